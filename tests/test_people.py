@@ -1,0 +1,52 @@
+"""People and aliases: curated, exact, fuzzy; the threshold's justification."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranstrikes.people import EntityMatcher, load_aliases
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    entries, problems = load_aliases(SEEDS)
+    assert not problems
+    return EntityMatcher(entries)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Marziyeh Afkham", "marzieh-afkham"),
+        ("Gen. Jazayeri", "massoud-jazayeri"),
+        ("Brigadier-General Massoud Jazayeri", "massoud-jazayeri"),
+        ("Masoud Jazayeri", "massoud-jazayeri"),  # unseen transliteration: fuzzy
+        ("Ibrahim Rahimpour", "ebrahim-rahimpour"),  # unseen transliteration: fuzzy
+        ("Daesh", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("John Kerry", None),  # a different person with a similar name
+        ("Mario Hart", None),
+        ("Marzieh Akbari", None),
+    ],
+)
+def test_match(matcher, name, expected):
+    assert matcher.match(name)[0] == expected
+
+
+def test_is_never_matches_ordinary_text(matcher):
+    rows = matcher.scan("x", "This is it. Is this the IS group? ISIS is here. This isn't.")
+    got = [(r["mention"], r["person_id"]) for r in rows]
+    assert got == [("IS", "islamic-state"), ("ISIS", "islamic-state")]
+
+
+def test_people_frame(corpus):
+    p = corpus.people.set_index("person_id")
+    assert p.loc["marzieh-afkham", "aliases"].split("|").count("Marziyeh Afkham") == 1
+    assert p.loc["islamic-state", "kind"] == "group"
+    assert p.loc["islamic-state", "n_mentions"] > 10
+    m = corpus.mentions
+    assert set(m[m["person_id"] == "massoud-jazayeri"]["article_id"]) == {"001_c83e7465428b1c6d", "003_ce71c3d27d66f5d4", "004_5a660a41deb1e848"}
+    for aid, s, e, mention in zip(m["article_id"], m["start"], m["end"], m["mention"], strict=True):
+        assert corpus.span(aid, s, e) == mention
