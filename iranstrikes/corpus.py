@@ -257,14 +257,6 @@ def _ts(y: int, m: int, d: int):
         return None
 
 
-def _outlet_gazetteer() -> dict[str, str]:
-    try:
-        from .quotes import outlet_lookup
-    except ImportError:  # pragma: no cover - quotes is part of the package
-        return {}
-    return outlet_lookup()
-
-
 def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True) -> ArticleResult:
     """Normalise one article file and extract everything that needs only that article.
 
@@ -307,10 +299,11 @@ def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None
         problems.append(_problem(file_name, article_id, "warning", "replacement-chars", "The text contains U+FFFD replacement characters where bytes could not be decoded."))
 
     m = {k: v for k, v in (manifest_row or {}).items() if isinstance(v, str) and v.strip()}
-    gaz = _outlet_gazetteer()
     outlet = m.get("outlet")
     if outlet is None and norm.dateline_agency:
-        outlet = gaz.get(norm.dateline_agency.casefold(), norm.dateline_agency)
+        from .quotes import canonical_outlet
+
+        outlet = canonical_outlet(norm.dateline_agency) or norm.dateline_agency
     original = m.get("original_outlet") or norm.original_outlet
     if original and outlet and original.casefold() == outlet.casefold():
         original = None
@@ -590,3 +583,55 @@ def _cross_article(corpus: Corpus, folder: Path) -> None:
 
     people.attach_people(corpus, folder)
     propagation.attach_propagation(corpus)
+    _attach_chronology(corpus, folder)
+
+
+def _attach_chronology(corpus: Corpus, folder: Path) -> None:
+    """Cross-article chronology: infer undated articles, re-date them, conflicts, timeline."""
+    from . import chronology
+    from .people import EntityMatcher, load_aliases
+
+    events = corpus.events if len(corpus.events) else schema.empty("events")
+    arts = corpus.articles
+    inferred = chronology.infer_publication_dates(arts, events) if len(arts) else pd.DataFrame()
+    if len(inferred):
+        inferred = inferred[inferred["published_basis"] == "inferred"]
+    if len(inferred):
+        a = arts.set_index("article_id")
+        redo = []
+        for r in inferred.itertuples(index=False):
+            a.loc[r.article_id, "published"] = r.published
+            a.loc[r.article_id, "published_latest"] = r.published_latest
+            a.loc[r.article_id, "published_basis"] = "inferred"
+            a.loc[r.article_id, "published_evidence"] = r.published_evidence
+            if not pd.isna(r.published_latest):
+                redo.append(r.article_id)
+        corpus.articles = schema.conform("articles", a.reset_index())
+        if redo:
+            q = corpus.quotes
+            fresh = [
+                chronology.extract_events(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q[q["article_id"] == aid])
+                for aid in redo
+            ]
+            events = pd.concat([events[~events["article_id"].isin(redo)], *fresh], ignore_index=True)
+    # Canonical actors: the quote's person when the event is a statement, else the actor's name.
+    matcher = EntityMatcher(load_aliases(folder)[0])
+    by_quote = dict(zip(corpus.quotes["quote_id"], corpus.quotes["person_id"], strict=True)) if len(corpus.quotes) else {}
+    pids = []
+    for qid, actor in zip(events["quote_id"], events["actor"], strict=True):
+        pid = by_quote.get(qid) if isinstance(qid, str) and qid else None
+        if pid is None or pd.isna(pid):
+            pid = matcher.match(actor)[0] if isinstance(actor, str) else None
+        pids.append(pid)
+    events = events.assign(person_id=pd.array(pids, dtype="string"))
+    events = events.sort_values(["article_id", "event_id"], kind="stable").reset_index(drop=True)
+    corpus.events = schema.conform("events", events)
+    corpus.conflicts = schema.conform("conflicts", chronology.find_conflicts(corpus.events, corpus.people))
+    timeline = chronology.merge_timeline(corpus.events, corpus.people)
+    outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))
+    if len(timeline):
+        timeline["outlets"] = [
+            "|".join(sorted({str(outlets.get(x)) for x in str(ids).split("|") if x and pd.notna(outlets.get(x))}))
+            for ids in timeline["article_ids"]
+        ]
+    corpus.timeline = schema.conform("timeline", timeline)

@@ -1,0 +1,1795 @@
+"""Chronology: every statement and event dated, with its basis and its conflicts.
+
+What belongs here: finding date expressions in article prose ("on Tuesday", "earlier this
+week", "December 3", "since August"), resolving them to day-resolution intervals against an
+anchor (the publication date, or another event), telling statements from events and naming
+their actor, inferring the publication dates of undated articles from the corpus, listing
+date conflicts, and merging reports of the same real-world event into a timeline. Nothing
+about particular articles, people or outlets: only general rules of news prose.
+
+Per-article (pure): :func:`extract_events`. Cross-article: :func:`infer_publication_dates`,
+:func:`find_conflicts`, :func:`merge_timeline`, and the convenience :func:`build_chronology`
+that chains them. Rule-level helpers :func:`resolve_expression` and :func:`resolve_weekday`
+are public so that each rule can be tested on its own.
+
+Conventions:
+    * Every date is an interval ``[date_start, date_end]`` of whole days (equal for a single
+      day). An anchor may itself be an interval (an inferred publication range); a rule is a
+      monotone function of the anchor day, so the result is ``[f(lo).start, f(hi).end]``.
+    * A past-tense weekday is the most recent such day on or before the anchor (the same day
+      when the weekdays agree); a future-tense weekday is the next one on or after it.
+    * Statements without any date expression are kept with ``NaT`` dates and basis ``none``
+      (so that "not dated" can be counted). They inherit the publication date only when
+      ``extract_events(..., default_to_publication=True)`` is asked for, and then with method
+      ``publication-default`` and confidence 0.2: a report dates the statement no later than
+      the publication, not on it.
+    * Nothing is guessed silently: ``basis`` says what a date rests on, ``anchor`` names it,
+      ``method`` names the rule, and conflicting dates are listed, never resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+__all__ = [
+    "CONFLICT_COLUMNS",
+    "EVENT_COLUMNS",
+    "TIMELINE_COLUMNS",
+    "build_chronology",
+    "extract_events",
+    "find_conflicts",
+    "infer_publication_dates",
+    "merge_timeline",
+    "resolve_expression",
+    "resolve_weekday",
+]
+
+EVENT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "actor",
+    "person_id",
+    "description",
+    "quote_id",
+    "kind",
+    "date_start",
+    "date_end",
+    "date_text",
+    "date_text_start",
+    "date_text_end",
+    "start",
+    "end",
+    "anchor",
+    "basis",
+    "confidence",
+    "method",
+)
+CONFLICT_COLUMNS = (
+    "conflict_id",
+    "event_group",
+    "event_ids",
+    "article_ids",
+    "actors",
+    "dates",
+    "date_texts",
+    "spans",
+    "reason",
+)
+TIMELINE_COLUMNS = (
+    "timeline_id",
+    "actor",
+    "description",
+    "date_start",
+    "date_end",
+    "has_conflict",
+    "n_reports",
+    "article_ids",
+    "outlets",
+    "event_ids",
+    "confidence",
+)
+INFERRED_COLUMNS = (
+    "article_id",
+    "published",
+    "published_latest",
+    "published_basis",
+    "published_evidence",
+)
+
+_DTYPES = {
+    "date_start": "datetime64[ns]",
+    "date_end": "datetime64[ns]",
+    "published": "datetime64[ns]",
+    "published_latest": "datetime64[ns]",
+    "date_text_start": "Int64",
+    "date_text_end": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+    "n_reports": "Int64",
+    "confidence": "Float64",
+    "has_conflict": "boolean",
+}
+
+#: How much a publication date of each basis is trusted as an anchor.
+BASIS_CONFIDENCE = {
+    "manifest": 1.0,
+    "dateline": 0.95,
+    "url": 0.9,
+    "text": 0.85,
+    "inferred": 0.6,
+    "unknown": 0.0,
+}
+
+DESCRIPTION_MAX = 200
+SAME_EVENT_JACCARD = 0.3
+GENERIC_ACTOR_JACCARD = 0.5
+GROUP_WINDOW_DAYS = 14
+
+# --------------------------------------------------------------------------------------
+# Date expressions
+# --------------------------------------------------------------------------------------
+
+_MONTH_NUM = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAY_NUM = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "couple of": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "few": 3,
+    "several": 7,
+}
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_ON = r"(?:(?i:on)\s+)?"
+
+# (rule, regex) in order of preference when matches start at the same place.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "iso",
+            rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])(?![\w-])",
+        ),
+        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\w/.])"),
+        (
+            "weekday-date",
+            rf"(?<!\w){_ON}(?P<wd>{_WD}),?\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+"
+            rf"(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        ),
+        (
+            "month-day",
+            rf"(?<!\w){_ON}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\w%])(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+        ),
+        (
+            "day-month",
+            rf"(?<![\w/]){_ON}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+        ),
+        (
+            "month-year",
+            rf"(?<!\w)(?:(?P<prep>(?i:since|in|during|by|until|from|early|late|mid|earlier in|later in))"
+            rf"[\s-]+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})(?!\w)",
+        ),
+        (
+            "year",
+            rf"(?<!\w)(?P<prep>(?i:since|in|during|until|from|throughout))\s+(?P<y>{_YEAR})(?![\w/-])",
+        ),
+        (
+            "month",
+            rf"(?<!\w)(?P<prep>(?i:since|in|during|by|until|from|early|late|mid|earlier in|later in"
+            rf"|last|this|next))[\s-]+(?P<m>{_MONTH})(?!\s*\d)",
+        ),
+        (
+            "relative",
+            r"(?<!\w)(?P<rel>(?i:earlier this week|later this week|this week|last week|next week"
+            r"|earlier this month|later this month|this month|last month|next month"
+            r"|earlier this year|this year|last year|next year"
+            r"|in recent days|in recent weeks|in recent months"
+            r"|(?:in|over|during) the (?:past|last) (?:several|few|couple of|two|three|four|five) days"
+            r"|(?:in|over|during) the (?:past|last) (?:several|few|couple of|two|three) weeks"
+            r"|(?:in|over|during) the (?:past|last) (?:day|week|month)"
+            r"|earlier today|later today|today|yesterday|tomorrow|tonight|last night"
+            r"|this morning|this afternoon|this evening))(?!\w)",
+        ),
+        (
+            "ago",
+            r"(?<!\w)(?P<n>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|few|several))"
+            r"\s+(?P<unit>(?i:days?|weeks?))\s+(?i:ago)(?!\w)",
+        ),
+        ("at-the-time", r"(?<!\w)(?P<rel>(?i:at the time|at that time))(?!\w)"),
+        (
+            "weekday",
+            rf"(?<!\w)(?:(?P<mod>(?i:earlier|later|late|early))\s+(?:(?i:on)\s+)?"
+            rf"|(?P<mod2>(?i:on|last|next|this|coming|by|until|since|from))\s+)?(?P<wd>{_WD})"
+            rf"(?:'s|’s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!\w)",
+        ),
+    )
+)
+_RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
+_DATE_WORDS = {
+    *(k for k in _WEEKDAY_NUM),
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "days",
+    "recent",
+    "past",
+    "time",
+}
+
+_FUTURE = re.compile(
+    r"(?<!\w)(?:will|would|shall|won't|'ll|(?:is|are|was|were) (?:due|set|scheduled|expected|going|"
+    r"planning|slated) to|plans? to|intends? to|(?:is|are) to)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Match:
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str | None]
+
+
+def _find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[_Match]:
+    """Return non-overlapping date expressions in ``text[lo:hi]`` (absolute offsets)."""
+    hi = len(text) if hi is None else hi
+    found: list[_Match] = []
+    for name, rx in _RULES:
+        for m in rx.finditer(text, lo, hi):
+            found.append(_Match(name, m.start(), m.end(), m.group(0), m.groupdict()))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))
+    chosen: list[_Match] = []
+    for m in found:
+        if chosen and m.start < chosen[-1].end:
+            continue
+        if (
+            m.rule == "month"
+            and (m.groups.get("m") or "").startswith("May")
+            and not m.groups.get("prep")
+        ):
+            continue
+        chosen.append(m)
+    return chosen
+
+
+def _day(value) -> pd.Timestamp | None:
+    """Return ``value`` as a tz-naive midnight Timestamp, or None when missing."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+def _month_num(name: str) -> int:
+    return _MONTH_NUM[name.strip(".")[:3].lower()]
+
+
+def _day_num(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def _safe_date(y: int, m: int, d: int) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(year=y, month=m, day=d)
+    except ValueError:
+        return None
+
+
+def _month_bounds(y: int, m: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    last = calendar.monthrange(y, m)[1]
+    return pd.Timestamp(year=y, month=m, day=1), pd.Timestamp(year=y, month=m, day=last)
+
+
+def _monday(a: pd.Timestamp) -> pd.Timestamp:
+    return a - pd.Timedelta(days=a.weekday())
+
+
+def resolve_weekday(
+    weekday: int | str, anchor, tense: str = "past", modifier: str = ""
+) -> pd.Timestamp:
+    """Resolve a weekday name against an anchor day.
+
+    Args:
+        weekday: 0 (Monday) .. 6 (Sunday), or a weekday name.
+        anchor: The day the text is relative to (usually the publication date).
+        tense: ``"past"`` gives the most recent such day on or before the anchor (the same
+            day when the weekdays agree); ``"future"`` the next one on or after it.
+        modifier: ``"last"`` (strictly before), ``"next"``/``"coming"`` (strictly after),
+            ``"this"`` (same week side as the tense), or empty.
+
+    Returns:
+        The resolved day.
+    """
+    wd = _WEEKDAY_NUM[weekday.lower()] if isinstance(weekday, str) else int(weekday)
+    a = _day(anchor)
+    mod = modifier.lower()
+    if mod == "last":
+        return a - pd.Timedelta(days=(a.weekday() - wd - 1) % 7 + 1)
+    if mod in ("next", "coming"):
+        return a + pd.Timedelta(days=(wd - a.weekday() - 1) % 7 + 1)
+    if tense == "future":
+        return a + pd.Timedelta(days=(wd - a.weekday()) % 7)
+    return a - pd.Timedelta(days=(a.weekday() - wd) % 7)
+
+
+def _year_for(m: int, d: int, a: pd.Timestamp, tense: str) -> pd.Timestamp | None:
+    """Pick the year of a year-less date.
+
+    Latest on/before the anchor (past), earliest on/after (future), nearest (neutral).
+    """
+    cands = [x for x in (_safe_date(a.year + k, m, d) for k in (-1, 0, 1)) if x is not None]
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [x for x in cands if x <= a]
+        return max(ok) if ok else min(cands)
+    if tense == "future":
+        ok = [x for x in cands if x >= a]
+        return min(ok) if ok else max(cands)
+    return min(cands, key=lambda x: (abs((x - a).days), x))
+
+
+# Each rule returns (start, end) for one anchor day, or None when it cannot be resolved.
+def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
+    g = m.groups
+    one = pd.Timedelta(days=1)
+    rule = m.rule
+    if rule == "iso":
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, d) if d is not None else None
+    if rule == "numeric":
+        y = int(g["y"])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        d = _safe_date(y, int(g["b"]), int(g["a"]))  # day-first (international press)
+        if d is None:
+            d = _safe_date(y, int(g["a"]), int(g["b"]))
+        return (d, d) if d is not None else None
+    if rule in ("weekday-date", "month-day", "day-month"):
+        mon = g.get("m") or g.get("m1") or g.get("m2")
+        dd = g.get("d") or g.get("d1") or g.get("d2")
+        mnum, dnum = _month_num(mon), _day_num(dd)
+        if g.get("y"):
+            d = _safe_date(int(g["y"]), mnum, dnum)
+        elif a is None:
+            return None
+        else:
+            d = _year_for(mnum, dnum, a, tense)
+        return (d, d) if d is not None else None
+    if rule == "month-year":
+        s, e = _month_bounds(int(g["y"]), _month_num(g["m"]))
+        return _with_prep(s, e, (g.get("prep") or "").lower(), a)
+    if rule == "year":
+        y = int(g["y"])
+        return _with_prep(
+            pd.Timestamp(year=y, month=1, day=1),
+            pd.Timestamp(year=y, month=12, day=31),
+            g["prep"].lower(),
+            a,
+        )
+    if a is None:
+        return None
+    if rule == "month":
+        prep = g["prep"].lower()
+        mnum = _month_num(g["m"])
+        if prep == "last":
+            y = a.year if mnum < a.month else a.year - 1
+        elif prep == "this":
+            y = a.year
+        elif prep == "next" or (tense == "future" and prep not in ("since", "earlier in")):
+            y = a.year if mnum > a.month else a.year + 1
+        else:
+            y = a.year if mnum <= a.month else a.year - 1
+        s, e = _month_bounds(y, mnum)
+        return _with_prep(s, e, prep, a)
+    if rule == "relative":
+        return _relative(g["rel"].lower(), a, tense)
+    if rule == "ago":
+        n = g["n"].lower()
+        n = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if g["unit"].lower().startswith("week"):
+            c = a - pd.Timedelta(days=7 * n)
+            return c - 3 * one, c + 3 * one
+        return a - pd.Timedelta(days=n), a - pd.Timedelta(days=n)
+    if rule == "weekday":
+        mod = (g.get("mod2") or "").lower()
+        d = resolve_weekday(g["wd"], a, tense, mod)
+        if mod == "since":
+            return d, a
+        return d, d
+    return None
+
+
+def _with_prep(s: pd.Timestamp, e: pd.Timestamp, prep: str, a: pd.Timestamp | None):
+    one = pd.Timedelta(days=1)
+    if prep == "since":
+        return (s, a) if a is not None and a >= s else (s, None)
+    if prep in ("until", "by"):
+        return (None, e) if a is None else (a, e)
+    if prep == "early":
+        return s, min(e, s + 9 * one)
+    if prep == "mid":
+        return s + 10 * one, min(e, s + 19 * one)
+    if prep == "late":
+        return s + 20 * one, e
+    if prep == "earlier in" and a is not None and s <= a <= e:
+        return s, max(s, a - one)
+    return s, e
+
+
+def _relative(rel: str, a: pd.Timestamp, tense: str):
+    one = pd.Timedelta(days=1)
+    mon = _monday(a)
+    sun = mon + 6 * one
+    rel = re.sub(r"\s+", " ", rel)
+    if rel in ("today", "earlier today", "later today", "tonight", "this morning"):
+        return a, a
+    if rel in ("this afternoon", "this evening"):
+        return a, a
+    if rel in ("yesterday", "last night"):
+        return a - one, a - one
+    if rel == "tomorrow":
+        return a + one, a + one
+    if rel == "earlier this week":
+        return mon, max(mon, a - one)
+    if rel == "later this week":
+        return min(a + one, sun), sun
+    if rel == "this week":
+        return (a, sun) if tense == "future" else (mon, a)
+    if rel == "last week":
+        return mon - 7 * one, mon - one
+    if rel == "next week":
+        return mon + 7 * one, sun + 7 * one
+    first, last = _month_bounds(a.year, a.month)
+    if rel == "earlier this month":
+        return first, max(first, a - one)
+    if rel == "later this month":
+        return min(a + one, last), last
+    if rel == "this month":
+        return (a, last) if tense == "future" else (first, a)
+    if rel == "last month":
+        p = first - one
+        return _month_bounds(p.year, p.month)
+    if rel == "next month":
+        n = last + one
+        return _month_bounds(n.year, n.month)
+    jan1 = pd.Timestamp(year=a.year, month=1, day=1)
+    if rel == "earlier this year":
+        return jan1, max(jan1, a - one)
+    if rel == "this year":
+        return (a, pd.Timestamp(year=a.year, month=12, day=31)) if tense == "future" else (jan1, a)
+    if rel == "last year":
+        return pd.Timestamp(year=a.year - 1, month=1, day=1), pd.Timestamp(
+            year=a.year - 1, month=12, day=31
+        )
+    if rel == "next year":
+        return pd.Timestamp(year=a.year + 1, month=1, day=1), pd.Timestamp(
+            year=a.year + 1, month=12, day=31
+        )
+    if rel == "in recent days":
+        return a - 7 * one, a
+    if rel in ("in recent weeks",):
+        return a - 28 * one, a
+    if rel == "in recent months":
+        return a - 120 * one, a
+    m = re.match(r"(?:in|over|during) the (?:past|last) (.+?) ?(days|weeks|day|week|month)$", rel)
+    if m:
+        qty, unit = m.group(1), m.group(2)
+        n = _NUMBER_WORDS.get(qty, 1) if qty else 1
+        per = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30}[unit]
+        return a - pd.Timedelta(days=n * per), a
+    return None
+
+
+_RULE_CONFIDENCE = {
+    "iso": 0.95,
+    "numeric": 0.7,
+    "weekday-date": 0.95,
+    "month-day": 0.9,
+    "day-month": 0.9,
+    "month-year": 0.9,
+    "year": 0.85,
+    "month": 0.8,
+    "relative": 0.7,
+    "ago": 0.75,
+    "weekday": 0.85,
+    "at-the-time": 0.5,
+}
+
+
+def _method(m: _Match, tense: str, has_year: bool) -> str:
+    rule = m.rule
+    if rule == "weekday":
+        mod = (m.groups.get("mod2") or "").lower()
+        if mod in ("last", "next", "coming", "this", "since"):
+            return f"weekday-{mod}"
+        return f"weekday-{tense}"
+    if rule in ("month-day", "day-month", "weekday-date") and not has_year:
+        return f"{rule}-year-from-anchor"
+    if rule in ("relative", "month"):
+        return f"{rule}-{tense}" if tense == "future" else rule
+    return rule
+
+
+def _anchor_free(m: _Match) -> bool:
+    """Whether the expression is dated without any anchor (carries its own year)."""
+    return m.rule in ("iso", "numeric", "month-year") or (
+        m.rule in ("month-day", "day-month", "weekday-date", "year")
+        and bool(m.groups.get("y"))
+        and (m.groups.get("prep") or "").lower() not in ("since", "until", "by")
+    )
+
+
+def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match) -> str:
+    """Guess the tense governing a date expression from its clause."""
+    mod = ((m.groups.get("mod") or "") + (m.groups.get("mod2") or "")).lower()
+    if mod in ("next", "coming"):
+        return "future"
+    if mod in ("last", "earlier", "since"):
+        return "past"
+    # the clause: from the last boundary before the expression to the next one after it
+    left = text[sent_lo : m.start]
+    cut = max(
+        (x.end() for x in re.finditer(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b", left)), default=0
+    )
+    left = left[cut:]
+    right = text[m.end : sent_hi]
+    nxt = re.search(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b", right)
+    right = right[: nxt.start()] if nxt else right
+    clause = left + " " + right
+    return "future" if _FUTURE.search(clause) else "past"
+
+
+def resolve_expression(
+    text: str, anchor=None, anchor_latest=None, tense: str = "past"
+) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str, float]:
+    """Resolve one date expression against an anchor day or interval.
+
+    Args:
+        text: The expression as written, e.g. ``"on Friday"`` or ``"since August"``.
+        anchor: The anchor day (or the first day of an anchor interval); None if unknown.
+        anchor_latest: The last day of an anchor interval (defaults to ``anchor``).
+        tense: ``"past"`` or ``"future"``.
+
+    Returns:
+        ``(date_start, date_end, method, confidence)``; dates are None when they cannot
+        be resolved.
+
+    Raises:
+        ValueError: If ``text`` holds no date expression.
+    """
+    found = _find_dates(text)
+    if not found:
+        raise ValueError(f"no date expression in {text!r}")
+    m = max(found, key=lambda x: x.end - x.start)
+    lo, hi = _day(anchor), _day(anchor_latest)
+    hi = hi if hi is not None else lo
+    return _resolve_match(m, lo, hi, tense)
+
+
+def _resolve_match(m: _Match, lo, hi, tense: str):
+    has_year = bool(m.groups.get("y"))
+    method = _method(m, tense, has_year)
+    conf = _RULE_CONFIDENCE.get(m.rule, 0.5)
+    if m.rule == "numeric" and int(m.groups["a"]) <= 12 and int(m.groups["b"]) <= 12:
+        conf = 0.5 if m.groups["a"] != m.groups["b"] else 0.9
+    if m.rule == "at-the-time":
+        return None, None, "at-the-time-unresolved", 0.1
+    if lo is not None and hi is not None and lo < hi and (hi - lo).days <= 92:
+        # hull over every possible anchor day (rules are not all monotone at week ends)
+        days = pd.date_range(lo, hi, freq="D")
+    else:
+        days = [d for d in (lo, hi) if d is not None] or [None]
+    results = [_resolve_at(m, d, tense) for d in dict.fromkeys(days)]
+    if any(r is None or r[0] is None or r[1] is None for r in results):
+        return None, None, method, 0.0
+    s, e = min(r[0] for r in results), max(r[1] for r in results)
+    if m.rule == "weekday-date":
+        wd = _WEEKDAY_NUM[m.groups["wd"].lower()]
+        if s.weekday() != wd:
+            method, conf = "weekday-date-mismatch", 0.4
+    if s > e:
+        s, e = e, s
+    return s, e, method, conf
+
+
+# --------------------------------------------------------------------------------------
+# Sentences, cues and actors
+# --------------------------------------------------------------------------------------
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "pres", "prof", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "brig", "cmdr", "rev", "fr", "mt",
+}  # fmt: skip
+_OPEN_Q, _CLOSE_Q = "“‘", "”’"
+
+
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Split ``body`` into sentence spans; never across a newline or inside a quotation."""
+    spans: list[tuple[int, int]] = []
+    for pm in re.finditer(r"[^\n]+", body):
+        p_lo, p_hi = pm.start(), pm.end()
+        depth = 0
+        straight = False
+        s = p_lo
+        i = p_lo
+        while i < p_hi:
+            ch = body[i]
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight = not straight
+            elif ch in ".!?":
+                j = i + 1
+                while j < p_hi and body[j] in '”’")]':
+                    if body[j] == "”":
+                        depth = max(0, depth - 1)
+                    elif body[j] == '"':
+                        straight = not straight
+                    j += 1
+                if depth == 0 and not straight and _is_boundary(body, i, j, p_hi):
+                    spans.append((s, j))
+                    s = j
+                    i = j
+                    continue
+            i += 1
+        spans.append((s, p_hi))
+    out = []
+    for lo, hi in spans:
+        while lo < hi and body[lo].isspace():
+            lo += 1
+        while hi > lo and body[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+def _is_boundary(body: str, i: int, j: int, p_hi: int) -> bool:
+    k = j
+    while k < p_hi and body[k] == " ":
+        k += 1
+    if k >= p_hi:
+        return True
+    if k == j:  # no space after the period (U.S., 3.5)
+        return False
+    nxt = body[k]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in '“"‘(['):
+        return False
+    if body[i] == ".":
+        w = re.search(r"([A-Za-z.]+)$", body[max(0, i - 12) : i])
+        word = w.group(1).lower().rstrip(".") if w else ""
+        if word in _ABBREV or (len(word) == 1 and body[i - 1].isupper()):
+            return False
+    return True
+
+
+def _quoted_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    open_at = None
+    straight_at = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == "“" and open_at is None:
+            open_at = i
+        elif ch == "”" and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"' and open_at is None:
+            if straight_at is None:
+                straight_at = i
+            else:
+                regions.append((straight_at, i + 1))
+                straight_at = None
+    for start in (open_at, straight_at):
+        if start is not None:
+            regions.append((start, hi))
+    return sorted(regions)
+
+
+def _inside(pos: int, regions: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+_CUE = re.compile(
+    r"(?<![\w-])(?:said|says|told|added|adds|stated|announced|confirmed|denied|denies|rejected"
+    r"|dismissed|claimed|reported|stressed|underlined|reiterated|insisted|noted|explained|warned"
+    r"|blamed|complained|acknowledged|admitted|declared|repeated|wrote|argued|urged|accused"
+    r"|asserted|emphasi[sz]ed|revealed|disclosed|alleged|maintained|refused to confirm"
+    r"|could not confirm|declined to confirm|went on to say|quoted)(?![\w-])"
+)
+_PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+_MEDIA = re.compile(
+    r"(?i)\b(?:agency|news|newspaper|daily|media|television|tv|radio|website|outlet|wire"
+    r"|broadcaster|press)\b"
+)
+_ADVERBIAL_START = re.compile(
+    r"(?i)^(?:in|on|at|after|following|earlier|later|however|meanwhile|according|since|during"
+    r"|while|when|as|but|and|also|then|separately|reiterating|speaking|responding|asked)\b"
+)
+_TRAILING_JUNK = {
+    "who", "which", "that", "has", "have", "had", "also", "is", "was", "were", "are", "did",
+    "does", "do", "not", "never", "then", "later", "earlier", "however", "would",
+    "could", "will", "and", "but", "it", "today",
+}  # fmt: skip
+_BREAK_WORDS = {
+    "from", "by", "with", "and", "or", "to", "followed", "after", "before", "than", "as",
+    "about", "against", "that", "which", "for", "at",
+}  # fmt: skip
+_SUBORDINATORS = {
+    "since",
+    "because",
+    "after",
+    "before",
+    "when",
+    "while",
+    "though",
+    "although",
+    "if",
+}
+_BREAK_WORDS |= _SUBORDINATORS
+_PRONOUNS = {"he", "she", "they", "it"}
+_CONNECTORS = {"of", "the", "al", "bin", "de", "van", "von", "la", "le", "and", "for"}
+
+
+def _clean_actor(text: str) -> str:
+    text = re.sub(r"\]\([^)]*\)", "", text)
+    text = re.sub(r"[\[\]“”\"#*]|(?<!\w)[‘’']|[‘’'](?!\w)", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-—–")
+    return text
+
+
+def _strip_dates(text: str) -> str:
+    for m in reversed(_find_dates(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def _name_like(piece: str) -> bool:
+    toks = [t for t in re.split(r"\s+", piece.strip()) if t]
+    if not toks or len(toks) > 7:
+        return False
+    return all(t[0].isupper() or t.lower() in _CONNECTORS or t[0].isdigit() for t in toks)
+
+
+def _subject_before(segment: str) -> str:
+    """The noun phrase that ends ``segment`` (the subject of a following verb)."""
+    segment = re.split(r"\s[—–]\s|\)\s*[-—–]\s*", segment)[-1]
+    seg = _clean_actor(_strip_dates(segment))
+    words = seg.split()
+    while words and (words[-1].lower() in _TRAILING_JUNK or re.fullmatch(r"[a-z]+ly", words[-1])):
+        words.pop()
+    seg = " ".join(words).strip(" ,")
+    pieces = [p.strip() for p in seg.split(",") if p.strip()]
+    pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
+    if not pieces:
+        return ""
+    if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
+        chosen = pieces[0]
+    else:
+        chosen = pieces[-1]
+    toks = chosen.split()
+    k = len(toks)
+    breaks = _BREAK_WORDS if len(toks) > 8 else _SUBORDINATORS
+    while k > 0 and toks[k - 1].lower() not in breaks:
+        k -= 1
+    return " ".join(toks[k:]).strip(" ,")
+
+
+_VERBISH = re.compile(
+    r"(?<![\w-])(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|did|does"
+    r"|do|[a-z]{3,}ed|told|met|came|went|took|made|gave|sent|flew|struck|began|fell|rose|won|lost"
+    r"|held|left|saw|found|spoke|wrote|brought|built|bought|fought|kept|led|paid|ran|sold|shot"
+    r"|stood|thought|threw|hit|put|quit|shut|spread|sank|swore|drove|broke|chose|grew|knew)(?![\w-])"
+)
+
+
+def _clause_subject(text: str, sent_lo: int, sent_hi: int, m: _Match) -> tuple[str, int]:
+    """Return (subject, clause_start) of the clause containing the date expression ``m``."""
+    left = text[sent_lo : m.start]
+    cut = 0
+    for x in re.finditer(r"\bthat\b|[“\"]|;", left):
+        cut = x.end()
+    clause_lo = sent_lo + cut
+    # the clause with the date expression blanked out
+    clause = text[clause_lo : m.start] + " " * (m.end - m.start) + text[m.end : sent_hi]
+    # drop a leading adverbial ("Since August, ", "In June 2014, ")
+    lead = re.match(r"\s*([^,]{0,40}),\s+", clause)
+    if lead and (
+        not lead.group(1).strip()
+        or _find_dates(lead.group(1))
+        or _ADVERBIAL_START.match(lead.group(1).strip())
+    ):
+        clause = clause[lead.end() :]
+        clause_lo += lead.end()
+    v = _VERBISH.search(clause)
+    subj = clause[: v.start()] if v else ""
+    subj = _clean_actor(subj.split(",")[0])
+    if not subj and cut:
+        prev = text[sent_lo : sent_lo + cut - 1]
+        bits = re.split(r"[“”\"]|\bthat\b", prev)
+        cand = _clean_actor(bits[-1]) if bits else ""
+        if 0 < len(cand.split()) <= 6:
+            subj = cand
+    return subj, clause_lo
+
+
+def _actor_key(actor: str) -> str:
+    """Normalise an actor for grouping: surname for names, the phrase for descriptions."""
+    toks = [t for t in re.split(r"[\s]+", _clean_actor(actor)) if t]
+    toks = [t for t in toks if t.lower() not in ("the", "a", "an")]
+    if not toks:
+        return ""
+    last = toks[-1].strip("’'s") if toks[-1].endswith(("’s", "'s")) else toks[-1]
+    if last[:1].isupper():
+        return last.casefold()
+    return " ".join(toks).casefold()
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    kind: str
+    actor: str
+    match: _Match | None
+    tense: str = "past"
+    cue_pos: int = -1
+    parent: int | None = None  # index of the statement row this date is relative to
+    method_suffix: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _statement_actor(text: str, sent_lo: int, cue: re.Match, regions) -> str:
+    """Name the speaker of a reporting cue."""
+    after = text[cue.end() : cue.end() + 80]
+    if cue.group(0) == "quoted":
+        qm = re.match(r"\s+(.+?)\s+as\s+say", after)
+        if qm:
+            return _clean_actor(qm.group(1))
+    before = text[sent_lo : cue.start()]
+    # inverted: ..." said X
+    if re.search(r"[”\"],?\s*$", before):
+        inv = re.match(r"\s+((?:[A-Z][\w.’'-]*\s*){1,6})", after)
+        if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
+            return _clean_actor(inv.group(1))
+    # subject before the cue, from the last closing quote / "that"
+    cut = 0
+    for x in re.finditer(r"[”]|\bthat\b|\"(?=[,\s])|;", before):
+        if not _inside(
+            sent_lo + x.start(), [r for r in regions if r[1] - 1 != sent_lo + x.start()]
+        ):
+            cut = x.end()
+    return _subject_before(before[cut:])
+
+
+# --------------------------------------------------------------------------------------
+# Per article
+# --------------------------------------------------------------------------------------
+
+
+def _describe(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > DESCRIPTION_MAX:
+        text = text[: DESCRIPTION_MAX - 1].rstrip() + "…"
+    return text
+
+
+def _quote_for(quotes: pd.DataFrame | None, lo: int, hi: int, near: int) -> tuple[str, str]:
+    """Return (quote_id, speaker) of the quote whose span or cue falls in [lo, hi)."""
+    if quotes is None or len(quotes) == 0 or "quote_id" not in quotes:
+        return "", ""
+    best = None
+    for q in quotes.itertuples(index=False):
+        qd = q._asdict()
+        spans = [(qd.get("start"), qd.get("end")), (qd.get("cue_start"), qd.get("cue_end"))]
+        hit = False
+        for a, b in spans:
+            if a is None or pd.isna(a) or int(a) < 0:
+                continue
+            if int(a) < hi and int(b) > lo:
+                hit = True
+        if not hit:
+            continue
+        cue = qd.get("cue_start")
+        dist = abs(int(cue) - near) if cue is not None and not pd.isna(cue) and near >= 0 else 10**9
+        key = (dist, str(qd["quote_id"]))
+        if best is None or key < best[0]:
+            sp = qd.get("speaker")
+            best = (key, str(qd["quote_id"]), "" if sp is None or pd.isna(sp) else str(sp))
+    return (best[1], best[2]) if best else ("", "")
+
+
+def _is_person(actor: str, surnames: set[str]) -> bool:
+    toks = [t for t in actor.split() if t]
+    caps = [t for t in toks if t[:1].isupper()]
+    if len(caps) >= 2 and toks[-1][:1].isupper():
+        return True
+    return bool(toks) and toks[-1][:1].isupper() and toks[-1].casefold() in surnames
+
+
+def extract_events(
+    article_id: str,
+    body: str,
+    published=None,
+    published_latest=None,
+    published_basis: str = "unknown",
+    quotes: pd.DataFrame | None = None,
+    *,
+    default_to_publication: bool = False,
+) -> pd.DataFrame:
+    """Find every dated statement or event in one article, and every undated statement.
+
+    One row per date expression found in a sentence of prose (page furniture without two
+    lower-case words is skipped), plus one row for each statement sentence (reporting verb,
+    or a quote from ``quotes``) that carries no date. A date attached to a reporting verb
+    ("confirmed on Friday", "On Tuesday, X told reporters") dates a *statement*; any other
+    date dates an *event* (the clause it sits in). A relative date inside the reported
+    content of a dated statement is resolved against that statement (basis ``event:<id>``);
+    "at the time" is resolved against the nearest preceding dated row.
+
+    Args:
+        article_id: The article's id; event ids are ``<article_id>:e<NNN>``.
+        body: The article text; all offsets index it.
+        published: Publication day (or first day of a publication range); None/NaT if unknown.
+        published_latest: Last day of the publication range; defaults to ``published``.
+        published_basis: How the publication date is known (manifest, url, dateline, text,
+            inferred, unknown).
+        quotes: Optional quotes of this article (columns quote_id, start, end, speaker,
+            cue_start, cue_end, ...); used to link statements to quotes and name speakers.
+        default_to_publication: Give undated statements the publication date at confidence
+            0.2 (method ``publication-default``) instead of NaT.
+
+    Returns:
+        The events frame of the article (columns :data:`EVENT_COLUMNS`), sorted by ``start``
+        then ``date_text_start``.
+    """
+    body = body or ""
+    lo_anchor, hi_anchor = _day(published), _day(published_latest)
+    if lo_anchor is None:
+        hi_anchor = None
+    elif hi_anchor is None or hi_anchor < lo_anchor:
+        hi_anchor = lo_anchor
+    basis_name = published_basis or "unknown"
+    anchor_conf = BASIS_CONFIDENCE.get(basis_name, 0.5) if lo_anchor is not None else 0.0
+    if quotes is not None and len(quotes) and "article_id" in quotes:
+        quotes = quotes[quotes["article_id"].astype(str) == str(article_id)]
+
+    rows: list[_Row] = []
+    surnames: set[str] = set()
+    last_person = ""
+    for s_lo, s_hi in _sentence_spans(body):
+        sent = body[s_lo:s_hi]
+        if len(re.findall(r"(?<![\w-])[a-z][a-z’'-]+", sent)) < 2 or len(sent.split()) < 4:
+            continue
+        regions = _quoted_regions(body, s_lo, s_hi)
+        cues = [
+            c
+            for c in _CUE.finditer(body, s_lo, s_hi)
+            if not _inside(c.start(), regions) and not _PASSIVE.search(body[s_lo : c.start()])
+        ]
+        dates = _find_dates(body, s_lo, s_hi)
+        dateline = None
+        if dates and re.match(r"\s*[A-Z][A-Z .,'’-]{2,40},\s*$", body[s_lo : dates[0].start]):
+            # a dateline dates the lede only when the lede has no date of its own
+            dateline, dates = dates[0], dates[1:]
+            dates = dates or [dateline]
+
+        def actor_of(cue, _s_lo=s_lo, _regions=regions):
+            nonlocal last_person
+            a = _statement_actor(body, _s_lo, cue, _regions)
+            if a.lower() in _PRONOUNS and last_person:
+                return last_person
+            if _is_person(a, surnames):
+                toks = a.split()
+                if len(toks) >= 2:
+                    surnames.add(toks[-1].casefold())
+                last_person = a
+            return a
+
+        cue_actor = {c.start(): actor_of(c) for c in cues}
+        stmt_idx_for_cue: dict[int, int] = {}
+        sentence_rows: list[_Row] = []
+        for m in dates:
+            tense = _tense_of(body, s_lo, s_hi, m)
+            attached = None
+            in_quote = _inside(m.start, regions)
+            for c in cues:
+                a, b = (m.end, c.start()) if m.end <= c.start() else (c.end(), m.start)
+                between = body[a:b]
+                prefix = body[s_lo : m.start].strip()
+                initial = (
+                    len(prefix) < 40
+                    and (not prefix or bool(_ADVERBIAL_START.match(prefix)))
+                    and not _VERBISH.search(prefix)
+                    and bool(re.match(r"\s*,", body[m.end : m.end + 2]))
+                )
+                if in_quote:
+                    continue
+                if re.search(r"\bthat\b|[“”\"]", between) or _VERBISH.search(between):
+                    continue
+                initial = initial and c.start() > m.end
+                if "," in between and not initial:
+                    continue  # another clause: the date belongs to its own verb
+                close = len(between) <= 60 or (initial and len(between) <= 110)
+                if close and (
+                    attached is None or abs(c.start() - m.start) < abs(attached.start() - m.start)
+                ):
+                    attached = c
+            if m is dateline:
+                m = _Match("dateline", m.start, m.end, m.text, m.groups | {"rule": m.rule})
+            if attached is not None:
+                actor = cue_actor[attached.start()]
+                suffix = ""
+                if attached.group(0) == "reported" and _MEDIA.search(actor):
+                    earlier = [c for c in cues if c.start() < attached.start()]
+                    if earlier and not _MEDIA.search(cue_actor[earlier[0].start()]):
+                        actor = cue_actor[earlier[0].start()]
+                        suffix = "+via-report"
+                row = _Row(s_lo, s_hi, "statement", actor, m, tense, attached.start())
+                row.method_suffix = suffix
+                stmt_idx_for_cue[attached.start()] = len(sentence_rows)
+            else:
+                if m.rule == "dateline" and cues:
+                    row = _Row(
+                        s_lo,
+                        s_hi,
+                        "statement",
+                        cue_actor[cues[0].start()],
+                        m,
+                        tense,
+                        cues[0].start(),
+                    )
+                    stmt_idx_for_cue[cues[0].start()] = len(sentence_rows)
+                else:
+                    subj, c_lo = _clause_subject(body, s_lo, s_hi, m)
+                    if subj.lower() in _PRONOUNS and last_person:
+                        subj = last_person
+                    row = _Row(c_lo, s_hi, "event", subj, m, tense)
+                    # relative date in the content of a dated statement of this sentence
+                    owners = [
+                        stmt_idx_for_cue[c.start()]
+                        for c in cues
+                        if c.start() < m.start and c.start() in stmt_idx_for_cue
+                    ]
+                    if owners and not _anchor_free(m):
+                        row.parent = owners[-1]
+            sentence_rows.append(row)
+        # undated statement: a cue (or a quote) with no date attached
+        undated_cues = [c for c in cues if c.start() not in stmt_idx_for_cue]
+        has_stmt = any(r.kind == "statement" for r in sentence_rows)
+        if not has_stmt:
+            qid, _ = _quote_for(quotes, s_lo, s_hi, -1)
+            if undated_cues or qid:
+                c0 = undated_cues[0] if undated_cues else None
+                actor = cue_actor[c0.start()] if c0 is not None else ""
+                sentence_rows.append(
+                    _Row(s_lo, s_hi, "statement", actor, None, "past", c0.start() if c0 else -1)
+                )
+        base = len(rows)
+        for r in sentence_rows:
+            if r.parent is not None:
+                r.parent += base
+        rows.extend(sentence_rows)
+
+    # ids in document order
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (rows[i].start, rows[i].match.start if rows[i].match else 10**12, i),
+    )
+    new_index = {old: k for k, old in enumerate(order)}
+    rows = [rows[i] for i in order]
+    for r in rows:
+        if r.parent is not None:
+            r.parent = new_index[r.parent]
+    ids = [f"{article_id}:e{k + 1:03d}" for k in range(len(rows))]
+
+    pub_label = ""
+    if lo_anchor is not None:
+        rng = lo_anchor.date().isoformat()
+        if hi_anchor != lo_anchor:
+            rng += ".." + hi_anchor.date().isoformat()
+        pub_label = f"published {rng} ({basis_name})"
+
+    out = []
+    resolved: list[tuple] = []
+    for k, r in enumerate(rows):
+        qid, qspeaker = ("", "")
+        if r.kind == "statement":
+            qid, qspeaker = _quote_for(quotes, r.start, r.end, r.cue_pos)
+        actor = qspeaker or r.actor
+        rec = {
+            "event_id": ids[k],
+            "article_id": str(article_id),
+            "actor": actor,
+            "person_id": pd.NA,
+            "description": _describe(body[r.start : r.end]),
+            "quote_id": qid or pd.NA,
+            "kind": r.kind,
+            "date_text": "",
+            "date_text_start": -1,
+            "date_text_end": -1,
+            "start": r.start,
+            "end": r.end,
+        }
+        s = e = None
+        anchor, basis, conf, method = "", "none", 0.0, "undated"
+        m = r.match
+        if m is None:
+            if default_to_publication and lo_anchor is not None:
+                s, e, anchor = lo_anchor, hi_anchor, pub_label
+                basis, conf, method = f"published:{basis_name}", 0.2, "publication-default"
+        else:
+            rec.update(date_text=m.text, date_text_start=m.start, date_text_end=m.end)
+            mm = m
+            if m.rule == "dateline":
+                mm = _Match(m.groups["rule"], m.start, m.end, m.text, m.groups)
+            tense = "neutral" if m.rule == "dateline" else r.tense
+            if m.rule != "dateline" and m.rule == "at-the-time":
+                prev = [j for j in range(k - 1, -1, -1) if resolved[j][0] is not None]
+                if prev:
+                    j = prev[0]
+                    s, e = resolved[j][0], resolved[j][1]
+                    anchor, basis = ids[j], f"event:{ids[j]}"
+                    conf, method = 0.5 * resolved[j][2], "at-the-time-previous-event"
+                else:
+                    conf, method = 0.1, "at-the-time-unresolved"
+            elif r.parent is not None and resolved[r.parent][0] is not None:
+                p = r.parent
+                s, e, method, conf = _resolve_match(mm, resolved[p][0], resolved[p][1], tense)
+                anchor, basis = ids[p], f"event:{ids[p]}"
+                conf *= resolved[p][2]
+                method += "-in-reported-speech"
+            elif _anchor_free(mm):
+                s, e, method, conf = _resolve_match(mm, None, None, tense)
+                anchor, basis = "", "explicit"
+            else:
+                s, e, method, conf = _resolve_match(mm, lo_anchor, hi_anchor, tense)
+                if s is not None:
+                    anchor, basis = pub_label, f"published:{basis_name}"
+                    conf *= anchor_conf
+                    if hi_anchor != lo_anchor and s != e:
+                        conf *= 0.8
+            if m.rule == "dateline":
+                method = "dateline"
+            method += r.method_suffix
+            if s is None:
+                basis, anchor, conf = "none", "", min(conf, 0.1)
+        rec.update(
+            date_start=s if s is not None else pd.NaT,
+            date_end=e if e is not None else pd.NaT,
+            anchor=anchor,
+            basis=basis,
+            confidence=round(float(conf), 3),
+            method=method,
+        )
+        resolved.append((s, e, conf))
+        out.append(rec)
+    return _frame(out, EVENT_COLUMNS)
+
+
+def _frame(records: list[dict], columns: Iterable[str]) -> pd.DataFrame:
+    columns = list(columns)
+    df = pd.DataFrame.from_records(records, columns=columns)
+    for c in columns:
+        dtype = _DTYPES.get(c, "string")
+        df[c] = df[c].astype(dtype)
+    return df.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# Cross-article: grouping
+# --------------------------------------------------------------------------------------
+
+_STOP = {
+    "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "as", "not", "no", "any", "all", "also", "but", "he", "she", "they",
+    "his", "her", "their", "we", "our", "us", "i", "there", "which", "who", "what", "would",
+    "will", "could", "can", "about", "into", "than", "such", "said", "says", "told", "added",
+    "announced", "stated", "reported", "confirmed", "denied", "claimed", "stressed", "quoted",
+    "saying", "according", "earlier", "later", "reporters", "spokesman", "spokesperson",
+}  # fmt: skip
+
+
+def _content_tokens(description: str, actor: str = "") -> frozenset[str]:
+    actor_toks = {t.casefold() for t in re.findall(r"[A-Za-z]+", actor or "")}
+    toks = set()
+    for t in re.findall(r"[A-Za-z]+", description or ""):
+        w = t.casefold()
+        if w in _STOP or w in _DATE_WORDS or w in actor_toks or len(w) < 3:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        toks.add(w)
+    return frozenset(toks)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _keys(events: pd.DataFrame, people: pd.DataFrame | None) -> list[str]:
+    """Canonical actor key per event: person_id if present, else people aliases, else surname."""
+    alias: dict[str, str] = {}
+    if people is not None and len(people) and "person_id" in people:
+        for p in people.itertuples(index=False):
+            pd_ = p._asdict()
+            name, aliases = pd_.get("name"), pd_.get("aliases")
+            name = "" if name is None or pd.isna(name) else str(name)
+            aliases = "" if aliases is None or pd.isna(aliases) else str(aliases)
+            names = [name, *aliases.split("|")]
+            for n in names:
+                n = _clean_actor(n)
+                if n:
+                    alias.setdefault(n.casefold(), str(pd_["person_id"]))
+    keys = []
+    has_pid = "person_id" in events
+    for _, r in events.iterrows():
+        pid = r["person_id"] if has_pid else None
+        if pid is not None and not pd.isna(pid) and str(pid):
+            keys.append(f"person:{pid}")
+            continue
+        actor = "" if pd.isna(r["actor"]) else str(r["actor"])
+        a = _clean_actor(actor).casefold()
+        if a in alias:
+            keys.append(f"person:{alias[a]}")
+        else:
+            keys.append(_actor_key(actor))
+    return keys
+
+
+class _DSU:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _group(
+    events: pd.DataFrame,
+    people: pd.DataFrame | None = None,
+    threshold: float = SAME_EVENT_JACCARD,
+    window_days: int = GROUP_WINDOW_DAYS,
+) -> tuple[list[list[int]], list[str], list[frozenset[str]]]:
+    """Group events judged to be the same event.
+
+    Same actor key, similar description, dates within ``window_days``. Blocked by actor key
+    and swept by date (sub-quadratic).
+    """
+    n = len(events)
+    keys = _keys(events, people)
+    toks = [
+        _content_tokens(str(d), "" if pd.isna(a) else str(a))
+        for d, a in zip(events["description"], events["actor"], strict=True)
+    ]
+    sentence = list(
+        zip(events["article_id"].astype(str), events["start"], events["end"], strict=True)
+    )
+    ds = list(events["date_start"])
+    de = list(events["date_end"])
+    dsu = _DSU(n)
+    blocks: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k:
+            blocks.setdefault(k, []).append(i)
+    win = pd.Timedelta(days=window_days)
+    for k in sorted(blocks):
+        idx = blocks[k]
+        dated = sorted((i for i in idx if not pd.isna(ds[i])), key=lambda i: (ds[i], i))
+        undated = [i for i in idx if pd.isna(ds[i])]
+        # a description ("senior official") is weaker evidence of identity than a name
+        thr = threshold if _is_name_key(k) else max(threshold, GENERIC_ACTOR_JACCARD)
+        for a_pos, i in enumerate(dated):
+            for j in dated[a_pos + 1 :]:
+                if ds[j] > de[i] + win:
+                    break
+                if sentence[i] == sentence[j]:
+                    continue  # two dates of one sentence are two events
+                same_day = ds[i] == de[i] == ds[j] == de[j]
+                if same_day or _jaccard(toks[i], toks[j]) >= thr:
+                    dsu.union(i, j)
+        for i in undated:  # undated reports join at most the best-matching report
+            best = max(
+                (
+                    (round(_jaccard(toks[i], toks[j]), 6), -j, j)
+                    for j in idx
+                    if sentence[j] != sentence[i]
+                ),
+                default=None,
+            )
+            if best is not None and best[0] >= thr:
+                dsu.union(i, best[2])
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(dsu.find(i), []).append(i)
+    return [sorted(g) for g in sorted(groups.values(), key=min)], keys, toks
+
+
+def _is_name_key(key: str) -> bool:
+    """Whether an actor key is a person id or a surname (one token), not a description."""
+    return key.startswith("person:") or " " not in key
+
+
+def _overlap(s1, e1, s2, e2) -> bool:
+    return not (e1 < s2 or e2 < s1)
+
+
+def _fmt_range(s, e) -> str:
+    if pd.isna(s):
+        return "undated"
+    a, b = pd.Timestamp(s).date().isoformat(), pd.Timestamp(e).date().isoformat()
+    return a if a == b else f"{a}..{b}"
+
+
+def _sorted_events(events: pd.DataFrame) -> pd.DataFrame:
+    return events.sort_values(["article_id", "event_id"], kind="mergesort").reset_index(drop=True)
+
+
+def find_conflicts(events: pd.DataFrame, people: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List events that are the same event by actor and description but get disjoint dates.
+
+    Groups are formed as in :func:`merge_timeline` (actor key + Jaccard of content words,
+    dates within :data:`GROUP_WINDOW_DAYS`); a group is a conflict when two of its dated
+    reports have non-overlapping intervals. Nothing is resolved: every report is listed.
+
+    Args:
+        events: Concatenated events frames.
+        people: Optional people frame used to map actors to person ids.
+
+    Returns:
+        One row per conflicting group (columns :data:`CONFLICT_COLUMNS`).
+    """
+    if events is None or len(events) == 0:
+        return _frame([], CONFLICT_COLUMNS)
+    ev = _sorted_events(events)
+    groups, keys, toks = _group(ev, people)
+    out = []
+    for g in groups:
+        dated = [i for i in g if not pd.isna(ev.at[i, "date_start"])]
+        clash = [
+            (i, j)
+            for a, i in enumerate(dated)
+            for j in dated[a + 1 :]
+            if not _overlap(
+                ev.at[i, "date_start"],
+                ev.at[i, "date_end"],
+                ev.at[j, "date_start"],
+                ev.at[j, "date_end"],
+            )
+        ]
+        if not clash:
+            continue
+        members = sorted({x for pair in clash for x in pair})
+        sims = [_jaccard(toks[i], toks[j]) for i, j in clash]
+        eids = [str(ev.at[i, "event_id"]) for i in members]
+        out.append(
+            {
+                "event_group": f"g:{eids[0]}",
+                "event_ids": "|".join(eids),
+                "article_ids": "|".join(sorted({str(ev.at[i, "article_id"]) for i in members})),
+                "actors": "|".join(str(ev.at[i, "actor"]) for i in members),
+                "dates": "|".join(
+                    _fmt_range(ev.at[i, "date_start"], ev.at[i, "date_end"]) for i in members
+                ),
+                "date_texts": "|".join(str(ev.at[i, "date_text"]) for i in members),
+                "spans": "|".join(
+                    f"{ev.at[i, 'article_id']}:{ev.at[i, 'date_text_start']}-{ev.at[i, 'date_text_end']}"
+                    for i in members
+                ),
+                "reason": (
+                    f"same actor ({keys[members[0]]}) and similar description "
+                    f"(content-word Jaccard >= {min(sims):.2f}) but disjoint dates: "
+                    + " vs ".join(
+                        sorted(
+                            {
+                                _fmt_range(ev.at[i, "date_start"], ev.at[i, "date_end"])
+                                for i in members
+                            }
+                        )
+                    )
+                ),
+            }
+        )
+    out.sort(key=lambda r: r["event_ids"])
+    for k, r in enumerate(out):
+        r["conflict_id"] = f"c{k + 1:03d}"
+    return _frame(out, CONFLICT_COLUMNS)
+
+
+def _group_actor(ev: pd.DataFrame, g: list[int], keys: list[str]) -> str:
+    """The person id of a group, else its most frequent actor as written (longest on ties)."""
+    pids = sorted({keys[i] for i in g if keys[i].startswith("person:")})
+    if pids:
+        return pids[0].removeprefix("person:")
+    names = [
+        str(ev.at[i, "actor"])
+        for i in g
+        if not pd.isna(ev.at[i, "actor"]) and str(ev.at[i, "actor"])
+    ]
+    if not names:
+        return ""
+    return min(set(names), key=lambda a: (-names.count(a), -len(a), a))
+
+
+def merge_timeline(events: pd.DataFrame, people: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Merge reports of the same real-world event into one timeline row.
+
+    Reports are grouped by canonical actor (``person_id`` column if present, else the people
+    frame's names/aliases, else the surname: last token, casefolded) and content-word Jaccard
+    of the description, within a date window. The date is the intersection of the reports'
+    intervals when they agree, else their hull with ``has_conflict`` set. Undated reports
+    join their best match but do not change its date.
+
+    Args:
+        events: Concatenated events frames.
+        people: Optional people frame (person_id, name, aliases).
+
+    Returns:
+        Timeline frame (columns :data:`TIMELINE_COLUMNS`; ``outlets`` left empty for the
+        loader to join), sorted by date then id; undated groups last.
+    """
+    if events is None or len(events) == 0:
+        return _frame([], TIMELINE_COLUMNS)
+    ev = _sorted_events(events)
+    groups, keys, toks = _group(ev, people)
+    out = []
+    for g in groups:
+        dated = [i for i in g if not pd.isna(ev.at[i, "date_start"])]
+        conflict = False
+        s = e = pd.NaT
+        if dated:
+            lo = max(ev.at[i, "date_start"] for i in dated)
+            hi = min(ev.at[i, "date_end"] for i in dated)
+            if lo <= hi:
+                s, e = lo, hi
+            else:
+                conflict = True
+                s = min(ev.at[i, "date_start"] for i in dated)
+                e = max(ev.at[i, "date_end"] for i in dated)
+        # medoid description
+        best = min(
+            g,
+            key=lambda i: (
+                -sum(_jaccard(toks[i], toks[j]) for j in g),
+                -len(toks[i]),
+                str(ev.at[i, "event_id"]),
+            ),
+        )
+        confs = [float(ev.at[i, "confidence"]) for i in g if not pd.isna(ev.at[i, "confidence"])]
+        conf = (sum(confs) / len(confs)) if confs else 0.0
+        if conflict:
+            conf *= 0.5
+        out.append(
+            {
+                "actor": _group_actor(ev, g, keys),
+                "description": str(ev.at[best, "description"]),
+                "date_start": s,
+                "date_end": e,
+                "has_conflict": conflict,
+                "n_reports": len(g),
+                "article_ids": "|".join(sorted({str(ev.at[i, "article_id"]) for i in g})),
+                "outlets": pd.NA,
+                "event_ids": "|".join(str(ev.at[i, "event_id"]) for i in g),
+                "confidence": round(conf, 3),
+            }
+        )
+    far = pd.Timestamp.max
+    out.sort(
+        key=lambda r: (
+            far if pd.isna(r["date_start"]) else r["date_start"],
+            far if pd.isna(r["date_end"]) else r["date_end"],
+            r["event_ids"],
+        )
+    )
+    for k, r in enumerate(out):
+        r["timeline_id"] = f"t{k + 1:03d}"
+    return _frame(out, TIMELINE_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------
+# Cross-article: publication dates of undated articles
+# --------------------------------------------------------------------------------------
+
+
+def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Infer a publication range for each article whose ``published`` is missing.
+
+    Constraints, intersected over a candidate window of days:
+
+    * a past-tense weekday reported of the same actor with a similar description as a
+      dated report elsewhere in the corpus (on day D) means: published in [D, D+6] and the
+      weekday resolves to D;
+    * otherwise a past-tense weekday means: it resolves to a day of that weekday that the
+      corpus contains (a single-day date of a dated article, or a publication day);
+    * an explicit date in past tense (year written, or taken from the corpus) is a lower bound.
+
+    Never a point guess: the result is a range [published, published_latest] with basis
+    ``inferred`` and the evidence spelled out; with no usable constraint both are NaT and
+    the basis is ``unknown``.
+
+    Args:
+        articles: Columns article_id, published (NaT when unknown), published_latest.
+        events: Events of all articles (from :func:`extract_events`).
+
+    Returns:
+        One row per undated article (columns article_id, published, published_latest,
+        published_basis, published_evidence), sorted by article_id.
+    """
+    arts = articles.sort_values("article_id", kind="mergesort")
+    undated_ids = [
+        str(a) for a, p in zip(arts["article_id"], arts["published"], strict=True) if pd.isna(p)
+    ]
+    if not undated_ids:
+        return _frame([], INFERRED_COLUMNS)
+    dated_ids = {str(a) for a in arts["article_id"]} - set(undated_ids)
+    ev = _sorted_events(events) if events is not None and len(events) else _frame([], EVENT_COLUMNS)
+    ev_dated = ev[ev["article_id"].astype(str).isin(dated_ids)]
+    ref_days: set[pd.Timestamp] = set()
+    for p, pl in zip(arts["published"], arts["published_latest"], strict=True):
+        if not pd.isna(p) and (pd.isna(pl) or pl == p):
+            ref_days.add(_day(p))
+    exact = ev_dated[
+        (ev_dated["date_start"].notna()) & (ev_dated["date_start"] == ev_dated["date_end"])
+    ]
+    exact = exact[exact["basis"].astype(str) != "explicit"]  # recent, anchored days only
+    ref_days |= {_day(d) for d in exact["date_start"]}
+    all_ev = pd.concat([ev_dated, ev[ev["article_id"].astype(str).isin(undated_ids)]])
+    groups, keys, toks = _group(all_ev.reset_index(drop=True)) if len(all_ev) else ([], [], [])
+    all_ev = all_ev.reset_index(drop=True)
+    index_of = {str(e): i for i, e in enumerate(all_ev["event_id"])}
+    out = []
+    for aid in undated_ids:
+        rows = ev[ev["article_id"].astype(str) == aid]
+        constraints: list[tuple[str, object]] = []  # (evidence, predicate on day)
+        lower: list[tuple[pd.Timestamp, str]] = []
+        for r in rows.itertuples(index=False):
+            method = str(r.method)
+            where = f"{aid}:{r.date_text_start}-{r.date_text_end}"
+            if method.startswith("weekday-past") or method == "weekday-last":
+                wd = _weekday_of(str(r.date_text))
+                if wd is None:
+                    continue
+                mod = "last" if method == "weekday-last" else ""
+                i = index_of.get(str(r.event_id))
+                matches = sorted(
+                    {
+                        _day(all_ev.at[j, "date_start"])
+                        for j in range(len(all_ev))
+                        if i is not None
+                        and j != i
+                        and str(all_ev.at[j, "article_id"]) in dated_ids
+                        and keys[j]
+                        and keys[j] == keys[i]
+                        and not pd.isna(all_ev.at[j, "date_start"])
+                        and all_ev.at[j, "date_start"] == all_ev.at[j, "date_end"]
+                        and _day(all_ev.at[j, "date_start"]).weekday() == wd
+                        and _jaccard(toks[i], toks[j]) >= SAME_EVENT_JACCARD
+                    }
+                )
+                if matches:
+                    days = set(matches)
+                    why = (
+                        f"'{r.date_text}' ({where}) matches a dated report of the same actor on "
+                        + ", ".join(d.date().isoformat() for d in matches)
+                    )
+                else:
+                    days = {d for d in ref_days if d.weekday() == wd}
+                    if not days:
+                        continue
+                    why = (
+                        f"'{r.date_text}' ({where}) taken as a {calendar.day_name[wd]} the corpus "
+                        "contains: " + ", ".join(sorted(d.date().isoformat() for d in days))
+                    )
+                constraints.append(
+                    (
+                        why,
+                        lambda p, wd=wd, days=days, mod=mod: (
+                            resolve_weekday(wd, p, "past", mod) in days
+                        ),
+                    )
+                )
+            elif str(r.basis) == "explicit" and not pd.isna(r.date_start):
+                lower.append(
+                    (_day(r.date_start), f"explicit '{r.date_text}' ({where}) is a lower bound")
+                )
+            elif "year-from-anchor" in method and ref_days:
+                y = _year_from_corpus(str(r.date_text), ref_days)
+                if y is not None:
+                    lower.append(
+                        (y, f"'{r.date_text}' ({where}) with the corpus year is a lower bound")
+                    )
+        rec = {"article_id": aid, "published": pd.NaT, "published_latest": pd.NaT}
+        if constraints:
+            cand_lo = (
+                min(min(d for d in ref_days), *(d for d, _ in lower)) if lower else min(ref_days)
+            )
+            cand_hi = max(ref_days) + pd.Timedelta(days=7)
+            days = list(pd.date_range(cand_lo, cand_hi, freq="D"))
+            ok = [
+                p
+                for p in days
+                if all(f(p) for _, f in constraints) and all(p >= d for d, _ in lower)
+            ]
+            if ok:
+                rec.update(published=ok[0], published_latest=ok[-1], published_basis="inferred")
+                rec["published_evidence"] = (
+                    "; ".join([w for w, _ in constraints] + [w for _, w in lower])
+                    + f" => published {ok[0].date().isoformat()}..{ok[-1].date().isoformat()}"
+                )
+            else:
+                rec.update(
+                    published_basis="unknown",
+                    published_evidence="inconsistent constraints: "
+                    + "; ".join(w for w, _ in constraints),
+                )
+        elif lower:
+            d, _ = max(lower)
+            rec.update(
+                published=d,
+                published_latest=pd.NaT,
+                published_basis="inferred",
+                published_evidence="; ".join(w for _, w in sorted(lower))
+                + f" => published on or after {d.date().isoformat()} (no upper bound)",
+            )
+        else:
+            rec.update(published_basis="unknown", published_evidence="no usable date references")
+        out.append(rec)
+    return _frame(out, INFERRED_COLUMNS)
+
+
+def _weekday_of(text: str) -> int | None:
+    m = re.search(_WD, text)
+    return _WEEKDAY_NUM[m.group(0).lower()] if m else None
+
+
+def _year_from_corpus(text: str, ref_days: set[pd.Timestamp]) -> pd.Timestamp | None:
+    found = [m for m in _find_dates(text) if m.rule in ("month-day", "day-month", "weekday-date")]
+    if not found:
+        return None
+    mid = sorted(ref_days)[len(ref_days) // 2]
+    s, _, _, _ = _resolve_match(found[0], mid, mid, "neutral")
+    return s
+
+
+def build_chronology(
+    articles: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    people: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Run the whole chronology: events, inferred publication dates, conflicts, timeline.
+
+    Events of undated articles are extracted twice: first without an anchor (to infer the
+    publication range from the corpus), then against the inferred range (basis
+    ``published:inferred``).
+
+    Args:
+        articles: Columns article_id, body, published, published_latest, published_basis.
+        quotes: Optional corpus quotes frame (with article_id).
+        people: Optional people frame for actor canonicalisation.
+
+    Returns:
+        ``{"events", "inferred", "conflicts", "timeline"}`` frames.
+    """
+    arts = articles.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+    if "published_latest" not in arts:
+        arts = arts.assign(published_latest=pd.NaT)
+    if "published_basis" not in arts:
+        arts = arts.assign(published_basis="unknown")
+
+    def run(table: pd.DataFrame) -> pd.DataFrame:
+        frames = [
+            extract_events(
+                str(r.article_id), str(r.body), r.published, r.published_latest,
+                str(r.published_basis), quotes,
+            )
+            for r in table.itertuples(index=False)
+        ]  # fmt: skip
+        frames = [f for f in frames if len(f)]
+        return pd.concat(frames, ignore_index=True) if frames else _frame([], EVENT_COLUMNS)
+
+    events = run(arts)
+    inferred = infer_publication_dates(arts, events)
+    if len(inferred):
+        upd = arts.set_index("article_id")
+        for r in inferred.itertuples(index=False):
+            # re-anchor only on a bounded range; a lower bound alone anchors nothing
+            if r.published_basis == "inferred" and not pd.isna(r.published_latest):
+                upd.loc[r.article_id, ["published", "published_latest", "published_basis"]] = [
+                    r.published,
+                    r.published_latest,
+                    "inferred",
+                ]
+        arts2 = upd.reset_index()
+        bounded = inferred.loc[inferred["published_latest"].notna(), "article_id"]
+        redo = arts2[arts2["article_id"].isin(bounded)]
+        keep = events[~events["article_id"].isin(bounded)]
+        events = pd.concat([keep, run(redo)], ignore_index=True)
+    events = _frame(_sorted_events(events).to_dict("records"), EVENT_COLUMNS)
+    return {
+        "events": events,
+        "inferred": inferred,
+        "conflicts": find_conflicts(events, people),
+        "timeline": merge_timeline(events, people),
+    }
