@@ -584,6 +584,54 @@ def _cross_article(corpus: Corpus, folder: Path) -> None:
     people.attach_people(corpus, folder)
     propagation.attach_propagation(corpus)
     _attach_chronology(corpus, folder)
+    _attach_claims(corpus, folder)
+
+
+def _attach_claims(corpus: Corpus, folder: Path) -> None:
+    """Cross-article claims: codebook stances (if the folder has a codebook), automatic
+    suggestions for statements it does not cover, contradictions and headline support."""
+    from . import claims
+
+    problems = []
+    codebook = folder / "codebook.yaml"
+    coded = None
+    if codebook.exists():
+        try:
+            props, codings = claims.load_codebook(codebook)
+        except claims.CodebookError as exc:
+            problems.append(_problem("codebook.yaml", None, "error", "codebook-invalid", f"codebook.yaml was not used: {exc}"))
+            props, codings = None, None
+        if codings is not None:
+            known = set(corpus.articles["article_id"])
+            missing = sorted(set(codings["article"]) - known) if "article" in codings else []
+            for aid in missing:
+                problems.append(_problem("codebook.yaml", aid, "warning", "codebook-unknown-article", f"codebook.yaml codes article {aid!r}, which is not in this corpus; those codings were skipped."))
+            if "article" in codings:
+                codings = codings[codings["article"].isin(known)]
+            located, evidence_problems = claims.locate_evidence(codings, corpus.articles)
+            for r in evidence_problems.to_dict("records"):
+                problems.append(_problem("codebook.yaml", r.get("article_id"), r.get("severity", "warning"), r.get("code", "evidence-not-found"), r.get("message", "")))
+            coded = claims.code_stances(codings, corpus.quotes, corpus.articles, corpus.people)
+    else:
+        props = None
+    if props is None:
+        props = schema.empty("propositions")
+    corpus.propositions = props
+    if len(props) and len(corpus.quotes):
+        auto = claims.suggest_stances(corpus.quotes, props, exclude=coded, articles=corpus.articles)
+    else:
+        auto = None
+    if coded is not None and auto is not None:
+        stances = claims.combine_stances(coded, auto)
+    else:
+        stances = coded if coded is not None else auto
+    corpus.stances = schema.conform("stances", stances) if stances is not None else schema.empty("stances")
+    corpus.contradictions = claims.find_contradictions(corpus.stances, corpus.events)
+    corpus.headline_support = claims.headline_support(corpus.stances, corpus.articles)
+    ctx = folder / "context.yaml"
+    corpus.context = claims.load_context(ctx) if ctx.exists() else pd.DataFrame()
+    if problems:
+        corpus.problems = schema.conform("problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True))
 
 
 def _attach_chronology(corpus: Corpus, folder: Path) -> None:
