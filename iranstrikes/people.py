@@ -7,9 +7,10 @@ cross-article step: it runs after every article has been processed on its own.
 
 Fuzzy matching threshold: a name matches a canonical name when the full-name similarity
 (``rapidfuzz.fuzz.ratio`` on case-folded names) is at least :data:`FUZZY_FULL` *and* the
-surnames are at least :data:`FUZZY_SURNAME` similar. Transliteration variants score 92-97
-(Marziyeh/Marzieh, Massoud/Masoud, Ebrahim/Ibrahim) while different people with similar names
-score 78-80 (Kirby/Kerry, Harf/Hart); ``tests/test_people.py`` pins these examples.
+surnames are at least :data:`FUZZY_SURNAME` similar. Transliteration variants of Persian and
+Arabic given names score 92-97 (-iyeh/-ieh, -ss-/-s-, E-/I-) while different people with similar names
+score 78-80 (e.g. two surnames differing in two letters); ``tests/test_people.py`` pins
+examples of both.
 Short aliases (three characters or fewer, e.g. an acronym) match only case-sensitively as
 whole words, so "IS" never matches inside ordinary text.
 """
@@ -43,7 +44,7 @@ _TITLE_WORDS = re.compile(
 
 
 def slug(name: str) -> str:
-    """A stable ASCII id for a name: ``"Marzieh Afkham" -> "marzieh-afkham"``."""
+    """A stable ASCII id for a name: ``"Jane O’Neil" -> "jane-o-neil"``."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-zA-Z0-9]+", "-", s).strip("-").lower()
     return s or "unknown"

@@ -1,0 +1,388 @@
+"""Tests for iranstrikes.quotes.extract_quotes (rule-based quote extraction)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iranstrikes.quotes import QUOTE_COLUMNS, canonical_outlet, extract_quotes, load_outlets
+
+sys.path.insert(0, str(Path(__file__).parent))
+import quote_scoring  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+INT_COLS = [c for c in QUOTE_COLUMNS if c.endswith(("start", "end"))]
+
+
+def rows(text: str) -> list[dict]:
+    return extract_quotes(text).to_dict("records")
+
+
+def one(text: str, kind: str | None = None, contains: str | None = None) -> dict:
+    found = [
+        r
+        for r in rows(text)
+        if (kind is None or r["kind"] == kind) and (contains is None or contains in r["quote"])
+    ]
+    assert found, f"no {kind} row containing {contains!r}: {rows(text)}"
+    return found[0]
+
+
+def check_frame(text: str, df: pd.DataFrame) -> None:
+    assert list(df.columns) == QUOTE_COLUMNS
+    for c in INT_COLS:
+        assert str(df[c].dtype) == "int64", c
+    assert str(df["confidence"].dtype) == "float64"
+    for r in df.to_dict("records"):
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        assert text[r["start"] : r["end"]] == r["quote"]
+        assert r["kind"] in {"direct", "indirect", "partial"}
+        assert r["speaker_type"] in {"person", "anonymous", "institution", "media", "unknown"}
+        if r["speaker_start"] >= 0:
+            assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_mention"]
+        else:
+            assert r["speaker_mention"] == ""
+        if r["via_start"] >= 0:
+            assert text[r["via_start"] : r["via_end"]] == r["via_mention"]
+        if r["cue_start"] >= 0:
+            assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
+        assert 0 <= r["sentence_start"] <= r["sentence_end"] <= len(text)
+        assert 0.0 <= r["confidence"] <= 1.0
+    assert list(df["start"]) == sorted(df["start"])
+
+
+# ------------------------------------------------------------------ schema / robustness
+def test_empty_input_has_columns_and_dtypes():
+    for text in ["", "   ", "No quotes here at all."]:
+        df = extract_quotes(text)
+        assert list(df.columns) == QUOTE_COLUMNS
+        assert len(df) == 0
+        for c in INT_COLS:
+            assert str(df[c].dtype) == "int64"
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed_offsets_valid(path):
+    text = path.read_text(encoding="utf-8")
+    df = extract_quotes(text)
+    check_frame(text, df)
+    assert len(df) > 3
+
+
+def test_unclosed_quote_does_not_swallow_following_quotes():
+    text = (
+        '"We will not allow it," the minister told the paper.\n\n'
+        '"And certainly our help [to the region] is stronger, because they are near.\n\n'
+        'The minister also repeated the claim. "This is only an advisory presence," he said.\n'
+    )
+    df = extract_quotes(text)
+    check_frame(text, df)
+    quotes = list(df["quote"])
+    assert any(q.startswith("And certainly") and q.endswith("near.") for q in quotes)
+    adv = one(text, "direct", "advisory presence")
+    assert adv["speaker"] == one(text, "direct", "not allow")["speaker"]
+    assert all("\n" not in q for q in quotes)
+
+
+def test_multi_paragraph_quote_continues_speaker():
+    text = (
+        'Chief executive Jane Porter said: "We had a hard year.\n\n'
+        '"But the new plant is open and orders are rising."\n'
+    )
+    r = one(text, "direct", "new plant")
+    assert r["speaker"] == "Jane Porter"
+    assert r["method"] == "continuation"
+
+
+def test_straight_and_curly_marks_and_nbsp():
+    text = '\u201cWe\u00a0are ready,\u201d said Tom\u00a0Baker. "It is done," he added.'
+    df = extract_quotes(text)
+    check_frame(text, df)
+    assert set(df["speaker"]) == {"Tom Baker"}
+    assert len(df[df.kind == "direct"]) == 2
+
+
+def test_headlines_are_not_quotes():
+    text = (
+        "US Military Campaign Failed to Weaken Rebels: Foreign Minister\n"
+        "Officials Deny Report\n\n"
+        "The ministry said the campaign had failed.\n"
+    )
+    df = extract_quotes(text)
+    assert len(df) == 1
+    assert df.iloc[0]["quote"] == "the campaign had failed"
+
+
+def test_scare_quotes_without_attribution_are_skipped():
+    text = 'Some residents held signs reading "Save Our Park" outside the hall.'
+    assert extract_quotes(text).empty
+
+
+# ------------------------------------------------------------------ direct patterns
+def test_direct_cue_after_quote():
+    r = one('"We coordinate with the government," Maria Lopez told reporters.', "direct")
+    assert r["speaker"] == "Maria Lopez" and r["speaker_type"] == "person"
+    assert r["via"] == ""  # told reporters is first-hand
+    assert r["cue"] == "told"
+
+
+def test_direct_inverted_cue_with_appositive():
+    r = one('"The price looks full," said Priya Raman, an analyst at Kestrel Bank.', "direct")
+    assert r["speaker"] == "Priya Raman"
+
+
+def test_direct_cue_before_quote_with_colon():
+    r = one('Its chief executive, Mark Ellis, said: "There are signs of improvement."', "direct")
+    assert r["speaker"] == "Mark Ellis"
+    assert r["method"] == "cue_before_quote"
+
+
+def test_direct_split_quote_same_speaker():
+    text = '"I just hoped," Tomas Varga said after the match. "Then it went in."'
+    a, b = one(text, "direct", "hoped"), one(text, "direct", "went in")
+    assert a["speaker"] == b["speaker"] == "Tomas Varga"
+
+
+def test_pronoun_resolution_uses_gender():
+    text = (
+        "Finance minister Anna Berg met union leader Paul Hart on Monday. "
+        "Hart said his members had lost patience.\n\n"
+        '"We are still open to dialogue," she said.'
+    )
+    assert one(text, "direct")["speaker"] == "Anna Berg"
+
+
+def test_pronoun_resolution_most_recent_person():
+    text = (
+        "Opposition spokesman Gareth Lloyd dismissed the pledge.\n\n"
+        "\u201cThe minister has had three years,\u201d he said."
+    )
+    assert one(text, "direct")["speaker"] == "Gareth Lloyd"
+
+
+def test_fullest_name_and_title_stripping():
+    text = (
+        "Iranian Deputy Foreign Minister Karim Naderi spoke in London.\n\n"
+        '"We acted at their request," Naderi said.'
+    )
+    r = one(text, "direct")
+    assert r["speaker"] == "Karim Naderi"
+    assert r["speaker_mention"] == "Naderi"
+
+
+def test_newspaper_quoted_x_as_saying_resolves_via():
+    text = (
+        "The minister gave an interview to The Guardian on Friday.\n\n"
+        '"We did not coordinate with them," the newspaper quoted Karim Naderi as saying.'
+    )
+    r = one(text, "direct")
+    assert r["speaker"] == "Karim Naderi"
+    assert r["via"] == "The Guardian"
+
+
+def test_as_quoted_by_agency():
+    text = '"Nothing has changed," a Pentagon spokesman said, as quoted by AFP.'
+    r = one(text, "direct")
+    assert r["via"] == "Agence France-Presse"
+    assert r["speaker_type"] == "anonymous"
+
+
+def test_told_the_news_agency_resolves_to_earlier_agency():
+    text = (
+        "Iran denied the raids, Reuters reports, citing a senior official.\n\n"
+        '"We were never involved," the senior official told the news agency.'
+    )
+    r = one(text, "direct")
+    assert r["via"] == "Reuters"
+    assert r["speaker_type"] == "anonymous"
+    assert "official" in r["speaker"]
+
+
+def test_descriptive_np_resolves_to_person_by_title_overlap():
+    text = (
+        "Deputy Chief of Staff of the Armed Forces General Hamid Tavakoli rejected the report.\n\n"
+        'Later, the Number two man of the Armed Forces said, "We will win."'
+    )
+    assert one(text, "direct")["speaker"] == "Hamid Tavakoli"
+
+
+def test_unknown_outlet_recognised_by_pattern():
+    r = one("Janet Cole told the Harrowgate Gazette that she felt betrayed.", "indirect")
+    assert r["via"] == "Harrowgate Gazette"
+    assert r["quote"] == "she felt betrayed"
+
+
+def test_outlet_block_header_sets_via():
+    text = (
+        "The Guardian reports:\n\n"
+        "In Tehran, the army spokesman Ali Rezaei also denied any collaboration.\n"
+    )
+    r = one(text, "indirect")
+    assert r["speaker"] == "Ali Rezaei"
+    assert r["via"] == "The Guardian"
+
+
+# ------------------------------------------------------------------ indirect patterns
+def test_indirect_said_that():
+    r = one("Mayor Linda Brennan, who cast the deciding vote, said the decision was painful.")
+    assert r["kind"] == "indirect"
+    assert r["quote"] == "the decision was painful"
+    assert r["speaker"] == "Linda Brennan"
+
+
+def test_indirect_postposed_told():
+    r = one("The company expects profits to rise, finance chief Robert Amani told investors.")
+    assert r["quote"] == "The company expects profits to rise"
+    assert r["speaker"] == "Robert Amani"
+
+
+def test_indirect_according_to_outlet_is_via():
+    text = (
+        "General Omar Haddad has said that the army did not coordinate the raids, "
+        "according to the Fars News Agency."
+    )
+    r = one(text, "indirect")
+    assert r["quote"] == "the army did not coordinate the raids"
+    assert r["via"] == "Fars News Agency"
+
+
+def test_indirect_object_verbs_and_negation():
+    text = "He did not confirm or deny the reports. Iran has consistently denied having troops in Iraq."
+    df = extract_quotes(text)
+    assert list(df["quote"]) == ["having troops in Iraq"]
+    assert df.iloc[0]["speaker_type"] == "institution"
+
+
+def test_indirect_quoted_anonymous_official_via():
+    text = "Reuters quoted an unnamed official as saying the army had not launched any strikes."
+    r = one(text, "indirect")
+    assert r["via"] == "Reuters"
+    assert r["speaker_type"] == "anonymous"
+    assert r["quote"] == "the army had not launched any strikes"
+
+
+def test_institution_and_media_speakers():
+    assert one("The Pentagon said that the jets had flown.")["speaker_type"] == "institution"
+    assert (
+        one("Iranian officials have stated that they back the government.")["speaker_type"]
+        == "institution"
+    )
+    r = one("Israeli website Jerusalem Post claimed that the jets had bombed targets.")
+    assert r["speaker_type"] == "media"
+
+
+# ------------------------------------------------------------------ partial quotes
+def test_partial_quote_inside_reported_speech():
+    text = (
+        "Army chief Omar Haddad spoke on Tuesday. He also blamed the US for the "
+        '"unrest and problems in the region," as quoted by the news agency.'
+    )
+    r = one(text, "partial")
+    assert r["quote"].startswith("unrest and problems")
+    assert r["speaker"] == "Omar Haddad"
+
+
+def test_scare_quote_with_speaker_is_partial():
+    text = 'Spokesman John Reed said at a briefing that there were "indications" of flights.'
+    r = one(text, "partial")
+    assert r["quote"] == "indications"
+    assert r["speaker"] == "John Reed"
+
+
+# ------------------------------------------------------------------ gazetteer
+def test_outlet_gazetteer_loads_and_canonicalises():
+    df = load_outlets()
+    assert list(df.columns) == ["outlet", "aliases", "kind", "country", "source_url"]
+    assert 60 <= len(df) <= 200
+    assert set(df["kind"]) <= {"agency", "newspaper", "broadcaster", "website", "magazine"}
+    assert df["source_url"].str.startswith("http").all()
+    assert canonical_outlet("FNA") == "Fars News Agency"
+    assert canonical_outlet("the Fars news agency") == "Fars News Agency"
+    assert canonical_outlet("AFP") == "Agence France-Presse"
+    assert canonical_outlet("") == ""
+
+
+def test_no_seed_names_in_module_source():
+    src = (ROOT / "iranstrikes" / "quotes.py").read_text(encoding="utf-8")
+    for banned in [
+        "Rahimpour",
+        "Afkham",
+        "Jazayeri",
+        "Kirby",
+        "Harf",
+        "Abadi",
+        "Sputnik",
+        "Fars News",
+        "Al Arabiya",
+        "Financial Tribune",
+        "Global Research",
+    ]:
+        assert banned not in src
+
+
+# ------------------------------------------------------------------ measured quality floors
+@pytest.mark.parametrize(
+    "gold, floors",
+    [
+        ("quotes_seeds.yaml", {"f1": 0.90, "speaker_acc": 0.92, "via_acc": 0.92}),
+        ("quotes_invented.yaml", {"f1": 0.90, "speaker_acc": 0.92, "via_acc": 0.92}),
+        ("quotes_holdout.yaml", {"f1": 0.85, "speaker_acc": 0.88, "via_acc": 0.85}),
+    ],
+)
+def test_quality_floors(gold, floors):
+    r = quote_scoring.evaluate(gold)
+    for k, v in floors.items():
+        assert r[k] >= v, (k, r[k], {x: r[x] for x in ("precision", "recall", "f1")})
+
+
+def test_gold_quotes_occur_in_raw_text():
+    for gold in ("quotes_seeds.yaml", "quotes_invented.yaml", "quotes_holdout.yaml"):
+        folder = quote_scoring.TEXT_DIRS[gold]
+        for g in quote_scoring.load_gold(gold):
+            text = (folder / f"{g['article']}.txt").read_text(encoding="utf-8")
+            assert text[g["start"] : g["start"] + len(g["quote"])] == g["quote"]
+            assert g["kind"] in {"direct", "indirect", "partial"}
+
+
+# ------------------------------------------------------------------ property-based
+_news_chars = st.sampled_from(
+    list("abcdefghij ABCDEFG.,;:!?'\"\u201c\u201d\u2018\u2019[]()-\u2014\n\u00a0")
+    + ["said", " told ", "Reuters", " he ", "according to ", "\n\n", "Mr. ", "John Smith"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_news_chars, max_size=80).map("".join))
+def test_property_random_newsish_text(text):
+    check_frame(text, extract_quotes(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_property_any_text(text):
+    check_frame(text, extract_quotes(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([p.read_text(encoding="utf-8") for p in SEEDS]), min_size=1, max_size=3
+    ),
+    st.integers(min_value=0, max_value=400),
+)
+def test_property_seed_fragments(parts, cut):
+    text = "\n\n".join(parts)[cut:]
+    check_frame(text, extract_quotes(text))
+
+
+def test_quote_columns_constant():
+    assert QUOTE_COLUMNS[:4] == ["kind", "quote", "start", "end"]
+    assert len(QUOTE_COLUMNS) == 20
+    assert not re.search(r"\s", "".join(QUOTE_COLUMNS))
