@@ -1480,3 +1480,39 @@ def save_chart(
     data.to_csv(csv, index=False)
     written.append(csv)
     return written
+
+
+FIGURES = ("sourcing_flow", "quote_propagation", "timeline", "stance_matrix", "outlet_profile")
+"""Chart functions that have a ``*_data`` twin and can be saved with :func:`figure`."""
+
+
+def figure(
+    name: str,
+    corpus: Any,
+    path_stem: str | Path | None = None,
+    formats: Sequence[str] = ("svg",),
+) -> alt.TopLevelMixin:
+    """Build one of the :data:`FIGURES`, save it next to the data behind it, and return it.
+
+    The notebook idiom: ``charts.figure("timeline", corpus, "figures/02-timeline")`` draws the
+    chart in the notebook and writes ``figures/02-timeline.svg`` and ``.csv`` beside it.
+
+    Args:
+        name: A chart function name from :data:`FIGURES`.
+        corpus: A loaded corpus.
+        path_stem: Where to save (without suffix); None saves nothing.
+        formats: Image formats for :func:`save_chart`.
+
+    Returns:
+        The chart.
+
+    Raises:
+        ValueError: for an unknown chart name.
+    """
+    if name not in FIGURES:
+        raise ValueError(f"Unknown chart {name!r}: choose one of {', '.join(FIGURES)}.")
+    data = globals()[f"{name}_data"](corpus)
+    chart = globals()[name](corpus, data=data)
+    if path_stem is not None:
+        save_chart(chart, data, path_stem, formats)
+    return chart

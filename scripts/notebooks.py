@@ -1,0 +1,114 @@
+"""Maintain the notebook series: navigation links and in-place execution.
+
+Usage:
+    python scripts/notebooks.py nav          # (re)write the prev/next links of every notebook
+    python scripts/notebooks.py nav --check  # exit 1 if any link is out of date (used by tests)
+    python scripts/notebooks.py run [NB...]  # execute notebooks in place, outputs saved
+
+The navigation cell is the last cell of each notebook, tagged ``nav``; its text is generated
+from the notebooks' titles (first Markdown heading), never written by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+NAV_TAG = "nav"
+
+
+def series(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The numbered notebooks of the series, in order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def title(nb) -> str:
+    """The first Markdown heading of a notebook, without the leading #."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if m:
+                return m.group(1).strip()
+    return "Untitled"
+
+
+def nav_text(paths: list[Path], i: int, titles: list[str]) -> str:
+    """Markdown for the navigation cell of notebook ``i``."""
+    parts = []
+    if i > 0:
+        parts.append(f"← Previous: [{titles[i - 1]}]({paths[i - 1].name})")
+    parts.append("[Contents](00-start-here.ipynb)" if i > 0 else "Contents: this notebook")
+    if i + 1 < len(paths):
+        parts.append(f"Next: [{titles[i + 1]}]({paths[i + 1].name}) →")
+    return "---\n" + " · ".join(parts)
+
+
+def update_nav(check: bool = False, folder: Path = NOTEBOOKS) -> list[Path]:
+    """Write (or check) the navigation cell of each notebook; returns the stale ones."""
+    paths = series(folder)
+    nbs = [nbformat.read(p, as_version=4) for p in paths]
+    titles = [title(nb) for nb in nbs]
+    stale = []
+    for i, (p, nb) in enumerate(zip(paths, nbs, strict=True)):
+        text = nav_text(paths, i, titles)
+        cells = [c for c in nb.cells if NAV_TAG in c.metadata.get("tags", [])]
+        if cells and cells[0].source == text and nb.cells[-1] is cells[0]:
+            continue
+        stale.append(p)
+        if check:
+            continue
+        nb.cells = [c for c in nb.cells if NAV_TAG not in c.metadata.get("tags", [])]
+        cell = nbformat.v4.new_markdown_cell(text)
+        cell.metadata["tags"] = [NAV_TAG]
+        cell.id = f"nav-{p.stem[:2]}"
+        nb.cells.append(cell)
+        nbformat.write(nb, p)
+    return stale
+
+
+def run(paths: list[Path], timeout: int = 300) -> dict[str, float]:
+    """Execute notebooks in place (kernel cwd = the notebook's folder); returns seconds each."""
+    from nbclient import NotebookClient
+
+    times = {}
+    for p in paths:
+        nb = nbformat.read(p, as_version=4)
+        t0 = time.perf_counter()
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(p.parent)}}).execute()
+        times[p.name] = time.perf_counter() - t0
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        nbformat.write(nb, p)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    n = sub.add_parser("nav")
+    n.add_argument("--check", action="store_true")
+    r = sub.add_parser("run")
+    r.add_argument("notebooks", nargs="*")
+    args = ap.parse_args(argv)
+    if args.cmd == "nav":
+        stale = update_nav(check=args.check)
+        for p in stale:
+            print(("stale: " if args.check else "updated: ") + p.name)
+        return 1 if (args.check and stale) else 0
+    paths = [Path(x).resolve() for x in args.notebooks] or series()
+    times = run(paths)
+    for name, t in times.items():
+        print(f"{name}: {t:.1f} s")
+    print(f"total: {sum(times.values()):.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
