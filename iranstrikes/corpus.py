@@ -153,7 +153,7 @@ class Corpus:
         if s["first_published"] is not None:
             span = f", {s['first_published']:%Y-%m-%d} to {s['last_published']:%Y-%m-%d}"
         return (
-            f"<Corpus {s['path']!s}: {s['articles']} articles from {s['outlets']} outlets{span}; "
+            f"<Corpus {Path(s['path']).name!r}: {s['articles']} articles from {s['outlets']} outlets{span}; "
             f"{s['quotes']} quotes, {s['people']} people, {s['events']} events, {s['stances']} stances; "
             f"{s['problems']} problems ({s['errors']} errors)>"
         )
@@ -162,7 +162,7 @@ class Corpus:
         s = self.summary()
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>"
-            for k, v in s.items()
+            for k, v in {**s, "path": Path(s["path"]).name}.items()
         )
         hint = ""
         if s["problems"]:
