@@ -137,7 +137,7 @@ class Corpus:
             "articles": len(a),
             "outlets": int(a["outlet"].nunique()) if len(a) else 0,
             "first_published": a.loc[dated, "published"].min() if dated.any() else None,
-            "last_published": a.loc[dated, "published_latest"].max() if dated.any() else None,
+            "last_published": a.loc[dated, "published_latest"].fillna(a.loc[dated, "published"]).max() if dated.any() else None,
             "undated": int((a["published_basis"].isin(["unknown", "inferred"])).sum()) if len(a) else 0,
             "quotes": len(self.quotes),
             "people": len(self.people),
