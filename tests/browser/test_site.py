@@ -1,0 +1,46 @@
+"""The static site opens from disk with all network blocked and every chart renders."""
+
+from __future__ import annotations
+
+import re
+
+from iranstrikes.site import external_resources
+
+from . import helpers
+
+
+def _pages(site_dir):
+    return sorted(p for p in site_dir.glob("*.html") if p.name != "index.html")
+
+
+def test_site_has_no_external_resources(site_dir):
+    for path in sorted(site_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert not external_resources(text), path.name
+        assert not re.search(r"<script[^>]+src=", text), f"{path.name}: script src present"
+
+
+def test_index_lists_every_page(site_dir, guarded_page):
+    page, guard, _ = guarded_page
+    page.goto((site_dir / "index.html").as_uri())
+    hrefs = page.locator("ol.contents a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert hrefs == [p.name for p in _pages(site_dir)]
+    helpers.screenshot(page, "site-index")
+    guard.assert_clean()
+
+
+def test_site_pages_render_offline(site_dir, guarded_page):
+    page, guard, watch = guarded_page
+    total = 0
+    for path in _pages(site_dir):
+        page.goto(path.as_uri())
+        expected = page.locator(".iranstrikes-chart").count()
+        if expected:
+            helpers.assert_charts_rendered(page, expected)
+        helpers.screenshot(page, f"site-{path.stem}")
+        assert not watch.errors, f"{path.name}: page errors {watch.errors}"
+        total += expected
+    guard.assert_clean()
+    assert total > 0, "the site has no chart at all"
