@@ -356,6 +356,17 @@ def hostile_notebook(hostile_path: Path) -> nbformat.NotebookNode:
             "display(HTML(html_escape_text(text)))\n"
             "display(widgets.HTML(html_escape_text(text)))"
         ),
+        nbformat.v4.new_markdown_cell("Through the library: loader, quotes, explorer widgets."),
+        nbformat.v4.new_code_cell(
+            "import iranstrikes\nfrom iranstrikes import widgets as iw\n\n"
+            f"hostile = iranstrikes.load_corpus({str(hostile_path.parent)!r}, progress=False)\n"
+            "aid = hostile.articles['article_id'].iloc[0]\n"
+            "display(HTML(iw.article_html(hostile, aid)))\n"
+            "display(iw.side_by_side(hostile, aid, aid))\n"
+            "explorer = iw.Explorer(hostile)\n"
+            "display(explorer.widget)\n"
+            "display(iw.KwicExplorer(hostile, 'script').widget)"
+        ),
     ]
     return nb
 

@@ -27,6 +27,9 @@ def test_hostile_text_in_jupyterlab(lab, guarded_page):
     assert (
         page.locator(".jp-OutputArea-output pre", has_text="<script>alert(1)</script>").count() >= 2
     )
+    # and so do the library's views: article HTML, side by side (x2), explorer table, KWIC
+    literal = page.get_by_text("<script>alert(1)</script>", exact=False)
+    assert literal.count() >= 5, literal.count()
     _assert_literal(page, watch, guard)
 
 
