@@ -738,11 +738,13 @@ def _combine_stances(values: Iterable[str]) -> str:
     return vals[0] if len(vals) == 1 else "mixed"
 
 
-def timeline_data(corpus: Any) -> pd.DataFrame:
-    """Dated statements and events by actor, with their stance and date conflicts.
+def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
+    """Dated statements (or all events) by actor, with their stance and date conflicts.
 
-    One row per event with a date (``events.date_start`` not missing). ``speaker`` is the
-    quote's speaker when the event is a statement with a quote, else the event's actor.
+    One row per statement (every event with ``statements_only=False``) with a date
+    (``events.date_start`` not missing). ``speaker`` is the canonical name of the event's
+    person (``people.name`` via ``events.person_id``) when known, else the quote's speaker
+    when the event is a statement with a quote, else the event's actor.
     ``stance`` combines the stances coded on the event's quote: one value, ``mixed`` when
     they differ, ``uncoded`` when there are none (``stances`` lists ``proposition:stance``).
     ``date_after`` is the day after ``date_end`` (the interval is drawn ``[date_start,
@@ -762,8 +764,12 @@ def timeline_data(corpus: Any) -> pd.DataFrame:
     ]  # fmt: skip
     ev = _frame(corpus, "events")
     ev = ev[ev["date_start"].notna()]
+    if statements_only and "kind" in ev.columns:
+        ev = ev[ev["kind"] == "statement"]
     if ev.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+    people = _ensure(getattr(corpus, "people", None), ["person_id", "name"])
+    canonical = {str(k): str(v) for k, v in zip(people["person_id"], people["name"], strict=True) if pd.notna(k) and pd.notna(v)}
     qt = quotes_table_data(corpus).set_index("quote_id") if len(_frame(corpus, "quotes")) else None
     a = _frame(corpus, "articles").set_index("article_id")["outlet"]
     st = _frame(corpus, "stances")
@@ -789,8 +795,11 @@ def timeline_data(corpus: Any) -> pd.DataFrame:
     for r in ev.itertuples(index=False):
         qid = r.quote_id if isinstance(r.quote_id, str) and r.quote_id else None
         qrow = qt.loc[qid] if (qt is not None and qid in qt.index) else None
+        pid = getattr(r, "person_id", None)
         speaker = (
-            qrow["speaker"]
+            canonical[str(pid)]
+            if isinstance(pid, str) and str(pid) in canonical
+            else qrow["speaker"]
             if qrow is not None
             else _text(pd.Series([r.actor]), UNATTRIBUTED).iloc[0]
         )
@@ -1178,9 +1187,9 @@ def outlet_profile(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.TopL
                     alt.Tooltip("share:Q", format=".0%"),
                 ],
             )
-            .properties(width=200, height=max(60, 24 * len(outlets)), title=measure)
+            .properties(width=260, height=max(60, 24 * len(outlets)), title=measure)
         )
-    return alt.hconcat(*panels, data=df).resolve_scale(color="independent").properties(title=title)
+    return alt.vconcat(*panels, data=df).resolve_scale(color="independent").properties(title=title)
 
 
 # --------------------------------------------------------------------------------------

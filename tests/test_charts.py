@@ -302,7 +302,7 @@ def test_outlet_profile(fx):
         "Outlet Two": "anonymous only",
     }
     spec = C.outlet_profile(fx).to_dict()
-    assert len(spec["hconcat"]) == 3 and marks(spec) == {"bar"}
+    assert len(spec["vconcat"]) == 3 and marks(spec) == {"bar"}
     assert spec["resolve"]["scale"]["color"] == "independent"
     enc = units(spec)[0]["encoding"]
     assert enc["x"]["stack"] == "normalize" and enc["y"]["field"] == "outlet"
@@ -427,7 +427,9 @@ def test_seed_charts(corpus):
     assert len(prop) == corpus.propagation["quote_group"].isin(multi[multi >= 2].index).sum()
 
     tl = C.timeline_data(corpus)
-    assert len(tl) == corpus.events["date_start"].notna().sum()
+    dated = corpus.events["date_start"].notna()
+    assert len(tl) == (dated & (corpus.events["kind"] == "statement")).sum()
+    assert len(C.timeline_data(corpus, statements_only=False)) == dated.sum()
     conflicted = {e for ids in corpus.conflicts["event_ids"].dropna() for e in ids.split("|")}
     assert set(tl.loc[tl["in_conflict"], "event_id"]) == conflicted & set(tl["event_id"])
 
