@@ -30,6 +30,8 @@ Conventions:
 from __future__ import annotations
 
 import calendar
+import heapq
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -945,28 +947,61 @@ def _describe(text: str) -> str:
     return text
 
 
-def _quote_for(quotes: pd.DataFrame | None, lo: int, hi: int, near: int) -> tuple[str, str]:
-    """Return (quote_id, speaker) of the quote whose span or cue falls in [lo, hi)."""
+def _quote_rows(quotes: pd.DataFrame | None) -> list[tuple]:
+    """The columns :func:`_quote_for` needs, read once per article as plain Python values.
+
+    Returns:
+        One (quote_id, spans, cue_start, speaker) tuple per quote; ``spans`` holds the valid
+        (start, end) of the quote and of its cue, ``cue_start`` is None when missing.
+    """
     if quotes is None or len(quotes) == 0 or "quote_id" not in quotes:
-        return "", ""
+        return []
+    n = len(quotes)
+
+    def col(name):
+        return quotes[name].tolist() if name in quotes else [None] * n
+
+    def num(v):
+        return None if v is None or pd.isna(v) else int(v)
+
+    out = []
+    for qid, s, e, cs, ce, sp in zip(
+        col("quote_id"),
+        col("start"),
+        col("end"),
+        col("cue_start"),
+        col("cue_end"),
+        col("speaker"),
+        strict=True,
+    ):
+        spans = tuple(
+            (num(a), num(b)) for a, b in ((s, e), (cs, ce)) if num(a) is not None and num(a) >= 0
+        )
+        out.append((str(qid), spans, num(cs), "" if sp is None or pd.isna(sp) else str(sp)))
+    return out
+
+
+def _quote_for(
+    quotes: pd.DataFrame | list[tuple] | None, lo: int, hi: int, near: int
+) -> tuple[str, str]:
+    """Return (quote_id, speaker) of the quote whose span or cue falls in [lo, hi).
+
+    Args:
+        quotes: The article's quotes, or their :func:`_quote_rows` (much faster when called
+            once per sentence).
+        lo: Start of the span.
+        hi: End of the span.
+        near: Offset of the statement's cue: the nearest quote cue wins (-1: none).
+    """
+    rows = quotes if isinstance(quotes, list) else _quote_rows(quotes)
     best = None
-    for q in quotes.itertuples(index=False):
-        qd = q._asdict()
-        spans = [(qd.get("start"), qd.get("end")), (qd.get("cue_start"), qd.get("cue_end"))]
-        hit = False
-        for a, b in spans:
-            if a is None or pd.isna(a) or int(a) < 0:
-                continue
-            if int(a) < hi and int(b) > lo:
-                hit = True
-        if not hit:
+    for qid, spans, cue, sp in rows:
+        if not any(a < hi and b > lo for a, b in spans):
             continue
-        cue = qd.get("cue_start")
-        dist = abs(int(cue) - near) if cue is not None and not pd.isna(cue) and near >= 0 else 10**9
-        key = (dist, str(qd["quote_id"]))
+        dist = abs(cue - near) if cue is not None and near >= 0 else 10**9
+        key = (dist, qid)
         if best is None or key < best[0]:
-            sp = qd.get("speaker")
-            best = (key, str(qd["quote_id"]), "" if sp is None or pd.isna(sp) else str(sp))
+            best = (key, qid, sp)
     return (best[1], best[2]) if best else ("", "")
 
 
@@ -1024,6 +1059,7 @@ def extract_events(
     anchor_conf = BASIS_CONFIDENCE.get(basis_name, 0.5) if lo_anchor is not None else 0.0
     if quotes is not None and len(quotes) and "article_id" in quotes:
         quotes = quotes[quotes["article_id"].astype(str) == str(article_id)]
+    quote_rows = _quote_rows(quotes)
 
     rows: list[_Row] = []
     surnames: set[str] = set()
@@ -1129,7 +1165,7 @@ def extract_events(
         undated_cues = [c for c in cues if c.start() not in stmt_idx_for_cue]
         has_stmt = any(r.kind == "statement" for r in sentence_rows)
         if not has_stmt:
-            qid, _ = _quote_for(quotes, s_lo, s_hi, -1)
+            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
             if undated_cues or qid:
                 c0 = undated_cues[0] if undated_cues else None
                 actor = cue_actor[c0.start()] if c0 is not None else ""
@@ -1166,7 +1202,7 @@ def extract_events(
     for k, r in enumerate(rows):
         qid, qspeaker = ("", "")
         if r.kind == "statement":
-            qid, qspeaker = _quote_for(quotes, r.start, r.end, r.cue_pos)
+            qid, qspeaker = _quote_for(quote_rows, r.start, r.end, r.cue_pos)
         actor = qspeaker or r.actor
         rec = {
             "event_id": ids[k],
@@ -1239,7 +1275,27 @@ def extract_events(
 
 
 def _frame(records: list[dict], columns: Iterable[str]) -> pd.DataFrame:
+    """A frame of ``records`` with each column in its final dtype (:data:`_DTYPES`, else string).
+
+    Each column is built once, in its dtype, from a list (a per-column ``astype`` of an
+    object frame costs several times more on the small frames of one article).
+    """
     columns = list(columns)
+    try:
+        data = {}
+        for c in columns:
+            vals = [r.get(c) for r in records]
+            dtype = _DTYPES.get(c, "string")
+            if dtype.startswith("datetime64"):
+                data[c] = pd.Series(vals, dtype=object).astype(dtype).array
+            else:
+                data[c] = pd.array(vals, dtype=dtype)
+        return pd.DataFrame(data, columns=columns)
+    except (TypeError, ValueError):  # unusual values: the general (slower) path
+        return _frame_slow(records, columns)
+
+
+def _frame_slow(records: list[dict], columns: list[str]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(records, columns=columns)
     for c in columns:
         dtype = _DTYPES.get(c, "string")
@@ -1296,19 +1352,31 @@ def _keys(events: pd.DataFrame, people: pd.DataFrame | None) -> list[str]:
                 if n:
                     alias.setdefault(n.casefold(), str(pd_["person_id"]))
     keys = []
-    has_pid = "person_id" in events
-    for _, r in events.iterrows():
-        pid = r["person_id"] if has_pid else None
+    pids = events["person_id"].tolist() if "person_id" in events else [None] * len(events)
+    for pid, actor in zip(pids, events["actor"].tolist(), strict=True):
         if pid is not None and not pd.isna(pid) and str(pid):
             keys.append(f"person:{pid}")
             continue
-        actor = "" if pd.isna(r["actor"]) else str(r["actor"])
+        actor = "" if pd.isna(actor) else str(actor)
         a = _clean_actor(actor).casefold()
         if a in alias:
             keys.append(f"person:{alias[a]}")
         else:
             keys.append(_actor_key(actor))
     return keys
+
+
+def _tokens(events: pd.DataFrame) -> list[frozenset[str]]:
+    """Content tokens of each event's description and actor (equal texts share one set)."""
+    memo: dict[tuple[str, str], frozenset[str]] = {}
+    out = []
+    for d, a in zip(events["description"], events["actor"], strict=True):
+        k = (str(d), "" if pd.isna(a) else str(a))
+        t = memo.get(k)
+        if t is None:
+            t = memo[k] = _content_tokens(*k)
+        out.append(t)
+    return out
 
 
 class _DSU:
@@ -1340,10 +1408,7 @@ def _group(
     """
     n = len(events)
     keys = _keys(events, people)
-    toks = [
-        _content_tokens(str(d), "" if pd.isna(a) else str(a))
-        for d, a in zip(events["description"], events["actor"], strict=True)
-    ]
+    toks = _tokens(events)
     sentence = list(
         zip(events["article_id"].astype(str), events["start"], events["end"], strict=True)
     )
@@ -1355,36 +1420,146 @@ def _group(
         if k:
             blocks.setdefault(k, []).append(i)
     win = pd.Timedelta(days=window_days)
+    freq: dict[str, int] = {}
+    for t in toks:
+        for w in t:
+            freq[w] = freq.get(w, 0) + 1
     for k in sorted(blocks):
         idx = blocks[k]
         dated = sorted((i for i in idx if not pd.isna(ds[i])), key=lambda i: (ds[i], i))
         undated = [i for i in idx if pd.isna(ds[i])]
         # a description ("senior official") is weaker evidence of identity than a name
         thr = threshold if _is_name_key(k) else max(threshold, GENERIC_ACTOR_JACCARD)
-        for a_pos, i in enumerate(dated):
-            for j in dated[a_pos + 1 :]:
-                if ds[j] > de[i] + win:
-                    break
-                if sentence[i] == sentence[j]:
-                    continue  # two dates of one sentence are two events
-                same_day = ds[i] == de[i] == ds[j] == de[j]
-                if same_day or _jaccard(toks[i], toks[j]) >= thr:
-                    dsu.union(i, j)
-        for i in undated:  # undated reports join at most the best-matching report
-            best = max(
-                (
-                    (round(_jaccard(toks[i], toks[j]), 6), -j, j)
-                    for j in idx
-                    if sentence[j] != sentence[i]
-                ),
-                default=None,
-            )
-            if best is not None and best[0] >= thr:
+        # Same single day: every report of the day joins unless all come from one sentence
+        # (two dates of one sentence are two events), exactly as pairwise unions would.
+        by_day: dict[object, list[int]] = {}
+        for i in dated:
+            if ds[i] == de[i]:
+                by_day.setdefault(ds[i], []).append(i)
+        for members in by_day.values():
+            if len({sentence[i] for i in members}) > 1:
+                for j in members[1:]:
+                    dsu.union(members[0], j)
+        # Similar descriptions within the window: only pairs that can reach the threshold,
+        # found by prefix filtering (a pair with Jaccard >= thr shares a token among the
+        # rarest len - ceil(thr * len) + 1 tokens of each set). Sub-quadratic, and exact.
+        # Reports with identical token sets are one node of that search, and the pairs of
+        # their members are handled by a sweep over the window (_window_unions).
+        pos = {i: a for a, i in enumerate(dated)}
+        dmembers: dict[frozenset[str], list[int]] = {}
+        for i in dated:
+            dmembers.setdefault(toks[i], []).append(i)
+        dsets = list(dmembers)
+        for t, members in dmembers.items():
+            if t and len(members) > 1:  # Jaccard 1 >= thr
+                _window_unions([members], pos, ds, de, win, sentence, dsu)
+        for x, y in _similar_pairs(list(range(len(dsets))), dsets, freq, thr):
+            if _jaccard(dsets[x], dsets[y]) >= thr:
+                _window_unions(
+                    [dmembers[dsets[x]], dmembers[dsets[y]]], pos, ds, de, win, sentence, dsu
+                )
+        # undated reports join at most the best-matching report (of all reports of the actor)
+        # (reports with identical token sets are scored once: the first of them in index
+        # order that is not in the same sentence is the one max() would pick)
+        members_of: dict[frozenset[str], list[int]] = {}
+        for j in sorted(idx):
+            members_of.setdefault(toks[j], []).append(j)
+        sets = list(members_of)
+        index = _prefix_index(range(len(sets)), sets, freq, thr)
+        for i in undated:
+            cands = {x for w in _prefix(toks[i], freq, thr) for x in index.get(w, ())}
+            best = None
+            for x in cands:
+                jac = round(_jaccard(toks[i], sets[x]), 6)
+                if jac < thr or (best is not None and jac < best[0]):
+                    continue
+                j = next((j for j in members_of[sets[x]] if sentence[j] != sentence[i]), None)
+                if j is not None and (best is None or (jac, -j) > best[:2]):
+                    best = (jac, -j, j)
+            if best is not None:
                 dsu.union(i, best[2])
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(dsu.find(i), []).append(i)
     return [sorted(g) for g in sorted(groups.values(), key=min)], keys, toks
+
+
+def _prefix(tok: frozenset[str], freq: dict[str, int], thr: float) -> list[str]:
+    """The prefix-filtering tokens of a set: its rarest ``len - ceil(thr * len) + 1`` tokens."""
+    if not tok or thr <= 0:
+        return sorted(tok)
+    n = len(tok) - math.ceil(thr * len(tok) - 1e-9) + 1
+    return sorted(tok, key=lambda w: (freq.get(w, 0), w))[: max(1, n)]
+
+
+def _prefix_index(
+    idx: Iterable[int], toks: list[frozenset[str]], freq: dict[str, int], thr: float
+) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i in idx:
+        for w in _prefix(toks[i], freq, thr):
+            index.setdefault(w, []).append(i)
+    return index
+
+
+def _similar_pairs(
+    idx: list[int], toks: list[frozenset[str]], freq: dict[str, int], thr: float
+) -> set[tuple[int, int]]:
+    """Candidate pairs (i < j) of ``idx`` that may have Jaccard >= ``thr`` (a superset)."""
+    pairs: set[tuple[int, int]] = set()
+    for members in _prefix_index(idx, toks, freq, thr).values():
+        for a, i in enumerate(members):
+            for j in members[a + 1 :]:
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def _window_unions(
+    groups: list[list[int]],
+    pos: dict[int, int],
+    ds: list,
+    de: list,
+    win: pd.Timedelta,
+    sentence: list,
+    dsu: _DSU,
+) -> None:
+    """Union the reports linked by the pairwise rule, without enumerating the pairs.
+
+    The rule: reports a before b (in ``pos`` order, by date) are linked when
+    ``ds[b] <= de[a] + win`` and they come from different sentences. With one group, pairs
+    within it; with two, pairs across them (their descriptions are similar enough).
+
+    Sweep in order, keeping the *active* reports of each group (those still in the window of
+    the current one) by sentence. Among the active reports of a group, any two from different
+    sentences are linked (the later arrived while the earlier was active; identical
+    descriptions are unioned before any pair of groups), so when they span two or more
+    sentences they are one component and one union suffices; when they all come from one
+    sentence, each is linked to the new report on its own.
+    """
+    big = pd.Timestamp.max
+    tagged = sorted((pos[i], g, i) for g, members in enumerate(groups) for i in members)
+    active: list[dict] = [{} for _ in groups]
+    heaps: list[list] = [[] for _ in groups]
+    for _, g, b in tagged:
+        for h, act in zip(heaps, active, strict=True):
+            while h and h[0][0] < ds[b]:
+                _, _, a = heapq.heappop(h)
+                lst = act[sentence[a]]
+                lst.remove(a)
+                if not lst:
+                    del act[sentence[a]]
+        act = active[0 if len(groups) == 1 else 1 - g]
+        sb = sentence[b]
+        other = next((s for s in act if s != sb), None)
+        if other is not None:
+            if len(act) >= 2:
+                dsu.union(b, act[other][0])
+            else:
+                for a in act[other]:
+                    dsu.union(b, a)
+        limit = big if pd.isna(de[b]) else de[b] + win
+        heapq.heappush(heaps[g], (limit, pos[b], b))
+        active[g].setdefault(sb, []).append(b)
 
 
 def _is_name_key(key: str) -> bool:
@@ -1407,7 +1582,21 @@ def _sorted_events(events: pd.DataFrame) -> pd.DataFrame:
     return events.sort_values(["article_id", "event_id"], kind="mergesort").reset_index(drop=True)
 
 
-def find_conflicts(events: pd.DataFrame, people: pd.DataFrame | None = None) -> pd.DataFrame:
+def group_events(events: pd.DataFrame, people: pd.DataFrame | None = None) -> tuple:
+    """Sort events and group reports of the same event once.
+
+    For :func:`find_conflicts` and :func:`merge_timeline` (pass the result as ``grouping``).
+
+    Returns:
+        (sorted events, groups, actor keys, content tokens).
+    """
+    ev = _sorted_events(events)
+    return (ev, *_group(ev, people))
+
+
+def find_conflicts(
+    events: pd.DataFrame, people: pd.DataFrame | None = None, *, grouping: tuple | None = None
+) -> pd.DataFrame:
     """List events that are the same event by actor and description but get disjoint dates.
 
     Groups are formed as in :func:`merge_timeline` (actor key + Jaccard of content words,
@@ -1417,57 +1606,43 @@ def find_conflicts(events: pd.DataFrame, people: pd.DataFrame | None = None) -> 
     Args:
         events: Concatenated events frames.
         people: Optional people frame used to map actors to person ids.
+        grouping: The result of :func:`group_events` for these events and people, to avoid
+            grouping twice.
 
     Returns:
         One row per conflicting group (columns :data:`CONFLICT_COLUMNS`).
     """
     if events is None or len(events) == 0:
         return _frame([], CONFLICT_COLUMNS)
-    ev = _sorted_events(events)
-    groups, keys, toks = _group(ev, people)
+    ev, groups, keys, toks = grouping if grouping is not None else group_events(events, people)
+    C = {c: ev[c].tolist() for c in ev.columns}  # noqa: N806 - column lists, not .at per cell
     out = []
     for g in groups:
-        dated = [i for i in g if not pd.isna(ev.at[i, "date_start"])]
-        clash = [
-            (i, j)
-            for a, i in enumerate(dated)
-            for j in dated[a + 1 :]
-            if not _overlap(
-                ev.at[i, "date_start"],
-                ev.at[i, "date_end"],
-                ev.at[j, "date_start"],
-                ev.at[j, "date_end"],
-            )
-        ]
-        if not clash:
+        dated = [i for i in g if not pd.isna(C["date_start"][i])]
+        members, min_sim = _clashes(dated, C["date_start"], C["date_end"], toks)
+        if not members:
             continue
-        members = sorted({x for pair in clash for x in pair})
-        sims = [_jaccard(toks[i], toks[j]) for i, j in clash]
-        eids = [str(ev.at[i, "event_id"]) for i in members]
+        sims = [min_sim]
+        eids = [str(C["event_id"][i]) for i in members]
         out.append(
             {
                 "event_group": f"g:{eids[0]}",
                 "event_ids": "|".join(eids),
-                "article_ids": "|".join(sorted({str(ev.at[i, "article_id"]) for i in members})),
-                "actors": "|".join(str(ev.at[i, "actor"]) for i in members),
+                "article_ids": "|".join(sorted({str(C["article_id"][i]) for i in members})),
+                "actors": "|".join(str(C["actor"][i]) for i in members),
                 "dates": "|".join(
-                    _fmt_range(ev.at[i, "date_start"], ev.at[i, "date_end"]) for i in members
+                    _fmt_range(C["date_start"][i], C["date_end"][i]) for i in members
                 ),
-                "date_texts": "|".join(str(ev.at[i, "date_text"]) for i in members),
+                "date_texts": "|".join(str(C["date_text"][i]) for i in members),
                 "spans": "|".join(
-                    f"{ev.at[i, 'article_id']}:{ev.at[i, 'date_text_start']}-{ev.at[i, 'date_text_end']}"
+                    f"{C['article_id'][i]}:{C['date_text_start'][i]}-{C['date_text_end'][i]}"
                     for i in members
                 ),
                 "reason": (
                     f"same actor ({keys[members[0]]}) and similar description "
                     f"(content-word Jaccard >= {min(sims):.2f}) but disjoint dates: "
                     + " vs ".join(
-                        sorted(
-                            {
-                                _fmt_range(ev.at[i, "date_start"], ev.at[i, "date_end"])
-                                for i in members
-                            }
-                        )
+                        sorted({_fmt_range(C["date_start"][i], C["date_end"][i]) for i in members})
                     )
                 ),
             }
@@ -1478,22 +1653,60 @@ def find_conflicts(events: pd.DataFrame, people: pd.DataFrame | None = None) -> 
     return _frame(out, CONFLICT_COLUMNS)
 
 
+def _clashes(
+    dated: list[int], ds: list, de: list, toks: list[frozenset[str]]
+) -> tuple[list[int], float]:
+    """Reports of a group in some pair with disjoint dates, and the lowest Jaccard of such a pair.
+
+    The same as listing every pair (i, j) with ``de[i] < ds[j] or de[j] < ds[i]``, without
+    the pairs: a report is in a clashing pair iff some other report ends before it starts or
+    starts after it ends; and the lowest Jaccard is taken over pairs of distinct token sets
+    (two sets have a clashing pair iff one's earliest end precedes the other's latest start).
+    """
+    ends = [de[i] for i in dated if not pd.isna(de[i])]
+    if not ends:
+        return [], 1.0
+    min_end = min(ends)
+    max_start = max(ds[i] for i in dated)
+    members = sorted(
+        i for i in dated if min_end < ds[i] or (not pd.isna(de[i]) and max_start > de[i])
+    )
+    if not members:
+        return [], 1.0
+    by_set: dict[frozenset[str], list] = {}
+    for i in dated:
+        st = by_set.setdefault(toks[i], [None, None])
+        if not pd.isna(de[i]) and (st[0] is None or de[i] < st[0]):
+            st[0] = de[i]  # earliest end
+        if st[1] is None or ds[i] > st[1]:
+            st[1] = ds[i]  # latest start
+    sets = list(by_set.items())
+    best = None
+    for a, (t1, (e1, s1)) in enumerate(sets):
+        if e1 is not None and e1 < s1:  # two reports with this very description clash
+            best = _jaccard(t1, t1) if best is None else min(best, _jaccard(t1, t1))
+        for t2, (e2, s2) in sets[a + 1 :]:
+            if (e1 is not None and e1 < s2) or (e2 is not None and e2 < s1):
+                sim = _jaccard(t1, t2)
+                best = sim if best is None else min(best, sim)
+    return members, best if best is not None else 1.0
+
+
 def _group_actor(ev: pd.DataFrame, g: list[int], keys: list[str]) -> str:
     """The person id of a group, else its most frequent actor as written (longest on ties)."""
     pids = sorted({keys[i] for i in g if keys[i].startswith("person:")})
     if pids:
         return pids[0].removeprefix("person:")
-    names = [
-        str(ev.at[i, "actor"])
-        for i in g
-        if not pd.isna(ev.at[i, "actor"]) and str(ev.at[i, "actor"])
-    ]
+    actor = ev["actor"].tolist() if isinstance(ev, pd.DataFrame) else ev["actor"]
+    names = [str(actor[i]) for i in g if not pd.isna(actor[i]) and str(actor[i])]
     if not names:
         return ""
     return min(set(names), key=lambda a: (-names.count(a), -len(a), a))
 
 
-def merge_timeline(events: pd.DataFrame, people: pd.DataFrame | None = None) -> pd.DataFrame:
+def merge_timeline(
+    events: pd.DataFrame, people: pd.DataFrame | None = None, *, grouping: tuple | None = None
+) -> pd.DataFrame:
     """Merge reports of the same real-world event into one timeline row.
 
     Reports are grouped by canonical actor (``person_id`` column if present, else the people
@@ -1505,6 +1718,7 @@ def merge_timeline(events: pd.DataFrame, people: pd.DataFrame | None = None) -> 
     Args:
         events: Concatenated events frames.
         people: Optional people frame (person_id, name, aliases).
+        grouping: The result of :func:`group_events` for these events and people.
 
     Returns:
         Timeline frame (columns :data:`TIMELINE_COLUMNS`; ``outlets`` left empty for the
@@ -1512,46 +1726,45 @@ def merge_timeline(events: pd.DataFrame, people: pd.DataFrame | None = None) -> 
     """
     if events is None or len(events) == 0:
         return _frame([], TIMELINE_COLUMNS)
-    ev = _sorted_events(events)
-    groups, keys, toks = _group(ev, people)
+    ev, groups, keys, toks = grouping if grouping is not None else group_events(events, people)
+    C = {c: ev[c].tolist() for c in ev.columns}  # noqa: N806 - column lists, not .at per cell
     out = []
     for g in groups:
-        dated = [i for i in g if not pd.isna(ev.at[i, "date_start"])]
+        dated = [i for i in g if not pd.isna(C["date_start"][i])]
         conflict = False
         s = e = pd.NaT
         if dated:
-            lo = max(ev.at[i, "date_start"] for i in dated)
-            hi = min(ev.at[i, "date_end"] for i in dated)
+            lo = max(C["date_start"][i] for i in dated)
+            hi = min(C["date_end"][i] for i in dated)
             if lo <= hi:
                 s, e = lo, hi
             else:
                 conflict = True
-                s = min(ev.at[i, "date_start"] for i in dated)
-                e = max(ev.at[i, "date_end"] for i in dated)
-        # medoid description
-        best = min(
-            g,
-            key=lambda i: (
-                -sum(_jaccard(toks[i], toks[j]) for j in g),
-                -len(toks[i]),
-                str(ev.at[i, "event_id"]),
-            ),
-        )
-        confs = [float(ev.at[i, "confidence"]) for i in g if not pd.isna(ev.at[i, "confidence"])]
+                s = min(C["date_start"][i] for i in dated)
+                e = max(C["date_end"][i] for i in dated)
+        # medoid description (identical token sets are scored once, with their count)
+        distinct: dict[frozenset[str], int] = {}
+        for j in g:
+            distinct[toks[j]] = distinct.get(toks[j], 0) + 1
+        score: dict[frozenset[str], float] = {}
+        for t in distinct:
+            score[t] = sum(_jaccard(t, u) * c for u, c in distinct.items())
+        best = min(g, key=lambda i: (-score[toks[i]], -len(toks[i]), str(C["event_id"][i])))
+        confs = [float(C["confidence"][i]) for i in g if not pd.isna(C["confidence"][i])]
         conf = (sum(confs) / len(confs)) if confs else 0.0
         if conflict:
             conf *= 0.5
         out.append(
             {
-                "actor": _group_actor(ev, g, keys),
-                "description": str(ev.at[best, "description"]),
+                "actor": _group_actor(C, g, keys),
+                "description": str(C["description"][best]),
                 "date_start": s,
                 "date_end": e,
                 "has_conflict": conflict,
                 "n_reports": len(g),
-                "article_ids": "|".join(sorted({str(ev.at[i, "article_id"]) for i in g})),
+                "article_ids": "|".join(sorted({str(C["article_id"][i]) for i in g})),
                 "outlets": pd.NA,
-                "event_ids": "|".join(str(ev.at[i, "event_id"]) for i in g),
+                "event_ids": "|".join(str(C["event_id"][i]) for i in g),
                 "confidence": round(conf, 3),
             }
         )
@@ -1616,15 +1829,35 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
     exact = exact[exact["basis"].astype(str) != "explicit"]  # recent, anchored days only
     ref_days |= {_day(d) for d in exact["date_start"]}
     all_ev = pd.concat([ev_dated, ev[ev["article_id"].astype(str).isin(undated_ids)]])
-    groups, keys, toks = _group(all_ev.reset_index(drop=True)) if len(all_ev) else ([], [], [])
     all_ev = all_ev.reset_index(drop=True)
+    # only the actor keys and content tokens are needed here (not the groups)
+    keys = _keys(all_ev, None) if len(all_ev) else []
+    toks = _tokens(all_ev) if len(all_ev) else []
     index_of = {str(e): i for i, e in enumerate(all_ev["event_id"])}
+    # Blocked by actor key: only single-day events of dated articles can match a weekday.
+    a_aid = [str(x) for x in all_ev["article_id"]] if len(all_ev) else []
+    a_ds = all_ev["date_start"].tolist() if len(all_ev) else []
+    a_de = all_ev["date_end"].tolist() if len(all_ev) else []
+    # (key, weekday) -> token set -> (days, members): each distinct description is scored once
+    by_key: dict[tuple[str, int], dict[frozenset[str], tuple[set, list[int]]]] = {}
+    for j in range(len(all_ev)):
+        if keys[j] and a_aid[j] in dated_ids and not pd.isna(a_ds[j]) and a_ds[j] == a_de[j]:
+            d = _day(a_ds[j])
+            days_j, members_j = by_key.setdefault((keys[j], d.weekday()), {}).setdefault(
+                toks[j], (set(), [])
+            )
+            days_j.add(d)
+            members_j.append(j)
+    valid_memo: dict[tuple, set] = {}
+    rows_of: dict[str, list] = {}
+    for r in ev.itertuples(index=False):
+        rows_of.setdefault(str(r.article_id), []).append(r)
     out = []
     for aid in undated_ids:
-        rows = ev[ev["article_id"].astype(str) == aid]
+        rows = rows_of.get(aid, [])
         constraints: list[tuple[str, object]] = []  # (evidence, predicate on day)
         lower: list[tuple[pd.Timestamp, str]] = []
-        for r in rows.itertuples(index=False):
+        for r in rows:
             method = str(r.method)
             where = f"{aid}:{r.date_text_start}-{r.date_text_end}"
             if method.startswith("weekday-past") or method == "weekday-last":
@@ -1633,21 +1866,16 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                     continue
                 mod = "last" if method == "weekday-last" else ""
                 i = index_of.get(str(r.event_id))
-                matches = sorted(
-                    {
-                        _day(all_ev.at[j, "date_start"])
-                        for j in range(len(all_ev))
-                        if i is not None
-                        and j != i
-                        and str(all_ev.at[j, "article_id"]) in dated_ids
-                        and keys[j]
-                        and keys[j] == keys[i]
-                        and not pd.isna(all_ev.at[j, "date_start"])
-                        and all_ev.at[j, "date_start"] == all_ev.at[j, "date_end"]
-                        and _day(all_ev.at[j, "date_start"]).weekday() == wd
-                        and _jaccard(toks[i], toks[j]) >= SAME_EVENT_JACCARD
-                    }
-                )
+                cands = by_key.get((keys[i], wd), {}) if i is not None and keys[i] else {}
+                found: set = set()
+                for t, (days_t, members_t) in cands.items():
+                    if _jaccard(toks[i], t) < SAME_EVENT_JACCARD:
+                        continue
+                    if i in members_t:  # never the event itself
+                        found |= {_day(a_ds[j]) for j in members_t if j != i}
+                    else:
+                        found |= days_t
+                matches = sorted(found)
                 if matches:
                     days = set(matches)
                     why = (
@@ -1662,14 +1890,18 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                         f"'{r.date_text}' ({where}) taken as a {calendar.day_name[wd]} the corpus "
                         "contains: " + ", ".join(sorted(d.date().isoformat() for d in days))
                     )
-                constraints.append(
-                    (
-                        why,
-                        lambda p, wd=wd, days=days, mod=mod: (
-                            resolve_weekday(wd, p, "past", mod) in days
-                        ),
-                    )
-                )
+                # The publication days p with resolve_weekday(wd, p) in days: a past weekday
+                # resolves to at most 7 days before p, so p lies in [d, d + 7] of some d.
+                memo_key = (wd, mod, frozenset(days))
+                valid = valid_memo.get(memo_key)
+                if valid is None:
+                    valid = valid_memo[memo_key] = {
+                        p
+                        for d in days
+                        for p in (d + pd.Timedelta(days=k) for k in range(8))
+                        if resolve_weekday(wd, p, "past", mod) in days
+                    }
+                constraints.append((why, valid))
             elif str(r.basis) == "explicit" and not pd.isna(r.date_start):
                 lower.append(
                     (_day(r.date_start), f"explicit '{r.date_text}' ({where}) is a lower bound")
@@ -1686,12 +1918,11 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                 min(min(d for d in ref_days), *(d for d, _ in lower)) if lower else min(ref_days)
             )
             cand_hi = max(ref_days) + pd.Timedelta(days=7)
-            days = list(pd.date_range(cand_lo, cand_hi, freq="D"))
-            ok = [
-                p
-                for p in days
-                if all(f(p) for _, f in constraints) and all(p >= d for d, _ in lower)
-            ]
+            # the candidate days in [cand_lo, cand_hi] that satisfy every constraint
+            common = set.intersection(*(v for _, v in constraints))
+            ok = sorted(
+                p for p in common if cand_lo <= p <= cand_hi and all(p >= d for d, _ in lower)
+            )
             if ok:
                 rec.update(published=ok[0], published_latest=ok[-1], published_basis="inferred")
                 rec["published_evidence"] = (

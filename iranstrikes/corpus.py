@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -93,6 +95,8 @@ class Corpus:
         contradictions: Pairs of speakers with opposite stances on one proposition.
         headline_support: Whether each headline's claim is supported in its body.
         context: Cited later coverage that is not part of the corpus (from context.yaml).
+        timings: Seconds spent in the per-article stage and in each cross-article step of
+            the load (not a frame; empty for a corpus reopened with :meth:`from_parquet`).
     """
 
     path: Path
@@ -111,6 +115,7 @@ class Corpus:
     contradictions: pd.DataFrame = field(default_factory=pd.DataFrame)
     headline_support: pd.DataFrame = field(default_factory=pd.DataFrame)
     context: pd.DataFrame = field(default_factory=pd.DataFrame)
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All frames by name."""
@@ -202,6 +207,99 @@ class Corpus:
                 df.to_json(path, orient="records", date_format="iso", indent=1, force_ascii=False)
             written.append(path)
         return written
+
+
+    def to_parquet(self, out: str | os.PathLike, buckets: int = 16) -> Path:
+        """Write every frame as Parquet, the large ones partitioned by article.
+
+        For reopening a big corpus without re-parsing (:meth:`from_parquet`).
+
+        Frames with an ``article_id`` column are split into ``buckets`` files
+        ``<frame>/bucket=NN/part.parquet`` by a stable hash of the article id (a pyarrow
+        dataset: ``pyarrow.dataset.dataset(out / "quotes", partitioning="hive")`` reads one
+        frame lazily); the others are single files ``<frame>.parquet``. Column dtypes and row
+        order are kept exactly.
+
+        Args:
+            out: Folder to write (created; existing frame files in it are replaced).
+            buckets: Number of article buckets of each partitioned frame.
+
+        Returns:
+            The folder.
+        """
+        import json
+        import shutil
+
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        frames = {**self.frames(), "context": self.context}
+        no_columns = [name for name, df in frames.items() if len(df.columns) == 0]
+        for name, df in frames.items():
+            target = out / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            (out / f"{name}.parquet").unlink(missing_ok=True)
+            df = df.reset_index(drop=True)
+            if name in no_columns:
+                continue
+            if "article_id" in df.columns and len(df) and buckets > 1:
+                bucket = _buckets(df["article_id"], buckets)
+                df = df.assign(_row=np.arange(len(df), dtype="int64"))
+                for b in sorted(set(bucket.tolist())):
+                    part = target / f"bucket={b:03d}"
+                    part.mkdir(parents=True, exist_ok=True)
+                    df[bucket == b].to_parquet(part / "part.parquet", index=False)
+            else:
+                df.to_parquet(out / f"{name}.parquet", index=False)
+        meta = {
+            "format": "iranstrikes-corpus-parquet-1",
+            "path": str(self.path),
+            "frames": list(frames),
+            "no_columns": no_columns,
+        }
+        (out / "corpus.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        return out
+
+    @classmethod
+    def from_parquet(cls, folder: str | os.PathLike) -> Corpus:
+        """Reopen a corpus written by :meth:`to_parquet` (no article is parsed again).
+
+        Raises:
+            FileNotFoundError: when the folder holds no ``corpus.json`` from :meth:`to_parquet`.
+        """
+        import json
+
+        folder = Path(folder)
+        meta_path = folder / "corpus.json"
+        if not meta_path.exists():
+            raise FileNotFoundError(f"{folder} holds no corpus.json: write it with Corpus.to_parquet(folder) first.")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        frames = {}
+        for name in meta["frames"]:
+            if name in meta.get("no_columns", []):
+                frames[name] = pd.DataFrame()
+                continue
+            single = folder / f"{name}.parquet"
+            if single.exists():
+                frames[name] = pd.read_parquet(single)
+                continue
+            parts = sorted((folder / name).glob("bucket=*/part.parquet"))
+            df = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+            frames[name] = df.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
+        context = frames.pop("context", pd.DataFrame())
+        return cls(path=Path(meta["path"]), context=context, **frames)
+
+
+def _buckets(article_ids: pd.Series, n: int) -> np.ndarray:
+    """A stable bucket 0..n-1 per article id (the same across runs and machines)."""
+    memo: dict[str, int] = {}
+    out = np.empty(len(article_ids), dtype="int64")
+    for k, a in enumerate(article_ids.astype(str).tolist()):
+        b = memo.get(a)
+        if b is None:
+            b = memo[a] = int.from_bytes(hashlib.blake2b(a.encode(), digest_size=4).digest(), "big") % n
+        out[k] = b
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -424,34 +522,111 @@ def _discover(folder: Path) -> tuple[list[Path], list[dict]]:
     return files, problems
 
 
-def _run_stage(tasks: list[tuple[str, bytes, dict | None]], engine: str, progress: bool, workers: int | None):
+@dataclass
+class _Chunk:
+    """Results of the per-article stage for consecutive files, ready to send between processes.
+
+    The quotes and events of the chunk's articles travel as one concatenated frame each (with
+    per-article row counts) instead of two small frames per article: pickling and unpickling
+    many small DataFrames costs more than building them.
+    """
+
+    results: list[ArticleResult]  # with quotes/events set to None
+    quotes: pd.DataFrame | None
+    events: pd.DataFrame | None
+    n_quotes: list[int]
+    n_events: list[int]
+
+
+def _pack(results: list[ArticleResult]) -> _Chunk:
+    qs = [r.quotes for r in results if r.quotes is not None]
+    es = [r.events for r in results if r.events is not None]
+    n_q = [len(r.quotes) if r.quotes is not None else 0 for r in results]
+    n_e = [len(r.events) if r.events is not None else 0 for r in results]
+    light = [ArticleResult(r.article, r.paragraphs, r.problems) for r in results]
+    return _Chunk(
+        light,
+        pd.concat(qs, ignore_index=True) if qs else None,
+        pd.concat(es, ignore_index=True) if es else None,
+        n_q,
+        n_e,
+    )
+
+
+def _process_chunk(tasks: list[tuple[str, bytes, dict | None]]) -> _Chunk:
+    """Run :func:`process_article` over consecutive files and pack the results."""
+    return _pack([process_article(*t) for t in tasks])
+
+
+def _process_many(tasks: list[tuple[str, bytes, dict | None]]) -> list[ArticleResult]:
+    """Run :func:`process_article` over consecutive files (unpacked, for the cache)."""
+    return [process_article(*t) for t in tasks]
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _resolve_engine(engine: str, n: int) -> str:
+    if engine == "auto":
+        return "processes" if n >= 200 and (os.cpu_count() or 1) > 1 else "serial"
+    if engine not in ("serial", "processes", "dask"):
+        raise ValueError(f"Unknown engine {engine!r}: use 'auto', 'serial', 'processes' or 'dask'.")
+    return engine
+
+
+def _map_chunks(fn, chunks: list[list], engine: str, progress: bool, workers: int | None) -> list:
+    """Apply ``fn`` to every chunk of tasks on the chosen engine, results in input order."""
     from tqdm.auto import tqdm
 
-    n = len(tasks)
-    if engine == "auto":
-        engine = "processes" if n >= 200 and (os.cpu_count() or 1) > 1 else "serial"
-    if engine == "serial":
-        return [process_article(*t) for t in tqdm(tasks, desc="articles", disable=not progress or n < 20)]
+    n = len(chunks)
+    if engine == "serial" or n == 0:
+        return [fn(c) for c in tqdm(chunks, desc="article chunks", disable=not progress or n < 4)]
     if engine == "processes":
         from concurrent.futures import ProcessPoolExecutor
 
         workers = workers or os.cpu_count() or 1
-        chunksize = max(1, n // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            it = pool.map(_process_task, tasks, chunksize=chunksize)
-            return list(tqdm(it, total=n, desc="articles", disable=not progress))
-    if engine == "dask":
-        try:
-            import dask.bag as db
-        except ImportError as exc:
-            raise ImportError("engine='dask' needs Dask: pip install 'iranstrikes[dask]'") from exc
-        bag = db.from_sequence(tasks, npartitions=max(1, min(n, (os.cpu_count() or 1) * 4)))
-        return bag.map(_process_task).compute()
-    raise ValueError(f"Unknown engine {engine!r}: use 'auto', 'serial', 'processes' or 'dask'.")
+        with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
+            return list(tqdm(pool.map(fn, chunks), total=n, desc="article chunks", disable=not progress))
+    try:
+        import dask.bag as db
+    except ImportError as exc:
+        raise ImportError("engine='dask' needs Dask: pip install 'iranstrikes[dask]'") from exc
+    # dask.bag uses the active distributed Client when there is one (it registers itself as
+    # the default scheduler), else Dask's default (multiprocessing) scheduler for bags.
+    return db.from_sequence(chunks, npartitions=n).map(fn).compute()
 
 
-def _process_task(task):
-    return process_article(*task)
+def _chunk_size(n: int, engine: str, workers: int | None) -> int:
+    """Files per chunk: a few chunks per worker (load balance) of at most 64 files."""
+    if engine == "serial":
+        return 64
+    w = workers or os.cpu_count() or 1
+    return max(1, min(64, -(-n // (w * 4))))
+
+
+def _run_stage(
+    tasks: list[tuple[str, bytes, dict | None]],
+    engine: str,
+    progress: bool,
+    workers: int | None,
+    cache_dir: Path | None = None,
+) -> list[_Chunk]:
+    """The per-article stage over all files, as packed chunks in file order."""
+    engine = _resolve_engine(engine, len(tasks))
+    size = _chunk_size(len(tasks), engine, workers)
+    if cache_dir is None:
+        return _map_chunks(_process_chunk, _chunks(tasks, size), engine, progress, workers)
+    from . import _cache
+
+    keys = [_cache.key(*t) for t in tasks]
+    results: list[ArticleResult | None] = [_cache.get(cache_dir, k) for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    fresh = _map_chunks(_process_many, _chunks([tasks[i] for i in todo], size), engine, progress, workers)
+    for i, res in zip(todo, (r for c in fresh for r in c), strict=True):
+        results[i] = res
+        _cache.put(cache_dir, keys[i], res)
+    return [_pack(c) for c in _chunks(results, 64)]
 
 
 def load_corpus(
@@ -461,6 +636,7 @@ def load_corpus(
     workers: int | None = None,
     progress: bool = True,
     validate: bool = True,
+    cache: bool | str | os.PathLike = False,
 ) -> Corpus:
     """Load a folder of news articles into a :class:`Corpus`.
 
@@ -473,6 +649,15 @@ def load_corpus(
         workers: Number of processes for ``engine="processes"``.
         progress: Show a progress bar (tqdm) for long loads.
         validate: Validate every frame against :mod:`iranstrikes.schema` with pandera.
+        cache: Keep the per-article results on disk so that a reload re-processes only new
+            or changed files: True uses ``<folder>/.iranstrikes-cache/``, a path uses that
+            folder, False (the default, as the bundled seeds may sit in a read-only package
+            folder) keeps nothing. Entries are keyed by the file's name and SHA-256, its
+            manifest row and the package version; an unreadable entry is ignored with a
+            warning. The cross-article steps always re-run.
+
+    The per-article stage (all engines) gives the same frames; every frame is a function of
+    the folder's contents only.
 
     Returns:
         The :class:`Corpus`. Files that could not be read fully are listed in
@@ -507,26 +692,40 @@ def load_corpus(
             continue
         row = manifest.loc[p.name].to_dict() if manifest is not None and p.name in manifest.index else None
         tasks.append((p.name, raw, row))
-    results = _run_stage(tasks, engine, progress, workers)
+    cache_dir = None
+    if cache:
+        cache_dir = folder / ".iranstrikes-cache" if cache is True else Path(cache)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    chunks = _run_stage(tasks, engine, progress, workers, cache_dir)
+    timings["per_article"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
 
     articles, paragraphs, quotes, events = [], [], [], []
     seen_sha: dict[str, str] = {}
-    for (fname, _raw, _row), res in zip(tasks, results, strict=True):
-        problems += res.problems
-        if res.article is None:
-            continue
-        art = res.article
-        if art["sha256"] in seen_sha:
-            problems.append(_problem(fname, art["article_id"], "warning", "duplicate", f"Byte-for-byte the same as {seen_sha[art['sha256']]!r}; loaded once, as that file. Remove one copy."))
-            continue
-        seen_sha[art["sha256"]] = fname
-        art["source_path"] = str(folder / fname)
-        articles.append(art)
-        paragraphs += res.paragraphs
-        if res.quotes is not None:
-            quotes.append(res.quotes)
-        if res.events is not None:
-            events.append(res.events)
+    task_iter = iter(tasks)
+    for chunk in chunks:
+        keep = []
+        for res in chunk.results:
+            fname = next(task_iter)[0]
+            problems += res.problems
+            keep.append(False)
+            if res.article is None:
+                continue
+            art = res.article
+            if art["sha256"] in seen_sha:
+                problems.append(_problem(fname, art["article_id"], "warning", "duplicate", f"Byte-for-byte the same as {seen_sha[art['sha256']]!r}; loaded once, as that file. Remove one copy."))
+                continue
+            seen_sha[art["sha256"]] = fname
+            art["source_path"] = str(folder / fname)
+            articles.append(art)
+            paragraphs += res.paragraphs
+            keep[-1] = True
+        for frame, counts, out in ((chunk.quotes, chunk.n_quotes, quotes), (chunk.events, chunk.n_events, events)):
+            if frame is None:
+                continue
+            mask = np.repeat(np.array(keep, dtype=bool), counts)
+            out.append(frame if mask.all() else frame[mask])
 
     articles_df = pd.DataFrame(articles)
     if len(articles_df):
@@ -546,10 +745,14 @@ def load_corpus(
         corpus.quotes = schema.conform("quotes", pd.concat(quotes, ignore_index=True))
     if events:
         corpus.events = pd.concat(events, ignore_index=True)
-    _cross_article(corpus, folder)
+    timings["assemble"] = time.perf_counter() - t0
+    _cross_article(corpus, folder, timings)
     if validate:
+        t0 = time.perf_counter()
         for name in ("articles", "paragraphs", "problems", "quotes"):
             schema.validate(name, getattr(corpus, name))
+        timings["validate"] = time.perf_counter() - t0
+    corpus.timings = timings
     return corpus
 
 
@@ -577,19 +780,29 @@ def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
         articles.at[i, "published_evidence"] = f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
 
 
-def _cross_article(corpus: Corpus, folder: Path) -> None:
-    """Run the explicit cross-article steps, in order."""
+def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | None = None) -> None:
+    """Run the explicit cross-article steps, in order (seconds per step into ``timings``)."""
     from . import people, propagation
 
-    people.attach_people(corpus, folder)
-    propagation.attach_propagation(corpus)
-    _attach_chronology(corpus, folder)
-    _attach_claims(corpus, folder)
+    timings = {} if timings is None else timings
+    steps = (
+        ("people", lambda: people.attach_people(corpus, folder)),
+        ("propagation", lambda: propagation.attach_propagation(corpus)),
+        ("chronology", lambda: _attach_chronology(corpus, folder)),
+        ("claims", lambda: _attach_claims(corpus, folder)),
+    )
+    for name, step in steps:
+        t0 = time.perf_counter()
+        step()
+        timings[name] = time.perf_counter() - t0
 
 
 def _attach_claims(corpus: Corpus, folder: Path) -> None:
-    """Cross-article claims: codebook stances (if the folder has a codebook), automatic
-    suggestions for statements it does not cover, contradictions and headline support."""
+    """Cross-article claims.
+
+    Codebook stances (if the folder has a codebook), automatic suggestions for statements it
+    does not cover, contradictions and headline support.
+    """
     from . import claims
 
     problems = []
@@ -646,19 +859,19 @@ def _attach_chronology(corpus: Corpus, folder: Path) -> None:
         inferred = inferred[inferred["published_basis"] == "inferred"]
     if len(inferred):
         a = arts.set_index("article_id")
-        redo = []
-        for r in inferred.itertuples(index=False):
-            a.loc[r.article_id, "published"] = r.published
-            a.loc[r.article_id, "published_latest"] = r.published_latest
-            a.loc[r.article_id, "published_basis"] = "inferred"
-            a.loc[r.article_id, "published_evidence"] = r.published_evidence
-            if not pd.isna(r.published_latest):
-                redo.append(r.article_id)
+        # One vectorised assignment per column (not four .loc writes per inferred article).
+        inf = inferred.drop_duplicates("article_id", keep="last").set_index("article_id")
+        rows = a.index.isin(inf.index)
+        for col in ("published", "published_latest", "published_evidence"):
+            a.loc[rows, col] = inf[col].reindex(a.index[rows]).to_numpy()
+        a.loc[rows, "published_basis"] = "inferred"
+        redo = [aid for aid, pl in zip(inferred["article_id"], inferred["published_latest"], strict=True) if not pd.isna(pl)]
         corpus.articles = schema.conform("articles", a.reset_index())
         if redo:
             q = corpus.quotes
+            q_rows = q.groupby("article_id", sort=False).indices if len(q) else {}
             fresh = [
-                chronology.extract_events(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q[q["article_id"] == aid])
+                chronology.extract_events(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q.iloc[q_rows.get(aid, [])])
                 for aid in redo
             ]
             events = pd.concat([events[~events["article_id"].isin(redo)], *fresh], ignore_index=True)
@@ -674,8 +887,9 @@ def _attach_chronology(corpus: Corpus, folder: Path) -> None:
     events = events.assign(person_id=pd.array(pids, dtype="string"))
     events = events.sort_values(["article_id", "event_id"], kind="stable").reset_index(drop=True)
     corpus.events = schema.conform("events", events)
-    corpus.conflicts = schema.conform("conflicts", chronology.find_conflicts(corpus.events, corpus.people))
-    timeline = chronology.merge_timeline(corpus.events, corpus.people)
+    grouping = chronology.group_events(corpus.events, corpus.people) if len(corpus.events) else None
+    corpus.conflicts = schema.conform("conflicts", chronology.find_conflicts(corpus.events, corpus.people, grouping=grouping))
+    timeline = chronology.merge_timeline(corpus.events, corpus.people, grouping=grouping)
     outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))
     if len(timeline):
         timeline["outlets"] = [

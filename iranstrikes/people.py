@@ -191,19 +191,31 @@ def attach_people(corpus, folder: Path) -> None:
     q = corpus.quotes
     derived: dict[str, dict] = {}
     person_ids = []
-    for _, r in q.iterrows():
-        speaker = r["speaker"] if isinstance(r["speaker"], str) and r["speaker"] else None
-        pid, method, score = matcher.match(speaker)
-        if pid is None and isinstance(r.get("speaker_mention"), str):
-            pid, method, score = matcher.match(r["speaker_mention"])
+    n = len(q)
+    # Column lists and a memo of matcher.match: a large corpus repeats the same few thousand
+    # speaker names, and fuzzy matching is the expensive part.
+    speakers = q["speaker"].tolist() if n else []
+    mentions_col = q["speaker_mention"].tolist() if n and "speaker_mention" in q else [None] * n
+    types = q["speaker_type"].tolist() if n else []
+    memo: dict[str | None, tuple] = {}
+
+    def match(name):
+        hit = memo.get(name)
+        if hit is None:
+            hit = memo[name] = matcher.match(name)
+        return hit
+
+    for raw_speaker, mention, stype in zip(speakers, mentions_col, types, strict=True):
+        speaker = raw_speaker if isinstance(raw_speaker, str) and raw_speaker else None
+        pid, method, score = match(speaker)
+        if pid is None and isinstance(mention, str):
+            pid, method, score = match(mention)
         if pid is None and speaker:
             pid = slug(strip_titles(speaker) or speaker)
-            kind = _SPEAKER_KIND.get(str(r["speaker_type"]), "person") if pd.notna(r["speaker_type"]) else "person"
+            kind = _SPEAKER_KIND.get(str(stype), "person") if pd.notna(stype) else "person"
             d = derived.setdefault(pid, {"name": strip_titles(speaker) or speaker, "kind": kind, "aliases": set(), "titles": set()})
-            if isinstance(r.get("speaker_mention"), str) and r["speaker_mention"]:
-                d["aliases"].add(r["speaker_mention"])
-        if pid is not None and speaker and isinstance(r.get("speaker_start"), (int,)) and r["speaker_start"] >= 0:
-            pass
+            if isinstance(mention, str) and mention:
+                d["aliases"].add(mention)
         person_ids.append(pid)
     if len(q):
         q = q.copy()
@@ -217,8 +229,9 @@ def attach_people(corpus, folder: Path) -> None:
     n_mentions = mentions_df.groupby("person_id").size().to_dict() if len(mentions_df) else {}
     n_quotes = q.groupby("person_id").size().to_dict() if len(q) else {}
     seen_variants: dict[str, set[str]] = defaultdict(set)
-    for _, m in mentions_df.iterrows():
-        seen_variants[m["person_id"]].add(m["mention"])
+    if len(mentions_df):
+        for pid, mention in zip(mentions_df["person_id"].tolist(), mentions_df["mention"].tolist(), strict=True):
+            seen_variants[pid].add(mention)
     rows = []
     for pid, e in sorted(matcher.entries.items()):
         evidence = "; ".join(f"{ev.get('article', '')}: {ev.get('text', ev.get('url', ''))}" for ev in e["evidence"] if isinstance(ev, dict))

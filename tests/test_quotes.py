@@ -386,3 +386,44 @@ def test_quote_columns_constant():
     assert QUOTE_COLUMNS[:4] == ["kind", "quote", "start", "end"]
     assert len(QUOTE_COLUMNS) == 20
     assert not re.search(r"\s", "".join(QUOTE_COLUMNS))
+
+
+def test_partial_quote_attributed_by_context_pronoun():
+    text = (
+        '"We acted at the request of the government," Maria Lopez, the deputy minister, said.\n\n'
+        'The aim of the operation was "the protection of our partners" whom she named as the '
+        "two regional authorities.\n\n"
+        '"Nothing else was planned," Lopez added.'
+    )
+    q = extract_quotes(text)
+    hit = q[q["quote"] == "the protection of our partners"]
+    assert len(hit) == 1
+    row = hit.iloc[0]
+    assert row["kind"] == "partial"
+    assert row["speaker"] == "Maria Lopez"
+    assert row["method"] == "partial-context"
+    assert row["confidence"] < 0.7
+
+
+def test_partial_context_needs_a_pronoun_and_no_other_name():
+    text = (
+        '"We acted at the request of the government," Maria Lopez said.\n\n'
+        'The plan was "a reckless gamble" in the view of many analysts.'
+    )
+    q = extract_quotes(text)
+    assert "a reckless gamble" not in set(q["quote"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister made it clear that the talks would continue.",
+        "The minister made clear that the talks would continue.",
+        "The minister tried to make it clear that the talks would continue.",
+    ],
+)
+def test_make_it_clear_is_reported_speech(sentence):
+    q = extract_quotes(sentence)
+    assert list(q["kind"]) == ["indirect"]
+    assert q.iloc[0]["quote"] == "the talks would continue"
+    assert q.iloc[0]["speaker"] == "minister"

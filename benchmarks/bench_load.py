@@ -1,0 +1,158 @@
+"""Benchmark ``load_corpus`` end to end on generated corpora: throughput, peak memory and the
+time of the per-article stage and of each cross-article step.
+
+Corpora come from :mod:`make_corpus` (generated once per size and seed into ``--work``).
+Each run happens in a fresh child process so that its peak memory is its own. Peak memory is
+the largest total resident set size of the run's process tree (the loader and its worker
+processes), sampled every 50 ms with psutil when it is installed; the resource module's
+``ru_maxrss`` of the loader and of its largest child are reported too.
+
+``--cross-only`` runs the per-article stage once with the on-disk cache, then times a second
+load (all cache hits): what remains is reading the cache and the cross-article steps (used for
+the 100k point of the curve if a full run is too slow).
+
+Run: .venv/bin/python benchmarks/bench_load.py --sizes 1000 10000 --engines serial processes
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STEPS = ("per_article", "assemble", "people", "propagation", "chronology", "claims", "validate")
+
+
+def corpus_for(n: int, seed: int, work: Path) -> Path:
+    """The generated corpus of ``n`` articles (written on first use)."""
+    folder = work / f"n{n}-s{seed}"
+    done = folder / ".complete"
+    if not done.exists():
+        sys.path.insert(0, str(HERE))
+        from make_corpus import make_corpus
+
+        make_corpus(folder, n, seed=seed)
+        done.write_text("ok")
+    return folder
+
+
+def _child(folder: str, engine: str, cache: str | None) -> None:
+    """Run one load in this process and print a JSON result line."""
+    import resource
+
+    from iranstrikes import load_corpus
+
+    t0 = time.perf_counter()
+    c = load_corpus(folder, engine=engine, progress=False, cache=cache or False)
+    dt = time.perf_counter() - t0
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        "RESULT "
+        + json.dumps(
+            {
+                "seconds": dt,
+                "articles": len(c.articles),
+                "quotes": len(c.quotes),
+                "events": len(c.events),
+                "timings": c.timings,
+                "maxrss_self_mb": self_kb / 1024,
+                "maxrss_largest_child_mb": child_kb / 1024,
+            }
+        )
+    )
+
+
+def _tree_rss_mb(pid: int) -> float:
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for q in procs:
+        with contextlib.suppress(psutil.Error):
+            total += q.memory_info().rss
+    return total / 2**20
+
+
+def run_once(folder: Path, engine: str, cache: str | None = None) -> dict:
+    """One load in a child process; returns its result with the sampled peak tree RSS."""
+    cmd = [sys.executable, __file__, "--child", str(folder), engine, cache or ""]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        try:
+            import psutil  # noqa: F401
+        except ImportError:
+            return
+        while not stop.is_set():
+            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, _ = proc.communicate()
+    stop.set()
+    th.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"load failed ({proc.returncode}): {' '.join(cmd)}")
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    res = json.loads(line[len("RESULT ") :])
+    res["peak_tree_rss_mb"] = peak[0] or None
+    return res
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    """Command-line entry point; returns the result rows."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    ap.add_argument("--engines", nargs="+", default=["serial", "processes"])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
+    )
+    ap.add_argument("--cross-only", action="store_true", help="time a fully cached reload")
+    a = ap.parse_args(argv)
+    a.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    print(
+        f"{'n':>7} {'engine':>9} {'art/s':>7} {'ms/art':>7} {'peakMB':>7}  "
+        + " ".join(f"{s:>11}" for s in STEPS)
+    )
+    for n in a.sizes:
+        folder = corpus_for(n, a.seed, a.work)
+        for engine in a.engines:
+            cache = None
+            if a.cross_only:
+                cache = str(a.work / f"cache-n{n}-s{a.seed}")
+                run_once(folder, engine, cache)  # fill the cache
+            r = run_once(folder, engine, cache)
+            r.update(n=n, engine=engine, cross_only=a.cross_only)
+            rows.append(r)
+            t = r["timings"]
+            print(
+                f"{n:>7} {engine:>9} {n / r['seconds']:>7.1f} {1000 * r['seconds'] / n:>7.2f} "
+                f"{(r['peak_tree_rss_mb'] or 0):>7.0f}  "
+                + " ".join(f"{t.get(s, 0):>10.2f}s" for s in STEPS),
+                flush=True,
+            )
+    return rows
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3], sys.argv[4] or None)
+    else:
+        main()
