@@ -896,4 +896,7 @@ def _attach_chronology(corpus: Corpus, folder: Path) -> None:
             "|".join(sorted({str(outlets.get(x)) for x in str(ids).split("|") if x and pd.notna(outlets.get(x))}))
             for ids in timeline["article_ids"]
         ]
+        # Show canonical names, not ids, for actors that are known people or groups.
+        names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
+        timeline["actor"] = [names.get(a, a) if isinstance(a, str) else a for a in timeline["actor"]]
     corpus.timeline = schema.conform("timeline", timeline)
