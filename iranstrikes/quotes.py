@@ -1465,6 +1465,11 @@ _TRY_TO_RE = re.compile(
 )
 
 
+_SUBORDINATOR_RE = re.compile(
+    r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+)
+
+
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
     """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
 
@@ -1495,7 +1500,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         if is_appos and not _RX8.match(first):
             cand = _LEAD_FLUFF_RE.sub("", prev)
             okprev = len(cand.split()) <= 7 and not _PREP_START_RE.match(cand)
-            if okprev and (_looks_name(cand) or first.lower() in {"who", "whose", "which"}):
+            described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
+            participle = first[:1].islower() and first.lower().endswith(("ing", "ed"))
+            if okprev and (
+                _looks_name(cand)
+                or first.lower() in {"who", "whose", "which"}
+                or (described and participle)
+            ):
                 appos = last
                 cs, ce = ps, pe
                 # a three-part appositive chain "X, a Y, who Z," -> take X
@@ -1513,6 +1524,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     vb = list(_CLAUSE_VERB_IN_NP_RE.finditer(chunk))
     if vb and len(chunk.split()) >= 4:
         cs += vb[-1].end()
+        chunk = masked[cs:ce]
+    sub = list(_SUBORDINATOR_RE.finditer(chunk))
+    if sub and chunk[sub[-1].end() :].strip():
+        # "... the first confirmation since officials claimed": the subject follows the subordinator
+        cs += sub[-1].end()
         chunk = masked[cs:ce]
     lead = _LEAD_FLUFF_RE.match(chunk)
     if lead:
@@ -2973,6 +2989,8 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         ov = len(np_ctx & ctx)
                         if (ov >= 1 and headw in ctx) and ov > best_score:
                             best, best_score = (name, t), ov
+                if best is None and first in {"a", "an"} and typ == "anonymous":
+                    best = _cataphor(art, st, ms, me, np_ctx, headw)
                 if best:
                     spk, typ = best
                     st.extra["anaphor"] = True
@@ -2983,6 +3001,45 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             resolved.append((ms, spk, typ, genders.get(spk, gen), ctx))
         st.speaker, st.speaker_type = spk, typ if spk else "unknown"
         _finish_via(art, st, blocks)
+
+
+_ANONYMITY_RE = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|unidentified|not authori[sz]ed|"
+    r"declined to be (?:named|identified)|asked not to be (?:named|identified)|"
+    r"(?:requested|requesting|spoke on condition of) anonymity)\b",
+    re.I,
+)
+_GENERIC_MODIFIERS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "leading", "key"})
+_CATAPHOR_WINDOW = 500
+
+
+def _cataphor(art: _Article, st: _Stmt, ms: int, me: int, np_ctx: set[str], headw: str):
+    """Resolve a lede's indefinite description to the person the next sentences name.
+
+    News ledes often introduce a source by role and name them in the following sentence
+    ("A senior [nation] official confirmed ... . [Title] [Name] told ..."). An indefinite
+    description with no anonymity marker in its sentence resolves to the first titled person
+    named within :data:`_CATAPHOR_WINDOW` characters after it whose context contains every
+    specific modifier of the description (e.g. the nationality), never to a person named before.
+    """
+    sent = art.masked[st.sent[0] : st.sent[1]]
+    if _ANONYMITY_RE.search(sent):
+        return None
+    specific = {w for w in np_ctx if w not in _GENERIC_MODIFIERS and w != headw and w.rstrip("s") != headw}
+    if not specific:
+        return None
+    best = None
+    for name, ent in art.persons.items():
+        if ent.kind != "person" or not ent.positions:
+            continue
+        first_pos = min(ent.positions)
+        if first_pos <= me or first_pos > me + _CATAPHOR_WINDOW:
+            continue
+        if not (ent.context & _TITLE_WORDS) or not specific <= ent.context:
+            continue
+        if best is None or first_pos < best[0]:
+            best = (first_pos, name)
+    return (best[1], "person") if best else None
 
 
 def _finish_via(art: _Article, st: _Stmt, blocks: list) -> None:

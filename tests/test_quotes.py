@@ -427,3 +427,30 @@ def test_make_it_clear_is_reported_speech(sentence):
     assert list(q["kind"]) == ["indirect"]
     assert q.iloc[0]["quote"] == "the talks would continue"
     assert q.iloc[0]["speaker"] == "minister"
+
+
+# --- lede cataphora and subordinate-clause subjects (invented sentences) -------------------------
+def test_lede_description_resolves_to_the_person_named_next():
+    text = (
+        "A senior Norwegian official confirmed on Monday that the talks had resumed.\n\n"
+        "Norwegian Deputy Foreign Minister Kari Holm told reporters in Oslo that the next round would follow."
+    )
+    q = extract_quotes(text)
+    row = q[q["quote"].str.startswith("the talks")].iloc[0]
+    assert (row["speaker"], row["speaker_type"]) == ("Kari Holm", "person")
+
+
+def test_anonymous_lede_source_stays_anonymous():
+    text = (
+        "A senior Norwegian official, speaking on condition of anonymity, said the talks had resumed.\n\n"
+        "Norwegian Deputy Foreign Minister Kari Holm told reporters in Oslo that the next round would follow."
+    )
+    q = extract_quotes(text)
+    row = q[q["quote"].str.startswith("the talks")].iloc[0]
+    assert row["speaker_type"] == "anonymous" and "Holm" not in row["speaker"]
+
+
+def test_subject_after_subordinator():
+    text = "The vote was the first test since opposition leaders claimed the count had been rigged."
+    q = extract_quotes(text)
+    assert q.iloc[0]["speaker"].endswith("opposition leaders")
