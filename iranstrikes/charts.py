@@ -752,6 +752,7 @@ def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
 
     Args:
         corpus: The corpus.
+        statements_only: Keep only statements (False: every dated event).
 
     Returns:
         The DataFrame sorted by speaker's first date, speaker, date, event id. The number of

@@ -342,9 +342,7 @@ def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.Da
             s = df[col.name].reset_index(drop=True)
             if col.dtype == "datetime64[ns]":
                 s = pd.to_datetime(s, errors="coerce").astype("datetime64[ns]")
-            elif col.dtype == "string":
-                s = s.astype(object).where(s.notna(), None).astype(dtype)
-            elif col.dtype == "boolean":
+            elif col.dtype == "string" or col.dtype == "boolean":
                 s = s.astype(object).where(s.notna(), None).astype(dtype)
             else:
                 s = pd.to_numeric(s, errors="coerce").astype(dtype)

@@ -90,6 +90,7 @@ def run(paths: list[Path], timeout: int = 300) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     n = sub.add_parser("nav")

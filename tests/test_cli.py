@@ -8,10 +8,9 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 from iranstrikes.cli import main
-
-from conftest import SEEDS
 
 
 def test_help():

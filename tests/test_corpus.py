@@ -6,11 +6,10 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 from iranstrikes import load_corpus
 from iranstrikes.corpus import process_article
-
-from conftest import SEEDS
 
 EXPECTED = {
     # article: (outlet, original_outlet, headline, byline, dateline_place)
@@ -112,7 +111,7 @@ def bad_folder(tmp_path):
         "<footer>© 2024 Example News</footer></body></html>",
         encoding="utf-8",
     )
-    (tmp_path / "big.txt").write_bytes((b"Long report\n\n" + (b"The committee said the plan was sound. " * 20 + b"\n\n") * 4000))
+    (tmp_path / "big.txt").write_bytes(b"Long report\n\n" + (b"The committee said the plan was sound. " * 20 + b"\n\n") * 4000)
     (tmp_path / "copy1.txt").write_bytes(seed)
     (tmp_path / "copy2.txt").write_bytes(seed)
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")

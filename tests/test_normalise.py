@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import SEEDS
 
 from iranstrikes.normalise import date_from_url, decode_bytes, looks_like_html, normalise_text
-
-from conftest import SEEDS
 
 
 def _seed(stem: str):

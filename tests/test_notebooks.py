@@ -13,7 +13,6 @@ import sys
 
 import nbformat
 import pytest
-
 from conftest import FIXTURES, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

@@ -9,7 +9,6 @@ import zipfile
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 

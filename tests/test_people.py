@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 from iranstrikes.people import EntityMatcher, load_aliases
-
-from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")

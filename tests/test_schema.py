@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pandera.errors
 import pytest
+from conftest import ROOT
 
 from iranstrikes import schema
-
-from conftest import ROOT
 
 
 def test_data_dictionary_is_up_to_date():

@@ -8,10 +8,9 @@ import re
 import pandas as pd
 import pytest
 import yaml
+from conftest import SEEDS
 
 from iranstrikes.schema import FRAMES
-
-from conftest import SEEDS
 
 
 def _ws(s: str) -> str:
