@@ -39,6 +39,19 @@ def _cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_claimreview(args: argparse.Namespace) -> int:
+    from .claims import write_claimreview
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.folder, progress=False)
+    if corpus.stances.empty:
+        print("No coded stances: add a codebook.yaml to the folder (see seeds/codebook.yaml).", file=sys.stderr)
+        return 1
+    path = write_claimreview(args.out, corpus.stances, corpus.articles, corpus.propositions)
+    print(f"wrote {path}")
+    return 0
+
+
 def _cmd_site(args: argparse.Namespace) -> int:
     from .site import build_site
 
@@ -64,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     dd = sub.add_parser("data-dictionary", help="print or write the data dictionary (Markdown)")
     dd.add_argument("--out", help="file to write (default: print)")
     dd.set_defaults(func=_cmd_dictionary)
+    cr = sub.add_parser("claimreview", help="export the coded claims as schema.org ClaimReview JSON-LD")
+    cr.add_argument("folder", nargs="?", default=None, help="corpus folder (default: the bundled seeds)")
+    cr.add_argument("--out", required=True, help="output .jsonld / .json file")
+    cr.set_defaults(func=_cmd_claimreview)
     site = sub.add_parser("build-site", help="execute the notebooks and export an offline static HTML site")
     site.add_argument("--notebooks", default="notebooks", help="folder of notebooks (default: notebooks)")
     site.add_argument("--out", default="site", help="output folder (default: site)")

@@ -35,3 +35,11 @@ def test_load_writes_every_table(tmp_path, suffix, capsys):
 def test_bad_folder_message(tmp_path, capsys):
     assert main(["load", str(tmp_path / "nope"), "--out", str(tmp_path / "x.csv")]) == 2
     assert "No such folder" in capsys.readouterr().err
+
+
+def test_claimreview_export(tmp_path):
+    out = tmp_path / "claims.jsonld"
+    assert main(["claimreview", str(SEEDS), "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data and all(d["@type"] == "ClaimReview" and d["@context"] == "https://schema.org" for d in data)
+    assert {d["reviewRating"]["alternateName"] for d in data} <= {"affirms", "denies", "neither"}
