@@ -20,6 +20,7 @@ __all__ = [
     "dated_statements",
     "auto_vs_codebook",
     "schema_overview",
+    "dating_counts",
 ]
 
 SOURCE_TYPES = ("person", "anonymous", "institution")
@@ -183,3 +184,14 @@ def schema_overview() -> pd.DataFrame:
     return pd.DataFrame(
         [{"frame": f.name, "columns": len(f.columns), "one row per / meaning": f.description} for f in FRAMES.values()]
     )
+
+
+def dating_counts(corpus) -> pd.Series:
+    """How many events were dated to an exact day, to an interval, or not at all."""
+    e = corpus.events
+    kind = pd.Series("not dated", index=e.index, dtype="object")
+    kind[e["date_start"].notna() & (e["date_start"] == e["date_end"])] = "exact day"
+    kind[e["date_start"].notna() & (e["date_start"] < e["date_end"])] = "interval"
+    counts = kind.value_counts().reindex(["exact day", "interval", "not dated"], fill_value=0)
+    counts.name = "events"
+    return counts

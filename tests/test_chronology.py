@@ -607,3 +607,12 @@ def test_infer_without_evidence_is_unknown():
     ev = ch.extract_events("u", arts.at[0, "body"], None, None, "unknown")
     r = ch.infer_publication_dates(arts, ev).iloc[0]
     assert r["published_basis"] == "unknown" and pd.isna(r["published"])
+
+
+def test_dating_counts_add_up(corpus):
+    from iranstrikes.evidence import dating_counts
+
+    counts = dating_counts(corpus)
+    assert list(counts.index) == ["exact day", "interval", "not dated"]
+    assert counts.sum() == len(corpus.events)
+    assert counts["exact day"] >= 5 and counts["interval"] >= 3
