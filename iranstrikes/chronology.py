@@ -29,13 +29,16 @@ Conventions:
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import contextlib
 import heapq
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -291,11 +294,48 @@ class _Match:
     groups: dict[str, str | None]
 
 
+# Literal pieces that every match of a rule contains (same case rules as the rule itself): a
+# rule is only run on a span that holds all of its pieces. Most sentences hold no date, so
+# this skips most of the twelve scans without changing any result.
+_G_DIGIT = re.compile(r"\d")
+_G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_G_WD = re.compile(r"day")
+_G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening)")
+_G_AGO = re.compile(r"(?i:ago)")
+_G_TIME = re.compile(r"(?i:time)")
+_RULE_GATES: dict[str, tuple[re.Pattern[str], ...]] = {
+    "iso": (_G_DIGIT,),
+    "numeric": (_G_DIGIT,),
+    "weekday-date": (_G_WD, _G_MONTH, _G_DIGIT),
+    "month-day": (_G_MONTH, _G_DIGIT),
+    "day-month": (_G_MONTH, _G_DIGIT),
+    "month-year": (_G_MONTH, _G_DIGIT),
+    "year": (_G_DIGIT,),
+    "month": (_G_MONTH,),
+    "relative": (_G_REL,),
+    "ago": (_G_AGO, _G_REL),
+    "at-the-time": (_G_TIME,),
+    "weekday": (_G_WD,),
+}
+_GATED_RULES = tuple((name, rx, _RULE_GATES[name]) for name, rx in _RULES)
+
+
 def _find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[_Match]:
     """Return non-overlapping date expressions in ``text[lo:hi]`` (absolute offsets)."""
     hi = len(text) if hi is None else hi
     found: list[_Match] = []
-    for name, rx in _RULES:
+    seen: dict[re.Pattern[str], bool] = {}
+    for name, rx, gates in _GATED_RULES:
+        ok = True
+        for g in gates:
+            hit = seen.get(g)
+            if hit is None:
+                hit = seen[g] = g.search(text, lo, hi) is not None
+            if not hit:
+                ok = False
+                break
+        if not ok:
+            continue
         for m in rx.finditer(text, lo, hi):
             found.append(_Match(name, m.start(), m.end(), m.group(0), m.groupdict()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))
@@ -673,16 +713,25 @@ _ABBREV = {
 _OPEN_Q, _CLOSE_Q = "“‘", "”’"
 
 
+_SPAN_CHARS = re.compile(r'[“”".!?]')
+_QUOTE_CHARS = re.compile(r'[“”"]')
+_LINES = re.compile(r"[^\n]+")
+
+
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
     """Split ``body`` into sentence spans; never across a newline or inside a quotation."""
     spans: list[tuple[int, int]] = []
-    for pm in re.finditer(r"[^\n]+", body):
+    for pm in _LINES.finditer(body):
         p_lo, p_hi = pm.start(), pm.end()
         depth = 0
         straight = False
         s = p_lo
-        i = p_lo
-        while i < p_hi:
+        skip_to = p_lo
+        # only these characters change the state: jump from one to the next
+        for cm in _SPAN_CHARS.finditer(body, p_lo, p_hi):
+            i = cm.start()
+            if i < skip_to:
+                continue
             ch = body[i]
             if ch == "“":
                 depth += 1
@@ -701,9 +750,7 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
                 if depth == 0 and not straight and _is_boundary(body, i, j, p_hi):
                     spans.append((s, j))
                     s = j
-                    i = j
-                    continue
-            i += 1
+                    skip_to = j
         spans.append((s, p_hi))
     out = []
     for lo, hi in spans:
@@ -739,8 +786,9 @@ def _quoted_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at = None
     straight_at = None
-    for i in range(lo, hi):
-        ch = text[i]
+    for qm in _QUOTE_CHARS.finditer(text, lo, hi):
+        i = qm.start()
+        ch = qm.group()
         if ch == "“" and open_at is None:
             open_at = i
         elif ch == "”" and open_at is not None:
@@ -939,9 +987,18 @@ def _statement_actor(text: str, sent_lo: int, cue: re.Match, regions) -> str:
 # --------------------------------------------------------------------------------------
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z’'-]+")
+_DATELINE_LEAD = re.compile(r"\s*[A-Z][A-Z .,'’-]{2,40},\s*$")
+_COMMA_START = re.compile(r"\s*,")
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|[“”\"]")
+
+
 def _describe(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
     if len(text) > DESCRIPTION_MAX:
         text = text[: DESCRIPTION_MAX - 1].rstrip() + "…"
     return text
@@ -958,11 +1015,31 @@ def _quote_rows(quotes: pd.DataFrame | None) -> list[tuple]:
         return []
     n = len(quotes)
 
+    cols = set(quotes.columns)
+
     def col(name):
-        return quotes[name].tolist() if name in quotes else [None] * n
+        return quotes[name].tolist() if name in cols else [None] * n
 
     def num(v):
         return None if v is None or pd.isna(v) else int(v)
+
+    if all(c in cols for c in ("start", "end", "cue_start", "cue_end")) and all(
+        isinstance(quotes[c].dtype, np.dtype) and quotes[c].dtype.kind == "i"
+        for c in ("start", "end", "cue_start", "cue_end")
+    ):  # plain integer columns (the extractor's): no missing values to test for
+        out = []
+        for qid, s, e, cs, ce, sp in zip(
+            col("quote_id"),
+            col("start"),
+            col("end"),
+            col("cue_start"),
+            col("cue_end"),
+            col("speaker"),
+            strict=True,
+        ):
+            spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a >= 0)
+            out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
+        return out
 
     out = []
     for qid, s, e, cs, ce, sp in zip(
@@ -981,8 +1058,37 @@ def _quote_rows(quotes: pd.DataFrame | None) -> list[tuple]:
     return out
 
 
+class _QuoteIndex:
+    """The :func:`_quote_rows` of one article with its spans sorted, for :func:`_quote_for`.
+
+    The quotes overlapping a span are found by bisection (and remembered per span: the same
+    sentence is asked about once, then once per statement row in it).
+    """
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = rows
+        spans = sorted((a, b, i) for i, (_, sp, _, _) in enumerate(rows) for a, b in sp)
+        if any(b is None for _, b, _ in spans):
+            raise TypeError("a quote span without an end")
+        self.starts = [a for a, _, _ in spans]
+        self.spans = spans
+        self.maxlen = max((b - a for a, b, _ in spans), default=0)
+        self.memo: dict[tuple[int, int], list[tuple]] = {}
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple]:
+        """The rows with a span in [lo, hi), in their original order."""
+        key = (lo, hi)
+        got = self.memo.get(key)
+        if got is None:
+            i = bisect.bisect_right(self.starts, lo - self.maxlen)
+            j = bisect.bisect_left(self.starts, hi)
+            idx = sorted({k for a, b, k in self.spans[i:j] if a < hi and b > lo})
+            got = self.memo[key] = [self.rows[k] for k in idx]
+        return got
+
+
 def _quote_for(
-    quotes: pd.DataFrame | list[tuple] | None, lo: int, hi: int, near: int
+    quotes: pd.DataFrame | list[tuple] | _QuoteIndex | None, lo: int, hi: int, near: int
 ) -> tuple[str, str]:
     """Return (quote_id, speaker) of the quote whose span or cue falls in [lo, hi).
 
@@ -993,10 +1099,15 @@ def _quote_for(
         hi: End of the span.
         near: Offset of the statement's cue: the nearest quote cue wins (-1: none).
     """
-    rows = quotes if isinstance(quotes, list) else _quote_rows(quotes)
+    if isinstance(quotes, _QuoteIndex):
+        rows = quotes.overlapping(lo, hi)
+        check = False
+    else:
+        rows = quotes if isinstance(quotes, list) else _quote_rows(quotes)
+        check = True
     best = None
     for qid, spans, cue, sp in rows:
-        if not any(a < hi and b > lo for a, b in spans):
+        if check and not any(a < hi and b > lo for a, b in spans):
             continue
         dist = abs(cue - near) if cue is not None and near >= 0 else 10**9
         key = (dist, qid)
@@ -1049,6 +1160,36 @@ def extract_events(
         The events frame of the article (columns :data:`EVENT_COLUMNS`), sorted by ``start``
         then ``date_text_start``.
     """
+    return _frame(
+        _event_records(
+            article_id,
+            body,
+            published,
+            published_latest,
+            published_basis,
+            quotes,
+            default_to_publication=default_to_publication,
+        ),
+        EVENT_COLUMNS,
+    )
+
+
+def _events_from_records(records: list[dict]) -> pd.DataFrame:
+    """The events frame of the records of :func:`_event_records` (of one or many articles)."""
+    return _frame(records, EVENT_COLUMNS)
+
+
+def _event_records(
+    article_id: str,
+    body: str,
+    published=None,
+    published_latest=None,
+    published_basis: str = "unknown",
+    quotes: pd.DataFrame | None = None,
+    *,
+    default_to_publication: bool = False,
+) -> list[dict]:
+    """The rows of :func:`extract_events` as records (the loader builds one frame per chunk)."""
     body = body or ""
     lo_anchor, hi_anchor = _day(published), _day(published_latest)
     if lo_anchor is None:
@@ -1058,15 +1199,23 @@ def extract_events(
     basis_name = published_basis or "unknown"
     anchor_conf = BASIS_CONFIDENCE.get(basis_name, 0.5) if lo_anchor is not None else 0.0
     if quotes is not None and len(quotes) and "article_id" in quotes:
-        quotes = quotes[quotes["article_id"].astype(str) == str(article_id)]
-    quote_rows = _quote_rows(quotes)
+        aid = str(article_id)
+        ids = quotes["article_id"].tolist()
+        if not all(type(x) is str and x == aid for x in ids):  # else: all rows are kept
+            quotes = quotes[quotes["article_id"].astype(str) == aid]
+    quote_rows: list[tuple] | _QuoteIndex = _quote_rows(quotes)
+    with contextlib.suppress(TypeError):  # unusual spans: keep the plain scan
+        quote_rows = _QuoteIndex(quote_rows)
 
     rows: list[_Row] = []
     surnames: set[str] = set()
     last_person = ""
     for s_lo, s_hi in _sentence_spans(body):
         sent = body[s_lo:s_hi]
-        if len(re.findall(r"(?<![\w-])[a-z][a-z’'-]+", sent)) < 2 or len(sent.split()) < 4:
+        if len(sent.split()) < 4:
+            continue
+        words = _LOWER_WORD.finditer(sent)
+        if next(words, None) is None or next(words, None) is None:  # fewer than two
             continue
         regions = _quoted_regions(body, s_lo, s_hi)
         cues = [
@@ -1076,7 +1225,7 @@ def extract_events(
         ]
         dates = _find_dates(body, s_lo, s_hi)
         dateline = None
-        if dates and re.match(r"\s*[A-Z][A-Z .,'’-]{2,40},\s*$", body[s_lo : dates[0].start]):
+        if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):
             # a dateline dates the lede only when the lede has no date of its own
             dateline, dates = dates[0], dates[1:]
             dates = dates or [dateline]
@@ -1100,21 +1249,24 @@ def extract_events(
             tense = _tense_of(body, s_lo, s_hi, m)
             attached = None
             in_quote = _inside(m.start, regions)
-            for c in cues:
-                a, b = (m.end, c.start()) if m.end <= c.start() else (c.end(), m.start)
-                between = body[a:b]
+            if in_quote or not cues:
+                date_initial = False
+            else:  # the date opens the sentence ("On Tuesday, ...")
                 prefix = body[s_lo : m.start].strip()
-                initial = (
+                date_initial = (
                     len(prefix) < 40
                     and (not prefix or bool(_ADVERBIAL_START.match(prefix)))
                     and not _VERBISH.search(prefix)
-                    and bool(re.match(r"\s*,", body[m.end : m.end + 2]))
+                    and bool(_COMMA_START.match(body[m.end : m.end + 2]))
                 )
+            for c in cues:
                 if in_quote:
                     continue
-                if re.search(r"\bthat\b|[“”\"]", between) or _VERBISH.search(between):
+                a, b = (m.end, c.start()) if m.end <= c.start() else (c.end(), m.start)
+                between = body[a:b]
+                if _THAT_OR_QUOTE.search(between) or _VERBISH.search(between):
                     continue
-                initial = initial and c.start() > m.end
+                initial = date_initial and c.start() > m.end
                 if "," in between and not initial:
                     continue  # another clause: the date belongs to its own verb
                 close = len(between) <= 60 or (initial and len(between) <= 110)
@@ -1271,7 +1423,7 @@ def extract_events(
         )
         resolved.append((s, e, conf))
         out.append(rec)
-    return _frame(out, EVENT_COLUMNS)
+    return out
 
 
 def _frame(records: list[dict], columns: Iterable[str]) -> pd.DataFrame:
@@ -1281,6 +1433,11 @@ def _frame(records: list[dict], columns: Iterable[str]) -> pd.DataFrame:
     object frame costs several times more on the small frames of one article).
     """
     columns = list(columns)
+    if columns == list(EVENT_COLUMNS):
+        try:
+            return _event_frame(records)
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            pass  # unusual values: the general path below
     try:
         data = {}
         for c in columns:
@@ -1293,6 +1450,70 @@ def _frame(records: list[dict], columns: Iterable[str]) -> pd.DataFrame:
         return pd.DataFrame(data, columns=columns)
     except (TypeError, ValueError):  # unusual values: the general (slower) path
         return _frame_slow(records, columns)
+
+
+_STR_DTYPE = pd.StringDtype()
+_EVENT_INDEX = pd.Index(EVENT_COLUMNS)
+_NAT = pd.NaT
+
+
+def _str_array(vals: list):
+    """A ``string`` column from Python strings and missing values (pd.NA, None)."""
+    if getattr(_STR_DTYPE, "storage", None) != "pyarrow":  # pragma: no cover
+        return pd.array(vals, dtype=_STR_DTYPE)
+    import pyarrow as pa
+
+    vals = [None if v is None or v is pd.NA else v for v in vals]
+    return pd.arrays.ArrowStringArray(
+        pa.chunked_array([pa.array(vals, type=pa.large_string())]), dtype=_STR_DTYPE
+    )
+
+
+def _ns_array(vals: list):
+    """A ``datetime64[ns]`` column from Timestamps and NaT (raises on anything else)."""
+    ns = []
+    for v in vals:
+        if v is _NAT:
+            ns.append(-(2**63))
+        elif type(v) is pd.Timestamp and v.tzinfo is None:
+            ns.append(v.value)
+        else:
+            raise TypeError("not a naive Timestamp")
+    return pd.arrays.DatetimeArray._from_sequence(
+        np.array(ns, dtype="int64").view("datetime64[ns]"), dtype=np.dtype("datetime64[ns]")
+    )
+
+
+def _masked(vals: list, np_dtype: str, ea_dtype: str):
+    """An Int64/Float64 column from numbers and missing values."""
+    if any(v is None or v is pd.NA for v in vals):
+        return pd.array(vals, dtype=ea_dtype)
+    data = np.array(vals, dtype=np_dtype)
+    mask = np.zeros(len(vals), dtype=bool)
+    if np_dtype == "int64":
+        return pd.arrays.IntegerArray(data, mask)
+    return pd.arrays.FloatingArray(data, mask)
+
+
+def _event_frame(records: list[dict]) -> pd.DataFrame:
+    """The events frame of ``records`` (:data:`EVENT_COLUMNS`), each column built in its dtype."""
+    arrays = []
+    for c in EVENT_COLUMNS:
+        vals = [r[c] for r in records]
+        dtype = _DTYPES.get(c, "string")
+        if dtype == "string":
+            arrays.append(_str_array(vals))
+        elif dtype == "datetime64[ns]":
+            arrays.append(_ns_array(vals))
+        elif dtype == "Int64":
+            arrays.append(_masked(vals, "int64", "Int64"))
+        elif dtype == "Float64":
+            arrays.append(_masked(vals, "float64", "Float64"))
+        else:  # pragma: no cover - no other dtype in EVENT_COLUMNS
+            arrays.append(pd.array(vals, dtype=dtype))
+    return pd.DataFrame._from_arrays(
+        arrays, columns=_EVENT_INDEX, index=pd.RangeIndex(len(records)), verify_integrity=False
+    )
 
 
 def _frame_slow(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -1579,6 +1800,12 @@ def _fmt_range(s, e) -> str:
 
 
 def _sorted_events(events: pd.DataFrame) -> pd.DataFrame:
+    order = events[["article_id", "event_id"]].sort_values(
+        ["article_id", "event_id"], kind="mergesort"
+    )
+    if isinstance(events.index, pd.RangeIndex) and events.index.equals(order.index):
+        # already in order (the loader's events are): a shallow copy, not a sorted copy
+        return events.copy(deep=False)
     return events.sort_values(["article_id", "event_id"], kind="mergesort").reset_index(drop=True)
 
 
@@ -1615,13 +1842,21 @@ def find_conflicts(
     if events is None or len(events) == 0:
         return _frame([], CONFLICT_COLUMNS)
     ev, groups, keys, toks = grouping if grouping is not None else group_events(events, people)
-    C = {c: ev[c].tolist() for c in ev.columns}  # noqa: N806 - column lists, not .at per cell
-    out = []
+    # Column lists (not .at per cell); only the dates for every report, the other columns
+    # for the members of conflicting groups only (a few: no copy of the whole frame).
+    ds, de = ev["date_start"].tolist(), ev["date_end"].tolist()
+    found = []
     for g in groups:
-        dated = [i for i in g if not pd.isna(C["date_start"][i])]
-        members, min_sim = _clashes(dated, C["date_start"], C["date_end"], toks)
-        if not members:
-            continue
+        dated = [i for i in g if not pd.isna(ds[i])]
+        members, min_sim = _clashes(dated, ds, de, toks)
+        if members:
+            found.append((members, min_sim))
+    rows = sorted({i for members, _ in found for i in members})
+    C = {"date_start": ds, "date_end": de}  # noqa: N806
+    for c in ("event_id", "article_id", "actor", "date_text", "date_text_start", "date_text_end"):
+        C[c] = dict(zip(rows, ev[c].take(rows).tolist(), strict=True))
+    out = []
+    for members, min_sim in found:
         sims = [min_sim]
         eids = [str(C["event_id"][i]) for i in members]
         out.append(
@@ -1727,7 +1962,12 @@ def merge_timeline(
     if events is None or len(events) == 0:
         return _frame([], TIMELINE_COLUMNS)
     ev, groups, keys, toks = grouping if grouping is not None else group_events(events, people)
-    C = {c: ev[c].tolist() for c in ev.columns}  # noqa: N806 - column lists, not .at per cell
+    # column lists (not .at per cell) of the columns needed for every report only
+    C = {  # noqa: N806
+        c: ev[c].tolist()
+        for c in ("date_start", "date_end", "event_id", "article_id", "confidence", "actor")
+    }
+    descriptions = ev["description"].array
     out = []
     for g in groups:
         dated = [i for i in g if not pd.isna(C["date_start"][i])]
@@ -1757,7 +1997,7 @@ def merge_timeline(
         out.append(
             {
                 "actor": _group_actor(C, g, keys),
-                "description": str(C["description"][best]),
+                "description": str(descriptions[best]),
                 "date_start": s,
                 "date_end": e,
                 "has_conflict": conflict,
@@ -1828,7 +2068,22 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
     ]
     exact = exact[exact["basis"].astype(str) != "explicit"]  # recent, anchored days only
     ref_days |= {_day(d) for d in exact["date_start"]}
-    all_ev = pd.concat([ev_dated, ev[ev["article_id"].astype(str).isin(undated_ids)]])
+    ev_undated = ev[ev["article_id"].astype(str).isin(undated_ids)]
+    # (only the columns read below: a full copy of a large events frame is costly)
+    cols = [
+        c
+        for c in (
+            "event_id",
+            "article_id",
+            "person_id",
+            "actor",
+            "description",
+            "date_start",
+            "date_end",
+        )
+        if c in ev
+    ]
+    all_ev = pd.concat([ev_dated[cols], ev_undated[cols]])
     all_ev = all_ev.reset_index(drop=True)
     # only the actor keys and content tokens are needed here (not the groups)
     keys = _keys(all_ev, None) if len(all_ev) else []
@@ -1850,7 +2105,7 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
             members_j.append(j)
     valid_memo: dict[tuple, set] = {}
     rows_of: dict[str, list] = {}
-    for r in ev.itertuples(index=False):
+    for r in ev_undated.itertuples(index=False):  # the rows of undated articles only
         rows_of.setdefault(str(r.article_id), []).append(r)
     out = []
     for aid in undated_ids:

@@ -370,6 +370,27 @@ def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None
     Returns:
         An :class:`ArticleResult`.
     """
+    return _process_article(file_name, raw, manifest_row, extract=extract)
+
+
+def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True, event_records: bool = False) -> ArticleResult:
+    """Normalise one article file and extract everything that needs only that article.
+
+    A pure function of its arguments: it reads no other file and touches no global state, so
+    a corpus can be mapped over processes or partitions.
+
+    Args:
+        file_name: Name of the file (its stem becomes ``article_id``).
+        raw: The file's bytes.
+        manifest_row: The file's manifest row as a dict, if the corpus has one.
+        extract: Also extract quotes and events (False: normalisation only).
+        event_records: Return the events as records, not as a frame.
+
+    Returns:
+        An :class:`ArticleResult` (with ``event_records``: its ``events`` as the list of
+        records of :func:`chronology._event_records`, for :func:`_pack` to build one frame per
+        chunk instead of one per article).
+    """
     article_id = Path(file_name).stem
     problems: list[dict] = []
     if len(raw) > MAX_FILE_BYTES:
@@ -484,11 +505,11 @@ def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None
     ]
     result = ArticleResult(article, paragraphs, problems)
     if extract:
-        result.quotes, result.events = _extract(article_id, norm.body, article)
+        result.quotes, result.events = _extract(article_id, norm.body, article, event_records)
     return result
 
 
-def _extract(article_id: str, body: str, article: dict):
+def _extract(article_id: str, body: str, article: dict, event_records: bool = False):
     """Per-article extraction: quotes, then events resolved against the publication date."""
     from .quotes import extract_quotes
 
@@ -497,14 +518,11 @@ def _extract(article_id: str, body: str, article: dict):
     q.insert(0, "quote_id", [f"{article_id}:q{i:03d}" for i in range(len(q))])
     events = None
     try:
-        from .chronology import extract_events
+        from .chronology import _event_records, _events_from_records
     except ImportError:
-        extract_events = None
-    if extract_events is not None:
-        events = extract_events(
-            article_id, body, article["published"], article["published_latest"], article["published_basis"], q
-        )
-    return q, events
+        return q, None
+    events = _event_records(article_id, body, article["published"], article["published_latest"], article["published_basis"], q)
+    return q, (events if event_records else _events_from_records(events))
 
 
 # --------------------------------------------------------------------------------------
@@ -541,6 +559,14 @@ class _Chunk:
 def _pack(results: list[ArticleResult]) -> _Chunk:
     qs = [r.quotes for r in results if r.quotes is not None]
     es = [r.events for r in results if r.events is not None]
+    if es and all(isinstance(e, list) for e in es):  # records: one frame for the chunk
+        from .chronology import _events_from_records
+
+        es = [_events_from_records([rec for e in es for rec in e])]
+    elif any(isinstance(e, list) for e in es):
+        from .chronology import _events_from_records
+
+        es = [_events_from_records(e) if isinstance(e, list) else e for e in es]
     n_q = [len(r.quotes) if r.quotes is not None else 0 for r in results]
     n_e = [len(r.events) if r.events is not None else 0 for r in results]
     light = [ArticleResult(r.article, r.paragraphs, r.problems) for r in results]
@@ -555,7 +581,7 @@ def _pack(results: list[ArticleResult]) -> _Chunk:
 
 def _process_chunk(tasks: list[tuple[str, bytes, dict | None]]) -> _Chunk:
     """Run :func:`process_article` over consecutive files and pack the results."""
-    return _pack([process_article(*t) for t in tasks])
+    return _pack([_process_article(*t, event_records=True) for t in tasks])
 
 
 def _process_many(tasks: list[tuple[str, bytes, dict | None]]) -> list[ArticleResult]:
@@ -745,6 +771,11 @@ def load_corpus(
         corpus.quotes = schema.conform("quotes", pd.concat(quotes, ignore_index=True))
     if events:
         corpus.events = pd.concat(events, ignore_index=True)
+    # The per-article results (raw bytes, article and paragraph dicts, per-chunk frames) are
+    # all in the corpus frames now: free them before the cross-article steps, not after.
+    chunk = res = art = frame = None  # (loop variables: the last chunk)
+    del tasks, task_iter, chunks, articles, paragraphs, quotes, events, articles_df
+    del chunk, res, art, frame
     timings["assemble"] = time.perf_counter() - t0
     _cross_article(corpus, folder, timings)
     if validate:
@@ -853,6 +884,7 @@ def _attach_chronology(corpus: Corpus, folder: Path) -> None:
     from .people import EntityMatcher, load_aliases
 
     events = corpus.events if len(corpus.events) else schema.empty("events")
+    corpus.events = None  # (set again below: meanwhile one copy of the events, not two)
     arts = corpus.articles
     inferred = chronology.infer_publication_dates(arts, events) if len(arts) else pd.DataFrame()
     if len(inferred):

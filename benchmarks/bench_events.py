@@ -1,0 +1,84 @@
+"""Benchmark ``extract_events`` alone on a generated corpus: ms per article on one core.
+
+Each article is normalised and its quotes extracted once (not timed); then ``extract_events``
+runs on every article's real inputs (body, publication date and basis, quotes), best of
+``--rounds``. ``--profile`` prints a pyinstrument profile of one pass instead.
+
+Run: .venv/bin/python benchmarks/bench_events.py [N] [--seed 0] [--rounds 3] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def inputs_for(folder: Path) -> list[tuple]:
+    """(article_id, body, published, published_latest, basis, quotes) of every article."""
+    from iranstrikes import corpus as c
+    from iranstrikes.corpus import read_manifest
+    from iranstrikes.quotes import extract_quotes
+
+    manifest, _ = read_manifest(folder)
+    out = []
+    for p in sorted(folder.glob("*.txt")):
+        row = manifest.loc[p.name].to_dict() if manifest is not None and p.name in manifest.index else None
+        res = c.process_article(p.name, p.read_bytes(), row, extract=False)
+        if res.article is None:
+            continue
+        a = res.article
+        q = extract_quotes(a["body"]).copy()
+        q.insert(0, "article_id", a["article_id"])
+        q.insert(0, "quote_id", [f"{a['article_id']}:q{i:03d}" for i in range(len(q))])
+        out.append((a["article_id"], a["body"], a["published"], a["published_latest"], a["published_basis"], q))
+    return out
+
+
+def main(argv: list[str] | None = None) -> float:
+    """Command-line entry point; returns the best ms per article."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=200)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
+    )
+    a = ap.parse_args(argv)
+    warnings.simplefilter("ignore")
+    sys.path.insert(0, str(HERE))
+    from bench_load import corpus_for
+
+    from iranstrikes.chronology import extract_events
+
+    a.work.mkdir(parents=True, exist_ok=True)
+    inputs = inputs_for(corpus_for(a.n, a.seed, a.work))
+    if a.profile:
+        from pyinstrument import Profiler
+
+        prof = Profiler(interval=0.0005)
+        prof.start()
+        for args in inputs:
+            extract_events(*args)
+        prof.stop()
+        print(prof.output_text(unicode=False, color=False))
+        return 0.0
+    best = float("inf")
+    for _ in range(a.rounds):
+        t0 = time.perf_counter()
+        for args in inputs:
+            extract_events(*args)
+        best = min(best, time.perf_counter() - t0)
+    ms = 1000 * best / len(inputs)
+    print(f"extract_events: {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article")
+    return ms
+
+
+if __name__ == "__main__":
+    main()
