@@ -9,6 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+LABROOT := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
 .PHONY: install lab test test-fast browser-deps lint site bench docs clean help
 
@@ -36,7 +37,7 @@ browser-deps:
 	@$(CHROMIUM) --version
 
 lab: install
-	$(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb
+	$(VENV)/bin/jupyter lab $(LABROOT) notebooks/00-start-here.ipynb
 
 test: install browser-deps
 	$(PY) -m pytest
