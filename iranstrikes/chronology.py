@@ -1023,38 +1023,21 @@ def _quote_rows(quotes: pd.DataFrame | None) -> list[tuple]:
     def num(v):
         return None if v is None or pd.isna(v) else int(v)
 
-    if all(c in cols for c in ("start", "end", "cue_start", "cue_end")) and all(
-        isinstance(quotes[c].dtype, np.dtype) and quotes[c].dtype.kind == "i"
-        for c in ("start", "end", "cue_start", "cue_end")
-    ):  # plain integer columns (the extractor's): no missing values to test for
-        out = []
-        for qid, s, e, cs, ce, sp in zip(
-            col("quote_id"),
-            col("start"),
-            col("end"),
-            col("cue_start"),
-            col("cue_end"),
-            col("speaker"),
-            strict=True,
-        ):
-            spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a >= 0)
-            out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
-        return out
-
+    span_cols = ("start", "end", "cue_start", "cue_end")
+    starts, ends, cue_starts, cue_ends = (col(c) for c in span_cols)
+    plain = all(c in cols for c in span_cols) and all(
+        isinstance(quotes[c].dtype, np.dtype) and quotes[c].dtype.kind == "i" for c in span_cols
+    )
+    if not plain:  # nullable or missing columns: convert once, None for missing values
+        starts, ends, cue_starts, cue_ends = (
+            [num(v) for v in xs] for xs in (starts, ends, cue_starts, cue_ends)
+        )
     out = []
     for qid, s, e, cs, ce, sp in zip(
-        col("quote_id"),
-        col("start"),
-        col("end"),
-        col("cue_start"),
-        col("cue_end"),
-        col("speaker"),
-        strict=True,
+        col("quote_id"), starts, ends, cue_starts, cue_ends, col("speaker"), strict=True
     ):
-        spans = tuple(
-            (num(a), num(b)) for a, b in ((s, e), (cs, ce)) if num(a) is not None and num(a) >= 0
-        )
-        out.append((str(qid), spans, num(cs), "" if sp is None or pd.isna(sp) else str(sp)))
+        spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a is not None and a >= 0)
+        out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
     return out
 
 

@@ -407,6 +407,16 @@ def canonicalise(text: str, *, casefold: bool = False) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _find_nth(haystack: str, needle: str, occurrence: int) -> int:
+    """Index of the ``occurrence``-th (1-based, overlapping) match of ``needle``, or -1."""
+    pos = -1
+    for _ in range(occurrence):
+        pos = haystack.find(needle, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
 def find_span(needle: str, haystack: str, occurrence: int = 1) -> tuple[int, int, str] | None:
     """Find ``needle`` in ``haystack``: exactly first, then canonicalised, then case-folded.
 
@@ -421,12 +431,7 @@ def find_span(needle: str, haystack: str, occurrence: int = 1) -> tuple[int, int
     """
     if not needle or not haystack or occurrence < 1:
         return None
-    pos, n = -1, 0
-    while n < occurrence:
-        pos = haystack.find(needle, pos + 1)
-        if pos < 0:
-            break
-        n += 1
+    pos = _find_nth(haystack, needle, occurrence)
     if pos >= 0:
         return pos, pos + len(needle), "exact"
     for method, fold in (("normalised", False), ("casefold", True)):
@@ -434,12 +439,7 @@ def find_span(needle: str, haystack: str, occurrence: int = 1) -> tuple[int, int
         canon_n = canonicalise(needle, casefold=fold)[0].strip()
         if not canon_n:
             return None
-        pos, n = -1, 0
-        while n < occurrence:
-            pos = canon_h.find(canon_n, pos + 1)
-            if pos < 0:
-                break
-            n += 1
+        pos = _find_nth(canon_h, canon_n, occurrence)
         if pos >= 0:
             start = idx[pos]
             end = idx[pos + len(canon_n) - 1] + 1

@@ -432,9 +432,7 @@ def normalise_text(text: str) -> NormalisedArticle:
         else:
             break
         idx += 1
-    body_paras = paras[idx:] if art.headline else paras[idx:]
-    if art.headline is None:
-        body_paras = paras[idx:]
+    body_paras = paras[idx:]
 
     # Dateline at the start of a paragraph ("MOSCOW, December 3 (Agency) — ...").
     if art.dateline is None:

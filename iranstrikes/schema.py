@@ -332,8 +332,8 @@ def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.Da
         A new DataFrame with a fresh RangeIndex.
     """
     frame = FRAMES[name]
-    if df is None or len(df.columns) == 0:
-        df = empty(name) if df is None or len(df) == 0 else df
+    if df is None:
+        df = empty(name)
     out = {}
     n = len(df)
     for col in frame.columns:

