@@ -1229,8 +1229,11 @@ def combine_stances(codebook_stances: pd.DataFrame, auto: pd.DataFrame) -> pd.Da
 def _dates_for(stances: pd.DataFrame, events: pd.DataFrame | None) -> pd.DataFrame:
     """date_start/date_end/date_basis per stance row (events via quote_id, else date_said)."""
     ev = {}
-    if events is not None and len(events) and "quote_id" in events.columns:
-        e = events.dropna(subset=["quote_id"]).sort_values(
+    wanted = stances["quote_id"].dropna().unique() if "quote_id" in stances.columns else []
+    if events is not None and len(events) and len(wanted) and "quote_id" in events.columns:
+        # only the events of the stances' quotes (a large corpus has far more events than stances)
+        e = events[events["quote_id"].isin(wanted)]
+        e = e.dropna(subset=["quote_id"]).sort_values(
             ["quote_id", "date_start"], na_position="last", kind="stable"
         )
         for r in e.itertuples(index=False):

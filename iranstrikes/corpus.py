@@ -355,6 +355,18 @@ def _ts(y: int, m: int, d: int):
         return None
 
 
+def _parse_date(text: str):
+    """``pd.to_datetime(text, errors="coerce")`` for one string, at a fraction of its cost.
+
+    The scalar ``pd.Timestamp`` parser gives the same result for every string it accepts
+    (~1 µs instead of ~300 µs); anything it rejects goes to ``pd.to_datetime``.
+    """
+    try:
+        return pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        return pd.to_datetime(text, errors="coerce")
+
+
 def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True) -> ArticleResult:
     """Normalise one article file and extract everything that needs only that article.
 
@@ -433,7 +445,7 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
     evidence = None
     url = m.get("url")
     if m.get("published"):
-        published = pd.to_datetime(m["published"], errors="coerce")
+        published = _parse_date(m["published"])
         if pd.isna(published):
             problems.append(_problem(file_name, article_id, "warning", "manifest-bad-date", f"manifest 'published' value {m['published']!r} is not a date; it was ignored."))
             published = None
@@ -461,7 +473,7 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
         elif dl_date is not None and published is not None and dl_date != published:
             problems.append(_problem(file_name, article_id, "warning", "date-disagreement", f"The dateline says {dl_date:%Y-%m-%d} but the {basis} says {published:%Y-%m-%d}; the {basis} date was used."))
     if published is None and norm.published_text:
-        parsed = pd.to_datetime(norm.published_text, errors="coerce")
+        parsed = _parse_date(norm.published_text)
         if not pd.isna(parsed):
             published, basis, evidence = parsed.normalize(), "text", norm.published_text
     pending_year = None
@@ -709,6 +721,7 @@ def load_corpus(
         for p in files:
             if p.name not in manifest.index:
                 problems.append(_problem(p.name, p.stem, "info", "not-in-manifest", "Not listed in manifest.csv: outlet, URL and date were derived from the text only."))
+    rows = manifest.to_dict("index") if manifest is not None else {}
     tasks = []
     for p in files:
         try:
@@ -716,8 +729,7 @@ def load_corpus(
         except OSError as exc:
             problems.append(_problem(p.name, None, "error", "unreadable", f"Could not read the file ({exc.strerror or exc}). Check its permissions."))
             continue
-        row = manifest.loc[p.name].to_dict() if manifest is not None and p.name in manifest.index else None
-        tasks.append((p.name, raw, row))
+        tasks.append((p.name, raw, rows.get(p.name)))
     cache_dir = None
     if cache:
         cache_dir = folder / ".iranstrikes-cache" if cache is True else Path(cache)

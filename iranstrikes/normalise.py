@@ -213,6 +213,9 @@ _CHROME_LINE = [
     ("advertisement", r"advertisement|sponsored(?: content)?|scroll to continue.*"),
 ]
 _CHROME_RES = [(name, re.compile(r"(?:" + pat + r")\s*", re.I)) for name, pat in _CHROME_LINE]
+# Any rule at all: one scan rules out the (many) lines no rule matches; the rules are then
+# tried in order only for the few that some rule matches.
+_CHROME_ANY = re.compile(r"(?:" + "|".join(f"(?:{pat})" for _, pat in _CHROME_LINE) + r")\s*", re.I)
 _SENT_END = re.compile(r"[.!?…\"”’)\]]\s*$")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*)\)")
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.+?)\s*$", re.I)
@@ -236,11 +239,16 @@ def _clean_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _line_key(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().casefold()
+    return _NON_WORD.sub(" ", s).strip().casefold()
 
 
 def _chrome_rule(line: str) -> str | None:
+    if not _CHROME_ANY.fullmatch(line):
+        return None
     for name, rx in _CHROME_RES:
         if rx.fullmatch(line):
             return name
@@ -354,9 +362,10 @@ def normalise_text(text: str) -> NormalisedArticle:
             rule[i] = "disclaimer"
     nonblank = [i for i in range(n) if lines[i]]
     # A line repeating the line before it (a template printing the headline twice).
+    line_key = {i: _line_key(lines[i]) for i in nonblank if rule[i] is None}
     for k in range(1, len(nonblank)):
         i, j = nonblank[k], nonblank[k - 1]
-        if rule[i] is None and rule[j] is None and _line_key(lines[i]) == _line_key(lines[j]):
+        if rule[i] is None and rule[j] is None and line_key[i] == line_key[j]:
             rule[i] = "repeated-headline"
     # A short navigation label wedged between two chrome lines is chrome too ("Middle East").
     for k, i in enumerate(nonblank):
@@ -390,17 +399,17 @@ def normalise_text(text: str) -> NormalisedArticle:
     if current:
         paras.append(" ".join(current))
 
-    # Collapse a headline repeated (a page template printing it two or three times).
-    _key = _line_key
+    # Collapse a headline repeated (a page template printing it two or three times): a
+    # paragraph repeating the one before it, or one of the first two.
     collapsed: list[str] = []
+    keys: list[str] = []
     for p in paras:
-        if collapsed and _key(p) == _key(collapsed[-1]):
-            removed.append((p, "repeated-headline"))
-            continue
-        if collapsed and len(collapsed) <= 2 and _key(p) in {_key(x) for x in collapsed}:
+        key = _line_key(p)
+        if keys and (key == keys[-1] or (len(keys) <= 2 and key in keys)):
             removed.append((p, "repeated-headline"))
             continue
         collapsed.append(p)
+        keys.append(key)
     paras = collapsed
 
     art = NormalisedArticle(body="", paragraphs=[])

@@ -17,6 +17,7 @@ whole words, so "IS" never matches inside ordinary text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -43,6 +44,7 @@ _TITLE_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     """A stable ASCII id for a name: ``"Jane O’Neil" -> "jane-o-neil"``."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -50,6 +52,7 @@ def slug(name: str) -> str:
     return s or "unknown"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> str:
     """Remove leading titles and articles from a name ("Gen. X" -> "X")."""
     return _TITLE_WORDS.sub("", name.strip()).strip()
@@ -212,7 +215,7 @@ def attach_people(corpus, folder: Path) -> None:
             pid, method, score = match(mention)
         if pid is None and speaker:
             pid = slug(strip_titles(speaker) or speaker)
-            kind = _SPEAKER_KIND.get(str(stype), "person") if pd.notna(stype) else "person"
+            kind = _SPEAKER_KIND.get(stype, "person") if isinstance(stype, str) else "person"
             d = derived.setdefault(pid, {"name": strip_titles(speaker) or speaker, "kind": kind, "aliases": set(), "titles": set()})
             if isinstance(mention, str) and mention:
                 d["aliases"].add(mention)

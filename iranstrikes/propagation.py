@@ -29,16 +29,19 @@ THRESHOLD = 85.0
 MAX_BUCKET = 200
 MIN_WORDS = 5
 _BRACKETS = re.compile(r"\s*[\[(][^\])]{0,60}[\])]")
-_NONWORD = re.compile(r"[^\w\s]+")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def normalise_quote(text: str) -> str:
-    """Fold a quote for comparison: case, punctuation, bracketed insertions, spacing."""
-    s = unicodedata.normalize("NFKC", text)
-    s = _BRACKETS.sub(" ", s)
-    s = s.replace("’", "'").casefold()
-    s = _NONWORD.sub(" ", s)
-    return " ".join(s.split())
+    """Fold a quote for comparison: case, punctuation, bracketed insertions, spacing.
+
+    The words of the folded text are its maximal runs of word characters, joined by one space
+    (the same as replacing every run of other characters by a space and collapsing spaces).
+    """
+    s = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    if "[" in s or "(" in s:
+        s = _BRACKETS.sub(" ", s)
+    return " ".join(_WORD_RUN.findall(s.casefold()))
 
 
 def _similar(a: str, b: str) -> float:
