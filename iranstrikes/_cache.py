@@ -1,6 +1,6 @@
 """On-disk cache of per-article results (``load_corpus(path, cache=...)``).
 
-One file per article, ``<cache>/<key[:2]>/<key>.pkl``, holding a pickled
+One file per article, ``<cache>/<key[:2]>/<key>.pkl``, holding a pickled, packed
 :class:`~iranstrikes.corpus.ArticleResult` behind a short header. The key is the SHA-256 of
 the cache format, the package version, the pandas major version, the file name, the SHA-256 of
 the file's bytes and its manifest row, so a changed file, manifest row or package version is
@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import __version__
 
-CACHE_FORMAT = "iranstrikes-article-cache-1"
+CACHE_FORMAT = "iranstrikes-article-cache-2"
 _HEADER = CACHE_FORMAT.encode() + b"\n"
 
 

@@ -339,13 +339,19 @@ def _problem(file: str, article_id: str | None, severity: str, code: str, messag
 # --------------------------------------------------------------------------------------
 @dataclass
 class ArticleResult:
-    """Everything the per-article stage derives from one file."""
+    """Everything the per-article stage derives from one file.
+
+    From :func:`process_article`, ``quotes`` and ``events`` are DataFrames. Inside the loader
+    (and in its cache) they are *packed*: the quotes as a dict of column lists and the events
+    as a list of records, plain Python values that pickle and unpickle several times faster
+    than small frames; :func:`_pack` builds one frame of each per chunk of articles.
+    """
 
     article: dict | None
     paragraphs: list[dict]
     problems: list[dict]
-    quotes: pd.DataFrame | None = None
-    events: pd.DataFrame | None = None
+    quotes: pd.DataFrame | dict | None = None
+    events: pd.DataFrame | list | None = None
 
 
 def _ts(y: int, m: int, d: int):
@@ -385,7 +391,7 @@ def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None
     return _process_article(file_name, raw, manifest_row, extract=extract)
 
 
-def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True, event_records: bool = False) -> ArticleResult:
+def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True, packed: bool = False) -> ArticleResult:
     """Normalise one article file and extract everything that needs only that article.
 
     A pure function of its arguments: it reads no other file and touches no global state, so
@@ -396,12 +402,11 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
         raw: The file's bytes.
         manifest_row: The file's manifest row as a dict, if the corpus has one.
         extract: Also extract quotes and events (False: normalisation only).
-        event_records: Return the events as records, not as a frame.
+        packed: Return quotes and events packed (column lists and records, see
+            :class:`ArticleResult`), not as frames.
 
     Returns:
-        An :class:`ArticleResult` (with ``event_records``: its ``events`` as the list of
-        records of :func:`chronology._event_records`, for :func:`_pack` to build one frame per
-        chunk instead of one per article).
+        An :class:`ArticleResult`.
     """
     article_id = Path(file_name).stem
     problems: list[dict] = []
@@ -517,24 +522,41 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
     ]
     result = ArticleResult(article, paragraphs, problems)
     if extract:
-        result.quotes, result.events = _extract(article_id, norm.body, article, event_records)
+        result.quotes, result.events = _extract(article_id, norm.body, article, packed)
     return result
 
 
-def _extract(article_id: str, body: str, article: dict, event_records: bool = False):
+def _extract(article_id: str, body: str, article: dict, packed: bool = False):
     """Per-article extraction: quotes, then events resolved against the publication date."""
+    from .chronology import _event_records
     from .quotes import extract_quotes
 
-    q = extract_quotes(body).copy()
+    q = extract_quotes(body)
     q.insert(0, "article_id", article_id)
     q.insert(0, "quote_id", [f"{article_id}:q{i:03d}" for i in range(len(q))])
-    events = None
-    try:
-        from .chronology import _event_records, _events_from_records
-    except ImportError:
-        return q, None
     events = _event_records(article_id, body, article["published"], article["published_latest"], article["published_basis"], q)
-    return q, (events if event_records else _events_from_records(events))
+    if not packed:
+        return q, _events_frame(events)
+    return {c: q[c].tolist() for c in q.columns}, events
+
+
+def _events_frame(records: list[dict]) -> pd.DataFrame:
+    from .chronology import _events_from_records
+
+    return _events_from_records(records)
+
+
+def _quotes_frame(cols: dict[str, list]) -> pd.DataFrame:
+    """The quotes frame of packed column lists, each column built once in its final dtype.
+
+    Columns: ``quote_id``, ``article_id``, then :data:`quotes.QUOTE_COLUMNS`.
+    """
+    from .quotes import _frame_from_columns, _str_array
+
+    df = _frame_from_columns(cols)
+    df.insert(0, "article_id", _str_array(cols["article_id"]))
+    df.insert(0, "quote_id", _str_array(cols["quote_id"]))
+    return df
 
 
 # --------------------------------------------------------------------------------------
@@ -556,9 +578,10 @@ def _discover(folder: Path) -> tuple[list[Path], list[dict]]:
 class _Chunk:
     """Results of the per-article stage for consecutive files, ready to send between processes.
 
-    The quotes and events of the chunk's articles travel as one concatenated frame each (with
-    per-article row counts) instead of two small frames per article: pickling and unpickling
-    many small DataFrames costs more than building them.
+    The quotes and events of the chunk's articles travel as one frame each (with per-article
+    row counts) instead of two small frames per article: pickling and unpickling many small
+    DataFrames costs more than building them. ``warnings`` carries the messages of warnings
+    raised in a worker process (which would otherwise be lost), for the loader to re-emit.
     """
 
     results: list[ArticleResult]  # with quotes/events set to None
@@ -566,39 +589,67 @@ class _Chunk:
     events: pd.DataFrame | None
     n_quotes: list[int]
     n_events: list[int]
+    warnings: list[str] = field(default_factory=list)
 
 
-def _pack(results: list[ArticleResult]) -> _Chunk:
+def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chunk:
+    """One :class:`_Chunk` of packed results (see :class:`ArticleResult`)."""
     qs = [r.quotes for r in results if r.quotes is not None]
     es = [r.events for r in results if r.events is not None]
-    if es and all(isinstance(e, list) for e in es):  # records: one frame for the chunk
-        from .chronology import _events_from_records
-
-        es = [_events_from_records([rec for e in es for rec in e])]
-    elif any(isinstance(e, list) for e in es):
-        from .chronology import _events_from_records
-
-        es = [_events_from_records(e) if isinstance(e, list) else e for e in es]
-    n_q = [len(r.quotes) if r.quotes is not None else 0 for r in results]
-    n_e = [len(r.events) if r.events is not None else 0 for r in results]
+    quotes = events = None
+    if qs:
+        quotes = _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]})
+    if es:
+        events = _events_frame([rec for e in es for rec in e])
     light = [ArticleResult(r.article, r.paragraphs, r.problems) for r in results]
-    return _Chunk(
-        light,
-        pd.concat(qs, ignore_index=True) if qs else None,
-        pd.concat(es, ignore_index=True) if es else None,
-        n_q,
-        n_e,
-    )
+    n_q = [len(r.quotes["quote_id"]) if r.quotes is not None else 0 for r in results]
+    n_e = [len(r.events) if r.events is not None else 0 for r in results]
+    return _Chunk(light, quotes, events, n_q, n_e, list(warned or []))
 
 
-def _process_chunk(tasks: list[tuple[str, bytes, dict | None]]) -> _Chunk:
-    """Run :func:`process_article` over consecutive files and pack the results."""
-    return _pack([_process_article(*t, event_records=True) for t in tasks])
+def _read(path: str) -> bytes | ArticleResult:
+    """A file's bytes, or the result of a file that could not be read (one problem row)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        name = Path(path).name
+        return ArticleResult(None, [], [_problem(name, None, "error", "unreadable", f"Could not read the file ({exc.strerror or exc}). Check its permissions.")])
 
 
-def _process_many(tasks: list[tuple[str, bytes, dict | None]]) -> list[ArticleResult]:
-    """Run :func:`process_article` over consecutive files (unpacked, for the cache)."""
-    return [process_article(*t) for t in tasks]
+def _stage_chunk(tasks: list[tuple[str, str, dict | None]], cache_dir: str | None = None) -> _Chunk:
+    """The per-article stage for consecutive files, run where the chunk is sent.
+
+    Each task is (file name, path, manifest row). The worker reads the file itself (the
+    loader never holds the bytes of the whole corpus), looks it up in the cache when there is
+    one, and otherwise runs :func:`_process_article` (and stores the result).
+
+    Args:
+        tasks: The chunk's files.
+        cache_dir: The cache folder (see :mod:`iranstrikes._cache`), or None.
+
+    Returns:
+        The packed chunk.
+    """
+    import warnings
+
+    from . import _cache
+
+    results = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for name, path, row in tasks:
+            raw = _read(path)
+            if isinstance(raw, ArticleResult):
+                results.append(raw)
+                continue
+            k = _cache.key(name, raw, row) if cache_dir else None
+            res = _cache.get(Path(cache_dir), k) if cache_dir else None
+            if res is None:
+                res = _process_article(name, raw, row, packed=True)
+                if cache_dir:
+                    _cache.put(Path(cache_dir), k, res)
+            results.append(res)
+    return _pack(results, [str(w.message) for w in caught])
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -644,27 +695,27 @@ def _chunk_size(n: int, engine: str, workers: int | None) -> int:
 
 
 def _run_stage(
-    tasks: list[tuple[str, bytes, dict | None]],
+    tasks: list[tuple[str, str, dict | None]],
     engine: str,
     progress: bool,
     workers: int | None,
     cache_dir: Path | None = None,
 ) -> list[_Chunk]:
-    """The per-article stage over all files, as packed chunks in file order."""
+    """The per-article stage over all files, as packed chunks in file order.
+
+    Warnings raised while processing (in whichever process) are re-emitted here.
+    """
+    import functools
+    import warnings
+
     engine = _resolve_engine(engine, len(tasks))
     size = _chunk_size(len(tasks), engine, workers)
-    if cache_dir is None:
-        return _map_chunks(_process_chunk, _chunks(tasks, size), engine, progress, workers)
-    from . import _cache
-
-    keys = [_cache.key(*t) for t in tasks]
-    results: list[ArticleResult | None] = [_cache.get(cache_dir, k) for k in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    fresh = _map_chunks(_process_many, _chunks([tasks[i] for i in todo], size), engine, progress, workers)
-    for i, res in zip(todo, (r for c in fresh for r in c), strict=True):
-        results[i] = res
-        _cache.put(cache_dir, keys[i], res)
-    return [_pack(c) for c in _chunks(results, 64)]
+    fn = functools.partial(_stage_chunk, cache_dir=str(cache_dir) if cache_dir else None)
+    chunks = _map_chunks(fn, _chunks(tasks, size), engine, progress, workers)
+    for chunk in chunks:
+        for message in chunk.warnings:
+            warnings.warn(message, stacklevel=3)
+    return chunks
 
 
 def load_corpus(
@@ -722,14 +773,7 @@ def load_corpus(
             if p.name not in manifest.index:
                 problems.append(_problem(p.name, p.stem, "info", "not-in-manifest", "Not listed in manifest.csv: outlet, URL and date were derived from the text only."))
     rows = manifest.to_dict("index") if manifest is not None else {}
-    tasks = []
-    for p in files:
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            problems.append(_problem(p.name, None, "error", "unreadable", f"Could not read the file ({exc.strerror or exc}). Check its permissions."))
-            continue
-        tasks.append((p.name, raw, rows.get(p.name)))
+    tasks = [(p.name, str(p), rows.get(p.name)) for p in files]
     cache_dir = None
     if cache:
         cache_dir = folder / ".iranstrikes-cache" if cache is True else Path(cache)

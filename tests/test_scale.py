@@ -102,16 +102,16 @@ def test_cache_reprocesses_only_new_files(small_corpus, serial, tmp_path, monkey
     for p in extra.glob("*.txt"):
         shutil.copy(p, folder / p.name)
     calls = []
-    real = corpus_mod.process_article
+    real = corpus_mod._process_article
 
     def counting(*args, **kwargs):
         calls.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(corpus_mod, "process_article", counting)
+    monkeypatch.setattr(corpus_mod, "_process_article", counting)
     cached = load_corpus(folder, engine="serial", progress=False, cache=True)
     assert sorted(calls) == sorted(p.name for p in extra.glob("*.txt"))
-    monkeypatch.setattr(corpus_mod, "process_article", real)
+    monkeypatch.setattr(corpus_mod, "_process_article", real)
     fresh = load_corpus(folder, engine="serial", progress=False)
     _assert_same(fresh, cached)
 
