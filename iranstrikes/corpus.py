@@ -833,7 +833,7 @@ def load_corpus(
     del tasks, task_iter, chunks, articles, paragraphs, quotes, events, articles_df
     del chunk, res, art, frame
     timings["assemble"] = time.perf_counter() - t0
-    _cross_article(corpus, folder, timings)
+    _cross_article(corpus, folder, timings, engine=_resolve_engine(engine, len(corpus.articles)), workers=workers)
     if validate:
         t0 = time.perf_counter()
         for name in ("articles", "paragraphs", "problems", "quotes"):
@@ -867,15 +867,19 @@ def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
         articles.at[i, "published_evidence"] = f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
 
 
-def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | None = None) -> None:
-    """Run the explicit cross-article steps, in order (seconds per step into ``timings``)."""
+def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | None = None, engine: str = "serial", workers: int | None = None) -> None:
+    """Run the explicit cross-article steps, in order (seconds per step into ``timings``).
+
+    ``engine`` and ``workers`` say where per-article work that a cross-article step asks for
+    runs (re-dating the events of articles whose publication date was inferred).
+    """
     from . import people, propagation
 
     timings = {} if timings is None else timings
     steps = (
         ("people", lambda: people.attach_people(corpus, folder)),
         ("propagation", lambda: propagation.attach_propagation(corpus)),
-        ("chronology", lambda: _attach_chronology(corpus, folder)),
+        ("chronology", lambda: _attach_chronology(corpus, folder, engine, workers)),
         ("claims", lambda: _attach_claims(corpus, folder)),
     )
     for name, step in steps:
@@ -934,7 +938,17 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
         corpus.problems = schema.conform("problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True))
 
 
-def _attach_chronology(corpus: Corpus, folder: Path) -> None:
+def _redate_chunk(tasks: list[tuple]) -> list[dict]:
+    """The event records of articles given a new publication date, for the engine's workers.
+
+    Each task holds the arguments of :func:`chronology._event_records` for one article.
+    """
+    from .chronology import _event_records
+
+    return [rec for t in tasks for rec in _event_records(*t)]
+
+
+def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", workers: int | None = None) -> None:
     """Cross-article chronology: infer undated articles, re-date them, conflicts, timeline."""
     from . import chronology
     from .people import EntityMatcher, load_aliases
@@ -956,13 +970,15 @@ def _attach_chronology(corpus: Corpus, folder: Path) -> None:
         redo = [aid for aid, pl in zip(inferred["article_id"], inferred["published_latest"], strict=True) if not pd.isna(pl)]
         corpus.articles = schema.conform("articles", a.reset_index())
         if redo:
+            # Per-article work again (pure, on the loader's engine), now with the inferred date.
             q = corpus.quotes
             q_rows = q.groupby("article_id", sort=False).indices if len(q) else {}
-            fresh = [
-                chronology.extract_events(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q.iloc[q_rows.get(aid, [])])
-                for aid in redo
-            ]
-            events = pd.concat([events[~events["article_id"].isin(redo)], *fresh], ignore_index=True)
+            tasks = [(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q.iloc[q_rows.get(aid, [])]) for aid in redo]
+            if engine != "serial" and len(tasks) < 64:
+                engine = "serial"  # (starting workers costs more than it saves)
+            done = _map_chunks(_redate_chunk, _chunks(tasks, _chunk_size(len(tasks), engine, workers)), engine, False, workers)
+            fresh = _events_frame([rec for c in done for rec in c])
+            events = pd.concat([events[~events["article_id"].isin(redo)], fresh], ignore_index=True)
     # Canonical actors: the quote's person when the event is a statement, else the actor's name.
     matcher = EntityMatcher(load_aliases(folder)[0])
     by_quote = dict(zip(corpus.quotes["quote_id"], corpus.quotes["person_id"], strict=True)) if len(corpus.quotes) else {}
