@@ -584,12 +584,14 @@ class _Chunk:
     raised in a worker process (which would otherwise be lost), for the loader to re-emit.
     """
 
-    results: list[ArticleResult]  # with quotes/events set to None
+    results: list[ArticleResult]  # with paragraphs, quotes and events emptied
     quotes: pd.DataFrame | None
     events: pd.DataFrame | None
     n_quotes: list[int]
     n_events: list[int]
     warnings: list[str] = field(default_factory=list)
+    paragraphs: pd.DataFrame | None = None
+    n_paragraphs: list[int] = field(default_factory=list)
 
 
 def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chunk:
@@ -601,10 +603,25 @@ def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chu
         quotes = _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]})
     if es:
         events = _events_frame([rec for e in es for rec in e])
-    light = [ArticleResult(r.article, r.paragraphs, r.problems) for r in results]
+    paras = [p for r in results for p in r.paragraphs]
+    paragraphs = None
+    if paras:
+        from .quotes import _str_array
+
+        paragraphs = pd.DataFrame(
+            {
+                "article_id": _str_array([p["article_id"] for p in paras]),
+                "n": pd.array([p["n"] for p in paras], dtype="Int64"),
+                "start": pd.array([p["start"] for p in paras], dtype="Int64"),
+                "end": pd.array([p["end"] for p in paras], dtype="Int64"),
+                "text": _str_array([p["text"] for p in paras]),
+            }
+        )
+    light = [ArticleResult(r.article, [], r.problems) for r in results]
     n_q = [len(r.quotes["quote_id"]) if r.quotes is not None else 0 for r in results]
     n_e = [len(r.events) if r.events is not None else 0 for r in results]
-    return _Chunk(light, quotes, events, n_q, n_e, list(warned or []))
+    n_p = [len(r.paragraphs) for r in results]
+    return _Chunk(light, quotes, events, n_q, n_e, list(warned or []), paragraphs, n_p)
 
 
 def _read(path: str) -> bytes | ArticleResult:
@@ -801,9 +818,8 @@ def load_corpus(
             seen_sha[art["sha256"]] = fname
             art["source_path"] = str(folder / fname)
             articles.append(art)
-            paragraphs += res.paragraphs
             keep[-1] = True
-        for frame, counts, out in ((chunk.quotes, chunk.n_quotes, quotes), (chunk.events, chunk.n_events, events)):
+        for frame, counts, out in ((chunk.paragraphs, chunk.n_paragraphs, paragraphs), (chunk.quotes, chunk.n_quotes, quotes), (chunk.events, chunk.n_events, events)):
             if frame is None:
                 continue
             mask = np.repeat(np.array(keep, dtype=bool), counts)
@@ -820,7 +836,7 @@ def load_corpus(
     corpus = Corpus(
         path=folder,
         articles=schema.conform("articles", articles_df if len(articles_df) else None),
-        paragraphs=schema.conform("paragraphs", pd.DataFrame(paragraphs) if paragraphs else None),
+        paragraphs=schema.conform("paragraphs", pd.concat(paragraphs, ignore_index=True) if paragraphs else None),
         problems=schema.conform("problems", pd.DataFrame(problems) if problems else None),
     )
     if quotes:
