@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "extract_quotes", "canonical_outlet", "load_outlets"]
+__all__ = ["QUOTE_COLUMNS", "extract_quotes", "quote_columns", "canonical_outlet", "load_outlets"]
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
@@ -308,7 +308,6 @@ _RX55 = re.compile(r"[\s,;—–-]*")
 _RX56 = re.compile(r"[A-Za-z][\w'’-]*")
 _RX57 = re.compile(r"\bthat\b.+")
 _RX58 = re.compile(r"[a-z]+\s+(?:said|says|added)")
-_RX59 = re.compile(r"")
 _RX60 = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!Brig)(?<!Capt)(?<!Prof)[.!?]\s"
 )
@@ -968,6 +967,17 @@ _QUOTED_AS_RE = re.compile(
     r"(?:saying|telling|stating|adding|confirming|denying|insisting|claiming|warning)\b"
     r"(?:\s+that)?\s*"
 )
+
+
+def _may_quote_as(m: str, lo: int, hi: int) -> bool:
+    r"""Cheap necessary condition for a :data:`_QUOTED_AS_RE` match inside ``m[lo:hi]``.
+
+    Every match holds "quot" or "cit" (its cue word); ``str.find`` with bounds is far cheaper
+    than letting the regex (which starts with ``\b`` and so cannot skip ahead) scan the span.
+    """
+    return m.find("quot", lo, hi) >= 0 or m.find("cit", lo, hi) >= 0
+
+
 _WAS_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:\w+\s+){0,6}?as\s+saying\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _ADVERB_TAIL_RE = re.compile(
@@ -992,6 +1002,28 @@ _NAME_RUN_RE = re.compile(
     r"(?<![\w.])(?:[A-Z][a-zA-Z'’.-]*)(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|"
     r"del|der|dos)[ \u00a0-]+)?(?:al-|el-)?[A-Z][a-zA-Z'’.-]*)*"
 )
+# _NAME_RUN_RE without its look-behind: starting with [A-Z], the engine skips to capitals.
+_NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
+_WORD_OR_DOT_RE = re.compile(r"[\w.]")
+
+
+def _name_runs(m: str) -> list[re.Match[str]]:
+    """The matches of ``_NAME_RUN_RE.finditer(m)``, with its look-behind checked by hand."""
+    out = []
+    pos = 0
+    search = _NAME_RUN_NB_RE.search
+    while True:
+        mt = search(m, pos)
+        if mt is None:
+            return out
+        i = mt.start()
+        if i and _WORD_OR_DOT_RE.match(m, i - 1):  # the look-behind fails here
+            pos = i + 1
+            continue
+        out.append(mt)
+        pos = mt.end()
+
+
 _TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
 _ABBREV = set(
     [
@@ -1064,6 +1096,7 @@ _GENERIC_OUTLET_RE = re.compile(
     r"channel|network|website|magazine|outlet|wire\s+service|television|radio|station|"
     r"tabloid|weekly)\b"
 )
+_GENERIC_OUTLET_NB_RE = re.compile(_GENERIC_OUTLET_RE.pattern.removeprefix(r"\b"))
 _BLOCK_HEAD_RE = re.compile(
     r"^\s*(?P<src>.{2,80}?)\s*(?:reports|reported|adds|added|writes|wrote|notes|noted|"
     r"explains|says|said)\s*:\s*$"
@@ -1184,12 +1217,50 @@ def _outlet_first_hits(m: str) -> list[tuple[int, str]]:
     if low is None:
         return [(w.start(), w.group(0).lower()) for w in _outlet_first_re().finditer(m)]
     out = []
+    nxt = _outlet_second_tokens()
+    next_token = _NEXT_TOKEN_LOWER_RE.match
     for w in _outlet_first_lower_re().finditer(low):
         i = w.start()
         if i and _WORD_OR_HYPHEN_RE.match(m, i - 1):
             continue
-        out.append((i, w.group(0)))
+        tok = w.group(0)
+        seconds = nxt.get(tok)
+        if seconds is not None:
+            # Every alias starting with this token goes on with a space and a second token:
+            # skip the (long) alias alternation when the text's next token is none of them.
+            # "the" alone starts dozens of aliases and is the most common hit by far.
+            nm = next_token(low, w.end())
+            if nm is None or nm.group(1) not in seconds:
+                continue
+        out.append((i, tok))
     return out
+
+
+_NEXT_TOKEN_LOWER_RE = re.compile(r"[\s\u00a0]+([a-z0-9]+)")
+
+
+@cache
+def _outlet_second_tokens() -> dict[str, frozenset[str]]:
+    r"""First alias token -> lower-cased second tokens, for tokens that never end an alias alone.
+
+    Only tokens whose every alias continues with a space and an alphanumeric token are listed.
+    Used as a necessary condition before trying the token's alias regex (the regex joins alias
+    words with ``[\s\u00a0]+``; a matching text's next alphanumeric run, lower-cased, is then
+    exactly the alias's second token).
+    """
+    by_first: dict[str, set[str] | None] = {}
+    with open(_OUTLETS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for name in [row["outlet"], *[a for a in row["aliases"].split("|") if a]]:
+                first = _RX0.match(name)
+                key = first.group(0).lower() if first else name[:1].lower()
+                rest = name[first.end() :] if first else None
+                second = _RX0.match(rest.lstrip(" ")) if rest and rest[0] == " " else None
+                if second is None or by_first.get(key, set()) is None:
+                    by_first[key] = None
+                else:
+                    by_first.setdefault(key, set()).add(second.group(0).lower())
+    return {k: frozenset(v) for k, v in by_first.items() if v is not None}
 
 
 @lru_cache(maxsize=8192)
@@ -1368,13 +1439,90 @@ def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
 # ---------------------------------------------------------------------------------------------
 # Noun-phrase helpers
 # ---------------------------------------------------------------------------------------------
+# Words an :data:`_ADVERB_TAIL_RE` match can end with (besides "[a-z]{3,}ly").
+_ADVERB_LAST_WORDS = frozenset(
+    {
+        "also",
+        "later",
+        "then",
+        "further",
+        "again",
+        "once",
+        "only",
+        "just",
+        "now",
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "was",
+        "were",
+        "is",
+        "are",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "could",
+        "can",
+        "should",
+        "previously",
+        "earlier",
+        "subsequently",
+        "separately",
+        "yesterday",
+        "today",
+        "tonight",
+        "reportedly",
+        "meanwhile",
+        "however",
+        "not",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "week",
+        "month",
+        "year",
+        "night",
+    }
+)
+_LY_WORD_RE = re.compile(r"[a-z]{3,}ly")
+
+
+def _may_end_with_adverb(seg: str) -> bool:
+    """Cheap necessary condition for ``_ADVERB_TAIL_RE.search(seg)``.
+
+    The regex is anchored at the end but searched from the start, so it is tried at every
+    space or comma of the segment. A match ends with one of a few words, preceded by a space
+    or comma and followed only by whitespace: check that last token instead.
+    """
+    tokens = seg.rsplit(None, 1)
+    if not tokens:
+        return False
+    last = tokens[-1].rsplit(",", 1)[-1]
+    return last in _ADVERB_LAST_WORDS or _LY_WORD_RE.fullmatch(last) is not None
+
+
+def _rstrip_space_commas(seg: str) -> str:
+    """``seg`` without its trailing run of whitespace and commas (what ``_RX6`` finds)."""
+    t = seg.rstrip()
+    while t.endswith(","):
+        t = t[:-1].rstrip()
+    return t
+
+
 def _strip_tail_adverbs(seg: str) -> str:
     """Remove auxiliaries, adverbs and time expressions at the end of a subject segment."""
     while True:
-        mt = _ADVERB_TAIL_RE.search(seg)
+        mt = _ADVERB_TAIL_RE.search(seg) if _may_end_with_adverb(seg) else None
         if not mt or mt.start() == 0:
-            mt2 = _RX6.search(seg)
-            return seg[: mt2.start()] if mt2 else seg
+            return _rstrip_space_commas(seg)
         words = mt.group(0).split()
         if any(w.lower().strip(",") in _NOT_ADVERB_LY for w in words):
             # Keep nouns like "family"; drop only what follows them.
@@ -1411,6 +1559,34 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
         while b > a and seg[b - 1].isspace():
             b -= 1
         out.append((base + a, base + b))
+    return out
+
+
+_FLAT_SPLIT_RE = re.compile(r"[,;—–]")
+
+
+def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
+    """The last ``n`` non-empty chunks of :func:`_split_commas` (all :func:`_subject` needs).
+
+    Without brackets every comma, semicolon or dash splits, so the chunks can be cut from the
+    right with string methods instead of trimming every chunk of the segment character by
+    character.
+    """
+    if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
+        return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
+    cuts = [mt.start() for mt in _FLAT_SPLIT_RE.finditer(seg)]
+    out: list[tuple[int, int]] = []
+    end = len(seg)
+    for start in [*(c + 1 for c in reversed(cuts)), 0]:
+        piece = seg[start:end]
+        core = piece.strip()
+        if core:
+            a = base + start + len(piece) - len(piece.lstrip())
+            out.append((a, a + len(core)))
+            if len(out) == n:
+                break
+        end = start - 1
+    out.reverse()
     return out
 
 
@@ -1468,6 +1644,28 @@ _TRY_TO_RE = re.compile(
 _SUBORDINATOR_RE = re.compile(
     r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
 )
+# The same without the look-behind, so the engine can skip ahead to candidate first letters.
+_SUBORDINATOR_NB_RE = re.compile(
+    r"(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+)
+_RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
+
+
+def _last_subordinator(chunk: str) -> re.Match[str] | None:
+    """The last match of ``_SUBORDINATOR_RE.finditer(chunk)``, found without the look-behind."""
+    last = None
+    pos = 0
+    search = _SUBORDINATOR_NB_RE.search
+    while True:
+        mt = search(chunk, pos)
+        if mt is None:
+            return last
+        i = mt.start()
+        if i and _WORD_OR_HYPHEN_RE.match(chunk, i - 1):  # the look-behind fails here
+            pos = i + 1
+            continue
+        last = mt
+        pos = mt.end()
 
 
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
@@ -1477,12 +1675,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         ((start, end) of the mention, appositive text) or (None, "").
     """
     seg = _strip_tail_adverbs(masked[lo:hi])
-    tm = _TRY_TO_RE.search(seg)
+    tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
     if tm:  # "The minister tried to make it clear that ..."
         seg = seg[: tm.start()]
     if not seg.strip():
         return None, ""
-    chunks = [c for c in _split_commas(seg, lo) if c[1] > c[0]]
+    chunks = _last_chunks(seg, lo)
     if not chunks:
         return None, ""
     appos = ""
@@ -1521,20 +1719,20 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if dl:
         cs += dl.end()
         chunk = masked[cs:ce]
-    vb = list(_CLAUSE_VERB_IN_NP_RE.finditer(chunk))
-    if vb and len(chunk.split()) >= 4:
+    vb = list(_CLAUSE_VERB_IN_NP_RE.finditer(chunk)) if len(chunk.split()) >= 4 else None
+    if vb:
         cs += vb[-1].end()
         chunk = masked[cs:ce]
-    sub = list(_SUBORDINATOR_RE.finditer(chunk))
-    if sub and chunk[sub[-1].end() :].strip():
+    sub = _last_subordinator(chunk)
+    if sub and chunk[sub.end() :].strip():
         # "... the first confirmation since officials claimed": the subject follows the subordinator
-        cs += sub[-1].end()
+        cs += sub.end()
         chunk = masked[cs:ce]
     lead = _LEAD_FLUFF_RE.match(chunk)
     if lead:
         cs += lead.end()
         chunk = masked[cs:ce]
-    if _RX9.search(chunk):
+    if chunk.endswith(_RX9_ENDINGS) and _RX9.search(chunk):
         ce -= len(chunk) - chunk.rstrip().rfind(" ")
         chunk = masked[cs:ce].rstrip()
         ce = cs + len(chunk)
@@ -1569,7 +1767,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         if len(chunk.split()) > 12:
             return None, ""
     # reject subjects that are clauses
-    if _RX11.search(chunk) and not chunk.lower().startswith("that"):
+    if (
+        ("that" in chunk or "if" in chunk or "whether" in chunk or "because" in chunk)
+        and _RX11.search(chunk)
+        and not chunk.lower().startswith("that")
+    ):
         return None, ""
     if chunk[-1:] in '"”' or not _RX12.search(chunk):
         return None, ""
@@ -1831,6 +2033,62 @@ class _Article:
         self.persons: dict[str, _Entity] = {}
         self.person_mentions: list[tuple[int, int, str]] = []  # (start, end, canonical)
         self._find_people()
+        # Per-article caches of pure functions of the masked text (never shared across articles).
+        self._by_last: dict[str, list[tuple[str, str]]] | None = None
+        self._via_cue_ends: dict[tuple[int, int], list[int]] = {}
+        self._generic_outlets: dict[tuple[int, int], list[re.Match[str]]] = {}
+
+    def via_cue_ends(self, ss: int, se: int) -> list[int]:
+        r"""Absolute end offsets of ``_VIA_CUE_RE.finditer(masked[ss:se])`` (cached per span).
+
+        Found with the regex minus its leading ``\b`` (so the engine can skip to candidate
+        letters); the word boundary is checked by hand, as the slice would see it.
+        """
+        key = (ss, se)
+        ends = self._via_cue_ends.get(key)
+        if ends is None:
+            m = self.masked
+            ends = []
+            pos = ss
+            search = _VIA_CUE_NB_RE.search
+            while True:
+                mt = search(m, pos, se)
+                if mt is None:
+                    break
+                i = mt.start()
+                if i > ss and _WORD_CHAR_RE.match(m, i - 1):  # no word boundary before it
+                    pos = i + 1
+                    continue
+                ends.append(mt.end())
+                pos = mt.end()
+            self._via_cue_ends[key] = ends
+        return ends
+
+    def generic_outlets(self, ss: int, se: int) -> list[re.Match[str]]:
+        r"""``list(_GENERIC_OUTLET_RE.finditer(masked, ss, se))`` (cached per span).
+
+        Found like :meth:`via_cue_ends`: ``_GENERIC_OUTLET_RE`` minus its leading ``\b``
+        starts with the literal "th", which the engine finds with a fast string search.
+        """
+        key = (ss, se)
+        found = self._generic_outlets.get(key)
+        if found is None:
+            m = self.masked
+            found = []
+            pos = ss
+            search = _GENERIC_OUTLET_NB_RE.search
+            while True:
+                mt = search(m, pos, se)
+                if mt is None:
+                    break
+                i = mt.start()
+                if i and _WORD_CHAR_RE.match(m, i - 1):  # no word boundary before it
+                    pos = i + 1
+                    continue
+                found.append(mt)
+                pos = mt.end()
+            self._generic_outlets[key] = found
+        return found
 
     # -- outlets ---------------------------------------------------------------------------
     def _find_outlets(self) -> list[tuple[int, int, str, str]]:
@@ -1897,7 +2155,7 @@ class _Article:
     # -- people ----------------------------------------------------------------------------
     def _find_people(self) -> None:
         m = self.masked
-        for mt in _NAME_RUN_RE.finditer(m):
+        for mt in _name_runs(m):
             raw = mt.group(0)
             if (
                 " " not in raw
@@ -1995,13 +2253,26 @@ class _Article:
                                 break
         self.person_mentions.sort()
 
+    def _names_by_last(self) -> dict[str, list[tuple[str, str]]]:
+        """Last name token -> [(name, first token)] of the article's people (built once).
+
+        The people are fixed once :meth:`_find_people` has run; only their context grows.
+        """
+        if self._by_last is None:
+            self._by_last = {}
+            for n in self.persons:
+                toks = n.split()
+                self._by_last.setdefault(toks[-1], []).append((n, toks[0]))
+        return self._by_last
+
     def canonical_person(self, mention: str) -> str | None:
         """Fullest person name in the article compatible with a mention."""
         short = _RX25.split(mention)[0]
         name = _strip_titles(mention)
+        by_last = self._names_by_last()
         if short != mention:
             sname = _strip_titles(short)
-            if sname and sname.split()[-1] in {n.split()[-1] for n in self.persons}:
+            if sname and sname.split()[-1] in by_last:
                 name = sname
         name = _RX26.sub("", name)
         if not name:
@@ -2010,13 +2281,10 @@ class _Article:
         if name in self.persons:
             cands = [name]
         else:
-            cands = [
-                n
-                for n in self.persons
-                if n.split()[-1] == toks[-1] and (len(toks) == 1 or n.split()[0] == toks[0])
-            ]
+            same_last = by_last.get(toks[-1], [])
+            cands = [n for n, first in same_last if len(toks) == 1 or first == toks[0]]
             if not cands and len(toks) >= 2:
-                cands = [n for n in self.persons if n.split()[-1] == toks[-1]]
+                cands = [n for n, _first in same_last]
         if not cands:
             return None
         return max(cands, key=lambda n: (len(n.split()), len(self.persons[n].positions), n))
@@ -2025,20 +2293,30 @@ class _Article:
 # ---------------------------------------------------------------------------------------------
 # Speaker typing
 # ---------------------------------------------------------------------------------------------
+_DESC_DET_RE = re.compile(
+    r"^(?i:the|a|an|one|two|three|four|five|several|some|many|other|another|both|all|"
+    r"its|his|her|their|our)\s+"
+)
+
+
 def _clean_desc(s: str) -> str:
     s = _RX1.sub(" ", s).strip(" ,.:;")
     pn = _RX27.search(s)
     if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
         s = pn.group(1)
-    s = re.sub(
-        r"^(?i:the|a|an|one|two|three|four|five|several|some|many|other|another|both|all|"
-        r"its|his|her|their|our)\s+",
-        "",
-        s,
-    )
+    s = _DESC_DET_RE.sub("", s)
     s = _RX28.sub("", s)
     s = _RX29.split(s)[0]
     return s.strip()
+
+
+_BARE_OUTLET_NOUN_RE = re.compile(
+    r"(?:the\s+)?(?:news\s+agency|newspaper|agency|daily|paper|broadcaster|channel)"
+)
+_ANON_MARKER_RE = re.compile(
+    r"\b(?:unnamed|anonymous|senior|familiar|unidentified|source|sources|insiders?|aides?|"
+    r"a\s+\w*\s*(?:official|spokes\w+|diplomat|person)|people|someone)\b"
+)
 
 
 def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
@@ -2051,9 +2329,7 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
         (o[1] - o[0]) >= 0.6 * (me - ms - (4 if low.startswith("the ") else 0)) or o[1] >= me - 1
     ):
         return o[2], "media", ""
-    gm = _GENERIC_OUTLET_RE.fullmatch(low) or re.fullmatch(
-        r"(?:the\s+)?(?:news\s+agency|newspaper|agency|daily|paper|broadcaster|channel)", low
-    )
+    gm = _GENERIC_OUTLET_RE.fullmatch(low) or _BARE_OUTLET_NOUN_RE.fullmatch(low)
     if gm:
         name = art.resolve_generic_outlet(low, ms)
         return (name or _clean_desc(raw)), "media", ""
@@ -2067,11 +2343,7 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     last = low.split()[-1].strip(".") if low.split() else ""
     if low.strip(".") in _COUNTRIES or (len(toks) <= 2 and last in _COUNTRIES and first == "the"):
         return _clean_desc(raw), "institution", ""
-    anon_marker = re.search(
-        r"\b(?:unnamed|anonymous|senior|familiar|unidentified|source|sources|insiders?|aides?|"
-        r"a\s+\w*\s*(?:official|spokes\w+|diplomat|person)|people|someone)\b",
-        low,
-    )
+    anon_marker = _ANON_MARKER_RE.search(low)
     head = ""
     hm = _RX30.match(low)
     if hm:
@@ -2099,6 +2371,12 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
 # ---------------------------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------------------------
+_GO_ON_TO_RE = re.compile(
+    r"(?:went|go|goes|going|continued)\s+on\s+to\s+$|\b(?:went|continued)\s+to\s+$|"
+    r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$"
+)
+
+
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
     """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
     w = mt.group(0)
@@ -2110,11 +2388,7 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False
     if _RX32.search(before):
         return False
-    if _RX33.search(before) and not re.search(
-        r"(?:went|go|goes|going|continued)\s+on\s+to\s+$|\b(?:went|continued)\s+to\s+$|"
-        r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$",
-        before,
-    ):
+    if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
         return False
     if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
         return False
@@ -2183,13 +2457,15 @@ _VERBISH_RE = re.compile(
 )
 
 
+_ADJUNCT_CUT_RE = re.compile(
+    r",\s*(?:according\s+to|as\s+quoted|as\s+reported|citing|adding|saying|noting|stressing|"
+    r"who|which|speaking|referring|when|while|although|though)\b"
+)
+
+
 def _adjunct_only(t: str) -> bool:
     """True when a cue's tail holds only adjuncts ("on Friday", "in a statement", ", adding")."""
-    core = re.split(
-        r",\s*(?:according\s+to|as\s+quoted|as\s+reported|citing|adding|saying|noting|stressing|"
-        r"who|which|speaking|referring|when|while|although|though)\b",
-        t,
-    )[0]
+    core = _ADJUNCT_CUT_RE.split(t, 1)[0] if "," in t else t
     if len(core.split()) > 8 or _VERBISH_RE.search(core):
         return False
     return bool(_ADJ_TAIL_RE.fullmatch(t))
@@ -2212,6 +2488,25 @@ _CUT_RE = re.compile(
 )
 
 
+_FINITE_RE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
+)
+_TOLD_OBJECT_RE = re.compile(
+    r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
+    r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
+)
+_DOCUMENT_NP_RE = re.compile(
+    r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
+    r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
+)
+
+
+def _may_end_coordinated(before: str) -> bool:
+    """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
+    t = before.rstrip()
+    return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -2223,7 +2518,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
         cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
         strict = {c.start() for c in cues if _needs_no_that(m, c)}
         # "X quoted Y as saying ..."
-        quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se))
+        quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
+        has_according = m.find("ccording", ss, se) >= 0
+        if not cues and not quoted_as and not has_according:
+            continue  # nothing below can produce a statement
         taken = set()
         for qa in quoted_as:
             np_s, np_e = qa.start("np"), qa.end("np")
@@ -2266,7 +2564,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if subj and not wl.endswith("ing"):
                 sent_subjs.append((c.start(), subj[0], subj[1]))
             participle = wl.endswith("ing")
-            coord = _RX42.search(before_txt)
+            coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
             # post-posed attribution: "..., X said." / "..., said X."
@@ -2275,7 +2573,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             inverted = False
             comma_before = before_txt.rstrip().endswith(",")
             seg_before = before_txt.rfind(",")
-            tail_core = _RX43.split(tail)[0]
+            tail_core = _RX43.split(tail, 1)[0] if "," in tail else tail
             if not participle and not coord and seg_before >= 0 and not _RX44.search(tail_core):
                 between = m[ss + seg_before + 1 : c.start()]
                 prev_chunk = before_txt[: before_txt.rstrip().rfind(",")]
@@ -2286,10 +2584,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     and _RX45.match(tail)
                     and not _RX46.match(prev_chunk)
                 ):
-                    inverted = not re.search(
-                        r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b",
-                        tail.split(",")[0],
-                    )
+                    inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
                     post = inverted
                 elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
                     t2 = tail
@@ -2348,10 +2643,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if lemma == "tell" or (
                 lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
             ):
-                om = re.match(
-                    r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))",
-                    m[p:se],
-                )
+                om = _TOLD_OBJECT_RE.match(m[p:se])
                 if om:
                     p += om.end()
             am = _ADJ_THAT_RE.match(m, p, se)
@@ -2420,17 +2712,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         st.end = _trim(art.text, st.start, com)[1]
                     st.extra.pop("fronted")
         # according to X
-        for ac in _ACCORDING_RE.finditer(m, ss, se):
+        for ac in _ACCORDING_RE.finditer(m, ss, se) if has_according else ():
             npm = _RX52.match(m[ac.end() : se])
             if not npm:
                 continue
             ns, ne = ac.end(), ac.end() + npm.end()
             np_txt = m[ns:ne]
-            sub = re.match(
-                r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
-                r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?",
-                np_txt,
-            )
+            sub = _DOCUMENT_NP_RE.match(np_txt)
             o = art.outlet_at(ns, ne)
             src = (ns, ne)
             if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
@@ -2567,11 +2855,8 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         after_lo = q.close_pos + 1 if q.closed else q.end
         after_hi = min(nxt_open, max(se, after_lo))
         frag = m[after_lo:after_hi]
-        qa = _QUOTED_AS_RE.match(m, after_lo + len(frag) - len(frag.lstrip(" ,;—–-")))
         am = _RX55.match(frag)
         start_np = after_lo + am.end()
-        if q.closed and qa and qa.start() == start_np:
-            pass
         if q.closed:
             stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se))
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
@@ -2742,6 +3027,11 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_NAME_SAID_RE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
+)
+
+
 def _after_attr(
     art: _Article, q: _Quote, qs: int, qe: int, lo: int, hi: int, sent: tuple[int, int]
 ) -> _Stmt | None:
@@ -2752,17 +3042,12 @@ def _after_attr(
         not frag.strip()
         or frag[:1].isupper()
         and m[q.close_pos - 1] == "."
-        and not re.match(
-            r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b", frag
-        )
+        and not _NAME_SAID_RE.match(frag)
     ):
         return None
-    qa = _QUOTED_AS_RE.match(m, lo) or _RX59.match("")
-    qa = None
-    for qa2 in _QUOTED_AS_RE.finditer(m, lo, hi):
-        if len(m[lo : qa2.start()].split()) <= 6:
-            qa = qa2
-        break
+    qa = _QUOTED_AS_RE.search(m, lo, hi) if _may_quote_as(m, lo, hi) else None
+    if qa is not None and len(m[lo : qa.start()].split()) > 6:
+        qa = None
     if qa is not None:
         np_s, np_e = qa.start("np"), qa.end("np")
         via = _subject(m, lo, qa.start())[0] if m[lo : qa.start()].strip() else None
@@ -2826,6 +3111,12 @@ _VIA_CUE_RE = re.compile(
 )
 
 
+_OUTLET_NOUN_RE = re.compile(r"\b(?:newspaper|agency|daily|paper|broadcaster|channel|website)\b")
+
+
+_VIA_CUE_NB_RE = re.compile(_VIA_CUE_RE.pattern.removeprefix(r"\b"))
+
+
 def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
     """Find an intermediary outlet for a statement within its sentence."""
     m = art.masked
@@ -2835,25 +3126,21 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
         o = art.outlet_at(vs, ve)
         if o:
             return o[0], o[1], o[2]
-        g = _GENERIC_OUTLET_RE.search(m, vs, ve + 1) or re.search(
-            r"\b(?:newspaper|agency|daily|paper|broadcaster|channel|website)\b", m[vs:ve]
-        )
+        g = _GENERIC_OUTLET_RE.search(m, vs, ve + 1) or _OUTLET_NOUN_RE.search(m[vs:ve])
         if g:
             noun = g.group("noun") if hasattr(g, "re") and "noun" in g.re.groupindex else g.group(0)
             name = art.resolve_generic_outlet(noun, vs)
             if name:
                 return vs, ve, name
-    for p in (_VIA_CUE_RE,):
-        for mt in p.finditer(m[ss:se]):
-            pos = ss + mt.end()
-            o = next((o for o in art.outlets if pos - 1 <= o[0] <= pos + 30), None)
-            if o and not _RX61.search(m[pos : o[0]]):
-                return o[0], o[1], o[2]
-            g = _GENERIC_OUTLET_RE.match(m, pos)
-            if g:
-                name = art.resolve_generic_outlet(g.group("noun"), pos)
-                if name:
-                    return g.start(), g.end(), name
+    for pos in art.via_cue_ends(ss, se):
+        o = next((o for o in art.outlets if pos - 1 <= o[0] <= pos + 30), None)
+        if o and not _RX61.search(m[pos : o[0]]):
+            return o[0], o[1], o[2]
+        g = _GENERIC_OUTLET_RE.match(m, pos)
+        if g:
+            name = art.resolve_generic_outlet(g.group("noun"), pos)
+            if name:
+                return g.start(), g.end(), name
     # "<Outlet> reported/reports/quoted ..." elsewhere in the sentence
     for o in art.outlets:
         if (
@@ -2862,7 +3149,7 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
             and _RX62.match(m[o[1] : o[1] + 40])
         ):
             return o[0], o[1], o[2]
-    for g in _GENERIC_OUTLET_RE.finditer(m, ss, se):
+    for g in art.generic_outlets(ss, se):
         if _RX63.match(m[g.end() : g.end() + 20]):
             name = art.resolve_generic_outlet(g.group("noun"), g.start())
             if name:
@@ -2875,7 +3162,9 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
     m = art.masked
     blocks: list[tuple[int, int, tuple[int, int, str]]] = []
     for pi, (ps, pe) in enumerate(art.paras):
-        bm = _BLOCK_HEAD_RE.match(m[ps:pe])
+        # a block head ends with ":" (only whitespace after it): test that before the regex
+        may_head = m[pe - 1] == ":" or m[pe - 1].isspace()
+        bm = _BLOCK_HEAD_RE.match(m[ps:pe]) if may_head else None
         if bm:
             o = art.outlet_at(ps + bm.start("src"), ps + bm.end("src"))
             if o:
@@ -3083,8 +3372,27 @@ def extract_quotes(text: str) -> pd.DataFrame:
     Returns:
         DataFrame with columns :data:`QUOTE_COLUMNS`, one row per statement, sorted by start.
     """
+    return _frame_from_columns(quote_columns(text))
+
+
+def quote_columns(text: str) -> dict[str, list]:
+    """The rows of :func:`extract_quotes` as plain Python column lists, before any DataFrame.
+
+    For callers that gather many articles into one frame (the corpus loader builds one per
+    chunk of articles instead of one per article).
+
+    Args:
+        text: article text; offsets in the output index into this exact string.
+
+    Returns:
+        A dict with the keys of :data:`QUOTE_COLUMNS`, in that order (the final frame's column
+        order), each a list with one value per statement, sorted like the frame's rows. The
+        values are the frame's values as Python objects: ``str`` for text columns, ``int`` for
+        offsets (-1 when absent) and ``float`` for ``confidence``; the frame builder
+        (:func:`_frame_from_columns`) converts them to the columns' dtypes.
+    """
     if not isinstance(text, str) or not text.strip():
-        return _frame([])
+        return {c: [] for c in QUOTE_COLUMNS}
     art = _Article(text)
     ind = _indirect(art)
     direct = _direct(art, ind)
@@ -3113,32 +3421,40 @@ def extract_quotes(text: str) -> pd.DataFrame:
         if vname and vname == st.speaker:
             vs, ve, vname = -1, -1, ""
         conf = st.conf if st.speaker else min(st.conf, 0.3)
+        # one tuple per row, in QUOTE_COLUMNS order
         rows.append(
-            {
-                "kind": st.kind,
-                "quote": text[st.start : st.end],
-                "start": st.start,
-                "end": st.end,
-                "speaker": st.speaker,
-                "speaker_mention": text[ms:me] if ms >= 0 else "",
-                "speaker_start": ms,
-                "speaker_end": me,
-                "speaker_type": st.speaker_type if st.speaker else "unknown",
-                "cue": text[st.cue[0] : st.cue[1]],
-                "cue_start": st.cue[0],
-                "cue_end": st.cue[1],
-                "via": vname,
-                "via_mention": text[vs:ve] if vs >= 0 else "",
-                "via_start": vs,
-                "via_end": ve,
-                "sentence_start": st.sent[0],
-                "sentence_end": st.sent[1],
-                "method": st.method,
-                "confidence": float(conf),
-            }
+            (
+                st.kind,
+                text[st.start : st.end],
+                st.start,
+                st.end,
+                st.speaker,
+                text[ms:me] if ms >= 0 else "",
+                ms,
+                me,
+                st.speaker_type if st.speaker else "unknown",
+                text[st.cue[0] : st.cue[1]],
+                st.cue[0],
+                st.cue[1],
+                vname,
+                text[vs:ve] if vs >= 0 else "",
+                vs,
+                ve,
+                st.sent[0],
+                st.sent[1],
+                st.method,
+                float(conf),
+            )
         )
-    rows.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
-    return _frame(rows)
+    rows.sort(key=_row_order)  # stable: ties keep statement order
+    if not rows:
+        return {c: [] for c in QUOTE_COLUMNS}
+    return dict(zip(QUOTE_COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+
+
+def _row_order(row: tuple) -> tuple:
+    """Sort key of a row tuple: (start, end, kind)."""
+    return row[2], row[3], row[0]
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
