@@ -529,15 +529,16 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
 def _extract(article_id: str, body: str, article: dict, packed: bool = False):
     """Per-article extraction: quotes, then events resolved against the publication date."""
     from .chronology import _event_records
-    from .quotes import extract_quotes
+    from .quotes import quote_columns
 
-    q = extract_quotes(body)
-    q.insert(0, "article_id", article_id)
-    q.insert(0, "quote_id", [f"{article_id}:q{i:03d}" for i in range(len(q))])
+    cols = quote_columns(body)
+    n = len(cols["start"])
+    cols = {"quote_id": [f"{article_id}:q{i:03d}" for i in range(n)], "article_id": [article_id] * n, **cols}
+    q = _quotes_frame(cols)
     events = _event_records(article_id, body, article["published"], article["published_latest"], article["published_basis"], q)
     if not packed:
         return q, _events_frame(events)
-    return {c: q[c].tolist() for c in q.columns}, events
+    return cols, events
 
 
 def _events_frame(records: list[dict]) -> pd.DataFrame:
