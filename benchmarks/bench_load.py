@@ -3,8 +3,10 @@ time of the per-article stage and of each cross-article step.
 
 Corpora come from :mod:`make_corpus` (generated once per size and seed into ``--work``).
 Each run happens in a fresh child process so that its peak memory is its own. Peak memory is
-the largest total resident set size of the run's process tree (the loader and its worker
-processes), sampled every 50 ms with psutil when it is installed; the resource module's
+the largest total proportional set size (PSS: physical memory, shared pages divided among the
+processes sharing them) of the run's process tree (the loader and its worker processes),
+sampled every 100 ms with psutil; the largest sum of resident set sizes (which counts the
+pages forked workers share with the loader once per process) and the resource module's
 ``ru_maxrss`` of the loader and of its largest child are reported too.
 
 ``--cross-only`` runs the per-article stage once with the on-disk cache, then times a second
@@ -70,26 +72,35 @@ def _child(folder: str, engine: str, cache: str | None) -> None:
     )
 
 
-def _tree_rss_mb(pid: int) -> float:
+def _tree_mem_mb(pid: int) -> tuple[float, float]:
+    """(PSS, RSS) of a process and all its children, in MB.
+
+    PSS (proportional set size) counts a page shared by k processes as 1/k in each, so the
+    sum over the tree is the physical memory the run uses. The RSS sum counts shared pages
+    once per process: worker processes forked from a large loader would count the loader's
+    memory again each.
+    """
     import psutil
 
     try:
         p = psutil.Process(pid)
         procs = [p, *p.children(recursive=True)]
     except psutil.Error:
-        return 0.0
-    total = 0
+        return 0.0, 0.0
+    pss = rss = 0
     for q in procs:
         with contextlib.suppress(psutil.Error):
-            total += q.memory_info().rss
-    return total / 2**20
+            info = q.memory_full_info()
+            pss += getattr(info, "pss", info.rss)
+            rss += info.rss
+    return pss / 2**20, rss / 2**20
 
 
 def run_once(folder: Path, engine: str, cache: str | None = None) -> dict:
-    """One load in a child process; returns its result with the sampled peak tree RSS."""
+    """One load in a child process; returns its result with the sampled peak tree memory."""
     cmd = [sys.executable, __file__, "--child", str(folder), engine, cache or ""]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    peak = [0.0]
+    peak = [0.0, 0.0]
     stop = threading.Event()
 
     def sample() -> None:
@@ -98,8 +109,9 @@ def run_once(folder: Path, engine: str, cache: str | None = None) -> dict:
         except ImportError:
             return
         while not stop.is_set():
-            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
-            time.sleep(0.05)
+            pss, rss = _tree_mem_mb(proc.pid)
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
+            time.sleep(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
@@ -110,7 +122,8 @@ def run_once(folder: Path, engine: str, cache: str | None = None) -> dict:
         raise RuntimeError(f"load failed ({proc.returncode}): {' '.join(cmd)}")
     line = next(x for x in out.splitlines() if x.startswith("RESULT "))
     res = json.loads(line[len("RESULT ") :])
-    res["peak_tree_rss_mb"] = peak[0] or None
+    res["peak_tree_pss_mb"] = peak[0] or None
+    res["peak_tree_rss_sum_mb"] = peak[1] or None
     return res
 
 
@@ -128,7 +141,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     a.work.mkdir(parents=True, exist_ok=True)
     rows = []
     print(
-        f"{'n':>7} {'engine':>9} {'art/s':>7} {'ms/art':>7} {'peakMB':>7}  "
+        f"{'n':>7} {'engine':>9} {'art/s':>7} {'ms/art':>7} {'PSS MB':>7} {'RSS MB':>7}  "
         + " ".join(f"{s:>11}" for s in STEPS)
     )
     for n in a.sizes:
@@ -144,7 +157,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
             t = r["timings"]
             print(
                 f"{n:>7} {engine:>9} {n / r['seconds']:>7.1f} {1000 * r['seconds'] / n:>7.2f} "
-                f"{(r['peak_tree_rss_mb'] or 0):>7.0f}  "
+                f"{(r['peak_tree_pss_mb'] or 0):>7.0f} {(r['peak_tree_rss_sum_mb'] or 0):>7.0f}  "
                 + " ".join(f"{t.get(s, 0):>10.2f}s" for s in STEPS),
                 flush=True,
             )

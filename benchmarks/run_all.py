@@ -53,7 +53,7 @@ def main() -> None:
         )
         print(
             f"{r['n']:>7} articles, {r['engine']:>9}: {r['n'] / r['seconds']:7.1f} articles/s, "
-            f"peak {r['peak_tree_rss_mb'] or 0:6.0f} MB, per-article stage "
+            f"peak {r['peak_tree_pss_mb'] or 0:6.0f} MB (PSS), per-article stage "
             f"{r['timings'].get('per_article', 0):7.1f}s, cross-article steps {cross:7.1f}s"
         )
 

@@ -884,6 +884,38 @@ def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
         articles.at[i, "published_evidence"] = f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
 
 
+def _release_memory() -> None:
+    """Hand memory freed by the last step back to the operating system.
+
+    Between steps, the C heap keeps the pages of the many small objects a step freed, and
+    Arrow's allocator keeps freed buffers; at 10k articles that is hundreds of MB of resident
+    memory no one uses. ``malloc_trim`` (glibc only; elsewhere nothing happens) and Arrow's
+    ``release_unused`` return them, so the next step starts from what the corpus really holds.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):  # pragma: no cover - pyarrow is a dependency
+        pass
+    global _LIBC
+    if _LIBC is None:
+        name = ctypes.util.find_library("c")
+        try:
+            _LIBC = ctypes.CDLL(name) if name else False
+        except OSError:  # pragma: no cover - exotic platforms
+            _LIBC = False
+    trim = getattr(_LIBC, "malloc_trim", None) if _LIBC else None
+    if trim is not None:
+        trim(0)
+
+
+_LIBC = None
+
+
 def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | None = None, engine: str = "serial", workers: int | None = None) -> None:
     """Run the explicit cross-article steps, in order (seconds per step into ``timings``).
 
@@ -899,9 +931,11 @@ def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | Non
         ("chronology", lambda: _attach_chronology(corpus, folder, engine, workers)),
         ("claims", lambda: _attach_claims(corpus, folder)),
     )
+    _release_memory()
     for name, step in steps:
         t0 = time.perf_counter()
         step()
+        _release_memory()
         timings[name] = time.perf_counter() - t0
 
 
