@@ -989,6 +989,9 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
         corpus.problems = schema.conform("problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True))
 
 
+_MIN_PARALLEL_REDATE = 64  # fewer articles to re-date than this: in the loader's process
+
+
 def _redate_chunk(tasks: list[tuple]) -> list[dict]:
     """The event records of articles given a new publication date, for the engine's workers.
 
@@ -1025,7 +1028,7 @@ def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", wor
             q = corpus.quotes
             q_rows = q.groupby("article_id", sort=False).indices if len(q) else {}
             tasks = [(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", q.iloc[q_rows.get(aid, [])]) for aid in redo]
-            if engine != "serial" and len(tasks) < 64:
+            if engine != "serial" and len(tasks) < _MIN_PARALLEL_REDATE:
                 engine = "serial"  # (starting workers costs more than it saves)
             done = _map_chunks(_redate_chunk, _chunks(tasks, _chunk_size(len(tasks), engine, workers)), engine, False, workers)
             fresh = _events_frame([rec for c in done for rec in c])

@@ -163,3 +163,14 @@ def test_process_article_is_pure():
     b = process_article("003.txt", raw, None)
     assert a.article == b.article
     pd.testing.assert_frame_equal(a.quotes, b.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2014-12-03", "2014-12-03T10:00:00Z", "3 December 2014", "Dec 3, 2014", "12/03/2014", "2014", "", "not a date", "2014-13-45", "Tuesday"],
+)
+def test_manifest_date_parsing_matches_pandas(text):
+    from iranstrikes.corpus import _parse_date
+
+    got, want = _parse_date(text), pd.to_datetime(text, errors="coerce")
+    assert (pd.isna(got) and pd.isna(want)) or got == want

@@ -436,3 +436,24 @@ def test_subject_after_subordinator():
     text = "The vote was the first test since opposition leaders claimed the count had been rigged."
     q = extract_quotes(text)
     assert q.iloc[0]["speaker"].endswith("opposition leaders")
+
+
+def _fold_reference(text: str) -> str:
+    """The quote folding as first specified: NFKC, no bracketed insertions, case, punctuation."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"\s*[\[(][^\])]{0,60}[\])]", " ", s)
+    s = s.replace("’", "'").casefold()
+    s = re.sub(r"[^\w\s]+", " ", s)
+    return " ".join(s.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.sampled_from(
+    ["“We [Iran] did not — repeat, not — fly,” he said.", "ＦＵＬＬ width (sic) ﬁne", "Straße 'quoted'  _x_"]
+))
+def test_quote_folding_matches_its_reference(text):
+    from iranstrikes.propagation import normalise_quote
+
+    assert normalise_quote(text) == _fold_reference(text)

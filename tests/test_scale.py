@@ -141,3 +141,50 @@ def test_parquet_round_trip(serial, tmp_path):
 
 def test_timings_name_every_step(serial):
     assert {"per_article", "people", "propagation", "chronology", "claims"} <= set(serial.timings)
+
+
+def test_redating_inferred_articles_on_processes_gives_identical_frames(small_corpus, serial, monkeypatch):
+    # The generated corpus leaves one file in ten undated: their events are re-dated once a
+    # publication range is inferred, on the loader's engine when there are enough of them.
+    assert (serial.articles["published_basis"] == "inferred").sum() >= 2
+    monkeypatch.setattr(corpus_mod, "_MIN_PARALLEL_REDATE", 1)
+    calls = []
+    real = corpus_mod._redate_chunk
+
+    def counting(tasks):
+        calls.append(len(tasks))
+        return real(tasks)
+
+    monkeypatch.setattr(corpus_mod, "_redate_chunk", counting)
+    again = load_corpus(small_corpus, engine="serial", progress=False)
+    assert sum(calls) == (again.articles["published_basis"] == "inferred").sum()
+    _assert_same(serial, again)
+    # on worker processes (which need the module's own, picklable function)
+    monkeypatch.setattr(corpus_mod, "_redate_chunk", real)
+    par = load_corpus(small_corpus, engine="processes", workers=2, progress=False)
+    _assert_same(serial, par)
+
+
+@pytest.mark.parametrize("engine", ["serial", "processes"])
+def test_worker_warnings_reach_the_caller(small_corpus, serial, tmp_path, engine):
+    cache = tmp_path / "cache"
+    load_corpus(small_corpus, engine="serial", progress=False, cache=cache)
+    entry = sorted(cache.rglob("*.pkl"))[0]
+    entry.write_bytes(b"damaged")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = load_corpus(small_corpus, engine=engine, workers=2, progress=False, cache=cache)
+    assert [str(w.message) for w in caught if "cache entry" in str(w.message)] == [
+        f"Ignoring corrupt cache entry {entry} (not an iranstrikes cache entry); re-processing the file."
+    ]
+    _assert_same(serial, again)
+
+
+def test_unreadable_file_is_reported_by_the_worker(tmp_path):
+    make_corpus(tmp_path / "c", 4, seed=5, manifest=False)
+    bad = tmp_path / "c" / "dangling.txt"
+    bad.symlink_to(tmp_path / "nowhere.txt")  # listed as an article, unreadable even for root
+    c = load_corpus(tmp_path / "c", engine="processes", workers=2, progress=False)
+    row = c.problems[c.problems["file"] == bad.name]
+    assert list(row["code"]) == ["unreadable"] and "Check its permissions" in row["message"].iloc[0]
+    assert len(c.articles) == 4
