@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
     )
     ap.add_argument("--cross-only", action="store_true", help="time a fully cached reload")
+    ap.add_argument("--out", type=Path, help="append the result rows to this CSV file")
     a = ap.parse_args(argv)
     a.work.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -161,7 +162,51 @@ def main(argv: list[str] | None = None) -> list[dict]:
                 + " ".join(f"{t.get(s, 0):>10.2f}s" for s in STEPS),
                 flush=True,
             )
+    if a.out:
+        write_rows(rows, a.out)
     return rows
+
+
+def write_rows(rows: list[dict], path: Path) -> None:
+    """Append result rows to a CSV file (one column per measure and per step)."""
+    import csv
+    import platform
+
+    fields = [
+        "n",
+        "engine",
+        "cross_only",
+        "seconds",
+        "articles_per_s",
+        "ms_per_article",
+        "peak_tree_pss_mb",
+        "peak_tree_rss_sum_mb",
+        "articles",
+        "quotes",
+        "events",
+        *(f"s_{s}" for s in STEPS),
+        "cpus",
+        "python",
+        "when",
+    ]
+    new = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        if new:
+            w.writeheader()
+        for r in rows:
+            w.writerow(
+                {
+                    **{k: r.get(k) for k in fields},
+                    "articles_per_s": round(r["n"] / r["seconds"], 1),
+                    "ms_per_article": round(1000 * r["seconds"] / r["n"], 2),
+                    **{f"s_{s}": round(r["timings"].get(s, 0), 2) for s in STEPS},
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "when": time.strftime("%Y-%m-%d %H:%M"),
+                }
+            )
 
 
 if __name__ == "__main__":
