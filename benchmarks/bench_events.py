@@ -2,9 +2,12 @@
 
 Each article is normalised and its quotes extracted once (not timed); then ``extract_events``
 runs on every article's real inputs (body, publication date and basis, quotes), best of
-``--rounds``. ``--profile`` prints a pyinstrument profile of one pass instead.
+``--rounds``. ``--profile`` prints a pyinstrument profile of one pass instead. With
+``--against FILE`` (another version of ``chronology.py``, e.g. a copy saved before a change)
+both versions run, alternating, and their frames are checked to be equal on every article.
 
 Run: .venv/bin/python benchmarks/bench_events.py [N] [--seed 0] [--rounds 3] [--profile]
+     [--against /tmp/chronology_orig.py]
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ def main(argv: list[str] | None = None) -> float:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--against", type=Path, help="another chronology.py to compare with")
     ap.add_argument(
         "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
     )
@@ -69,15 +73,27 @@ def main(argv: list[str] | None = None) -> float:
         prof.stop()
         print(prof.output_text(unicode=False, color=False))
         return 0.0
-    best = float("inf")
-    for _ in range(a.rounds):
-        t0 = time.perf_counter()
+    versions = {"current": extract_events}
+    if a.against:
+        import pandas as pd
+        from bench_chronology import load_module
+
+        other = load_module(a.against).extract_events
         for args in inputs:
-            extract_events(*args)
-        best = min(best, time.perf_counter() - t0)
-    ms = 1000 * best / len(inputs)
-    print(f"extract_events: {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article")
-    return ms
+            pd.testing.assert_frame_equal(other(*args), extract_events(*args), check_exact=True)
+        print(f"extract_events: identical frames on {len(inputs)} articles")
+        versions = {"other": other, **versions}
+    best = dict.fromkeys(versions, float("inf"))
+    for _ in range(a.rounds):
+        for name, f in versions.items():
+            t0 = time.perf_counter()
+            for args in inputs:
+                f(*args)
+            best[name] = min(best[name], time.perf_counter() - t0)
+    for name, t in best.items():
+        ms = 1000 * t / len(inputs)
+        print(f"extract_events ({name}): {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article")
+    return 1000 * best["current"] / len(inputs)
 
 
 if __name__ == "__main__":
