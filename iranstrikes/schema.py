@@ -340,7 +340,9 @@ def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.Da
         dtype = _pandas_dtype(col.dtype)
         if col.name in df.columns:
             s = df[col.name].reset_index(drop=True)
-            if col.dtype == "datetime64[ns]":
+            if s.dtype == dtype:
+                pass  # already conforming: no round trip through Python objects
+            elif col.dtype == "datetime64[ns]":
                 s = pd.to_datetime(s, errors="coerce").astype("datetime64[ns]")
             elif col.dtype == "string" or col.dtype == "boolean":
                 s = s.astype(object).where(s.notna(), None).astype(dtype)
