@@ -188,3 +188,24 @@ def test_unreadable_file_is_reported_by_the_worker(tmp_path):
     row = c.problems[c.problems["file"] == bad.name]
     assert list(row["code"]) == ["unreadable"] and "Check its permissions" in row["message"].iloc[0]
     assert len(c.articles) == 4
+
+
+def test_scale_chart_is_log_log_with_a_linear_reference():
+    from plot_scale import scale_chart
+
+    rows = pd.DataFrame(
+        {
+            "n": [1000, 10000],
+            "engine": ["processes"] * 2,
+            "cross_only": [False] * 2,
+            **{f"s_{s}": [1.0, 10.0] for s in ("per_article", "people", "propagation", "chronology")},
+            **{f"s_{s}": [0.0, 0.0] for s in ("assemble", "claims", "validate")},
+        }
+    )
+    spec = scale_chart(rows).to_dict()
+    ref, lines = spec["layer"]
+    assert lines["encoding"]["x"]["scale"] == {"type": "log"} and lines["encoding"]["y"]["scale"] == {"type": "log"}
+    data = spec["datasets"]
+    steps = {r["step"] for d in data.values() for r in d if "step" in r}
+    assert {"per_article", "chronology", "linear (slope 1)"} <= steps and "claims" not in steps  # 0 s: not drawn on a log axis
+    assert ref["mark"]["strokeDash"] == [4, 4]
