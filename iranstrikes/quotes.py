@@ -1007,11 +1007,24 @@ _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
 _WORD_OR_DOT_RE = re.compile(r"[\w.]")
 
 
-def _name_runs(m: str) -> list[re.Match[str]]:
-    """The matches of ``_NAME_RUN_RE.finditer(m)``, with its look-behind checked by hand."""
+# _NAME_RUN_NB_RE with at least two tokens. A one-token run can never become a person (see
+# :meth:`_Article._find_people`), and skipping it changes no other run: any later start inside
+# that token reaches the same token end, so it cannot match two tokens either.
+_NAME_RUN2_NB_RE = re.compile(_NAME_RUN_NB_RE.pattern.removesuffix("*") + "+")
+assert _NAME_RUN2_NB_RE.pattern.endswith(")+")
+
+
+def _name_runs(m: str, rx: re.Pattern[str] = _NAME_RUN_NB_RE) -> list[re.Match[str]]:
+    """The matches of ``_NAME_RUN_RE.finditer(m)``, with its look-behind checked by hand.
+
+    Args:
+        m: text to search.
+        rx: ``_NAME_RUN_NB_RE`` (all runs) or ``_NAME_RUN2_NB_RE`` (the runs of two or more
+            tokens among them).
+    """
     out = []
     pos = 0
-    search = _NAME_RUN_NB_RE.search
+    search = rx.search
     while True:
         mt = search(m, pos)
         if mt is None:
@@ -1199,13 +1212,17 @@ def _outlet_first_re() -> re.Pattern[str]:
 
 @cache
 def _outlet_first_lower_re() -> re.Pattern[str]:
-    """:func:`_outlet_first_re` for lower-cased text, without the look-behind.
+    r""":func:`_outlet_first_re` for lower-cased text (case-sensitive, so no case folding).
 
-    Case-sensitive and starting with the trie's first letters, so the regex engine can skip
-    to candidate letters; callers check the look-behind themselves (:func:`_outlet_first_hits`).
+    The look-behind stays in the regex: nearly every letter starts some first token, so a
+    version without it (look-behind checked in Python) gains no skipping and was measured
+    slower. Lower-casing keeps ``[\w-]``-ness of every character whenever it keeps the
+    offsets (checked over all of Unicode), so the look-behind on the lower-cased text is the
+    one on the original.
     """
     rxs, _ = _outlet_index()
-    return re.compile(r"(?:" + _trie_regex(sorted(k.lower() for k in rxs)) + r")(?![a-z0-9])")
+    trie = _trie_regex(sorted(k.lower() for k in rxs))
+    return re.compile(r"(?<![\w-])(?:" + trie + r")(?![a-z0-9])")
 
 
 _WORD_OR_HYPHEN_RE = re.compile(r"[\w-]")
@@ -1220,9 +1237,6 @@ def _outlet_first_hits(m: str) -> list[tuple[int, str]]:
     nxt = _outlet_second_tokens()
     next_token = _NEXT_TOKEN_LOWER_RE.match
     for w in _outlet_first_lower_re().finditer(low):
-        i = w.start()
-        if i and _WORD_OR_HYPHEN_RE.match(m, i - 1):
-            continue
         tok = w.group(0)
         seconds = nxt.get(tok)
         if seconds is not None:
@@ -1232,7 +1246,7 @@ def _outlet_first_hits(m: str) -> list[tuple[int, str]]:
             nm = next_token(low, w.end())
             if nm is None or nm.group(1) not in seconds:
                 continue
-        out.append((i, tok))
+        out.append((w.start(), tok))
     return out
 
 
@@ -1563,6 +1577,8 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
 
 
 _FLAT_SPLIT_RE = re.compile(r"[,;—–]")
+# Greedy: matches up to and including the last cut character before the end position.
+_LAST_CUT_RE = re.compile(r".*[,;—–]", re.S)
 
 
 def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
@@ -1574,10 +1590,13 @@ def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
     """
     if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
         return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
-    cuts = [mt.start() for mt in _FLAT_SPLIT_RE.finditer(seg)]
     out: list[tuple[int, int]] = []
     end = len(seg)
-    for start in [*(c + 1 for c in reversed(cuts)), 0]:
+    last_cut = _LAST_CUT_RE.match
+    while True:
+        # the last cut before ``end``, found from the right (only the last chunks are needed)
+        cm = last_cut(seg, 0, end)
+        start = cm.end() if cm else 0
         piece = seg[start:end]
         core = piece.strip()
         if core:
@@ -1585,6 +1604,8 @@ def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
             out.append((a, a + len(core)))
             if len(out) == n:
                 break
+        if cm is None:
+            break
         end = start - 1
     out.reverse()
     return out
@@ -1624,6 +1645,13 @@ _CLAUSE_VERB_IN_NP_RE = re.compile(
     r"\b(?:came|comes|come|was|were|is|are|followed|follows|after|before|when|while|because|"
     r"amid|following)\s+"
 )
+
+
+# The last match of _CLAUSE_VERB_IN_NP_RE.finditer, without building the others: the greedy
+# ".*" backtracks from the end, so the match found starts where the rightmost one does. (Its
+# matches cannot overlap: each starts at a word boundary before a letter, which no earlier
+# match's "word + whitespace" can contain.)
+_LAST_CLAUSE_VERB_IN_NP_RE = re.compile(r".*" + _CLAUSE_VERB_IN_NP_RE.pattern, re.S)
 
 
 def _looks_name(s: str) -> bool:
@@ -1719,9 +1747,9 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if dl:
         cs += dl.end()
         chunk = masked[cs:ce]
-    vb = list(_CLAUSE_VERB_IN_NP_RE.finditer(chunk)) if len(chunk.split()) >= 4 else None
-    if vb:
-        cs += vb[-1].end()
+    vb = _LAST_CLAUSE_VERB_IN_NP_RE.match(chunk) if len(chunk.split()) >= 4 else None
+    if vb:  # ends where the last _CLAUSE_VERB_IN_NP_RE match ends
+        cs += vb.end()
         chunk = masked[cs:ce]
     sub = _last_subordinator(chunk)
     if sub and chunk[sub.end() :].strip():
@@ -1991,6 +2019,11 @@ def _alternation_hits(m: str, words: list[str]) -> dict[str, list[tuple[int, int
     return hits
 
 
+_TITLE_WORDS_NO_LINKS = frozenset(_TITLE_WORDS - {"of", "the", "and", "for"})
+_TITLE_WORDS_NOT_STOP = frozenset(_TITLE_WORDS - _STOP)
+_LOWER_RUN_RE = re.compile(r"[a-z]+")
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -2037,6 +2070,7 @@ class _Article:
         self._by_last: dict[str, list[tuple[str, str]]] | None = None
         self._via_cue_ends: dict[tuple[int, int], list[int]] = {}
         self._generic_outlets: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self.classify_cache: dict[str, tuple[str, str, str]] = {}  # see _classify
 
     def via_cue_ends(self, ss: int, se: int) -> list[int]:
         r"""Absolute end offsets of ``_VIA_CUE_RE.finditer(masked[ss:se])`` (cached per span).
@@ -2155,24 +2189,10 @@ class _Article:
     # -- people ----------------------------------------------------------------------------
     def _find_people(self) -> None:
         m = self.masked
-        for mt in _name_runs(m):
+        # Only runs of two or more tokens: a one-token run (no space inside) strips to at most
+        # one name token, and one-token names are skipped below before anything is recorded.
+        for mt in _name_runs(m, _NAME_RUN2_NB_RE):
             raw = mt.group(0)
-            if (
-                " " not in raw
-                and "\u00a0" not in raw
-                and m[max(0, mt.start() - 5) : mt.start()].strip()[-3:].lower()
-                not in {"mr.", "ms.", "dr.", "rs.", "mr", "ms", "mrs", "dr"}
-            ):
-                continue
-            toks = raw.split()
-            if len(toks) < 2 and not (
-                len(toks) == 1
-                and m[max(0, mt.start() - 12) : mt.start()]
-                .rstrip()
-                .lower()
-                .endswith(("mr.", "mrs.", "ms.", "dr.", "mr", "ms", "mrs", "dr"))
-            ):
-                continue
             name = _strip_titles(raw)
             ntoks = name.split()
             if not ntoks or len(ntoks) > 4:
@@ -2193,13 +2213,15 @@ class _Article:
                 continue
             titles = raw[: len(raw) - len(name)].lower()
             before = m[max(0, mt.start() - 60) : mt.start()].lower()
-            has_title = any(
-                w.strip(".") in _TITLE_WORDS - {"of", "the", "and", "for"} for w in titles.split()
-            )
+            has_title = any(w.strip(".") in _TITLE_WORDS_NO_LINKS for w in titles.split())
             end = mt.start() + raw.rfind(name) + len(name)
             after = m[end : end + 80]
-            prev_word = _RX21.search(before)
-            has_title = has_title or bool(prev_word and prev_word.group(1) in _TITLE_WORDS - _STOP)
+            # _RX21.search(before).group(1), found from the right: the letters that end
+            # ``before`` once trailing whitespace is off (read back to front).
+            prev_word = _LOWER_RUN_RE.match(before.rstrip()[::-1])
+            has_title = has_title or bool(
+                prev_word and prev_word.group(0)[::-1] in _TITLE_WORDS_NOT_STOP
+            )
             vm = _AFTER_VERB_RE.match(after)
             confirmed = has_title or bool(
                 (vm and vm.group(1) in _FORM2LEMMA)
@@ -2333,6 +2355,18 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     if gm:
         name = art.resolve_generic_outlet(low, ms)
         return (name or _clean_desc(raw)), "media", ""
+    # The rest depends only on the cleaned mention and the article's people, which are fixed
+    # once the article is built: computed once per distinct mention in the article.
+    found = art.classify_cache.get(raw)
+    if found is None:
+        found = art.classify_cache[raw] = _classify_name(art, raw, low, words)
+    return found
+
+
+def _classify_name(
+    art: _Article, raw: str, low: str, words: frozenset[str]
+) -> tuple[str, str, str]:
+    """The part of :func:`_classify` after the outlet tests (a function of the mention only)."""
     person = art.canonical_person(raw)
     first = low.split()[0] if low.split() else ""
     toks = raw.split()
@@ -2377,6 +2411,36 @@ _GO_ON_TO_RE = re.compile(
 )
 
 
+# The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
+_CUE_BLOCKER_ENDINGS = (
+    "or",
+    "to",
+    "not",
+    "never",
+    "n't",
+    "cannot",
+    "be",
+    "been",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+)
+
+
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
     """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
     w = mt.group(0)
@@ -2386,14 +2450,18 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
     if wl in _NOUNISH_S:
         return False
-    if _RX32.search(before):
-        return False
-    if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
-        return False
-    if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
-        return False
-    if _RX35.search(before):
-        return False
+    # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
+    # whitespace after one of their last words (a cheap test that rejects most cues' context).
+    t = before.rstrip()
+    if len(t) < len(before) and t.endswith(_CUE_BLOCKER_ENDINGS):
+        if _RX32.search(before):
+            return False
+        if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
+            return False
+        if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
+            return False
+        if _RX35.search(before):
+            return False
     # participles count only as ", adding that..." or sentence-initially
     if wl.endswith("ing") and not (
         _RX36.search(m[sent_start : mt.start()][-6:] or " ") or mt.start() == sent_start
@@ -3298,7 +3366,9 @@ _ANONYMITY_RE = re.compile(
     r"(?:requested|requesting|spoke on condition of) anonymity)\b",
     re.I,
 )
-_GENERIC_MODIFIERS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "leading", "key"})
+_GENERIC_MODIFIERS = frozenset(
+    {"senior", "top", "high", "ranking", "high-ranking", "leading", "key"}
+)
 _CATAPHOR_WINDOW = 500
 
 
@@ -3314,7 +3384,9 @@ def _cataphor(art: _Article, st: _Stmt, ms: int, me: int, np_ctx: set[str], head
     sent = art.masked[st.sent[0] : st.sent[1]]
     if _ANONYMITY_RE.search(sent):
         return None
-    specific = {w for w in np_ctx if w not in _GENERIC_MODIFIERS and w != headw and w.rstrip("s") != headw}
+    specific = {
+        w for w in np_ctx if w not in _GENERIC_MODIFIERS and w != headw and w.rstrip("s") != headw
+    }
     if not specific:
         return None
     best = None
