@@ -601,21 +601,20 @@ def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chu
     es = [r.events for r in results if r.events is not None]
     quotes = events = None
     if qs:
-        quotes = _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]})
+        # in the schema's dtypes here, in the workers, rather than in the loader afterwards
+        quotes = schema.conform("quotes", _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]}))
     if es:
         events = _events_frame([rec for e in es for rec in e])
     paras = [p for r in results for p in r.paragraphs]
     paragraphs = None
     if paras:
-        from .quotes import _str_array
-
         paragraphs = pd.DataFrame(
             {
-                "article_id": _str_array([p["article_id"] for p in paras]),
+                "article_id": pd.array([p["article_id"] for p in paras], dtype=pd.StringDtype()),
                 "n": pd.array([p["n"] for p in paras], dtype="Int64"),
                 "start": pd.array([p["start"] for p in paras], dtype="Int64"),
                 "end": pd.array([p["end"] for p in paras], dtype="Int64"),
-                "text": _str_array([p["text"] for p in paras]),
+                "text": pd.array([p["text"] for p in paras], dtype=pd.StringDtype()),
             }
         )
     light = [ArticleResult(r.article, [], r.problems) for r in results]
