@@ -30,7 +30,8 @@ def scale_chart(rows: pd.DataFrame, engine: str = "processes") -> alt.Chart:
     """
     r = rows[(rows["engine"] == engine) & (~rows["cross_only"].astype(str).eq("True"))]
     r = r.drop_duplicates("n", keep="last").sort_values("n")
-    long = r.melt(id_vars=["n"], value_vars=[f"s_{s}" for s in STEPS], var_name="step", value_name="seconds")
+    cols = [f"s_{s}" for s in STEPS]
+    long = r[["n", *cols]].melt(id_vars=["n"], value_vars=cols, var_name="step", value_name="seconds")
     long["step"] = long["step"].str.removeprefix("s_")
     long = long[long["seconds"] > 0]
     base = float(r["s_per_article"].iloc[0]) / float(r["n"].iloc[0])

@@ -198,6 +198,7 @@ def test_scale_chart_is_log_log_with_a_linear_reference():
             "n": [1000, 10000],
             "engine": ["processes"] * 2,
             "cross_only": [False] * 2,
+            "seconds": [3.0, 30.0],  # (as bench_load writes it: total seconds of the run)
             **{f"s_{s}": [1.0, 10.0] for s in ("per_article", "people", "propagation", "chronology")},
             **{f"s_{s}": [0.0, 0.0] for s in ("assemble", "claims", "validate")},
         }
