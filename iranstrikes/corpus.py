@@ -751,7 +751,9 @@ def load_corpus(
             ``aliases.yaml``, ``codebook.yaml`` and ``context.yaml``. None loads the bundled
             seed corpus.
         engine: Where the per-article stage runs: "auto" (processes for 200+ files),
-            "serial", "processes" (all cores) or "dask" (needs ``iranstrikes[dask]``).
+            "serial", "processes" (all cores) or "dask" (needs ``iranstrikes[dask]``). The
+            workers read the files themselves, so Dask workers must see the folder (a
+            ``LocalCluster``, or a file system shared with the cluster).
         workers: Number of processes for ``engine="processes"``.
         progress: Show a progress bar (tqdm) for long loads.
         validate: Validate every frame against :mod:`iranstrikes.schema` with pandera.
