@@ -2024,6 +2024,27 @@ _TITLE_WORDS_NOT_STOP = frozenset(_TITLE_WORDS - _STOP)
 _LOWER_RUN_RE = re.compile(r"[a-z]+")
 
 
+def _word_start_matches(rx: re.Pattern[str], text: str, lo: int, hi: int, floor: int):
+    r"""Matches of ``rx`` in ``text[lo:hi]`` that start at a word boundary, in order.
+
+    ``rx`` is a pattern written without its leading ``\b`` (so the engine can skip ahead to
+    candidate letters); the boundary is checked by hand: no word character just before the
+    match, looking no further back than ``floor`` (``lo``: as a slice of the text would see
+    it; 0: as the whole text does). Non-overlapping, like ``finditer``.
+    """
+    pos = lo
+    while True:
+        mt = rx.search(text, pos, hi)
+        if mt is None:
+            return
+        i = mt.start()
+        if i > floor and _WORD_CHAR_RE.match(text, i - 1):  # no word boundary before it
+            pos = i + 1
+            continue
+        yield mt
+        pos = mt.end()
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -2081,21 +2102,9 @@ class _Article:
         key = (ss, se)
         ends = self._via_cue_ends.get(key)
         if ends is None:
-            m = self.masked
-            ends = []
-            pos = ss
-            search = _VIA_CUE_NB_RE.search
-            while True:
-                mt = search(m, pos, se)
-                if mt is None:
-                    break
-                i = mt.start()
-                if i > ss and _WORD_CHAR_RE.match(m, i - 1):  # no word boundary before it
-                    pos = i + 1
-                    continue
-                ends.append(mt.end())
-                pos = mt.end()
-            self._via_cue_ends[key] = ends
+            ends = self._via_cue_ends[key] = [
+                mt.end() for mt in _word_start_matches(_VIA_CUE_NB_RE, self.masked, ss, se, ss)
+            ]
         return ends
 
     def generic_outlets(self, ss: int, se: int) -> list[re.Match[str]]:
@@ -2107,21 +2116,9 @@ class _Article:
         key = (ss, se)
         found = self._generic_outlets.get(key)
         if found is None:
-            m = self.masked
-            found = []
-            pos = ss
-            search = _GENERIC_OUTLET_NB_RE.search
-            while True:
-                mt = search(m, pos, se)
-                if mt is None:
-                    break
-                i = mt.start()
-                if i and _WORD_CHAR_RE.match(m, i - 1):  # no word boundary before it
-                    pos = i + 1
-                    continue
-                found.append(mt)
-                pos = mt.end()
-            self._generic_outlets[key] = found
+            found = self._generic_outlets[key] = list(
+                _word_start_matches(_GENERIC_OUTLET_NB_RE, self.masked, ss, se, 0)
+            )
         return found
 
     # -- outlets ---------------------------------------------------------------------------
