@@ -726,6 +726,8 @@ def _run_stage(
     import warnings
 
     engine = _resolve_engine(engine, len(tasks))
+    if engine == "processes":  # compiled once here, inherited by every forked worker
+        from . import chronology, quotes  # noqa: F401
     size = _chunk_size(len(tasks), engine, workers)
     fn = functools.partial(_stage_chunk, cache_dir=str(cache_dir) if cache_dir else None)
     chunks = _map_chunks(fn, _chunks(tasks, size), engine, progress, workers)
