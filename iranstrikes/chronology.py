@@ -2321,10 +2321,6 @@ def _is_name_key(key: str) -> bool:
     return key.startswith("person:") or " " not in key
 
 
-def _overlap(s1, e1, s2, e2) -> bool:
-    return not (e1 < s2 or e2 < s1)
-
-
 def _fmt_range(s, e) -> str:
     if pd.isna(s):
         return "undated"
