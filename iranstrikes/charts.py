@@ -770,7 +770,11 @@ def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
     if ev.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
     people = _ensure(getattr(corpus, "people", None), ["person_id", "name"])
-    canonical = {str(k): str(v) for k, v in zip(people["person_id"], people["name"], strict=True) if pd.notna(k) and pd.notna(v)}
+    canonical = {
+        str(k): str(v)
+        for k, v in zip(people["person_id"], people["name"], strict=True)
+        if pd.notna(k) and pd.notna(v)
+    }
     qt = quotes_table_data(corpus).set_index("quote_id") if len(_frame(corpus, "quotes")) else None
     a = _frame(corpus, "articles").set_index("article_id")["outlet"]
     st = _frame(corpus, "stances")

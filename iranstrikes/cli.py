@@ -19,7 +19,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.folder, engine=args.engine, progress=not args.quiet)
     written = corpus.save(args.out, args.format)
     s = corpus.summary()
-    print(f"Loaded {s['articles']} articles, {s['quotes']} quotes, {s['problems']} problems from {args.folder}.")
+    print(
+        f"Loaded {s['articles']} articles, {s['quotes']} quotes, {s['problems']} problems from {args.folder}."
+    )
     for p in written:
         print(f"  wrote {p}")
     if s["problems"]:
@@ -45,7 +47,10 @@ def _cmd_claimreview(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args.folder, progress=False)
     if corpus.stances.empty:
-        print("No coded stances: add a codebook.yaml to the folder (see seeds/codebook.yaml).", file=sys.stderr)
+        print(
+            "No coded stances: add a codebook.yaml to the folder (see seeds/codebook.yaml).",
+            file=sys.stderr,
+        )
         return 1
     path = write_claimreview(args.out, corpus.stances, corpus.articles, corpus.propositions)
     print(f"wrote {path}")
@@ -68,23 +73,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
     load = sub.add_parser("load", help="load a folder of articles and write every table")
-    load.add_argument("folder", help="folder of .txt/.html articles (optionally with manifest.csv, aliases.yaml, codebook.yaml)")
-    load.add_argument("--out", required=True, help="output: a folder, or a file name like corpus.csv / corpus.parquet / corpus.json (one file per table)")
-    load.add_argument("--format", choices=["csv", "parquet", "json"], help="output format (default: from --out's suffix, else parquet)")
-    load.add_argument("--engine", default="auto", choices=["auto", "serial", "processes", "dask"], help="where per-article work runs")
+    load.add_argument(
+        "folder",
+        help="folder of .txt/.html articles (optionally with manifest.csv, aliases.yaml, codebook.yaml)",
+    )
+    load.add_argument(
+        "--out",
+        required=True,
+        help="output: a folder, or a file name like corpus.csv / corpus.parquet / corpus.json (one file per table)",
+    )
+    load.add_argument(
+        "--format",
+        choices=["csv", "parquet", "json"],
+        help="output format (default: from --out's suffix, else parquet)",
+    )
+    load.add_argument(
+        "--engine",
+        default="auto",
+        choices=["auto", "serial", "processes", "dask"],
+        help="where per-article work runs",
+    )
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     load.set_defaults(func=_cmd_load)
     dd = sub.add_parser("data-dictionary", help="print or write the data dictionary (Markdown)")
     dd.add_argument("--out", help="file to write (default: print)")
     dd.set_defaults(func=_cmd_dictionary)
-    cr = sub.add_parser("claimreview", help="export the coded claims as schema.org ClaimReview JSON-LD")
-    cr.add_argument("folder", nargs="?", default=None, help="corpus folder (default: the bundled seeds)")
+    cr = sub.add_parser(
+        "claimreview", help="export the coded claims as schema.org ClaimReview JSON-LD"
+    )
+    cr.add_argument(
+        "folder", nargs="?", default=None, help="corpus folder (default: the bundled seeds)"
+    )
     cr.add_argument("--out", required=True, help="output .jsonld / .json file")
     cr.set_defaults(func=_cmd_claimreview)
-    site = sub.add_parser("build-site", help="execute the notebooks and export an offline static HTML site")
-    site.add_argument("--notebooks", default="notebooks", help="folder of notebooks (default: notebooks)")
+    site = sub.add_parser(
+        "build-site", help="execute the notebooks and export an offline static HTML site"
+    )
+    site.add_argument(
+        "--notebooks", default="notebooks", help="folder of notebooks (default: notebooks)"
+    )
     site.add_argument("--out", default="site", help="output folder (default: site)")
-    site.add_argument("--no-execute", action="store_true", help="export the saved outputs without re-running")
+    site.add_argument(
+        "--no-execute", action="store_true", help="export the saved outputs without re-running"
+    )
     site.set_defaults(func=_cmd_site)
     return p
 

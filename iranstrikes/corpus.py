@@ -30,10 +30,24 @@ from .normalise import date_from_url, decode_bytes, html_to_text, looks_like_htm
 __all__ = ["Corpus", "load_corpus", "process_article", "seeds_path", "ARTICLE_SUFFIXES"]
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
-CORPUS_DATA_FILES = {"manifest.csv", "aliases.yaml", "codebook.yaml", "context.yaml", "readme.md", "sha256sums"}
+CORPUS_DATA_FILES = {
+    "manifest.csv",
+    "aliases.yaml",
+    "codebook.yaml",
+    "context.yaml",
+    "readme.md",
+    "sha256sums",
+}
 LARGE_FILE_BYTES = 2_000_000
 MAX_FILE_BYTES = 64_000_000
-MANIFEST_VALUE_COLUMNS = ("outlet", "url", "original_outlet", "outlet_country", "outlet_ownership", "published")
+MANIFEST_VALUE_COLUMNS = (
+    "outlet",
+    "url",
+    "original_outlet",
+    "outlet_country",
+    "outlet_ownership",
+    "published",
+)
 
 
 def seeds_path() -> Path:
@@ -143,14 +157,22 @@ class Corpus:
             "articles": len(a),
             "outlets": int(a["outlet"].nunique()) if len(a) else 0,
             "first_published": a.loc[dated, "published"].min() if dated.any() else None,
-            "last_published": a.loc[dated, "published_latest"].fillna(a.loc[dated, "published"]).max() if dated.any() else None,
-            "undated": int((a["published_basis"].isin(["unknown", "inferred"])).sum()) if len(a) else 0,
+            "last_published": a.loc[dated, "published_latest"]
+            .fillna(a.loc[dated, "published"])
+            .max()
+            if dated.any()
+            else None,
+            "undated": int((a["published_basis"].isin(["unknown", "inferred"])).sum())
+            if len(a)
+            else 0,
             "quotes": len(self.quotes),
             "people": len(self.people),
             "events": len(self.events),
             "stances": len(self.stances),
             "problems": len(self.problems),
-            "errors": int((self.problems["severity"] == "error").sum()) if len(self.problems) else 0,
+            "errors": int((self.problems["severity"] == "error").sum())
+            if len(self.problems)
+            else 0,
         }
 
     def __repr__(self) -> str:
@@ -208,7 +230,6 @@ class Corpus:
                 df.to_json(path, orient="records", date_format="iso", indent=1, force_ascii=False)
             written.append(path)
         return written
-
 
     def to_parquet(self, out: str | os.PathLike, buckets: int = 16) -> Path:
         """Write every frame as Parquet, the large ones partitioned by article.
@@ -273,7 +294,9 @@ class Corpus:
         folder = Path(folder)
         meta_path = folder / "corpus.json"
         if not meta_path.exists():
-            raise FileNotFoundError(f"{folder} holds no corpus.json: write it with Corpus.to_parquet(folder) first.")
+            raise FileNotFoundError(
+                f"{folder} holds no corpus.json: write it with Corpus.to_parquet(folder) first."
+            )
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         frames = {}
         for name in meta["frames"]:
@@ -286,7 +309,9 @@ class Corpus:
                 continue
             parts = sorted((folder / name).glob("bucket=*/part.parquet"))
             df = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
-            frames[name] = df.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
+            frames[name] = (
+                df.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
+            )
         context = frames.pop("context", pd.DataFrame())
         return cls(path=Path(meta["path"]), context=context, **frames)
 
@@ -298,7 +323,9 @@ def _buckets(article_ids: pd.Series, n: int) -> np.ndarray:
     for k, a in enumerate(article_ids.astype(str).tolist()):
         b = memo.get(a)
         if b is None:
-            b = memo[a] = int.from_bytes(hashlib.blake2b(a.encode(), digest_size=4).digest(), "big") % n
+            b = memo[a] = (
+                int.from_bytes(hashlib.blake2b(a.encode(), digest_size=4).digest(), "big") % n
+            )
         out[k] = b
     return out
 
@@ -319,20 +346,50 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame | None, list[dict]]:
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return None, [_problem("manifest.csv", None, "error", "manifest-unreadable", f"manifest.csv could not be read ({exc}); articles load with fields derived from the text.")]
+        return None, [
+            _problem(
+                "manifest.csv",
+                None,
+                "error",
+                "manifest-unreadable",
+                f"manifest.csv could not be read ({exc}); articles load with fields derived from the text.",
+            )
+        ]
     if "file" not in df.columns:
-        problems.append(_problem("manifest.csv", None, "error", "manifest-no-file-column", "manifest.csv has no 'file' column, so it cannot be matched to articles; it was ignored."))
+        problems.append(
+            _problem(
+                "manifest.csv",
+                None,
+                "error",
+                "manifest-no-file-column",
+                "manifest.csv has no 'file' column, so it cannot be matched to articles; it was ignored.",
+            )
+        )
         return None, problems
     df = df.replace({"": None})
     dup = df["file"].duplicated(keep="first")
     for f in df.loc[dup, "file"]:
-        problems.append(_problem("manifest.csv", None, "warning", "manifest-duplicate-row", f"manifest.csv lists {f!r} more than once; the first row was used."))
+        problems.append(
+            _problem(
+                "manifest.csv",
+                None,
+                "warning",
+                "manifest-duplicate-row",
+                f"manifest.csv lists {f!r} more than once; the first row was used.",
+            )
+        )
     df = df[~dup].set_index("file", drop=False)
     return df, problems
 
 
 def _problem(file: str, article_id: str | None, severity: str, code: str, message: str) -> dict:
-    return {"file": file, "article_id": article_id, "severity": severity, "code": code, "message": message}
+    return {
+        "file": file,
+        "article_id": article_id,
+        "severity": severity,
+        "code": code,
+        "message": message,
+    }
 
 
 # --------------------------------------------------------------------------------------
@@ -374,7 +431,9 @@ def _parse_date(text: str):
         return pd.to_datetime(text, errors="coerce")
 
 
-def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True) -> ArticleResult:
+def process_article(
+    file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True
+) -> ArticleResult:
     """Normalise one article file and extract everything that needs only that article.
 
     A pure function of its arguments: it reads no other file and touches no global state, so
@@ -392,7 +451,14 @@ def process_article(file_name: str, raw: bytes, manifest_row: dict | None = None
     return _process_article(file_name, raw, manifest_row, extract=extract)
 
 
-def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = None, *, extract: bool = True, packed: bool = False) -> ArticleResult:
+def _process_article(
+    file_name: str,
+    raw: bytes,
+    manifest_row: dict | None = None,
+    *,
+    extract: bool = True,
+    packed: bool = False,
+) -> ArticleResult:
     """Normalise one article file and extract everything that needs only that article.
 
     A pure function of its arguments: it reads no other file and touches no global state, so
@@ -412,7 +478,15 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
     article_id = Path(file_name).stem
     problems: list[dict] = []
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(_problem(file_name, None, "error", "too-large", f"The file is {len(raw) / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one article. Split it into one file per article."))
+        problems.append(
+            _problem(
+                file_name,
+                None,
+                "error",
+                "too-large",
+                f"The file is {len(raw) / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one article. Split it into one file per article.",
+            )
+        )
         return ArticleResult(None, [], problems)
     decoded = decode_bytes(raw)
     for sev, code, msg in decoded.problems:
@@ -420,20 +494,52 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
     if not decoded.text:
         return ArticleResult(None, [], problems)
     if len(raw) > LARGE_FILE_BYTES:
-        problems.append(_problem(file_name, article_id, "warning", "large-file", f"The file is {len(raw) / 1e6:.1f} MB, far longer than a news article; it was loaded as one article. If it holds several articles, split it into one file each."))
+        problems.append(
+            _problem(
+                file_name,
+                article_id,
+                "warning",
+                "large-file",
+                f"The file is {len(raw) / 1e6:.1f} MB, far longer than a news article; it was loaded as one article. If it holds several articles, split it into one file each.",
+            )
+        )
     text = decoded.text
     fmt = "text"
     html_title = None
     if looks_like_html(text):
         fmt = "html"
         text, html_title = html_to_text(text)
-        problems.append(_problem(file_name, article_id, "info", "html", "HTML input: the main content was extracted with trafilatura."))
+        problems.append(
+            _problem(
+                file_name,
+                article_id,
+                "info",
+                "html",
+                "HTML input: the main content was extracted with trafilatura.",
+            )
+        )
     norm = normalise_text(text)
     if not norm.body.strip():
-        problems.append(_problem(file_name, None, "error", "no-text", "No article text was left after removing page chrome. Check that the file holds an article."))
+        problems.append(
+            _problem(
+                file_name,
+                None,
+                "error",
+                "no-text",
+                "No article text was left after removing page chrome. Check that the file holds an article.",
+            )
+        )
         return ArticleResult(None, [], problems)
     if "\ufffd" in norm.body:
-        problems.append(_problem(file_name, article_id, "warning", "replacement-chars", "The text contains U+FFFD replacement characters where bytes could not be decoded."))
+        problems.append(
+            _problem(
+                file_name,
+                article_id,
+                "warning",
+                "replacement-chars",
+                "The text contains U+FFFD replacement characters where bytes could not be decoded.",
+            )
+        )
 
     m = {k: v for k, v in (manifest_row or {}).items() if isinstance(v, str) and v.strip()}
     outlet = m.get("outlet")
@@ -453,7 +559,15 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
     if m.get("published"):
         published = _parse_date(m["published"])
         if pd.isna(published):
-            problems.append(_problem(file_name, article_id, "warning", "manifest-bad-date", f"manifest 'published' value {m['published']!r} is not a date; it was ignored."))
+            problems.append(
+                _problem(
+                    file_name,
+                    article_id,
+                    "warning",
+                    "manifest-bad-date",
+                    f"manifest 'published' value {m['published']!r} is not a date; it was ignored.",
+                )
+            )
             published = None
         else:
             basis, evidence = "manifest", m.get("published_source") or "manifest.csv"
@@ -473,11 +587,21 @@ def _process_article(file_name: str, raw: bytes, manifest_row: dict | None = Non
                 dl_evidence = f"{norm.dateline} (year from {basis})"
             elif years:
                 dl_date = _ts(years[-1], norm.dateline_month, norm.dateline_day)
-                dl_evidence = f"{norm.dateline} (year {years[-1]} from the latest year the article mentions)"
+                dl_evidence = (
+                    f"{norm.dateline} (year {years[-1]} from the latest year the article mentions)"
+                )
         if dl_date is not None and published is None:
             published, basis, evidence = dl_date, "dateline", dl_evidence
         elif dl_date is not None and published is not None and dl_date != published:
-            problems.append(_problem(file_name, article_id, "warning", "date-disagreement", f"The dateline says {dl_date:%Y-%m-%d} but the {basis} says {published:%Y-%m-%d}; the {basis} date was used."))
+            problems.append(
+                _problem(
+                    file_name,
+                    article_id,
+                    "warning",
+                    "date-disagreement",
+                    f"The dateline says {dl_date:%Y-%m-%d} but the {basis} says {published:%Y-%m-%d}; the {basis} date was used.",
+                )
+            )
     if published is None and norm.published_text:
         parsed = _parse_date(norm.published_text)
         if not pd.isna(parsed):
@@ -534,8 +658,19 @@ def _extract(article_id: str, body: str, article: dict, packed: bool = False):
 
     cols = quote_columns(body)
     n = len(cols["start"])
-    cols = {"quote_id": [f"{article_id}:q{i:03d}" for i in range(n)], "article_id": [article_id] * n, **cols}
-    events = _event_records(article_id, body, article["published"], article["published_latest"], article["published_basis"], cols)
+    cols = {
+        "quote_id": [f"{article_id}:q{i:03d}" for i in range(n)],
+        "article_id": [article_id] * n,
+        **cols,
+    }
+    events = _event_records(
+        article_id,
+        body,
+        article["published"],
+        article["published_latest"],
+        article["published_basis"],
+        cols,
+    )
     if not packed:
         return _quotes_frame(cols), _events_frame(events)
     return cols, events
@@ -571,7 +706,15 @@ def _discover(folder: Path) -> tuple[list[Path], list[dict]]:
         if p.suffix.lower() in ARTICLE_SUFFIXES:
             files.append(p)
         elif p.name.lower() not in CORPUS_DATA_FILES:
-            problems.append(_problem(p.name, None, "warning", "unsupported-file", f"{p.name} was not loaded: only {', '.join(ARTICLE_SUFFIXES)} files are read as articles. Convert it to text or HTML to include it."))
+            problems.append(
+                _problem(
+                    p.name,
+                    None,
+                    "warning",
+                    "unsupported-file",
+                    f"{p.name} was not loaded: only {', '.join(ARTICLE_SUFFIXES)} files are read as articles. Convert it to text or HTML to include it.",
+                )
+            )
     return files, problems
 
 
@@ -602,7 +745,9 @@ def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chu
     quotes = events = None
     if qs:
         # in the schema's dtypes here, in the workers, rather than in the loader afterwards
-        quotes = schema.conform("quotes", _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]}))
+        quotes = schema.conform(
+            "quotes", _quotes_frame({c: [v for q in qs for v in q[c]] for c in qs[0]})
+        )
     if es:
         events = _events_frame([rec for e in es for rec in e])
     paras = [p for r in results for p in r.paragraphs]
@@ -630,7 +775,19 @@ def _read(path: str) -> bytes | ArticleResult:
         return Path(path).read_bytes()
     except OSError as exc:
         name = Path(path).name
-        return ArticleResult(None, [], [_problem(name, None, "error", "unreadable", f"Could not read the file ({exc.strerror or exc}). Check its permissions.")])
+        return ArticleResult(
+            None,
+            [],
+            [
+                _problem(
+                    name,
+                    None,
+                    "error",
+                    "unreadable",
+                    f"Could not read the file ({exc.strerror or exc}). Check its permissions.",
+                )
+            ],
+        )
 
 
 def _stage_chunk(tasks: list[tuple[str, str, dict | None]], cache_dir: str | None = None) -> _Chunk:
@@ -693,7 +850,9 @@ def _map_chunks(fn, chunks: list[list], engine: str, progress: bool, workers: in
 
         workers = workers or os.cpu_count() or 1
         with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
-            return list(tqdm(pool.map(fn, chunks), total=n, desc="article chunks", disable=not progress))
+            return list(
+                tqdm(pool.map(fn, chunks), total=n, desc="article chunks", disable=not progress)
+            )
     try:
         import dask.bag as db
     except ImportError as exc:
@@ -779,9 +938,13 @@ def load_corpus(
     """
     folder = Path(path) if path is not None else seeds_path()
     if not folder.exists():
-        raise FileNotFoundError(f"No such folder: {folder}. Pass the folder that holds your .txt or .html articles.")
+        raise FileNotFoundError(
+            f"No such folder: {folder}. Pass the folder that holds your .txt or .html articles."
+        )
     if not folder.is_dir():
-        raise NotADirectoryError(f"{folder} is a file; pass the folder that holds it: load_corpus({str(folder.parent)!r}).")
+        raise NotADirectoryError(
+            f"{folder} is a file; pass the folder that holds it: load_corpus({str(folder.parent)!r})."
+        )
     manifest, problems = read_manifest(folder)
     files, more = _discover(folder)
     problems += more
@@ -789,10 +952,26 @@ def load_corpus(
         present = {p.name for p in files}
         for f in manifest.index:
             if f not in present:
-                problems.append(_problem(f, None, "warning", "manifest-missing-file", f"manifest.csv lists {f!r} but there is no such file in {folder}; its row was ignored."))
+                problems.append(
+                    _problem(
+                        f,
+                        None,
+                        "warning",
+                        "manifest-missing-file",
+                        f"manifest.csv lists {f!r} but there is no such file in {folder}; its row was ignored.",
+                    )
+                )
         for p in files:
             if p.name not in manifest.index:
-                problems.append(_problem(p.name, p.stem, "info", "not-in-manifest", "Not listed in manifest.csv: outlet, URL and date were derived from the text only."))
+                problems.append(
+                    _problem(
+                        p.name,
+                        p.stem,
+                        "info",
+                        "not-in-manifest",
+                        "Not listed in manifest.csv: outlet, URL and date were derived from the text only.",
+                    )
+                )
     rows = manifest.to_dict("index") if manifest is not None else {}
     tasks = [(p.name, str(p), rows.get(p.name)) for p in files]
     cache_dir = None
@@ -817,13 +996,25 @@ def load_corpus(
                 continue
             art = res.article
             if art["sha256"] in seen_sha:
-                problems.append(_problem(fname, art["article_id"], "warning", "duplicate", f"Byte-for-byte the same as {seen_sha[art['sha256']]!r}; loaded once, as that file. Remove one copy."))
+                problems.append(
+                    _problem(
+                        fname,
+                        art["article_id"],
+                        "warning",
+                        "duplicate",
+                        f"Byte-for-byte the same as {seen_sha[art['sha256']]!r}; loaded once, as that file. Remove one copy.",
+                    )
+                )
                 continue
             seen_sha[art["sha256"]] = fname
             art["source_path"] = str(folder / fname)
             articles.append(art)
             keep[-1] = True
-        for frame, counts, out in ((chunk.paragraphs, chunk.n_paragraphs, paragraphs), (chunk.quotes, chunk.n_quotes, quotes), (chunk.events, chunk.n_events, events)):
+        for frame, counts, out in (
+            (chunk.paragraphs, chunk.n_paragraphs, paragraphs),
+            (chunk.quotes, chunk.n_quotes, quotes),
+            (chunk.events, chunk.n_events, events),
+        ):
             if frame is None:
                 continue
             mask = np.repeat(np.array(keep, dtype=bool), counts)
@@ -835,12 +1026,22 @@ def load_corpus(
         dup_body = articles_df["body"].duplicated(keep="first")
         for _, r in articles_df[dup_body].iterrows():
             first = articles_df.loc[articles_df["body"] == r["body"], "article_id"].iloc[0]
-            problems.append(_problem(Path(r["source_path"]).name, r["article_id"], "warning", "duplicate-text", f"Same article text as {first!r} (different bytes); both were loaded."))
+            problems.append(
+                _problem(
+                    Path(r["source_path"]).name,
+                    r["article_id"],
+                    "warning",
+                    "duplicate-text",
+                    f"Same article text as {first!r} (different bytes); both were loaded.",
+                )
+            )
         articles_df = articles_df.drop(columns=["_pending_dateline", "_removed"])
     corpus = Corpus(
         path=folder,
         articles=schema.conform("articles", articles_df if len(articles_df) else None),
-        paragraphs=schema.conform("paragraphs", pd.concat(paragraphs, ignore_index=True) if paragraphs else None),
+        paragraphs=schema.conform(
+            "paragraphs", pd.concat(paragraphs, ignore_index=True) if paragraphs else None
+        ),
         problems=schema.conform("problems", pd.DataFrame(problems) if problems else None),
     )
     if quotes:
@@ -858,7 +1059,13 @@ def load_corpus(
     # every collection those steps trigger (about 0.5-0.7 s at 10k articles).
     gc.freeze()
     try:
-        _cross_article(corpus, folder, timings, engine=_resolve_engine(engine, len(corpus.articles)), workers=workers)
+        _cross_article(
+            corpus,
+            folder,
+            timings,
+            engine=_resolve_engine(engine, len(corpus.articles)),
+            workers=workers,
+        )
     finally:
         gc.unfreeze()
     if validate:
@@ -878,7 +1085,15 @@ def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
     dated = articles.loc[articles["published"].notna(), "published"]
     if dated.empty:
         for _, r in articles[pending].iterrows():
-            problems.append(_problem(Path(r["source_path"]).name, r["article_id"], "info", "dateline-no-year", "The dateline has no year and nothing in the corpus gives one; the article is undated."))
+            problems.append(
+                _problem(
+                    Path(r["source_path"]).name,
+                    r["article_id"],
+                    "info",
+                    "dateline-no-year",
+                    "The dateline has no year and nothing in the corpus gives one; the article is undated.",
+                )
+            )
         return
     ref = pd.to_datetime(dated).sort_values().iloc[len(dated) // 2]
     for i, r in articles[pending].iterrows():
@@ -891,7 +1106,9 @@ def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
         articles.at[i, "published"] = best
         articles.at[i, "published_latest"] = best
         articles.at[i, "published_basis"] = "dateline"
-        articles.at[i, "published_evidence"] = f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
+        articles.at[i, "published_evidence"] = (
+            f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
+        )
 
 
 def _release_memory() -> None:
@@ -926,7 +1143,13 @@ def _release_memory() -> None:
 _LIBC = None
 
 
-def _cross_article(corpus: Corpus, folder: Path, timings: dict[str, float] | None = None, engine: str = "serial", workers: int | None = None) -> None:
+def _cross_article(
+    corpus: Corpus,
+    folder: Path,
+    timings: dict[str, float] | None = None,
+    engine: str = "serial",
+    workers: int | None = None,
+) -> None:
     """Run the explicit cross-article steps, in order (seconds per step into ``timings``).
 
     ``engine`` and ``workers`` say where per-article work that a cross-article step asks for
@@ -964,18 +1187,42 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
         try:
             props, codings = claims.load_codebook(codebook)
         except claims.CodebookError as exc:
-            problems.append(_problem("codebook.yaml", None, "error", "codebook-invalid", f"codebook.yaml was not used: {exc}"))
+            problems.append(
+                _problem(
+                    "codebook.yaml",
+                    None,
+                    "error",
+                    "codebook-invalid",
+                    f"codebook.yaml was not used: {exc}",
+                )
+            )
             props, codings = None, None
         if codings is not None:
             known = set(corpus.articles["article_id"])
             missing = sorted(set(codings["article"]) - known) if "article" in codings else []
             for aid in missing:
-                problems.append(_problem("codebook.yaml", aid, "warning", "codebook-unknown-article", f"codebook.yaml codes article {aid!r}, which is not in this corpus; those codings were skipped."))
+                problems.append(
+                    _problem(
+                        "codebook.yaml",
+                        aid,
+                        "warning",
+                        "codebook-unknown-article",
+                        f"codebook.yaml codes article {aid!r}, which is not in this corpus; those codings were skipped.",
+                    )
+                )
             if "article" in codings:
                 codings = codings[codings["article"].isin(known)]
             located, evidence_problems = claims.locate_evidence(codings, corpus.articles)
             for r in evidence_problems.to_dict("records"):
-                problems.append(_problem("codebook.yaml", r.get("article_id"), r.get("severity", "warning"), r.get("code", "evidence-not-found"), r.get("message", "")))
+                problems.append(
+                    _problem(
+                        "codebook.yaml",
+                        r.get("article_id"),
+                        r.get("severity", "warning"),
+                        r.get("code", "evidence-not-found"),
+                        r.get("message", ""),
+                    )
+                )
             coded = claims.code_stances(codings, corpus.quotes, corpus.articles, corpus.people)
     else:
         props = None
@@ -990,13 +1237,17 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
         stances = claims.combine_stances(coded, auto)
     else:
         stances = coded if coded is not None else auto
-    corpus.stances = schema.conform("stances", stances) if stances is not None else schema.empty("stances")
+    corpus.stances = (
+        schema.conform("stances", stances) if stances is not None else schema.empty("stances")
+    )
     corpus.contradictions = claims.find_contradictions(corpus.stances, corpus.events)
     corpus.headline_support = claims.headline_support(corpus.stances, corpus.articles)
     ctx = folder / "context.yaml"
     corpus.context = claims.load_context(ctx) if ctx.exists() else pd.DataFrame()
     if problems:
-        corpus.problems = schema.conform("problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True))
+        corpus.problems = schema.conform(
+            "problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)
+        )
 
 
 _MIN_PARALLEL_REDATE = 64  # fewer articles to re-date than this: in the loader's process
@@ -1012,7 +1263,9 @@ def _redate_chunk(tasks: list[tuple]) -> list[dict]:
     return [rec for t in tasks for rec in _event_records(*t)]
 
 
-def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", workers: int | None = None) -> None:
+def _attach_chronology(
+    corpus: Corpus, folder: Path, engine: str = "serial", workers: int | None = None
+) -> None:
     """Cross-article chronology: infer undated articles, re-date them, conflicts, timeline."""
     from . import chronology
     from .people import EntityMatcher, load_aliases
@@ -1031,27 +1284,72 @@ def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", wor
         for col in ("published", "published_latest", "published_evidence"):
             a.loc[rows, col] = inf[col].reindex(a.index[rows]).to_numpy()
         a.loc[rows, "published_basis"] = "inferred"
-        redo = [aid for aid, pl in zip(inferred["article_id"], inferred["published_latest"], strict=True) if not pd.isna(pl)]
+        redo = [
+            aid
+            for aid, pl in zip(inferred["article_id"], inferred["published_latest"], strict=True)
+            if not pd.isna(pl)
+        ]
         corpus.articles = schema.conform("articles", a.reset_index())
         if redo:
             # Per-article work again (pure, on the loader's engine), now with the inferred date.
             q = corpus.quotes
             q_rows = q.groupby("article_id", sort=False).indices if len(q) else {}
-            q_cols = {c: q[c].tolist() for c in ("quote_id", "article_id", "start", "end", "cue_start", "cue_end", "speaker")} if len(q) else {}
+            q_cols = (
+                {
+                    c: q[c].tolist()
+                    for c in (
+                        "quote_id",
+                        "article_id",
+                        "start",
+                        "end",
+                        "cue_start",
+                        "cue_end",
+                        "speaker",
+                    )
+                }
+                if len(q)
+                else {}
+            )
 
             def quote_lists(aid: str) -> dict[str, list] | None:
                 rows = q_rows.get(aid)
-                return None if rows is None else {c: [v[k] for k in rows] for c, v in q_cols.items()}
+                return (
+                    None if rows is None else {c: [v[k] for k in rows] for c, v in q_cols.items()}
+                )
 
-            tasks = [(aid, str(a.loc[aid, "body"]), a.loc[aid, "published"], a.loc[aid, "published_latest"], "inferred", quote_lists(aid)) for aid in redo]
+            tasks = [
+                (
+                    aid,
+                    str(a.loc[aid, "body"]),
+                    a.loc[aid, "published"],
+                    a.loc[aid, "published_latest"],
+                    "inferred",
+                    quote_lists(aid),
+                )
+                for aid in redo
+            ]
             if engine != "serial" and len(tasks) < _MIN_PARALLEL_REDATE:
                 engine = "serial"  # (starting workers costs more than it saves)
-            done = _map_chunks(_redate_chunk, _chunks(tasks, _chunk_size(len(tasks), engine, workers)), engine, False, workers)
+            done = _map_chunks(
+                _redate_chunk,
+                _chunks(tasks, _chunk_size(len(tasks), engine, workers)),
+                engine,
+                False,
+                workers,
+            )
             fresh = _events_frame([rec for c in done for rec in c])
             events = pd.concat([events[~events["article_id"].isin(redo)], fresh], ignore_index=True)
     # Canonical actors: the quote's person when the event is a statement, else the actor's name.
     matcher = EntityMatcher(load_aliases(folder)[0])
-    by_quote = dict(zip(corpus.quotes["quote_id"].tolist(), corpus.quotes["person_id"].tolist(), strict=True)) if len(corpus.quotes) else {}
+    by_quote = (
+        dict(
+            zip(
+                corpus.quotes["quote_id"].tolist(), corpus.quotes["person_id"].tolist(), strict=True
+            )
+        )
+        if len(corpus.quotes)
+        else {}
+    )
     matched: dict[str, str | None] = {}  # actor -> person id (a corpus repeats its actors)
     pids = []
     for qid, actor in zip(events["quote_id"].tolist(), events["actor"].tolist(), strict=True):
@@ -1068,9 +1366,17 @@ def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", wor
     events = events.sort_values(["article_id", "event_id"], kind="stable").reset_index(drop=True)
     corpus.events = schema.conform("events", events)
     grouping = chronology.group_events(corpus.events, corpus.people) if len(corpus.events) else None
-    corpus.conflicts = schema.conform("conflicts", chronology.find_conflicts(corpus.events, corpus.people, grouping=grouping))
+    corpus.conflicts = schema.conform(
+        "conflicts", chronology.find_conflicts(corpus.events, corpus.people, grouping=grouping)
+    )
     timeline = chronology.merge_timeline(corpus.events, corpus.people, grouping=grouping)
-    outlets = {a: str(o) for a, o in zip(corpus.articles["article_id"].tolist(), corpus.articles["outlet"].tolist(), strict=True) if not pd.isna(o)}
+    outlets = {
+        a: str(o)
+        for a, o in zip(
+            corpus.articles["article_id"].tolist(), corpus.articles["outlet"].tolist(), strict=True
+        )
+        if not pd.isna(o)
+    }
     if len(timeline):
         timeline["outlets"] = [
             "|".join(sorted({outlets[x] for x in str(ids).split("|") if x in outlets}))
@@ -1078,5 +1384,7 @@ def _attach_chronology(corpus: Corpus, folder: Path, engine: str = "serial", wor
         ]
         # Show canonical names, not ids, for actors that are known people or groups.
         names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
-        timeline["actor"] = [names.get(a, a) if isinstance(a, str) else a for a in timeline["actor"]]
+        timeline["actor"] = [
+            names.get(a, a) if isinstance(a, str) else a for a in timeline["actor"]
+        ]
     corpus.timeline = schema.conform("timeline", timeline)

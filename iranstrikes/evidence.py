@@ -43,7 +43,9 @@ def in_context(corpus, article_id: str, start: int, end: int, width: int = 60) -
     return f"…{left}[{body[s:e]}]{right}…"
 
 
-def stance_pivot(corpus, *, speaker_types=SOURCE_TYPES, source: str | None = "codebook") -> pd.DataFrame:
+def stance_pivot(
+    corpus, *, speaker_types=SOURCE_TYPES, source: str | None = "codebook"
+) -> pd.DataFrame:
     """Speakers × propositions: each cell lists the distinct stances taken ("denies", "affirms|neither").
 
     Args:
@@ -65,10 +67,16 @@ def stance_pivot(corpus, *, speaker_types=SOURCE_TYPES, source: str | None = "co
         fill_value="",
     )
     p.columns.name = None
-    return p.reset_index().sort_values(["speaker_type", "speaker"], kind="stable").reset_index(drop=True)
+    return (
+        p.reset_index()
+        .sort_values(["speaker_type", "speaker"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
-def close_reading(corpus, proposition_id: str | None = None, *, speaker_types=SOURCE_TYPES) -> pd.DataFrame:
+def close_reading(
+    corpus, proposition_id: str | None = None, *, speaker_types=SOURCE_TYPES
+) -> pd.DataFrame:
     """The exact words of every coded statement, with the coder's rationale.
 
     Returns:
@@ -81,9 +89,23 @@ def close_reading(corpus, proposition_id: str | None = None, *, speaker_types=SO
         s = s[s["proposition_id"] == proposition_id]
     outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))
     out = s.assign(outlet=s["article_id"].map(outlets))
-    cols = ["speaker", "speaker_type", "proposition_id", "stance", "form", "evidence", "rationale", "article_id", "outlet"]
+    cols = [
+        "speaker",
+        "speaker_type",
+        "proposition_id",
+        "stance",
+        "form",
+        "evidence",
+        "rationale",
+        "article_id",
+        "outlet",
+    ]
     cols = [c for c in cols if c in out.columns]
-    return out[cols].sort_values(["proposition_id", "speaker", "article_id"], kind="stable").reset_index(drop=True)
+    return (
+        out[cols]
+        .sort_values(["proposition_id", "speaker", "article_id"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def contradiction_summary(corpus, *, speaker_types=SOURCE_TYPES) -> pd.DataFrame:
@@ -94,17 +116,32 @@ def contradiction_summary(corpus, *, speaker_types=SOURCE_TYPES) -> pd.DataFrame
         dates_affirms, dates_denies (distinct statement days, "|"-joined), articles.
     """
     c = corpus.contradictions
-    cols = ["proposition_id", "speaker_affirms", "type_affirms", "speaker_denies", "type_denies", "n_pairs", "dates_affirms", "dates_denies", "articles"]
+    cols = [
+        "proposition_id",
+        "speaker_affirms",
+        "type_affirms",
+        "speaker_denies",
+        "type_denies",
+        "n_pairs",
+        "dates_affirms",
+        "dates_denies",
+        "articles",
+    ]
     if c is None or c.empty:
         return pd.DataFrame(columns=cols)
-    c = c[c["speaker_type_a"].isin(list(speaker_types)) & c["speaker_type_b"].isin(list(speaker_types))]
+    c = c[
+        c["speaker_type_a"].isin(list(speaker_types))
+        & c["speaker_type_b"].isin(list(speaker_types))
+    ]
 
     def days(series) -> str:
         vals = sorted({pd.Timestamp(v).strftime("%Y-%m-%d") for v in series.dropna()})
         return "|".join(vals)
 
     rows = []
-    for (pid, a, ta, b, tb), g in c.groupby(["proposition_id", "speaker_a", "speaker_type_a", "speaker_b", "speaker_type_b"], sort=True):
+    for (pid, a, ta, b, tb), g in c.groupby(
+        ["proposition_id", "speaker_a", "speaker_type_a", "speaker_b", "speaker_type_b"], sort=True
+    ):
         rows.append(
             {
                 "proposition_id": pid,
@@ -128,18 +165,46 @@ def conflict_evidence(corpus, width: int = 60) -> pd.DataFrame:
         conflict_id, event_id, article_id, actor, date_text, date_start, date_end, basis,
         context (the words around the date expression).
     """
-    cols = ["conflict_id", "event_id", "article_id", "actor", "date_text", "date_start", "date_end", "basis", "context"]
+    cols = [
+        "conflict_id",
+        "event_id",
+        "article_id",
+        "actor",
+        "date_text",
+        "date_start",
+        "date_end",
+        "basis",
+        "context",
+    ]
     if corpus.conflicts.empty:
         return pd.DataFrame(columns=cols)
     ev = corpus.events.set_index("event_id")
     rows = []
-    for cid, ids in zip(corpus.conflicts["conflict_id"], corpus.conflicts["event_ids"], strict=True):
+    for cid, ids in zip(
+        corpus.conflicts["conflict_id"], corpus.conflicts["event_ids"], strict=True
+    ):
         for eid in str(ids).split("|"):
             if eid not in ev.index:
                 continue
             e = ev.loc[eid]
-            ctx = in_context(corpus, e["article_id"], e["date_text_start"], e["date_text_end"], width) if pd.notna(e["date_text_start"]) else ""
-            rows.append({"conflict_id": cid, "event_id": eid, "article_id": e["article_id"], "actor": e["actor"], "date_text": e["date_text"], "date_start": e["date_start"], "date_end": e["date_end"], "basis": e["basis"], "context": ctx})
+            ctx = (
+                in_context(corpus, e["article_id"], e["date_text_start"], e["date_text_end"], width)
+                if pd.notna(e["date_text_start"])
+                else ""
+            )
+            rows.append(
+                {
+                    "conflict_id": cid,
+                    "event_id": eid,
+                    "article_id": e["article_id"],
+                    "actor": e["actor"],
+                    "date_text": e["date_text"],
+                    "date_start": e["date_start"],
+                    "date_end": e["date_end"],
+                    "basis": e["basis"],
+                    "context": ctx,
+                }
+            )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -154,8 +219,23 @@ def dated_statements(corpus) -> pd.DataFrame:
     e = e[(e["kind"] == "statement") & e["date_start"].notna()]
     outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))
     e = e.assign(outlet=e["article_id"].map(outlets))
-    cols = ["date_start", "date_end", "actor", "person_id", "date_text", "basis", "confidence", "article_id", "outlet", "quote_id"]
-    return e[cols].sort_values(["date_start", "date_end", "article_id", "quote_id"], kind="stable").reset_index(drop=True)
+    cols = [
+        "date_start",
+        "date_end",
+        "actor",
+        "person_id",
+        "date_text",
+        "basis",
+        "confidence",
+        "article_id",
+        "outlet",
+        "quote_id",
+    ]
+    return (
+        e[cols]
+        .sort_values(["date_start", "date_end", "article_id", "quote_id"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def auto_vs_codebook(corpus) -> dict:
@@ -182,7 +262,10 @@ def schema_overview() -> pd.DataFrame:
     from .schema import FRAMES
 
     return pd.DataFrame(
-        [{"frame": f.name, "columns": len(f.columns), "one row per / meaning": f.description} for f in FRAMES.values()]
+        [
+            {"frame": f.name, "columns": len(f.columns), "one row per / meaning": f.description}
+            for f in FRAMES.values()
+        ]
     )
 
 

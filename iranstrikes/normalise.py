@@ -113,14 +113,34 @@ def decode_bytes(raw: bytes) -> Decoded:
                 text = raw.decode(enc)
             except UnicodeDecodeError as exc:
                 text = raw.decode(enc, errors="replace")
-                return Decoded(text, enc, [("warning", "decode-replaced", f"Invalid {enc} bytes were replaced with U+FFFD ({exc.reason} at byte {exc.start}).")])
-            probs = [] if enc == "utf-8-sig" else [("info", "encoding", f"Decoded as {enc} (byte-order mark).")]
+                return Decoded(
+                    text,
+                    enc,
+                    [
+                        (
+                            "warning",
+                            "decode-replaced",
+                            f"Invalid {enc} bytes were replaced with U+FFFD ({exc.reason} at byte {exc.start}).",
+                        )
+                    ],
+                )
+            probs = (
+                []
+                if enc == "utf-8-sig"
+                else [("info", "encoding", f"Decoded as {enc} (byte-order mark).")]
+            )
             return Decoded(text, enc, probs)
     if _looks_binary(raw):
         return Decoded(
             "",
             "",
-            [("error", "binary", "The file looks binary (NUL or control bytes), not text. Convert it to plain text or HTML, or remove it from the folder.")],
+            [
+                (
+                    "error",
+                    "binary",
+                    "The file looks binary (NUL or control bytes), not text. Convert it to plain text or HTML, or remove it from the folder.",
+                )
+            ],
         )
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
@@ -130,7 +150,15 @@ def decode_bytes(raw: bytes) -> Decoded:
 
     best = from_bytes(raw).best()
     enc = best.encoding if best is not None else "cp1252"
-    latin = enc in ("ascii", "utf_8", "latin_1", "cp1250", "cp1252", "cp1254", "cp1257") or enc.startswith("iso8859")
+    latin = enc in (
+        "ascii",
+        "utf_8",
+        "latin_1",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+    ) or enc.startswith("iso8859")
     if latin:
         # English news: cp1252 is by far the most common non-UTF-8 encoding; charset
         # detection on short texts confuses it with its Central-European sibling.
@@ -141,10 +169,30 @@ def decode_bytes(raw: bytes) -> Decoded:
             pass
     try:
         text = raw.decode(enc)
-        return Decoded(text, enc, [("warning", "encoding", f"Not UTF-8; decoded as {enc}. Check accented characters, or re-save the file as UTF-8.")])
+        return Decoded(
+            text,
+            enc,
+            [
+                (
+                    "warning",
+                    "encoding",
+                    f"Not UTF-8; decoded as {enc}. Check accented characters, or re-save the file as UTF-8.",
+                )
+            ],
+        )
     except (UnicodeDecodeError, LookupError):
         text = raw.decode("utf-8", errors="replace")
-        return Decoded(text, "utf-8", [("warning", "decode-replaced", "Undecodable bytes were replaced with U+FFFD. Re-save the file as UTF-8.")])
+        return Decoded(
+            text,
+            "utf-8",
+            [
+                (
+                    "warning",
+                    "decode-replaced",
+                    "Undecodable bytes were replaced with U+FFFD. Re-save the file as UTF-8.",
+                )
+            ],
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -179,7 +227,9 @@ def html_to_text(text: str) -> tuple[str, str | None]:
         title = meta.title if meta is not None else None
     except Exception:  # noqa: BLE001 - metadata is optional
         title = None
-    extracted = trafilatura.extract(text, include_comments=False, include_tables=False, favor_recall=True)
+    extracted = trafilatura.extract(
+        text, include_comments=False, include_tables=False, favor_recall=True
+    )
     if not extracted:
         stripped = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
         stripped = re.sub(r"(?i)<br\s*/?>|</p>|</h\d>|</div>", "\n\n", stripped)
@@ -203,14 +253,29 @@ _CHROME_LINE = [
     ("short-url", r"get short url"),
     ("empty-stamp", r"published:\s*(?:updated:\s*)?"),
     ("share-counter", r"[\d\s]{1,20}"),
-    ("trending", r"(?:top content\s*)?trending(?: now)?|top content trending|most (?:read|popular)"),
-    ("comment-prompt", r"leave a (?:reply|comment)|post a comment|comments?(?: \(\d+\))?|discussion|community standards\s*discussion|community standards|"
-                       r"your email address will not be published\..*|comment on .* on our facebook page|add your comment"),
+    (
+        "trending",
+        r"(?:top content\s*)?trending(?: now)?|top content trending|most (?:read|popular)",
+    ),
+    (
+        "comment-prompt",
+        r"leave a (?:reply|comment)|post a comment|comments?(?: \(\d+\))?|discussion|community standards\s*discussion|community standards|"
+        r"your email address will not be published\..*|comment on .* on our facebook page|add your comment",
+    ),
     ("copyright", r"(?:copyright\s*)?©.*|copyright\s+\d{4}.*|all rights reserved\.?"),
-    ("membership", r"become a (?:member|subscriber|patron)\b.*|support (?:our|independent) journalism.*|subscribe(?: now| to our newsletter)?.*|donate\b.*"),
-    ("disclaimer", r"disclaimer:.*|fair use notice.*|.*\bcontains copyrighted material\b.*|.*\bfair use\b.*\bcopyright owner\b.*"),
+    (
+        "membership",
+        r"become a (?:member|subscriber|patron)\b.*|support (?:our|independent) journalism.*|subscribe(?: now| to our newsletter)?.*|donate\b.*",
+    ),
+    (
+        "disclaimer",
+        r"disclaimer:.*|fair use notice.*|.*\bcontains copyrighted material\b.*|.*\bfair use\b.*\bcopyright owner\b.*",
+    ),
     ("media-enquiries", r"(?:for )?media (?:inquiries|enquiries).*|.*\bcontact:\s*\S+@\S+"),
-    ("article-footer", r"the original source of this article is .*|articles by:.*|related articles?:?.*|read more:.*|share this(?: article)?:?|follow us.*|print this page|email this"),
+    (
+        "article-footer",
+        r"the original source of this article is .*|articles by:.*|related articles?:?.*|read more:.*|share this(?: article)?:?|follow us.*|print this page|email this",
+    ),
     ("taxonomy", r"(?:region|theme|in-depth report|tags?|topics?|filed under|categories?):.*"),
     ("page-stamp", r"\d{1,2}:\d{2}\s*(?:GMT|UTC|[AP]M)?\s*\d{1,2}\s+" + _MONTH_RE + r"\s+\d{4}"),
     ("advertisement", r"advertisement|sponsored(?: content)?|scroll to continue.*"),
@@ -230,7 +295,9 @@ _DATELINE = re.compile(
 _OUTLET_DATE_LINE = re.compile(
     r"^(?P<outlet>[A-Z][\w&.' -]{1,60}?),\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4})\s*$"
 )
-_PUBLISHED_LINE = re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*(?P<date>.*\d{4}.*)$", re.I)
+_PUBLISHED_LINE = re.compile(
+    r"^(?:published|posted|updated)(?: on)?:?\s*(?P<date>.*\d{4}.*)$", re.I
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -284,7 +351,11 @@ def _is_headline(line: str) -> bool:
 
 def _is_tag_list(line: str) -> bool:
     parts = [p.strip() for p in line.split(",")]
-    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts) and not _SENT_END.search(line)
+    return (
+        len(parts) >= 3
+        and all(0 < len(p.split()) <= 3 for p in parts)
+        and not _SENT_END.search(line)
+    )
 
 
 @dataclass
@@ -383,7 +454,9 @@ def normalise_text(text: str) -> NormalisedArticle:
             if prev_c and next_c:
                 rule[i] = "nav-label"
     # Trailing block: related-headline lists and tag lines after the last real sentence.
-    last_sentence = max((i for i in nonblank if rule[i] is None and _is_sentence(lines[i])), default=-1)
+    last_sentence = max(
+        (i for i in nonblank if rule[i] is None and _is_sentence(lines[i])), default=-1
+    )
     for i in nonblank:
         if i > last_sentence and rule[i] is None:
             if _is_tag_list(lines[i]):
@@ -441,9 +514,16 @@ def normalise_text(text: str) -> NormalisedArticle:
         elif om:
             art.dateline = p
             art.dateline_agency = om.group("outlet")
-            art.dateline_month, art.dateline_day, art.dateline_year = _parse_month_day(om.group("date"))
+            art.dateline_month, art.dateline_day, art.dateline_year = _parse_month_day(
+                om.group("date")
+            )
             removed.append((p, "dateline"))
-        elif len(p.split()) <= 4 and not _SENT_END.search(p) and idx + 1 < len(paras) and art.headline:
+        elif (
+            len(p.split()) <= 4
+            and not _SENT_END.search(p)
+            and idx + 1 < len(paras)
+            and art.headline
+        ):
             # an isolated outlet or section label among the front matter
             removed.append((p, "front-label"))
         else:
@@ -460,7 +540,9 @@ def normalise_text(text: str) -> NormalisedArticle:
                 art.dateline_place = m.group("place").strip().title()
                 art.dateline_agency = m.group("agency")
                 if m.group("date"):
-                    art.dateline_month, art.dateline_day, art.dateline_year = _parse_month_day(m.group("date"))
+                    art.dateline_month, art.dateline_day, art.dateline_year = _parse_month_day(
+                        m.group("date")
+                    )
                 break
 
     body = "\n\n".join(body_paras)

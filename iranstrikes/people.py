@@ -34,8 +34,15 @@ __all__ = ["FUZZY_FULL", "FUZZY_SURNAME", "load_aliases", "slug", "EntityMatcher
 FUZZY_FULL = 88.0
 FUZZY_SURNAME = 85.0
 KINDS = ("person", "anonymous", "group", "institution", "media")
-_SPEAKER_KIND = {"person": "person", "anonymous": "anonymous", "institution": "institution", "media": "media"}
-_NAME_CANDIDATE = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][a-z'’\-]+){1,3}\b")
+_SPEAKER_KIND = {
+    "person": "person",
+    "anonymous": "anonymous",
+    "institution": "institution",
+    "media": "media",
+}
+_NAME_CANDIDATE = re.compile(
+    r"\b[A-Z][a-z'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][a-z'’\-]+){1,3}\b"
+)
 _TITLE_WORDS = re.compile(
     r"^(?:(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|gen\.?|general|brigadier-general|rear|admiral|adm\.?|"
     r"col\.?|colonel|lt\.?|president|prime|minister|deputy|foreign|spokesman|spokeswoman|spokesperson|"
@@ -71,15 +78,39 @@ def load_aliases(folder: Path) -> tuple[list[dict], list[dict]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        return [], [{"file": "aliases.yaml", "article_id": None, "severity": "error", "code": "aliases-unreadable", "message": f"aliases.yaml is not valid YAML ({exc}); curated aliases were not used."}]
+        return [], [
+            {
+                "file": "aliases.yaml",
+                "article_id": None,
+                "severity": "error",
+                "code": "aliases-unreadable",
+                "message": f"aliases.yaml is not valid YAML ({exc}); curated aliases were not used.",
+            }
+        ]
     entries = []
     for i, e in enumerate(data.get("people") or []):
         if not isinstance(e, dict) or not e.get("name"):
-            problems.append({"file": "aliases.yaml", "article_id": None, "severity": "warning", "code": "aliases-bad-entry", "message": f"Entry {i} of aliases.yaml has no name; it was skipped."})
+            problems.append(
+                {
+                    "file": "aliases.yaml",
+                    "article_id": None,
+                    "severity": "warning",
+                    "code": "aliases-bad-entry",
+                    "message": f"Entry {i} of aliases.yaml has no name; it was skipped.",
+                }
+            )
             continue
         kind = e.get("kind", "person")
         if kind not in KINDS:
-            problems.append({"file": "aliases.yaml", "article_id": None, "severity": "warning", "code": "aliases-bad-kind", "message": f"{e['name']!r} has kind {kind!r}; use one of {', '.join(KINDS)}. Treated as person."})
+            problems.append(
+                {
+                    "file": "aliases.yaml",
+                    "article_id": None,
+                    "severity": "warning",
+                    "code": "aliases-bad-kind",
+                    "message": f"{e['name']!r} has kind {kind!r}; use one of {', '.join(KINDS)}. Treated as person.",
+                }
+            )
             kind = "person"
         entries.append(
             {
@@ -114,7 +145,13 @@ class EntityMatcher:
                     self._alias[strip_titles(a).casefold()] = pid
             if e["kind"] == "person":
                 self._surname[e["name"].split()[-1].casefold()].add(pid)
-        words = sorted({*self._alias_exact_case, *(a for e in self.entries.values() for a in [e["name"], *e["aliases"]])}, key=lambda s: (-len(s), s))
+        words = sorted(
+            {
+                *self._alias_exact_case,
+                *(a for e in self.entries.values() for a in [e["name"], *e["aliases"]]),
+            },
+            key=lambda s: (-len(s), s),
+        )
         self._scan = None
         if words:
             parts = []
@@ -122,7 +159,11 @@ class EntityMatcher:
                 esc = re.escape(w)
                 parts.append(esc if (len(w) <= 3 or w.isupper()) else esc)
             self._scan = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
-        self._persons = [(pid, e["name"].casefold()) for pid, e in sorted(self.entries.items()) if e["kind"] == "person"]
+        self._persons = [
+            (pid, e["name"].casefold())
+            for pid, e in sorted(self.entries.items())
+            if e["kind"] == "person"
+        ]
 
     def match(self, name: str | None) -> tuple[str | None, str, float]:
         """Match one name.
@@ -142,7 +183,12 @@ class EntityMatcher:
                 method = "exact" if self.entries[pid]["name"].casefold() == k else "alias"
                 return pid, method, 100.0
         tokens = stripped.split()
-        if tokens and len(tokens) == 1 and tokens[0] in self._surname and len(self._surname[tokens[0]]) == 1:
+        if (
+            tokens
+            and len(tokens) == 1
+            and tokens[0] in self._surname
+            and len(self._surname[tokens[0]]) == 1
+        ):
             return next(iter(self._surname[tokens[0]])), "alias", 100.0
         if len(tokens) >= 2:
             best = (None, 0.0)
@@ -166,7 +212,17 @@ class EntityMatcher:
                 pid, method, score = self.match(m.group(0))
                 if pid is None:
                     continue
-                rows.append({"person_id": pid, "article_id": article_id, "mention": m.group(0), "start": m.start(), "end": m.end(), "method": method, "score": score})
+                rows.append(
+                    {
+                        "person_id": pid,
+                        "article_id": article_id,
+                        "mention": m.group(0),
+                        "start": m.start(),
+                        "end": m.end(),
+                        "method": method,
+                        "score": score,
+                    }
+                )
                 taken.append((m.start(), m.end()))
         if self._persons:
             for m in _NAME_CANDIDATE.finditer(body):
@@ -174,7 +230,17 @@ class EntityMatcher:
                     continue
                 pid, method, score = self.match(m.group(0))
                 if pid is not None and method == "fuzzy":
-                    rows.append({"person_id": pid, "article_id": article_id, "mention": m.group(0), "start": m.start(), "end": m.end(), "method": "fuzzy", "score": score})
+                    rows.append(
+                        {
+                            "person_id": pid,
+                            "article_id": article_id,
+                            "mention": m.group(0),
+                            "start": m.start(),
+                            "end": m.end(),
+                            "method": "fuzzy",
+                            "score": score,
+                        }
+                    )
         return rows
 
 
@@ -186,7 +252,9 @@ def attach_people(corpus, folder: Path) -> None:
     """
     entries, problems = load_aliases(folder)
     if problems:
-        corpus.problems = schema.conform("problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True))
+        corpus.problems = schema.conform(
+            "problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)
+        )
     matcher = EntityMatcher(entries)
     mentions = []
     for aid, body in zip(corpus.articles["article_id"], corpus.articles["body"], strict=True):
@@ -216,7 +284,15 @@ def attach_people(corpus, folder: Path) -> None:
         if pid is None and speaker:
             pid = slug(strip_titles(speaker) or speaker)
             kind = _SPEAKER_KIND.get(stype, "person") if isinstance(stype, str) else "person"
-            d = derived.setdefault(pid, {"name": strip_titles(speaker) or speaker, "kind": kind, "aliases": set(), "titles": set()})
+            d = derived.setdefault(
+                pid,
+                {
+                    "name": strip_titles(speaker) or speaker,
+                    "kind": kind,
+                    "aliases": set(),
+                    "titles": set(),
+                },
+            )
             if isinstance(mention, str) and mention:
                 d["aliases"].add(mention)
         person_ids.append(pid)
@@ -226,18 +302,26 @@ def attach_people(corpus, folder: Path) -> None:
         corpus.quotes = q
     mentions_df = schema.conform("mentions", pd.DataFrame(mentions) if mentions else None)
     if len(mentions_df):
-        mentions_df = mentions_df.sort_values(["article_id", "start", "person_id"]).reset_index(drop=True)
+        mentions_df = mentions_df.sort_values(["article_id", "start", "person_id"]).reset_index(
+            drop=True
+        )
     corpus.mentions = mentions_df
 
     n_mentions = mentions_df.groupby("person_id").size().to_dict() if len(mentions_df) else {}
     n_quotes = q.groupby("person_id").size().to_dict() if len(q) else {}
     seen_variants: dict[str, set[str]] = defaultdict(set)
     if len(mentions_df):
-        for pid, mention in zip(mentions_df["person_id"].tolist(), mentions_df["mention"].tolist(), strict=True):
+        for pid, mention in zip(
+            mentions_df["person_id"].tolist(), mentions_df["mention"].tolist(), strict=True
+        ):
             seen_variants[pid].add(mention)
     rows = []
     for pid, e in sorted(matcher.entries.items()):
-        evidence = "; ".join(f"{ev.get('article', '')}: {ev.get('text', ev.get('url', ''))}" for ev in e["evidence"] if isinstance(ev, dict))
+        evidence = "; ".join(
+            f"{ev.get('article', '')}: {ev.get('text', ev.get('url', ''))}"
+            for ev in e["evidence"]
+            if isinstance(ev, dict)
+        )
         rows.append(
             {
                 "person_id": pid,

@@ -22,7 +22,14 @@ from rapidfuzz import fuzz
 
 from . import schema
 
-__all__ = ["normalise_quote", "group_quotes", "attach_propagation", "SHINGLE", "THRESHOLD", "MAX_BUCKET"]
+__all__ = [
+    "normalise_quote",
+    "group_quotes",
+    "attach_propagation",
+    "SHINGLE",
+    "THRESHOLD",
+    "MAX_BUCKET",
+]
 
 SHINGLE = 4
 THRESHOLD = 85.0
@@ -102,7 +109,10 @@ def group_quotes(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
         if len(words) < MIN_WORDS:
             continue
         r = members[0]
-        hs = [zlib.crc32(" ".join(words[k : k + SHINGLE]).encode()) for k in range(len(words) - SHINGLE + 1)]
+        hs = [
+            zlib.crc32(" ".join(words[k : k + SHINGLE]).encode())
+            for k in range(len(words) - SHINGLE + 1)
+        ]
         shingles_of[r] = hs
         for h in hs:
             buckets[h].append(r)
@@ -143,10 +153,14 @@ def group_quotes(quotes: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     for i in order:
         first_of.setdefault(roots[i], int(i))
     position = {int(i): k for k, i in enumerate(order)}
-    numbering = {root: k for k, root in enumerate(sorted(first_of, key=lambda r: position[first_of[r]]))}
+    numbering = {
+        root: k for k, root in enumerate(sorted(first_of, key=lambda r: position[first_of[r]]))
+    }
     groups = [f"g{numbering[roots[i]]:05d}" for i in range(n)]
     sims = [
-        100.0 if first_of[roots[i]] == i or norm[i] == norm[first_of[roots[i]]] else _similar(norm[i], norm[first_of[roots[i]]])
+        100.0
+        if first_of[roots[i]] == i or norm[i] == norm[first_of[roots[i]]]
+        else _similar(norm[i], norm[first_of[roots[i]]])
         for i in range(n)
     ]
     return (
@@ -210,7 +224,8 @@ def _sort_within_groups(m: pd.DataFrame) -> pd.DataFrame:
     """
     key = m.assign(_undated=m["published"].isna())
     key = key.sort_values(
-        ["quote_group", "_undated", "published", "article_id", "start"], kind="stable", na_position="last"
+        ["quote_group", "_undated", "published", "article_id", "start"],
+        kind="stable",
+        na_position="last",
     )
     return key.drop(columns="_undated")
-

@@ -85,29 +85,89 @@ FRAMES: dict[str, Frame] = {
             "One row per article file that could be read. Curated values come from the "
             "corpus manifest (each with its source); the rest is derived from the text.",
             (
-                _c("article_id", "string", "File stem; the key of every other frame.", nullable=False, unique=True),
-                _c("outlet", "string", "Outlet that published this copy (manifest, else a known outlet named in the dateline)."),
-                _c("original_outlet", "string", "Outlet that first published the article when this copy is a reprint."),
+                _c(
+                    "article_id",
+                    "string",
+                    "File stem; the key of every other frame.",
+                    nullable=False,
+                    unique=True,
+                ),
+                _c(
+                    "outlet",
+                    "string",
+                    "Outlet that published this copy (manifest, else a known outlet named in the dateline).",
+                ),
+                _c(
+                    "original_outlet",
+                    "string",
+                    "Outlet that first published the article when this copy is a reprint.",
+                ),
                 _c("outlet_country", "string", "Country where the outlet is based (manifest)."),
-                _c("outlet_ownership", "string", "Ownership or affiliation of the outlet (manifest).",
-                   ("state-owned", "state-affiliated", "private", "non-profit", "public-service", "unknown")),
+                _c(
+                    "outlet_ownership",
+                    "string",
+                    "Ownership or affiliation of the outlet (manifest).",
+                    (
+                        "state-owned",
+                        "state-affiliated",
+                        "private",
+                        "non-profit",
+                        "public-service",
+                        "unknown",
+                    ),
+                ),
                 _c("url", "string", "Canonical URL of the article (manifest)."),
-                _c("headline", "string", "Headline as printed; missing when the text has none (a lede is never promoted)."),
+                _c(
+                    "headline",
+                    "string",
+                    "Headline as printed; missing when the text has none (a lede is never promoted).",
+                ),
                 _c("byline", "string", "Author(s) as printed after 'By'."),
                 _c("dateline", "string", "Dateline as printed, e.g. 'TEHRAN (FNA)-'."),
                 _c("dateline_place", "string", "Place named in the dateline."),
-                _c("published", "datetime64[ns]", "Publication day, or the lower bound of the inferred range when published_basis is 'inferred'."),
-                _c("published_latest", "datetime64[ns]", "Upper bound of the publication range (equal to `published` when exact)."),
-                _c("published_basis", "string", "How `published` was established.", PUBLISHED_BASES, nullable=False),
+                _c(
+                    "published",
+                    "datetime64[ns]",
+                    "Publication day, or the lower bound of the inferred range when published_basis is 'inferred'.",
+                ),
+                _c(
+                    "published_latest",
+                    "datetime64[ns]",
+                    "Upper bound of the publication range (equal to `published` when exact).",
+                ),
+                _c(
+                    "published_basis",
+                    "string",
+                    "How `published` was established.",
+                    PUBLISHED_BASES,
+                    nullable=False,
+                ),
                 _c("published_evidence", "string", "The text, URL or reasoning the date rests on."),
-                _c("body", "string", "Clean article text (page chrome removed); all offsets point into it.", nullable=False),
+                _c(
+                    "body",
+                    "string",
+                    "Clean article text (page chrome removed); all offsets point into it.",
+                    nullable=False,
+                ),
                 _c("lede", "string", "First paragraph of the body."),
                 _c("n_words", "Int64", "Number of words in `body`.", nullable=False),
                 _c("n_paragraphs", "Int64", "Number of paragraphs in `body`.", nullable=False),
-                _c("n_chrome_lines", "Int64", "Lines of page chrome removed by normalisation.", nullable=False),
-                _c("source_path", "string", "Path of the file the article was read from.", nullable=False),
+                _c(
+                    "n_chrome_lines",
+                    "Int64",
+                    "Lines of page chrome removed by normalisation.",
+                    nullable=False,
+                ),
+                _c(
+                    "source_path",
+                    "string",
+                    "Path of the file the article was read from.",
+                    nullable=False,
+                ),
                 _c("sha256", "string", "SHA-256 of the raw bytes of the file.", nullable=False),
-                _c("encoding", "string", "Text encoding the file was decoded with.", nullable=False),
+                _c(
+                    "encoding", "string", "Text encoding the file was decoded with.", nullable=False
+                ),
                 _c("format", "string", "Input format.", ("text", "html"), nullable=False),
             ),
         ),
@@ -129,8 +189,19 @@ FRAMES: dict[str, Frame] = {
             (
                 _c("file", "string", "File name (relative to the corpus folder).", nullable=False),
                 _c("article_id", "string", "Article id when the file was loaded."),
-                _c("severity", "string", "error: not loaded; warning: loaded with a caveat; info: note.", SEVERITIES, nullable=False),
-                _c("code", "string", "Short machine-readable code, e.g. 'empty', 'binary', 'duplicate'.", nullable=False),
+                _c(
+                    "severity",
+                    "string",
+                    "error: not loaded; warning: loaded with a caveat; info: note.",
+                    SEVERITIES,
+                    nullable=False,
+                ),
+                _c(
+                    "code",
+                    "string",
+                    "Short machine-readable code, e.g. 'empty', 'binary', 'duplicate'.",
+                    nullable=False,
+                ),
                 _c("message", "string", "What happened and what to do next.", nullable=False),
             ),
         ),
@@ -140,11 +211,21 @@ FRAMES: dict[str, Frame] = {
             (
                 _c("quote_id", "string", "`<article_id>:q<NNN>`.", nullable=False, unique=True),
                 _c("article_id", "string", "Article.", nullable=False),
-                _c("kind", "string", "direct: in quotation marks; indirect: reported speech; partial: a quoted fragment inside reported speech.", QUOTE_KINDS, nullable=False),
+                _c(
+                    "kind",
+                    "string",
+                    "direct: in quotation marks; indirect: reported speech; partial: a quoted fragment inside reported speech.",
+                    QUOTE_KINDS,
+                    nullable=False,
+                ),
                 _c("quote", "string", "The words (= body[start:end]).", nullable=False),
                 _c("start", "Int64", _SPAN + ".", nullable=False),
                 _c("end", "Int64", _SPAN + ".", nullable=False),
-                _c("speaker", "string", "Best canonical name within the article (pronouns and descriptions resolved)."),
+                _c(
+                    "speaker",
+                    "string",
+                    "Best canonical name within the article (pronouns and descriptions resolved).",
+                ),
                 _c("speaker_mention", "string", "The speaker as written at the cue."),
                 _c("speaker_start", "Int64", _SPAN + " of speaker_mention (-1 if none)."),
                 _c("speaker_end", "Int64", _SPAN + " of speaker_mention (-1 if none)."),
@@ -152,7 +233,11 @@ FRAMES: dict[str, Frame] = {
                 _c("cue", "string", "Reporting verb or phrase as written."),
                 _c("cue_start", "Int64", _SPAN + " of the cue."),
                 _c("cue_end", "Int64", _SPAN + " of the cue."),
-                _c("via", "string", "Intermediary outlet the words came through (canonical); empty when first-hand."),
+                _c(
+                    "via",
+                    "string",
+                    "Intermediary outlet the words came through (canonical); empty when first-hand.",
+                ),
                 _c("via_mention", "string", "The intermediary as written."),
                 _c("via_start", "Int64", _SPAN + " of via_mention."),
                 _c("via_end", "Int64", _SPAN + " of via_mention."),
@@ -160,23 +245,47 @@ FRAMES: dict[str, Frame] = {
                 _c("sentence_end", "Int64", _SPAN + " of the sentence holding the attribution."),
                 _c("method", "string", "Rule that produced the row."),
                 _c("confidence", "Float64", "Confidence of the rule, 0-1."),
-                _c("person_id", "string", "Canonical person or group (see `people`), cross-article."),
-                _c("quote_group", "string", "Near-identical quotes across articles share a group id."),
+                _c(
+                    "person_id",
+                    "string",
+                    "Canonical person or group (see `people`), cross-article.",
+                ),
+                _c(
+                    "quote_group",
+                    "string",
+                    "Near-identical quotes across articles share a group id.",
+                ),
             ),
         ),
         Frame(
             "people",
             "Canonical people, groups, institutions and media, with aliases.",
             (
-                _c("person_id", "string", "Stable id (slug of the canonical name).", nullable=False, unique=True),
+                _c(
+                    "person_id",
+                    "string",
+                    "Stable id (slug of the canonical name).",
+                    nullable=False,
+                    unique=True,
+                ),
                 _c("name", "string", "Canonical name.", nullable=False),
                 _c("kind", "string", "What the entity is.", PERSON_KINDS, nullable=False),
                 _c("titles", "string", "Titles and roles seen or curated, '|'-joined."),
                 _c("aliases", "string", "Name variants, '|'-joined and sorted."),
                 _c("n_mentions", "Int64", "Number of mentions in the corpus.", nullable=False),
                 _c("n_quotes", "Int64", "Number of quotes attributed.", nullable=False),
-                _c("source", "string", "curated: from the corpus aliases file; derived: from the text only.", ("curated", "derived"), nullable=False),
-                _c("evidence", "string", "Evidence for curated entries (a quote from the text or a URL)."),
+                _c(
+                    "source",
+                    "string",
+                    "curated: from the corpus aliases file; derived: from the text only.",
+                    ("curated", "derived"),
+                    nullable=False,
+                ),
+                _c(
+                    "evidence",
+                    "string",
+                    "Evidence for curated entries (a quote from the text or a URL).",
+                ),
             ),
         ),
         Frame(
@@ -188,7 +297,13 @@ FRAMES: dict[str, Frame] = {
                 _c("mention", "string", "As written (= body[start:end]).", nullable=False),
                 _c("start", "Int64", _SPAN + ".", nullable=False),
                 _c("end", "Int64", _SPAN + ".", nullable=False),
-                _c("method", "string", "How the mention was matched.", ("exact", "alias", "fuzzy", "speaker"), nullable=False),
+                _c(
+                    "method",
+                    "string",
+                    "How the mention was matched.",
+                    ("exact", "alias", "fuzzy", "speaker"),
+                    nullable=False,
+                ),
                 _c("score", "Float64", "Match score 0-100 (100 for exact/alias)."),
             ),
         ),
@@ -202,10 +317,24 @@ FRAMES: dict[str, Frame] = {
                 _c("outlet", "string", "Outlet of the article."),
                 _c("speaker", "string", "Speaker as attributed in this article."),
                 _c("via", "string", "Intermediary named in this article."),
-                _c("published", "datetime64[ns]", "Publication day (or lower bound) of the article."),
+                _c(
+                    "published",
+                    "datetime64[ns]",
+                    "Publication day (or lower bound) of the article.",
+                ),
                 _c("published_basis", "string", "Basis of that date.", PUBLISHED_BASES),
-                _c("order", "Int64", "Rank by publication date within the group (0 = first).", nullable=False),
-                _c("is_first", "boolean", "Whether this article carried the quote first (ties share).", nullable=False),
+                _c(
+                    "order",
+                    "Int64",
+                    "Rank by publication date within the group (0 = first).",
+                    nullable=False,
+                ),
+                _c(
+                    "is_first",
+                    "boolean",
+                    "Whether this article carried the quote first (ties share).",
+                    nullable=False,
+                ),
                 _c("similarity", "Float64", "Similarity to the group's first quote, 0-100."),
             ),
         ),
@@ -221,7 +350,11 @@ FRAMES: dict[str, Frame] = {
                 _c("quote_id", "string", "The statement's quote, when the event is a statement."),
                 _c("kind", "string", "statement or event.", ("statement", "event")),
                 _c("date_start", "datetime64[ns]", "First possible day."),
-                _c("date_end", "datetime64[ns]", "Last possible day (= date_start for a single day)."),
+                _c(
+                    "date_end",
+                    "datetime64[ns]",
+                    "Last possible day (= date_start for a single day).",
+                ),
                 _c("date_text", "string", "The date expression as written."),
                 _c("date_text_start", "Int64", _SPAN + " of date_text."),
                 _c("date_text_end", "Int64", _SPAN + " of date_text."),
@@ -289,8 +422,18 @@ FRAMES: dict[str, Frame] = {
                 _c("evidence_start", "Int64", _SPAN + " of the evidence."),
                 _c("evidence_end", "Int64", _SPAN + " of the evidence."),
                 _c("quote_id", "string", "Quote overlapping the evidence."),
-                _c("source", "string", "codebook (curated) or auto (rules).", STANCE_SOURCES, nullable=False),
-                _c("on_record", "boolean", "Named person or institution (not anonymous, not a headline)."),
+                _c(
+                    "source",
+                    "string",
+                    "codebook (curated) or auto (rules).",
+                    STANCE_SOURCES,
+                    nullable=False,
+                ),
+                _c(
+                    "on_record",
+                    "boolean",
+                    "Named person or institution (not anonymous, not a headline).",
+                ),
             ),
         ),
     ]
@@ -314,7 +457,9 @@ def empty(name: str) -> pd.DataFrame:
         name: Frame name, a key of :data:`FRAMES`.
     """
     frame = FRAMES[name]
-    return pd.DataFrame({c.name: pd.Series([], dtype=_pandas_dtype(c.dtype)) for c in frame.columns})
+    return pd.DataFrame(
+        {c.name: pd.Series([], dtype=_pandas_dtype(c.dtype)) for c in frame.columns}
+    )
 
 
 def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.DataFrame:
@@ -349,7 +494,11 @@ def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.Da
             else:
                 s = pd.to_numeric(s, errors="coerce").astype(dtype)
         else:
-            s = pd.Series([None] * n, dtype=object).astype(dtype) if n else pd.Series([], dtype=dtype)
+            s = (
+                pd.Series([None] * n, dtype=object).astype(dtype)
+                if n
+                else pd.Series([], dtype=dtype)
+            )
         out[col.name] = s
     result = pd.DataFrame(out)
     if extra == "keep":
@@ -401,7 +550,14 @@ def data_dictionary_markdown() -> str:
         "",
     ]
     for frame in FRAMES.values():
-        lines += [f"## `{frame.name}`", "", frame.description, "", "| column | dtype | meaning | allowed values |", "|---|---|---|---|"]
+        lines += [
+            f"## `{frame.name}`",
+            "",
+            frame.description,
+            "",
+            "| column | dtype | meaning | allowed values |",
+            "|---|---|---|---|",
+        ]
         for c in frame.columns:
             allowed = ", ".join(c.allowed) if c.allowed else ""
             req = "" if c.nullable else " (required)"

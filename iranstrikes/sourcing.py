@@ -53,10 +53,23 @@ def source_mix(corpus) -> pd.DataFrame:
     for c in cols:
         out[f"share_{c}"] = (out[c] / out["n_quotes"].where(out["n_quotes"] > 0)).round(3)
     out["share_via"] = (out["n_via"] / out["n_quotes"].where(out["n_quotes"] > 0)).round(3)
-    out = out.reset_index(names="outlet").sort_values("outlet", kind="stable").reset_index(drop=True)
+    out = (
+        out.reset_index(names="outlet").sort_values("outlet", kind="stable").reset_index(drop=True)
+    )
     ints = ["n_articles", "n_quotes", *cols, *kinds, "n_via"]
     out[ints] = out[ints].astype("int64")
-    return out[["outlet", "n_articles", "n_quotes", *cols, *kinds, "n_via", *[f"share_{c}" for c in cols], "share_via"]]
+    return out[
+        [
+            "outlet",
+            "n_articles",
+            "n_quotes",
+            *cols,
+            *kinds,
+            "n_via",
+            *[f"share_{c}" for c in cols],
+            "share_via",
+        ]
+    ]
 
 
 def chains(corpus) -> pd.DataFrame:
@@ -94,7 +107,18 @@ def chains(corpus) -> pd.DataFrame:
                 "n_hands": len(links) - 1,
             }
         )
-    cols = ["quote_id", "article_id", "outlet", "original_outlet", "via", "speaker", "speaker_type", "kind", "chain", "n_hands"]
+    cols = [
+        "quote_id",
+        "article_id",
+        "outlet",
+        "original_outlet",
+        "via",
+        "speaker",
+        "speaker_type",
+        "kind",
+        "chain",
+        "n_hands",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -102,13 +126,19 @@ def chain_summary(corpus) -> pd.DataFrame:
     """Distinct chains with the number of statements that travelled along each, longest first."""
     c = chains(corpus)
     if c.empty:
-        return pd.DataFrame(columns=["chain", "speaker_type", "n_hands", "n_statements", "quote_ids"])
+        return pd.DataFrame(
+            columns=["chain", "speaker_type", "n_hands", "n_statements", "quote_ids"]
+        )
     g = (
         c.groupby(["chain", "speaker_type", "n_hands"], dropna=False)
-        .agg(n_statements=("quote_id", "size"), quote_ids=("quote_id", lambda s: "|".join(sorted(s))))
+        .agg(
+            n_statements=("quote_id", "size"), quote_ids=("quote_id", lambda s: "|".join(sorted(s)))
+        )
         .reset_index()
     )
-    return g.sort_values(["n_hands", "n_statements", "chain"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    return g.sort_values(
+        ["n_hands", "n_statements", "chain"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def travelling_quotes(corpus) -> pd.DataFrame:
@@ -120,7 +150,17 @@ def travelling_quotes(corpus) -> pd.DataFrame:
         first_published, text (the first carrier's wording), quote_ids.
     """
     p = corpus.propagation
-    cols = ["quote_group", "speaker", "n_articles", "outlets", "first_outlets", "vias", "first_published", "text", "quote_ids"]
+    cols = [
+        "quote_group",
+        "speaker",
+        "n_articles",
+        "outlets",
+        "first_outlets",
+        "vias",
+        "first_published",
+        "text",
+        "quote_ids",
+    ]
     if p.empty:
         return pd.DataFrame(columns=cols)
     text = dict(zip(corpus.quotes["quote_id"], corpus.quotes["quote"], strict=True))
@@ -142,7 +182,11 @@ def travelling_quotes(corpus) -> pd.DataFrame:
             }
         )
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["n_articles", "first_published", "quote_group"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["n_articles", "first_published", "quote_group"],
+        ascending=[False, True, True],
+        kind="stable",
+    ).reset_index(drop=True)
 
 
 def omissions(corpus, *, min_outlets: int = 2) -> pd.DataFrame:
@@ -183,4 +227,6 @@ def omissions(corpus, *, min_outlets: int = 2) -> pd.DataFrame:
                     }
                 )
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["outlet", "n_quoted_by", "speaker"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["outlet", "n_quoted_by", "speaker"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
