@@ -11,6 +11,7 @@ timeline, stances). The analysis itself lives in the modules named for its nouns
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import html
@@ -459,16 +460,13 @@ def _process_article(
     extract: bool = True,
     packed: bool = False,
 ) -> ArticleResult:
-    """Normalise one article file and extract everything that needs only that article.
-
-    A pure function of its arguments: it reads no other file and touches no global state, so
-    a corpus can be mapped over processes or partitions.
+    """:func:`process_article`, optionally with quotes and events packed.
 
     Args:
-        file_name: Name of the file (its stem becomes ``article_id``).
-        raw: The file's bytes.
-        manifest_row: The file's manifest row as a dict, if the corpus has one.
-        extract: Also extract quotes and events (False: normalisation only).
+        file_name: As for :func:`process_article`.
+        raw: As for :func:`process_article`.
+        manifest_row: As for :func:`process_article`.
+        extract: As for :func:`process_article`.
         packed: Return quotes and events packed (column lists and records, see
             :class:`ArticleResult`), not as frames.
 
@@ -1119,28 +1117,28 @@ def _release_memory() -> None:
     memory no one uses. ``malloc_trim`` (glibc only; elsewhere nothing happens) and Arrow's
     ``release_unused`` return them, so the next step starts from what the corpus really holds.
     """
-    import ctypes
-    import ctypes.util
-
     try:
         import pyarrow as pa
 
         pa.default_memory_pool().release_unused()
     except (ImportError, AttributeError):  # pragma: no cover - pyarrow is a dependency
         pass
-    global _LIBC
-    if _LIBC is None:
-        name = ctypes.util.find_library("c")
-        try:
-            _LIBC = ctypes.CDLL(name) if name else False
-        except OSError:  # pragma: no cover - exotic platforms
-            _LIBC = False
-    trim = getattr(_LIBC, "malloc_trim", None) if _LIBC else None
+    trim = _malloc_trim()
     if trim is not None:
         trim(0)
 
 
-_LIBC = None
+@functools.cache
+def _malloc_trim():
+    """The C library's ``malloc_trim`` (glibc), or None where it has none; looked up once."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:  # pragma: no cover - exotic platforms
+        return None
 
 
 def _cross_article(
