@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import resources as _resources
+
 __all__ = [
     "CONFLICT_COLUMNS",
     "EVENT_COLUMNS",
@@ -142,29 +144,8 @@ GROUP_WINDOW_DAYS = 14
 # Date expressions
 # --------------------------------------------------------------------------------------
 
-_MONTH_NUM = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAY_NUM = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+_MONTH_NUM = {k: v for k, v in _resources.months().items() if len(k) == 3}
+_WEEKDAY_NUM = {k: v for k, v in _resources.weekdays().items() if k.endswith("day")}
 _NUMBER_WORDS = {
     "a": 1,
     "one": 1,

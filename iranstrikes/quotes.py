@@ -31,6 +31,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import resources as _resources
+
 __all__ = ["QUOTE_COLUMNS", "extract_quotes", "quote_columns", "canonical_outlet", "load_outlets"]
 
 QUOTE_COLUMNS: list[str] = [
@@ -1615,27 +1617,9 @@ _PREP_START_RE = re.compile(
     r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
     r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
 )
-_DAYS_MONTHS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_DAYS_MONTHS = frozenset(
+    k for k in (*_resources.months(), *_resources.weekdays()) if len(k) > 5 or k in ("may", "june", "july", "march", "april")
+)
 
 
 _DATELINE_RE = re.compile(

@@ -1,0 +1,76 @@
+"""Language knowledge as data: the word lists every extractor shares.
+
+What belongs here: plain lists (``.txt``, one entry a line) and small tables (``.csv``) of
+English language knowledge — reporting verbs, titles, anonymity words, organisation words,
+countries and nationalities, month and weekday names — each file opening with a ``#`` comment
+header that says what the list is for and who reads it. This module only *reads* them; the
+engines that use them live in the subpackages named for their nouns (``text``, ``quotes``,
+``chronology``). Knowledge about a particular corpus (outlets of the seeds, aliases, the claims
+codebook) does not belong here: it lives in the corpus folder's data files.
+
+Every loader is cached, so a list is parsed once per process and shared by all modules.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources as _res
+
+__all__ = ["word_list", "word_set", "table", "months", "weekdays", "resource_text"]
+
+
+def resource_text(name: str) -> str:
+    """The text of resource file ``name`` (e.g. ``"months.csv"``)."""
+    path = _res.files(__name__) / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Language resource {name!r} is missing from iranstrikes/resources/; "
+            "reinstall the package or restore the file."
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in resource_text(name).splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.append(line)
+    return out
+
+
+@functools.cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of a one-entry-a-line list, in file order (comments and blanks skipped).
+
+    ``name`` is the file name without ``.txt``. Entries are stripped but keep their case.
+    """
+    return tuple(_lines(f"{name}.txt"))
+
+
+@functools.cache
+def word_set(name: str, lower: bool = True) -> frozenset[str]:
+    """Entries of ``name.txt`` as a set (lower-cased unless ``lower=False``)."""
+    words = word_list(name)
+    return frozenset(w.lower() for w in words) if lower else frozenset(words)
+
+
+@functools.cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``name.csv`` as dicts (``#`` comment lines before the header are skipped)."""
+    rows = [ln for ln in resource_text(f"{name}.csv").splitlines() if not ln.lstrip().startswith("#")]
+    return tuple(dict(r) for r in csv.DictReader(rows))
+
+
+@functools.cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations (lower case, no dot) to month number 1–12."""
+    return {r["name"].lower(): int(r["number"]) for r in table("months")}
+
+
+@functools.cache
+def weekdays() -> dict[str, int]:
+    """Weekday names and abbreviations (lower case, no dot) to Python weekday 0 (Mon)–6."""
+    return {r["name"].lower(): int(r["number"]) for r in table("weekdays")}
