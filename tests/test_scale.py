@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 
 import iranstrikes.corpus as corpus_mod
+import iranstrikes.corpus.cross as cross_mod
+import iranstrikes.corpus.stage as stage_mod
 from iranstrikes import load_corpus
 from iranstrikes.corpus import Corpus
 
@@ -108,10 +110,10 @@ def test_cache_reprocesses_only_new_files(small_corpus, serial, tmp_path, monkey
         calls.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(corpus_mod, "_process_article", counting)
+    monkeypatch.setattr(stage_mod, "_process_article", counting)
     cached = load_corpus(folder, engine="serial", progress=False, cache=True)
     assert sorted(calls) == sorted(p.name for p in extra.glob("*.txt"))
-    monkeypatch.setattr(corpus_mod, "_process_article", real)
+    monkeypatch.setattr(stage_mod, "_process_article", real)
     fresh = load_corpus(folder, engine="serial", progress=False)
     _assert_same(fresh, cached)
 
@@ -147,7 +149,7 @@ def test_redating_inferred_articles_on_processes_gives_identical_frames(small_co
     # The generated corpus leaves one file in ten undated: their events are re-dated once a
     # publication range is inferred, on the loader's engine when there are enough of them.
     assert (serial.articles["published_basis"] == "inferred").sum() >= 2
-    monkeypatch.setattr(corpus_mod, "_MIN_PARALLEL_REDATE", 1)
+    monkeypatch.setattr(cross_mod, "_MIN_PARALLEL_REDATE", 1)
     calls = []
     real = corpus_mod._redate_chunk
 
@@ -155,12 +157,12 @@ def test_redating_inferred_articles_on_processes_gives_identical_frames(small_co
         calls.append(len(tasks))
         return real(tasks)
 
-    monkeypatch.setattr(corpus_mod, "_redate_chunk", counting)
+    monkeypatch.setattr(cross_mod, "_redate_chunk", counting)
     again = load_corpus(small_corpus, engine="serial", progress=False)
     assert sum(calls) == (again.articles["published_basis"] == "inferred").sum()
     _assert_same(serial, again)
     # on worker processes (which need the module's own, picklable function)
-    monkeypatch.setattr(corpus_mod, "_redate_chunk", real)
+    monkeypatch.setattr(cross_mod, "_redate_chunk", real)
     par = load_corpus(small_corpus, engine="processes", workers=2, progress=False)
     _assert_same(serial, par)
 
