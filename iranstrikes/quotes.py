@@ -3524,10 +3524,20 @@ def _str_array(vals: list[str]):
     if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
         import pyarrow as pa
 
+        try:
+            arr = pa.array(vals, type=pa.large_string())
+        except UnicodeEncodeError:  # lone surrogates (text decoded with surrogateescape)
+            arr = pa.array(
+                [
+                    "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in v)
+                    if isinstance(v, str)
+                    else v
+                    for v in vals
+                ],
+                type=pa.large_string(),
+            )
         # The public constructor from an Arrow array: ~3x faster than pd.array(list).
-        return pd.arrays.ArrowStringArray(
-            pa.chunked_array([pa.array(vals, type=pa.large_string())]), dtype=_STR_DTYPE
-        )
+        return pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=_STR_DTYPE)
     return pd.array(vals, dtype=_STR_DTYPE)  # pragma: no cover - python string storage
 
 
