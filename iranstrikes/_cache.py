@@ -3,7 +3,7 @@
 One file per article, ``<cache>/<key[:2]>/<key>.pkl``, holding a pickled, packed
 :class:`~iranstrikes.corpus.ArticleResult` behind a short header. The key is the SHA-256 of
 the cache format, the package version, the pandas major version, the file name, the SHA-256 of
-the file's bytes and its manifest row, so a changed file, manifest row or package version is
+the file's bytes, its manifest row and its article id, so a changed file, manifest row or package version is
 simply a miss. Writes are atomic (temporary file, then rename). A missing, truncated, corrupt
 or foreign entry is a miss with a warning, never an error; a cache folder that cannot be
 written only warns.
@@ -23,11 +23,13 @@ import pandas as pd
 
 from . import __version__
 
-CACHE_FORMAT = "iranstrikes-article-cache-2"
+CACHE_FORMAT = "iranstrikes-article-cache-3"
 _HEADER = CACHE_FORMAT.encode() + b"\n"
 
 
-def key(file_name: str, raw: bytes, manifest_row: dict | None) -> str:
+def key(
+    file_name: str, raw: bytes, manifest_row: dict | None, article_id: str | None = None
+) -> str:
     """The cache key of one file (see the module docstring)."""
     row = json.dumps(manifest_row or {}, sort_keys=True, default=str)
     parts = [
@@ -37,6 +39,7 @@ def key(file_name: str, raw: bytes, manifest_row: dict | None) -> str:
         file_name,
         hashlib.sha256(raw).hexdigest(),
         row,
+        article_id or "",
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 

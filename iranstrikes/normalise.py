@@ -106,6 +106,18 @@ def decode_bytes(raw: bytes) -> Decoded:
                         )
                     ],
                 )
+            if not text.strip():
+                return Decoded(
+                    "",
+                    enc,
+                    [
+                        (
+                            "error",
+                            "empty",
+                            f"The file holds only a {enc} byte-order mark (and perhaps blanks): there is no text to load.",
+                        )
+                    ],
+                )
             probs = (
                 []
                 if enc == "utf-8-sig"

@@ -188,8 +188,17 @@ def test_unreadable_file_is_reported_by_the_worker(tmp_path):
     bad.symlink_to(tmp_path / "nowhere.txt")  # listed as an article, unreadable even for root
     c = load_corpus(tmp_path / "c", engine="processes", workers=2, progress=False)
     row = c.problems[c.problems["file"] == bad.name]
-    assert list(row["code"]) == ["unreadable"] and "Check its permissions" in row["message"].iloc[0]
+    assert list(row["code"]) == ["unreadable"] and "points nowhere" in row["message"].iloc[0]
     assert len(c.articles) == 4
+
+
+def test_file_that_vanishes_before_the_worker_reads_it_is_reported(tmp_path):
+    from iranstrikes.corpus.stage import _stage_chunk
+
+    chunk = _stage_chunk([("gone.txt", str(tmp_path / "gone.txt"), None, "gone")])
+    (res,) = chunk.results
+    assert res.article is None and res.problems[0]["code"] == "unreadable"
+    assert "check its permissions" in res.problems[0]["message"]
 
 
 def test_scale_chart_is_log_log_with_a_linear_reference():

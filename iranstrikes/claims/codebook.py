@@ -63,6 +63,64 @@ def _iso_day(value, where: str, errors: list[str]) -> str | None:
         return None
 
 
+def _read_yaml(path: Path) -> tuple[object, dict[int, int]]:
+    """A curated YAML file's data and the line of each mapping in it (by ``id``).
+
+    Raises:
+        CodebookError: when the file is a folder or not a regular file, is not UTF-8 or is
+            not valid YAML (with the line and what to fix).
+        FileNotFoundError: if the file does not exist.
+    """
+    import stat
+
+    import yaml
+
+    if not path.exists():
+        raise FileNotFoundError(f"No such file: {path}")
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise CodebookError(f"{path} is a folder, not a YAML file: replace it with the file.")
+    if not stat.S_ISREG(mode):
+        raise CodebookError(f"{path} is not a regular file (a pipe or a device): replace it.")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CodebookError(
+            f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} on line {line}); save it as UTF-8."
+        ) from None
+    lines: dict[int, int] = {}
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    def _map(loader, node):
+        gen = yaml.SafeLoader.construct_yaml_map(loader, node)
+        data = next(gen)
+        lines[id(data)] = node.start_mark.line + 1
+        yield data
+        for _ in gen:
+            pass
+
+    _Loader.add_constructor("tag:yaml.org,2002:map", _map)
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        what = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise CodebookError(
+            f"{path}: not valid YAML{where}: {what}. Check the indentation and quotes there."
+        ) from None
+    return data, lines
+
+
+def _at(lines: dict[int, int], obj) -> str:
+    line = lines.get(id(obj))
+    return f" (line {line})" if line else ""
+
+
 def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read and validate a claims codebook.
 
@@ -86,11 +144,20 @@ def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             missing evidence, unknown keys, duplicate ids, ...).
         FileNotFoundError: if the file does not exist.
     """
-    import yaml
-
     path = Path(path)
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data, lines = _read_yaml(path)
+    try:
+        return _codebook_frames(path, data, lines)
+    except CodebookError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise CodebookError(
+            f"{path}: a value has an unexpected type ({type(exc).__name__}: {exc}); check that "
+            "ids, stances and evidence are plain text."
+        ) from None
+
+
+def _codebook_frames(path: Path, data, lines: dict[int, int]):
     errors: list[str] = []
     if not isinstance(data, dict):
         raise CodebookError(
@@ -105,7 +172,7 @@ def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     props = []
     seen: set[str] = set()
     for i, p in enumerate(data["propositions"]):
-        where = f"propositions[{i}]"
+        where = f"propositions[{i}]{_at(lines, p)}"
         if not isinstance(p, dict):
             errors.append(f"{where}: must be a mapping")
             continue
@@ -116,7 +183,7 @@ def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if not isinstance(pid, str) or not pid.strip():
             errors.append(f"{where}: missing 'id'")
             continue
-        where = f"propositions[{i}] ({pid})"
+        where = f"propositions[{i}] ({pid}){_at(lines, p)}"
         if pid in seen:
             errors.append(f"{where}: duplicate proposition id")
         seen.add(pid)
@@ -136,12 +203,12 @@ def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     rows = []
     for i, c in enumerate(data["codings"]):
-        where = f"codings[{i}]"
+        where = f"codings[{i}]{_at(lines, c)}"
         if not isinstance(c, dict):
             errors.append(f"{where}: must be a mapping")
             continue
         if "article" in c:
-            where = f"codings[{i}] (article {c['article']}, speaker {c.get('speaker')!r})"
+            where = f"codings[{i}] (article {c['article']}, speaker {c.get('speaker')!r}){_at(lines, c)}"
         unknown = sorted(set(c) - _CODING_KEYS)
         if unknown:
             errors.append(f"{where}: unknown key(s) {unknown}")
@@ -150,17 +217,21 @@ def load_codebook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             if not isinstance(v, str) or not v.strip():
                 label = "missing evidence" if key == "evidence" else f"missing '{key}'"
                 errors.append(f"{where}: {label}")
-        if c.get("proposition") and c["proposition"] not in seen:
+        if c.get("proposition") and not isinstance(c["proposition"], str):
+            errors.append(f"{where}: proposition must be one id, got {c['proposition']!r}")
+        elif c.get("proposition") and c["proposition"] not in seen:
             errors.append(
                 f"{where}: unknown proposition id {c['proposition']!r} (known: {', '.join(sorted(seen))})"
             )
-        if c.get("stance") and c["stance"] not in STANCES:
+        if c.get("stance") and (not isinstance(c["stance"], str) or c["stance"] not in STANCES):
             errors.append(f"{where}: bad stance {c['stance']!r} (allowed: {', '.join(STANCES)})")
-        if c.get("speaker_type") and c["speaker_type"] not in SPEAKER_TYPES:
+        if c.get("speaker_type") and (
+            not isinstance(c["speaker_type"], str) or c["speaker_type"] not in SPEAKER_TYPES
+        ):
             errors.append(
                 f"{where}: bad speaker_type {c['speaker_type']!r} (allowed: {', '.join(SPEAKER_TYPES)})"
             )
-        if c.get("form") is not None and c["form"] not in FORMS:
+        if c.get("form") is not None and (not isinstance(c["form"], str) or c["form"] not in FORMS):
             errors.append(f"{where}: bad form {c['form']!r} (allowed: {', '.join(FORMS)})")
         occ = c.get("occurrence", 1)
         if not isinstance(occ, int) or isinstance(occ, bool) or occ < 1:
@@ -234,17 +305,27 @@ def load_context(path: str | Path) -> pd.DataFrame:
         CodebookError: when an entry lacks a claim, a source (URL or outlet + title), or has a
             bad stance or an unverified URL not marked as such.
     """
-    import yaml
-
     path = Path(path)
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data, lines = _read_yaml(path)
+    data = data or {}
+    try:
+        return _context_frame(path, data, lines)
+    except CodebookError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise CodebookError(
+            f"{path}: a value has an unexpected type ({type(exc).__name__}: {exc}); check that "
+            "ids, claims, speakers and stances are plain text."
+        ) from None
+
+
+def _context_frame(path: Path, data, lines: dict[int, int]) -> pd.DataFrame:
     entries = data.get("context") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CodebookError(f"{path}: expected a mapping with a 'context' list")
     errors, rows = [], []
     for i, e in enumerate(entries):
-        where = f"context[{i}] ({e.get('id') if isinstance(e, dict) else '?'})"
+        where = f"context[{i}] ({e.get('id') if isinstance(e, dict) else '?'}){_at(lines, e)}"
         if not isinstance(e, dict):
             errors.append(f"{where}: must be a mapping")
             continue
@@ -255,7 +336,9 @@ def load_context(path: str | Path) -> pd.DataFrame:
             errors.append(f"{where}: needs a source_url or a source_title")
         if "url_verified" not in e or not isinstance(e["url_verified"], bool):
             errors.append(f"{where}: url_verified must be true or false")
-        if e.get("stance") is not None and e["stance"] not in STANCES:
+        if e.get("stance") is not None and (
+            not isinstance(e["stance"], str) or e["stance"] not in STANCES
+        ):
             errors.append(f"{where}: bad stance {e['stance']!r}")
         rows.append(
             {

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..normalise import date_from_url, decode_bytes, html_to_text, looks_like_html, normalise_text
 from .files import LARGE_FILE_BYTES, MAX_FILE_BYTES, _problem
+from .guard import BudgetExceeded, Clock, budget_problem, fault, internal_error
 
 
 # --------------------------------------------------------------------------------------
@@ -83,6 +84,8 @@ def _process_article(
     *,
     extract: bool = True,
     packed: bool = False,
+    article_id: str | None = None,
+    clock: Clock | None = None,
 ) -> ArticleResult:
     """:func:`process_article`, optionally with quotes and events packed.
 
@@ -93,11 +96,17 @@ def _process_article(
         extract: As for :func:`process_article`.
         packed: Return quotes and events packed (column lists and records, see
             :class:`ArticleResult`), not as frames.
+        article_id: The article's id (default: the file's stem; the loader gives files that
+            share a stem distinct ids).
+        clock: The article's budget (:class:`~iranstrikes.corpus.guard.Clock`); None: no
+            budget and no size cap. Quotes and events each run in a guard: an exception or
+            a spent budget there becomes one problem row and the article is kept.
 
     Returns:
         An :class:`ArticleResult`.
     """
-    article_id = Path(file_name).stem
+    article_id = article_id or Path(file_name).stem
+    fault("normalise", file_name)
     problems: list[dict] = []
     if len(raw) > MAX_FILE_BYTES:
         problems.append(
@@ -269,30 +278,93 @@ def _process_article(
     ]
     result = ArticleResult(article, paragraphs, problems)
     if extract:
-        result.quotes, result.events = _extract(article_id, norm.body, article, packed)
+        result.quotes, result.events = _extract(
+            article_id,
+            norm.body,
+            article,
+            packed,
+            file_name=file_name,
+            clock=clock,
+            problems=problems,
+        )
     return result
 
 
-def _extract(article_id: str, body: str, article: dict, packed: bool = False):
-    """Per-article extraction: quotes, then events resolved against the publication date."""
+def _extract(
+    article_id: str,
+    body: str,
+    article: dict,
+    packed: bool = False,
+    *,
+    file_name: str | None = None,
+    clock: Clock | None = None,
+    problems: list[dict] | None = None,
+):
+    """Per-article extraction: quotes, then events resolved against the publication date.
+
+    Each step runs in a guard: an unexpected exception, or a budget spent (``clock``), adds
+    one row to ``problems`` and the step's output is empty; the article is kept. A text
+    longer than the clock's ``max_extract_chars`` is not extracted at all (one problem row).
+    """
     from ..chronology import _event_records
     from ..quotes import quote_columns
 
-    cols = quote_columns(body)
+    file_name = file_name or article_id
+    problems = [] if problems is None else problems
+    cap = clock.limits.max_extract_chars if clock is not None else None
+    cols = None
+    skip_events = False
+    if cap is not None and len(body) > cap:
+        problems.append(
+            _problem(
+                file_name,
+                article_id,
+                "warning",
+                "too-long-to-extract",
+                f"The text is {len(body):,} characters, more than the {cap:,} characters up to "
+                "which quotes and events are extracted; the article was loaded with its text "
+                "and paragraphs only. Split the file if it holds several articles, or raise "
+                "the cap: load_corpus(..., max_extract_chars=...).",
+            )
+        )
+        skip_events = True
+    else:
+        try:
+            if clock is not None and clock.spent():
+                raise BudgetExceeded("spent before quote extraction")
+            fault("quotes", file_name)
+            cols = quote_columns(body)
+        except BudgetExceeded:
+            problems.append(budget_problem(file_name, article_id, "quote extraction", clock))
+            skip_events = True
+        except Exception as exc:  # noqa: BLE001 - one article's failure is a problem row
+            problems.append(internal_error(file_name, article_id, "quote extraction", exc))
+    if cols is None:
+        cols = quote_columns("")
     n = len(cols["start"])
     cols = {
         "quote_id": [f"{article_id}:q{i:03d}" for i in range(n)],
         "article_id": [article_id] * n,
         **cols,
     }
-    events = _event_records(
-        article_id,
-        body,
-        article["published"],
-        article["published_latest"],
-        article["published_basis"],
-        cols,
-    )
+    events: list = []
+    if not skip_events:
+        try:
+            if clock is not None and clock.spent():
+                raise BudgetExceeded("spent before event extraction")
+            fault("events", file_name)
+            events = _event_records(
+                article_id,
+                body,
+                article["published"],
+                article["published_latest"],
+                article["published_basis"],
+                cols,
+            )
+        except BudgetExceeded:
+            problems.append(budget_problem(file_name, article_id, "event extraction", clock))
+        except Exception as exc:  # noqa: BLE001 - one article's failure is a problem row
+            problems.append(internal_error(file_name, article_id, "event extraction", exc))
     if not packed:
         return _quotes_frame(cols), _events_frame(events)
     return cols, events

@@ -89,7 +89,20 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
     corpus.contradictions = claims.find_contradictions(corpus.stances, corpus.events)
     corpus.headline_support = claims.headline_support(corpus.stances, corpus.articles)
     ctx = folder / "context.yaml"
-    corpus.context = claims.load_context(ctx) if ctx.exists() else pd.DataFrame()
+    corpus.context = pd.DataFrame()
+    if ctx.exists():
+        try:
+            corpus.context = claims.load_context(ctx)
+        except claims.CodebookError as exc:
+            problems.append(
+                _problem(
+                    "context.yaml",
+                    None,
+                    "error",
+                    "context-invalid",
+                    f"context.yaml was not used: {exc}",
+                )
+            )
     if problems:
         corpus.problems = schema.conform(
             "problems", pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)

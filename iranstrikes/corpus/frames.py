@@ -82,6 +82,8 @@ class Corpus:
         context: Cited later coverage that is not part of the corpus (from context.yaml).
         timings: Seconds spent in the per-article stage and in each cross-article step of
             the load (not a frame; empty for a corpus reopened with :meth:`from_parquet`).
+        skipped: Folder entries skipped on purpose, as {file, reason} rows (hidden entries;
+            not a frame; counted in :meth:`summary` when there are any).
     """
 
     path: Path
@@ -101,6 +103,7 @@ class Corpus:
     headline_support: pd.DataFrame = field(default_factory=pd.DataFrame)
     context: pd.DataFrame = field(default_factory=pd.DataFrame)
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    skipped: list[dict] = field(default_factory=list, repr=False, compare=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All frames by name."""
@@ -143,7 +146,17 @@ class Corpus:
             "errors": int((self.problems["severity"] == "error").sum())
             if len(self.problems)
             else 0,
+            **self._skip_counts(),
         }
+
+    def _skip_counts(self) -> dict[str, Any]:
+        """``skipped`` (count) and ``skipped_files`` ({reason: names}), when any were skipped."""
+        if not self.skipped:
+            return {}
+        by_reason: dict[str, list[str]] = {}
+        for row in self.skipped:
+            by_reason.setdefault(row["reason"], []).append(row["file"])
+        return {"skipped": len(self.skipped), "skipped_files": by_reason}
 
     def __repr__(self) -> str:
         s = self.summary()

@@ -19,8 +19,10 @@ import pandas as pd
 from .. import schema
 from .article import _ts
 from .cross import _attach_chronology, _attach_claims
+from .datafiles import usable_data_folder
 from .files import _discover, _problem
-from .frames import Corpus, seeds_path
+from .frames import FRAME_NAMES, Corpus, seeds_path
+from .guard import DEFAULT_LIMITS, Limits, internal_error
 from .manifest import read_manifest
 from .stage import _resolve_engine, _run_stage
 
@@ -33,6 +35,8 @@ def load_corpus(
     progress: bool = True,
     validate: bool = True,
     cache: bool | str | os.PathLike = False,
+    article_seconds: float | None = DEFAULT_LIMITS.seconds,
+    max_extract_chars: int | None = DEFAULT_LIMITS.max_extract_chars,
 ) -> Corpus:
     """Load a folder of news articles into a :class:`Corpus`.
 
@@ -53,6 +57,21 @@ def load_corpus(
             folder) keeps nothing. Entries are keyed by the file's name and SHA-256, its
             manifest row and the package version; an unreadable entry is ignored with a
             warning. The cross-article steps always re-run.
+        article_seconds: Wall-time budget of one article's per-article stage (None: none).
+            It is checked between steps, and on the serial and processes engines a step
+            still running when it is spent is interrupted; the article is kept with what was
+            done, with a ``budget`` problem row. Output then depends on the machine's speed:
+            the row says so.
+        max_extract_chars: Texts longer than this are loaded without quote and event
+            extraction (one ``too-long-to-extract`` problem row; None: no cap).
+
+    Every entry of the folder is accounted for: an article, a data file (manifest.csv,
+    aliases.yaml, codebook.yaml, context.yaml, README.md, SHA256SUMS), a ``problems`` row
+    (folders, pipes, devices, broken links, unsupported files, empty or unreadable files), or
+    a counted skip: hidden entries (names starting with a dot, such as the cache folder) are
+    skipped and counted in ``corpus.summary()["skipped"]`` (names in ``corpus.skipped``).
+    A step that fails for one article becomes an ``internal-error`` row; the other articles
+    load. A curated data file that cannot be used is reported and left out.
 
     The per-article stage (all engines) gives the same frames; every frame is a function of
     the folder's contents only.
@@ -75,10 +94,18 @@ def load_corpus(
             f"{folder} is a file; pass the folder that holds it: load_corpus({str(folder.parent)!r})."
         )
     manifest, problems = read_manifest(folder)
-    files, more = _discover(folder)
+    files, more, skipped = _discover(folder)
     problems += more
+    rows: dict = {}
     if manifest is not None:
-        present = {p.name for p in files}
+        by_name = manifest.to_dict("index")
+        present = set()
+        for p in files:
+            for cand in _manifest_names(p):
+                if cand in by_name:
+                    rows[p.name] = by_name[cand]
+                    present.add(cand)
+                    break
         for f in manifest.index:
             if f not in present:
                 problems.append(
@@ -91,24 +118,24 @@ def load_corpus(
                     )
                 )
         for p in files:
-            if p.name not in manifest.index:
+            if p.name not in rows:
                 problems.append(
                     _problem(
                         p.name,
-                        p.stem,
+                        p.article_id,
                         "info",
                         "not-in-manifest",
                         "Not listed in manifest.csv: outlet, URL and date were derived from the text only.",
                     )
                 )
-    rows = manifest.to_dict("index") if manifest is not None else {}
-    tasks = [(p.name, str(p), rows.get(p.name)) for p in files]
+    tasks = [(p.name, p.path, rows.get(p.name), p.article_id) for p in files]
+    limits = Limits(seconds=article_seconds, max_extract_chars=max_extract_chars)
     cache_dir = None
     if cache:
         cache_dir = folder / ".iranstrikes-cache" if cache is True else Path(cache)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    chunks = _run_stage(tasks, engine, progress, workers, cache_dir)
+    chunks = _run_stage(tasks, engine, progress, workers, cache_dir, limits)
     timings["per_article"] = time.perf_counter() - t0
     t0 = time.perf_counter()
 
@@ -136,7 +163,7 @@ def load_corpus(
                 )
                 continue
             seen_sha[art["sha256"]] = fname
-            art["source_path"] = str(folder / fname)
+            art["source_path"] = str(folder / fname)  # (fname: the display name)
             articles.append(art)
             keep[-1] = True
         for frame, counts, out in (
@@ -173,6 +200,7 @@ def load_corpus(
         ),
         problems=schema.conform("problems", pd.DataFrame(problems) if problems else None),
     )
+    corpus.skipped = skipped
     if quotes:
         corpus.quotes = schema.conform("quotes", pd.concat(quotes, ignore_index=True))
     if events:
@@ -200,7 +228,10 @@ def load_corpus(
     if validate:
         t0 = time.perf_counter()
         for name in ("articles", "paragraphs", "problems", "quotes"):
-            schema.validate(name, getattr(corpus, name))
+            try:
+                schema.validate(name, getattr(corpus, name))
+            except Exception as exc:  # noqa: BLE001 - a bug to report, not a lost load
+                _add_problems(corpus, [internal_error("(corpus)", None, f"{name} validation", exc)])
         timings["validate"] = time.perf_counter() - t0
     corpus.timings = timings
     return corpus
@@ -287,15 +318,48 @@ def _cross_article(
     from .. import people, propagation
 
     timings = {} if timings is None else timings
-    steps = (
-        ("people", lambda: people.attach_people(corpus, folder)),
-        ("propagation", lambda: propagation.attach_propagation(corpus)),
-        ("chronology", lambda: _attach_chronology(corpus, folder, engine, workers)),
-        ("claims", lambda: _attach_claims(corpus, folder)),
-    )
-    _release_memory()
-    for name, step in steps:
-        t0 = time.perf_counter()
-        step()
+    with usable_data_folder(folder) as (data, data_problems):
+        _add_problems(corpus, data_problems)
+        steps = (
+            ("people", lambda: people.attach_people(corpus, data)),
+            ("propagation", lambda: propagation.attach_propagation(corpus)),
+            ("chronology", lambda: _attach_chronology(corpus, data, engine, workers)),
+            ("claims", lambda: _attach_claims(corpus, data)),
+        )
         _release_memory()
-        timings[name] = time.perf_counter() - t0
+        for name, step in steps:
+            t0 = time.perf_counter()
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 - one step's failure is one problem row
+                _repair(corpus)
+                _add_problems(
+                    corpus, [internal_error("(corpus)", None, f"cross-article {name}", exc)]
+                )
+            _release_memory()
+            timings[name] = time.perf_counter() - t0
+
+
+def _add_problems(corpus: Corpus, rows: list[dict]) -> None:
+    if rows:
+        corpus.problems = schema.conform(
+            "problems", pd.concat([corpus.problems, pd.DataFrame(rows)], ignore_index=True)
+        )
+
+
+def _repair(corpus: Corpus) -> None:
+    """After a failed cross-article step: every frame it left unset is empty again."""
+    for name in FRAME_NAMES:
+        if not isinstance(getattr(corpus, name, None), pd.DataFrame):
+            setattr(corpus, name, schema.empty(name) if name in schema.FRAMES else pd.DataFrame())
+    if not isinstance(corpus.context, pd.DataFrame):
+        corpus.context = pd.DataFrame()
+
+
+def _manifest_names(entry) -> list[str]:
+    """Names under which a file may be listed in manifest.csv (its name as shown first)."""
+    names = [entry.name, entry.raw_name]
+    if entry.raw_name != entry.name:  # not UTF-8: perhaps the manifest has it in cp1252
+        raw = os.fsencode(entry.raw_name)
+        names.append(raw.decode("cp1252", errors="replace"))
+    return names

@@ -16,7 +16,8 @@ import pandas as pd
 
 from .. import schema
 from .article import ArticleResult, _events_frame, _process_article, _quotes_frame
-from .files import _problem
+from .files import MAX_FILE_BYTES, _problem, display_name, open_regular
+from .guard import BudgetExceeded, Clock, Limits, budget_problem, fault, internal_error
 
 
 @dataclass
@@ -70,61 +71,116 @@ def _pack(results: list[ArticleResult], warned: list[str] | None = None) -> _Chu
     return _Chunk(light, quotes, events, n_q, n_e, list(warned or []), paragraphs, n_p)
 
 
-def _read(path: str) -> bytes | ArticleResult:
-    """A file's bytes, or the result of a file that could not be read (one problem row)."""
+def _read(path: str, name: str | None = None) -> bytes | ArticleResult:
+    """A file's bytes, or the result of a file that could not be read (one problem row).
+
+    Only a regular file of at most :data:`MAX_FILE_BYTES` is read (checked on the open
+    handle, before reading: see :func:`~iranstrikes.corpus.files.open_regular`).
+    """
+    name = name or display_name(os.path.basename(path))
+    raw, why = open_regular(path, MAX_FILE_BYTES)
+    if raw is not None:
+        return raw
+    code = "too-large" if "MB" in (why or "") else "unreadable"
+    advice = (
+        "Split it into one file per article."
+        if code == "too-large"
+        else "Replace it with the article's text, or remove it."
+    )
+    return ArticleResult(
+        None, [], [_problem(name, None, "error", code, f"{name} was not loaded: {why}. {advice}")]
+    )
+
+
+#: Problem codes of a result that must not be cached (a reload may do better).
+_UNCACHEABLE = {"internal-error", "budget"}
+
+
+def _one(
+    name: str,
+    path: str,
+    row: dict | None,
+    article_id: str | None,
+    cache_dir: str | None,
+    limits: Limits | None,
+) -> ArticleResult:
+    """The per-article stage of one file, inside its guard (never raises)."""
+    from .. import _cache
+
+    clock = Clock(limits)
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        name = Path(path).name
-        return ArticleResult(
-            None,
-            [],
-            [
-                _problem(
-                    name,
-                    None,
-                    "error",
-                    "unreadable",
-                    f"Could not read the file ({exc.strerror or exc}). Check its permissions.",
+        fault("read", name)
+        raw = _read(path, name)
+        if isinstance(raw, ArticleResult):
+            return raw
+        k = _cache.key(name, raw, row, article_id) if cache_dir else None
+        res = _cache.get(Path(cache_dir), k) if cache_dir else None
+        if res is None:
+            with clock.alarm():
+                res = _process_article(
+                    name, raw, row, packed=True, article_id=article_id, clock=clock
                 )
-            ],
-        )
+            if cache_dir and not any(p["code"] in _UNCACHEABLE for p in res.problems):
+                _cache.put(Path(cache_dir), k, res)
+        if res.article is None and not any(p["severity"] == "error" for p in res.problems):
+            res.problems.append(  # (every file not loaded says why)
+                _problem(name, None, "error", "not-loaded", f"{name} gave no article text.")
+            )
+        return res
+    except BudgetExceeded:
+        return ArticleResult(None, [], [budget_problem(name, None, "normalisation", clock)])
+    except Exception as exc:  # noqa: BLE001 - one file's failure is one problem row
+        return ArticleResult(None, [], [internal_error(name, None, "normalisation", exc)])
 
 
-def _stage_chunk(tasks: list[tuple[str, str, dict | None]], cache_dir: str | None = None) -> _Chunk:
+def _stage_chunk(
+    tasks: list[tuple], cache_dir: str | None = None, limits: Limits | None = None
+) -> _Chunk:
     """The per-article stage for consecutive files, run where the chunk is sent.
 
-    Each task is (file name, path, manifest row). The worker reads the file itself (the
-    loader never holds the bytes of the whole corpus), looks it up in the cache when there is
-    one, and otherwise runs :func:`_process_article` (and stores the result).
+    Each task is (file name, path, manifest row[, article id]). The worker reads the file
+    itself (the loader never holds the bytes of the whole corpus), looks it up in the cache
+    when there is one, and otherwise runs :func:`_process_article` (and stores the result).
+    Every file runs inside a guard (:func:`_one`): an unexpected exception becomes one
+    ``internal-error`` problem row and the chunk's other files are unaffected; so does a
+    failure to pack one article's results.
 
     Args:
         tasks: The chunk's files.
         cache_dir: The cache folder (see :mod:`iranstrikes._cache`), or None.
+        limits: The per-article limits (:class:`~iranstrikes.corpus.guard.Limits`).
 
     Returns:
         The packed chunk.
     """
     import warnings
 
-    from .. import _cache
-
     results = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for name, path, row in tasks:
-            raw = _read(path)
-            if isinstance(raw, ArticleResult):
-                results.append(raw)
-                continue
-            k = _cache.key(name, raw, row) if cache_dir else None
-            res = _cache.get(Path(cache_dir), k) if cache_dir else None
-            if res is None:
-                res = _process_article(name, raw, row, packed=True)
-                if cache_dir:
-                    _cache.put(Path(cache_dir), k, res)
-            results.append(res)
-    return _pack(results, [str(w.message) for w in caught])
+        for task in tasks:
+            name, path, row = task[:3]
+            aid = task[3] if len(task) > 3 else None
+            results.append(_one(name, path, row, aid, cache_dir, limits))
+        messages = [str(w.message) for w in caught]
+    try:
+        for task, r in zip(tasks, results, strict=True):
+            if r.article is not None:
+                fault("pack", task[0])
+        return _pack(results, messages)
+    except Exception:  # noqa: BLE001 - find the article that cannot be packed
+        safe = []
+        for task, r in zip(tasks, results, strict=True):
+            try:
+                if r.article is not None:
+                    fault("pack", task[0])
+                _pack([r])
+                safe.append(r)
+            except Exception as exc:  # noqa: BLE001
+                safe.append(
+                    ArticleResult(None, [], [internal_error(task[0], None, "packing", exc)])
+                )
+        return _pack(safe, messages)
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -139,28 +195,124 @@ def _resolve_engine(engine: str, n: int) -> str:
     return engine
 
 
-def _map_chunks(fn, chunks: list[list], engine: str, progress: bool, workers: int | None) -> list:
-    """Apply ``fn`` to every chunk of tasks on the chosen engine, results in input order."""
+def _map_chunks(
+    fn,
+    chunks: list[list],
+    engine: str,
+    progress: bool,
+    workers: int | None,
+    on_error=None,
+) -> list:
+    """Apply ``fn`` to every chunk of tasks on the chosen engine, results in input order.
+
+    ``fn`` should not raise (the stage's guards make sure of it), but a worker process can
+    still die (killed for memory, a crash in a C extension). With ``on_error(chunk, exc)``
+    given, such a chunk is retried one file at a time in a fresh pool, and a file that
+    fails again gets ``on_error([file], exc)`` as its result: the load goes on.
+    """
     from tqdm.auto import tqdm
 
     n = len(chunks)
     if engine == "serial" or n == 0:
         return [fn(c) for c in tqdm(chunks, desc="article chunks", disable=not progress or n < 4)]
     if engine == "processes":
-        from concurrent.futures import ProcessPoolExecutor
-
         workers = workers or os.cpu_count() or 1
-        with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:
-            return list(
-                tqdm(pool.map(fn, chunks), total=n, desc="article chunks", disable=not progress)
-            )
+        results, failed = _pool_map(fn, chunks, workers, progress)
+        if failed and on_error is None:
+            raise failed[min(failed)]
+        for _round in range(3):
+            if not failed:
+                break
+            singles = [(k, [t]) for k in sorted(failed) for t in chunks[k]]
+            out, bad = _pool_map(fn, [c for _, c in singles], workers, False)
+            merged: dict[int, list] = {}
+            still: dict[int, BaseException] = {}
+            for s, (k, c) in enumerate(singles):
+                if s in bad:
+                    if _round == 2:
+                        merged.setdefault(k, []).append(on_error(c, bad[s]))
+                    else:
+                        still[k] = bad[s]
+                else:
+                    merged.setdefault(k, []).append(out[s])
+            for k, parts in merged.items():
+                if k not in still:
+                    results[k] = _merge_results(parts)
+            failed = still
+        return results
     try:
         import dask.bag as db
     except ImportError as exc:
         raise ImportError("engine='dask' needs Dask: pip install 'iranstrikes[dask]'") from exc
     # dask.bag uses the active distributed Client when there is one (it registers itself as
     # the default scheduler), else Dask's default (multiprocessing) scheduler for bags.
-    return db.from_sequence(chunks, npartitions=n).map(fn).compute()
+    try:
+        return db.from_sequence(chunks, npartitions=n).map(fn).compute()
+    except Exception as exc:
+        if on_error is None:
+            raise
+        first = exc
+    out = []
+    for c in chunks:  # one chunk at a time, to keep what can be kept
+        try:
+            out.append(db.from_sequence([c], npartitions=1).map(fn).compute()[0])
+        except Exception as exc:  # noqa: BLE001 - reported through on_error
+            out.append(on_error(c, exc or first))
+    return out
+
+
+def _pool_map(fn, chunks: list[list], workers: int, progress: bool):
+    """``fn`` over chunks in a process pool: (results with None for failures, {index: exc})."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tqdm.auto import tqdm
+
+    results: list = [None] * len(chunks)
+    failed: dict[int, BaseException] = {}
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(chunks)))) as pool:
+        futures = [pool.submit(fn, c) for c in chunks]
+        for k, f in enumerate(
+            tqdm(futures, total=len(chunks), desc="article chunks", disable=not progress)
+        ):
+            try:
+                results[k] = f.result()
+            except Exception as exc:  # noqa: BLE001 - the caller decides
+                failed[k] = exc
+    return results, failed
+
+
+def _merge_results(parts: list):
+    """One chunk's result from the results of its files run one by one."""
+    if all(isinstance(p, _Chunk) for p in parts):
+        return _concat_chunks(parts)
+    return [x for p in parts for x in p]
+
+
+def _concat_chunks(parts: list[_Chunk]) -> _Chunk:
+    def cat(frames):
+        frames = [f for f in frames if f is not None]
+        return pd.concat(frames, ignore_index=True) if frames else None
+
+    return _Chunk(
+        [r for p in parts for r in p.results],
+        cat(p.quotes for p in parts),
+        cat(p.events for p in parts),
+        [x for p in parts for x in p.n_quotes],
+        [x for p in parts for x in p.n_events],
+        [w for p in parts for w in p.warnings],
+        cat(p.paragraphs for p in parts),
+        [x for p in parts for x in p.n_paragraphs],
+    )
+
+
+def _failed_chunk(tasks: list[tuple], exc: BaseException) -> _Chunk:
+    """The chunk of files whose worker process failed: one internal-error row per file."""
+    return _pack(
+        [
+            ArticleResult(None, [], [internal_error(t[0], None, "worker process", exc)])
+            for t in tasks
+        ]
+    )
 
 
 def _chunk_size(n: int, engine: str, workers: int | None) -> int:
@@ -177,6 +329,7 @@ def _run_stage(
     progress: bool,
     workers: int | None,
     cache_dir: Path | None = None,
+    limits: Limits | None = None,
 ) -> list[_Chunk]:
     """The per-article stage over all files, as packed chunks in file order.
 
@@ -188,8 +341,10 @@ def _run_stage(
     if engine == "processes":  # compiled once here, inherited by every forked worker
         from .. import chronology, quotes  # noqa: F401
     size = _chunk_size(len(tasks), engine, workers)
-    fn = functools.partial(_stage_chunk, cache_dir=str(cache_dir) if cache_dir else None)
-    chunks = _map_chunks(fn, _chunks(tasks, size), engine, progress, workers)
+    fn = functools.partial(
+        _stage_chunk, cache_dir=str(cache_dir) if cache_dir else None, limits=limits
+    )
+    chunks = _map_chunks(fn, _chunks(tasks, size), engine, progress, workers, _failed_chunk)
     for chunk in chunks:
         for message in chunk.warnings:
             warnings.warn(message, stacklevel=3)
