@@ -508,13 +508,19 @@ def conform(name: str, df: pd.DataFrame | None, *, extra: str = "keep") -> pd.Da
     return result
 
 
+#: Columns whose allowed values are suggestions, not a rule: they hold a user's own curated
+#: vocabulary (the loader warns about other values in ``problems`` and keeps them).
+OPEN_VOCABULARIES = {("articles", "outlet_ownership")}
+
+
 def _pandera_schema(name: str):
     import pandera.pandas as pa
 
     frame = FRAMES[name]
     columns = {}
     for col in frame.columns:
-        checks = [pa.Check.isin(list(col.allowed))] if col.allowed else []
+        closed = col.allowed and (name, col.name) not in OPEN_VOCABULARIES
+        checks = [pa.Check.isin(list(col.allowed))] if closed else []
         columns[col.name] = pa.Column(
             _pandas_dtype(col.dtype),
             checks=checks,

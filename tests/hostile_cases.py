@@ -40,7 +40,9 @@ def _manifest(folder: Path, text: str, encoding: str = "utf-8") -> None:
 
 def dup_stem_txt_html(folder: Path) -> set[str]:
     _write(folder, "story.txt", article(1))
-    _write(folder, "story.html", f"<html><body><article><p>{article(2)}</p></article></body></html>")
+    _write(
+        folder, "story.html", f"<html><body><article><p>{article(2)}</p></article></body></html>"
+    )
     return {"story.txt", "story.html"}
 
 
@@ -65,7 +67,9 @@ def manifest_empty_file(folder: Path) -> set[str]:
 def manifest_vocabulary(folder: Path) -> set[str]:
     _write(folder, "a.txt", article(1))
     _write(folder, "b.txt", article(2))
-    _manifest(folder, "file,outlet,outlet_ownership\na.txt,Courier,public\nb.txt,Wire,State-Owned\n")
+    _manifest(
+        folder, "file,outlet,outlet_ownership\na.txt,Courier,public\nb.txt,Wire,State-Owned\n"
+    )
     return {"a.txt", "b.txt"}
 
 

@@ -78,6 +78,8 @@ def display_name(name: str) -> str:
 
 
 def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISCHR(mode):
@@ -112,6 +114,8 @@ def _discover(folder: Path) -> tuple[list[FileEntry], list[dict], list[dict]]:
         name = display_name(raw_name)
         if raw_name.startswith("."):
             skipped.append({"file": name, "reason": "hidden"})
+            continue
+        if name.lower() in CORPUS_DATA_FILES:  # (checked by their own readers)
             continue
         try:
             st = os.stat(e.path)
@@ -222,7 +226,9 @@ def open_regular(path: str | os.PathLike, limit: int) -> tuple[bytes | None, str
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            return None, f"it is {_kind(st.st_mode)}, not a regular file"
+            return None, f"it is {_kind(st.st_mode)}, not a regular file".replace(
+                "not a regular file, not a regular file", "not a regular file"
+            )
         if st.st_size > limit:
             return (
                 None,

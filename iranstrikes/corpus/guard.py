@@ -90,6 +90,10 @@ class Clock:
             yield
             return
         left = max(s - self.elapsed(), 0.001)
+        pending = signal.getitimer(signal.ITIMER_REAL)[0]
+        if pending and pending <= left:  # someone else's timer fires first: leave it alone
+            yield
+            return
         state = {"active": True}
 
         def _handler(signum, frame):
@@ -102,6 +106,7 @@ class Clock:
         except ValueError:  # pragma: no cover - not the main thread after all
             yield
             return
+        armed = time.monotonic()
         signal.setitimer(signal.ITIMER_REAL, left)
         try:
             yield
@@ -109,6 +114,10 @@ class Clock:
             state["active"] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if pending:  # re-arm the timer that was running before, for what it had left
+                signal.setitimer(
+                    signal.ITIMER_REAL, max(pending - (time.monotonic() - armed), 0.001)
+                )
 
 
 def internal_error(file_name: str, article_id: str | None, step: str, exc: BaseException) -> dict:

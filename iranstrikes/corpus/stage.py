@@ -93,7 +93,7 @@ def _read(path: str, name: str | None = None) -> bytes | ArticleResult:
 
 
 #: Problem codes of a result that must not be cached (a reload may do better).
-_UNCACHEABLE = {"internal-error", "budget"}
+_UNCACHEABLE = {"internal-error", "budget", "too-long-to-extract"}
 
 
 def _one(
