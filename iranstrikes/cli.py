@@ -1,7 +1,7 @@
 """Command-line interface: ``iranstrikes --help``.
 
-What belongs here: thin commands over the library (load a folder and write its frames, write
-the data dictionary, build the static site). No analysis logic.
+What belongs here: thin commands over the library (load a folder and write its frames, check
+a folder's curated files, write the data dictionary, build the static site). No analysis logic.
 """
 
 from __future__ import annotations
@@ -57,6 +57,28 @@ def _cmd_claimreview(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .corpus.datafiles import check_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder: pass the corpus folder to check.")
+    rows = check_folder(folder)
+    present = [
+        n
+        for n in ("manifest.csv", "aliases.yaml", "codebook.yaml", "context.yaml")
+        if (folder / n).exists() or (folder / n).is_symlink()
+    ]
+    for r in rows:
+        where = f"{r['file']}:{r['line']}" if r["line"] else r["file"]
+        print(f"{where}: {r['severity']}: {r['message']}")
+    if rows:
+        print(f"{len(rows)} problem(s) in the curated files of {folder}.", file=sys.stderr)
+        return 1
+    print(f"OK: {', '.join(present) or 'no curated files'} in {folder} passed every check.")
+    return 0
+
+
 def _cmd_site(args: argparse.Namespace) -> int:
     from .site import build_site
 
@@ -106,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cr.add_argument("--out", required=True, help="output .jsonld / .json file")
     cr.set_defaults(func=_cmd_claimreview)
+    chk = sub.add_parser(
+        "check",
+        help="strictly check a corpus folder's curated files (manifest, aliases, codebook, "
+        "context); exits 1 when any has a problem",
+    )
+    chk.add_argument("folder", help="corpus folder")
+    chk.set_defaults(func=_cmd_check)
     site = sub.add_parser(
         "build-site", help="execute the notebooks and export an offline static HTML site"
     )

@@ -43,3 +43,39 @@ def test_claimreview_export(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data and all(d["@type"] == "ClaimReview" and d["@context"] == "https://schema.org" for d in data)
     assert {d["reviewRating"]["alternateName"] for d in data} <= {"affirms", "denies", "neither"}
+
+
+def test_check_passes_on_the_seeds(capsys):
+    assert main(["check", str(SEEDS)]) == 0
+    assert "passed every check" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("codebook.yaml", b"propositions: [unclosed\n", "codebook.yaml:2: error: codebook.yaml is not valid YAML"),
+        ("aliases.yaml", b"- just\n- a list\n", "not a mapping"),
+        ("context.yaml", b"context:\n  - id: x\n", "missing 'claim'"),
+        ("manifest.csv", b"file,published\na.txt,today\n", "word for the time of loading"),
+        ("codebook.yaml", "propositions: []\ncodings: []\nnote: caf\xe9\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_check_reports_each_fault_and_exits_non_zero(tmp_path, capsys, name, content, expected):
+    (tmp_path / name).write_bytes(content)
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    assert expected in out.out and "problem(s)" in out.err
+
+
+def test_check_gives_the_line_of_a_bad_coding(tmp_path, capsys):
+    (tmp_path / "codebook.yaml").write_text(
+        "propositions:\n  - id: P1\n    wording: It happened.\ncodings:\n"
+        "  - {article: a, speaker: S, speaker_type: person, proposition: P1, stance: maybe, evidence: x}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(tmp_path)]) == 1
+    assert "(line 5): bad stance 'maybe'" in capsys.readouterr().out
+
+
+def test_check_on_a_missing_folder(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope")]) == 2
