@@ -28,11 +28,23 @@ def main() -> None:
         "--cross-only", action="store_true", help="time cached reloads (see bench_load)"
     )
     ap.add_argument("--work", default=None, help="folder for generated corpora")
+    ap.add_argument(
+        "--scaling-chars",
+        type=int,
+        default=10_000,
+        help="longest text of the scaling benchmark (bench_scaling.py; 1000000 for the full table)",
+    )
     a = ap.parse_args()
 
     print("== quote extractor (one core) ==", flush=True)
     subprocess.run(
         [sys.executable, str(HERE / "bench_quotes.py"), str(a.quote_articles)], check=True
+    )
+
+    print("\n== time against text length, per step (bench_scaling) ==", flush=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "bench_scaling.py"), "--max-chars", str(a.scaling_chars)],
+        check=True,
     )
 
     print("\n== load_corpus end to end ==", flush=True)
