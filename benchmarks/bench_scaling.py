@@ -149,7 +149,12 @@ def run(max_chars: int, timeout: float, texts: list[str]) -> list[dict]:
                 if sec is None:
                     stopped.add(step)
                 rows.append(
-                    {"text": name, "chars": n, "step": step, "seconds": sec if sec else f">{timeout:g}"}
+                    {
+                        "text": name,
+                        "chars": n,
+                        "step": step,
+                        "seconds": sec if sec is not None else f">{timeout:g}",
+                    }
                 )
                 print(f"  {name:6s} {n:>9,} {step:16s} {_fmt(rows[-1]['seconds'])}", flush=True)
     return rows
@@ -194,7 +199,8 @@ def table(rows: list[dict], max_chars: int) -> str:
                 else ("NO" if isinstance(r2, str) else "n/a")
             )
             rs = [
-                f"{r:.1f}×" if isinstance(r, float) else (f"{r}×" if r else "-") for r in (r0, r1, r2)
+                f"{r:.1f}×" if isinstance(r, float) else (f"{r}×" if r else "-")
+                for r in (r0, r1, r2)
             ]
             lines.append(
                 f"| {text} | {step} | "
