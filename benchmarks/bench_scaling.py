@@ -2,7 +2,7 @@
 
 Four generated texts (invented, deterministic), each at 1k, 10k, 100k and 1M characters:
 
-- ``dates``: date-dense (a year-in-review: a date expression in every clause);
+- ``dates``: date-dense (a scraped timeline: date after date, no full stop);
 - ``cues``: one sentence dense in names and reporting verbs, with no full stop;
 - ``quotes``: quote-dense (nested and unbalanced quote marks, short attributed quotes);
 - ``names``: name-dense paragraphs (many capitalised names, titles and outlets).
@@ -47,16 +47,14 @@ def _repeat(make, n: int, sep: str) -> str:
 
 
 def dates_text(n: int) -> str:
-    def para(k):
+    """A scraped timeline: date after date in one paragraph with no full stop."""
+
+    def entry(k):
         m, d, y = MONTHS[k % 12], k % 28 + 1, 2000 + k % 20
         w = WEEKDAYS[k % 5]
-        return (
-            f"On {d} {m} {y}, the council met. By {w}, {m[:3]}. {(d + 3) % 28 + 1}, the vote "
-            f"was held, and on {m} {d}, {y + 1} it was repealed; {k % 9 + 1} days later, in "
-            f"late {m}, the court ruled, and last {w} the appeal began."
-        )
+        return f"{d} {m} {y}, council vote; {m} {d}, {y + 1}, repeal; last {w}, appeal;"
 
-    return "Year in review\n\n" + _repeat(para, n, "\n\n")
+    return "Timeline\n\n" + _repeat(entry, n, " ")
 
 
 def cues_text(n: int) -> str:

@@ -15,6 +15,7 @@ from .. import schema
 from .article import _events_frame
 from .files import _problem
 from .frames import Corpus
+from .guard import DEFAULT_LIMITS, Clock
 from .stage import _chunk_size, _chunks, _map_chunks
 
 
@@ -116,10 +117,25 @@ def _redate_chunk(tasks: list[tuple]) -> list[dict]:
     """The event records of articles given a new publication date, for the engine's workers.
 
     Each task holds the arguments of :func:`chronology._event_records` for one article.
+    Each article runs in the same guard as in the per-article stage (default limits): a text
+    longer than the extraction cap, a spent budget or an exception gives no events for that
+    article (the per-article stage has already reported it), never a failed load.
     """
     from ..chronology import _event_records
 
-    return [rec for t in tasks for rec in _event_records(*t)]
+    out = []
+    for t in tasks:
+        body = t[1]
+        cap = DEFAULT_LIMITS.max_extract_chars
+        if cap is not None and len(body) > cap:
+            continue
+        clock = Clock(DEFAULT_LIMITS)
+        try:
+            with clock.alarm():
+                out += _event_records(*t)
+        except Exception:  # noqa: BLE001, S112 - BudgetExceeded or a bug: reported by the stage
+            continue
+    return out
 
 
 def _attach_chronology(
