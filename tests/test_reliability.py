@@ -336,3 +336,11 @@ def test_budget_results_are_not_cached(tmp_path):
     assert len(c.problems[c.problems["code"] == "too-long-to-extract"]) == 3
     again = _load(tmp_path, cache=cache)
     assert (again.problems["code"] == "too-long-to-extract").sum() == 0 and len(again.quotes)
+
+
+def test_data_file_with_the_wrong_case_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(hc.article(1), encoding="utf-8")
+    (tmp_path / "Manifest.CSV").write_text("file,outlet\na.txt,Courier\n", encoding="utf-8")
+    c = _load(tmp_path)
+    row = c.problems[c.problems["file"] == "Manifest.CSV"]
+    assert row["code"].tolist() == ["data-file-name"] and "'manifest.csv'" in row["message"].iloc[0]

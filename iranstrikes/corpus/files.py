@@ -116,6 +116,22 @@ def _discover(folder: Path) -> tuple[list[FileEntry], list[dict], list[dict]]:
             skipped.append({"file": name, "reason": "hidden"})
             continue
         if name.lower() in CORPUS_DATA_FILES:  # (checked by their own readers)
+            canonical = "README.md" if name.lower() == "readme.md" else name.lower()
+            canonical = "SHA256SUMS" if canonical == "sha256sums" else canonical
+            if (
+                name != canonical
+                and canonical not in ("README.md", "SHA256SUMS")
+                and not os.path.exists(os.path.join(folder, canonical))  # (case-blind systems)
+            ):
+                problems.append(
+                    _problem(
+                        name,
+                        None,
+                        "warning",
+                        "data-file-name",
+                        f"{name} was not read: the loader reads {canonical!r} (lower case). Rename it.",
+                    )
+                )
             continue
         try:
             st = os.stat(e.path)
