@@ -105,6 +105,9 @@ def test_paragraph_offsets():
         (b"\xef\xbb\xbfHello world.", "utf-8-sig", None),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "", "binary"),
         (b"   \n  ", "", "empty"),
+        (b"\xef\xbb\xbf", "utf-8-sig", "empty"),
+        (b"\xff\xfe", "utf-16", "empty"),
+        (b"\xef\xbb\xbf \n", "utf-8-sig", "empty"),
     ],
 )
 def test_decode(raw, enc, code):
