@@ -128,20 +128,26 @@ def run(max_chars: int, timeout: float, texts: list[str]) -> list[dict]:
         stopped: set[str] = set()
         for n in [s for s in SIZES if s <= max_chars]:
             text = TEXTS[name](n)
-            norm = normalise_text(text)
-            body = norm.body
-            cols = quote_columns(body) if "quotes" not in stopped else None
+            body = normalise_text(text).body
+            found = {"cols": None}
+
+            def quotes_step(body=body, found=found):
+                found["cols"] = quote_columns(body)
+
+            def events_step(body=body, found=found):
+                cols = found["cols"] if found["cols"] is not None else quote_columns("")
+                _event_records("x", body, published, published, "manifest", _with_ids(cols))
+
             steps = {
                 "normalise": lambda text=text: normalise_text(text),
-                "quotes": lambda body=body: quote_columns(body),
-                "events": lambda body=body, cols=cols: _event_records(
-                    "x", body, published, published, "manifest", _with_ids(cols)
-                ),
+                "quotes": quotes_step,
+                # (on the quotes found; without quotes when quote extraction was stopped)
+                "events": events_step,
                 "process_article": lambda text=text: process_article("x.txt", text.encode()),
             }
             for step, fn in steps.items():
-                if step in stopped or (step == "events" and cols is None):
-                    rows.append({"text": name, "chars": n, "step": step, "seconds": "skip"})
+                if step in stopped:
+                    rows.append({"text": name, "chars": n, "step": step, "seconds": "-"})
                     continue
                 sec, _ = _timed(fn, timeout)
                 if sec is None:
