@@ -2,7 +2,7 @@
 
 A folder is a list of entries (random names and suffixes, some sharing a stem, some not valid
 UTF-8; random bytes, invented text in random encodings, HTML, empty or BOM-only files;
-folders and links to folders), an optional manifest (random columns, separators, encodings,
+folders, links to folders, named pipes and links to /dev/zero), an optional manifest (random columns, separators, encodings,
 rows and dates) and optional curated data files (random YAML or bytes). Used by
 tests/test_fuzz_loader.py (a bounded number of examples in CI) and benchmarks/fuzz_loader.py
 (a longer run).
@@ -68,7 +68,7 @@ def contents(draw) -> bytes:
 def entries(draw) -> dict:
     return {
         "name": draw(names),
-        "kind": draw(st.sampled_from(["file"] * 8 + ["dir", "linkdir"])),
+        "kind": draw(st.sampled_from(["file"] * 8 + ["dir", "linkdir", "fifo", "devzero"])),
         "content": draw(contents()),
     }
 
@@ -141,6 +141,10 @@ def build(folder: Path, spec: dict) -> set[str]:
                     fh.write(e["content"])
             elif e["kind"] == "dir":
                 os.mkdir(path)
+            elif e["kind"] == "fifo":
+                os.mkfifo(path)
+            elif e["kind"] == "devzero":
+                os.symlink("/dev/zero", path)
             else:
                 target = folder.parent / (folder.name + "-target")
                 target.mkdir(exist_ok=True)
