@@ -344,3 +344,14 @@ def test_data_file_with_the_wrong_case_is_reported(tmp_path):
     c = _load(tmp_path)
     row = c.problems[c.problems["file"] == "Manifest.CSV"]
     assert row["code"].tolist() == ["data-file-name"] and "'manifest.csv'" in row["message"].iloc[0]
+
+
+def test_a_worker_process_that_dies_costs_only_its_file(tmp_path, monkeypatch):
+    for i in range(6):
+        (tmp_path / f"f{i}.txt").write_text(hc.article(i), encoding="utf-8")
+    monkeypatch.setenv("IRANSTRIKES_FAULT", "exit:f2.txt")
+    c = load_corpus(tmp_path, engine="processes", workers=2, progress=False)
+    err = c.problems[c.problems["code"] == "internal-error"]
+    assert err["file"].tolist() == ["f2.txt"] and "worker process" in err["message"].iloc[0]
+    assert set(c.articles["article_id"]) == {f"f{i}" for i in range(6)} - {"f2"}
+    assert len(c.quotes) and len(c.events)

@@ -8,7 +8,8 @@ on any engine.
 
 The fault hook: set the environment variable ``IRANSTRIKES_FAULT`` to ``STEP:FILE`` (for
 example ``quotes:story.txt``; STEP is one of ``read``, ``normalise``, ``quotes``, ``events``,
-``pack``) and that step raises ``RuntimeError`` for that file. Environment variables reach
+``pack``) and that step raises ``RuntimeError`` for that file (``exit:FILE`` ends the
+worker process instead, see :func:`fault`). Environment variables reach
 forked and spawned workers, so the hook works on every engine. It is for tests only.
 """
 
@@ -22,7 +23,7 @@ import time
 from dataclasses import dataclass
 
 FAULT_ENV = "IRANSTRIKES_FAULT"
-STEPS = ("read", "normalise", "quotes", "events", "pack")
+STEPS = ("exit", "read", "normalise", "quotes", "events", "pack")
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,19 @@ class BudgetExceeded(Exception):
 
 
 def fault(step: str, file_name: str) -> None:
-    """Raise ``RuntimeError`` when ``IRANSTRIKES_FAULT`` asks for this step and file (tests)."""
+    """Raise ``RuntimeError`` when ``IRANSTRIKES_FAULT`` asks for this step and file (tests).
+
+    The step ``exit`` instead ends the worker process at once (``os._exit``), as a crash or
+    the out-of-memory killer would; it does nothing in the loader's own process.
+    """
     spec = os.environ.get(FAULT_ENV)
     if spec and spec == f"{step}:{file_name}":
+        if step == "exit":
+            import multiprocessing
+
+            if multiprocessing.parent_process() is not None:
+                os._exit(70)
+            return
         raise RuntimeError(f"injected fault ({FAULT_ENV}={spec})")
 
 

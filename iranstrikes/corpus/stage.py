@@ -109,6 +109,7 @@ def _one(
 
     clock = Clock(limits)
     try:
+        fault("exit", name)
         fault("read", name)
         raw = _read(path, name)
         if isinstance(raw, ArticleResult):
@@ -207,8 +208,9 @@ def _map_chunks(
 
     ``fn`` should not raise (the stage's guards make sure of it), but a worker process can
     still die (killed for memory, a crash in a C extension). With ``on_error(chunk, exc)``
-    given, such a chunk is retried one file at a time in a fresh pool, and a file that
-    fails again gets ``on_error([file], exc)`` as its result: the load goes on.
+    given, the chunks lost with it are retried in fresh pools, then alone, then file by file,
+    and the file that kills its worker gets ``on_error([file], exc)`` as its result: the load
+    goes on.
     """
     from tqdm.auto import tqdm
 
@@ -220,25 +222,29 @@ def _map_chunks(
         results, failed = _pool_map(fn, chunks, workers, progress)
         if failed and on_error is None:
             raise failed[min(failed)]
-        for _round in range(3):
-            if not failed:
+        # A dead worker breaks the whole pool: the chunks still pending fail with it. Retry
+        # them in fresh pools while that makes progress, then each alone, then each of a
+        # failing chunk's files alone: only the file that kills its worker is lost.
+        while failed:
+            keys = sorted(failed)
+            out, bad = _pool_map(fn, [chunks[k] for k in keys], workers, False)
+            for s, k in enumerate(keys):
+                if s not in bad:
+                    results[k] = out[s]
+            if len(bad) >= len(keys) or len(bad) <= 1:
+                failed = {keys[s]: exc for s, exc in bad.items()}
                 break
-            singles = [(k, [t]) for k in sorted(failed) for t in chunks[k]]
-            out, bad = _pool_map(fn, [c for _, c in singles], workers, False)
-            merged: dict[int, list] = {}
-            still: dict[int, BaseException] = {}
-            for s, (k, c) in enumerate(singles):
-                if s in bad:
-                    if _round == 2:
-                        merged.setdefault(k, []).append(on_error(c, bad[s]))
-                    else:
-                        still[k] = bad[s]
-                else:
-                    merged.setdefault(k, []).append(out[s])
-            for k, parts in merged.items():
-                if k not in still:
-                    results[k] = _merge_results(parts)
-            failed = still
+            failed = {keys[s]: exc for s, exc in bad.items()}
+        for k in sorted(failed):
+            out, bad = _pool_map(fn, [chunks[k]], 1, False)
+            if not bad:
+                results[k] = out[0]
+                continue
+            parts = []
+            for task in chunks[k]:
+                one, bad1 = _pool_map(fn, [[task]], 1, False)
+                parts.append(on_error([task], bad1[0]) if bad1 else one[0])
+            results[k] = _merge_results(parts)
         return results
     try:
         import dask.bag as db
