@@ -355,3 +355,19 @@ def test_a_worker_process_that_dies_costs_only_its_file(tmp_path, monkeypatch):
     assert err["file"].tolist() == ["f2.txt"] and "worker process" in err["message"].iloc[0]
     assert set(c.articles["article_id"]) == {f"f{i}" for i in range(6)} - {"f2"}
     assert len(c.quotes) and len(c.events)
+
+
+@pytest.mark.parametrize("engine", ["serial", "processes"])
+def test_a_date_dense_timeline_cannot_hang_the_load(tmp_path, engine):
+    # A scraped one-sentence timeline: event extraction is quadratic in it today (issue 16);
+    # the budget stops that step, the article is kept with its quotes, the others load.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_scaling import dates_text
+
+    (tmp_path / "timeline.txt").write_text(dates_text(150_000), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(hc.article(1), encoding="utf-8")
+    c = load_corpus(tmp_path, engine=engine, workers=2, progress=False, article_seconds=3)
+    b = c.problems[c.problems["code"] == "budget"]
+    assert b["file"].tolist() == ["timeline.txt"] and "event extraction" in b["message"].iloc[0]
+    assert set(c.articles["article_id"]) == {"a", "timeline"}
+    assert "a" in set(c.events["article_id"])
