@@ -371,3 +371,17 @@ def test_a_date_dense_timeline_cannot_hang_the_load(tmp_path, engine):
     assert b["file"].tolist() == ["timeline.txt"] and "event extraction" in b["message"].iloc[0]
     assert set(c.articles["article_id"]) == {"a", "timeline"}
     assert "a" in set(c.events["article_id"])
+
+
+def test_manifest_name_in_other_capitals_is_matched_when_unambiguous(tmp_path):
+    (tmp_path / "story.txt").write_text(hc.article(1), encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet\nStory.TXT,Courier\n", encoding="utf-8")
+    c = _load(tmp_path)
+    assert c.articles["outlet"].tolist() == ["Courier"]
+    assert "manifest-name-case" in _codes(c)["story.txt"]
+    (tmp_path / "two").mkdir()
+    hc.dup_stem_case(tmp_path / "two")
+    (tmp_path / "two" / "manifest.csv").write_text("file,outlet\nSTORY.txt,Courier\n", encoding="utf-8")
+    two = _load(tmp_path / "two")  # story.txt and story.TXT: ambiguous, not used
+    assert two.articles["outlet"].tolist() == ["Example Wire", "Example Wire"]
+    assert "manifest-missing-file" in _codes(two)["STORY.txt"]

@@ -106,6 +106,29 @@ def load_corpus(
                     rows[p.name] = by_name[cand]
                     present.add(cand)
                     break
+        # A row whose name differs from one file's only in case (Story.TXT for story.txt)
+        # is used for it, with a note, when that pairing is unambiguous.
+        folded_rows: dict[str, list[str]] = {}
+        for f in by_name:
+            if f not in present:
+                folded_rows.setdefault(f.casefold(), []).append(f)
+        folded_files: dict[str, list] = {}
+        for p in files:
+            folded_files.setdefault(p.name.casefold(), []).append(p)
+        for key, fs in folded_files.items():
+            cands = folded_rows.get(key, [])
+            if len(fs) == 1 and len(cands) == 1 and fs[0].name not in rows:
+                rows[fs[0].name] = by_name[cands[0]]
+                present.add(cands[0])
+                problems.append(
+                    _problem(
+                        fs[0].name,
+                        fs[0].article_id,
+                        "info",
+                        "manifest-name-case",
+                        f"manifest.csv lists it as {cands[0]!r} (other capitals); that row was used. Write the name exactly as the file's.",
+                    )
+                )
         for f in manifest.index:
             if f not in present:
                 problems.append(
