@@ -457,3 +457,33 @@ def test_quote_folding_matches_its_reference(text):
     from iranstrikes.propagation import normalise_quote
 
     assert normalise_quote(text) == _fold_reference(text)
+
+
+def test_lone_surrogates_do_not_crash_and_keep_offsets():
+    # text decoded with "surrogateescape" holds lone surrogates; they become U+FFFD
+    text = 'Anna Berg, the minister, said "We will \udcff win this" on Monday.'
+    q = extract_quotes(text)
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert row["quote"] == "We will \ufffd win this"
+    assert row["end"] - row["start"] == len(row["quote"])
+    assert row["speaker"] == "Anna Berg"
+
+
+def test_run_on_sentence_is_cut_into_bounded_sentences():
+    from iranstrikes.quotes.segment import MAX_SENTENCE
+
+    clause = "the official said that the minister told the council that the plan failed, "
+    text = "Officials met. " + clause * 400
+    q = extract_quotes(text)
+    assert len(q) > 100  # the clauses are still read
+    assert (q["sentence_end"] - q["sentence_start"]).max() <= MAX_SENTENCE
+    assert (q["end"] - q["start"]).max() <= MAX_SENTENCE
+
+
+def test_many_namesakes_keep_speakers():
+    # a list of people sharing one surname: each statement keeps its own full-name speaker
+    firsts = [f"{a}{b}ria" for a in "BCDFGHKLMNPRST" for b in "aeiou"][:60]
+    text = " ".join(f"{f} Okafor said the plan failed." for f in firsts)
+    q = extract_quotes(text)
+    assert len(q) == 60
+    assert q["speaker"].tolist() == [f"{f} Okafor" for f in firsts]

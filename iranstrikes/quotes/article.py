@@ -197,6 +197,13 @@ def _word_start_matches(rx: re.Pattern[str], text: str, lo: int, hi: int, floor:
         pos = mt.end()
 
 
+#: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
+#: more than any real article holds, and a bound that keeps hostile input linear.
+_SCAN_LIMIT = 200
+#: A bare surname counts as a mention of at most this many people sharing it.
+_MAX_SAME_SURNAME = 12
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -236,6 +243,13 @@ class _Article:
         self._cues = _all_cues(self.masked)
         self._cue_starts = [c.start() for c in self._cues]
         self.outlets = self._find_outlets()
+        # Sorted starts and the running maximum of ends: overlap look-ups by bisection.
+        self._outlet_starts = [o[0] for o in self.outlets]
+        self._outlet_max_end = []
+        hi = -1
+        for o in self.outlets:
+            hi = max(hi, o[1])
+            self._outlet_max_end.append(hi)
         self.persons: dict[str, _Entity] = {}
         self.person_mentions: list[tuple[int, int, str]] = []  # (start, end, canonical)
         self._find_people()
@@ -307,10 +321,31 @@ class _Article:
         return sorted(found.values())
 
     def outlet_at(self, s: int, e: int) -> tuple[int, int, str, str] | None:
-        for o in self.outlets:
-            if o[0] < e and o[1] > s:
-                return o
-        return None
+        """The first outlet (in start order) overlapping [s, e), found by bisection."""
+        j = bisect.bisect_left(self._outlet_starts, e)  # outlets[:j] start before e
+        i = bisect.bisect_right(self._outlet_max_end, s)  # first outlet ending after s
+        return self.outlets[i] if i < j else None
+
+    def outlets_between(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """Outlets starting inside [lo, hi], in order."""
+        i = bisect.bisect_left(self._outlet_starts, lo)
+        j = bisect.bisect_right(self._outlet_starts, hi)
+        return self.outlets[i:j]
+
+    def persons_first_upto(self, pos: int, limit: int) -> list[str]:
+        """People first mentioned at or before ``pos`` (the last ``limit``), in that order."""
+        j = bisect.bisect_right(self._person_first, pos)
+        return self._person_order[max(0, j - limit) : j]
+
+    def persons_first_between(self, lo: int, hi: int) -> list[str]:
+        """People first mentioned inside [lo, hi], in order of first mention."""
+        i = bisect.bisect_left(self._person_first, lo)
+        j = bisect.bisect_right(self._person_first, hi)
+        return self._person_order[i:j]
+
+    def person_mentions_upto(self, pos: int) -> int:
+        """Number of person mentions starting at or before ``pos`` (they are sorted)."""
+        return bisect.bisect_right(self._pm_starts, pos)
 
     def resolve_generic_outlet(self, noun: str, pos: int) -> str:
         """'the news agency' / 'the newspaper' -> most recent outlet of a compatible kind."""
@@ -329,11 +364,17 @@ class _Article:
             "radio": {"broadcaster"},
             "station": {"broadcaster"},
         }.get(noun.split()[-1].lower(), {"agency"})
-        before = [o for o in self.outlets if o[1] <= pos]
-        for o in reversed(before):
+        j = bisect.bisect_left(self._outlet_starts, pos)
+        last = ""
+        for k in range(j - 1, max(-1, j - 1 - _SCAN_LIMIT), -1):
+            o = self.outlets[k]
+            if o[1] > pos:
+                continue
+            if not last:
+                last = o[2]
             if o[3] in want:
                 return o[2]
-        return before[-1][2] if before else ""
+        return last
 
     # -- people ----------------------------------------------------------------------------
     def _find_people(self) -> None:
@@ -411,10 +452,12 @@ class _Article:
             hits = _alternation_hits(m, sorted(lasts, key=len, reverse=True))
             for last, names in sorted(lasts.items()):
                 spans = hits.get(last, [])
-                for name in names:
+                for k, name in enumerate(names):
                     ent = self.persons[name]
                     if ent.kind != "person" and len(spans) > 1:
                         ent.kind = "person"
+                    if k >= _MAX_SAME_SURNAME:
+                        continue  # a list of namesakes, not a story: keep the work linear
                     self.person_mentions.extend((a, b, name) for a, b in spans)
                     if not ent.gender:
                         for _a, b in spans:
@@ -423,6 +466,11 @@ class _Article:
                                 ent.gender = "m" if gm.group(1).lower() in {"his", "he"} else "f"
                                 break
         self.person_mentions.sort()
+        self._pm_starts = [pm[0] for pm in self.person_mentions]
+        self.first_pos = {n: e.positions[0] for n, e in self.persons.items() if e.positions}
+        # people in order of first mention (the dict's insertion order), for bisection
+        self._person_order = list(self.first_pos)
+        self._person_first = [self.first_pos[n] for n in self._person_order]
 
     def _names_by_last(self) -> dict[str, list[tuple[str, str]]]:
         """Last name token -> [(name, first token)] of the article's people (built once).

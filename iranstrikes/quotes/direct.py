@@ -97,14 +97,22 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
     m = art.masked
     out: list[_Stmt] = []
     by_para: dict[int, list[_Quote]] = {}
+    k_in_para: list[int] = []  # position of each quote among its paragraph's quotes
     for q in art.quotes:
-        by_para.setdefault(q.para, []).append(q)
+        lst = by_para.setdefault(q.para, [])
+        k_in_para.append(len(lst))
+        lst.append(q)
+    # statements by sentence start: the look-ups below stay within one (bounded) sentence
+    ind_by_sent: dict[int, list[_Stmt]] = {}
+    for s2 in indirect:
+        ind_by_sent.setdefault(s2.sent[0], []).append(s2)
+    out_by_sent: dict[int, list[_Stmt]] = {}
     last_direct: _Stmt | None = None
     last_direct_para = -10
     for qi, q in enumerate(art.quotes):
         ss, se, _ = _sentence_of(art, q.open_pos)
         para_quotes = by_para[q.para]
-        k = para_quotes.index(q)
+        k = k_in_para[qi]
         nxt_open = para_quotes[k + 1].open_pos if k + 1 < len(para_quotes) else art.paras[q.para][1]
         prv_close = para_quotes[k - 1].close_pos + 1 if k > 0 else art.paras[q.para][0]
         qs, qe = _trim_quote(art.text, q.start, q.end)
@@ -166,7 +174,11 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             )
             if subj is None:
                 # participle/coordination: speaker of the previous statement in the sentence
-                prev = [s2 for s2 in out + indirect if s2.sent[0] == ss and s2.cue[0] < c.start()]
+                prev = [
+                    s2
+                    for s2 in out_by_sent.get(ss, []) + ind_by_sent.get(ss, [])
+                    if s2.cue[0] < c.start()
+                ]
                 if prev:
                     before.subj_from = -2
                     before.extra["prev"] = max(prev, key=lambda s2: s2.cue[0])
@@ -210,13 +222,10 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                             )
         if stmt is None:
             # 4) partial quote inside reported speech
-            host = [
-                s2
-                for s2 in indirect
-                if s2.start <= q.open_pos and q.end <= s2.end + 2 and s2.sent[0] == ss
-            ]
+            in_sent = ind_by_sent.get(ss, [])
+            host = [s2 for s2 in in_sent if s2.start <= q.open_pos and q.end <= s2.end + 2]
             if not host:
-                host = [s2 for s2 in indirect if s2.sent[0] == ss]
+                host = in_sent
             if host:
                 h = host[0]
                 stmt = _Stmt(
@@ -276,6 +285,7 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             last_direct = stmt
             last_direct_para = q.para
         out.append(stmt)
+        out_by_sent.setdefault(stmt.sent[0], []).append(stmt)
     return out
 
 

@@ -6,6 +6,8 @@ column lists the loader packs) and the helpers that build the typed DataFrame.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -156,6 +158,13 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 _QUOTE_INDEX = pd.Index(QUOTE_COLUMNS)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(v: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", v) if isinstance(v, str) else v
+
+
 def _str_array(vals: list[str]):
     """A column of Python strings as the array pandas would infer for it (``str`` dtype)."""
     if _STR_DTYPE is np.dtype(object):  # pragma: no cover - pandas < 3
@@ -163,10 +172,14 @@ def _str_array(vals: list[str]):
     if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
         import pyarrow as pa
 
+        try:
+            arr = pa.array(vals, type=pa.large_string())
+        except UnicodeEncodeError:
+            # lone surrogates (text decoded with "surrogateescape") cannot be stored as UTF-8:
+            # each becomes U+FFFD, one character for one, so every offset stays valid
+            arr = pa.array([_no_surrogates(v) for v in vals], type=pa.large_string())
         # The public constructor from an Arrow array: ~3x faster than pd.array(list).
-        return pd.arrays.ArrowStringArray(
-            pa.chunked_array([pa.array(vals, type=pa.large_string())]), dtype=_STR_DTYPE
-        )
+        return pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=_STR_DTYPE)
     return pd.array(vals, dtype=_STR_DTYPE)  # pragma: no cover - python string storage
 
 

@@ -221,7 +221,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             return False
     # participles count only as ", adding that..." or sentence-initially
     if wl.endswith("ing") and not (
-        _RX36.search(m[sent_start : mt.start()][-6:] or " ") or mt.start() == sent_start
+        _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
+        or mt.start() == sent_start
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
@@ -332,6 +333,10 @@ def _may_end_coordinated(before: str) -> bool:
     return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
 
 
+#: Characters either side of a cue that its subject and content are looked for in.
+_CUE_WINDOW = 800
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -382,10 +387,14 @@ def _indirect(art: _Article) -> list[_Stmt]:
         for c in cues:
             if c.start() in taken:
                 continue
+            # Work on a bounded window around the cue, so that a run-on sentence costs time
+            # linear in its length (a real sentence is far shorter than the window).
+            lo_c = ss if c.start() - ss <= _CUE_WINDOW else c.start() - _CUE_WINDOW
+            hi_c = se if se - c.end() <= _CUE_WINDOW else c.end() + _CUE_WINDOW
             lemma = _FORM2LEMMA.get(c.group(0).lower(), "say")
             wl = c.group(0).lower()
-            before_txt = m[ss : c.start()]
-            subj, appos = _subject(m, ss, c.start()) if before_txt.strip() else (None, "")
+            before_txt = m[lo_c : c.start()]
+            subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
             if subj and not wl.endswith("ing"):
                 sent_subjs.append((c.start(), subj[0], subj[1]))
             participle = wl.endswith("ing")
@@ -393,14 +402,14 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
             # post-posed attribution: "..., X said." / "..., said X."
-            tail = m[c.end() : se]
+            tail = m[c.end() : hi_c]
             post = False
             inverted = False
             comma_before = before_txt.rstrip().endswith(",")
             seg_before = before_txt.rfind(",")
             tail_core = _RX43.split(tail, 1)[0] if "," in tail else tail
             if not participle and not coord and seg_before >= 0 and not _RX44.search(tail_core):
-                between = m[ss + seg_before + 1 : c.start()]
+                between = m[lo_c + seg_before + 1 : c.start()]
                 prev_chunk = before_txt[: before_txt.rstrip().rfind(",")]
                 prev_chunk = prev_chunk[prev_chunk.rfind(",") + 1 :].strip().lower()
                 if (
@@ -419,11 +428,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     post = _adjunct_only(t2)
             if post:
                 if inverted:
-                    subj, appos = _np_after(m, c.end(), se)
-                    cs_, ce_ = ss, ss + seg_before
+                    subj, appos = _np_after(m, c.end(), hi_c)
+                    cs_, ce_ = lo_c, lo_c + seg_before
                 else:
-                    subj, appos = _subject(m, ss + seg_before + 1, c.start())
-                    cs_, ce_ = ss, ss + seg_before
+                    subj, appos = _subject(m, lo_c + seg_before + 1, c.start())
+                    cs_, ce_ = lo_c, lo_c + seg_before
                 # the content must not itself hold an attributed statement
                 cs_, ce_ = _trim(art.text, cs_, ce_)
                 ac = _ACCORDING_RE.match(m, cs_)
@@ -433,7 +442,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         cs_ = _trim(art.text, com, ce_)[0]
                 if (
                     sent_stmts
-                    or sent_subjs[:-1]
+                    or len(sent_subjs) > 1
                     or any(_cue_ok(m, c2, ss) for c2 in art.cues(cs_, ce_) if c2.start() > cs_)
                 ):
                     # an earlier statement in the sentence: this is a via / second attribution
@@ -468,11 +477,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if lemma == "tell" or (
                 lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
             ):
-                om = _TOLD_OBJECT_RE.match(m[p:se])
+                om = _TOLD_OBJECT_RE.match(m[p:hi_c])
                 if om:
                     p += om.end()
-            am = _ADJ_THAT_RE.match(m, p, se)
-            am_q = None if am else _ADJ_QUOTE_RE.match(m, p, se)
+            am = _ADJ_THAT_RE.match(m, p, hi_c)
+            am_q = None if am else _ADJ_QUOTE_RE.match(m, p, hi_c)
             if am:
                 p = am.end()
             elif am_q:
@@ -480,13 +489,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
             elif lemma in _OBJECT_SET:
                 pass
             else:
-                am2 = _RX49.match(m[p:se])
+                am2 = _RX49.match(m[p:hi_c])
                 p += am2.end() if am2 else 0
-            if _RX50.match(m[p:se]):
+            if _RX50.match(m[p:hi_c]):
                 continue
-            if _adjunct_only(m[p:se]):
+            if _adjunct_only(m[p:hi_c]):
                 continue
-            cs_, ce_ = _trim(art.text, p, se)
+            cs_, ce_ = _trim(art.text, p, hi_c)
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
@@ -510,13 +519,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if subj is None:
                 if prev_subj is not None or sent_stmts:
                     stmt.subj_from = -1  # reuse previous statement's speaker in this sentence
-                elif participle and c.start() - ss < 3:
+                elif participle and c.start() - lo_c < 3:
                     stmt.extra["fronted"] = True
                 elif participle:
-                    sm = _SENT_SUBJ_RE.match(m, ss, c.start())
+                    sm = _SENT_SUBJ_RE.match(m, lo_c, c.start())
                     if not sm:
                         continue
-                    stmt.subj = _subject(m, ss, ss + len(sm.group(1)))[0]
+                    stmt.subj = _subject(m, lo_c, lo_c + len(sm.group(1)))[0]
                     if stmt.subj is None:
                         continue
                     stmt.method = "participle_sentence_subject"

@@ -218,12 +218,21 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
         pos = mt.end()
 
 
+#: How far before a cue (in characters) its subject is looked for.
+_SUBJECT_WINDOW = 600
+
+
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
     """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
 
     Returns:
         ((start, end) of the mention, appositive text) or (None, "").
     """
+    if hi - lo > _SUBJECT_WINDOW:
+        # A subject sits close before its cue: look back a bounded window (from a word start)
+        # so that a long run-on sentence costs linear time, not time per cue x sentence length.
+        cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
+        lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
     seg = _strip_tail_adverbs(masked[lo:hi])
     tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
     if tm:  # "The minister tried to make it clear that ..."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .article import (
+    _SCAN_LIMIT,
     _Article,
 )
 from .indirect import (
@@ -57,7 +58,7 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
             if name:
                 return vs, ve, name
     for pos in art.via_cue_ends(ss, se):
-        o = next((o for o in art.outlets if pos - 1 <= o[0] <= pos + 30), None)
+        o = next(iter(art.outlets_between(pos - 1, pos + 30)), None)
         if o and not _RX61.search(m[pos : o[0]]):
             return o[0], o[1], o[2]
         g = _GENERIC_OUTLET_RE.match(m, pos)
@@ -66,9 +67,9 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
             if name:
                 return g.start(), g.end(), name
     # "<Outlet> reported/reports/quoted ..." elsewhere in the sentence
-    for o in art.outlets:
+    for o in art.outlets_between(ss, se):
         if (
-            ss <= o[0] < se
+            o[0] < se
             and (st.subj is None or not (o[0] < st.subj[1] and o[1] > st.subj[0]))
             and _RX62.match(m[o[1] : o[1] + 40])
         ):
@@ -78,6 +79,18 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
             name = art.resolve_generic_outlet(g.group("noun"), g.start())
             if name:
                 return g.start(), g.end(), name
+    return None
+
+
+#: How many earlier candidates a backward search looks at, at most (see ``article``).
+_MENTION_LIMIT = 2000
+
+
+def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
+    """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
+    for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
+        if pred(seq[k]):
+            return seq[k]
     return None
 
 
@@ -97,15 +110,15 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
     resolved: list[tuple[int, str, str, str, set[str]]] = []  # (pos, speaker, type, gender, ctx)
     genders: dict[str, str] = {n: e.gender for n, e in art.persons.items()}
     stmts.sort(key=lambda s: (s.cue[0] if s.subj_from is None else s.start, s.start))
+    by_sent: dict[tuple[int, int], list[_Stmt]] = {}  # statements seen so far, per sentence
     for st in stmts:
+        same_sent = by_sent.setdefault(st.sent, [])
+        same_sent.append(st)
         ref: _Stmt | None = st.extra.get("prev") or (
             st.extra.get("host") if st.subj_from is not None else None
         )
         if st.subj_from is not None and ref is None:
-            cands = [
-                s2 for s2 in stmts if s2.sent == st.sent and s2.speaker and s2.cue[0] < st.cue[0]
-            ]
-            ref = cands[-1] if cands else None
+            ref = _last(same_sent, lambda s2, c0=st.cue[0]: s2.speaker and s2.cue[0] < c0)
         if st.subj_from is not None and ref is not None and ref.speaker:
             st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
             if st.subj is None:
@@ -128,7 +141,9 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             want = {"m": "m", "f": "f"}.get(pron, "")
             if pron in {"m", "f"}:
                 best = None
-                for _ps, pe_, name in reversed(art.person_mentions):
+                upto = art.person_mentions_upto(ms)
+                for k in range(upto - 1, max(-1, upto - 1 - _MENTION_LIMIT), -1):
+                    _ps, pe_, name = art.person_mentions[k]
                     if pe_ > ms:
                         continue
                     g = genders.get(name, "")
@@ -138,28 +153,36 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         continue
                     best = name
                     break
-                cand_spk = [
-                    r
-                    for r in resolved
-                    if r[2] == "person" and r[0] < ms and (not want or r[3] in {"", want})
-                ]
+                cand_spk = (
+                    _last(
+                        resolved,
+                        lambda r, ms=ms, want=want: (
+                            r[2] == "person" and r[0] < ms and (not want or r[3] in {"", want})
+                        ),
+                    )
+                    if best is None
+                    else None
+                )
                 if best is None and cand_spk:
-                    best = cand_spk[-1][1]
-                anon = [r for r in resolved if r[2] == "anonymous" and r[0] < ms]
+                    best = cand_spk[1]
+                anon = (
+                    _last(resolved, lambda r, ms=ms: r[2] == "anonymous" and r[0] < ms)
+                    if best is None
+                    else None
+                )
                 if best is None and anon:
-                    spk, typ = anon[-1][1], "anonymous"
+                    spk, typ = anon[1], "anonymous"
                 elif best:
                     spk, typ = best, "person"
                     if best and want and not genders.get(best):
                         genders[best] = want
             elif pron == "p" or pron == "n":
-                cand = [
-                    r
-                    for r in resolved
-                    if r[2] in {"institution", "anonymous", "media"} and r[0] < ms
-                ]
+                cand = _last(
+                    resolved,
+                    lambda r, ms=ms: r[2] in {"institution", "anonymous", "media"} and r[0] < ms,
+                )
                 if cand:
-                    spk, typ = cand[-1][1], cand[-1][2]
+                    spk, typ = cand[1], cand[2]
         else:
             spk, typ, gen = _classify(art, mention, ms, me)
             first = low.split()[0] if low.split() else ""
@@ -182,10 +205,9 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 best = None
                 best_score = 0
                 org_head = headw in _ORG_WORDS or headw in _COUNTRIES
-                for name, ent in art.persons.items():
-                    if org_head:
-                        break
-                    if ent.kind != "person" or not ent.positions or min(ent.positions) > ms + 400:
+                for name in () if org_head else art.persons_first_upto(ms + 400, _SCAN_LIMIT):
+                    ent = art.persons[name]
+                    if ent.kind != "person" or not ent.positions or art.first_pos[name] > ms + 400:
                         continue
                     ov = len(np_ctx & ent.context)
                     full = np_ctx and np_ctx <= ent.context
@@ -196,7 +218,7 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         if score > best_score:
                             best, best_score = (name, "person"), score
                 if first in {"the", "this", "that"}:
-                    for pos, name, t, _g, ctx in reversed(resolved):
+                    for pos, name, t, _g, ctx in reversed(resolved[-_SCAN_LIMIT:]):
                         if pos >= ms or t == "person":
                             continue
                         ov = len(np_ctx & ctx)
@@ -246,10 +268,11 @@ def _cataphor(art: _Article, st: _Stmt, ms: int, me: int, np_ctx: set[str], head
     if not specific:
         return None
     best = None
-    for name, ent in art.persons.items():
+    for name in art.persons_first_between(me + 1, me + _CATAPHOR_WINDOW):
+        ent = art.persons[name]
         if ent.kind != "person" or not ent.positions:
             continue
-        first_pos = min(ent.positions)
+        first_pos = art.first_pos[name]
         if first_pos <= me or first_pos > me + _CATAPHOR_WINDOW:
             continue
         if not (ent.context & _TITLE_WORDS) or not specific <= ent.context:

@@ -161,7 +161,28 @@ def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             e = mt.end()
             while e > s and masked[e - 1].isspace():
                 e -= 1
-            out.append((s, e, pi))
+            _add_sentence(out, masked, s, e, pi)
             s = j
-        out.append((s, pe, pi))
+        _add_sentence(out, masked, s, pe, pi)
     return out
+
+
+#: Longest sentence span (characters). A longer run-on "sentence" (a scraped table, a
+#: transcript without stops, hostile input) is cut into pieces of at most this length, at a
+#: comma or semicolon when there is one in the second half, else at a space: no real sentence
+#: is this long, and the bound keeps every per-sentence step linear in the text length.
+MAX_SENTENCE = 3000
+
+
+def _add_sentence(out: list, masked: str, s: int, e: int, pi: int) -> None:
+    while e - s > MAX_SENTENCE:
+        lo, hi = s + MAX_SENTENCE // 2, s + MAX_SENTENCE
+        cut = max(masked.rfind(", ", lo, hi), masked.rfind("; ", lo, hi))
+        cut = cut + 1 if cut >= 0 else masked.rfind(" ", lo, hi)
+        if cut <= s:
+            cut = hi
+        out.append((s, cut, pi))
+        s = cut
+        while s < e and masked[s].isspace():
+            s += 1
+    out.append((s, e, pi))
