@@ -270,9 +270,14 @@ def test_indirect_quoted_anonymous_official_via():
 
 def test_institution_and_media_speakers():
     assert one("The Pentagon said that the jets had flown.")["speaker_type"] == "institution"
+    # an unnamed group of officials is an anonymous source (issue 13), a state office speaking
+    # as such is an institution
     assert (
         one("Iranian officials have stated that they back the government.")["speaker_type"]
-        == "institution"
+        == "anonymous"
+    )
+    assert one("Iranian authorities said that the border was closed.")["speaker_type"] == (
+        "institution"
     )
     r = one("Israeli website Jerusalem Post claimed that the jets had bombed targets.")
     assert r["speaker_type"] == "media"
@@ -487,3 +492,32 @@ def test_many_namesakes_keep_speakers():
     q = extract_quotes(text)
     assert len(q) == 60
     assert q["speaker"].tolist() == [f"{f} Okafor" for f in firsts]
+
+
+def test_unnamed_groups_of_officials_are_anonymous():
+    for text in (
+        "U.S. officials said that the jets had flown.",
+        "Counterterrorism officials told reporters that the plot was foiled.",
+    ):
+        r = one(text, "indirect")
+        assert r["speaker_type"] == "anonymous", text
+
+
+def test_via_is_carried_through_the_story_until_another_channel():
+    text = (
+        "Anna Berg told The Guardian that the plan had failed. Later, Berg said the talks would "
+        "resume. In a statement, Berg said that costs rose. Karl Ode said that he disagreed."
+    )
+    q = extract_quotes(text).set_index("quote")
+    assert q.loc["the plan had failed", "via"] == "The Guardian"
+    assert q.loc["the talks would resume", "via"] == "The Guardian"
+    assert q.loc["the talks would resume", "method"].endswith("+via_story")
+    assert q.loc["costs rose", "via"] == ""  # another channel is named
+    assert q.loc["he disagreed", "via"] == ""  # another speaker
+
+
+def test_dateline_wire_is_the_channel_when_the_publisher_is_another_outlet():
+    text = "LONDON (AFP) — Anna Berg said the plan had failed.\n\nKarl Ode said that costs rose."
+    assert set(extract_quotes(text, outlet="The Times")["via"]) == {"Agence France-Presse"}
+    assert set(extract_quotes(text, outlet="AFP")["via"]) == {""}
+    assert set(extract_quotes(text)["via"]) == {""}  # publisher unknown: no claim

@@ -24,9 +24,11 @@ from .indirect import (
 from .lexicon import (
     _PRONOUNS,
 )
+from .outlets import canonical_outlet
 from .resolve import (
     _inherit_vias,
     _resolve,
+    dateline_wire,
 )
 
 QUOTE_COLUMNS: list[str] = [
@@ -57,19 +59,23 @@ _INT_COLS += ("via_start", "via_end", "sentence_start", "sentence_end")
 _STR_DTYPE = pd.Series(np.array(["a"], dtype=object)).dtype
 
 
-def extract_quotes(text: str) -> pd.DataFrame:
+def extract_quotes(text: str, outlet: str | None = None) -> pd.DataFrame:
     """Extract attributed statements (direct, indirect and partial quotes) from one article.
 
     Args:
         text: article text; offsets in the output index into this exact string.
+        outlet: the article's publisher, when known (e.g. from a manifest). A wire credited in
+            the dateline or byline ("(AFP) —") that is *another* outlet becomes the ``via`` of
+            statements that name none (``method`` says ``+via_dateline``). Without it the
+            wire credit is not used: the credited agency may be the publisher itself.
 
     Returns:
         DataFrame with columns :data:`QUOTE_COLUMNS`, one row per statement, sorted by start.
     """
-    return _frame_from_columns(quote_columns(text))
+    return _frame_from_columns(quote_columns(text, outlet))
 
 
-def quote_columns(text: str) -> dict[str, list]:
+def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
     """The rows of :func:`extract_quotes` as plain Python column lists, before any DataFrame.
 
     For callers that gather many articles into one frame (the corpus loader builds one per
@@ -77,6 +83,7 @@ def quote_columns(text: str) -> dict[str, list]:
 
     Args:
         text: article text; offsets in the output index into this exact string.
+        outlet: the article's publisher, when known (see :func:`extract_quotes`).
 
     Returns:
         A dict with the keys of :data:`QUOTE_COLUMNS`, in that order (the final frame's column
@@ -101,7 +108,14 @@ def quote_columns(text: str) -> dict[str, list]:
     for st in stmts:
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
-    _inherit_vias(stmts)
+    _inherit_vias(art, stmts)
+    if outlet and isinstance(outlet, str):
+        wire = dateline_wire(art)
+        if wire and wire[2] != canonical_outlet(outlet):
+            for st in stmts:
+                if "via_res" not in st.extra and st.speaker and st.speaker_type != "media":
+                    st.extra["via_res"] = wire
+                    st.method += "+via_dateline"
     rows = []
     seen = set()
     for st in stmts:

@@ -17,6 +17,7 @@ from .lexicon import (
     _ANON_HEADS,
     _COUNTRIES,
     _FORM2LEMMA,
+    _GROUP_PLURALS,
     _INSTITUTION_PLURALS,
     _NEED_THAT,
     _NOUNISH_S,
@@ -141,6 +142,8 @@ def _classify_name(
         hw = hm.group(1).split()
         head = hw[-1].strip(".,'’") if hw else ""
     cap_words = [t for t in toks if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
+    if head in _GROUP_PLURALS:  # "U.S. officials said": an unnamed group is an anonymous source
+        return _clean_desc(raw), "anonymous", ""
     if head in _INSTITUTION_PLURALS and not _RX31.search(low):
         return _clean_desc(raw), "institution", ""
     indefinite = first in {"a", "an", "one", "two", "three", "several", "some"}

@@ -127,7 +127,8 @@ _TITLE_WORDS = set(_resources.word_list("titles"))
 # Words whose presence marks an organisation rather than a person.
 _ORG_WORDS = set(_resources.word_list("organisation_words"))
 _ANON_HEADS = set(_resources.word_list("anonymity_heads"))
-_INSTITUTION_PLURALS = set(_resources.word_list("group_plurals"))
+_GROUP_PLURALS = set(_resources.word_list("group_plurals"))
+_INSTITUTION_PLURALS = set(_resources.word_list("institution_plurals"))
 _MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "m"}
 _FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "f"}
 _PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}

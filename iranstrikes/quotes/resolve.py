@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as _resources
 from .article import (
     _SCAN_LIMIT,
     _Article,
@@ -299,8 +300,20 @@ def _finish_via(art: _Article, st: _Stmt, blocks: list) -> None:
         st.extra["via_res"] = v
 
 
-def _inherit_vias(stmts: list[_Stmt]) -> None:
-    """Pronoun/continuation statements of the same speaker inherit a nearby via."""
+def _inherit_vias(art: _Article, stmts: list[_Stmt]) -> None:
+    """Carry an intermediary outlet through the story.
+
+    Two rules, in text order:
+
+    * a pronoun, continuation or description statement of a speaker inherits the via of the
+      speaker's previous statement within 700 characters (method unchanged, as before);
+    * any later statement of a named or described speaker (not a media speaker) whose own
+      sentence names no channel inherits the via of that speaker's last statement that had
+      one: once a story says "X told The Guardian", X's later statements came through The
+      Guardian too. A sentence naming another channel (another outlet, "in a statement",
+      "told reporters", "tweeted" ... see ``resources/channel_phrases.txt``) stops the carry
+      for that speaker. Such rows say ``+via_story`` in ``method``.
+    """
     last: dict[str, tuple[int, tuple]] = {}
     for st in sorted(stmts, key=lambda s: s.start):
         v = st.extra.get("via_res")
@@ -312,3 +325,50 @@ def _inherit_vias(stmts: list[_Stmt]) -> None:
         )
         if st.speaker in last and mention_is_pron and st.start - last[st.speaker][0] < 700:
             st.extra["via_res"] = last[st.speaker][1]
+            continue
+        if not st.speaker or st.speaker_type in {"media", "unknown"} or st.speaker not in last:
+            continue
+        if _names_channel(art, st):
+            del last[st.speaker]  # the story moved to another channel for this speaker
+            continue
+        st.extra["via_res"] = last[st.speaker][1]
+        st.method += "+via_story"
+
+
+_CHANNEL_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_resources.word_list("channel_phrases"), key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _names_channel(art: _Article, st: _Stmt) -> bool:
+    """True when the statement's sentence (outside quotation marks) names a channel."""
+    ss, se = st.sent
+    subj = st.subj or (-1, -1)
+    for o in art.outlets_between(ss, se - 1):
+        if not (o[0] < subj[1] and o[1] > subj[0]):
+            return True
+    return _CHANNEL_RE.search(art.masked, ss, se) is not None
+
+
+def dateline_wire(art: _Article) -> tuple[int, int, str] | None:
+    """The wire credited in the first lines of the story, or None.
+
+    A dateline such as ``"CITY, Month D (Agency) —"`` or a credit line such as ``"(Agency) —"``
+    or ``"By Name (Agency)"`` within the first 400 characters: the outlet named inside the
+    parentheses, when the gazetteer or the outlet patterns know it.
+    """
+    m = art.masked
+    for mt in _WIRE_CREDIT_RE.finditer(m, 0, min(len(m), 400)):
+        o = art.outlet_at(mt.start(1), mt.end(1))
+        if o and o[0] >= mt.start(1) and o[1] <= mt.end(1):
+            return o[0], o[1], o[2]
+    return None
+
+
+_WIRE_CREDIT_RE = re.compile(r"\(([^()\n]{2,60})\)\s*(?:[-—–:]|$)", re.MULTILINE)
