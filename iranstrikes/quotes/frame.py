@@ -30,6 +30,7 @@ from .resolve import (
     _resolve,
     dateline_wire,
 )
+from .speakers import check_speakers
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
@@ -108,6 +109,7 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
     for st in stmts:
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
+    check_speakers(art, stmts)
     _inherit_vias(art, stmts)
     if outlet and isinstance(outlet, str):
         wire = dateline_wire(art)

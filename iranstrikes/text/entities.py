@@ -342,6 +342,8 @@ def _cataphora(
     for mi, m in enumerate(mentions):
         if m.kind != "description" or m.definite or m.rule != "new" or m.sentence > 2:
             continue
+        if m.number != "s" or m.text.split()[0].casefold() not in {"a", "an"}:
+            continue  # only an indefinite singular ("a senior official") points ahead
         e = ents[m.entity]
         if len(e.mentions) > 1 and any(mentions[k].kind != "description" for k in e.mentions):
             continue
@@ -349,6 +351,8 @@ def _cataphora(
         if _ANONYMITY_RE.search(text, ss, se):
             continue
         specific = {t for t in m.titles - _GENERIC if t != m.head}
+        if not specific:
+            continue  # "an official": nothing ties it to one named person
         for k in range(mi + 1, len(mentions)):
             mk = mentions[k]
             if mk.start > m.end + _CATAPHOR_WINDOW:

@@ -223,8 +223,34 @@ def _descriptions(text: str, low: str):
 
 @functools.cache
 def _pronoun_re() -> re.Pattern[str]:
+    """Pronoun forms, matched on lower-cased text (same offsets)."""
     forms = sorted(_lex()["pronouns"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.cache
+def _pronoun_ci_re() -> re.Pattern[str]:
+    return re.compile(_pronoun_re().pattern, re.IGNORECASE)
+
+
+_NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
+_WORD_OR_DOT_RE = re.compile(r"[\w.]")
+
+
+def _name_runs(text: str):
+    """``_NAME_RUN_RE.finditer(text)``, with the look-behind checked by hand (faster)."""
+    pos = 0
+    search = _NAME_RUN_NB_RE.search
+    while True:
+        mt = search(text, pos)
+        if mt is None:
+            return
+        i = mt.start()
+        if i and _WORD_OR_DOT_RE.match(text, i - 1):
+            pos = i + 1
+            continue
+        yield mt
+        pos = mt.end()
 
 
 # -- passes ------------------------------------------------------------------------------------
@@ -272,6 +298,7 @@ def find_mentions(
         i = bisect.bisect_right(q_starts, pos) - 1
         return i >= 0 and quote_spans[i][0] <= pos < quote_spans[i][1]
 
+    sent_starts_set = set(sent_starts)
     skip_first = lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -286,7 +313,7 @@ def find_mentions(
         return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
 
     # names, titles + names, organisations, states
-    for mt in _NAME_RUN_RE.finditer(text):
+    for mt in _name_runs(text):
         s, e = mt.start(), mt.end()
         raw = mt.group(0)
         toks = raw.split()
@@ -313,10 +340,16 @@ def find_mentions(
         low = [t.casefold().strip(".’'") for t in toks]
         if len(toks) == 1 and (low[0] in lx["months"] or low[0] in lx["cues"]):
             continue
-        # leading titles
+        # leading titles; a title inside the run ("South Carolina Sen. X") ends the prefix
         k = 0
         while k < len(toks) - 1 and (low[k] in lx["titles"] or is_nationality(toks[k])):
             k += 1
+        for j in range(len(toks) - 2, k - 1, -1):
+            if low[j] in lx["titles"] and low[j + 1] not in lx["titles"]:
+                k = j + 1
+                break
+        if k == 0 and len(toks) > 1 and low[0].endswith("ly") and s in sent_starts_set:
+            k = 1  # a sentence-initial adverb ("Interestingly X")
         titles = frozenset(low[:k])
         name_toks = toks[k:]
         name_low = low[k:]
@@ -414,21 +447,22 @@ def find_mentions(
                 definite=det in _DEFINITE,
             )
         )
-        taken.append((s, e))
-        taken.sort()
-        t_starts = [a for a, _ in taken]
+        i = bisect.bisect_left(t_starts, s)
+        taken.insert(i, (s, e))
+        t_starts.insert(i, s)
 
     # pronouns
-    for mt in _pronoun_re().finditer(text):
+    low_same = low if len(low) == len(text) else None
+    for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
         form = mt.group(0).casefold()
-        if form == "i" and mt.group(0) != "I":
+        if form == "i" and text[mt.start()] != "I":
             continue
         row = lx["pronouns"][form]
         found.append(
             Mention(
                 mt.start(),
                 mt.end(),
-                mt.group(0),
+                text[mt.start() : mt.end()],
                 "pronoun",
                 sent_of(mt.start()),
                 head=form,

@@ -136,6 +136,28 @@ class TextModel:
             return self.entities[m.entity]
         return None
 
+    def sentence_subject(self, sentence_index: int, before_offset: int) -> Entity | None:
+        """The entity of the sentence's grammatical subject, read before ``before_offset``.
+
+        The first mention of the sentence (outside quotation marks, not after a preposition,
+        not an object or possessive pronoun, not in a headline or dateline). For a
+        coordinated or participle verb ("X did Y and said ...", "..., saying ..."), whose
+        subject is the sentence's.
+        """
+        if not 0 <= sentence_index < len(self.sentences):
+            return None
+        s = self.sentences[sentence_index]
+        for m in self.mentions_in(s.start, min(before_offset, s.end)):
+            if m.in_quote or m.entity < 0 or m.region != "body":
+                continue
+            if m.kind == "pronoun" and "subject" not in m.titles:
+                continue
+            prev = self.text[max(s.start, m.start - 12) : m.start].split()
+            if prev and prev[-1].casefold() in _PREPOSITIONS:
+                continue
+            return self.entities[m.entity]
+        return None
+
     def entity_name(self, entity: Entity | int) -> str:
         """Canonical name of an entity (or entity index) within the article."""
         e = self.entities[entity] if isinstance(entity, int) else entity

@@ -1,0 +1,183 @@
+"""Checking speakers against the shared text model (:mod:`iranstrikes.text`).
+
+What belongs here: the step after :func:`~iranstrikes.quotes.resolve._resolve` that makes
+every speaker span a real mention of the text model, and lets the model answer where the
+quote rules could not:
+
+* a pronoun speaker the rules left unresolved gets the entity the text model tied the pronoun
+  to (gender and number agreement, subject first): ``method`` gains ``+entity:<rule>``;
+* a speaker span glued to a dateline or a headline is cut at the region's end;
+* a span that is not a mention ("On Saturday", "While X", a clause) is narrowed to the
+  mention inside it that can be a subject (``+entity:narrowed``), or dropped to ``unknown``
+  when it holds none (``+entity:no-mention``): a fragment is never a speaker.
+
+The text model is built only for articles where a check is needed (most speaker spans pass
+a cheap test), so the extractor stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import text as _text
+from .article import _Article
+from .indirect import _classify
+from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
+from .segment import _Stmt
+
+_SUBJECTLESS = ("participle_cue", "coordinated_cue", "subject_cue", "cue_before_quote")
+_DATELINE_HINT_RE = re.compile(r"[A-Z]{3,}|[—–:]|\(|\d")
+_TYPE_OF_KIND = {
+    "person": "person",
+    "anonymous": "anonymous",
+    "organisation": "institution",
+    "state": "institution",
+    "media": "media",
+    "unknown": "unknown",
+}
+_LEAD_OK = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+    ]
+)
+_LEADING_SUBORDINATOR_RE = re.compile(
+    r"(?:While|After|Before|When|Since|Although|Though|Because|On|In|At(?!\s+least)|During|Following|"
+    r"Having|According|As|If|Unlike|Like|Despite|Amid|With|For|From|By|Meanwhile|But|And|So)\b"
+)
+
+
+_HEADS = _ANON_HEADS | _GROUP_PLURALS | _ORG_WORDS | (_TITLE_WORDS - {"of", "the", "and", "for"})
+_HEAD_CUT_RE = re.compile(r"\s(?:of|at|in|for|from|with|familiar|close|who|on)\s")
+
+
+def _suspicious(span: str) -> bool:
+    """Cheap test: could this speaker span be something other than a mention?"""
+    words = span.split()
+    if not words:
+        return False
+    first = words[0]
+    if first.casefold() in _LEAD_OK:
+        return False
+    head = _HEAD_CUT_RE.split(span.casefold(), 1)[0].split()
+    if head and head[-1].strip(".,") in _HEADS:
+        return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
+    if len(words) == 1 and first[:1].islower():
+        return True  # a lone lower-case word ("so", "even") is no speaker
+    return bool(_LEADING_SUBORDINATOR_RE.match(span)) or "\n" in span
+
+
+def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
+    """Apply the text-model checks above to every statement (in place)."""
+    tm = None
+    decided: dict[tuple[int, int], tuple | None] = {}
+    m = art.masked
+    for st in stmts:
+        if not st.subj:
+            if not st.speaker and st.method.startswith(_SUBJECTLESS):
+                # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
+                if tm is None:
+                    tm = _text.model(art.text)
+                e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
+                if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
+                    st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                    st.method += "+entity:sentence-subject"
+            continue
+        ms, me = st.subj
+        span = m[ms:me]
+        low = span.strip().casefold()
+        is_pron = low in _PRONOUNS
+        need = (is_pron and not st.speaker) or (not is_pron and _suspicious(span))
+        if not need and art.headline_paras:
+            need = any(
+                art.paras[p][0] <= ms < art.paras[p][1] < me or ms < art.paras[p][0] < me
+                for p in art.headline_paras
+            )
+        if not need and ms < 200 and _DATELINE_HINT_RE.search(m, max(0, ms - 80), me):
+            need = True  # a dateline may be glued to a speaker near the top
+        if not need:
+            continue
+        key = (ms, me)
+        if key not in decided:
+            if tm is None:
+                tm = _text.model(art.text)
+            decided[key] = _decide(art, tm, ms, me, is_pron, st)
+        d = decided[key]
+        if d is None:
+            continue
+        subj, speaker, stype, note = d
+        st.subj = subj
+        st.speaker, st.speaker_type = speaker, stype
+        st.method += note
+
+
+def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
+    """(subject span, speaker, type, method note) for one speaker span, or None to keep it."""
+    if is_pron:
+        if st.speaker:
+            return None
+        mention = tm.mention_at(ms)
+        if mention is None or mention.entity < 0:
+            return None
+        e = tm.entities[mention.entity]
+        if e.kind == "media" or e.kind == "unknown" and not e.name[:1].isupper():
+            return None
+        return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
+    # a region (dateline, headline) glued onto the span: cut it off
+    for r in tm.regions:
+        if r.kind in {"dateline", "headline"} and r.start <= ms < r.end < me:
+            ms2 = r.end
+            while ms2 < me and art.masked[ms2].isspace():
+                ms2 += 1
+            spk, typ, _g = _classify(art, art.masked[ms2:me], ms2, me)
+            return (ms2, me), spk, typ if spk else "unknown", "+entity:region-cut"
+    inside = [x for x in tm.mentions_in(max(0, ms - 20), me) if x.end > ms and x.entity >= 0]
+    span = art.masked[ms:me]
+    if not _suspicious(span):
+        return None
+    if st.speaker and st.speaker.casefold() not in span.casefold():
+        return None  # the rules already resolved the span to someone named elsewhere
+    if not inside:
+        return (
+            None
+            if st.speaker and _is_name_like(st.speaker)
+            else (
+                None,
+                "",
+                "unknown",
+                "+entity:no-mention",
+            )
+        )
+    # the last mention inside that is not after a preposition can be the subject
+    best = None
+    for x in inside:
+        if x.kind == "pronoun" and "subject" not in x.titles:
+            continue
+        prev = art.masked[max(ms, x.start - 12) : x.start].split()
+        if prev and prev[-1].casefold() in {"of", "to", "for", "with", "by", "from", "at", "in"}:
+            continue
+        best = x
+    if best is None:
+        return None, "", "unknown", "+entity:no-mention"
+    e = tm.entities[best.entity]
+    return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _is_name_like(s: str) -> bool:
+    toks = s.split()
+    return bool(toks) and all(t[:1].isupper() for t in toks)
