@@ -521,3 +521,11 @@ def test_dateline_wire_is_the_channel_when_the_publisher_is_another_outlet():
     assert set(extract_quotes(text, outlet="The Times")["via"]) == {"Agence France-Presse"}
     assert set(extract_quotes(text, outlet="AFP")["via"]) == {""}
     assert set(extract_quotes(text)["via"]) == {""}  # publisher unknown: no claim
+
+
+def test_two_apostrophes_are_a_quotation_mark():
+    text = "''It was a long night,'' said Anna Berg, who chairs the board."
+    r = one(text, "direct")
+    assert r["quote"] == "It was a long night,"
+    assert r["speaker"] == "Anna Berg"
+    assert text[r["start"] : r["end"]] == r["quote"]

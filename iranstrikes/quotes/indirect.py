@@ -240,8 +240,22 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
         if not _RX37.match(after) and not (
             lemma in {"call", "describe", "write"} and _RX38.match(after)
         ):
+            # a that-less clause: a short subject, then a finite verb or modal ("noted the
+            # plan would fail", "suggested the country should send more troops")
+            if lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after):
+                return True
             return False
     return True
+
+
+_THATLESS_OK = frozenset(
+    {"suggest", "note", "report", "promise", "pledge", "vow", "state", "indicate", "agree"}
+)
+_THATLESS_CLAUSE_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*)"
+    r"(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
+    r"had|has|have|did|does|do|wants?|needs?)\b"
+)
 
 
 def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:

@@ -32,7 +32,7 @@ class _Quote:
 
 
 def _mask(text: str) -> str:
-    """Return a same-length copy with NBSPs as spaces and markdown link syntax blanked."""
+    """A same-length copy: NBSPs as spaces, markdown link syntax blanked, ``''`` as ``"``."""
     m = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
 
     def _blank(mt: re.Match[str]) -> str:
@@ -41,7 +41,24 @@ def _mask(text: str) -> str:
 
     if "](" in m:
         m = _MD_LINK_RE.sub(_blank, m)
+    if "''" in m:
+        # two apostrophes as a quotation mark (some wires and archives): one straight double
+        # quote, on the side of the pair that touches the quoted words (same length)
+        m = _TWO_APOSTROPHES_RE.sub(_one_quote, m)
     return m
+
+
+_TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+
+
+def _one_quote(mt: re.Match[str]) -> str:
+    s = mt.string
+    i = mt.start()
+    before = s[i - 1] if i else " "
+    after = s[i + 2] if i + 2 < len(s) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return ' "'  # opening: the mark sits next to the first quoted word
+    return '" '  # closing: the mark sits next to the last quoted word
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
