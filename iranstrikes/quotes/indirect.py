@@ -242,9 +242,7 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
         ):
             # a that-less clause: a short subject, then a finite verb or modal ("noted the
             # plan would fail", "suggested the country should send more troops")
-            if lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after):
-                return True
-            return False
+            return bool(lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after))
     return True
 
 
