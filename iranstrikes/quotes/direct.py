@@ -220,6 +220,10 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                                 0.75,
                                 apposition=appos,
                             )
+        if stmt is None and q.closed:
+            # 3b) "NAME: “...”": a quotation introduced by a colon right after a name or a
+            # description (roundups, interviews), no reporting verb
+            stmt = _colon_intro(art, q, qs, qe, (ss, se), prv_close)
         if stmt is None:
             # 4) partial quote inside reported speech
             in_sent = ind_by_sent.get(ss, [])
@@ -372,3 +376,48 @@ def _after_attr(
             apposition=appos,
         )
     return None
+
+
+_COLON_BEFORE_RE = re.compile(r"([^\n.!?:;\"“”]{2,80}?)[ \t]*:[ \t\u00a0]*$")
+
+
+def _colon_intro(
+    art: _Article, q: _Quote, qs: int, qe: int, sent: tuple[int, int], prv_close: int
+) -> _Stmt | None:
+    """A quotation right after "NAME:" whose name is a person of the article or a title + name.
+
+    Only names the article knows as people (or an outlet-free capitalised name with a title)
+    qualify, so "Here they are:" or "The rule reads:" never attribute a quotation.
+    """
+    m = art.masked
+    lo = max(sent[0], prv_close, q.open_pos - 90)
+    if q.open_pos - lo < 3:
+        lo = max(prv_close, art.paras[q.para][0], q.open_pos - 90)
+    cm = _COLON_BEFORE_RE.search(m, lo, q.open_pos)
+    if cm is None:
+        return None
+    head = cm.group(1)
+    # the name is the last name-like run before the colon ("... - More from Jones:")
+    runs = list(_COLON_NAME_RE.finditer(head))
+    if not runs:
+        return None
+    r = runs[-1]
+    if head[r.end() :].strip():
+        return None
+    ns, ne = cm.start(1) + r.start(), cm.start(1) + r.end()
+    person = art.canonical_person(m[ns:ne])
+    if person is None or art.outlet_at(ns, ne):
+        return None
+    return _Stmt(
+        "direct",
+        qs,
+        qe,
+        (cm.end(1), cm.end(1) + 1),
+        (ns, ne),
+        sent,
+        "colon_intro",
+        0.6,
+    )
+
+
+_COLON_NAME_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

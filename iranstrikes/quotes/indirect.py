@@ -545,6 +545,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         continue
                     stmt.method = "participle_sentence_subject"
                     stmt.conf = 0.5
+                elif coord and c.start() - lo_c > 3:
+                    # "X did Y and says Z": the speaker is the sentence's subject, which the
+                    # text model reads (quotes.speakers); unknown when it finds none
+                    stmt.conf = 0.45
                 else:
                     continue
             sent_stmts.append(stmt)

@@ -66,6 +66,16 @@ _HEADS = _ANON_HEADS | _GROUP_PLURALS | _ORG_WORDS | (_TITLE_WORDS - {"of", "the
 _HEAD_CUT_RE = re.compile(r"\s(?:of|at|in|for|from|with|familiar|close|who|on)\s")
 
 
+_LEADING_FUNCTION_RE = re.compile(
+    r"(?:with|for|who|which|whose|whom|in|on|at|to|from|by|of|about|after|before|during|"
+    r"outside|inside|near|over|under|into|through|while|when|as|than)\b"
+)
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_AFTER_PREP = frozenset(
+    ["of", "to", "for", "with", "by", "from", "at", "in", "on", "about", "after", "before", "during", "outside", "inside", "near", "over", "under", "into", "through", "against", "among", "between", "via"]
+)
+
+
 def _suspicious(span: str) -> bool:
     """Cheap test: could this speaker span be something other than a mention?"""
     words = span.split()
@@ -79,7 +89,14 @@ def _suspicious(span: str) -> bool:
         return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
     if len(words) == 1 and first[:1].islower():
         return True  # a lone lower-case word ("so", "even") is no speaker
-    return bool(_LEADING_SUBORDINATOR_RE.match(span)) or "\n" in span
+    if _LEADING_SUBORDINATOR_RE.match(span) or _LEADING_FUNCTION_RE.match(span):
+        return True
+    return (
+        first[:1].isupper()
+        and first.casefold().endswith(("ing", "ed"))
+        and len(words) <= 3
+        or ("\n" in span)
+    )
 
 
 def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
@@ -163,13 +180,23 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
                 "+entity:no-mention",
             )
         )
+    first = span.split()[0].casefold() if span.split() else ""
+    if first in _RELATIVE:
+        # "X, who lives nearby, said": the speaker is the relative's antecedent
+        for x in reversed(tm.mentions_in(max(0, ms - 120), ms)):
+            if x.end <= ms and not art.masked[x.end : ms].strip(" ,") and x.entity >= 0:
+                e = tm.entities[x.entity]
+                return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:relative"
+        return None, "", "unknown", "+entity:no-mention"
     # the last mention inside that is not after a preposition can be the subject
     best = None
     for x in inside:
         if x.kind == "pronoun" and "subject" not in x.titles:
             continue
         prev = art.masked[max(ms, x.start - 12) : x.start].split()
-        if prev and prev[-1].casefold() in {"of", "to", "for", "with", "by", "from", "at", "in"}:
+        if prev and prev[-1].casefold() in _AFTER_PREP:
+            continue
+        if x.start == ms and _LEADING_FUNCTION_RE.match(span):
             continue
         best = x
     if best is None:

@@ -82,6 +82,7 @@ def _lex() -> dict:
         "dets": frozenset(r.word_list("determiners")),
         "months": frozenset(months),
         "cues": frozenset(r.word_list("reporting_verbs")),
+        "openers": frozenset(r.word_list("sentence_openers")),
     }
 
 
@@ -313,10 +314,25 @@ def find_mentions(
         return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
 
     # names, titles + names, organisations, states
-    for mt in _name_runs(text):
+    runs = list(_name_runs(text))
+    openers = lx["openers"]
+    # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
+    # "However", "There") is a name only when the text also capitalises it mid-sentence
+    mid_caps = {
+        w.strip(".,’'")
+        for r in runs
+        if r.start() not in sent_starts_set
+        for w in r.group(0).split()
+    }
+    for mt in runs:
         s, e = mt.start(), mt.end()
         raw = mt.group(0)
         toks = raw.split()
+        if len(toks) == 1 and s in sent_starts_set:
+            w = toks[0].strip(".,’'")
+            wl = w.casefold()
+            if w not in mid_caps and (wl in openers or wl.endswith(("ing", "ly", "ed"))):
+                continue
         # sentence-initial function words and determiners ("The", "But", "In") are not names
         k0 = 0
         while k0 < len(toks) and toks[k0].casefold() in skip_first:

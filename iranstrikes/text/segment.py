@@ -109,6 +109,13 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
             nxt = text[i + 1] if i + 1 < pe else " "
             if ch in "“„«":
                 role = "open"
+                if (
+                    ch == "“"
+                    and open_at >= 0
+                    and not prev.isspace()
+                    and (nxt.isspace() or nxt in ",.;:")
+                ):
+                    role = "close"  # an opening mark typed for a closing one: ‘,“ said’
             elif ch in "”»":
                 role = "close"
             elif prev.isspace() or prev in "([{—–-:" or i == ps:
