@@ -72,7 +72,32 @@ _LEADING_FUNCTION_RE = re.compile(
 )
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _AFTER_PREP = frozenset(
-    ["of", "to", "for", "with", "by", "from", "at", "in", "on", "about", "after", "before", "during", "outside", "inside", "near", "over", "under", "into", "through", "against", "among", "between", "via"]
+    [
+        "of",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "at",
+        "in",
+        "on",
+        "about",
+        "after",
+        "before",
+        "during",
+        "outside",
+        "inside",
+        "near",
+        "over",
+        "under",
+        "into",
+        "through",
+        "against",
+        "among",
+        "between",
+        "via",
+    ]
 )
 
 
