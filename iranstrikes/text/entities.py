@@ -100,7 +100,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
     ents: list[Entity] = []
     by_name: dict[str, int] = {}
     by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
+    by_first: dict[str, set[int]] = {}
     by_org: dict[str, int] = {}
     descs: dict[tuple[str, frozenset[str]], int] = {}
 
@@ -126,7 +126,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
         by_name[name] = eid
         if len(toks) >= 2:
             by_last.setdefault(toks[-1], []).append(eid)
-            by_first.setdefault(toks[0], []).append(eid)
+            by_first.setdefault(toks[0], set()).add(eid)
 
     for mi, m in enumerate(mentions):
         if m.kind == "outlet":
@@ -203,9 +203,9 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
         if cands:
             join(mi, cands[-1], "surname")
             return
-        cands = by_first.get(toks[0]) or []
-        if len(set(cands)) == 1:
-            join(mi, cands[0], "first-name")
+        firsts = by_first.get(toks[0]) or set()
+        if len(firsts) == 1:
+            join(mi, next(iter(firsts)), "first-name")
             return
     else:
         single = by_name.get(toks[-1])
