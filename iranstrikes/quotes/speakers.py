@@ -26,7 +26,6 @@ from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_
 from .segment import _Stmt
 
 _SUBJECTLESS = ("participle_cue", "coordinated_cue", "subject_cue", "cue_before_quote")
-_DATELINE_HINT_RE = re.compile(r"[A-Z]{3,}|[—–:]|\(|\d")
 _TYPE_OF_KIND = {
     "person": "person",
     "anonymous": "anonymous",
@@ -129,6 +128,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
     tm = None
     decided: dict[tuple[int, int], tuple | None] = {}
     m = art.masked
+    dl_end = _dateline_end(art)
     for st in stmts:
         if not st.subj:
             if not st.speaker and st.method.startswith(_SUBJECTLESS):
@@ -150,8 +150,8 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
                 art.paras[p][0] <= ms < art.paras[p][1] < me or ms < art.paras[p][0] < me
                 for p in art.headline_paras
             )
-        if not need and ms < 200 and _DATELINE_HINT_RE.search(m, max(0, ms - 80), me):
-            need = True  # a dateline may be glued to a speaker near the top
+        if not need and ms < dl_end:
+            need = True  # a dateline may be glued to this speaker
         if not need:
             continue
         key = (ms, me)
@@ -233,3 +233,20 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
 def _is_name_like(s: str) -> bool:
     toks = s.split()
     return bool(toks) and all(t[:1].isupper() for t in toks)
+
+
+def _dateline_end(art: _Article) -> int:
+    """End offset of a dateline opening one of the first body paragraphs (0 when none)."""
+    from ..text.model import _DATELINE_RE
+
+    seen = 0
+    for pi, (ps, pe) in enumerate(art.paras):
+        if pi in art.headline_paras:
+            continue
+        dm = _DATELINE_RE.match(art.masked, ps, pe)
+        if dm and dm.end() < pe and dm.end() - ps <= 60:
+            return dm.end()
+        seen += 1
+        if seen >= 3:
+            break
+    return 0

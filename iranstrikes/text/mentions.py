@@ -275,6 +275,97 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _read_run(raw: str, initial: bool, mid_caps: set[str]):
+    """Classify one capitalised run (a pure function of its text and position kind).
+
+    Returns:
+        None (not a mention), or (start shift, end shift, kind, head, name, titles, gender,
+        number, definite): the shifts move the run's start and end to the mention's.
+    """
+    lx = _lex()
+    skip_first = _skip_first()
+    openers = lx["openers"]
+    s0 = s = 0
+    e0 = e = len(raw)
+    toks = raw.split()
+    if len(toks) == 1 and initial:
+        w = toks[0].strip(".,’'")
+        wl = w.casefold()
+        if w not in mid_caps and (wl in openers or wl.endswith(("ing", "ly", "ed"))):
+            return None
+    # sentence-initial function words and determiners ("The", "But", "In") are not names
+    k0 = 0
+    while k0 < len(toks) and toks[k0].casefold() in skip_first:
+        k0 += 1
+    if k0:
+        if k0 == len(toks):
+            return None
+        s += raw.index(toks[k0], len(" ".join(toks[:k0])))
+        toks = toks[k0:]
+    tail = toks[-1]
+    t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
+    if not _INITIALS_RE.fullmatch(t2):
+        t2 = t2.rstrip(".")
+    e -= len(tail) - len(t2)
+    if t2:
+        toks[-1] = t2
+    else:
+        toks.pop()
+    if not toks:
+        return None
+    low = [t.casefold().strip(".’'") for t in toks]
+    if len(toks) == 1 and (low[0] in lx["months"] or low[0] in lx["cues"]):
+        return None
+    # leading titles; a title inside the run ("South Carolina Sen. X") ends the prefix
+    k = 0
+    while k < len(toks) - 1 and (low[k] in lx["titles"] or is_nationality(toks[k])):
+        k += 1
+    for j in range(len(toks) - 2, k - 1, -1):
+        if low[j] in lx["titles"] and low[j + 1] not in lx["titles"]:
+            k = j + 1
+            break
+    if k == 0 and len(toks) > 1 and low[0].endswith("ly") and initial:
+        k = 1  # a sentence-initial adverb ("Interestingly X")
+    titles = frozenset(low[:k])
+    name_toks = toks[k:]
+    name_low = low[k:]
+    if any(t in lx["org"] for t in low):
+        kind = "organisation"
+    elif (
+        len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
+    ):
+        kind = "state"
+    elif len(toks) == 1 and is_nationality(toks[0]):
+        return None  # an adjective ("Iranian"), part of a description at most
+    elif all(t in lx["titles"] for t in low):
+        return None  # a title alone ("President"): found as a description below
+    elif k:
+        kind = "title_name"
+    else:
+        kind = "name"
+    g = ""
+    for t in low[:k]:
+        g = lx["gender"].get(t, g) or g
+    name = " ".join(name_toks) if kind in {"name", "title_name"} else " ".join(toks)
+    return (
+        s - s0,
+        e - e0,
+        kind,
+        name_low[-1] if name_low else low[-1],
+        name,
+        titles,
+        g,
+        "p" if kind == "organisation" and low[-1].endswith("s") else "s",
+        k0 > 0,
+    )
+
+
+@functools.cache
+def _skip_first() -> frozenset[str]:
+    lx = _lex()
+    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER)
+
+
 def find_mentions(
     text: str,
     sent_starts: list[int],
@@ -300,7 +391,6 @@ def find_mentions(
         return i >= 0 and quote_spans[i][0] <= pos < quote_spans[i][1]
 
     sent_starts_set = set(sent_starts)
-    skip_first = lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for s, e, name in find_outlets(text):
@@ -315,7 +405,6 @@ def find_mentions(
 
     # names, titles + names, organisations, states
     runs = list(_name_runs(text))
-    openers = lx["openers"]
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
     mid_caps = {
@@ -324,86 +413,23 @@ def find_mentions(
         if r.start() not in sent_starts_set
         for w in r.group(0).split()
     }
+    cache: dict[tuple[str, bool], tuple | None] = {}
     for mt in runs:
-        s, e = mt.start(), mt.end()
         raw = mt.group(0)
-        toks = raw.split()
-        if len(toks) == 1 and s in sent_starts_set:
-            w = toks[0].strip(".,’'")
-            wl = w.casefold()
-            if w not in mid_caps and (wl in openers or wl.endswith(("ing", "ly", "ed"))):
-                continue
-        # sentence-initial function words and determiners ("The", "But", "In") are not names
-        k0 = 0
-        while k0 < len(toks) and toks[k0].casefold() in skip_first:
-            k0 += 1
-        if k0:
-            if k0 == len(toks):
-                continue
-            s += raw.index(toks[k0], len(" ".join(toks[:k0])))
-            toks = toks[k0:]
-        tail = toks[-1]
-        t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
-        if not _INITIALS_RE.fullmatch(t2):
-            t2 = t2.rstrip(".")
-        e -= len(tail) - len(t2)
-        if t2:
-            toks[-1] = t2
-        else:
-            toks.pop()
-        if overlaps(s, e) or not toks:
+        s0 = mt.start()
+        key = (raw, s0 in sent_starts_set)
+        info = cache.get(key, False)
+        if info is False:
+            info = cache[key] = _read_run(raw, key[1], mid_caps)
+        if info is None:
             continue
-        low = [t.casefold().strip(".’'") for t in toks]
-        if len(toks) == 1 and (low[0] in lx["months"] or low[0] in lx["cues"]):
+        ds, de, kind, head, name, titles, g, number, definite = info
+        s, e = s0 + ds, mt.end() + de
+        if overlaps(s, e):
             continue
-        # leading titles; a title inside the run ("South Carolina Sen. X") ends the prefix
-        k = 0
-        while k < len(toks) - 1 and (low[k] in lx["titles"] or is_nationality(toks[k])):
-            k += 1
-        for j in range(len(toks) - 2, k - 1, -1):
-            if low[j] in lx["titles"] and low[j + 1] not in lx["titles"]:
-                k = j + 1
-                break
-        if k == 0 and len(toks) > 1 and low[0].endswith("ly") and s in sent_starts_set:
-            k = 1  # a sentence-initial adverb ("Interestingly X")
-        titles = frozenset(low[:k])
-        name_toks = toks[k:]
-        name_low = low[k:]
-        if any(t in lx["org"] for t in low):
-            kind = "organisation"
-        elif (
-            len(low) == 1
-            and low[0] in lx["countries"]
-            or len(low) <= 2
-            and low[-1] in lx["countries"]
-        ):
-            kind = "state"
-        elif len(toks) == 1 and is_nationality(toks[0]):
-            continue  # an adjective ("Iranian"), part of a description at most
-        elif all(t in lx["titles"] for t in low):
-            continue  # a title alone ("President"): found as a description below
-        elif k:
-            kind = "title_name"
-        else:
-            kind = "name"
-        g = ""
-        for t in low[:k]:
-            g = lx["gender"].get(t, g) or g
-        name = " ".join(name_toks) if kind in {"name", "title_name"} else " ".join(toks)
-        m = Mention(
-            s,
-            e,
-            text[s:e],
-            kind,
-            sent_of(s),
-            head=name_low[-1] if name_low else low[-1],
-            name=name,
-            titles=titles,
-            gender=g,
-            number="p" if kind == "organisation" and low[-1].endswith("s") else "s",
-            definite=k0 > 0,
+        found.append(
+            Mention(s, e, text[s:e], kind, sent_of(s), head, name, titles, g, number, definite)
         )
-        found.append(m)
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
