@@ -144,7 +144,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
         span = m[ms:me]
         low = span.strip().casefold()
         is_pron = low in _PRONOUNS
-        need = (is_pron and not st.speaker) or (not is_pron and _suspicious(span))
+        need = (is_pron and not st.speaker) or (
+            not is_pron
+            and _suspicious(span)
+            # the rules already resolved the span to someone named elsewhere: keep it
+            and not (st.speaker and st.speaker.casefold() not in span.casefold())
+        )
         if not need and art.headline_paras:
             need = any(
                 art.paras[p][0] <= ms < art.paras[p][1] < me or ms < art.paras[p][0] < me
