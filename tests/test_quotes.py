@@ -529,3 +529,14 @@ def test_two_apostrophes_are_a_quotation_mark():
     assert r["quote"] == "It was a long night,"
     assert r["speaker"] == "Anna Berg"
     assert text[r["start"] : r["end"]] == r["quote"]
+
+
+def test_title_line_speaker_colon_single_quotes():
+    text = (
+        "Berg: ‘We Will Not Back Down’\n\n"
+        "Anna Berg, the mayor, spoke on Monday about the budget and the new library."
+    )
+    r = one(text, "direct")
+    assert r["quote"] == "We Will Not Back Down"
+    assert r["speaker"] == "Anna Berg"
+    assert r["method"] == "headline_colon"

@@ -18,6 +18,7 @@ from .direct import (
     _direct,
 )
 from .indirect import (
+    _classify,
     _indirect,
     _unquoted_words,
 )
@@ -30,6 +31,7 @@ from .resolve import (
     _resolve,
     dateline_wire,
 )
+from .segment import _Stmt
 from .speakers import check_speakers
 
 QUOTE_COLUMNS: list[str] = [
@@ -109,6 +111,7 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
     for st in stmts:
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
+    stmts += _headline_quotes(art)
     check_speakers(art, stmts)
     _inherit_vias(art, stmts)
     if outlet and isinstance(outlet, str):
@@ -217,3 +220,45 @@ def _frame_from_columns(cols: dict[str, list]) -> pd.DataFrame:
         )
     except (AttributeError, TypeError):  # pragma: no cover - private pandas API changed
         return pd.DataFrame(dict(zip(QUOTE_COLUMNS, arrays, strict=True)), columns=QUOTE_COLUMNS)
+
+
+_HEADLINE_QUOTE_RE = re.compile(
+    r"(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s+(?:on|to|about|at)\s[^:]{1,80}?)?"
+    r"\s*:\s*(?P<open>[‘'\"“])(?P<q>[^\n]{3,200}?)(?P<close>[’'\"”])[.!?]?\s*$"
+)
+
+
+def _headline_quotes(art: _Article) -> list[_Stmt]:
+    """Title lines of the shape ``Speaker: ‘quote’`` (or ``Speaker on X: “quote”``).
+
+    A whole paragraph of that shape (a headline, a roundup item); single quotation marks are
+    otherwise not read as quotes, and headline lines are left out of quote finding. The speaker must be a capitalised
+    name of at most four words, typed like any other mention; the quotation marks may be
+    single (headline style) when the closing mark ends the line.
+    """
+    out = []
+    taken = {q.para for q in art.quotes}
+    for pi, (ps, pe) in enumerate(art.paras):
+        if pi in taken and pi not in art.headline_paras or pe - ps > 260:
+            continue  # a paragraph with double-quoted speech is read by the quote rules
+        mt = _HEADLINE_QUOTE_RE.match(art.raw_masked, ps, pe)
+        if mt is None or mt.end() != pe:
+            continue
+        ns, ne = mt.span("spk")
+        speaker, stype, _g = _classify(art, art.raw_masked[ns:ne], ns, ne)
+        if not speaker:
+            continue
+        qs, qe = mt.span("q")
+        st = _Stmt(
+            "direct",
+            qs,
+            qe,
+            (mt.start("open"), mt.start("open")),
+            (ns, ne),
+            (ps, pe),
+            "headline_colon",
+            0.6,
+        )
+        st.speaker, st.speaker_type = speaker, stype
+        out.append(st)
+    return out
