@@ -289,7 +289,7 @@ _ADJ_TAIL_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”_,]*?)?\s*"
     r"(?:,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing|adding|saying|noting|"
     r"stressing|in\s+an?\s+|as\s+|who|which|speaking|referring|when|after|before|while|"
-    r"although|though|but|and)\b.*)?[.!?]?\s*",
+    r"although|though|but|and|[a-z]{3,}ing)\b.*)?[.!?]?\s*",
     re.S,
 )
 _VERBISH_RE = re.compile(
@@ -300,7 +300,7 @@ _VERBISH_RE = re.compile(
 
 _ADJUNCT_CUT_RE = re.compile(
     r",\s*(?:according\s+to|as\s+quoted|as\s+reported|citing|adding|saying|noting|stressing|"
-    r"who|which|speaking|referring|when|while|although|though)\b"
+    r"who|which|speaking|referring|when|while|although|though|[a-z]{3,}ing)\b"
 )
 
 

@@ -322,6 +322,8 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
         e = ents[mk.entity]
         if not _agrees(m, e):
             continue
+        if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
+            continue  # a capitalised sentence opener ("Sales were great") is no antecedent
         is_subj = first_in_sent.get(mk.sentence) == k
         same = mk.sentence == m.sentence
         score = (3 if same and is_subj else 2 if is_subj else 0) + (

@@ -58,6 +58,7 @@ class Mention:
     entity: int = -1
     rule: str = ""
     dropped: bool = False
+    initial: bool = False
 
 
 # -- lexicons ----------------------------------------------------------------------------------
@@ -430,6 +431,7 @@ def find_mentions(
         found.append(
             Mention(s, e, text[s:e], kind, sent_of(s), head, name, titles, g, number, definite)
         )
+        found[-1].initial = key[1]
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
