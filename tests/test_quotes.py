@@ -540,3 +540,11 @@ def test_title_line_speaker_colon_single_quotes():
     assert r["quote"] == "We Will Not Back Down"
     assert r["speaker"] == "Anna Berg"
     assert r["method"] == "headline_colon"
+
+
+def test_subordinate_clause_and_relative_clause_subjects():
+    q = extract_quotes("When Karl Ode suggested the plan would fail, Anna Berg said it would work.")
+    rows = {r["quote"]: r["speaker"] for r in q.to_dict("records")}
+    assert rows == {"the plan would fail": "Karl Ode", "it would work": "Anna Berg"}
+    r = one("Anna Berg, who lost her seat in Leeds, Yorkshire, in 2012, said the law failed.")
+    assert r["speaker"] == "Anna Berg" and r["quote"] == "the law failed"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import resources as _resources
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
@@ -197,6 +198,18 @@ def _word_start_matches(rx: re.Pattern[str], text: str, lo: int, hi: int, floor:
         pos = mt.end()
 
 
+_OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "as",
+    "but",
+    "and",
+    "so",
+    "because",
+}
 #: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
 #: more than any real article holds, and a bound that keeps hostile input linear.
 _SCAN_LIMIT = 200
@@ -385,6 +398,9 @@ class _Article:
             raw = mt.group(0)
             name = _strip_titles(raw)
             ntoks = name.split()
+            while ntoks and ntoks[0].lower() in _OPENERS:
+                ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
+                name = " ".join(ntoks)
             if not ntoks or len(ntoks) > 4:
                 continue
             low = [t.lower().strip(".'’") for t in ntoks]

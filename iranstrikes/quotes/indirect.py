@@ -348,6 +348,13 @@ def _may_end_coordinated(before: str) -> bool:
     return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
 
 
+_SUB_OPEN_RE = re.compile(
+    r"\s*(?:When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
+)
+_APPOS_SUBJECT_RE = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,\s*(?:who|whose|a|an|the|\d)\b[^.;]*,\s*$"
+)
 #: Characters either side of a cue that its subject and content are looked for in.
 _CUE_WINDOW = 800
 
@@ -441,6 +448,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         om = _RX48.match(t2)
                         t2 = t2[om.end() :] if om else t2
                     post = _adjunct_only(t2)
+            am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
+            if am_ and not participle and not coord:
+                # "X, who ..., said the plan failed": the cue is X's main verb, X its subject
+                post = inverted = False
+                subj = (am_.start("name"), am_.end("name"))
             if post:
                 if inverted:
                     subj, appos = _np_after(m, c.end(), hi_c)
@@ -514,6 +526,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
+            if subj and _SUB_OPEN_RE.match(m, ss, subj[0] + 1):
+                # "When X said A, Y ...": the subordinate clause (and its content) ends at the
+                # first comma; the main clause after it is not X's
+                com = m.find(",", cs_, ce_)
+                if com > cs_:
+                    ce_ = _trim(art.text, cs_, com)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
             if ce_ - cs_ < 3:

@@ -224,7 +224,10 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         if x.kind == "pronoun" and "subject" not in x.titles:
             continue
         prev = art.masked[max(ms, x.start - 12) : x.start].split()
-        if prev and prev[-1].casefold() in _AFTER_PREP:
+        lead_sub = len(art.masked[ms : x.start].split()) == 1 and _LEADING_SUBORDINATOR_RE.match(
+            span
+        )
+        if prev and prev[-1].casefold() in _AFTER_PREP and not lead_sub:
             continue
         if x.start == ms and _LEADING_FUNCTION_RE.match(span):
             continue

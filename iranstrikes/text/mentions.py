@@ -364,7 +364,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
 @functools.cache
 def _skip_first() -> frozenset[str]:
     lx = _lex()
-    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER)
+    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"])
 
 
 def find_mentions(
