@@ -548,3 +548,9 @@ def test_subordinate_clause_and_relative_clause_subjects():
     assert rows == {"the plan would fail": "Karl Ode", "it would work": "Anna Berg"}
     r = one("Anna Berg, who lost her seat in Leeds, Yorkshire, in 2012, said the law failed.")
     assert r["speaker"] == "Anna Berg" and r["quote"] == "the law failed"
+
+
+def test_reported_questions_after_ask():
+    r = one("Anna Berg asked Karl Ode whether the plan would work.", "indirect")
+    assert r["quote"] == "whether the plan would work" and r["speaker"] == "Anna Berg"
+    assert extract_quotes("Anna Berg asked for a recount and left.").empty

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as _resources
 from .article import (
     _Article,
 )
@@ -235,6 +236,9 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
     wl = mt.group(0).lower()
     lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
+    if lemma in _QUESTION_VERBS:
+        after = m[mt.end() : mt.end() + 80]
+        return bool(_ASK_WH_RE.match(after) or _RX38.match(after))
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
         if not _RX37.match(after) and not (
@@ -246,6 +250,10 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     return True
 
 
+_QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
+_ASK_WH_RE = re.compile(
+    r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
+)
 _THATLESS_OK = frozenset(
     {"suggest", "note", "report", "promise", "pledge", "vow", "state", "indicate", "agree"}
 )
@@ -501,7 +509,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 continue
             # content after the cue
             p = c.end()
-            if lemma == "tell" or (
+            if lemma in _QUESTION_VERBS:
+                wm = _ASK_WH_RE.match(m, p, hi_c)
+                if wm:
+                    p = wm.start("wh")  # the question: "whether ...", "if ...", "how ..."
+            elif lemma == "tell" or (
                 lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
             ):
                 om = _TOLD_OBJECT_RE.match(m[p:hi_c])
