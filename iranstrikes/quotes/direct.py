@@ -182,8 +182,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 if prev:
                     before.subj_from = -2
                     before.extra["prev"] = max(prev, key=lambda s2: s2.cue[0])
-                elif pre.strip() == "" or wl.endswith("ing"):
-                    before = None
+                elif wl.endswith("ing") and pre.strip():
+                    # "X laughed, saying, “...”": the sentence subject speaks (quotes.speakers)
+                    before.conf = 0.5
                 else:
                     before = None
             break

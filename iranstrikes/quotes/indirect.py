@@ -250,6 +250,26 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     return True
 
 
+def _clause_like(m: str, cs: int, ce: int) -> bool:
+    """Content that reads as a reported clause, not an object ("declaring a caliphate").
+
+    "that ...", a quotation, a subject pronoun first, a past-tense verb after its subject, or a
+    finite verb or modal within its first six words ("she would be", "the heist is key").
+    """
+    head = m[cs : min(ce, cs + 80)]
+    if head[:1] in '"“_' or head.lower().startswith(("that ", "if ", "whether ")):
+        return True
+    words = head.split()[:6]
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return True  # "saying he voted", "adding they knew"
+    if any(w.lower().endswith("ed") and len(w) > 4 for w in words[1:5]):
+        return True  # "saying the party lacked ...": a past-tense verb after its subject
+    return bool(_FINITE_RE.search(" ".join(words)))
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
+
+
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
 _ASK_WH_RE = re.compile(
     r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
@@ -568,14 +588,17 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     stmt.extra["fronted"] = True
                 elif participle:
                     sm = _SENT_SUBJ_RE.match(m, lo_c, c.start())
-                    if not sm:
-                        continue
-                    stmt.subj = _subject(m, lo_c, lo_c + len(sm.group(1)))[0]
-                    if stmt.subj is None:
-                        continue
-                    stmt.method = "participle_sentence_subject"
-                    stmt.conf = 0.5
-                elif coord and c.start() - lo_c > 3:
+                    stmt.subj = _subject(m, lo_c, lo_c + len(sm.group(1)))[0] if sm else None
+                    if stmt.subj is not None:
+                        stmt.method = "participle_sentence_subject"
+                        stmt.conf = 0.5
+                    elif _clause_like(m, cs_, ce_):
+                        # "X did Y, saying Z": the sentence subject (read by the text model in
+                        # quotes.speakers) speaks; unknown when there is none
+                        stmt.conf = 0.45
+                    else:
+                        continue  # "declaring a caliphate": an object, not a reported clause
+                elif coord and c.start() - lo_c > 3 and _clause_like(m, cs_, ce_):
                     # "X did Y and says Z": the speaker is the sentence's subject, which the
                     # text model reads (quotes.speakers); unknown when it finds none
                     stmt.conf = 0.45

@@ -171,6 +171,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
         st.subj = subj
         st.speaker, st.speaker_type = speaker, stype
         st.method += note
+    # partial quotes and continuations follow a host whose speaker the model just found
+    for st in stmts:
+        ref = st.extra.get("host") or st.extra.get("prev")
+        if not st.speaker and ref is not None and ref.speaker and "+entity:" in ref.method:
+            st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
+            st.method += "+entity:host"
 
 
 def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
