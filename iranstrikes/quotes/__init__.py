@@ -23,7 +23,8 @@ Layout (each module says what belongs in it): :mod:`.lexicon` (word lists from
 gazetteer), :mod:`.segment` (paragraphs, quotation spans, sentences), :mod:`.phrases`
 (subject and noun-phrase finders), :mod:`.article` (the per-article context), :mod:`.indirect`
 (speaker typing, reported speech), :mod:`.direct` (quotation-marked speech), :mod:`.resolve`
-(speakers and intermediaries through the story) and :mod:`.frame` (the public entry points).
+(speakers and intermediaries through the story), :mod:`.speakers` (speakers checked against the
+shared text model :mod:`iranstrikes.text`) and :mod:`.frame` (the public entry points).
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             if not st.speaker and st.method.startswith(_SUBJECTLESS):
                 # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
                 if tm is None:
-                    tm = _text.model(art.text)
+                    tm = _model(art)
                 e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
                 if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
                     st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
@@ -162,7 +162,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
         key = (ms, me)
         if key not in decided:
             if tm is None:
-                tm = _text.model(art.text)
+                tm = _model(art)
             decided[key] = _decide(art, tm, ms, me, is_pron, st)
         d = decided[key]
         if d is None:
@@ -264,3 +264,9 @@ def _dateline_end(art: _Article) -> int:
         if seen >= 3:
             break
     return 0
+
+
+def _model(art: _Article):
+    """The text model of the article, reusing what the extractor computed already."""
+    outlets = [(o[0], o[1], o[2]) for o in art.outlets]
+    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets))

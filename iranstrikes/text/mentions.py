@@ -372,6 +372,7 @@ def find_mentions(
     sent_starts: list[int],
     quote_spans: list[tuple[int, int]],
     region_of,
+    outlets: list[tuple[int, int, str]] | None = None,
 ) -> list[Mention]:
     """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
 
@@ -380,6 +381,8 @@ def find_mentions(
         sent_starts: sorted sentence start offsets (to give each mention its sentence).
         quote_spans: sorted (start, end) of quotation interiors.
         region_of: function offset -> region name.
+        outlets: (start, end, canonical name) of the outlets, when the caller found them
+            already (the quote extractor does); else they are looked up here.
     """
     lx = _lex()
     q_starts = [s for s, _ in quote_spans]
@@ -394,7 +397,7 @@ def find_mentions(
     sent_starts_set = set(sent_starts)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name in find_outlets(text):
+    for s, e, name in find_outlets(text) if outlets is None else outlets:
         found.append(Mention(s, e, text[s:e], "outlet", sent_of(s), name.casefold(), name))
         taken.append((s, e))
     taken.sort()

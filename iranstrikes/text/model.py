@@ -183,19 +183,25 @@ def _regions(masked: str, paras: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
-def model(text: str) -> TextModel:
+def model(text: str, _pre: tuple | None = None) -> TextModel:
     """Build the text model of one article (pure; no state shared between articles).
 
     Args:
         text: the article text.
+        _pre: for the quote extractor only: ``(masked, paragraphs, outlets)`` it computed
+            already from this very text with the same functions (saves recomputing them).
 
     Returns:
         The :class:`TextModel`.
     """
     if not isinstance(text, str):
         text = ""
-    masked = _mask(text)
-    paras = _paragraphs(text)
+    outlets = None
+    if _pre is not None:
+        masked, paras, outlets = _pre
+    else:
+        masked = _mask(text)
+        paras = _paragraphs(text)
     regions = _regions(masked, paras)
     head_spans = [r for r in regions if r.kind == "headline"]
     head_starts = {r.start for r in head_spans}
@@ -213,7 +219,7 @@ def model(text: str) -> TextModel:
             return r_sorted[i].kind
         return "body"
 
-    mentions = find_mentions(masked, [s.start for s in sents], quotes, region_of)
+    mentions = find_mentions(masked, [s.start for s in sents], quotes, region_of, outlets)
     # a mention never crosses into a dateline/headline region: cut it at the region's end
     kept = []
     for m in mentions:
