@@ -124,21 +124,19 @@ def _suspicious(span: str) -> bool:
 
 
 def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
-    """Apply the text-model checks above to every statement (in place)."""
-    tm = None
-    decided: dict[tuple[int, int], tuple | None] = {}
+    """Apply the text-model checks above to every statement (in place).
+
+    The statements that need the model are found first (cheap tests); the model is then built
+    once, over the text up to a margin past the last of them (mentions and entities are read
+    in text order, so a prefix gives the same answers before its end).
+    """
     m = art.masked
     dl_end = _dateline_end(art)
+    needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
     for st in stmts:
         if not st.subj:
             if not st.speaker and st.method.startswith(_SUBJECTLESS):
-                # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
-                if tm is None:
-                    tm = _model(art)
-                e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
-                if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
-                    st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
-                    st.method += "+entity:sentence-subject"
+                needs.append((st, False))
             continue
         ms, me = st.subj
         span = m[ms:me]
@@ -157,12 +155,24 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             )
         if not need and ms < dl_end:
             need = True  # a dateline may be glued to this speaker
-        if not need:
+        if need:
+            needs.append((st, is_pron))
+    if not needs:
+        return
+    hi = max(max(st.cue[1], st.subj[1] if st.subj else 0) for st, _ in needs) + _MARGIN
+    tm = _model(art, hi)
+    decided: dict[tuple[int, int], tuple | None] = {}
+    for st, is_pron in needs:
+        if not st.subj:
+            # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
+            e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
+            if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
+                st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                st.method += "+entity:sentence-subject"
             continue
+        ms, me = st.subj
         key = (ms, me)
         if key not in decided:
-            if tm is None:
-                tm = _model(art)
             decided[key] = _decide(art, tm, ms, me, is_pron, st)
         d = decided[key]
         if d is None:
@@ -266,7 +276,21 @@ def _dateline_end(art: _Article) -> int:
     return 0
 
 
-def _model(art: _Article):
-    """The text model of the article, reusing what the extractor computed already."""
-    outlets = [(o[0], o[1], o[2]) for o in art.outlets]
-    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets))
+#: Characters of text the model reads past the last statement that needs it (a lede's
+#: cataphora looks 500 characters ahead; an apposition one mention).
+_MARGIN = 800
+
+
+def _model(art: _Article, hi: int):
+    """The text model of ``text[:hi]``, cut at a paragraph end when one is near.
+
+    Reuses what the extractor computed already (mask, paragraphs, outlets).
+    """
+    n = len(art.text)
+    if hi < n:
+        ends = [pe for _ps, pe in art.paras if pe >= hi]
+        hi = min(ends[0], hi + 2000) if ends else n
+    hi = min(hi, n)
+    paras = [(ps, min(pe, hi)) for ps, pe in art.paras if ps < hi]
+    outlets = [(o[0], o[1], o[2]) for o in art.outlets if o[1] <= hi]
+    return _text.model(art.text[:hi], _pre=(art.raw_masked[:hi], paras, outlets))
