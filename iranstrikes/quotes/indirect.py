@@ -62,6 +62,7 @@ from .outlets import (
     _GENERIC_OUTLET_RE,
 )
 from .phrases import (
+    _PREP_START_RE,
     _content_words,
     _np_after,
     _strip_titles,
@@ -488,6 +489,20 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 else:
                     subj, appos = _subject(m, lo_c + seg_before + 1, c.start())
                     cs_, ce_ = lo_c, lo_c + seg_before
+                    front = m[cs_:ce_]
+                    com_after = m.find(",", c.end(), min(hi_c, c.end() + 3))
+                    if (
+                        com_after >= 0
+                        and _PREP_START_RE.match(front.lstrip())
+                        and not _FINITE_RE.search(front)
+                        and hi_c - com_after > 12
+                    ):
+                        # "In the early 1990s, X said, when ...": the fronted phrase is an
+                        # adjunct; the reported clause follows the parenthetical cue
+                        cs_, ce_ = com_after + 1, hi_c
+                        cut = _CUT_RE.search(m, cs_, ce_)
+                        if cut and cut.start() > cs_:
+                            ce_ = cut.start()
                 # the content must not itself hold an attributed statement
                 cs_, ce_ = _trim(art.text, cs_, ce_)
                 ac = _ACCORDING_RE.match(m, cs_)
