@@ -377,6 +377,7 @@ def _may_end_coordinated(before: str) -> bool:
     return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
 
 
+_CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
 _SUB_OPEN_RE = re.compile(
     r"\s*(?:When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)\s+"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
@@ -474,7 +475,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
                     t2 = tail
                     if lemma in {"tell", "inform", "brief", "assure"}:
-                        om = _RX48.match(t2)
+                        om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)  # "told The X Post"
                         t2 = t2[om.end() :] if om else t2
                     post = _adjunct_only(t2)
             am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
