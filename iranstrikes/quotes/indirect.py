@@ -20,6 +20,7 @@ from .lexicon import (
     _FORM2LEMMA,
     _GROUP_PLURALS,
     _INSTITUTION_PLURALS,
+    _LEAD_FLUFF_RE,
     _NEED_THAT,
     _NOUNISH_S,
     _OBJECT_SET,
@@ -383,7 +384,8 @@ _SUB_OPEN_RE = re.compile(
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
 )
 _APPOS_SUBJECT_RE = re.compile(
-    r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,\s*(?:who|whose|a|an|the|\d)\b[^.;]*,\s*$"
+    r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\([^()]{1,24}\))?\s*,"
+    r"\s*(?:who|whose|a|an|the|\d|[a-z])[^;]*,\s*$"
 )
 #: Characters either side of a cue that its subject and content are looked for in.
 _CUE_WINDOW = 800
@@ -479,6 +481,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         t2 = t2[om.end() :] if om else t2
                     post = _adjunct_only(t2)
             am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
+            if am_ and (
+                _PREP_START_RE.match(am_.group("name")) or _LEAD_FLUFF_RE.match(am_.group("name"))
+            ):
+                am_ = None  # "In Paris, the minister, said": a fronted adjunct, not a name
             if am_ and not participle and not coord:
                 # "X, who ..., said the plan failed": the cue is X's main verb, X its subject
                 post = inverted = False
