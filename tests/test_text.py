@@ -95,3 +95,30 @@ def test_no_entity_spans_two_articles():
     b = text.model("Lund said the plan worked.")
     assert b.entity_at(0).name == "Lund"  # nothing carried over from the other article
     assert a.entity_at(0).name == "Kari Lund"
+
+
+def _story_files():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    return sorted((root / "seeds").glob("*.txt")) + sorted(
+        (root / "tests" / "fixtures" / "invented").glob("*.txt")
+    )
+
+
+@pytest.mark.parametrize("path", _story_files(), ids=lambda p: p.stem)
+def test_every_speaker_span_is_a_mention_of_the_text_model(path):
+    from iranstrikes.quotes import extract_quotes
+
+    body = path.read_text(encoding="utf-8")
+    tm = text.model(body)
+    q = extract_quotes(body)
+    for r in q[q["speaker_start"] >= 0].itertuples():
+        near = tm.mentions_in(max(0, r.speaker_start - 30), r.speaker_end)
+        assert any(m.start < r.speaker_end and m.end > r.speaker_start for m in near), (
+            r.speaker_mention,
+            r.method,
+        )
+        assert tm.region_at(r.speaker_start) not in {"headline", "dateline"} or (
+            r.method == "headline_colon"
+        )

@@ -93,6 +93,7 @@ _NAME_RUN_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_ABBREVIATIONS = frozenset(_resources.word_list("abbreviations"))
 _NOT_MODIFIER = frozenset(
     [
         "said",
@@ -208,6 +209,10 @@ def _descriptions(text: str, low: str):
             if mt is None:
                 break
             wl = mt.group(1).casefold()
+            if wl.endswith(".") and not _INITIALS_RE.fullmatch(mt.group(1)) and (
+                wl.rstrip(".") not in _ABBREVIATIONS
+            ):
+                break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
                 det, start = wl, mt.start(1)
                 break
@@ -439,7 +444,9 @@ def find_mentions(
     taken.sort()
     t_starts = [a for a, _ in taken]
     one_word_names = {
-        m.start: m for m in found if m.kind == "name" and " " not in m.text and m.rule == ""
+        m.start: m
+        for m in found
+        if m.kind in {"name", "state"} and " " not in m.text and m.rule == ""
     }
 
     # descriptions ("the deputy foreign minister", "a senior Iranian official", "U.S. officials")
