@@ -209,8 +209,10 @@ def _descriptions(text: str, low: str):
             if mt is None:
                 break
             wl = mt.group(1).casefold()
-            if wl.endswith(".") and not _INITIALS_RE.fullmatch(mt.group(1)) and (
-                wl.rstrip(".") not in _ABBREVIATIONS
+            if (
+                wl.endswith(".")
+                and not _INITIALS_RE.fullmatch(mt.group(1))
+                and (wl.rstrip(".") not in _ABBREVIATIONS)
             ):
                 break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
