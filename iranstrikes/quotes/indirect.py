@@ -204,6 +204,11 @@ _CUE_BLOCKER_ENDINGS = (
 )
 
 
+# "Pew notes that ...": a third-person -s form followed by "that" and a clause is a verb
+_SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))\s+$")
+_NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
+
+
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
     """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
     w = mt.group(0)
@@ -211,7 +216,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if w[:1].isupper() and mt.start() != sent_start:
         return False
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
-    if wl in _NOUNISH_S:
+    if wl in _NOUNISH_S and not (
+        _NOUNISH_AS_VERB_RE.match(m, mt.end())
+        and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
+    ):
         return False
     # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
     # whitespace after one of their last words (a cheap test that rejects most cues' context).
@@ -280,8 +288,8 @@ _THATLESS_OK = frozenset(
     {"suggest", "note", "report", "promise", "pledge", "vow", "state", "indicate", "agree"}
 )
 _THATLESS_CLAUSE_RE = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*)"
-    r"(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*|"
+    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
     r"had|has|have|did|does|do|wants?|needs?)\b"
 )
 
