@@ -554,3 +554,14 @@ def test_reported_questions_after_ask():
     r = one("Anna Berg asked Karl Ode whether the plan would work.", "indirect")
     assert r["quote"] == "whether the plan would work" and r["speaker"] == "Anna Berg"
     assert extract_quotes("Anna Berg asked for a recount and left.").empty
+
+
+def test_reported_clause_opening_with_a_partial_quote_keeps_its_indirect_row():
+    q = extract_quotes('Anna Berg said "it makes me angry" every time she reads about the closures.')
+    kinds = sorted(q["kind"])
+    assert kinds == ["indirect", "partial"]
+    ind = q[q["kind"] == "indirect"].iloc[0]
+    assert ind["quote"].startswith('"it makes me angry" every time')
+    # a quotation that closes its clause stays a direct quote only
+    q2 = extract_quotes('Anna Berg said, "It makes me angry," the paper reported on Monday.')
+    assert "indirect" not in set(q2["kind"])

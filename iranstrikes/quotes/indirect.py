@@ -260,6 +260,35 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     return True
 
 
+def _words_after_quote(art: _Article, p: int, hi: int) -> int:
+    """Unquoted words of the clause right after a quotation that opens at ``p``.
+
+    "said “X” every time he ...": with five or more, the clause is reported speech holding a
+    partial quote.
+    """
+    m = art.masked
+    q = m.find("_", p, min(hi, p + 5))
+    if q < 0:
+        return 0
+    e = q
+    while e < hi and (m[e] == "_" or m[e].isspace()):
+        e += 1
+    if e < hi and m[e] in "\"”’'":
+        if art.text[e - 1] in ",;:":
+            return 0  # '“..., ” the agency reported': the quotation closes a clause
+        e += 1  # the closing mark
+    while e < hi and m[e].isspace():
+        e += 1
+    if e < hi and not m[e].isalnum():
+        return 0  # '“...,” adding': the quotation ends the clause
+    end = hi
+    for ch in ".;,":
+        k = m.find(ch, e, hi)
+        if 0 <= k < end:
+            end = k
+    return len(_RX39.findall(m[e:end]))
+
+
 def _clause_like(m: str, cs: int, ce: int) -> bool:
     """Content that reads as a reported clause, not an object ("declaring a caliphate").
 
@@ -580,8 +609,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             else:
                 am2 = _RX49.match(m[p:hi_c])
                 p += am2.end() if am2 else 0
-            if _RX50.match(m[p:hi_c]):
-                continue
+            r50 = _RX50.match(m[p:hi_c])
+            if r50 and not (
+                r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
+            ):
+                continue  # the quotation is the statement (read as a direct quote)
             if _adjunct_only(m[p:hi_c]):
                 continue
             cs_, ce_ = _trim(art.text, p, hi_c)
