@@ -47,6 +47,9 @@ def main() -> None:
         check=True,
     )
 
+    print("\n== quote accuracy (PolNeAR + project gold) ==", flush=True)
+    subprocess.run([sys.executable, str(HERE / "accuracy_quotes.py")], check=True)
+
     print("\n== load_corpus end to end ==", flush=True)
     sys.path.insert(0, str(HERE))
     import bench_load

@@ -29,7 +29,15 @@ from rapidfuzz import fuzz
 
 from . import schema
 
-__all__ = ["FUZZY_FULL", "FUZZY_SURNAME", "load_aliases", "slug", "EntityMatcher", "attach_people"]
+__all__ = [
+    "FUZZY_FULL",
+    "FUZZY_SURNAME",
+    "load_aliases",
+    "slug",
+    "EntityMatcher",
+    "attach_people",
+    "canonical_speakers",
+]
 
 FUZZY_FULL = 88.0
 FUZZY_SURNAME = 85.0
@@ -276,23 +284,37 @@ def attach_people(corpus, folder: Path) -> None:
             hit = memo[name] = matcher.match(name)
         return hit
 
-    for raw_speaker, mention, stype in zip(speakers, mentions_col, types, strict=True):
+    article_ids = q["article_id"].tolist() if n and "article_id" in q else [""] * n
+    unnamed = _UnnamedSources()
+    for aid, raw_speaker, mention, stype in zip(
+        article_ids, speakers, mentions_col, types, strict=True
+    ):
         speaker = raw_speaker if isinstance(raw_speaker, str) and raw_speaker else None
         pid, method, score = match(speaker)
         if pid is None and isinstance(mention, str):
             pid, method, score = match(mention)
         if pid is None and speaker:
-            pid = slug(strip_titles(speaker) or speaker)
             kind = _SPEAKER_KIND.get(stype, "person") if isinstance(stype, str) else "person"
+            if kind == "anonymous":
+                # one "unnamed source" per article for compatible descriptions; never merged
+                # across articles (only curated aliases do that)
+                pid, name = unnamed.assign(str(aid), speaker)
+            else:
+                name = _institution_name(speaker) if kind == "institution" else None
+                name = name or strip_titles(speaker) or speaker
+                pid = slug(name)
             d = derived.setdefault(
                 pid,
                 {
-                    "name": strip_titles(speaker) or speaker,
+                    "name": name,
                     "kind": kind,
                     "aliases": set(),
                     "titles": set(),
                 },
             )
+            if kind == "anonymous":
+                d["name"] = unnamed.name_of(pid)
+                d["aliases"].add(speaker)
             if isinstance(mention, str) and mention:
                 d["aliases"].add(mention)
         person_ids.append(pid)
@@ -352,3 +374,158 @@ def attach_people(corpus, folder: Path) -> None:
             }
         )
     corpus.people = schema.conform("people", pd.DataFrame(rows) if rows else None)
+
+
+# -- derived entities: unnamed sources and institutions -------------------------------------
+_GENERIC_DESC = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "two",
+        "three",
+        "four",
+        "several",
+        "some",
+        "many",
+        "other",
+        "senior",
+        "top",
+        "high",
+        "ranking",
+        "high-ranking",
+        "leading",
+        "key",
+        "unnamed",
+        "anonymous",
+        "unidentified",
+        "former",
+        "current",
+    ]
+)
+
+
+def _desc_parts(desc: str) -> tuple[str, frozenset[str]]:
+    """(head noun, specific modifiers) of an anonymous description, case-folded.
+
+    "a senior Iranian official" -> ("official", {"iranian"}); plural heads are folded.
+    """
+    toks = [t.strip(".,'’").casefold() for t in re.split(r"[\s]+", desc) if t.strip(".,'’")]
+    cut = next(
+        (i for i, t in enumerate(toks) if t in {"of", "from", "with", "familiar", "who"}), None
+    )
+    core, rest = (toks[:cut], toks[cut:]) if cut is not None else (toks, [])
+    if not core:
+        return "", frozenset()
+    head = core[-1]
+    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    mods = {t for t in core[:-1] if t not in _GENERIC_DESC}
+    mods |= {t for t in rest if t not in _GENERIC_DESC and t not in {"of", "from", "with", "who"}}
+    return head, frozenset(mods)
+
+
+class _UnnamedSources:
+    """Per-article clusters of the descriptions of unnamed sources.
+
+    "senior Iranian official", "the official" and "unnamed Iranian official" in one article
+    are one unnamed source.
+
+    Two descriptions in one article join when they have the same head noun (singular and
+    plural folded) and the specific modifiers of one contain the other's ("senior official"
+    and "senior Iranian official"); conflicting modifiers ("U.S. officials", "Iranian
+    official") keep them apart. Clusters never span articles.
+    """
+
+    def __init__(self) -> None:
+        self._clusters: dict[str, list[dict]] = defaultdict(list)
+        self._names: dict[str, str] = {}
+
+    def assign(self, article_id: str, desc: str) -> tuple[str, str]:
+        head, mods = _desc_parts(desc)
+        clusters = self._clusters[article_id]
+        for c in clusters:
+            if c["head"] == head and (mods <= c["mods"] or c["mods"] <= mods):
+                if len(mods) > len(c["mods"]):
+                    c["mods"], c["name"] = mods, _clean_unnamed(desc)
+                    self._names[c["pid"]] = c["name"]
+                return c["pid"], c["name"]
+        pid = f"unnamed-{slug(article_id)}-{len(clusters) + 1}"
+        c = {"head": head, "mods": mods, "pid": pid, "name": _clean_unnamed(desc)}
+        clusters.append(c)
+        self._names[pid] = c["name"]
+        return pid, c["name"]
+
+    def name_of(self, pid: str) -> str:
+        return self._names[pid]
+
+
+def _clean_unnamed(desc: str) -> str:
+    return re.sub(r"^(?:a|an|the|one)\s+", "", desc.strip(), flags=re.I) or desc
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    from . import resources
+
+    return {c.casefold(): c for c in resources.word_list("countries")}
+
+
+_GOVERNMENT_RE = re.compile(
+    r"^(?:the\s+)?(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:[’']s)?\s+"
+    r"(?:government|administration|regime|state|leadership)$"
+)
+
+
+def _institution_name(speaker: str) -> str | None:
+    """A state speaking as itself, named by its country: "Iranian government" -> "Iran".
+
+    Only when the adjective (or possessive) plainly names a country of
+    ``resources/countries.txt`` (the country's name, or an adjective starting with it); the
+    country keeps the case it has in the text.
+    """
+    m = _GOVERNMENT_RE.match(speaker.strip())
+    if not m:
+        return None
+    adj = m.group("adj")
+    low = adj.casefold()
+    countries = _countries()
+    if low in countries:
+        return adj
+    for c in countries:
+        if len(c) >= 4 and low.startswith(c) and low[len(c) :] in {"ian", "i", "n", "ese", "an"}:
+            return adj[: len(c)]
+    return None
+
+
+def canonical_speakers(quotes: pd.DataFrame, people: pd.DataFrame | None) -> pd.DataFrame:
+    """Quotes with ``person_id`` and ``person_name`` (the canonical person's name).
+
+    Every table or chart that groups statements by speaker should group by ``person_id`` and
+    show ``person_name``: two transliterations of one name ("Marziyeh"/"Marzieh" spellings of a
+    given name, matched through the corpus's aliases) are one row, and so are the
+    descriptions of one unnamed source within an article. Quotes without a ``person_id``
+    (none attached yet, or no speaker) keep their ``speaker`` as the name.
+
+    Args:
+        quotes: a quotes frame (``corpus.quotes``); ``person_id`` is used when present.
+        people: the ``people`` frame (``corpus.people``), or None.
+
+    Returns:
+        A copy of ``quotes`` with ``person_id`` and ``person_name`` (string dtype).
+    """
+    q = quotes.copy()
+    if "person_id" not in q:
+        q["person_id"] = pd.array([None] * len(q), dtype="string")
+    names: dict[str, str] = {}
+    if people is not None and len(people) and {"person_id", "name"} <= set(people.columns):
+        names = dict(zip(people["person_id"].astype(str), people["name"].astype(str), strict=True))
+    pids = q["person_id"].tolist()
+    spk = q["speaker"].tolist() if "speaker" in q else [None] * len(q)
+    out = []
+    for pid, s in zip(pids, spk, strict=True):
+        name = names.get(pid) if isinstance(pid, str) else None
+        out.append(name or (s if isinstance(s, str) and s else None))
+    q["person_name"] = pd.array(out, dtype="string")
+    return q

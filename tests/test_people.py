@@ -49,3 +49,35 @@ def test_people_frame(corpus):
     assert set(m[m["person_id"] == "massoud-jazayeri"]["article_id"]) == {"001_c83e7465428b1c6d", "003_ce71c3d27d66f5d4", "004_5a660a41deb1e848"}
     for aid, s, e, mention in zip(m["article_id"], m["start"], m["end"], m["mention"], strict=True):
         assert corpus.span(aid, s, e) == mention
+
+
+def test_every_quote_has_a_canonical_person(corpus):
+    from iranstrikes.people import canonical_speakers
+
+    q = canonical_speakers(corpus.quotes, corpus.people)
+    spoken = q[q["speaker"].fillna("") != ""]
+    assert spoken["person_id"].notna().all()
+    assert set(spoken["person_id"]) <= set(corpus.people["person_id"])
+    # the curated transliterations are one person, shown by the canonical name
+    afk = q[q["speaker"].fillna("").str.contains("Afkham")]
+    assert set(afk["person_id"]) == {"marzieh-afkham"}
+    assert set(afk["person_name"]) == {"Marzieh Afkham"}
+
+
+def test_unnamed_sources_cluster_per_article_and_never_across():
+    from iranstrikes.people import _UnnamedSources
+
+    u = _UnnamedSources()
+    a = [u.assign("a1", d)[0] for d in ("senior Iranian official", "senior official",
+                                         "unnamed Iranian official")]
+    assert len(set(a)) == 1
+    assert u.assign("a1", "U.S. officials")[0] not in a  # conflicting modifiers
+    assert u.assign("a2", "senior official")[0] not in a  # another article
+
+
+def test_a_state_speaking_is_named_by_its_country():
+    from iranstrikes.people import _institution_name
+
+    assert _institution_name("the Iranian government") == "Iran"
+    assert _institution_name("Iraq's government") == "Iraq"
+    assert _institution_name("the Pentagon") is None

@@ -333,7 +333,8 @@ def _extract(
             if clock is not None and clock.spent():
                 raise BudgetExceeded("spent before quote extraction")
             fault("quotes", file_name)
-            cols = quote_columns(body)
+            outlet = article.get("outlet")
+            cols = quote_columns(body, outlet=outlet if isinstance(outlet, str) else None)
         except BudgetExceeded:
             problems.append(budget_problem(file_name, article_id, "quote extraction", clock))
             skip_events = True

@@ -1,0 +1,525 @@
+"""The per-article resolution context: cues, people, descriptions and outlets in one article.
+
+What belongs here: ``_Article`` (built once per text: masked text, sentences, cue matches,
+name runs, people and their genders, outlets), ``_Cue`` and ``_Entity``, and the fast cue
+and word finders it uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import resources as _resources
+from .lexicon import (
+    _COUNTRIES,
+    _FEMALE,
+    _FORM2LEMMA,
+    _MALE,
+    _NAME_RUN2_NB_RE,
+    _NATIONALITY,
+    _ORG_WORDS,
+    _RX19,
+    _RX20,
+    _RX22,
+    _RX23,
+    _RX24,
+    _RX25,
+    _RX26,
+    _STOP,
+    _TITLE_WORDS,
+    _VIA_CUE_NB_RE,
+    _lower_same_offsets,
+    _name_runs,
+    _trie_regex,
+)
+from .outlets import (
+    _GENERIC_OUTLET_NB_RE,
+    _WORD_CHAR_RE,
+    _iter_outlet_patterns,
+    _outlet_first_hits,
+    _outlet_index,
+    canonical_outlet,
+)
+from .phrases import (
+    _content_words,
+    _strip_titles,
+)
+from .segment import (
+    _find_quotes,
+    _is_headline,
+    _mask,
+    _paragraphs,
+    _sentences,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Article-level resolution context
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Entity:
+    name: str
+    kind: str  # person|anonymous|institution|media|unknown
+    context: set[str]
+    gender: str = ""
+    positions: list[int] = field(default_factory=list)
+
+
+_GENDER_AFTER_RE = re.compile(r"[^.;\"“”]{0,40}?\b(his|her|he|she|His|Her|He|She)\b")
+_AFTER_VERB_RE = re.compile(r"\s+(?:who\s+|[a-z]+ly\s+)?([a-z]+)\b")
+_AFTER_APPOS_RE = re.compile(r"\s*(?:,\s*(?:a|an|the|who|\d)|[’']s\b)")
+
+
+class _Cue:
+    """Minimal match-like object for a reporting-verb cue."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._t
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_NONSPACE_RE = re.compile(r"\S")
+# Multi-word cues. Matched case-sensitively on the lower-cased text (same offsets), which lets
+# the regex engine skip ahead by first letter instead of trying every position under (?i).
+_MULTI_CUE_LOWER_RE = re.compile(
+    r"(?:went|go|goes|going)\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)|"
+    r"(?:pointed|points|pointing)\s+out|"
+    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)"
+)
+_MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
+
+_CUE_WORDS = sorted(_FORM2LEMMA)
+_CUE_WORD_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _trie_regex(_CUE_WORDS + [w[:1].upper() + w[1:] for w in _CUE_WORDS])
+    + r")(?![\w-])"
+)
+
+
+def _all_cues(m: str) -> list[re.Match[str]]:
+    """Reporting-verb cue candidates of a text, in order (the regex matches themselves)."""
+    out = list(_CUE_WORD_RE.finditer(m))
+    low = _lower_same_offsets(m)
+    multi = list(
+        _MULTI_CUE_LOWER_RE.finditer(low) if low is not None else _MULTI_CUE_RE.finditer(m)
+    )
+    if multi:
+        for mm in multi:
+            out = [c for c in out if not (mm.start() <= c.start() < mm.end())]
+            out.append(_Cue(mm.start(), mm.end(), m[mm.start() : mm.end()]))
+        out.sort(key=lambda c: c.start())
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _word_re(word: str) -> re.Pattern[str]:
+    # No leading \b: a literal prefix lets the engine jump to candidates (checked by caller).
+    return re.compile(re.escape(word) + r"\b")
+
+
+def _word_spans(m: str, word: str) -> list[tuple[int, int]]:
+    r"""Spans of ``re.finditer(r"\b" + re.escape(word) + r"\b", m)``."""
+    rx = _word_re(word)
+    first_is_word = bool(_WORD_CHAR_RE.match(word[:1]))
+    out = []
+    pos = 0
+    while True:
+        mt = rx.search(m, pos)
+        if mt is None:
+            return out
+        i = mt.start()
+        prev_is_word = i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))
+        if prev_is_word == first_is_word:  # no word boundary before the match
+            pos = i + 1
+            continue
+        out.append((i, mt.end()))
+        pos = mt.end() if mt.end() > i else i + 1
+
+
+def _alternation_hits(m: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    r"""Spans of ``re.finditer(r"\b(?:w1|w2|...)\b", m)`` grouped by word.
+
+    Without compiling that per-article alternation: one cached regex per word instead.
+
+    The alternation takes, at the leftmost position where any word matches, the first word in
+    list order, then continues after it; the merge below does the same.
+    """
+    cands = []
+    for order, w in enumerate(words):
+        cands.extend((a, order, b) for a, b in _word_spans(m, w))
+    cands.sort()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    pos = -1
+    for start, order, end in cands:
+        if start < pos:
+            continue
+        hits.setdefault(words[order], []).append((start, end))
+        pos = end
+    return hits
+
+
+_TITLE_WORDS_NO_LINKS = frozenset(_TITLE_WORDS - {"of", "the", "and", "for"})
+_TITLE_WORDS_NOT_STOP = frozenset(_TITLE_WORDS - _STOP)
+_LOWER_RUN_RE = re.compile(r"[a-z]+")
+
+
+def _word_start_matches(rx: re.Pattern[str], text: str, lo: int, hi: int, floor: int):
+    r"""Matches of ``rx`` in ``text[lo:hi]`` that start at a word boundary, in order.
+
+    ``rx`` is a pattern written without its leading ``\b`` (so the engine can skip ahead to
+    candidate letters); the boundary is checked by hand: no word character just before the
+    match, looking no further back than ``floor`` (``lo``: as a slice of the text would see
+    it; 0: as the whole text does). Non-overlapping, like ``finditer``.
+    """
+    pos = lo
+    while True:
+        mt = rx.search(text, pos, hi)
+        if mt is None:
+            return
+        i = mt.start()
+        if i > floor and _WORD_CHAR_RE.match(text, i - 1):  # no word boundary before it
+            pos = i + 1
+            continue
+        yield mt
+        pos = mt.end()
+
+
+_OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "as",
+    "but",
+    "and",
+    "so",
+    "because",
+}
+#: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
+#: more than any real article holds, and a bound that keeps hostile input linear.
+_SCAN_LIMIT = 200
+#: A bare surname counts as a mention of at most this many people sharing it.
+_MAX_SAME_SURNAME = 12
+
+
+class _Article:
+    def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """Cue candidates starting inside [lo, hi)."""
+        i = bisect.bisect_left(self._cue_starts, lo)
+        j = bisect.bisect_left(self._cue_starts, hi)
+        return [c for c in self._cues[i:j] if c.end() <= hi]
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw_masked = _mask(text)
+        self.paras = _paragraphs(text)
+        self.headline_paras = {
+            i for i, (s, e) in enumerate(self.paras) if _is_headline(self.raw_masked, s, e)
+        }
+        self.quotes = [
+            q
+            for q in _find_quotes(self.raw_masked, self.paras)
+            if q.para not in self.headline_paras
+        ]
+        raw = self.raw_masked
+        parts = []
+        pos = 0
+        for q in self.quotes:
+            inner_end = q.end
+            # keep terminal punctuation at the very end so sentences can still split there
+            if q.closed and inner_end > q.start and raw[inner_end - 1] in ".!?":
+                inner_end -= 1
+            start = max(q.start, pos)
+            if inner_end <= start:
+                continue
+            parts.append(raw[pos:start])
+            parts.append(_NONSPACE_RE.sub("_", raw[start:inner_end]))
+            pos = inner_end
+        parts.append(raw[pos:])
+        self.masked = "".join(parts)
+        self.sents = _sentences(self.masked, self.paras)
+        self._cues = _all_cues(self.masked)
+        self._cue_starts = [c.start() for c in self._cues]
+        self.outlets = self._find_outlets()
+        # Sorted starts and the running maximum of ends: overlap look-ups by bisection.
+        self._outlet_starts = [o[0] for o in self.outlets]
+        self._outlet_max_end = []
+        hi = -1
+        for o in self.outlets:
+            hi = max(hi, o[1])
+            self._outlet_max_end.append(hi)
+        self.persons: dict[str, _Entity] = {}
+        self.person_mentions: list[tuple[int, int, str]] = []  # (start, end, canonical)
+        self._find_people()
+        # Per-article caches of pure functions of the masked text (never shared across articles).
+        self._by_last: dict[str, list[tuple[str, str]]] | None = None
+        self._via_cue_ends: dict[tuple[int, int], list[int]] = {}
+        self._generic_outlets: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self.classify_cache: dict[str, tuple[str, str, str]] = {}  # see _classify
+
+    def via_cue_ends(self, ss: int, se: int) -> list[int]:
+        r"""Absolute end offsets of ``_VIA_CUE_RE.finditer(masked[ss:se])`` (cached per span).
+
+        Found with the regex minus its leading ``\b`` (so the engine can skip to candidate
+        letters); the word boundary is checked by hand, as the slice would see it.
+        """
+        key = (ss, se)
+        ends = self._via_cue_ends.get(key)
+        if ends is None:
+            ends = self._via_cue_ends[key] = [
+                mt.end() for mt in _word_start_matches(_VIA_CUE_NB_RE, self.masked, ss, se, ss)
+            ]
+        return ends
+
+    def generic_outlets(self, ss: int, se: int) -> list[re.Match[str]]:
+        r"""``list(_GENERIC_OUTLET_RE.finditer(masked, ss, se))`` (cached per span).
+
+        Found like :meth:`via_cue_ends`: ``_GENERIC_OUTLET_RE`` minus its leading ``\b``
+        starts with the literal "th", which the engine finds with a fast string search.
+        """
+        key = (ss, se)
+        found = self._generic_outlets.get(key)
+        if found is None:
+            found = self._generic_outlets[key] = list(
+                _word_start_matches(_GENERIC_OUTLET_NB_RE, self.masked, ss, se, 0)
+            )
+        return found
+
+    # -- outlets ---------------------------------------------------------------------------
+    def _find_outlets(self) -> list[tuple[int, int, str, str]]:
+        rxs, lookup = _outlet_index()
+        found: dict[int, tuple[int, int, str, str]] = {}
+        m = self.masked
+        hits = []
+        for start, tok in _outlet_first_hits(m):
+            rx = rxs.get(tok)
+            if rx is None or (start > 0 and (m[start - 1].isalnum() or m[start - 1] == "-")):
+                continue
+            mt = rx.match(m, start)
+            if mt:
+                hits.append(mt)
+        for mt in hits:
+            name = canonical_outlet(mt.group(0))
+            kind = lookup.get(name.lower(), lookup.get(name, ("", "agency")))[1]
+            found[mt.start()] = (mt.start(), mt.end(), name, kind or "agency")
+        for mt in _iter_outlet_patterns(self.masked):
+            if any(s <= mt.start(1) < e for s, e, _, _ in found.values()):
+                continue
+            words = mt.group(1).split()
+            if len(words) < 2 and not _RX19.search(self.masked[: mt.start(1)][-5:]):
+                continue
+            if any(w.lower() in {"in", "of"} for w in words[:1]):
+                continue
+            name = canonical_outlet(mt.group(1))
+            lname = name.lower()
+            kind = "agency" if "agency" in lname or "news" in lname else "newspaper"
+            if _RX20.search(name):
+                kind = "broadcaster"
+            found[mt.start(1)] = (mt.start(1), mt.end(1), name, kind)
+        return sorted(found.values())
+
+    def outlet_at(self, s: int, e: int) -> tuple[int, int, str, str] | None:
+        """The first outlet (in start order) overlapping [s, e), found by bisection."""
+        j = bisect.bisect_left(self._outlet_starts, e)  # outlets[:j] start before e
+        i = bisect.bisect_right(self._outlet_max_end, s)  # first outlet ending after s
+        return self.outlets[i] if i < j else None
+
+    def outlets_between(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """Outlets starting inside [lo, hi], in order."""
+        i = bisect.bisect_left(self._outlet_starts, lo)
+        j = bisect.bisect_right(self._outlet_starts, hi)
+        return self.outlets[i:j]
+
+    def persons_first_upto(self, pos: int, limit: int) -> list[str]:
+        """People first mentioned at or before ``pos`` (the last ``limit``), in that order."""
+        j = bisect.bisect_right(self._person_first, pos)
+        return self._person_order[max(0, j - limit) : j]
+
+    def persons_first_between(self, lo: int, hi: int) -> list[str]:
+        """People first mentioned inside [lo, hi], in order of first mention."""
+        i = bisect.bisect_left(self._person_first, lo)
+        j = bisect.bisect_right(self._person_first, hi)
+        return self._person_order[i:j]
+
+    def person_mentions_upto(self, pos: int) -> int:
+        """Number of person mentions starting at or before ``pos`` (they are sorted)."""
+        return bisect.bisect_right(self._pm_starts, pos)
+
+    def resolve_generic_outlet(self, noun: str, pos: int) -> str:
+        """'the news agency' / 'the newspaper' -> most recent outlet of a compatible kind."""
+        want = {
+            "newspaper": {"newspaper"},
+            "paper": {"newspaper"},
+            "daily": {"newspaper"},
+            "tabloid": {"newspaper"},
+            "weekly": {"newspaper", "magazine"},
+            "magazine": {"magazine"},
+            "website": {"website"},
+            "broadcaster": {"broadcaster"},
+            "channel": {"broadcaster"},
+            "network": {"broadcaster"},
+            "television": {"broadcaster"},
+            "radio": {"broadcaster"},
+            "station": {"broadcaster"},
+        }.get(noun.split()[-1].lower(), {"agency"})
+        j = bisect.bisect_left(self._outlet_starts, pos)
+        last = ""
+        for k in range(j - 1, max(-1, j - 1 - _SCAN_LIMIT), -1):
+            o = self.outlets[k]
+            if o[1] > pos:
+                continue
+            if not last:
+                last = o[2]
+            if o[3] in want:
+                return o[2]
+        return last
+
+    # -- people ----------------------------------------------------------------------------
+    def _find_people(self) -> None:
+        m = self.masked
+        # Only runs of two or more tokens: a one-token run (no space inside) strips to at most
+        # one name token, and one-token names are skipped below before anything is recorded.
+        for mt in _name_runs(m, _NAME_RUN2_NB_RE):
+            raw = mt.group(0)
+            name = _strip_titles(raw)
+            ntoks = name.split()
+            while ntoks and ntoks[0].lower() in _OPENERS:
+                ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
+                name = " ".join(ntoks)
+            if not ntoks or len(ntoks) > 4:
+                continue
+            low = [t.lower().strip(".'’") for t in ntoks]
+            if any(t in _ORG_WORDS or t in _COUNTRIES for t in low):
+                continue
+            if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
+                continue
+            if self.outlet_at(mt.start(), mt.end()):
+                continue
+            if len(ntoks) == 1:
+                continue
+            if not all(
+                t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"}
+                for t in ntoks
+            ):
+                continue
+            titles = raw[: len(raw) - len(name)].lower()
+            before = m[max(0, mt.start() - 60) : mt.start()].lower()
+            has_title = any(w.strip(".") in _TITLE_WORDS_NO_LINKS for w in titles.split())
+            end = mt.start() + raw.rfind(name) + len(name)
+            after = m[end : end + 80]
+            # _RX21.search(before).group(1), found from the right: the letters that end
+            # ``before`` once trailing whitespace is off (read back to front).
+            prev_word = _LOWER_RUN_RE.match(before.rstrip()[::-1])
+            has_title = has_title or bool(
+                prev_word and prev_word.group(0)[::-1] in _TITLE_WORDS_NOT_STOP
+            )
+            vm = _AFTER_VERB_RE.match(after)
+            confirmed = has_title or bool(
+                (vm and vm.group(1) in _FORM2LEMMA)
+                or _AFTER_APPOS_RE.match(after)
+                or _RX22.search(before)
+            )
+            ent = self.persons.get(name)
+            ctx = _content_words(titles)
+            am = _RX23.match(after)
+            if am:
+                ctx |= _content_words(am.group(1))
+            if ent is None:
+                # a later fuller/shorter form of an existing person?
+                ent = _Entity(name, "person" if confirmed else "unknown", ctx)
+                self.persons[name] = ent
+            else:
+                ent.context |= ctx
+                if confirmed:
+                    ent.kind = "person"
+            g = ""
+            tw = {w.strip(".").lower() for w in titles.split()}
+            if tw & _MALE:
+                g = "m"
+            elif tw & _FEMALE:
+                g = "f"
+            pm = _RX24.match(after)
+            if not g and pm:
+                g = "m" if pm.group(1) in {"his", "he"} else "f"
+            if g and not ent.gender:
+                ent.gender = g
+            ent.positions.append(mt.start())
+            self.person_mentions.append((mt.start() + raw.rfind(name), end, name))
+        # single surnames of confirmed people elsewhere confirm them
+        lasts: dict[str, list[str]] = {}
+        for name in self.persons:
+            lasts.setdefault(name.split()[-1], []).append(name)
+        if lasts:
+            hits = _alternation_hits(m, sorted(lasts, key=len, reverse=True))
+            for last, names in sorted(lasts.items()):
+                spans = hits.get(last, [])
+                for k, name in enumerate(names):
+                    ent = self.persons[name]
+                    if ent.kind != "person" and len(spans) > 1:
+                        ent.kind = "person"
+                    if k >= _MAX_SAME_SURNAME:
+                        continue  # a list of namesakes, not a story: keep the work linear
+                    self.person_mentions.extend((a, b, name) for a, b in spans)
+                    if not ent.gender:
+                        for _a, b in spans:
+                            gm = _GENDER_AFTER_RE.match(m, b)
+                            if gm:
+                                ent.gender = "m" if gm.group(1).lower() in {"his", "he"} else "f"
+                                break
+        self.person_mentions.sort()
+        self._pm_starts = [pm[0] for pm in self.person_mentions]
+        self.first_pos = {n: e.positions[0] for n, e in self.persons.items() if e.positions}
+        # people in order of first mention (the dict's insertion order), for bisection
+        self._person_order = list(self.first_pos)
+        self._person_first = [self.first_pos[n] for n in self._person_order]
+
+    def _names_by_last(self) -> dict[str, list[tuple[str, str]]]:
+        """Last name token -> [(name, first token)] of the article's people (built once).
+
+        The people are fixed once :meth:`_find_people` has run; only their context grows.
+        """
+        if self._by_last is None:
+            self._by_last = {}
+            for n in self.persons:
+                toks = n.split()
+                self._by_last.setdefault(toks[-1], []).append((n, toks[0]))
+        return self._by_last
+
+    def canonical_person(self, mention: str) -> str | None:
+        """Fullest person name in the article compatible with a mention."""
+        short = _RX25.split(mention)[0]
+        name = _strip_titles(mention)
+        by_last = self._names_by_last()
+        if short != mention:
+            sname = _strip_titles(short)
+            if sname and sname.split()[-1] in by_last:
+                name = sname
+        name = _RX26.sub("", name)
+        if not name:
+            return None
+        toks = name.split()
+        if name in self.persons:
+            cands = [name]
+        else:
+            same_last = by_last.get(toks[-1], [])
+            cands = [n for n, first in same_last if len(toks) == 1 or first == toks[0]]
+            if not cands and len(toks) >= 2:
+                cands = [n for n, _first in same_last]
+        if not cands:
+            return None
+        return max(cands, key=lambda n: (len(n.split()), len(self.persons[n].positions), n))

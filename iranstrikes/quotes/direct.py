@@ -1,0 +1,424 @@
+"""Direct and partial quotes: quotation-marked speech and its attribution.
+
+What belongs here: attributing each quotation (cue before, after or around it, or the previous
+speaker continuing), partial quotes inside reported speech, and trimming quote spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import (
+    _Article,
+)
+from .indirect import (
+    _CONTEXT_PRONOUN_RE,
+    _classify,
+    _cue_ok,
+    _sentence_of,
+)
+from .lexicon import (
+    _FORM2LEMMA,
+    _PRONOUNS,
+    _QUOTED_AS_RE,
+    _RX55,
+    _RX56,
+    _RX57,
+    _RX58,
+    _RX60,
+    _may_quote_as,
+)
+from .phrases import (
+    _np_after,
+    _subject,
+)
+from .segment import (
+    _Quote,
+    _Stmt,
+)
+
+
+def _partial_context(
+    art: _Article,
+    q: _Quote,
+    qs: int,
+    qe: int,
+    sent: tuple[int, int],
+    last_direct: _Stmt,
+) -> _Stmt | None:
+    """A partial quote attributed by context ("... for "X" who he defined as ...").
+
+    The previous paragraph quotes the speaker and the quote's own sentence refers to them
+    only by a personal pronoun with a verb.
+
+    The sentence must have no reporting cue, no person name and no outlet outside the quote, so
+    that the pronoun can only point back to the surrounding speaker.
+
+    Returns:
+        The partial statement, or None when the context does not support it.
+    """
+    ss, se = sent
+    m = art.masked
+    if art.cues(ss, se) or any(ss <= a < se for a, _b, _n in art.person_mentions):
+        return None
+    if any(o[0] < se and o[1] > ss for o in art.outlets):
+        return None
+    pm = None
+    for mt in _CONTEXT_PRONOUN_RE.finditer(m, ss, se):
+        if mt.start() >= q.close_pos:  # the pronoun speaks about the quoted fragment
+            pm = mt
+            break
+    if pm is None or len(m[ss : q.open_pos].split()) < 2:
+        return None
+    prev = last_direct.subj
+    if prev is not None:
+        want = _PRONOUNS.get(m[prev[0] : prev[1]].strip().lower())
+        got = _PRONOUNS.get(pm.group(0).split()[0].lower())
+        if want in {"m", "f"} and want != got:
+            return None
+    stmt = _Stmt(
+        "partial",
+        qs,
+        qe,
+        (pm.start(1), pm.end(1)),
+        last_direct.subj,
+        sent,
+        "partial-context",
+        0.5,
+        apposition=last_direct.apposition,
+    )
+    stmt.extra["prev"] = last_direct
+    stmt.subj_from = -2
+    return stmt
+
+
+def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
+    """Attribute each quotation-marked span: direct quote, partial quote or skip."""
+    m = art.masked
+    out: list[_Stmt] = []
+    by_para: dict[int, list[_Quote]] = {}
+    k_in_para: list[int] = []  # position of each quote among its paragraph's quotes
+    for q in art.quotes:
+        lst = by_para.setdefault(q.para, [])
+        k_in_para.append(len(lst))
+        lst.append(q)
+    # statements by sentence start: the look-ups below stay within one (bounded) sentence
+    ind_by_sent: dict[int, list[_Stmt]] = {}
+    for s2 in indirect:
+        ind_by_sent.setdefault(s2.sent[0], []).append(s2)
+    out_by_sent: dict[int, list[_Stmt]] = {}
+    last_direct: _Stmt | None = None
+    last_direct_para = -10
+    for qi, q in enumerate(art.quotes):
+        ss, se, _ = _sentence_of(art, q.open_pos)
+        para_quotes = by_para[q.para]
+        k = k_in_para[qi]
+        nxt_open = para_quotes[k + 1].open_pos if k + 1 < len(para_quotes) else art.paras[q.para][1]
+        prv_close = para_quotes[k - 1].close_pos + 1 if k > 0 else art.paras[q.para][0]
+        qs, qe = _trim_quote(art.text, q.start, q.end)
+        if qe <= qs:
+            continue
+        stmt: _Stmt | None = None
+        # 1) attribution after the quote
+        after_lo = q.close_pos + 1 if q.closed else q.end
+        after_hi = min(nxt_open, max(se, after_lo))
+        frag = m[after_lo:after_hi]
+        am = _RX55.match(frag)
+        start_np = after_lo + am.end()
+        if q.closed:
+            stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se))
+            lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
+            if (
+                stmt is not None
+                and len(_RX56.findall(lead_txt)) >= 3
+                and lead_txt[-1:] not in ",:—–"
+            ):
+                stmt.kind = "partial"
+                stmt.method = "partial_before_cue"
+        # 2) attribution before the quote (same sentence)
+        before = None
+        lo = max(ss, prv_close)
+        pre = m[lo : q.open_pos]
+        for c in reversed(list(art.cues(lo, q.open_pos))):
+            if not _cue_ok(m, c, lo if lo == ss else ss):
+                continue
+            tail = m[c.end() : q.open_pos]
+            lemma = _FORM2LEMMA.get(c.group(0).lower(), "say")
+            tl = tail.strip()
+            ok = (
+                len(tail.split()) <= 9
+                and (
+                    tl == ""
+                    or tl.endswith((",", ":", "that", "—"))
+                    or lemma == "tell"
+                    and len(tail.split()) <= 4
+                )
+                and not _RX57.search(tl[:-4] if tl.endswith("that") else tl)
+            )
+            if not ok:
+                break
+            wl = c.group(0).lower()
+            subj, appos = (None, "")
+            if m[lo : c.start()].strip() and not wl.endswith("ing"):
+                subj, appos = _subject(m, lo, c.start())
+            before = _Stmt(
+                "direct",
+                qs,
+                qe,
+                (c.start(), c.end()),
+                subj,
+                (ss, se),
+                "cue_before_quote",
+                0.85,
+                apposition=appos,
+            )
+            if subj is None:
+                # participle/coordination: speaker of the previous statement in the sentence
+                prev = [
+                    s2
+                    for s2 in out_by_sent.get(ss, []) + ind_by_sent.get(ss, [])
+                    if s2.cue[0] < c.start()
+                ]
+                if prev:
+                    before.subj_from = -2
+                    before.extra["prev"] = max(prev, key=lambda s2: s2.cue[0])
+                elif wl.endswith("ing") and pre.strip():
+                    # "X laughed, saying, “...”": the sentence subject speaks (quotes.speakers)
+                    before.conf = 0.5
+                else:
+                    before = None
+            break
+        if stmt is not None and before is not None:
+            sp_type = (
+                _classify(art, m[stmt.subj[0] : stmt.subj[1]], *stmt.subj)[1] if stmt.subj else ""
+            )
+            if sp_type == "media":
+                before.via = stmt.subj
+                stmt = before
+        elif stmt is None and before is not None:
+            stmt = before
+        if stmt is None:
+            # 3) previous paragraph ends with "X said:" / colon intro in same paragraph
+            ps = art.paras[q.para][0]
+            if q.open_pos - ps < 3 and q.para > 0:
+                pps, ppe = art.paras[q.para - 1]
+                if m[ppe - 1] == ":":
+                    c = None
+                    for c2 in art.cues(pps, ppe):
+                        if _cue_ok(m, c2, pps):
+                            c = c2
+                    if c is not None and len(m[c.end() : ppe].split()) <= 6:
+                        subj, appos = _subject(m, _sentence_of(art, c.start())[0], c.start())
+                        if subj:
+                            stmt = _Stmt(
+                                "direct",
+                                qs,
+                                qe,
+                                (c.start(), c.end()),
+                                subj,
+                                (ss, se),
+                                "cue_previous_paragraph",
+                                0.75,
+                                apposition=appos,
+                            )
+        if stmt is None and q.closed:
+            # 3b) "NAME: “...”": a quotation introduced by a colon right after a name or a
+            # description (roundups, interviews), no reporting verb
+            stmt = _colon_intro(art, q, qs, qe, (ss, se), prv_close)
+        if stmt is None:
+            # 4) partial quote inside reported speech
+            in_sent = ind_by_sent.get(ss, [])
+            host = [s2 for s2 in in_sent if s2.start <= q.open_pos and q.end <= s2.end + 2]
+            if not host:
+                host = in_sent
+            if host:
+                h = host[0]
+                stmt = _Stmt(
+                    "partial",
+                    qs,
+                    qe,
+                    h.cue,
+                    h.subj,
+                    (ss, se),
+                    "partial_in_reported_speech",
+                    0.7,
+                    subj_from=h.subj_from,
+                    apposition=h.apposition,
+                )
+                stmt.extra["host"] = h
+                stmt.via = h.via
+        if stmt is None and last_direct is not None:
+            # 5) continuation of the previous speaker: quote opens a paragraph/sentence
+            starts_para = q.open_pos - art.paras[q.para][0] < 3
+            prev_unclosed = qi > 0 and not art.quotes[qi - 1].closed
+            same_para = last_direct_para == q.para
+            if (starts_para and (q.para - last_direct_para <= 1 or prev_unclosed)) or (
+                same_para and q.open_pos - ss < 3
+            ):
+                stmt = _Stmt(
+                    "direct",
+                    qs,
+                    qe,
+                    last_direct.cue,
+                    last_direct.subj,
+                    (ss, se),
+                    "continuation",
+                    0.6,
+                    apposition=last_direct.apposition,
+                )
+                stmt.extra["prev"] = last_direct
+                stmt.subj_from = -2
+        if stmt is None and last_direct is not None and q.para - last_direct_para == 1:
+            # 6) a quoted fragment in a sentence with no reporting verb but a personal pronoun
+            # for the speaker of the previous paragraph's quote ("... for "X" who he defined
+            # as ..."): a partial quote of that speaker, with lower confidence.
+            stmt = _partial_context(art, q, qs, qe, (ss, se), last_direct)
+        if stmt is None:
+            continue
+        if stmt.kind == "direct":
+            # a short quote embedded mid-sentence without a comma/colon intro is partial
+            intro = m[max(ss, q.open_pos - 3) : q.open_pos].strip()
+            if (
+                stmt.method == "cue_before_quote"
+                and intro
+                and intro[-1:] not in ",:—"
+                and not intro.endswith("at")
+            ):
+                words_after = m[q.close_pos + 1 : se].strip(" .,")
+                if len(words_after.split()) > 2 and not _RX58.match(words_after):
+                    stmt.kind = "partial"
+            last_direct = stmt
+            last_direct_para = q.para
+        out.append(stmt)
+        out_by_sent.setdefault(stmt.sent[0], []).append(stmt)
+    return out
+
+
+def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+_NAME_SAID_RE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
+)
+
+
+def _after_attr(
+    art: _Article, q: _Quote, qs: int, qe: int, lo: int, hi: int, sent: tuple[int, int]
+) -> _Stmt | None:
+    """Parse '..." X said' / '..." said X' / '..." the paper quoted X as saying'."""
+    m = art.masked
+    frag = m[lo:hi]
+    if (
+        not frag.strip()
+        or frag[:1].isupper()
+        and m[q.close_pos - 1] == "."
+        and not _NAME_SAID_RE.match(frag)
+    ):
+        return None
+    qa = _QUOTED_AS_RE.search(m, lo, hi) if _may_quote_as(m, lo, hi) else None
+    if qa is not None and len(m[lo : qa.start()].split()) > 6:
+        qa = None
+    if qa is not None:
+        np_s, np_e = qa.start("np"), qa.end("np")
+        via = _subject(m, lo, qa.start())[0] if m[lo : qa.start()].strip() else None
+        st = _Stmt(
+            "direct",
+            qs,
+            qe,
+            (qa.start("cue"), qa.end("cue")),
+            (np_s, np_e),
+            sent,
+            "quoted_as_saying",
+            0.85,
+            via=via,
+        )
+        return st
+    for c in art.cues(lo, hi):
+        if not _cue_ok(m, c, lo):
+            continue
+        pre = m[lo : c.start()]
+        if len(pre.split()) > 12 or _RX60.search(pre):
+            return None
+        wl = c.group(0).lower()
+        if not pre.strip():
+            if wl.endswith("ing"):
+                return None
+            subj, appos = _np_after(m, c.end(), hi)
+            if subj is None:
+                return None
+            return _Stmt(
+                "direct",
+                qs,
+                qe,
+                (c.start(), c.end()),
+                subj,
+                sent,
+                "cue_after_quote_inverted",
+                0.85,
+                apposition=appos,
+            )
+        subj, appos = _subject(m, lo, c.start())
+        if subj is None:
+            return None
+        return _Stmt(
+            "direct",
+            qs,
+            qe,
+            (c.start(), c.end()),
+            subj,
+            sent,
+            "cue_after_quote",
+            0.9,
+            apposition=appos,
+        )
+    return None
+
+
+_COLON_BEFORE_RE = re.compile(r"([^\n.!?:;\"“”]{2,80}?)[ \t]*:[ \t\u00a0]*$")
+
+
+def _colon_intro(
+    art: _Article, q: _Quote, qs: int, qe: int, sent: tuple[int, int], prv_close: int
+) -> _Stmt | None:
+    """A quotation right after "NAME:" whose name is a person of the article or a title + name.
+
+    Only names the article knows as people (or an outlet-free capitalised name with a title)
+    qualify, so "Here they are:" or "The rule reads:" never attribute a quotation.
+    """
+    m = art.masked
+    lo = max(sent[0], prv_close, q.open_pos - 90)
+    if q.open_pos - lo < 3:
+        lo = max(prv_close, art.paras[q.para][0], q.open_pos - 90)
+    cm = _COLON_BEFORE_RE.search(m, lo, q.open_pos)
+    if cm is None:
+        return None
+    head = cm.group(1)
+    # the name is the last name-like run before the colon ("... - More from Jones:")
+    runs = list(_COLON_NAME_RE.finditer(head))
+    if not runs:
+        return None
+    r = runs[-1]
+    if head[r.end() :].strip():
+        return None
+    ns, ne = cm.start(1) + r.start(), cm.start(1) + r.end()
+    person = art.canonical_person(m[ns:ne])
+    if person is None or art.outlet_at(ns, ne):
+        return None
+    return _Stmt(
+        "direct",
+        qs,
+        qe,
+        (cm.end(1), cm.end(1) + 1),
+        (ns, ne),
+        sent,
+        "colon_intro",
+        0.6,
+    )
+
+
+_COLON_NAME_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

@@ -1,0 +1,264 @@
+"""The public entry points and the output frame of the quote extractor.
+
+What belongs here: :data:`QUOTE_COLUMNS`, :func:`extract_quotes`, :func:`quote_columns` (the
+column lists the loader packs) and the helpers that build the typed DataFrame.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .article import (
+    _Article,
+)
+from .direct import (
+    _direct,
+)
+from .indirect import (
+    _classify,
+    _indirect,
+    _unquoted_words,
+)
+from .lexicon import (
+    _PRONOUNS,
+)
+from .outlets import canonical_outlet
+from .resolve import (
+    _inherit_vias,
+    _resolve,
+    dateline_wire,
+)
+from .segment import _Stmt
+from .speakers import check_speakers
+
+QUOTE_COLUMNS: list[str] = [
+    "kind",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_type",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "via",
+    "via_mention",
+    "via_start",
+    "via_end",
+    "sentence_start",
+    "sentence_end",
+    "method",
+    "confidence",
+]
+_INT_COLS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+_INT_COLS += ("via_start", "via_end", "sentence_start", "sentence_end")
+# The dtype pandas infers for a column of Python strings ("str" in pandas 3, object before).
+_STR_DTYPE = pd.Series(np.array(["a"], dtype=object)).dtype
+
+
+def extract_quotes(text: str, outlet: str | None = None) -> pd.DataFrame:
+    """Extract attributed statements (direct, indirect and partial quotes) from one article.
+
+    Args:
+        text: article text; offsets in the output index into this exact string.
+        outlet: the article's publisher, when known (e.g. from a manifest). A wire credited in
+            the dateline or byline ("(AFP) —") that is *another* outlet becomes the ``via`` of
+            statements that name none (``method`` says ``+via_dateline``). Without it the
+            wire credit is not used: the credited agency may be the publisher itself.
+
+    Returns:
+        DataFrame with columns :data:`QUOTE_COLUMNS`, one row per statement, sorted by start.
+    """
+    return _frame_from_columns(quote_columns(text, outlet))
+
+
+def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
+    """The rows of :func:`extract_quotes` as plain Python column lists, before any DataFrame.
+
+    For callers that gather many articles into one frame (the corpus loader builds one per
+    chunk of articles instead of one per article).
+
+    Args:
+        text: article text; offsets in the output index into this exact string.
+        outlet: the article's publisher, when known (see :func:`extract_quotes`).
+
+    Returns:
+        A dict with the keys of :data:`QUOTE_COLUMNS`, in that order (the final frame's column
+        order), each a list with one value per statement, sorted like the frame's rows. The
+        values are the frame's values as Python objects: ``str`` for text columns, ``int`` for
+        offsets (-1 when absent) and ``float`` for ``confidence``; the frame builder
+        (:func:`_frame_from_columns`) converts them to the columns' dtypes.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return {c: [] for c in QUOTE_COLUMNS}
+    art = _Article(text)
+    ind = _indirect(art)
+    direct = _direct(art, ind)
+    # indirect statements whose content is (mostly) a quotation are represented by the quote
+    keep_ind = [
+        s
+        for s in ind
+        if _unquoted_words(art, s.start, s.end) >= 5 or "_" not in art.masked[s.start : s.end]
+    ]
+    stmts = direct + keep_ind
+    _resolve(art, direct + ind)
+    for st in stmts:
+        if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
+            st.extra["pronoun"] = True
+    stmts += _headline_quotes(art)
+    check_speakers(art, stmts)
+    _inherit_vias(art, stmts)
+    if outlet and isinstance(outlet, str):
+        wire = dateline_wire(art)
+        if wire and wire[2] != canonical_outlet(outlet):
+            for st in stmts:
+                if "via_res" not in st.extra and st.speaker and st.speaker_type != "media":
+                    st.extra["via_res"] = wire
+                    st.method += "+via_dateline"
+    rows = []
+    seen = set()
+    for st in stmts:
+        key = (st.kind, st.start, st.end)
+        if key in seen or st.end <= st.start:
+            continue
+        seen.add(key)
+        ms, me = st.subj if st.subj else (-1, -1)
+        v = st.extra.get("via_res")
+        vs, ve, vname = (v[0], v[1], v[2]) if v else (-1, -1, "")
+        if vname and vname == st.speaker:
+            vs, ve, vname = -1, -1, ""
+        conf = st.conf if st.speaker else min(st.conf, 0.3)
+        # one tuple per row, in QUOTE_COLUMNS order
+        rows.append(
+            (
+                st.kind,
+                text[st.start : st.end],
+                st.start,
+                st.end,
+                st.speaker,
+                text[ms:me] if ms >= 0 else "",
+                ms,
+                me,
+                st.speaker_type if st.speaker else "unknown",
+                text[st.cue[0] : st.cue[1]],
+                st.cue[0],
+                st.cue[1],
+                vname,
+                text[vs:ve] if vs >= 0 else "",
+                vs,
+                ve,
+                st.sent[0],
+                st.sent[1],
+                st.method,
+                float(conf),
+            )
+        )
+    rows.sort(key=_row_order)  # stable: ties keep statement order
+    if not rows:
+        return {c: [] for c in QUOTE_COLUMNS}
+    return dict(zip(QUOTE_COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+
+
+def _row_order(row: tuple) -> tuple:
+    """Sort key of a row tuple: (start, end, kind)."""
+    return row[2], row[3], row[0]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    return _frame_from_columns({c: [r[c] for r in rows] for c in QUOTE_COLUMNS})
+
+
+_QUOTE_INDEX = pd.Index(QUOTE_COLUMNS)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(v: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", v) if isinstance(v, str) else v
+
+
+def _str_array(vals: list[str]):
+    """A column of Python strings as the array pandas would infer for it (``str`` dtype)."""
+    if _STR_DTYPE is np.dtype(object):  # pragma: no cover - pandas < 3
+        return np.array(vals, dtype=object)
+    if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        try:
+            arr = pa.array(vals, type=pa.large_string())
+        except UnicodeEncodeError:
+            # lone surrogates (text decoded with "surrogateescape") cannot be stored as UTF-8:
+            # each becomes U+FFFD, one character for one, so every offset stays valid
+            arr = pa.array([_no_surrogates(v) for v in vals], type=pa.large_string())
+        # The public constructor from an Arrow array: ~3x faster than pd.array(list).
+        return pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=_STR_DTYPE)
+    return pd.array(vals, dtype=_STR_DTYPE)  # pragma: no cover - python string storage
+
+
+def _frame_from_columns(cols: dict[str, list]) -> pd.DataFrame:
+    """Build the quotes frame from column lists, with each column's final dtype up front."""
+    arrays = []
+    for c in QUOTE_COLUMNS:
+        vals = cols[c]
+        if c in _INT_COLS:
+            arrays.append(np.array(vals, dtype="int64"))
+        elif c == "confidence":
+            arrays.append(np.array(vals, dtype="float64"))
+        else:
+            arrays.append(_str_array(vals))
+    n = len(cols[QUOTE_COLUMNS[0]])
+    try:  # skips per-column inference and checks: ~2x faster for small frames
+        return pd.DataFrame._from_arrays(
+            arrays, columns=_QUOTE_INDEX, index=pd.RangeIndex(n), verify_integrity=False
+        )
+    except (AttributeError, TypeError):  # pragma: no cover - private pandas API changed
+        return pd.DataFrame(dict(zip(QUOTE_COLUMNS, arrays, strict=True)), columns=QUOTE_COLUMNS)
+
+
+_HEADLINE_QUOTE_RE = re.compile(
+    r"(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s+(?:on|to|about|at)\s[^:]{1,80}?)?"
+    r"\s*:\s*(?P<open>[‘'\"“])(?P<q>[^\n]{3,200}?)(?P<close>[’'\"”])[.!?]?\s*$"
+)
+
+
+def _headline_quotes(art: _Article) -> list[_Stmt]:
+    """Title lines of the shape ``Speaker: ‘quote’`` (or ``Speaker on X: “quote”``).
+
+    A whole paragraph of that shape (a headline, a roundup item); single quotation marks are
+    otherwise not read as quotes, and headline lines are left out of quote finding. The speaker must be a capitalised
+    name of at most four words, typed like any other mention; the quotation marks may be
+    single (headline style) when the closing mark ends the line.
+    """
+    out = []
+    taken = {q.para for q in art.quotes}
+    for pi, (ps, pe) in enumerate(art.paras):
+        if pi in taken and pi not in art.headline_paras or pe - ps > 260:
+            continue  # a paragraph with double-quoted speech is read by the quote rules
+        mt = _HEADLINE_QUOTE_RE.match(art.raw_masked, ps, pe)
+        if mt is None or mt.end() != pe:
+            continue
+        ns, ne = mt.span("spk")
+        speaker, stype, _g = _classify(art, art.raw_masked[ns:ne], ns, ne)
+        if not speaker:
+            continue
+        qs, qe = mt.span("q")
+        st = _Stmt(
+            "direct",
+            qs,
+            qe,
+            (mt.start("open"), mt.start("open")),
+            (ns, ne),
+            (ps, pe),
+            "headline_colon",
+            0.6,
+        )
+        st.speaker, st.speaker_type = speaker, stype
+        out.append(st)
+    return out

@@ -1,0 +1,746 @@
+"""Speaker typing and reported (indirect) speech.
+
+What belongs here: classifying a speaker mention as person / anonymous / institution / media /
+unknown, cue checks ("X said (that)", "according to X", object verbs), and :func:`_indirect`,
+which finds the reported statements of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+from .article import (
+    _Article,
+)
+from .lexicon import (
+    _ACCORDING_RE,
+    _ANON_HEADS,
+    _COUNTRIES,
+    _FORM2LEMMA,
+    _GROUP_PLURALS,
+    _INSTITUTION_PLURALS,
+    _LEAD_FLUFF_RE,
+    _NEED_THAT,
+    _NOUNISH_S,
+    _OBJECT_SET,
+    _ORG_WORDS,
+    _QUOTED_AS_RE,
+    _RX1,
+    _RX27,
+    _RX28,
+    _RX29,
+    _RX30,
+    _RX31,
+    _RX32,
+    _RX33,
+    _RX34,
+    _RX35,
+    _RX36,
+    _RX37,
+    _RX38,
+    _RX39,
+    _RX40,
+    _RX41,
+    _RX42,
+    _RX43,
+    _RX44,
+    _RX45,
+    _RX46,
+    _RX47,
+    _RX48,
+    _RX49,
+    _RX50,
+    _RX51,
+    _RX52,
+    _RX53,
+    _RX54,
+    _STOP,
+    _TITLE_WORDS,
+    _may_quote_as,
+)
+from .outlets import (
+    _GENERIC_OUTLET_RE,
+)
+from .phrases import (
+    _PREP_START_RE,
+    _content_words,
+    _np_after,
+    _strip_titles,
+    _subject,
+)
+from .segment import (
+    _Stmt,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Speaker typing
+# ---------------------------------------------------------------------------------------------
+_DESC_DET_RE = re.compile(
+    r"^(?i:the|a|an|one|two|three|four|five|several|some|many|other|another|both|all|"
+    r"its|his|her|their|our)\s+"
+)
+
+
+def _clean_desc(s: str) -> str:
+    s = _RX1.sub(" ", s).strip(" ,.:;")
+    pn = _RX27.search(s)
+    if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
+        s = pn.group(1)
+    s = _DESC_DET_RE.sub("", s)
+    s = _RX28.sub("", s)
+    s = _RX29.split(s)[0]
+    return s.strip()
+
+
+_BARE_OUTLET_NOUN_RE = re.compile(
+    r"(?:the\s+)?(?:news\s+agency|newspaper|agency|daily|paper|broadcaster|channel)"
+)
+_ANON_MARKER_RE = re.compile(
+    r"\b(?:unnamed|anonymous|senior|familiar|unidentified|source|sources|insiders?|aides?|"
+    r"a\s+\w*\s*(?:official|spokes\w+|diplomat|person)|people|someone)\b"
+)
+
+
+def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
+    """Return (canonical speaker, speaker_type, gender) for a mention (no pronoun handling)."""
+    raw = _RX1.sub(" ", mention).strip(" ,.")
+    low = raw.lower()
+    words = _content_words(raw)
+    o = art.outlet_at(ms, me)
+    if o and (
+        (o[1] - o[0]) >= 0.6 * (me - ms - (4 if low.startswith("the ") else 0)) or o[1] >= me - 1
+    ):
+        return o[2], "media", ""
+    gm = _GENERIC_OUTLET_RE.fullmatch(low) or _BARE_OUTLET_NOUN_RE.fullmatch(low)
+    if gm:
+        name = art.resolve_generic_outlet(low, ms)
+        return (name or _clean_desc(raw)), "media", ""
+    # The rest depends only on the cleaned mention and the article's people, which are fixed
+    # once the article is built: computed once per distinct mention in the article.
+    found = art.classify_cache.get(raw)
+    if found is None:
+        found = art.classify_cache[raw] = _classify_name(art, raw, low, words)
+    return found
+
+
+def _classify_name(
+    art: _Article, raw: str, low: str, words: frozenset[str]
+) -> tuple[str, str, str]:
+    """The part of :func:`_classify` after the outlet tests (a function of the mention only)."""
+    person = art.canonical_person(raw)
+    first = low.split()[0] if low.split() else ""
+    toks = raw.split()
+    if person and not (first in {"a", "an", "the"} and not toks[-1][:1].isupper()):
+        ent = art.persons[person]
+        if ent.kind == "person" or len(person.split()) >= 2:
+            return person, "person", ent.gender
+    last = low.split()[-1].strip(".") if low.split() else ""
+    if low.strip(".") in _COUNTRIES or (len(toks) <= 2 and last in _COUNTRIES and first == "the"):
+        return _clean_desc(raw), "institution", ""
+    anon_marker = _ANON_MARKER_RE.search(low)
+    head = ""
+    hm = _RX30.match(low)
+    if hm:
+        hw = hm.group(1).split()
+        head = hw[-1].strip(".,'’") if hw else ""
+    cap_words = [t for t in toks if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
+    if head in _GROUP_PLURALS:  # "U.S. officials said": an unnamed group is an anonymous source
+        return _clean_desc(raw), "anonymous", ""
+    if head in _INSTITUTION_PLURALS and not _RX31.search(low):
+        return _clean_desc(raw), "institution", ""
+    indefinite = first in {"a", "an", "one", "two", "three", "several", "some"}
+    if anon_marker or (head in _ANON_HEADS and indefinite):
+        return _clean_desc(raw), "anonymous", ""
+    if words & _ORG_WORDS or head in _ORG_WORDS:
+        return _clean_desc(raw), "institution", ""
+    if head in _ANON_HEADS or (head in _TITLE_WORDS and head not in _STOP and not cap_words):
+        return _clean_desc(raw), "anonymous", ""
+    if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
+        if len(toks) >= 2:
+            return _strip_titles(raw) or raw, "person", ""
+        if last in _COUNTRIES:
+            return raw, "institution", ""
+        return raw, "unknown", ""
+    return _clean_desc(raw), "unknown", ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+_GO_ON_TO_RE = re.compile(
+    r"(?:went|go|goes|going|continued)\s+on\s+to\s+$|\b(?:went|continued)\s+to\s+$|"
+    r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$"
+)
+
+
+# The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
+_CUE_BLOCKER_ENDINGS = (
+    "or",
+    "to",
+    "not",
+    "never",
+    "n't",
+    "cannot",
+    "be",
+    "been",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+)
+
+
+# "Pew notes that ...": a third-person -s form followed by "that" and a clause is a verb
+_SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))\s+$")
+_NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
+
+
+def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
+    """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
+    w = mt.group(0)
+    wl = w.lower()
+    if w[:1].isupper() and mt.start() != sent_start:
+        return False
+    before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if wl in _NOUNISH_S and not (
+        _NOUNISH_AS_VERB_RE.match(m, mt.end())
+        and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
+    ):
+        return False
+    # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
+    # whitespace after one of their last words (a cheap test that rejects most cues' context).
+    t = before.rstrip()
+    if len(t) < len(before) and t.endswith(_CUE_BLOCKER_ENDINGS):
+        if _RX32.search(before):
+            return False
+        if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
+            return False
+        if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
+            return False
+        if _RX35.search(before):
+            return False
+    # participles count only as ", adding that..." or sentence-initially
+    if wl.endswith("ing") and not (
+        _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
+        or mt.start() == sent_start
+    ):
+        return False
+    return not need_that or _needs_no_that(m, mt)
+
+
+def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
+    """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
+    wl = mt.group(0).lower()
+    lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
+    if lemma in _QUESTION_VERBS:
+        after = m[mt.end() : mt.end() + 80]
+        return bool(_ASK_WH_RE.match(after) or _RX38.match(after))
+    if lemma in _NEED_THAT:
+        after = m[mt.end() : mt.end() + 80]
+        if not _RX37.match(after) and not (
+            lemma in {"call", "describe", "write"} and _RX38.match(after)
+        ):
+            # a that-less clause: a short subject, then a finite verb or modal ("noted the
+            # plan would fail", "suggested the country should send more troops")
+            return bool(lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after))
+    return True
+
+
+def _words_after_quote(art: _Article, p: int, hi: int) -> int:
+    """Unquoted words of the clause right after a quotation that opens at ``p``.
+
+    "said “X” every time he ...": with five or more, the clause is reported speech holding a
+    partial quote.
+    """
+    m = art.masked
+    q = m.find("_", p, min(hi, p + 5))
+    if q < 0:
+        return 0
+    e = q
+    while e < hi and (m[e] == "_" or m[e].isspace()):
+        e += 1
+    if e < hi and m[e] in "\"”’'":
+        if art.text[e - 1] in ",;:":
+            return 0  # '“..., ” the agency reported': the quotation closes a clause
+        e += 1  # the closing mark
+    while e < hi and m[e].isspace():
+        e += 1
+    if e < hi and not m[e].isalnum():
+        return 0  # '“...,” adding': the quotation ends the clause
+    end = hi
+    for ch in ".;,":
+        k = m.find(ch, e, hi)
+        if 0 <= k < end:
+            end = k
+    return len(_RX39.findall(m[e:end]))
+
+
+def _clause_like(m: str, cs: int, ce: int) -> bool:
+    """Content that reads as a reported clause, not an object ("declaring a caliphate").
+
+    "that ...", a quotation, a subject pronoun first, a past-tense verb after its subject, or a
+    finite verb or modal within its first six words ("she would be", "the heist is key").
+    """
+    head = m[cs : min(ce, cs + 80)]
+    if head[:1] in '"“_' or head.lower().startswith(("that ", "if ", "whether ")):
+        return True
+    words = head.split()[:6]
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return True  # "saying he voted", "adding they knew"
+    if any(w.lower().endswith("ed") and len(w) > 4 for w in words[1:5]):
+        return True  # "saying the party lacked ...": a past-tense verb after its subject
+    return bool(_FINITE_RE.search(" ".join(words)))
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
+
+
+_QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
+_ASK_WH_RE = re.compile(
+    r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
+)
+_THATLESS_OK = frozenset(
+    {"suggest", "note", "report", "promise", "pledge", "vow", "state", "indicate", "agree"}
+)
+_THATLESS_CLAUSE_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*|"
+    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
+    r"had|has|have|did|does|do|wants?|needs?)\b"
+)
+
+
+def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:
+    lo, hi = 0, len(art.sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if art.sents[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return art.sents[lo]
+
+
+def _unquoted_words(art: _Article, s: int, e: int) -> int:
+    seg = art.masked[s:e]
+    return len(_RX39.findall(_RX40.sub(" ", seg)))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return s, e
+
+
+_INVERTIBLE = {"say", "add", "write", "tell", "explain", "insist", "warn", "note", "argue", "ask"}
+_INVERTIBLE |= {"claim", "stress", "continue", "reply", "answer", "recall", "observe", "remark"}
+_ADJ_TAIL_RE = re.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|to|from|with|over|late|early|earlier|later|last|"
+    r"this|yesterday|today|tonight|via|by|through|under|when|while|as|outside|inside|following|"
+    r"ahead|without|recently|previously|again|also|separately|privately|publicly|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”_,]*?)?\s*"
+    r"(?:,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing|adding|saying|noting|"
+    r"stressing|in\s+an?\s+|as\s+|who|which|speaking|referring|when|after|before|while|"
+    r"although|though|but|and|[a-z]{3,}ing)\b.*)?[.!?]?\s*",
+    re.S,
+)
+_VERBISH_RE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|did|does|can|may|might|"
+    r"must)\b"
+)
+
+
+_ADJUNCT_CUT_RE = re.compile(
+    r",\s*(?:according\s+to|as\s+quoted|as\s+reported|citing|adding|saying|noting|stressing|"
+    r"who|which|speaking|referring|when|while|although|though|[a-z]{3,}ing)\b"
+)
+
+
+def _adjunct_only(t: str) -> bool:
+    """True when a cue's tail holds only adjuncts ("on Friday", "in a statement", ", adding")."""
+    core = _ADJUNCT_CUT_RE.split(t, 1)[0] if "," in t else t
+    if len(core.split()) > 8 or _VERBISH_RE.search(core):
+        return False
+    return bool(_ADJ_TAIL_RE.fullmatch(t))
+
+
+_SENT_SUBJ_RE = re.compile(
+    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+)\s+(?:on\s+\w+\s+|also\s+|later\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
+    r"cut|held|fell|rose|sent|brought|left|led|met|threw|upheld|overturned|sought)\b"
+)
+_CUT_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
+    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
+    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
+    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
+    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
+    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
+    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
+    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
+)
+
+
+_FINITE_RE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
+)
+_TOLD_OBJECT_RE = re.compile(
+    r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
+    r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
+)
+_DOCUMENT_NP_RE = re.compile(
+    r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
+    r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
+)
+
+
+def _may_end_coordinated(before: str) -> bool:
+    """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
+    t = before.rstrip()
+    return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
+
+
+_CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
+_SUB_OPEN_RE = re.compile(
+    r"\s*(?:When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
+)
+_APPOS_SUBJECT_RE = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\([^()]{1,24}\))?\s*,"
+    r"\s*(?:who|whose|a|an|the|\d|[a-z])[^;]*,\s*$"
+)
+#: Characters either side of a cue that its subject and content are looked for in.
+_CUE_WINDOW = 800
+
+
+def _indirect(art: _Article) -> list[_Stmt]:
+    """Reported-speech statements found from reporting-verb cues in each sentence."""
+    m = art.masked
+    out: list[_Stmt] = []
+    for ss, se, pi in art.sents:
+        if pi in art.headline_paras:
+            continue
+        sent_stmts: list[_Stmt] = []
+        cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
+        strict = {c.start() for c in cues if _needs_no_that(m, c)}
+        # "X quoted Y as saying ..."
+        quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
+        has_according = m.find("ccording", ss, se) >= 0
+        if not cues and not quoted_as and not has_according:
+            continue  # nothing below can produce a statement
+        taken = set()
+        for qa in quoted_as:
+            np_s, np_e = qa.start("np"), qa.end("np")
+            npm = _RX41.sub("", m[np_s:np_e])
+            np_s = np_e - len(npm) if npm else np_s
+            cs, ce = _trim(art.text, qa.end(), se)
+            cut = _CUT_RE.search(m, cs, ce)
+            if cut:
+                ce = _trim(art.text, cs, cut.start())[1]
+            via_span = None
+            pre = m[ss : qa.start()]
+            vs = _subject(m, ss, qa.start())[0] if pre.strip() else None
+            if vs:
+                via_span = vs
+            st = _Stmt(
+                "indirect",
+                cs,
+                ce,
+                (qa.start("cue"), qa.end("cue")),
+                (np_s, np_e),
+                (ss, se),
+                "quoted_as_saying",
+                0.8,
+                via=via_span,
+            )
+            st.extra["quoted_as"] = True
+            sent_stmts.append(st)
+            for c in cues:
+                if qa.start() <= c.start() < qa.end():
+                    taken.add(c.start())
+        prev_subj: tuple[int, int] | None = None
+        sent_subjs: list[tuple[int, int, int]] = []  # (cue start, subject span)
+        for c in cues:
+            if c.start() in taken:
+                continue
+            # Work on a bounded window around the cue, so that a run-on sentence costs time
+            # linear in its length (a real sentence is far shorter than the window).
+            lo_c = ss if c.start() - ss <= _CUE_WINDOW else c.start() - _CUE_WINDOW
+            hi_c = se if se - c.end() <= _CUE_WINDOW else c.end() + _CUE_WINDOW
+            lemma = _FORM2LEMMA.get(c.group(0).lower(), "say")
+            wl = c.group(0).lower()
+            before_txt = m[lo_c : c.start()]
+            subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
+            if subj and not wl.endswith("ing"):
+                sent_subjs.append((c.start(), subj[0], subj[1]))
+            participle = wl.endswith("ing")
+            coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
+            if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
+                subj = None
+            # post-posed attribution: "..., X said." / "..., said X."
+            tail = m[c.end() : hi_c]
+            post = False
+            inverted = False
+            comma_before = before_txt.rstrip().endswith(",")
+            seg_before = before_txt.rfind(",")
+            tail_core = _RX43.split(tail, 1)[0] if "," in tail else tail
+            if not participle and not coord and seg_before >= 0 and not _RX44.search(tail_core):
+                between = m[lo_c + seg_before + 1 : c.start()]
+                prev_chunk = before_txt[: before_txt.rstrip().rfind(",")]
+                prev_chunk = prev_chunk[prev_chunk.rfind(",") + 1 :].strip().lower()
+                if (
+                    comma_before
+                    and lemma in _INVERTIBLE
+                    and _RX45.match(tail)
+                    and not _RX46.match(prev_chunk)
+                ):
+                    inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
+                    post = inverted
+                elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
+                    t2 = tail
+                    if lemma in {"tell", "inform", "brief", "assure"}:
+                        om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)  # "told The X Post"
+                        t2 = t2[om.end() :] if om else t2
+                    post = _adjunct_only(t2)
+            am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
+            if am_ and (
+                _PREP_START_RE.match(am_.group("name")) or _LEAD_FLUFF_RE.match(am_.group("name"))
+            ):
+                am_ = None  # "In Paris, the minister, said": a fronted adjunct, not a name
+            if am_ and not participle and not coord:
+                # "X, who ..., said the plan failed": the cue is X's main verb, X its subject
+                post = inverted = False
+                subj = (am_.start("name"), am_.end("name"))
+            if post:
+                if inverted:
+                    subj, appos = _np_after(m, c.end(), hi_c)
+                    cs_, ce_ = lo_c, lo_c + seg_before
+                else:
+                    subj, appos = _subject(m, lo_c + seg_before + 1, c.start())
+                    cs_, ce_ = lo_c, lo_c + seg_before
+                    front = m[cs_:ce_]
+                    com_after = m.find(",", c.end(), min(hi_c, c.end() + 3))
+                    if (
+                        com_after >= 0
+                        and _PREP_START_RE.match(front.lstrip())
+                        and not _FINITE_RE.search(front)
+                        and hi_c - com_after > 12
+                    ):
+                        # "In the early 1990s, X said, when ...": the fronted phrase is an
+                        # adjunct; the reported clause follows the parenthetical cue
+                        cs_, ce_ = com_after + 1, hi_c
+                        cut = _CUT_RE.search(m, cs_, ce_)
+                        if cut and cut.start() > cs_:
+                            ce_ = cut.start()
+                # the content must not itself hold an attributed statement
+                cs_, ce_ = _trim(art.text, cs_, ce_)
+                ac = _ACCORDING_RE.match(m, cs_)
+                if ac:
+                    com = m.find(",", ac.end(), ce_)
+                    if com > 0:
+                        cs_ = _trim(art.text, com, ce_)[0]
+                if (
+                    sent_stmts
+                    or len(sent_subjs) > 1
+                    or any(_cue_ok(m, c2, ss) for c2 in art.cues(cs_, ce_) if c2.start() > cs_)
+                ):
+                    # an earlier statement in the sentence: this is a via / second attribution
+                    if subj:
+                        for st in sent_stmts:
+                            o = art.outlet_at(*subj)
+                            if o and st.via is None:
+                                st.via = subj
+                    continue
+                if subj is None:
+                    continue
+                st = _Stmt(
+                    "indirect",
+                    cs_,
+                    ce_,
+                    (c.start(), c.end()),
+                    subj,
+                    (ss, se),
+                    "postposed_cue",
+                    0.75,
+                    apposition=appos,
+                )
+                sent_stmts.append(st)
+                prev_subj = subj
+                continue
+            if c.start() not in strict:
+                if subj:
+                    prev_subj = subj
+                continue
+            # content after the cue
+            p = c.end()
+            if lemma in _QUESTION_VERBS:
+                wm = _ASK_WH_RE.match(m, p, hi_c)
+                if wm:
+                    p = wm.start("wh")  # the question: "whether ...", "if ...", "how ..."
+            elif lemma == "tell" or (
+                lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
+            ):
+                om = _TOLD_OBJECT_RE.match(m[p:hi_c])
+                if om:
+                    p += om.end()
+            am = _ADJ_THAT_RE.match(m, p, hi_c)
+            am_q = None if am else _ADJ_QUOTE_RE.match(m, p, hi_c)
+            if am:
+                p = am.end()
+            elif am_q:
+                p = am_q.end()
+            elif lemma in _OBJECT_SET:
+                pass
+            else:
+                am2 = _RX49.match(m[p:hi_c])
+                p += am2.end() if am2 else 0
+            r50 = _RX50.match(m[p:hi_c])
+            if r50 and not (
+                r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
+            ):
+                continue  # the quotation is the statement (read as a direct quote)
+            if _adjunct_only(m[p:hi_c]):
+                continue
+            cs_, ce_ = _trim(art.text, p, hi_c)
+            cut = _CUT_RE.search(m, cs_, ce_)
+            if cut and cut.start() > cs_:
+                ce_ = _trim(art.text, cs_, cut.start())[1]
+            if subj and _SUB_OPEN_RE.match(m, ss, subj[0] + 1):
+                # "When X said A, Y ...": the subordinate clause (and its content) ends at the
+                # first comma; the main clause after it is not X's
+                com = m.find(",", cs_, ce_)
+                if com > cs_:
+                    ce_ = _trim(art.text, cs_, com)[1]
+            if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
+                pass
+            if ce_ - cs_ < 3:
+                if subj:
+                    prev_subj = subj
+                continue
+            stmt = _Stmt(
+                "indirect",
+                cs_,
+                ce_,
+                (c.start(), c.end()),
+                subj,
+                (ss, se),
+                "participle_cue" if participle else ("coordinated_cue" if coord else "subject_cue"),
+                0.7 if subj else 0.55,
+                apposition=appos,
+            )
+            if subj is None:
+                if prev_subj is not None or sent_stmts:
+                    stmt.subj_from = -1  # reuse previous statement's speaker in this sentence
+                elif participle and c.start() - lo_c < 3:
+                    stmt.extra["fronted"] = True
+                elif participle:
+                    sm = _SENT_SUBJ_RE.match(m, lo_c, c.start())
+                    stmt.subj = _subject(m, lo_c, lo_c + len(sm.group(1)))[0] if sm else None
+                    if stmt.subj is not None:
+                        stmt.method = "participle_sentence_subject"
+                        stmt.conf = 0.5
+                    elif _clause_like(m, cs_, ce_):
+                        # "X did Y, saying Z": the sentence subject (read by the text model in
+                        # quotes.speakers) speaks; unknown when there is none
+                        stmt.conf = 0.45
+                    else:
+                        continue  # "declaring a caliphate": an object, not a reported clause
+                elif coord and c.start() - lo_c > 3 and _clause_like(m, cs_, ce_):
+                    # "X did Y and says Z": the speaker is the sentence's subject, which the
+                    # text model reads (quotes.speakers); unknown when it finds none
+                    stmt.conf = 0.45
+                else:
+                    continue
+            sent_stmts.append(stmt)
+            if subj:
+                prev_subj = subj
+        # fronted participle ("Reiterating that X, the official said, ...")
+        for _i, st in enumerate(sent_stmts):
+            if st.extra.get("fronted"):
+                nxt = [x for x in sent_subjs if x[0] > st.cue[1]]
+                if nxt:
+                    st.subj = (nxt[0][1], nxt[0][2])
+                    com = m.rfind(",", st.start, nxt[0][1])
+                    if com > st.start:
+                        st.end = _trim(art.text, st.start, com)[1]
+                    st.extra.pop("fronted")
+        # according to X
+        for ac in _ACCORDING_RE.finditer(m, ss, se) if has_according else ():
+            npm = _RX52.match(m[ac.end() : se])
+            if not npm:
+                continue
+            ns, ne = ac.end(), ac.end() + npm.end()
+            np_txt = m[ns:ne]
+            sub = _DOCUMENT_NP_RE.match(np_txt)
+            o = art.outlet_at(ns, ne)
+            src = (ns, ne)
+            if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
+                src = (ns + sub.end(), ne)
+            elif sub and _RX54.search(np_txt):
+                continue
+            head = _RX41.sub("", np_txt).split()
+            if head and head[-1].lower() in {
+                "rules",
+                "data",
+                "figures",
+                "statistics",
+                "law",
+                "laws",
+                "regulations",
+                "records",
+                "estimates",
+                "documents",
+                "schedule",
+                "plan",
+                "polls",
+                "rule",
+                "tradition",
+                "legend",
+                "reports",
+            }:
+                continue
+            targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
+            if targets:
+                if o:
+                    for s2 in targets:
+                        if s2.via is None:
+                            s2.via = (o[0], o[1])
+                continue
+            # statement = rest of sentence
+            if ac.start() - ss < 3:
+                com = m.find(",", ne, se)
+                if com < 0:
+                    continue
+                cs_, ce_ = _trim(art.text, com, se)
+            else:
+                cs_, ce_ = _trim(art.text, ss, ac.start())
+            if ce_ - cs_ < 3 or _unquoted_words(art, cs_, ce_) < 3:
+                continue
+            sent_stmts.append(
+                _Stmt(
+                    "indirect", cs_, ce_, (ac.start(), ac.end()), src, (ss, se), "according_to", 0.7
+                )
+            )
+        out.extend(sent_stmts)
+    return out
+
+
+_ADJ = r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b[^,.;\"“”_]{0,60}?)?"
+_ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b")
+_ADJ_QUOTE_RE = re.compile(_ADJ + r"\s*[,:]?\s*(?=[\"“])")
+_CONTEXT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+s)\b")

@@ -1,0 +1,275 @@
+"""Language knowledge the quote extractor reads, and the patterns compiled from it.
+
+What belongs here: the word lists loaded from ``iranstrikes/resources/`` (reporting verbs and
+their inflections, titles, organisation words, anonymity heads, countries, nationalities,
+pronouns, gendered words, abbreviations) and the precompiled regular expressions built from
+them (cue words, name runs, adverb tails). No article logic: only data and patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (general language knowledge)
+# ---------------------------------------------------------------------------------------------
+
+# Reporting verbs that take a clause ("X said (that) ...").
+_CLAUSE_VERBS = list(_resources.word_list("reporting_verbs"))
+# Verbs whose object is the reported content ("X denied the reports", "X blamed Y for Z").
+_OBJECT_VERBS = list(_resources.word_list("reporting_verbs_object"))
+# Forms that only count when followed by "that" (cognition/finding verbs).
+_NEED_THAT = set(_resources.word_list("reporting_verbs_need_that"))
+# Third-person -s forms that are too often nouns ("reports", "claims", "notes") are not cues.
+_NOUNISH_S = set(_resources.word_list("reporting_verbs_nounish"))
+_IRREGULAR = {r["lemma"]: r["forms"].split("|") for r in _resources.table("irregular_verbs")}
+
+
+# Precompiled inline patterns (speed: avoid re's cache lookup on hot paths).
+_RX0 = re.compile(r"[A-Za-z0-9]+")
+_RX1 = re.compile(r"[\s\u00a0]+")
+_RX2 = re.compile(r"^(?i:the)\s+")
+_RX3 = re.compile(r"\s+(?i:news\s+agency|agency)$")
+_RX4 = re.compile(r"[^\n]+")
+_RX5 = re.compile(r"([\w.]+)$")
+_RX6 = re.compile(r"(?:[\s,]+)$")
+_RX7 = re.compile(r"\w+")
+_RX8 = re.compile(r"(?i)(?:and|but|or|then|however)\b")
+_RX9 = re.compile(r"\s(?:who|which|that)$")
+_RX10 = re.compile(r"\S+")
+_RX11 = re.compile(r"\b(?:that|if|whether|because)\b")
+_RX12 = re.compile(r"[A-Za-z]")
+_RX13 = re.compile(r"\s*")
+_RX14 = re.compile(r"[,.;:!?\"“”(]|\s(?:who|which|in|at|on|after|before|during|when)\s")
+_RX15 = re.compile(r"(\w+)$")
+_RX16 = re.compile(r"\s*((?:a|an|the|who)\b[^.;\"“”]*)")
+_RX17 = re.compile(r"[A-Za-z][\w-]*")
+_RX18 = re.compile(r"^.*?[’']s\s+(?=[A-Z])")
+_RX19 = re.compile(r"\b[Tt]he\s+$")
+_RX20 = re.compile(r"\b(?:TV|Television|Radio|Broadcasting|Network)\b")
+_RX21 = re.compile(r"([a-z]+)\s*$")
+_RX22 = re.compile(r"\b(?:mr|mrs|ms|dr|by|said|says)\.?\s*$")
+_RX23 = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;]{2,80})")
+_RX24 = re.compile(r"[^.;\"“”]{0,60}?\b(his|her|he|she)\b")
+_RX25 = re.compile(r"\s+(?:of|at|from|with|for)\s+(?=[A-Z]|the\s)")
+_RX26 = re.compile(r"[’']s$")
+_RX27 = re.compile(
+    r"(?i)^[a-z][\w\s-]*?\bthe\s+([A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|[A-Z][\w&'’-]*))*)$"
+)
+_RX28 = re.compile(r"^(?i:two|three|four|five|several|some|many|other|of the)\s+")
+_RX29 = re.compile(r",|\s(?:who|which|whose|speaking|declined|asked)\s")
+_RX30 = re.compile(r"^(.*?)(?:\s+(?:of|at|in|for|from|with|familiar|close|who|on)\b.*)?$")
+_RX31 = re.compile(r"\b(?:unnamed|anonymous|senior)\b")
+_RX32 = re.compile(r"\b(?:not|never|n't)\s+\w+\s+(?:or|nor)\s+$")
+_RX33 = re.compile(r"\b(?:to|not|never|n't|didn't|cannot|could\s+not|to\s+be)\s+$")
+_RX34 = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+$")
+_RX35 = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|of)\s+$")
+_RX36 = re.compile(r"[,;(”\"—–]\s*$|^\s*$")
+_RX37 = re.compile(r"\s*(?:[\w'’-]+\s+){0,5}?that\b")
+_RX38 = re.compile(r"[^.;]{0,50}?[\"“]")
+_RX39 = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_RX40 = re.compile(r"_+")
+_RX41 = re.compile(r"^(?:the|a|an)\s+")
+_RX42 = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+)?$")
+_RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
+_RX44 = re.compile(r"[\"“”_]{3,}")
+_RX45 = re.compile(r"\s+(?:[A-Z]|the\s|an?\s)")
+_RX46 = re.compile(r"(?:who|which|whose|a|an|the)\b")
+_RX47 = re.compile(r"\bthat\b")
+_RX48 = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,4}?[\w'’&.-]+")
+_RX49 = re.compile(r"\s*(?:that\b)?")
+_RX50 = re.compile(r"[\s,]*(?:according\s+to|as\s+quoted|citing)\b|[\s,:]*[\"“]")
+_RX51 = re.compile(r"\s*(?:for|on)\b")
+_RX52 = re.compile(r"(?:the\s+|a\s+|an\s+)?[^,.;:\"“”_]{2,100}")
+_RX53 = re.compile(r"\b(?:by|from|of)\s+$")
+_RX54 = re.compile(r"(?i)transcript")
+_RX55 = re.compile(r"[\s,;—–-]*")
+_RX56 = re.compile(r"[A-Za-z][\w'’-]*")
+_RX57 = re.compile(r"\bthat\b.+")
+_RX58 = re.compile(r"[a-z]+\s+(?:said|says|added)")
+_RX60 = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!Brig)(?<!Capt)(?<!Prof)[.!?]\s"
+)
+_RX61 = re.compile(r"[,.;:\"“”_]|\b(?:and|said|who|that)\b")
+_RX62 = re.compile(
+    r"\s+(?:news\s+agency\s+|agency\s+)?(?:reported|reports|said|quoted|cited|adds|added)\b"
+)
+_RX63 = re.compile(r"\s+(?:reported|reports|quoted|cited)\b")
+_RX64 = re.compile(r"\s(?:who|which)\s")
+_RX65 = re.compile(r"\s(?:of|at|in|for|from|with|on)\s")
+_RX66 = re.compile(r"[a-z][\w-]*")
+
+
+def _inflect(verb: str) -> list[str]:
+    """Return the inflected forms of a regular English verb."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("ss", "sh", "ch", "x")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    if verb in {"admit", "regret", "rebut", "quip"}:
+        return [verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+_FORM2LEMMA: dict[str, str] = {}
+for _v in _CLAUSE_VERBS + _OBJECT_VERBS:
+    for _f in _inflect(_v):
+        _FORM2LEMMA.setdefault(_f, _v)
+_OBJECT_SET = set(_OBJECT_VERBS)
+
+_TITLE_WORDS = set(_resources.word_list("titles"))
+# Words whose presence marks an organisation rather than a person.
+_ORG_WORDS = set(_resources.word_list("organisation_words"))
+_ANON_HEADS = set(_resources.word_list("anonymity_heads"))
+_GROUP_PLURALS = set(_resources.word_list("group_plurals"))
+_INSTITUTION_PLURALS = set(_resources.word_list("institution_plurals"))
+_MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "m"}
+_FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "f"}
+_PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}
+_STOP = set(_resources.word_list("stopwords"))
+_COUNTRIES = set(_resources.word_list("countries"))
+_NATIONALITY = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|U\.?S\.?|"
+    + "|".join(re.escape(w) for w in _resources.word_list("nationalities"))
+    + ")$"
+)
+
+_WS = r"[\s\u00a0]"
+_FORMS_RE = "|".join(sorted(_FORM2LEMMA, key=len, reverse=True))
+_CUE_RE = re.compile(
+    r"(?<![-\w])(?:(?:went|go|goes|going)\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)|"
+    r"pointed\s+out|points\s+out|pointing\s+out|"
+    r"(?:make|makes|made|making)\s+(?:it\s+)?clear|"
+    rf"(?:{_FORMS_RE}))\b",
+    re.IGNORECASE,
+)
+_QUOTED_AS_RE = re.compile(
+    r"\b(?P<cue>quoted|quoting|quotes|cited|citing)\s+(?P<np>[^,.;:\"“”]{2,90}?)\s+as\s+"
+    r"(?:saying|telling|stating|adding|confirming|denying|insisting|claiming|warning)\b"
+    r"(?:\s+that)?\s*"
+)
+
+
+def _may_quote_as(m: str, lo: int, hi: int) -> bool:
+    r"""Cheap necessary condition for a :data:`_QUOTED_AS_RE` match inside ``m[lo:hi]``.
+
+    Every match holds "quot" or "cit" (its cue word); ``str.find`` with bounds is far cheaper
+    than letting the regex (which starts with ``\b`` and so cannot skip ahead) scan the span.
+    """
+    return m.find("quot", lo, hi) >= 0 or m.find("cit", lo, hi) >= 0
+
+
+_WAS_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:\w+\s+){0,6}?as\s+saying\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_ADVERB_TAIL_RE = re.compile(
+    r"(?:[\s,]+(?:also|later|then|further|again|once|only|just|now|has|have|had|would|will|"
+    r"was|were|is|are|did|does|do|may|might|could|can|should|previously|earlier|subsequently|"
+    r"separately|yesterday|today|tonight|reportedly|meanwhile|however|not|"
+    r"(?:[a-z]{3,}ly)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Sunday)|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+\s*$"
+)
+_NOT_ADVERB_LY = set(_resources.word_list("not_adverbs_ly"))
+_LEAD_FLUFF_RE = re.compile(
+    r"^(?:(?:and|but|so|yet|however|meanwhile|also|then|now|while|as|when|because|although|"
+    r"though|since|if|instead|still|indeed|moreover|furthermore|separately|later|earlier|"
+    r"in\s+addition|in\s+turn)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_CAP_TOKEN = re.compile(
+    r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|del|der|dos)(?:-[A-Z][\w'’-]*)?)"
+)
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-zA-Z'’.-]*)(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|"
+    r"del|der|dos)[ \u00a0-]+)?(?:al-|el-)?[A-Z][a-zA-Z'’.-]*)*"
+)
+# _NAME_RUN_RE without its look-behind: starting with [A-Z], the engine skips to capitals.
+_NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
+_WORD_OR_DOT_RE = re.compile(r"[\w.]")
+
+
+# _NAME_RUN_NB_RE with at least two tokens. A one-token run can never become a person (see
+# :meth:`_Article._find_people`), and skipping it changes no other run: any later start inside
+# that token reaches the same token end, so it cannot match two tokens either.
+_NAME_RUN2_NB_RE = re.compile(_NAME_RUN_NB_RE.pattern.removesuffix("*") + "+")
+assert _NAME_RUN2_NB_RE.pattern.endswith(")+")
+
+
+def _name_runs(m: str, rx: re.Pattern[str] = _NAME_RUN_NB_RE) -> list[re.Match[str]]:
+    """The matches of ``_NAME_RUN_RE.finditer(m)``, with its look-behind checked by hand.
+
+    Args:
+        m: text to search.
+        rx: ``_NAME_RUN_NB_RE`` (all runs) or ``_NAME_RUN2_NB_RE`` (the runs of two or more
+            tokens among them).
+    """
+    out = []
+    pos = 0
+    search = rx.search
+    while True:
+        mt = search(m, pos)
+        if mt is None:
+            return out
+        i = mt.start()
+        if i and _WORD_OR_DOT_RE.match(m, i - 1):  # the look-behind fails here
+            pos = i + 1
+            continue
+        out.append(mt)
+        pos = mt.end()
+
+
+_TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
+_ABBREV = set(_resources.word_list("abbreviations"))
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
+
+
+def _lower_same_offsets(m: str) -> str | None:
+    """``m.lower()`` when case-sensitive matching on it is the same as ``re.IGNORECASE`` on ``m``.
+
+    That holds when lower-casing keeps every offset and the text has none of the two letters
+    that ``re.IGNORECASE`` also folds onto ASCII ones (dotless i, long s); else None.
+    """
+    low = m.lower()
+    if len(low) != len(m) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
+def _trie_regex(words: list[str]) -> str:
+    """Compile a word list into a compact trie-shaped regex (fast alternation)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+_VIA_CUE_RE = re.compile(
+    r"\b(?:told|telling|tells|speaking\s+to|spoke\s+to|talking\s+to|said\s+to|interview\s+with|"
+    r"interviewed\s+by|quoted\s+by|reported\s+by|according\s+to|cited\s+by|wrote\s+in|writing\s+in|"
+    r"published\s+by|statement\s+to)\s+"
+)
+
+
+_OUTLET_NOUN_RE = re.compile(r"\b(?:newspaper|agency|daily|paper|broadcaster|channel|website)\b")
+
+
+_VIA_CUE_NB_RE = re.compile(_VIA_CUE_RE.pattern.removeprefix(r"\b"))

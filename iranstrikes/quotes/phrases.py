@@ -1,0 +1,399 @@
+"""Noun-phrase helpers: finding the subject before a cue or the noun phrase after it.
+
+What belongs here: trimming adverbial tails, splitting at commas, the subject finder
+:func:`_subject`, :func:`_np_after`, content words and title stripping. Pure string functions
+on the masked text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import resources as _resources
+from .lexicon import (
+    _ABBREV,
+    _ADVERB_TAIL_RE,
+    _CAP_TOKEN,
+    _LEAD_FLUFF_RE,
+    _NATIONALITY,
+    _NOT_ADVERB_LY,
+    _PRONOUNS,
+    _RX1,
+    _RX7,
+    _RX8,
+    _RX9,
+    _RX10,
+    _RX11,
+    _RX12,
+    _RX13,
+    _RX14,
+    _RX15,
+    _RX16,
+    _RX17,
+    _RX18,
+    _STOP,
+    _TITLE_WORDS,
+)
+from .outlets import (
+    _WORD_OR_HYPHEN_RE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Noun-phrase helpers
+# ---------------------------------------------------------------------------------------------
+# Words an :data:`_ADVERB_TAIL_RE` match can end with (besides "[a-z]{3,}ly").
+_ADVERB_LAST_WORDS = _resources.word_set("adverb_tail_words", lower=False)
+_LY_WORD_RE = re.compile(r"[a-z]{3,}ly")
+
+
+def _may_end_with_adverb(seg: str) -> bool:
+    """Cheap necessary condition for ``_ADVERB_TAIL_RE.search(seg)``.
+
+    The regex is anchored at the end but searched from the start, so it is tried at every
+    space or comma of the segment. A match ends with one of a few words, preceded by a space
+    or comma and followed only by whitespace: check that last token instead.
+    """
+    tokens = seg.rsplit(None, 1)
+    if not tokens:
+        return False
+    last = tokens[-1].rsplit(",", 1)[-1]
+    return last in _ADVERB_LAST_WORDS or _LY_WORD_RE.fullmatch(last) is not None
+
+
+def _rstrip_space_commas(seg: str) -> str:
+    """``seg`` without its trailing run of whitespace and commas (what ``_RX6`` finds)."""
+    t = seg.rstrip()
+    while t.endswith(","):
+        t = t[:-1].rstrip()
+    return t
+
+
+def _strip_tail_adverbs(seg: str) -> str:
+    """Remove auxiliaries, adverbs and time expressions at the end of a subject segment."""
+    while True:
+        mt = _ADVERB_TAIL_RE.search(seg) if _may_end_with_adverb(seg) else None
+        if not mt or mt.start() == 0:
+            return _rstrip_space_commas(seg)
+        words = mt.group(0).split()
+        if any(w.lower().strip(",") in _NOT_ADVERB_LY for w in words):
+            # Keep nouns like "family"; drop only what follows them.
+            keep = seg[: mt.start()] + mt.group(0)
+            idx = max(keep.lower().rfind(w) for w in _NOT_ADVERB_LY if w in keep.lower())
+            end = idx + len(_RX7.match(keep[idx:]).group(0))
+            return seg[:end]
+        seg = seg[: mt.start()]
+
+
+_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]")
+
+
+def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
+    """Split a segment on commas outside parentheses; returns absolute (start, end) chunks."""
+    chunks = []
+    depth = 0
+    s = 0
+    for mt in _SPLIT_CHARS_RE.finditer(seg):
+        ch = mt.group(0)
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            i = mt.start()
+            chunks.append((s, i))
+            s = i + 1
+    chunks.append((s, len(seg)))
+    out = []
+    for a, b in chunks:
+        while a < b and seg[a].isspace():
+            a += 1
+        while b > a and seg[b - 1].isspace():
+            b -= 1
+        out.append((base + a, base + b))
+    return out
+
+
+_FLAT_SPLIT_RE = re.compile(r"[,;—–]")
+# Greedy: matches up to and including the last cut character before the end position.
+_LAST_CUT_RE = re.compile(r".*[,;—–]", re.S)
+
+
+def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
+    """The last ``n`` non-empty chunks of :func:`_split_commas` (all :func:`_subject` needs).
+
+    Without brackets every comma, semicolon or dash splits, so the chunks can be cut from the
+    right with string methods instead of trimming every chunk of the segment character by
+    character.
+    """
+    if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
+        return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
+    out: list[tuple[int, int]] = []
+    end = len(seg)
+    last_cut = _LAST_CUT_RE.match
+    while True:
+        # the last cut before ``end``, found from the right (only the last chunks are needed)
+        cm = last_cut(seg, 0, end)
+        start = cm.end() if cm else 0
+        piece = seg[start:end]
+        core = piece.strip()
+        if core:
+            a = base + start + len(piece) - len(piece.lstrip())
+            out.append((a, a + len(core)))
+            if len(out) == n:
+                break
+        if cm is None:
+            break
+        end = start - 1
+    out.reverse()
+    return out
+
+
+_PREP_START_RE = re.compile(
+    r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
+    r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
+)
+_DAYS_MONTHS = frozenset(
+    k
+    for k in (*_resources.months(), *_resources.weekdays())
+    if len(k) > 5 or k in ("may", "june", "july", "march", "april")
+)
+
+
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]+\s*"
+)
+_CLAUSE_VERB_IN_NP_RE = re.compile(
+    r"\b(?:came|comes|come|was|were|is|are|followed|follows|after|before|when|while|because|"
+    r"amid|following)\s+"
+)
+
+
+# The last match of _CLAUSE_VERB_IN_NP_RE.finditer, without building the others: the greedy
+# ".*" backtracks from the end, so the match found starts where the rightmost one does. (Its
+# matches cannot overlap: each starts at a word boundary before a letter, which no earlier
+# match's "word + whitespace" can contain.)
+_LAST_CLAUSE_VERB_IN_NP_RE = re.compile(r".*" + _CLAUSE_VERB_IN_NP_RE.pattern, re.S)
+
+
+def _looks_name(s: str) -> bool:
+    toks = s.split()
+    return (
+        bool(toks)
+        and toks[-1][:1].isupper()
+        and toks[-1].lower() not in _STOP
+        and toks[-1].lower().strip(".,") not in _DAYS_MONTHS
+    )
+
+
+_TRY_TO_RE = re.compile(
+    r"\s+(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s*$"
+)
+
+
+_SUBORDINATOR_RE = re.compile(
+    r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+)
+# The same without the look-behind, so the engine can skip ahead to candidate first letters.
+_SUBORDINATOR_NB_RE = re.compile(
+    r"(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+)
+_RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
+
+
+def _last_subordinator(chunk: str) -> re.Match[str] | None:
+    """The last match of ``_SUBORDINATOR_RE.finditer(chunk)``, found without the look-behind."""
+    last = None
+    pos = 0
+    search = _SUBORDINATOR_NB_RE.search
+    while True:
+        mt = search(chunk, pos)
+        if mt is None:
+            return last
+        i = mt.start()
+        if i and _WORD_OR_HYPHEN_RE.match(chunk, i - 1):  # the look-behind fails here
+            pos = i + 1
+            continue
+        last = mt
+        pos = mt.end()
+
+
+#: How far before a cue (in characters) its subject is looked for.
+_SUBJECT_WINDOW = 600
+
+
+def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
+    """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
+
+    Returns:
+        ((start, end) of the mention, appositive text) or (None, "").
+    """
+    if hi - lo > _SUBJECT_WINDOW:
+        # A subject sits close before its cue: look back a bounded window (from a word start)
+        # so that a long run-on sentence costs linear time, not time per cue x sentence length.
+        cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
+        lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
+    seg = _strip_tail_adverbs(masked[lo:hi])
+    tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
+    if tm:  # "The minister tried to make it clear that ..."
+        seg = seg[: tm.start()]
+    if not seg.strip():
+        return None, ""
+    chunks = _last_chunks(seg, lo)
+    if not chunks:
+        return None, ""
+    appos = ""
+    cs, ce = chunks[-1]
+    last = masked[cs:ce]
+    if len(chunks) >= 2:
+        ps, pe = chunks[-2]
+        prev = masked[ps:pe]
+        first = last.split()[0] if last.split() else ""
+        is_appos = (
+            first.lower() in {"a", "an", "the", "who", "whose", "which", "its", "his", "her"}
+            or first[:1].islower()
+            or first[:1].isdigit()
+        )
+        if is_appos and not _RX8.match(first):
+            cand = _LEAD_FLUFF_RE.sub("", prev)
+            okprev = len(cand.split()) <= 7 and not _PREP_START_RE.match(cand)
+            described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
+            participle = first[:1].islower() and first.lower().endswith(("ing", "ed"))
+            if okprev and (
+                _looks_name(cand)
+                or first.lower() in {"who", "whose", "which"}
+                or (described and participle)
+            ):
+                appos = last
+                cs, ce = ps, pe
+                # a three-part appositive chain "X, a Y, who Z," -> take X
+                if len(chunks) >= 3 and first.lower() in {"who", "which"}:
+                    p2s, p2e = chunks[-3]
+                    p2 = masked[p2s:p2e]
+                    if _looks_name(p2) and masked[ps:pe].split()[0].lower() in {"a", "an", "the"}:
+                        appos = masked[ps:pe] + ", " + last
+                        cs, ce = p2s, p2e
+    chunk = masked[cs:ce]
+    dl = _DATELINE_RE.match(chunk)
+    if dl:
+        cs += dl.end()
+        chunk = masked[cs:ce]
+    vb = _LAST_CLAUSE_VERB_IN_NP_RE.match(chunk) if len(chunk.split()) >= 4 else None
+    if vb:  # ends where the last _CLAUSE_VERB_IN_NP_RE match ends
+        cs += vb.end()
+        chunk = masked[cs:ce]
+    sub = _last_subordinator(chunk)
+    if sub and chunk[sub.end() :].strip():
+        # "... the first confirmation since officials claimed": the subject follows the subordinator
+        cs += sub.end()
+        chunk = masked[cs:ce]
+    lead = _LEAD_FLUFF_RE.match(chunk)
+    if lead:
+        cs += lead.end()
+        chunk = masked[cs:ce]
+    if chunk.endswith(_RX9_ENDINGS) and _RX9.search(chunk):
+        ce -= len(chunk) - chunk.rstrip().rfind(" ")
+        chunk = masked[cs:ce].rstrip()
+        ce = cs + len(chunk)
+    words = chunk.split()
+    if not words:
+        return None, ""
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        cs = ce - len(words[-1])
+        return (cs, ce), ""
+    if words[0].lower() in {"there", "this"} and len(words) == 1:
+        return None, ""
+    if len(words) > 9:
+        # take the trailing noun phrase: a run of capitalised tokens (with title words)
+        toks = list(_RX10.finditer(chunk))
+        k = len(toks)
+        while k > 0 and (
+            toks[k - 1].group(0)[:1].isupper() or toks[k - 1].group(0).lower() in _TITLE_WORDS
+        ):
+            k -= 1
+        while k < len(toks) and toks[k].group(0).lower() in {"of", "the", "and", "for"}:
+            k += 1
+        if k < len(toks):
+            cs = cs + toks[k].start()
+        else:
+            dets = [
+                t for t in toks if t.group(0).lower() in {"the", "a", "an", "his", "her", "its"}
+            ]
+            if not dets:
+                return None, ""
+            cs = cs + dets[-1].start()
+        chunk = masked[cs:ce]
+        if len(chunk.split()) > 12:
+            return None, ""
+    # reject subjects that are clauses
+    if (
+        ("that" in chunk or "if" in chunk or "whether" in chunk or "because" in chunk)
+        and _RX11.search(chunk)
+        and not chunk.lower().startswith("that")
+    ):
+        return None, ""
+    if chunk[-1:] in '"”' or not _RX12.search(chunk):
+        return None, ""
+    return (cs, ce), appos
+
+
+def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:
+    """Noun phrase right after an inverted cue ("said Okafor, who ...")."""
+    seg = masked[pos:limit]
+    mt = _RX13.match(seg)
+    s = pos + mt.end()
+    end_m = None
+    for em in _RX14.finditer(masked[s:limit]):
+        if em.group(0) == ".":
+            wm = _RX15.search(masked[s : s + em.start()])
+            if wm and (wm.group(1).lower() in _ABBREV or len(wm.group(1)) == 1):
+                continue
+        end_m = em
+        break
+    e = s + (end_m.start() if end_m else len(masked[s:limit]))
+    while e > s and masked[e - 1].isspace():
+        e -= 1
+    if e <= s or len(masked[s:e].split()) > 10:
+        return None, ""
+    appos = ""
+    if end_m and masked[s + end_m.start()] == ",":
+        rest = masked[s + end_m.end() : limit]
+        am = _RX16.match(rest)
+        if am:
+            appos = am.group(1).split(",")[0]
+    return (s, e), appos
+
+
+@lru_cache(maxsize=32768)
+def _content_words(s: str) -> frozenset[str]:
+    """Lower-cased content words of a phrase, crude plurals folded (cached: it is pure)."""
+    return frozenset(_content_words_uncached(s))
+
+
+def _content_words_uncached(s: str) -> set[str]:
+    out = set()
+    for w in _RX17.findall(s.lower()):
+        if w in _STOP:
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _strip_titles(mention: str) -> str:
+    """Reduce a name mention to the personal name (titles, nationalities, possessives off)."""
+    s = _RX1.sub(" ", mention).strip(" ,.")
+    s = _RX18.sub("", s)  # "Iraq's Prime Minister X" -> "Prime Minister X"
+    toks = s.split(" ")
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1]
+        tl = t.lower().rstrip(".")
+        if tl in _TITLE_WORDS or not (_CAP_TOKEN.fullmatch(t) or t[:1].isupper()):
+            break
+        if _NATIONALITY.match(t) and k < len(toks):
+            break
+        k -= 1
+    return " ".join(toks[k:])

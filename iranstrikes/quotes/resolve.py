@@ -1,0 +1,374 @@
+"""Resolving speakers and intermediaries of the statements of one article.
+
+What belongs here: ``via`` ("told Reuters", "as quoted by", outlet blocks) and its inheritance
+through the story, speaker resolution to the fullest name (pronouns, descriptions, lede
+cataphora) in :func:`_resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+from .article import (
+    _SCAN_LIMIT,
+    _Article,
+)
+from .indirect import (
+    _classify,
+)
+from .lexicon import (
+    _COUNTRIES,
+    _ORG_WORDS,
+    _OUTLET_NOUN_RE,
+    _PRONOUNS,
+    _RX61,
+    _RX62,
+    _RX63,
+    _RX64,
+    _RX65,
+    _RX66,
+    _STOP,
+    _TITLE_WORDS,
+)
+from .outlets import (
+    _BLOCK_HEAD_RE,
+    _GENERIC_OUTLET_RE,
+)
+from .phrases import (
+    _content_words,
+)
+from .segment import (
+    _Stmt,
+)
+
+
+def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
+    """Find an intermediary outlet for a statement within its sentence."""
+    m = art.masked
+    ss, se = st.sent
+    if st.via is not None:
+        vs, ve = st.via
+        o = art.outlet_at(vs, ve)
+        if o:
+            return o[0], o[1], o[2]
+        g = _GENERIC_OUTLET_RE.search(m, vs, ve + 1) or _OUTLET_NOUN_RE.search(m[vs:ve])
+        if g:
+            noun = g.group("noun") if hasattr(g, "re") and "noun" in g.re.groupindex else g.group(0)
+            name = art.resolve_generic_outlet(noun, vs)
+            if name:
+                return vs, ve, name
+    for pos in art.via_cue_ends(ss, se):
+        o = next(iter(art.outlets_between(pos - 1, pos + 30)), None)
+        if o and not _RX61.search(m[pos : o[0]]):
+            return o[0], o[1], o[2]
+        g = _GENERIC_OUTLET_RE.match(m, pos)
+        if g:
+            name = art.resolve_generic_outlet(g.group("noun"), pos)
+            if name:
+                return g.start(), g.end(), name
+    # "<Outlet> reported/reports/quoted ..." elsewhere in the sentence
+    for o in art.outlets_between(ss, se):
+        if (
+            o[0] < se
+            and (st.subj is None or not (o[0] < st.subj[1] and o[1] > st.subj[0]))
+            and _RX62.match(m[o[1] : o[1] + 40])
+        ):
+            return o[0], o[1], o[2]
+    for g in art.generic_outlets(ss, se):
+        if _RX63.match(m[g.end() : g.end() + 20]):
+            name = art.resolve_generic_outlet(g.group("noun"), g.start())
+            if name:
+                return g.start(), g.end(), name
+    return None
+
+
+#: How many earlier candidates a backward search looks at, at most (see ``article``).
+_MENTION_LIMIT = 2000
+
+
+def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
+    """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
+    for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
+        if pred(seq[k]):
+            return seq[k]
+    return None
+
+
+def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
+    """Fill speaker / speaker_type / via for all statements, in text order."""
+    m = art.masked
+    blocks: list[tuple[int, int, tuple[int, int, str]]] = []
+    for pi, (ps, pe) in enumerate(art.paras):
+        # a block head ends with ":" (only whitespace after it): test that before the regex
+        may_head = m[pe - 1] == ":" or m[pe - 1].isspace()
+        bm = _BLOCK_HEAD_RE.match(m[ps:pe]) if may_head else None
+        if bm:
+            o = art.outlet_at(ps + bm.start("src"), ps + bm.end("src"))
+            if o:
+                end_para = min(len(art.paras) - 1, pi + 4)
+                blocks.append((pi, end_para, (o[0], o[1], o[2])))
+    resolved: list[tuple[int, str, str, str, set[str]]] = []  # (pos, speaker, type, gender, ctx)
+    genders: dict[str, str] = {n: e.gender for n, e in art.persons.items()}
+    stmts.sort(key=lambda s: (s.cue[0] if s.subj_from is None else s.start, s.start))
+    by_sent: dict[tuple[int, int], list[_Stmt]] = {}  # statements seen so far, per sentence
+    for st in stmts:
+        same_sent = by_sent.setdefault(st.sent, [])
+        same_sent.append(st)
+        ref: _Stmt | None = st.extra.get("prev") or (
+            st.extra.get("host") if st.subj_from is not None else None
+        )
+        if st.subj_from is not None and ref is None:
+            ref = _last(same_sent, lambda s2, c0=st.cue[0]: s2.speaker and s2.cue[0] < c0)
+        if st.subj_from is not None and ref is not None and ref.speaker:
+            st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
+            if st.subj is None:
+                st.subj = ref.subj
+            if st.via is None and ref.extra.get("via_res"):
+                st.extra["via_res"] = ref.extra["via_res"]
+                st.extra["via_inherited"] = True
+            _finish_via(art, st, blocks)
+            continue
+        if st.subj is None:
+            st.speaker, st.speaker_type = "", "unknown"
+            _finish_via(art, st, blocks)
+            continue
+        ms, me = st.subj
+        mention = m[ms:me]
+        low = mention.lower().strip()
+        pron = _PRONOUNS.get(low)
+        spk, typ, gen = "", "unknown", ""
+        if pron:
+            want = {"m": "m", "f": "f"}.get(pron, "")
+            if pron in {"m", "f"}:
+                best = None
+                upto = art.person_mentions_upto(ms)
+                for k in range(upto - 1, max(-1, upto - 1 - _MENTION_LIMIT), -1):
+                    _ps, pe_, name = art.person_mentions[k]
+                    if pe_ > ms:
+                        continue
+                    g = genders.get(name, "")
+                    if art.persons.get(name) and art.persons[name].kind != "person":
+                        continue
+                    if g and want and g != want:
+                        continue
+                    best = name
+                    break
+                cand_spk = (
+                    _last(
+                        resolved,
+                        lambda r, ms=ms, want=want: (
+                            r[2] == "person" and r[0] < ms and (not want or r[3] in {"", want})
+                        ),
+                    )
+                    if best is None
+                    else None
+                )
+                if best is None and cand_spk:
+                    best = cand_spk[1]
+                anon = (
+                    _last(resolved, lambda r, ms=ms: r[2] == "anonymous" and r[0] < ms)
+                    if best is None
+                    else None
+                )
+                if best is None and anon:
+                    spk, typ = anon[1], "anonymous"
+                elif best:
+                    spk, typ = best, "person"
+                    if best and want and not genders.get(best):
+                        genders[best] = want
+            elif pron == "p" or pron == "n":
+                cand = _last(
+                    resolved,
+                    lambda r, ms=ms: r[2] in {"institution", "anonymous", "media"} and r[0] < ms,
+                )
+                if cand:
+                    spk, typ = cand[1], cand[2]
+        else:
+            spk, typ, gen = _classify(art, mention, ms, me)
+            first = low.split()[0] if low.split() else ""
+            if typ in {"anonymous", "unknown", "institution"} and first in {
+                "the",
+                "a",
+                "an",
+                "this",
+                "that",
+            }:
+                np_ctx = _content_words(_RX64.split(mention)[0])
+                head_part = _RX65.split(low)[0]
+                words_l = [w for w in _RX66.findall(head_part) if w not in _STOP]
+                headw = words_l[-1] if words_l else ""
+                headw = (
+                    headw[:-1]
+                    if len(headw) > 3 and headw.endswith("s") and not headw.endswith("ss")
+                    else headw
+                )
+                best = None
+                best_score = 0
+                org_head = headw in _ORG_WORDS or headw in _COUNTRIES
+                for name in () if org_head else art.persons_first_upto(ms + 400, _SCAN_LIMIT):
+                    ent = art.persons[name]
+                    if ent.kind != "person" or not ent.positions or art.first_pos[name] > ms + 400:
+                        continue
+                    ov = len(np_ctx & ent.context)
+                    full = np_ctx and np_ctx <= ent.context
+                    if first in {"a", "an"} and not full:
+                        continue
+                    if ov >= 2 or (ov >= 1 and headw in ent.context) or full:
+                        score = ov + (1 if full else 0)
+                        if score > best_score:
+                            best, best_score = (name, "person"), score
+                if first in {"the", "this", "that"}:
+                    for pos, name, t, _g, ctx in reversed(resolved[-_SCAN_LIMIT:]):
+                        if pos >= ms or t == "person":
+                            continue
+                        ov = len(np_ctx & ctx)
+                        if (ov >= 1 and headw in ctx) and ov > best_score:
+                            best, best_score = (name, t), ov
+                if best is None and first in {"a", "an"} and typ == "anonymous":
+                    best = _cataphor(art, st, ms, me, np_ctx, headw)
+                if best:
+                    spk, typ = best
+                    st.extra["anaphor"] = True
+        if spk:
+            ctx = _content_words(mention) | _content_words(st.apposition)
+            if typ == "person" and spk in art.persons:
+                art.persons[spk].context |= ctx
+            resolved.append((ms, spk, typ, genders.get(spk, gen), ctx))
+        st.speaker, st.speaker_type = spk, typ if spk else "unknown"
+        _finish_via(art, st, blocks)
+
+
+_ANONYMITY_RE = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|unidentified|not authori[sz]ed|"
+    r"declined to be (?:named|identified)|asked not to be (?:named|identified)|"
+    r"(?:requested|requesting|spoke on condition of) anonymity)\b",
+    re.I,
+)
+_GENERIC_MODIFIERS = frozenset(
+    {"senior", "top", "high", "ranking", "high-ranking", "leading", "key"}
+)
+_CATAPHOR_WINDOW = 500
+
+
+def _cataphor(art: _Article, st: _Stmt, ms: int, me: int, np_ctx: set[str], headw: str):
+    """Resolve a lede's indefinite description to the person the next sentences name.
+
+    News ledes often introduce a source by role and name them in the following sentence
+    ("A senior [nation] official confirmed ... . [Title] [Name] told ..."). An indefinite
+    description with no anonymity marker in its sentence resolves to the first titled person
+    named within :data:`_CATAPHOR_WINDOW` characters after it whose context contains every
+    specific modifier of the description (e.g. the nationality), never to a person named before.
+    """
+    sent = art.masked[st.sent[0] : st.sent[1]]
+    if _ANONYMITY_RE.search(sent):
+        return None
+    specific = {
+        w for w in np_ctx if w not in _GENERIC_MODIFIERS and w != headw and w.rstrip("s") != headw
+    }
+    if not specific:
+        return None
+    best = None
+    for name in art.persons_first_between(me + 1, me + _CATAPHOR_WINDOW):
+        ent = art.persons[name]
+        if ent.kind != "person" or not ent.positions:
+            continue
+        first_pos = art.first_pos[name]
+        if first_pos <= me or first_pos > me + _CATAPHOR_WINDOW:
+            continue
+        if not (ent.context & _TITLE_WORDS) or not specific <= ent.context:
+            continue
+        if best is None or first_pos < best[0]:
+            best = (first_pos, name)
+    return (best[1], "person") if best else None
+
+
+def _finish_via(art: _Article, st: _Stmt, blocks: list) -> None:
+    if "via_res" in st.extra and st.via is None:
+        return
+    v = _via_in_sentence(art, st)
+    if v is None:
+        for pi0, pi1, o in blocks:
+            if art.paras[pi0][1] < st.start and st.start < art.paras[pi1][1]:
+                # a later block header closes this one
+                later = [b for b in blocks if art.paras[pi0][1] < art.paras[b[0]][0] <= st.start]
+                if not later:
+                    v = o
+    if v is not None and st.speaker_type == "media" and v[2] == st.speaker:
+        v = None
+    if v is not None:
+        st.extra["via_res"] = v
+
+
+def _inherit_vias(art: _Article, stmts: list[_Stmt]) -> None:
+    """Carry an intermediary outlet through the story.
+
+    Two rules, in text order:
+
+    * a pronoun, continuation or description statement of a speaker inherits the via of the
+      speaker's previous statement within 700 characters (method unchanged, as before);
+    * any later statement of a named or described speaker (not a media speaker) whose own
+      sentence names no channel inherits the via of that speaker's last statement that had
+      one: once a story says "X told The Guardian", X's later statements came through The
+      Guardian too. A sentence naming another channel (another outlet, "in a statement",
+      "told reporters", "tweeted" ... see ``resources/channel_phrases.txt``) stops the carry
+      for that speaker. Such rows say ``+via_story`` in ``method``.
+    """
+    last: dict[str, tuple[int, tuple]] = {}
+    for st in sorted(stmts, key=lambda s: s.start):
+        v = st.extra.get("via_res")
+        if v is not None:
+            last[st.speaker] = (st.start, v)
+            continue
+        mention_is_pron = (
+            st.method in {"continuation"} or st.extra.get("pronoun") or st.extra.get("anaphor")
+        )
+        if st.speaker in last and mention_is_pron and st.start - last[st.speaker][0] < 700:
+            st.extra["via_res"] = last[st.speaker][1]
+            continue
+        if not st.speaker or st.speaker_type in {"media", "unknown"} or st.speaker not in last:
+            continue
+        if _names_channel(art, st):
+            del last[st.speaker]  # the story moved to another channel for this speaker
+            continue
+        st.extra["via_res"] = last[st.speaker][1]
+        st.method += "+via_story"
+
+
+_CHANNEL_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_resources.word_list("channel_phrases"), key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _names_channel(art: _Article, st: _Stmt) -> bool:
+    """True when the statement's sentence (outside quotation marks) names a channel."""
+    ss, se = st.sent
+    subj = st.subj or (-1, -1)
+    for o in art.outlets_between(ss, se - 1):
+        if not (o[0] < subj[1] and o[1] > subj[0]):
+            return True
+    return _CHANNEL_RE.search(art.masked, ss, se) is not None
+
+
+def dateline_wire(art: _Article) -> tuple[int, int, str] | None:
+    """The wire credited in the first lines of the story, or None.
+
+    A dateline such as ``"CITY, Month D (Agency) —"`` or a credit line such as ``"(Agency) —"``
+    or ``"By Name (Agency)"`` within the first 400 characters: the outlet named inside the
+    parentheses, when the gazetteer or the outlet patterns know it.
+    """
+    m = art.masked
+    for mt in _WIRE_CREDIT_RE.finditer(m, 0, min(len(m), 400)):
+        o = art.outlet_at(mt.start(1), mt.end(1))
+        if o and o[0] >= mt.start(1) and o[1] <= mt.end(1):
+            return o[0], o[1], o[2]
+    return None
+
+
+_WIRE_CREDIT_RE = re.compile(r"\(([^()\n]{2,60})\)\s*(?:[-—–:]|$)", re.MULTILINE)

@@ -1,0 +1,296 @@
+"""Checking speakers against the shared text model (:mod:`iranstrikes.text`).
+
+What belongs here: the step after :func:`~iranstrikes.quotes.resolve._resolve` that makes
+every speaker span a real mention of the text model, and lets the model answer where the
+quote rules could not:
+
+* a pronoun speaker the rules left unresolved gets the entity the text model tied the pronoun
+  to (gender and number agreement, subject first): ``method`` gains ``+entity:<rule>``;
+* a speaker span glued to a dateline or a headline is cut at the region's end;
+* a span that is not a mention ("On Saturday", "While X", a clause) is narrowed to the
+  mention inside it that can be a subject (``+entity:narrowed``), or dropped to ``unknown``
+  when it holds none (``+entity:no-mention``): a fragment is never a speaker.
+
+The text model is built only for articles where a check is needed (most speaker spans pass
+a cheap test), so the extractor stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import text as _text
+from .article import _Article
+from .indirect import _classify
+from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
+from .segment import _Stmt
+
+_SUBJECTLESS = ("participle_cue", "coordinated_cue", "subject_cue", "cue_before_quote")
+_TYPE_OF_KIND = {
+    "person": "person",
+    "anonymous": "anonymous",
+    "organisation": "institution",
+    "state": "institution",
+    "media": "media",
+    "unknown": "unknown",
+}
+_LEAD_OK = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+    ]
+)
+_LEADING_SUBORDINATOR_RE = re.compile(
+    r"(?:While|After|Before|When|Since|Although|Though|Because|On|In|At(?!\s+least)|During|Following|"
+    r"Having|According|As|If|Unlike|Like|Despite|Amid|With|For|From|By|Meanwhile|But|And|So)\b"
+)
+
+
+_HEADS = _ANON_HEADS | _GROUP_PLURALS | _ORG_WORDS | (_TITLE_WORDS - {"of", "the", "and", "for"})
+_HEAD_CUT_RE = re.compile(r"\s(?:of|at|in|for|from|with|familiar|close|who|on)\s")
+
+
+_LEADING_FUNCTION_RE = re.compile(
+    r"(?:with|for|who|which|whose|whom|in|on|at|to|from|by|of|about|after|before|during|"
+    r"outside|inside|near|over|under|into|through|while|when|as|than)\b"
+)
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_AFTER_PREP = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "at",
+        "in",
+        "on",
+        "about",
+        "after",
+        "before",
+        "during",
+        "outside",
+        "inside",
+        "near",
+        "over",
+        "under",
+        "into",
+        "through",
+        "against",
+        "among",
+        "between",
+        "via",
+    ]
+)
+
+
+def _suspicious(span: str) -> bool:
+    """Cheap test: could this speaker span be something other than a mention?"""
+    words = span.split()
+    if not words:
+        return False
+    first = words[0]
+    if first.casefold() in _LEAD_OK:
+        return False
+    head = _HEAD_CUT_RE.split(span.casefold(), 1)[0].split()
+    if head and head[-1].strip(".,") in _HEADS:
+        return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
+    if len(words) == 1 and first[:1].islower():
+        return True  # a lone lower-case word ("so", "even") is no speaker
+    if _LEADING_SUBORDINATOR_RE.match(span) or _LEADING_FUNCTION_RE.match(span):
+        return True
+    return (
+        first[:1].isupper()
+        and first.casefold().endswith(("ing", "ed"))
+        and len(words) <= 3
+        or ("\n" in span)
+    )
+
+
+def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
+    """Apply the text-model checks above to every statement (in place).
+
+    The statements that need the model are found first (cheap tests); the model is then built
+    once, over the text up to a margin past the last of them (mentions and entities are read
+    in text order, so a prefix gives the same answers before its end).
+    """
+    m = art.masked
+    dl_end = _dateline_end(art)
+    needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
+    for st in stmts:
+        if not st.subj:
+            if not st.speaker and st.method.startswith(_SUBJECTLESS):
+                needs.append((st, False))
+            continue
+        ms, me = st.subj
+        span = m[ms:me]
+        low = span.strip().casefold()
+        is_pron = low in _PRONOUNS
+        need = (is_pron and not st.speaker) or (
+            not is_pron
+            and _suspicious(span)
+            # the rules already resolved the span to someone named elsewhere: keep it
+            and not (st.speaker and st.speaker.casefold() not in span.casefold())
+        )
+        if not need and art.headline_paras:
+            need = any(
+                art.paras[p][0] <= ms < art.paras[p][1] < me or ms < art.paras[p][0] < me
+                for p in art.headline_paras
+            )
+        if not need and ms < dl_end:
+            need = True  # a dateline may be glued to this speaker
+        if need:
+            needs.append((st, is_pron))
+    if not needs:
+        return
+    hi = max(max(st.cue[1], st.subj[1] if st.subj else 0) for st, _ in needs) + _MARGIN
+    tm = _model(art, hi)
+    decided: dict[tuple[int, int], tuple | None] = {}
+    for st, is_pron in needs:
+        if not st.subj:
+            # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
+            e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
+            if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
+                st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                st.method += "+entity:sentence-subject"
+            continue
+        ms, me = st.subj
+        key = (ms, me)
+        if key not in decided:
+            decided[key] = _decide(art, tm, ms, me, is_pron, st)
+        d = decided[key]
+        if d is None:
+            continue
+        subj, speaker, stype, note = d
+        st.subj = subj
+        st.speaker, st.speaker_type = speaker, stype
+        st.method += note
+    # partial quotes and continuations follow a host whose speaker the model just found
+    for st in stmts:
+        ref = st.extra.get("host") or st.extra.get("prev")
+        if not st.speaker and ref is not None and ref.speaker and "+entity:" in ref.method:
+            st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
+            st.method += "+entity:host"
+
+
+def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
+    """(subject span, speaker, type, method note) for one speaker span, or None to keep it."""
+    if is_pron:
+        if st.speaker:
+            return None
+        mention = tm.mention_at(ms)
+        if mention is None or mention.entity < 0:
+            return None
+        e = tm.entities[mention.entity]
+        if e.kind == "media" or e.kind == "unknown" and not e.name[:1].isupper():
+            return None
+        return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
+    # a region (dateline, headline) glued onto the span: cut it off
+    for r in tm.regions:
+        if r.kind in {"dateline", "headline"} and r.start <= ms < r.end < me:
+            ms2 = r.end
+            while ms2 < me and art.masked[ms2].isspace():
+                ms2 += 1
+            spk, typ, _g = _classify(art, art.masked[ms2:me], ms2, me)
+            return (ms2, me), spk, typ if spk else "unknown", "+entity:region-cut"
+    inside = [x for x in tm.mentions_in(max(0, ms - 20), me) if x.end > ms and x.entity >= 0]
+    span = art.masked[ms:me]
+    if not _suspicious(span):
+        return None
+    if st.speaker and st.speaker.casefold() not in span.casefold():
+        return None  # the rules already resolved the span to someone named elsewhere
+    if not inside:
+        return (
+            None
+            if st.speaker and _is_name_like(st.speaker)
+            else (
+                None,
+                "",
+                "unknown",
+                "+entity:no-mention",
+            )
+        )
+    first = span.split()[0].casefold() if span.split() else ""
+    if first in _RELATIVE:
+        # "X, who lives nearby, said": the speaker is the relative's antecedent
+        for x in reversed(tm.mentions_in(max(0, ms - 120), ms)):
+            if x.end <= ms and not art.masked[x.end : ms].strip(" ,") and x.entity >= 0:
+                e = tm.entities[x.entity]
+                return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:relative"
+        return None, "", "unknown", "+entity:no-mention"
+    # the last mention inside that is not after a preposition can be the subject
+    best = None
+    for x in inside:
+        if x.kind == "pronoun" and "subject" not in x.titles:
+            continue
+        prev = art.masked[max(ms, x.start - 12) : x.start].split()
+        lead_sub = len(art.masked[ms : x.start].split()) == 1 and _LEADING_SUBORDINATOR_RE.match(
+            span
+        )
+        if prev and prev[-1].casefold() in _AFTER_PREP and not lead_sub:
+            continue
+        if x.start == ms and _LEADING_FUNCTION_RE.match(span):
+            continue
+        best = x
+    if best is None:
+        return None, "", "unknown", "+entity:no-mention"
+    e = tm.entities[best.entity]
+    return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _is_name_like(s: str) -> bool:
+    toks = s.split()
+    return bool(toks) and all(t[:1].isupper() for t in toks)
+
+
+def _dateline_end(art: _Article) -> int:
+    """End offset of a dateline opening one of the first body paragraphs (0 when none)."""
+    from ..text.model import _DATELINE_RE
+
+    seen = 0
+    for pi, (ps, pe) in enumerate(art.paras):
+        if pi in art.headline_paras:
+            continue
+        dm = _DATELINE_RE.match(art.masked, ps, pe)
+        if dm and dm.end() < pe and dm.end() - ps <= 60:
+            return dm.end()
+        seen += 1
+        if seen >= 3:
+            break
+    return 0
+
+
+#: Characters of text the model reads past the last statement that needs it (a lede's
+#: cataphora looks 500 characters ahead; an apposition one mention).
+_MARGIN = 800
+
+
+def _model(art: _Article, hi: int):
+    """The text model of ``text[:hi]``, cut at a paragraph end when one is near.
+
+    Reuses what the extractor computed already (mask, paragraphs, outlets).
+    """
+    n = len(art.text)
+    if hi < n:
+        ends = [pe for _ps, pe in art.paras if pe >= hi]
+        hi = min(ends[0], hi + 2000) if ends else n
+    hi = min(hi, n)
+    paras = [(ps, min(pe, hi)) for ps, pe in art.paras if ps < hi]
+    outlets = [(o[0], o[1], o[2]) for o in art.outlets if o[1] <= hi]
+    return _text.model(art.text[:hi], _pre=(art.raw_masked[:hi], paras, outlets))

@@ -1,0 +1,375 @@
+"""Clustering the mentions of one article into entities ("who is this?").
+
+What belongs here: the rules that tie a mention to an entity, in text order, each recorded in
+``Mention.rule``:
+
+* ``exact-name`` / ``surname`` / ``first-name`` / ``fuller-name``: the same person named again,
+  fully or in part ("Anna Berg" ... "Berg"; "Obama" ... "Barack Obama");
+* ``apposition``: "X, the spokeswoman," and "the spokeswoman, X,"; titles before a name
+  ("spokeswoman X") become the entity's context;
+* ``description-context``: a definite description whose head the story has attached to a
+  person ("the minister" after "Minister X");
+* ``repeated-description``: the same description again ("a senior official" ... "the senior
+  official");
+* ``cataphora``: a lede's indefinite description ("a senior Iranian official") tied to the
+  titled person named just after it whose titles contain all its specific words, when its
+  sentence has no anonymity marker;
+* ``pronoun-subject`` / ``pronoun-recent``: a pronoun to the agreeing (gender, number)
+  entity, preferring the subject of the current or the previous sentence over the last string;
+* ``outlet`` / ``organisation`` / ``state``: one entity per canonical outlet or organisation.
+
+Pure functions of the mention list; no entity ever spans two articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention, _lex, is_nationality
+
+#: Entity kinds.
+ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
+
+_ANONYMITY_RE = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|unidentified|not authori[sz]ed|declined to be "
+    r"(?:named|identified)|asked not to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "senior",
+        "top",
+        "high",
+        "ranking",
+        "high-ranking",
+        "leading",
+        "key",
+        "former",
+        "current",
+    ]
+)
+_CATAPHOR_WINDOW = 500
+_PRONOUN_SENTENCES = 2  # how many sentences back a pronoun looks for its antecedent
+
+
+@dataclass
+class Entity:
+    """A cluster of mentions that refer to one person, group, organisation or outlet.
+
+    Attributes:
+        id: index in ``TextModel.entities``.
+        kind: one of :data:`ENTITY_KINDS`.
+        name: canonical name within the article (the fullest name; for unnamed sources the
+            most specific description; for outlets the canonical outlet name).
+        mentions: indices into ``TextModel.mentions``, in text order.
+        gender: "m", "f", "n" or "".
+        number: "s" or "p".
+        context: lower-cased title and description words the story attaches to it.
+    """
+
+    id: int
+    kind: str
+    name: str
+    mentions: list[int] = field(default_factory=list)
+    gender: str = ""
+    number: str = "s"
+    context: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        """Index of the first mention."""
+        return self.mentions[0]
+
+
+def _desc_kind(m: Mention) -> str:
+    lx = _lex()
+    if m.head in lx["org"]:
+        return "organisation"
+    if m.head in lx["anon"] or m.head in lx["groups"] or m.head in lx["titles"]:
+        return "anonymous"
+    return "unknown"
+
+
+def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]]) -> list[Entity]:
+    """Tie every mention to an entity (sets ``Mention.entity`` and ``Mention.rule``)."""
+    ents: list[Entity] = []
+    by_name: dict[str, int] = {}
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    by_org: dict[str, int] = {}
+    descs: dict[tuple[str, frozenset[str]], int] = {}
+
+    def new(mi: int, kind: str, name: str) -> int:
+        m = mentions[mi]
+        e = Entity(len(ents), kind, name, [mi], m.gender, m.number, set(m.titles))
+        ents.append(e)
+        m.entity, m.rule = e.id, "new"
+        return e.id
+
+    def join(mi: int, eid: int, rule: str) -> None:
+        m = mentions[mi]
+        e = ents[eid]
+        e.mentions.append(mi)
+        if m.kind != "pronoun":
+            e.context |= m.titles
+        if m.gender and not e.gender and m.kind != "pronoun":
+            e.gender = m.gender
+        m.entity, m.rule = eid, rule
+
+    def index_name(eid: int, name: str) -> None:
+        toks = name.split()
+        by_name[name] = eid
+        if len(toks) >= 2:
+            by_last.setdefault(toks[-1], []).append(eid)
+            by_first.setdefault(toks[0], set()).add(eid)
+
+    for mi, m in enumerate(mentions):
+        if m.kind == "outlet":
+            eid = by_org.get("outlet:" + m.name)
+            if eid is None:
+                by_org["outlet:" + m.name] = new(mi, "media", m.name)
+            else:
+                join(mi, eid, "outlet")
+        elif m.kind in {"organisation", "state"}:
+            key = m.kind + ":" + m.name.casefold()
+            eid = by_org.get(key)
+            if eid is None:
+                by_org[key] = new(mi, m.kind, m.name)
+            else:
+                join(mi, eid, m.kind)
+        elif m.kind in {"name", "title_name"}:
+            _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name)
+            _apposition(mentions, mi, text, join, ents)
+        elif m.kind == "description" and m.entity < 0:
+            key = (m.head, frozenset(m.titles - _GENERIC))
+            eid = descs.get(key) if m.definite or key[1] else None
+            if eid is not None:
+                join(mi, eid, "repeated-description")
+                continue
+            if m.definite:
+                eid = _by_context(mentions, mi, ents)
+                if eid is not None:
+                    join(mi, eid, "description-context")
+                    continue
+            eid = new(mi, _desc_kind(m), _clean(m.text))
+            descs[key] = eid
+        elif m.kind == "pronoun":
+            eid, rule = _pronoun(mentions, mi, ents)
+            if eid is not None:
+                join(mi, eid, rule)
+                e = ents[eid]
+                if m.gender in {"m", "f"} and not e.gender:
+                    e.gender = m.gender
+                if e.kind == "unknown" and m.gender in {"m", "f"}:
+                    e.kind = "person"
+    _cataphora(mentions, ents, text, sent_spans)
+    return _compact(mentions, ents)
+
+
+def _compact(mentions: list[Mention], ents: list[Entity]) -> list[Entity]:
+    """Drop entities left without mentions and renumber the rest (in order of first mention)."""
+    keep = [e for e in ents if e.mentions]
+    keep.sort(key=lambda e: e.mentions[0])
+    new_id = {e.id: i for i, e in enumerate(keep)}
+    for i, e in enumerate(keep):
+        e.id = i
+    for m in mentions:
+        if m.entity >= 0:
+            m.entity = new_id.get(m.entity, -1)
+    return keep
+
+
+def _clean(desc: str) -> str:
+    return re.sub(r"^(?i:the|a|an|this|that|these|those|one)\s+", "", desc.strip())
+
+
+def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> None:
+    name = m.name
+    toks = name.split()
+    kind = "person" if (m.kind == "title_name" or len(toks) >= 2) else "unknown"
+    if name in by_name:
+        eid = by_name[name]
+        join(mi, eid, "exact-name")
+        if kind == "person":
+            ents[eid].kind = "person"
+        return
+    if len(toks) == 1:
+        cands = by_last.get(toks[0]) or []
+        if cands:
+            join(mi, cands[-1], "surname")
+            return
+        firsts = by_first.get(toks[0]) or set()
+        if len(firsts) == 1:
+            join(mi, next(iter(firsts)), "first-name")
+            return
+    else:
+        single = by_name.get(toks[-1])
+        if single is not None and ents[single].kind in {"person", "unknown"}:
+            e = ents[single]
+            if len(e.name.split()) == 1:
+                join(mi, single, "fuller-name")
+                e.name, e.kind = name, "person"
+                index_name(single, name)
+                return
+    eid = new(mi, kind, name)
+    index_name(eid, name)
+
+
+_APPOS_AFTER_RE = re.compile(r"\s*,\s*")
+
+
+def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[Entity]) -> None:
+    """Apposition ("X, the spokeswoman," / "the spokeswoman, X,"): the description joins X."""
+    m = mentions[mi]
+    eid = m.entity
+    nxt = mentions[mi + 1] if mi + 1 < len(mentions) else None
+    if (
+        nxt is not None
+        and nxt.kind == "description"
+        and nxt.number == "s"
+        and nxt.entity < 0
+        and _APPOS_AFTER_RE.fullmatch(text[m.end : nxt.start])
+    ):
+        join(mi + 1, eid, "apposition")
+    prv = mentions[mi - 1] if mi > 0 else None
+    if (
+        prv is not None
+        and prv.kind == "description"
+        and prv.definite
+        and prv.number == "s"
+        and _APPOS_AFTER_RE.fullmatch(text[prv.end : m.start])
+        and text[m.end : m.end + 1] in {",", ""}
+    ):
+        old = prv.entity
+        if old == eid:
+            return
+        if old >= 0:
+            # the description opened an entity of its own a moment ago: move it over
+            ents[old].mentions = [k for k in ents[old].mentions if k != mi - 1]
+        join(mi - 1, eid, "apposition")
+        ents[eid].mentions.sort()
+
+
+def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | None:
+    """A definite description to the most recent person whose context holds its head."""
+    m = mentions[mi]
+    want = m.titles - _GENERIC
+    for k in range(mi - 1, max(-1, mi - 200), -1):
+        e_id = mentions[k].entity
+        if e_id < 0:
+            continue
+        e = ents[e_id]
+        if e.kind != "person" or e.number != m.number:
+            continue
+        if m.head in e.context and (want - {m.head}) <= e.context | {
+            t for t in want if is_nationality(t.title())
+        }:
+            return e_id
+    return None
+
+
+def _subject_of_sentence(mentions: list[Mention], lo: int, hi: int) -> int:
+    """Index of the sentence's first mention not inside quotes or after a preposition."""
+    for k in range(lo, hi):
+        if (
+            not mentions[k].in_quote
+            and mentions[k].kind != "pronoun"
+            or (mentions[k].kind == "pronoun" and "subject" in mentions[k].titles)
+        ):
+            return k
+    return -1
+
+
+def _agrees(m: Mention, e: Entity) -> bool:
+    if m.head in {"it", "its", "itself"}:
+        return e.kind in {"organisation", "state", "media"} and e.number == "s"
+    if m.number == "p":
+        return e.number == "p" or e.kind in {"organisation", "state"}
+    if e.number == "p" or e.kind in {"organisation", "state", "media"}:
+        return False
+    if m.head == "i":
+        return e.kind in {"person", "unknown", "anonymous"}
+    return not (m.gender and e.gender and m.gender != e.gender) and e.kind in {
+        "person",
+        "unknown",
+        "anonymous",
+    }
+
+
+def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int | None, str]:
+    """The antecedent of a pronoun: subject of this or the previous sentence, else recency."""
+    m = mentions[mi]
+    lo_sent = m.sentence - _PRONOUN_SENTENCES
+    k = mi - 1
+    cands: list[tuple[int, int]] = []  # (score, mention index)
+    first_in_sent: dict[int, int] = {}
+    while k >= 0 and mentions[k].sentence >= lo_sent and mi - k < 80:
+        mk = mentions[k]
+        if mk.entity >= 0 and mk.region == "body":
+            first_in_sent[mk.sentence] = k
+        k -= 1
+    for k in range(mi - 1, max(-1, mi - 80), -1):
+        mk = mentions[k]
+        if mk.sentence < lo_sent:
+            break
+        if mk.entity < 0 or mk.region != "body" or mk.in_quote:
+            continue
+        e = ents[mk.entity]
+        if not _agrees(m, e):
+            continue
+        if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
+            continue  # a capitalised sentence opener ("Sales were great") is no antecedent
+        is_subj = first_in_sent.get(mk.sentence) == k
+        same = mk.sentence == m.sentence
+        score = (3 if same and is_subj else 2 if is_subj else 0) + (
+            1 if e.kind == "person" and m.gender in {"m", "f"} and e.gender == m.gender else 0
+        )
+        cands.append((score, k))
+    if not cands:
+        return None, ""
+    best = max(cands, key=lambda c: (c[0], c[1]))
+    return mentions[best[1]].entity, "pronoun-subject" if best[0] >= 2 else "pronoun-recent"
+
+
+def _cataphora(
+    mentions: list[Mention], ents: list[Entity], text: str, sent_spans: list[tuple[int, int]]
+) -> None:
+    """A lede's indefinite description tied to the titled person named right after it."""
+    lx = _lex()
+    for mi, m in enumerate(mentions):
+        if m.kind != "description" or m.definite or m.rule != "new" or m.sentence > 2:
+            continue
+        if m.number != "s" or m.text.split()[0].casefold() not in {"a", "an"}:
+            continue  # only an indefinite singular ("a senior official") points ahead
+        e = ents[m.entity]
+        if len(e.mentions) > 1 and any(mentions[k].kind != "description" for k in e.mentions):
+            continue
+        ss, se = sent_spans[m.sentence]
+        if _ANONYMITY_RE.search(text, ss, se):
+            continue
+        specific = {t for t in m.titles - _GENERIC if t != m.head}
+        if not specific:
+            continue  # "an official": nothing ties it to one named person
+        for k in range(mi + 1, len(mentions)):
+            mk = mentions[k]
+            if mk.start > m.end + _CATAPHOR_WINDOW:
+                break
+            if mk.kind != "title_name" or mk.rule != "new":
+                continue
+            target = ents[mk.entity]
+            ctx = target.context | {t.casefold() for t in target.name.split()}
+            words = {w for w in ctx if w in lx["titles"]}
+            if not words or not specific <= ctx:
+                continue
+            # move the description's mentions into the person
+            for j in e.mentions:
+                mentions[j].entity, mentions[j].rule = target.id, "cataphora"
+            target.mentions = sorted(target.mentions + e.mentions)
+            e.mentions = []
+            e.kind = "unknown"
+            break

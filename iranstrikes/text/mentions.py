@@ -1,0 +1,535 @@
+"""Finding the mentions of one article: names, descriptions, pronouns, organisations, outlets.
+
+Kinds: names, titles + names, descriptions, pronouns, organisations, states and outlets.
+What belongs here: the regular-expression passes that turn the text into :class:`Mention`
+records with offsets, kind, head word, gender and number. Which entity a mention belongs to
+is decided in :mod:`.entities`. All word knowledge comes from ``iranstrikes/resources/``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import resources as _resources
+
+#: Mention kinds, from the most to the least specific.
+KINDS = ("outlet", "title_name", "name", "organisation", "state", "description", "pronoun")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of someone or something in the text.
+
+    Attributes:
+        start: offset of the first character (into the original text).
+        end: offset after the last character.
+        text: the mention's text.
+        kind: one of :data:`KINDS`.
+        sentence: index of its sentence in ``TextModel.sentences``.
+        head: lower-cased head word ("minister", "officials", "he", the surname of a name).
+        name: for names, the name without titles; for outlets, the canonical outlet name.
+        titles: lower-cased title and description words attached to the mention.
+        gender: "m", "f", "n" (neuter) or "" (unknown).
+        number: "s" or "p".
+        definite: a description opening with "the", "this" ...
+        region: "headline", "dateline", "byline" or "body".
+        in_quote: inside quotation marks.
+        entity: index into ``TextModel.entities`` (-1 until clustered).
+        rule: how the mention was tied to its entity ("exact-name", "surname", "apposition",
+            "pronoun-subject" ...; "new" for the first mention of an entity).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    head: str = ""
+    name: str = ""
+    titles: frozenset[str] = field(default_factory=frozenset)
+    gender: str = ""
+    number: str = "s"
+    definite: bool = False
+    region: str = "body"
+    in_quote: bool = False
+    entity: int = -1
+    rule: str = ""
+    dropped: bool = False
+    initial: bool = False
+
+
+# -- lexicons ----------------------------------------------------------------------------------
+@functools.cache
+def _lex() -> dict:
+    r = _resources
+    titles = set(r.word_list("titles")) - {"of", "the", "and", "for"}
+    stop = set(r.word_list("stopwords"))
+    gender = {row["word"]: row["gender"] for row in r.table("gendered_words")}
+    pron = {row["form"]: row for row in r.table("pronoun_forms")}
+    months = set(r.months()) | set(r.weekdays())
+    return {
+        "titles": frozenset(titles),
+        "stop": frozenset(stop),
+        "org": frozenset(r.word_list("organisation_words")),
+        "anon": frozenset(r.word_list("anonymity_heads")),
+        "groups": frozenset(r.word_list("group_plurals")),
+        "countries": frozenset(r.word_list("countries")),
+        "nationalities": frozenset(w.casefold() for w in r.word_list("nationalities")),
+        "gender": gender,
+        "pronouns": pron,
+        "dets": frozenset(r.word_list("determiners")),
+        "months": frozenset(months),
+        "cues": frozenset(r.word_list("reporting_verbs")),
+        "openers": frozenset(r.word_list("sentence_openers")),
+    }
+
+
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|"
+    r"del|der|dos)[ \u00a0-]+)?(?:al-|el-)?[A-Z][\w'’.-]*)*"
+)
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_ABBREVIATIONS = frozenset(_resources.word_list("abbreviations"))
+_NOT_MODIFIER = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "that",
+        "who",
+        "which",
+        "whose",
+        "when",
+        "while",
+        "and",
+        "but",
+        "or",
+        "if",
+        "as",
+        "than",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "its",
+        "their",
+        "them",
+        "him",
+    ]
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "at",
+        "in",
+        "on",
+        "about",
+        "against",
+        "into",
+        "over",
+        "under",
+        "between",
+        "among",
+        "via",
+    ]
+)
+
+
+def _bare_modifier(tok: str) -> bool:
+    """A word that can modify a bare plural head ("U.S.", "Iranian", "senior", "intelligence")."""
+    low = tok.casefold().strip(",")
+    if tok[:1].isupper():
+        return True
+    lx = _lex()
+    return not (
+        low in lx["stop"]
+        or low in lx["dets"]
+        or low in _NOT_MODIFIER
+        or low.endswith(("ed", "ing", "ly"))
+        or not low.isalpha()
+    )
+
+
+def is_nationality(tok: str) -> bool:
+    """A nationality or bloc adjective ("Iranian", "U.S.", "Western")."""
+    low = tok.casefold()
+    if low in _lex()["nationalities"]:
+        return True
+    return tok[:1].isupper() and low.endswith(("ian", "ean", "ese", "ish", "ican")) and len(low) > 5
+
+
+@functools.cache
+def _head_re() -> re.Pattern[str]:
+    """Head words of descriptions, as one trie-shaped regex on lower-cased text."""
+    from ..quotes.lexicon import _trie_regex
+
+    lx = _lex()
+    heads = lx["titles"] | lx["anon"] | lx["groups"] | lx["org"]
+    heads = sorted(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(heads) + r")(?![\w-])")
+
+
+_PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
+
+
+def _descriptions(text: str, low: str):
+    """(start, head start, end, det, mods) of each description.
+
+    A head word is found fast, its determiner and up to four modifiers are read backwards; of
+    descriptions sharing a start, the longest wins ("a senior Iranian official").
+    """
+    lx = _lex()
+    stop = lx["stop"] | _NOT_MODIFIER
+    dets = lx["dets"]
+    hits = [(mt.start(), mt.end()) for mt in _head_re().finditer(low)]
+    out: list[tuple] = []
+    for k, (hs, he) in enumerate(hits):
+        if k + 1 < len(hits) and not low[he : hits[k + 1][0]].strip():
+            continue  # "deputy foreign minister": the last head word is the head
+        pos, mods, det, start = hs, [], "", hs
+        while True:
+            mt = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
+            if mt is None:
+                break
+            wl = mt.group(1).casefold()
+            if (
+                wl.endswith(".")
+                and not _INITIALS_RE.fullmatch(mt.group(1))
+                and (wl.rstrip(".") not in _ABBREVIATIONS)
+            ):
+                break  # a sentence ends here ("... the city. Officials said")
+            if wl in dets:
+                det, start = wl, mt.start(1)
+                break
+            if wl in stop or len(mods) == 4:
+                break
+            mods.insert(0, mt.group(1))
+            pos = start = mt.start(1)
+        out.append((start, hs, he, det, mods))
+    best: dict[int, tuple] = {}
+    for c in out:
+        if c[0] not in best or c[2] > best[c[0]][2]:
+            best[c[0]] = c
+    return [best[k] for k in sorted(best)]
+
+
+@functools.cache
+def _pronoun_re() -> re.Pattern[str]:
+    """Pronoun forms, matched on lower-cased text (same offsets)."""
+    forms = sorted(_lex()["pronouns"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.cache
+def _pronoun_ci_re() -> re.Pattern[str]:
+    return re.compile(_pronoun_re().pattern, re.IGNORECASE)
+
+
+_NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
+_WORD_OR_DOT_RE = re.compile(r"[\w.]")
+
+
+def _name_runs(text: str):
+    """``_NAME_RUN_RE.finditer(text)``, with the look-behind checked by hand (faster)."""
+    pos = 0
+    search = _NAME_RUN_NB_RE.search
+    while True:
+        mt = search(text, pos)
+        if mt is None:
+            return
+        i = mt.start()
+        if i and _WORD_OR_DOT_RE.match(text, i - 1):
+            pos = i + 1
+            continue
+        yield mt
+        pos = mt.end()
+
+
+# -- passes ------------------------------------------------------------------------------------
+def find_outlets(text: str) -> list[tuple[int, int, str]]:
+    """Outlets of the gazetteer (``reference/outlets.csv``) named in the text."""
+    from ..quotes.outlets import _outlet_first_hits, _outlet_index, canonical_outlet
+
+    rxs, _lookup = _outlet_index()
+    out = []
+    last_end = -1
+    for start, tok in _outlet_first_hits(text):
+        rx = rxs.get(tok)
+        if rx is None or start < last_end:
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        mt = rx.match(text, start)
+        if mt:
+            out.append((mt.start(), mt.end(), canonical_outlet(mt.group(0))))
+            last_end = mt.end()
+    return out
+
+
+def _read_run(raw: str, initial: bool, mid_caps: set[str]):
+    """Classify one capitalised run (a pure function of its text and position kind).
+
+    Returns:
+        None (not a mention), or (start shift, end shift, kind, head, name, titles, gender,
+        number, definite): the shifts move the run's start and end to the mention's.
+    """
+    lx = _lex()
+    skip_first = _skip_first()
+    openers = lx["openers"]
+    s0 = s = 0
+    e0 = e = len(raw)
+    toks = raw.split()
+    if len(toks) == 1 and initial:
+        w = toks[0].strip(".,’'")
+        wl = w.casefold()
+        if w not in mid_caps and (wl in openers or wl.endswith(("ing", "ly", "ed"))):
+            return None
+    # sentence-initial function words and determiners ("The", "But", "In") are not names
+    k0 = 0
+    while k0 < len(toks) and toks[k0].casefold() in skip_first:
+        k0 += 1
+    if k0:
+        if k0 == len(toks):
+            return None
+        s += raw.index(toks[k0], len(" ".join(toks[:k0])))
+        toks = toks[k0:]
+    tail = toks[-1]
+    t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
+    if not _INITIALS_RE.fullmatch(t2):
+        t2 = t2.rstrip(".")
+    e -= len(tail) - len(t2)
+    if t2:
+        toks[-1] = t2
+    else:
+        toks.pop()
+    if not toks:
+        return None
+    low = [t.casefold().strip(".’'") for t in toks]
+    if len(toks) == 1 and (low[0] in lx["months"] or low[0] in lx["cues"]):
+        return None
+    # leading titles; a title inside the run ("South Carolina Sen. X") ends the prefix
+    k = 0
+    while k < len(toks) - 1 and (low[k] in lx["titles"] or is_nationality(toks[k])):
+        k += 1
+    for j in range(len(toks) - 2, k - 1, -1):
+        if low[j] in lx["titles"] and low[j + 1] not in lx["titles"]:
+            k = j + 1
+            break
+    if k == 0 and len(toks) > 1 and low[0].endswith("ly") and initial:
+        k = 1  # a sentence-initial adverb ("Interestingly X")
+    titles = frozenset(low[:k])
+    name_toks = toks[k:]
+    name_low = low[k:]
+    if any(t in lx["org"] for t in low):
+        kind = "organisation"
+    elif (
+        len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
+    ):
+        kind = "state"
+    elif len(toks) == 1 and is_nationality(toks[0]):
+        return None  # an adjective ("Iranian"), part of a description at most
+    elif all(t in lx["titles"] for t in low):
+        return None  # a title alone ("President"): found as a description below
+    elif k:
+        kind = "title_name"
+    else:
+        kind = "name"
+    g = ""
+    for t in low[:k]:
+        g = lx["gender"].get(t, g) or g
+    name = " ".join(name_toks) if kind in {"name", "title_name"} else " ".join(toks)
+    return (
+        s - s0,
+        e - e0,
+        kind,
+        name_low[-1] if name_low else low[-1],
+        name,
+        titles,
+        g,
+        "p" if kind == "organisation" and low[-1].endswith("s") else "s",
+        k0 > 0,
+    )
+
+
+@functools.cache
+def _skip_first() -> frozenset[str]:
+    lx = _lex()
+    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"])
+
+
+def find_mentions(
+    text: str,
+    sent_starts: list[int],
+    quote_spans: list[tuple[int, int]],
+    region_of,
+    outlets: list[tuple[int, int, str]] | None = None,
+) -> list[Mention]:
+    """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
+
+    Args:
+        text: the (masked, same-length) article text.
+        sent_starts: sorted sentence start offsets (to give each mention its sentence).
+        quote_spans: sorted (start, end) of quotation interiors.
+        region_of: function offset -> region name.
+        outlets: (start, end, canonical name) of the outlets, when the caller found them
+            already (the quote extractor does); else they are looked up here.
+    """
+    lx = _lex()
+    q_starts = [s for s, _ in quote_spans]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(q_starts, pos) - 1
+        return i >= 0 and quote_spans[i][0] <= pos < quote_spans[i][1]
+
+    sent_starts_set = set(sent_starts)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, name in find_outlets(text) if outlets is None else outlets:
+        found.append(Mention(s, e, text[s:e], "outlet", sent_of(s), name.casefold(), name))
+        taken.append((s, e))
+    taken.sort()
+    t_starts = [a for a, _ in taken]
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect.bisect_left(t_starts, e)
+        return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
+
+    # names, titles + names, organisations, states
+    runs = list(_name_runs(text))
+    # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
+    # "However", "There") is a name only when the text also capitalises it mid-sentence
+    mid_caps = {
+        w.strip(".,’'")
+        for r in runs
+        if r.start() not in sent_starts_set
+        for w in r.group(0).split()
+    }
+    cache: dict[tuple[str, bool], tuple | None] = {}
+    for mt in runs:
+        raw = mt.group(0)
+        s0 = mt.start()
+        key = (raw, s0 in sent_starts_set)
+        info = cache.get(key, False)
+        if info is False:
+            info = cache[key] = _read_run(raw, key[1], mid_caps)
+        if info is None:
+            continue
+        ds, de, kind, head, name, titles, g, number, definite = info
+        s, e = s0 + ds, mt.end() + de
+        if overlaps(s, e):
+            continue
+        found.append(
+            Mention(s, e, text[s:e], kind, sent_of(s), head, name, titles, g, number, definite)
+        )
+        found[-1].initial = key[1]
+        taken.append((s, e))
+    taken.sort()
+    t_starts = [a for a, _ in taken]
+    one_word_names = {
+        m.start: m
+        for m in found
+        if m.kind in {"name", "state"} and " " not in m.text and m.rule == ""
+    }
+
+    # descriptions ("the deputy foreign minister", "a senior Iranian official", "U.S. officials")
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for s, hs, e, det, mods in _descriptions(text, low):
+        head = low[hs:e]
+        if not det and not (head in lx["groups"] or (head.endswith("s") and head in lx["anon"])):
+            continue
+        if not det:
+            # a bare plural ("U.S. officials", "counterterrorism officials"): keep only the
+            # modifiers next to the head that can be part of its noun phrase
+            k = len(mods)
+            while k > 0 and _bare_modifier(mods[k - 1]):
+                k -= 1
+            if k:
+                mods = mods[k:]
+                s = text.rfind(mods[0], s, hs) if mods else hs
+        if any(w.casefold().strip(".,") in _PREPOSITIONS for w in mods):
+            # "the head of the ministry": keep the part after the last preposition
+            continue
+        if e < len(text) and text[e : e + 1].isalpha():
+            continue
+        if overlaps(s, e):
+            # a capitalised first modifier taken for a one-word name ("Counterterrorism
+            # officials"): the description wins
+            first = one_word_names.get(s)
+            if first is None or first.end > e or first.dropped:
+                continue
+            first.dropped = True
+        plural = head in lx["groups"] or (
+            head.endswith("s")
+            and not head.endswith("ss")
+            and head[:-1] in lx["anon"] | lx["titles"]
+        )
+        words = frozenset(w.casefold().strip(".,’'") for w in mods) | {head}
+        g = lx["gender"].get(head, "")
+        found.append(
+            Mention(
+                s,
+                e,
+                text[s:e],
+                "description",
+                sent_of(s),
+                head=head,
+                titles=words,
+                gender=g,
+                number="p"
+                if plural or det in {"these", "those", "two", "three", "several"}
+                else "s",
+                definite=det in _DEFINITE,
+            )
+        )
+        i = bisect.bisect_left(t_starts, s)
+        taken.insert(i, (s, e))
+        t_starts.insert(i, s)
+
+    # pronouns
+    low_same = low if len(low) == len(text) else None
+    for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
+        form = mt.group(0).casefold()
+        if form == "i" and text[mt.start()] != "I":
+            continue
+        row = lx["pronouns"][form]
+        found.append(
+            Mention(
+                mt.start(),
+                mt.end(),
+                text[mt.start() : mt.end()],
+                "pronoun",
+                sent_of(mt.start()),
+                head=form,
+                gender=row["gender"] if row["gender"] != "x" else "",
+                number=row["number"],
+                titles=frozenset({row["case"]}),
+            )
+        )
+    found = [m for m in found if not m.dropped]
+    found.sort(key=lambda m: (m.start, -m.end))
+    for m in found:
+        m.region = region_of(m.start)
+        m.in_quote = in_quote(m.start)
+    return found

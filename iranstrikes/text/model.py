@@ -1,0 +1,231 @@
+"""The :class:`TextModel` of one article and its constructor :func:`model`.
+
+What belongs here: putting segmentation, regions, mentions and entities together, and the
+look-ups other readers use (quotes for speakers, chronology for event actors):
+:meth:`TextModel.entity_at`, :meth:`TextModel.subject_entity`, :meth:`TextModel.region_at`,
+:meth:`TextModel.sentence_at`. The model is a pure function of the text, built once per
+article; offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .entities import Entity, cluster
+from .mentions import _PREPOSITIONS, Mention, find_mentions
+from .segment import _find_quotes, _is_headline, _mask, _paragraphs, _sentences
+
+#: Region names.
+REGIONS = ("headline", "dateline", "byline", "body")
+
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*[-—–:]+\s*"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*(?:\([^)\n]{1,40}\))?\s*[:—–]\s+(?=[A-Z]))"
+)
+_BYLINE_RE = re.compile(
+    r"(?:By|BY|From)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|in|,))*\s*(?:\([^)]*\))?\s*$"
+)
+_TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the text: ``text[start:end]``, with its index and kind."""
+
+    start: int
+    end: int
+    index: int
+    kind: str = ""
+
+
+@dataclass
+class TextModel:
+    """Paragraphs, sentences, tokens, regions, mentions and entities of one article.
+
+    Attributes:
+        text: the article text (offsets index it).
+        paragraphs: ``Span`` per paragraph (``kind`` = its region: headline or body).
+        sentences: ``Span`` per sentence (``kind`` = paragraph index as text).
+        regions: ``Span`` per headline, dateline and byline region (``kind`` = the region).
+        quotes: (start, end) of each quotation's interior.
+        mentions: :class:`~iranstrikes.text.mentions.Mention` records, sorted by start.
+        entities: :class:`~iranstrikes.text.entities.Entity` clusters, in order of first
+            mention.
+    """
+
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Span]
+    regions: list[Span]
+    quotes: list[tuple[int, int]]
+    mentions: list[Mention]
+    entities: list[Entity]
+    _m_starts: list[int] = field(default_factory=list, repr=False)
+    _s_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._m_starts = [m.start for m in self.mentions]
+        self._s_starts = [s.start for s in self.sentences]
+
+    # -- look-ups ------------------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every word and punctuation token (computed on first use)."""
+        return [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text)]
+
+    def region_at(self, offset: int) -> str:
+        """The region holding ``offset``: headline, dateline, byline or body."""
+        for r in self.regions:
+            if r.start <= offset < r.end:
+                return r.kind
+        return "body"
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the last one starting before it)."""
+        return max(0, bisect.bisect_right(self._s_starts, offset) - 1)
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting inside [lo, hi), in order."""
+        i = bisect.bisect_left(self._m_starts, lo)
+        j = bisect.bisect_left(self._m_starts, hi)
+        return self.mentions[i:j]
+
+    def mention_at(self, offset: int) -> Mention | None:
+        """The mention covering ``offset`` (the longest when several do), or None."""
+        i = bisect.bisect_right(self._m_starts, offset)
+        best = None
+        for k in range(i - 1, max(-1, i - 6), -1):
+            m = self.mentions[k]
+            if m.start <= offset < m.end and (
+                best is None or m.end - m.start > best.end - best.start
+            ):
+                best = m
+        return best
+
+    def entity_at(self, offset: int) -> Entity | None:
+        """The entity of the mention covering ``offset``, or None."""
+        m = self.mention_at(offset)
+        if m is None or m.entity < 0:
+            return None
+        return self.entities[m.entity]
+
+    def subject_entity(self, sentence_index: int, before_offset: int) -> Entity | None:
+        """The entity of the subject of the clause that ends at ``before_offset``.
+
+        The last mention of the sentence before ``before_offset`` (typically a verb's start)
+        that is not inside quotation marks, not after a preposition ("the spokesman *for the
+        ministry* said") and not a possessive or object pronoun. For event actors: the entity
+        of ``"... the minister announced"`` is the minister's entity, with the person it was
+        tied to by apposition, title or pronoun.
+        """
+        if not 0 <= sentence_index < len(self.sentences):
+            return None
+        s = self.sentences[sentence_index]
+        for m in reversed(self.mentions_in(s.start, min(before_offset, s.end))):
+            if m.end > before_offset or m.in_quote or m.entity < 0:
+                continue
+            if m.kind == "pronoun" and "subject" not in m.titles:
+                continue
+            prev = self.text[max(s.start, m.start - 12) : m.start].split()
+            if prev and prev[-1].casefold() in _PREPOSITIONS:
+                continue
+            return self.entities[m.entity]
+        return None
+
+    def sentence_subject(self, sentence_index: int, before_offset: int) -> Entity | None:
+        """The entity of the sentence's grammatical subject, read before ``before_offset``.
+
+        The first mention of the sentence (outside quotation marks, not after a preposition,
+        not an object or possessive pronoun, not in a headline or dateline). For a
+        coordinated or participle verb ("X did Y and said ...", "..., saying ..."), whose
+        subject is the sentence's.
+        """
+        if not 0 <= sentence_index < len(self.sentences):
+            return None
+        s = self.sentences[sentence_index]
+        for m in self.mentions_in(s.start, min(before_offset, s.end)):
+            if m.in_quote or m.entity < 0 or m.region != "body":
+                continue
+            if m.kind == "pronoun" and "subject" not in m.titles:
+                continue
+            prev = self.text[max(s.start, m.start - 12) : m.start].split()
+            if prev and prev[-1].casefold() in _PREPOSITIONS:
+                continue
+            return self.entities[m.entity]
+        return None
+
+    def entity_name(self, entity: Entity | int) -> str:
+        """Canonical name of an entity (or entity index) within the article."""
+        e = self.entities[entity] if isinstance(entity, int) else entity
+        return e.name
+
+
+def _regions(masked: str, paras: list[tuple[int, int]]) -> list[Span]:
+    out: list[Span] = []
+    body_seen = 0
+    for pi, (s, e) in enumerate(paras):
+        if _is_headline(masked, s, e) and not _BYLINE_RE.fullmatch(masked, s, e):
+            out.append(Span(s, e, len(out), "headline"))
+            continue
+        if _BYLINE_RE.fullmatch(masked, s, e) and e - s <= 100:
+            out.append(Span(s, e, len(out), "byline"))
+            continue
+        if body_seen < 3:
+            dm = _DATELINE_RE.match(masked, s, e)
+            if dm and dm.end() < e and dm.end() - s <= 60:
+                out.append(Span(s, dm.end(), len(out), "dateline"))
+        body_seen += 1
+        del pi
+    return out
+
+
+def model(text: str, _pre: tuple | None = None) -> TextModel:
+    """Build the text model of one article (pure; no state shared between articles).
+
+    Args:
+        text: the article text.
+        _pre: for the quote extractor only: ``(masked, paragraphs, outlets)`` it computed
+            already from this very text with the same functions (saves recomputing them).
+
+    Returns:
+        The :class:`TextModel`.
+    """
+    if not isinstance(text, str):
+        text = ""
+    outlets = None
+    if _pre is not None:
+        masked, paras, outlets = _pre
+    else:
+        masked = _mask(text)
+        paras = _paragraphs(text)
+    regions = _regions(masked, paras)
+    head_spans = [r for r in regions if r.kind == "headline"]
+    head_starts = {r.start for r in head_spans}
+    paragraphs = [
+        Span(s, e, i, "headline" if s in head_starts else "body") for i, (s, e) in enumerate(paras)
+    ]
+    quotes = [(q.start, q.end) for q in _find_quotes(masked, paras)]
+    sents = [Span(s, e, i, str(pi)) for i, (s, e, pi) in enumerate(_sentences(masked, paras))]
+    r_sorted = sorted(regions, key=lambda r: r.start)
+    r_starts = [r.start for r in r_sorted]
+
+    def region_of(pos: int) -> str:
+        i = bisect.bisect_right(r_starts, pos) - 1
+        if i >= 0 and r_sorted[i].start <= pos < r_sorted[i].end:
+            return r_sorted[i].kind
+        return "body"
+
+    mentions = find_mentions(masked, [s.start for s in sents], quotes, region_of, outlets)
+    # a mention never crosses into a dateline/headline region: cut it at the region's end
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_right(r_starts, m.start) - 1
+        if i >= 0 and r_sorted[i].start <= m.start < r_sorted[i].end < m.end:
+            continue
+        kept.append(m)
+    entities = cluster(kept, masked, [(s.start, s.end) for s in sents])
+    return TextModel(text, paragraphs, sents, regions, quotes, kept, entities)

@@ -1,0 +1,189 @@
+"""Segmenting one article: masks, paragraphs, quotation spans and sentences.
+
+What belongs here: the pure string functions every reader of an article shares (the text
+model, quotes, chronology): a same-length mask of the text (no-break spaces, markdown links),
+paragraphs, headline-like lines, pairing quotation marks, and sentence spans (run-on
+"sentences" cut at :data:`MAX_SENTENCE` characters). Offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import resources as _resources
+
+_ABBREV = frozenset(_resources.word_list("abbreviations"))
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
+_RX4 = re.compile(r"[^\n]+")
+_RX5 = re.compile(r"([\w.]+)$")
+_TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
+_QUOTE_CHARS = '"“”„«»'
+
+
+@dataclass
+class _Quote:
+    start: int  # interior start
+    end: int  # interior end
+    open_pos: int  # position of opening mark
+    close_pos: int  # position of closing mark (== end when unclosed)
+    closed: bool
+    para: int
+
+
+def _mask(text: str) -> str:
+    """A same-length copy: NBSPs as spaces, markdown link syntax blanked, ``''`` as ``"``."""
+    m = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+
+    def _blank(mt: re.Match[str]) -> str:
+        inner = mt.group(1)
+        return " " + inner + " " * (len(mt.group(0)) - len(inner) - 1)
+
+    if "](" in m:
+        m = _MD_LINK_RE.sub(_blank, m)
+    if "''" in m:
+        # two apostrophes as a quotation mark (some wires and archives): one straight double
+        # quote, on the side of the pair that touches the quoted words (same length)
+        m = _TWO_APOSTROPHES_RE.sub(_one_quote, m)
+    return m
+
+
+_TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+
+
+def _one_quote(mt: re.Match[str]) -> str:
+    s = mt.string
+    i = mt.start()
+    before = s[i - 1] if i else " "
+    after = s[i + 2] if i + 2 < len(s) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return ' "'  # opening: the mark sits next to the first quoted word
+    return '" '  # closing: the mark sits next to the last quoted word
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split into paragraphs: lines; a lower-case continuation line joins the previous one."""
+    out: list[tuple[int, int]] = []
+    for mt in _RX4.finditer(text):
+        s, e = mt.start(), mt.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        if (
+            out
+            and text[s].islower()
+            and text[out[-1][1] - 1] not in '.!?:"”'
+            and s - out[-1][1] < 3
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _is_headline(text: str, s: int, e: int) -> bool:
+    """Title-like line: no sentence-final punctuation and short or Title Cased."""
+    line = text[s:e]
+    if line[-1] in '.!?"”’)' or line.endswith(":"):
+        return False
+    words = line.split()
+    if len(words) <= 12:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return caps / len(words) >= 0.7
+
+
+def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
+    """Pair quotation marks within each paragraph; unclosed quotes close at paragraph end."""
+    quotes: list[_Quote] = []
+    rx = re.compile(r"[\"“”„«»]")
+    for pi, (ps, pe) in enumerate(paras):
+        open_at = -1
+        for mt in rx.finditer(text, ps, pe):
+            i = mt.start()
+            ch = text[i]
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if ch in "“„«":
+                role = "open"
+                if (
+                    ch == "“"
+                    and open_at >= 0
+                    and not prev.isspace()
+                    and (nxt.isspace() or nxt in ",.;:")
+                ):
+                    role = "close"  # an opening mark typed for a closing one: ‘,“ said’
+            elif ch in "”»":
+                role = "close"
+            elif prev.isspace() or prev in "([{—–-:" or i == ps:
+                role = "open" if not nxt.isspace() else "close"
+            else:
+                role = "close"
+            if open_at < 0:
+                if role == "open" or (ch == '"' and not nxt.isspace() and nxt not in ",.;:"):
+                    open_at = i
+            elif role == "close" or ch == '"':
+                if i > open_at + 1:
+                    quotes.append(_Quote(open_at + 1, i, open_at, i, True, pi))
+                open_at = -1
+            else:  # a new opening mark while one is open: the previous one was never closed
+                e = i
+                while e > open_at + 1 and text[e - 1].isspace():
+                    e -= 1
+                if e > open_at + 1:
+                    quotes.append(_Quote(open_at + 1, e, open_at, e, False, pi))
+                open_at = i
+        if open_at >= 0 and pe > open_at + 1:
+            quotes.append(_Quote(open_at + 1, pe, open_at, pe, False, pi))
+    return quotes
+
+
+def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Sentence spans (start, end, paragraph) over the quote-masked text."""
+    out: list[tuple[int, int, int]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        s = ps
+        for mt in _TERM_RE.finditer(masked, ps, pe):
+            j = mt.end()
+            if j >= pe:
+                break
+            nxt = masked[j]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _QUOTE_CHARS or nxt == "("):
+                continue
+            k = mt.start()
+            w = _RX5.search(masked[max(ps, k - 12) : k])
+            if w and masked[k] == ".":
+                tok = w.group(1).lower()
+                if tok in _ABBREV or len(tok) == 1 or (len(tok) <= 3 and "." in tok):
+                    continue
+            e = mt.end()
+            while e > s and masked[e - 1].isspace():
+                e -= 1
+            _add_sentence(out, masked, s, e, pi)
+            s = j
+        _add_sentence(out, masked, s, pe, pi)
+    return out
+
+
+#: Longest sentence span (characters). A longer run-on "sentence" (a scraped table, a
+#: transcript without stops, hostile input) is cut into pieces of at most this length, at a
+#: comma or semicolon when there is one in the second half, else at a space: no real sentence
+#: is this long, and the bound keeps every per-sentence step linear in the text length.
+MAX_SENTENCE = 3000
+
+
+def _add_sentence(out: list, masked: str, s: int, e: int, pi: int) -> None:
+    while e - s > MAX_SENTENCE:
+        lo, hi = s + MAX_SENTENCE // 2, s + MAX_SENTENCE
+        cut = max(masked.rfind(", ", lo, hi), masked.rfind("; ", lo, hi))
+        cut = cut + 1 if cut >= 0 else masked.rfind(" ", lo, hi)
+        if cut <= s:
+            cut = hi
+        out.append((s, cut, pi))
+        s = cut
+        while s < e and masked[s].isspace():
+            s += 1
+    out.append((s, e, pi))

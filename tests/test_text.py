@@ -1,0 +1,124 @@
+"""The shared text model (iranstrikes.text): regions, mentions, entities, look-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranstrikes import text
+
+STORY = (
+    "Minister quits over budget row\n\n"
+    "OSLO (AFP) — A senior Norwegian official said on Tuesday that the budget had failed. "
+    "Norwegian Finance Minister Kari Lund told The Guardian that her ministry acted alone.\n\n"
+    "Lund, the finance minister, said she was sure. The minister added that U.S. officials "
+    "were wrong. Per Dahl, the spokesman, said he disagreed. The spokesman said the Labour "
+    "Party would respond. Counterterrorism officials told reporters they knew."
+)
+
+
+@pytest.fixture(scope="module")
+def tm():
+    return text.model(STORY)
+
+
+def name_at(tm, phrase, nth=0):
+    pos = -1
+    for _ in range(nth + 1):
+        pos = STORY.index(phrase, pos + 1)
+    e = tm.entity_at(pos)
+    return e.name if e else None
+
+
+def test_regions_are_marked(tm):
+    kinds = {r.kind: STORY[r.start : r.end] for r in tm.regions}
+    assert kinds["headline"] == "Minister quits over budget row"
+    assert kinds["dateline"].startswith("OSLO (AFP)")
+    assert tm.region_at(STORY.index("OSLO")) == "dateline"
+    assert tm.region_at(STORY.index("Lund,")) == "body"
+
+
+def test_offsets_index_the_text(tm):
+    for m in tm.mentions:
+        assert STORY[m.start : m.end] == m.text
+    for s, e, t in tm.tokens:
+        assert STORY[s:e] == t
+    assert all(s.start < s.end for s in tm.sentences)
+
+
+def test_names_titles_apposition_and_descriptions(tm):
+    assert name_at(tm, "Lund,") == "Kari Lund"  # surname
+    assert name_at(tm, "the finance minister") == "Kari Lund"  # apposition
+    assert name_at(tm, "The minister") == "Kari Lund"  # description the story attached
+    assert name_at(tm, "the spokesman") == "Per Dahl"  # "X, the spokesman,"
+    assert name_at(tm, "The spokesman") == "Per Dahl"
+
+
+def test_lede_cataphora_ties_the_description_to_the_named_person(tm):
+    assert name_at(tm, "A senior Norwegian official") == "Kari Lund"
+    m = tm.mention_at(STORY.index("A senior"))
+    assert m.rule == "cataphora"
+
+
+def test_anonymity_marker_blocks_cataphora():
+    t = (
+        "A senior Norwegian official, who asked not to be named, said the budget failed. "
+        "Norwegian Finance Minister Kari Lund said nothing."
+    )
+    tm = text.model(t)
+    e = tm.entity_at(0)
+    assert e.kind == "anonymous" and e.name == "senior Norwegian official"
+
+
+def test_pronouns_agree_and_prefer_the_subject(tm):
+    assert name_at(tm, "she was sure") == "Kari Lund"
+    assert name_at(tm, "he disagreed") == "Per Dahl"
+    assert name_at(tm, "they knew") == "Counterterrorism officials"
+    assert name_at(tm, "her ministry") == "Kari Lund"
+
+
+def test_unnamed_groups_are_anonymous_and_outlets_media(tm):
+    assert tm.entity_at(STORY.index("U.S. officials")).kind == "anonymous"
+    assert tm.entity_at(STORY.index("The Guardian")).kind == "media"
+    assert tm.entity_at(STORY.index("Labour Party")).kind == "organisation"
+
+
+def test_subject_entity_skips_prepositional_phrases_and_quotes():
+    t = 'The spokesman for the ministry, Per Dahl, said "Anna Berg is wrong" and left.'
+    tm = text.model(t)
+    i = tm.sentence_at(t.index("said"))
+    assert tm.subject_entity(i, t.index("said")).name == "Per Dahl"
+    assert tm.subject_entity(i, t.index("left")).name == "Per Dahl"  # not the quoted name
+
+
+def test_no_entity_spans_two_articles():
+    a = text.model("Kari Lund said the plan failed.")
+    b = text.model("Lund said the plan worked.")
+    assert b.entity_at(0).name == "Lund"  # nothing carried over from the other article
+    assert a.entity_at(0).name == "Kari Lund"
+
+
+def _story_files():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    return sorted((root / "seeds").glob("*.txt")) + sorted(
+        (root / "tests" / "fixtures" / "invented").glob("*.txt")
+    )
+
+
+@pytest.mark.parametrize("path", _story_files(), ids=lambda p: p.stem)
+def test_every_speaker_span_is_a_mention_of_the_text_model(path):
+    from iranstrikes.quotes import extract_quotes
+
+    body = path.read_text(encoding="utf-8")
+    tm = text.model(body)
+    q = extract_quotes(body)
+    for r in q[q["speaker_start"] >= 0].itertuples():
+        near = tm.mentions_in(max(0, r.speaker_start - 30), r.speaker_end)
+        assert any(m.start < r.speaker_end and m.end > r.speaker_start for m in near), (
+            r.speaker_mention,
+            r.method,
+        )
+        assert tm.region_at(r.speaker_start) not in {"headline", "dateline"} or (
+            r.method == "headline_colon"
+        )
