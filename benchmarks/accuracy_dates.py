@@ -110,7 +110,7 @@ def gold_interval(value: str) -> tuple[dt.date, dt.date] | None:
         first = dt.date(y, mo, 1)
         nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
         return first, nxt - dt.timedelta(days=1)
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    m = re.fullmatch(r"(\d{4})-W(\d{1,2})", value)
     if m:
         try:
             mon = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
