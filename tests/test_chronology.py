@@ -412,7 +412,7 @@ def test_seed_timeline(seed_chronology):
 
 
 def test_no_seed_names_in_module():
-    src = (ROOT / "iranstrikes" / "chronology.py").read_text(encoding="utf-8")
+    src = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py"))
     for name in ("Rahimpour", "Afkham", "Jazayeri", "Kirby", "Harf", "Abadi", "Sputnik",
                  "Fars News", "Al Arabiya", "Financial Tribune", "Global Research"):  # fmt: skip
         assert name not in src

@@ -1,0 +1,347 @@
+"""Sentences, reporting cues and actors.
+
+Sentences, reporting cues and actors: sentence splitting that never cuts a quotation,
+quoted regions, reporting-verb cues, and the rules that name who a statement or an event is
+about (:func:`choose_actor` is the one place where an event's actor is chosen).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .expressions import _find_dates, _Match
+from .frames import DESCRIPTION_MAX
+
+# --------------------------------------------------------------------------------------
+# Sentences, cues and actors
+# --------------------------------------------------------------------------------------
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "pres", "prof", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "brig", "cmdr", "rev", "fr", "mt",
+}  # fmt: skip
+_OPEN_Q, _CLOSE_Q = "“‘", "”’"
+
+
+_SPAN_CHARS = re.compile(r'[“”".!?]')
+_QUOTE_CHARS = re.compile(r'[“”"]')
+_LINES = re.compile(r"[^\n]+")
+
+
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Split ``body`` into sentence spans; never across a newline or inside a quotation."""
+    spans: list[tuple[int, int]] = []
+    for pm in _LINES.finditer(body):
+        p_lo, p_hi = pm.start(), pm.end()
+        depth = 0
+        straight = False
+        s = p_lo
+        skip_to = p_lo
+        # only these characters change the state: jump from one to the next
+        for cm in _SPAN_CHARS.finditer(body, p_lo, p_hi):
+            i = cm.start()
+            if i < skip_to:
+                continue
+            ch = body[i]
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight = not straight
+            elif ch in ".!?":
+                j = i + 1
+                while j < p_hi and body[j] in '”’")]':
+                    if body[j] == "”":
+                        depth = max(0, depth - 1)
+                    elif body[j] == '"':
+                        straight = not straight
+                    j += 1
+                if depth == 0 and not straight and _is_boundary(body, i, j, p_hi):
+                    spans.append((s, j))
+                    s = j
+                    skip_to = j
+        spans.append((s, p_hi))
+    out = []
+    for lo, hi in spans:
+        while lo < hi and body[lo].isspace():
+            lo += 1
+        while hi > lo and body[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+_TAIL_WORD = re.compile(r"([A-Za-z.]+)$")
+
+
+def _is_boundary(body: str, i: int, j: int, p_hi: int) -> bool:
+    k = j
+    while k < p_hi and body[k] == " ":
+        k += 1
+    if k >= p_hi:
+        return True
+    if k == j:  # no space after the period (U.S., 3.5)
+        return False
+    nxt = body[k]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in '“"‘(['):
+        return False
+    if body[i] == ".":
+        w = _TAIL_WORD.search(body[max(0, i - 12) : i])
+        word = w.group(1).lower().rstrip(".") if w else ""
+        if word in _ABBREV or (len(word) == 1 and body[i - 1].isupper()):
+            return False
+    return True
+
+
+def _quoted_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    open_at = None
+    straight_at = None
+    for qm in _QUOTE_CHARS.finditer(text, lo, hi):
+        i = qm.start()
+        ch = qm.group()
+        if ch == "“" and open_at is None:
+            open_at = i
+        elif ch == "”" and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"' and open_at is None:
+            if straight_at is None:
+                straight_at = i
+            else:
+                regions.append((straight_at, i + 1))
+                straight_at = None
+    for start in (open_at, straight_at):
+        if start is not None:
+            regions.append((start, hi))
+    return sorted(regions)
+
+
+def _inside(pos: int, regions: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+_CUE = re.compile(
+    r"(?<![\w-])(?:said|says|told|added|adds|stated|announced|confirmed|denied|denies|rejected"
+    r"|dismissed|claimed|reported|stressed|underlined|reiterated|insisted|noted|explained|warned"
+    r"|blamed|complained|acknowledged|admitted|declared|repeated|wrote|argued|urged|accused"
+    r"|asserted|emphasi[sz]ed|revealed|disclosed|alleged|maintained|refused to confirm"
+    r"|could not confirm|declined to confirm|went on to say|quoted)(?![\w-])"
+)
+_PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+_MEDIA = re.compile(
+    r"(?i)\b(?:agency|news|newspaper|daily|media|television|tv|radio|website|outlet|wire"
+    r"|broadcaster|press)\b"
+)
+_ADVERBIAL_START = re.compile(
+    r"(?i)^(?:in|on|at|after|following|earlier|later|however|meanwhile|according|since|during"
+    r"|while|when|as|but|and|also|then|separately|reiterating|speaking|responding|asked)\b"
+)
+_TRAILING_JUNK = {
+    "who", "which", "that", "has", "have", "had", "also", "is", "was", "were", "are", "did",
+    "does", "do", "not", "never", "then", "later", "earlier", "however", "would",
+    "could", "will", "and", "but", "it", "today",
+}  # fmt: skip
+_BREAK_WORDS = {
+    "from", "by", "with", "and", "or", "to", "followed", "after", "before", "than", "as",
+    "about", "against", "that", "which", "for", "at",
+}  # fmt: skip
+_SUBORDINATORS = {
+    "since",
+    "because",
+    "after",
+    "before",
+    "when",
+    "while",
+    "though",
+    "although",
+    "if",
+}
+_BREAK_WORDS |= _SUBORDINATORS
+_PRONOUNS = {"he", "she", "they", "it"}
+_CONNECTORS = {"of", "the", "al", "bin", "de", "van", "von", "la", "le", "and", "for"}
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_ACTOR_PUNCT = re.compile(r"[\[\]“”\"#*]|(?<!\w)[‘’']|[‘’'](?!\w)")
+
+
+def _clean_actor(text: str) -> str:
+    if "](" in text:
+        text = _LINK_TARGET.sub("", text)
+    text = _ACTOR_PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:-—–")
+    return text
+
+
+def _strip_dates(text: str) -> str:
+    for m in reversed(_find_dates(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def _name_like(piece: str) -> bool:
+    toks = [t for t in re.split(r"\s+", piece.strip()) if t]
+    if not toks or len(toks) > 7:
+        return False
+    return all(t[0].isupper() or t.lower() in _CONNECTORS or t[0].isdigit() for t in toks)
+
+
+_DASH_BREAK = re.compile(r"\s[—–]\s|\)\s*[-—–]\s*")
+_LY = re.compile(r"[a-z]+ly")
+
+
+def _subject_before(segment: str, dateless: bool = False) -> str:
+    """The noun phrase that ends ``segment`` (the subject of a following verb).
+
+    ``dateless``: the segment is known to hold no date expression (it is part of a text
+    without any of the pieces every date expression needs), so none is stripped.
+    """
+    segment = _DASH_BREAK.split(segment)[-1]
+    seg = _clean_actor(segment if dateless else _strip_dates(segment))
+    words = seg.split()
+    while words and (words[-1].lower() in _TRAILING_JUNK or _LY.fullmatch(words[-1])):
+        words.pop()
+    seg = " ".join(words).strip(" ,")
+    pieces = [p.strip() for p in seg.split(",") if p.strip()]
+    pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
+    if not pieces:
+        return ""
+    if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
+        chosen = pieces[0]
+    else:
+        chosen = pieces[-1]
+    toks = chosen.split()
+    k = len(toks)
+    breaks = _BREAK_WORDS if len(toks) > 8 else _SUBORDINATORS
+    while k > 0 and toks[k - 1].lower() not in breaks:
+        k -= 1
+    return " ".join(toks[k:]).strip(" ,")
+
+
+_VERBISH = re.compile(
+    r"(?<![\w-])(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|did|does"
+    r"|do|[a-z]{3,}ed|told|met|came|went|took|made|gave|sent|flew|struck|began|fell|rose|won|lost"
+    r"|held|left|saw|found|spoke|wrote|brought|built|bought|fought|kept|led|paid|ran|sold|shot"
+    r"|stood|thought|threw|hit|put|quit|shut|spread|sank|swore|drove|broke|chose|grew|knew)(?![\w-])"
+)
+
+
+_THAT_QUOTE_SEMI = re.compile(r"\bthat\b|[“\"]|;")
+_LEAD_ADVERBIAL = re.compile(r"\s*([^,]{0,40}),\s+")
+_QUOTE_OR_THAT = re.compile(r"[“”\"]|\bthat\b")
+
+
+def _clause_subject(text: str, sent_lo: int, sent_hi: int, m: _Match) -> tuple[str, int]:
+    """Return (subject, clause_start) of the clause containing the date expression ``m``."""
+    left = text[sent_lo : m.start]
+    cut = 0
+    for x in _THAT_QUOTE_SEMI.finditer(left):
+        cut = x.end()
+    clause_lo = sent_lo + cut
+    # the clause with the date expression blanked out
+    clause = text[clause_lo : m.start] + " " * (m.end - m.start) + text[m.end : sent_hi]
+    # drop a leading adverbial ("Since August, ", "In June 2014, ")
+    lead = _LEAD_ADVERBIAL.match(clause)
+    if lead and (
+        not lead.group(1).strip()
+        or _find_dates(lead.group(1))
+        or _ADVERBIAL_START.match(lead.group(1).strip())
+    ):
+        clause = clause[lead.end() :]
+        clause_lo += lead.end()
+    v = _VERBISH.search(clause)
+    subj = clause[: v.start()] if v else ""
+    subj = _clean_actor(subj.split(",")[0])
+    if not subj and cut:
+        prev = text[sent_lo : sent_lo + cut - 1]
+        bits = _QUOTE_OR_THAT.split(prev)
+        cand = _clean_actor(bits[-1]) if bits else ""
+        if 0 < len(cand.split()) <= 6:
+            subj = cand
+    return subj, clause_lo
+
+
+def _actor_key(actor: str) -> str:
+    """Normalise an actor for grouping: surname for names, the phrase for descriptions."""
+    toks = [t for t in re.split(r"[\s]+", _clean_actor(actor)) if t]
+    toks = [t for t in toks if t.lower() not in ("the", "a", "an")]
+    if not toks:
+        return ""
+    last = toks[-1].strip("’'s") if toks[-1].endswith(("’s", "'s")) else toks[-1]
+    if last[:1].isupper():
+        return last.casefold()
+    return " ".join(toks).casefold()
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    kind: str
+    actor: str
+    match: _Match | None
+    tense: str = "past"
+    cue_pos: int = -1
+    parent: int | None = None  # index of the statement row this date is relative to
+    method_suffix: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+_QUOTED_AS = re.compile(r"\s+(.+?)\s+as\s+say")
+_ENDS_QUOTE = re.compile(r"[”\"],?\s*$")
+_INVERTED = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
+_SUBJECT_CUT = re.compile(r"[”]|\bthat\b|\"(?=[,\s])|;")
+
+
+def _statement_actor(
+    text: str, sent_lo: int, cue: re.Match, regions, dateless: bool = False
+) -> str:
+    """Name the speaker of a reporting cue (``dateless``: see :func:`_subject_before`)."""
+    after = text[cue.end() : cue.end() + 80]
+    if cue.group(0) == "quoted":
+        qm = _QUOTED_AS.match(after)
+        if qm:
+            return _clean_actor(qm.group(1))
+    before = text[sent_lo : cue.start()]
+    # inverted: ..." said X
+    if _ENDS_QUOTE.search(before):
+        inv = _INVERTED.match(after)
+        if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
+            return _clean_actor(inv.group(1))
+    # subject before the cue, from the last closing quote / "that"
+    cut = 0
+    for x in _SUBJECT_CUT.finditer(before):
+        if not _inside(
+            sent_lo + x.start(), [r for r in regions if r[1] - 1 != sent_lo + x.start()]
+        ):
+            cut = x.end()
+    return _subject_before(before[cut:], dateless)
+
+
+# --------------------------------------------------------------------------------------
+# Per article
+# --------------------------------------------------------------------------------------
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z’'-]+")
+_DATELINE_LEAD = re.compile(r"\s*[A-Z][A-Z .,'’-]{2,40},\s*$")
+_COMMA_START = re.compile(r"\s*,")
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|[“”\"]")
+
+
+def _describe(text: str) -> str:
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    text = " ".join(text.split())  # (= _SPACES.sub(" ", text).strip(): the same whitespace)
+    if len(text) > DESCRIPTION_MAX:
+        text = text[: DESCRIPTION_MAX - 1].rstrip() + "…"
+    return text
