@@ -7,6 +7,8 @@ about (:func:`choose_actor` is the one place where an event's actor is chosen).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -238,31 +240,47 @@ _LEAD_ADVERBIAL = re.compile(r"\s*([^,]{0,40}),\s+")
 _QUOTE_OR_THAT = re.compile(r"[“”\"]|\bthat\b")
 
 
-def _clause_subject(text: str, sent_lo: int, sent_hi: int, m: _Match) -> tuple[str, int]:
-    """Return (subject, clause_start) of the clause containing the date expression ``m``."""
-    left = text[sent_lo : m.start]
-    cut = 0
-    for x in _THAT_QUOTE_SEMI.finditer(left):
-        cut = x.end()
+def _clause_subject(
+    text: str, sent_lo: int, sent_hi: int, m: _Match, sx: _SentIndex | None = None
+) -> tuple[str, int]:
+    """Return (subject, clause_start) of the clause containing the date expression ``m``.
+
+    The subject runs from the clause start (after the last "that", quote mark or semicolon
+    before the date, and after a leading adverbial) to the first verb or comma, with the date
+    itself left out. A run longer than :data:`_SUBJECT_MAX` characters is not a noun phrase:
+    no subject. ``sx``: the sentence's :class:`_SentIndex` (built when not given); every look
+    is a bisection in it, so the cost per date does not grow with the sentence.
+    """
+    sx = sx if sx is not None else _SentIndex(text, sent_lo, sent_hi)
+    cut_abs = sx.last_end(_THAT_QUOTE_SEMI, m.start)
+    cut = 0 if cut_abs is None else cut_abs - sent_lo
     clause_lo = sent_lo + cut
-    # the clause with the date expression blanked out
-    clause = text[clause_lo : m.start] + " " * (m.end - m.start) + text[m.end : sent_hi]
     # drop a leading adverbial ("Since August, ", "In June 2014, ")
-    lead = _LEAD_ADVERBIAL.match(clause)
+    head = _blank(text, clause_lo, min(sent_hi, clause_lo + 120), m)
+    lead = _LEAD_ADVERBIAL.match(head)
     if lead and (
         not lead.group(1).strip()
         or _find_dates(lead.group(1))
         or _ADVERBIAL_START.match(lead.group(1).strip())
     ):
-        clause = clause[lead.end() :]
         clause_lo += lead.end()
-    v = _VERBISH.search(clause)
-    subj = clause[: v.start()] if v else ""
-    subj = _clean_actor(subj.split(",")[0])
+    v = sx.first_outside(_VERBISH, clause_lo, m.start, m.end)
+    subj = ""
+    if v is not None:
+        comma = sx.first_outside(_COMMA, clause_lo, m.start, m.end)
+        hi = v if comma is None else min(v, comma)
+        if hi - clause_lo <= _SUBJECT_MAX:
+            subj = _clean_actor(_blank(text, clause_lo, hi, m))
     if not subj and cut:
-        prev = text[sent_lo : sent_lo + cut - 1]
-        bits = _QUOTE_OR_THAT.split(prev)
-        cand = _clean_actor(bits[-1]) if bits else ""
+        end = sent_lo + cut - 1
+        if end - sent_lo <= _SUBJECT_MAX:
+            prev = text[sent_lo:end]
+            bits = _QUOTE_OR_THAT.split(prev)
+            cand = bits[-1]
+        else:
+            q = sx.last_end(_QUOTE_OR_THAT, end)
+            cand = text[q if q is not None else sent_lo : end]
+        cand = _clean_actor(cand) if len(cand) <= _SUBJECT_MAX else ""
         if 0 < len(cand.split()) <= 6:
             subj = cand
     return subj, clause_lo
@@ -294,6 +312,106 @@ class _Row:
     extra: dict = field(default_factory=dict)
 
 
+_SUBJECT_MAX = 400  # characters: a longer run before the verb is not a noun phrase
+_SEGMENT_MAX = 400  # characters before a cue searched for its speaker
+_COMMA = re.compile(",")
+
+
+def _blank(text: str, lo: int, hi: int, m: _Match) -> str:
+    """``text[lo:hi]`` with the date expression ``m`` blanked out (same length)."""
+    if m.end <= lo or m.start >= hi:
+        return text[lo:hi]
+    a, b = max(lo, m.start), min(hi, m.end)
+    return text[lo:a] + " " * (b - a) + text[b:hi]
+
+
+class _SentIndex:
+    """Match positions of a few patterns in one sentence, found once and bisected per look.
+
+    Every per-date or per-cue question about the sentence ("the last clause break before this
+    date", "the first verb after the clause start") is answered in O(log n) instead of
+    rescanning the sentence, which made long sentences full of dates quadratic.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int, regions=None):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.regions = regions
+        self._spans: dict[re.Pattern, tuple[list[int], list[int]]] = {}
+        self._cuts: list[int] | None = None
+        self._in_regions: _Regions | None = None
+
+    def spans(self, rx: re.Pattern) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the matches of ``rx`` in the sentence."""
+        got = self._spans.get(rx)
+        if got is None:
+            starts, ends = [], []
+            for x in rx.finditer(self.text, self.lo, self.hi):
+                starts.append(x.start())
+                ends.append(x.end())
+            got = self._spans[rx] = (starts, ends)
+        return got
+
+    def last_end(self, rx: re.Pattern, pos: int) -> int | None:
+        """End of the last match of ``rx`` that ends at or before ``pos``."""
+        _, ends = self.spans(rx)
+        i = bisect.bisect_right(ends, pos)
+        return ends[i - 1] if i else None
+
+    def first_after(self, rx: re.Pattern, pos: int, limit: int | None = None) -> int | None:
+        """Start of the first match of ``rx`` at or after ``pos`` (ending by ``limit``)."""
+        starts, ends = self.spans(rx)
+        i = bisect.bisect_left(starts, pos)
+        if i < len(starts) and (limit is None or ends[i] <= limit):
+            return starts[i]
+        return None
+
+    def first_outside(self, rx: re.Pattern, pos: int, a: int, b: int) -> int | None:
+        """Start of the first match of ``rx`` at or after ``pos`` not overlapping [a, b)."""
+        starts, ends = self.spans(rx)
+        i = bisect.bisect_left(starts, pos)
+        while i < len(starts) and starts[i] < b and ends[i] > a:
+            i += 1
+        return starts[i] if i < len(starts) else None
+
+    def any_within(self, rx: re.Pattern, lo: int, hi: int) -> bool:
+        """Whether a match of ``rx`` lies wholly inside [lo, hi)."""
+        starts, ends = self.spans(rx)
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and ends[i] <= hi
+
+    def last_subject_cut(self, pos: int) -> int | None:
+        """End of the last subject cut at or before ``pos``.
+
+        A cut is a closing quote, "that" or ";" outside a quotation (see
+        :func:`_statement_actor`).
+        """
+        if self._cuts is None:
+            regions = self.regions or []
+            # outside every quotation, except one that this very mark closes
+            inner = _Regions([(a, b - 1) for a, b in regions])
+            self._cuts = [
+                x.end()
+                for x in _SUBJECT_CUT.finditer(self.text, self.lo, self.hi)
+                if not inner.inside(x.start())
+            ]
+        i = bisect.bisect_right(self._cuts, pos)
+        return self._cuts[i - 1] if i else None
+
+
+class _Regions:
+    """Quoted regions (start, end) with O(log n) membership (see :func:`_inside`)."""
+
+    def __init__(self, regions):
+        regs = sorted(regions)
+        self.starts = [a for a, _ in regs]
+        self.max_end = list(itertools.accumulate((b for _, b in regs), max))
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``pos`` lies in some region."""
+        i = bisect.bisect_right(self.starts, pos)
+        return bool(i) and self.max_end[i - 1] > pos
+
+
 _QUOTED_AS = re.compile(r"\s+(.+?)\s+as\s+say")
 _ENDS_QUOTE = re.compile(r"[”\"],?\s*$")
 _INVERTED = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
@@ -301,28 +419,39 @@ _SUBJECT_CUT = re.compile(r"[”]|\bthat\b|\"(?=[,\s])|;")
 
 
 def _statement_actor(
-    text: str, sent_lo: int, cue: re.Match, regions, dateless: bool = False
+    text: str,
+    sent_lo: int,
+    cue: re.Match,
+    regions,
+    dateless: bool = False,
+    sx: _SentIndex | None = None,
 ) -> str:
-    """Name the speaker of a reporting cue (``dateless``: see :func:`_subject_before`)."""
+    """Name the speaker of a reporting cue (``dateless``: see :func:`_subject_before`).
+
+    ``sx``: the sentence's :class:`_SentIndex`; the subject is looked for in at most the last
+    :data:`_SEGMENT_MAX` characters before the cue (a speaker is a short noun phrase).
+    """
     after = text[cue.end() : cue.end() + 80]
     if cue.group(0) == "quoted":
         qm = _QUOTED_AS.match(after)
         if qm:
             return _clean_actor(qm.group(1))
-    before = text[sent_lo : cue.start()]
+    if sx is None:
+        sx = _SentIndex(text, sent_lo, max(cue.end(), sent_lo), regions)
     # inverted: ..." said X
-    if _ENDS_QUOTE.search(before):
+    tail = text[max(sent_lo, cue.start() - _SEGMENT_MAX) : cue.start()]
+    if _ENDS_QUOTE.search(tail):
         inv = _INVERTED.match(after)
         if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
             return _clean_actor(inv.group(1))
-    # subject before the cue, from the last closing quote / "that"
-    cut = 0
-    for x in _SUBJECT_CUT.finditer(before):
-        if not _inside(
-            sent_lo + x.start(), [r for r in regions if r[1] - 1 != sent_lo + x.start()]
-        ):
-            cut = x.end()
-    return _subject_before(before[cut:], dateless)
+    # subject before the cue, from the last closing quote / "that" outside a quotation
+    cut = sx.last_subject_cut(cue.start())
+    lo = sent_lo if cut is None else cut
+    if cue.start() - lo > _SEGMENT_MAX:
+        lo = cue.start() - _SEGMENT_MAX
+        space = text.find(" ", lo, cue.start())
+        lo = space + 1 if space >= 0 else lo
+    return _subject_before(text[lo : cue.start()], dateless)
 
 
 # --------------------------------------------------------------------------------------

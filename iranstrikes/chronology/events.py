@@ -19,6 +19,7 @@ from .actors import (
     _COMMA_START,
     _CUE,
     _DATELINE_LEAD,
+    _LINK,
     _LOWER_WORD,
     _MEDIA,
     _PASSIVE,
@@ -27,14 +28,15 @@ from .actors import (
     _VERBISH,
     _clause_subject,
     _describe,
-    _inside,
     _quoted_regions,
+    _Regions,
     _Row,
     _sentence_spans,
+    _SentIndex,
     _statement_actor,
 )
 from .expressions import _date_pieces, _find_dates, _Match
-from .frames import BASIS_CONFIDENCE, EVENT_COLUMNS, _frame
+from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
 from .resolve import _anchor_free, _day, _resolve_match, _tense_of
 
 _QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
@@ -226,6 +228,24 @@ def extract_events(
     )
 
 
+_PASSIVE_WINDOW = 200  # characters before a cue searched for a passive auxiliary
+_INITIAL_WINDOW = 200  # a date further into its sentence does not open it
+_CUE_REACH = 110  # the most characters between a date and the cue it dates
+
+
+def _describe_span(body: str, lo: int, hi: int) -> str:
+    """:func:`_describe` of ``body[lo:hi]``, reading only as much as the description needs."""
+    window = 20 * DESCRIPTION_MAX
+    if hi - lo > window:
+        text = body[lo : lo + window]
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        text = " ".join(text.split())
+        if len(text) > DESCRIPTION_MAX:
+            return text[: DESCRIPTION_MAX - 1].rstrip() + "…"
+    return _describe(body[lo:hi])
+
+
 def _events_from_records(records: list[dict]) -> pd.DataFrame:
     """The events frame of the records of :func:`_event_records` (of one or many articles)."""
     return _frame(records, EVENT_COLUMNS)
@@ -282,11 +302,15 @@ def _event_records(
         if next(words, None) is None or next(words, None) is None:  # fewer than two
             continue
         regions = _quoted_regions(body, s_lo, s_hi)
+        in_regions = _Regions(regions)
+        sx = _SentIndex(body, s_lo, s_hi, regions)
         cues = [
             c
             for c in _CUE.finditer(body, s_lo, s_hi)
-            if not _inside(c.start(), regions) and not _PASSIVE.search(body[s_lo : c.start()])
+            if not in_regions.inside(c.start())
+            and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
         ]
+        cue_starts = [c.start() for c in cues]
         pieces = _date_pieces(body, s_lo, s_hi)
         dates = _find_dates(body, s_lo, s_hi, pieces)
         dateline = None
@@ -295,9 +319,9 @@ def _event_records(
             dateline, dates = dates[0], dates[1:]
             dates = dates or [dateline]
 
-        def actor_of(cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None):
+        def actor_of(cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None, _sx=sx):
             nonlocal last_person
-            a = _statement_actor(body, _s_lo, cue, _regions, _dateless)
+            a = _statement_actor(body, _s_lo, cue, _regions, _dateless, _sx)
             if a.lower() in _PRONOUNS and last_person:
                 return last_person
             if _is_person(a, surnames):
@@ -309,12 +333,13 @@ def _event_records(
 
         cue_actor = {c.start(): actor_of(c) for c in cues}
         stmt_idx_for_cue: dict[int, int] = {}
+        stmt_cues: list[int] = []  # its keys, sorted
         sentence_rows: list[_Row] = []
         for m in dates:
-            tense = _tense_of(body, s_lo, s_hi, m)
+            tense = _tense_of(body, s_lo, s_hi, m, sx)
             attached = None
-            in_quote = _inside(m.start, regions)
-            if in_quote or not cues:
+            in_quote = in_regions.inside(m.start)
+            if in_quote or not cues or m.start - s_lo > _INITIAL_WINDOW:
                 date_initial = False
             else:  # the date opens the sentence ("On Tuesday, ...")
                 prefix = body[s_lo : m.start].strip()
@@ -324,9 +349,17 @@ def _event_records(
                     and not _VERBISH.search(prefix)
                     and bool(_COMMA_START.match(body[m.end : m.end + 2]))
                 )
-            for c in cues:
-                if in_quote:
-                    continue
+            # only cues near the date can attach to it (at most 110 characters between them)
+            near = (
+                ()
+                if in_quote
+                else cues[
+                    bisect.bisect_left(cue_starts, m.start - _CUE_REACH - 40) : bisect.bisect_right(
+                        cue_starts, m.end + _CUE_REACH
+                    )
+                ]
+            )
+            for c in near:
                 a, b = (m.end, c.start()) if m.end <= c.start() else (c.end(), m.start)
                 between = body[a:b]
                 if _THAT_OR_QUOTE.search(between) or _VERBISH.search(between):
@@ -345,13 +378,14 @@ def _event_records(
                 actor = cue_actor[attached.start()]
                 suffix = ""
                 if attached.group(0) == "reported" and _MEDIA.search(actor):
-                    earlier = [c for c in cues if c.start() < attached.start()]
+                    earlier = cues[:1] if cues[0].start() < attached.start() else []
                     if earlier and not _MEDIA.search(cue_actor[earlier[0].start()]):
                         actor = cue_actor[earlier[0].start()]
                         suffix = "+via-report"
                 row = _Row(s_lo, s_hi, "statement", actor, m, tense, attached.start())
                 row.method_suffix = suffix
                 stmt_idx_for_cue[attached.start()] = len(sentence_rows)
+                bisect.insort(stmt_cues, attached.start())
             else:
                 if m.rule == "dateline" and cues:
                     row = _Row(
@@ -364,19 +398,16 @@ def _event_records(
                         cues[0].start(),
                     )
                     stmt_idx_for_cue[cues[0].start()] = len(sentence_rows)
+                    bisect.insort(stmt_cues, cues[0].start())
                 else:
-                    subj, c_lo = _clause_subject(body, s_lo, s_hi, m)
+                    subj, c_lo = _clause_subject(body, s_lo, s_hi, m, sx)
                     if subj.lower() in _PRONOUNS and last_person:
                         subj = last_person
                     row = _Row(c_lo, s_hi, "event", subj, m, tense)
                     # relative date in the content of a dated statement of this sentence
-                    owners = [
-                        stmt_idx_for_cue[c.start()]
-                        for c in cues
-                        if c.start() < m.start and c.start() in stmt_idx_for_cue
-                    ]
-                    if owners and not _anchor_free(m):
-                        row.parent = owners[-1]
+                    k_own = bisect.bisect_left(stmt_cues, m.start)
+                    if k_own and not _anchor_free(m):
+                        row.parent = stmt_idx_for_cue[stmt_cues[k_own - 1]]
             sentence_rows.append(row)
         # undated statement: a cue (or a quote) with no date attached
         undated_cues = [c for c in cues if c.start() not in stmt_idx_for_cue]
@@ -416,6 +447,7 @@ def _event_records(
 
     out = []
     resolved: list[tuple] = []
+    last_dated: int | None = None  # the last row with a start date
     for k, r in enumerate(rows):
         qid, qspeaker = ("", "")
         if r.kind == "statement":
@@ -426,7 +458,7 @@ def _event_records(
             "article_id": str(article_id),
             "actor": actor,
             "person_id": pd.NA,
-            "description": _describe(body[r.start : r.end]),
+            "description": _describe_span(body, r.start, r.end),
             "quote_id": qid or pd.NA,
             "kind": r.kind,
             "date_text": "",
@@ -449,9 +481,8 @@ def _event_records(
                 mm = _Match(m.groups["rule"], m.start, m.end, m.text, m.groups)
             tense = "neutral" if m.rule == "dateline" else r.tense
             if m.rule != "dateline" and m.rule == "at-the-time":
-                prev = [j for j in range(k - 1, -1, -1) if resolved[j][0] is not None]
-                if prev:
-                    j = prev[0]
+                if last_dated is not None:
+                    j = last_dated
                     s, e = resolved[j][0], resolved[j][1]
                     anchor, basis = ids[j], f"event:{ids[j]}"
                     conf, method = 0.5 * resolved[j][2], "at-the-time-previous-event"
@@ -487,5 +518,7 @@ def _event_records(
             method=method,
         )
         resolved.append((s, e, conf))
+        if s is not None:
+            last_dated = k
         out.append(rec)
     return out

@@ -293,22 +293,29 @@ def _anchor_free(m: _Match) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b")
 
 
-def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match) -> str:
-    """Guess the tense governing a date expression from its clause."""
+def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
+    """Guess the tense governing a date expression from its clause.
+
+    The clause runs from the last clause break before the expression to the next one after
+    it; a future marker in it ("will", "is due to", ...) makes it future. ``sx``: the
+    sentence's :class:`~iranstrikes.chronology.actors._SentIndex` (each look is a bisection).
+    """
     mod = ((m.groups.get("mod") or "") + (m.groups.get("mod2") or "")).lower()
     if mod in ("next", "coming"):
         return "future"
     if mod in ("last", "earlier", "since"):
         return "past"
-    # the clause: from the last boundary before the expression to the next one after it
-    left = text[sent_lo : m.start]
-    cut = max((x.end() for x in _CLAUSE_BREAK.finditer(left)), default=0)
-    left = left[cut:]
-    right = text[m.end : sent_hi]
-    nxt = _CLAUSE_BREAK.search(right)
-    right = right[: nxt.start()] if nxt else right
-    clause = left + " " + right
-    return "future" if _FUTURE.search(clause) else "past"
+    if sx is None:
+        from .actors import _SentIndex
+
+        sx = _SentIndex(text, sent_lo, sent_hi)
+    lo = sx.last_end(_CLAUSE_BREAK, m.start)
+    lo = sent_lo if lo is None else lo
+    hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
+    hi = sent_hi if hi is None else hi
+    if sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi):
+        return "future"
+    return "past"
 
 
 def resolve_expression(
