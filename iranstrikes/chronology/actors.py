@@ -336,30 +336,39 @@ class _SentIndex:
     def __init__(self, text: str, lo: int, hi: int, regions=None):
         self.text, self.lo, self.hi = text, lo, hi
         self.regions = regions
-        self._spans: dict[re.Pattern, tuple[list[int], list[int]]] = {}
+        self._spans: dict[re.Pattern, tuple] = {}
         self._cuts: list[int] | None = None
         self._in_regions: _Regions | None = None
 
-    def spans(self, rx: re.Pattern) -> tuple[list[int], list[int]]:
-        """(starts, ends) of the matches of ``rx`` in the sentence."""
+    def spans(self, rx: re.Pattern, upto: int | None = None) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the matches of ``rx`` in the sentence, found lazily.
+
+        The scan goes on only until a match starts at or after ``upto`` (None: to the end), so
+        a question about the start of a long sentence does not scan all of it, and the whole
+        sentence is scanned at most once per pattern.
+        """
         got = self._spans.get(rx)
         if got is None:
-            starts, ends = [], []
-            for x in rx.finditer(self.text, self.lo, self.hi):
+            got = self._spans[rx] = ([], [], rx.finditer(self.text, self.lo, self.hi), [False])
+        starts, ends, it, done = got
+        while not done[0] and (upto is None or not starts or starts[-1] < upto):
+            x = next(it, None)
+            if x is None:
+                done[0] = True
+            else:
                 starts.append(x.start())
                 ends.append(x.end())
-            got = self._spans[rx] = (starts, ends)
-        return got
+        return starts, ends
 
     def last_end(self, rx: re.Pattern, pos: int) -> int | None:
         """End of the last match of ``rx`` that ends at or before ``pos``."""
-        _, ends = self.spans(rx)
+        _, ends = self.spans(rx, pos + 1)
         i = bisect.bisect_right(ends, pos)
         return ends[i - 1] if i else None
 
     def first_after(self, rx: re.Pattern, pos: int, limit: int | None = None) -> int | None:
         """Start of the first match of ``rx`` at or after ``pos`` (ending by ``limit``)."""
-        starts, ends = self.spans(rx)
+        starts, ends = self.spans(rx, pos)
         i = bisect.bisect_left(starts, pos)
         if i < len(starts) and (limit is None or ends[i] <= limit):
             return starts[i]
@@ -367,7 +376,7 @@ class _SentIndex:
 
     def first_outside(self, rx: re.Pattern, pos: int, a: int, b: int) -> int | None:
         """Start of the first match of ``rx`` at or after ``pos`` not overlapping [a, b)."""
-        starts, ends = self.spans(rx)
+        starts, ends = self.spans(rx, max(pos, b))
         i = bisect.bisect_left(starts, pos)
         while i < len(starts) and starts[i] < b and ends[i] > a:
             i += 1
@@ -375,7 +384,7 @@ class _SentIndex:
 
     def any_within(self, rx: re.Pattern, lo: int, hi: int) -> bool:
         """Whether a match of ``rx`` lies wholly inside [lo, hi)."""
-        starts, ends = self.spans(rx)
+        starts, ends = self.spans(rx, lo)
         i = bisect.bisect_left(starts, lo)
         return i < len(starts) and ends[i] <= hi
 
@@ -386,14 +395,14 @@ class _SentIndex:
         :func:`_statement_actor`).
         """
         if self._cuts is None:
-            regions = self.regions or []
+            regions = self.regions
             # outside every quotation, except one that this very mark closes
-            inner = _Regions([(a, b - 1) for a, b in regions])
-            self._cuts = [
-                x.end()
-                for x in _SUBJECT_CUT.finditer(self.text, self.lo, self.hi)
-                if not inner.inside(x.start())
-            ]
+            cuts = _SUBJECT_CUT.finditer(self.text, self.lo, self.hi)
+            if regions:
+                inner = _Regions([(a, b - 1) for a, b in regions])
+                self._cuts = [x.end() for x in cuts if not inner.inside(x.start())]
+            else:
+                self._cuts = [x.end() for x in cuts]
         i = bisect.bisect_right(self._cuts, pos)
         return self._cuts[i - 1] if i else None
 
@@ -402,12 +411,14 @@ class _Regions:
     """Quoted regions (start, end) with O(log n) membership (see :func:`_inside`)."""
 
     def __init__(self, regions):
-        regs = sorted(regions)
+        regs = sorted(regions) if regions else ()
         self.starts = [a for a, _ in regs]
         self.max_end = list(itertools.accumulate((b for _, b in regs), max))
 
     def inside(self, pos: int) -> bool:
         """Whether ``pos`` lies in some region."""
+        if not self.starts:
+            return False
         i = bisect.bisect_right(self.starts, pos)
         return bool(i) and self.max_end[i - 1] > pos
 
