@@ -14,6 +14,8 @@ Two conventions differ from TimeML and are scored both ways:
   ours, in past tense, runs up to the anchor. Column ``res_timeml`` demands the whole period;
   ``resolved`` (the figure we report against the targets) also accepts an interval that lies
   inside the gold period and ends on the anchor day.
+* "since X" / "from X" (ours: X's start to the anchor) counts when it starts where X starts;
+  "until / by X" (ours: the anchor to X's end) when it ends where X ends (TimeML marks X).
 * "early / mid / late X" and "the end of X" (TimeML: the value of X with ``mod=START|MID|END``):
   ours is a part of X. ``resolved`` accepts any interval inside the gold period when the gold
   TIMEX3 carries a ``mod``; ``res_timeml`` demands the whole period.
@@ -123,6 +125,23 @@ def gold_interval(value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+_SINCE = re.compile(r"(?i)^(?:since|from|after)\s")
+_UNTIL = re.compile(r"(?i)^(?:until|till|by|through|before)\s")
+
+
+def _bound_ok(h: tuple, iv: tuple, t: dict) -> bool:
+    """"since X" (our interval X..anchor) right when it starts where X starts; "until/by X"
+    (anchor..X) right when it ends where X ends (TimeML marks X alone)."""
+    text = h[4]
+    if h[2] is None or h[3] is None or h[0] > t["start"]:
+        return False
+    if _SINCE.match(text):
+        return h[2] == iv[0]
+    if _UNTIL.match(text):
+        return h[3] == iv[1]
+    return False
+
+
 def _as_date(v) -> dt.date | None:
     return None if v is None or pd.isna(v) else pd.Timestamp(v).date()
 
@@ -171,7 +190,7 @@ def score_set(name: str, limit_misses: int = 0) -> dict | None:
                 continue
             det += 1
             whole = any(h[2] == iv[0] and h[3] == iv[1] for h in hits)
-            ok = whole
+            ok = whole or any(_bound_ok(h, iv, t) for h in hits)
             if not ok and (_THIS.search(t["text"]) or t.get("mod")):
                 ok = any(
                     h[2] is not None

@@ -341,7 +341,10 @@ def test_seed_dateline_and_explicit(seed_chronology):
     assert dl["method"] == "dateline" and _dates(dl) == (T(WED), T(WED))
     june = _row(ev, "001", "In June 2014")
     assert june["basis"] == "explicit" and _dates(june) == (T("2014-06-01"), T("2014-06-30"))
-    assert not (ev["date_text"].str.contains("2021")).any()  # page furniture is not prose
+    # page furniture is not prose: its date is kept as a stamp, never as an event
+    furniture = ev[ev["date_text"].str.contains("2021")]
+    assert (furniture["kind"] == "stamp").all()
+    assert not seed_chronology["timeline"]["description"].str.contains("2021").any()
 
 
 def test_seed_wednesday_denial_004(seed_chronology):

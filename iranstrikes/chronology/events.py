@@ -228,6 +228,9 @@ def extract_events(
     )
 
 
+_FULL_DATE_RULES = frozenset(
+    {"iso", "numeric", "month-day", "day-month", "weekday-date", "month-year"}
+)
 _PASSIVE_WINDOW = 200  # characters before a cue searched for a passive auxiliary
 _INITIAL_WINDOW = 200  # a date further into its sentence does not open it
 _CUE_REACH = 110  # the most characters between a date and the cue it dates
@@ -296,10 +299,15 @@ def _event_records(
     last_person = ""
     for s_lo, s_hi in _sentence_spans(body):
         sent = body[s_lo:s_hi]
-        if len(sent.split()) < 4:
-            continue
         words = _LOWER_WORD.finditer(sent)
-        if next(words, None) is None or next(words, None) is None:  # fewer than two
+        if (
+            len(sent.split()) < 4 or next(words, None) is None or next(words, None) is None
+        ):  # not prose (under four words or two lower-case ones): its full dates are stamps
+            rows.extend(
+                _Row(s_lo, s_hi, "stamp", "", m, "neutral")
+                for m in _find_dates(body, s_lo, s_hi)
+                if m.rule in _FULL_DATE_RULES and _anchor_free(m)
+            )
             continue
         regions = _quoted_regions(body, s_lo, s_hi)
         in_regions = _Regions(regions)

@@ -20,22 +20,30 @@ from .. import resources as _resources
 
 _MONTH_NUM = {k: v for k, v in _resources.months().items() if len(k) == 3}
 _WEEKDAY_NUM = {k: v for k, v in _resources.weekdays().items() if k.endswith("day")}
-_NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "couple of": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "few": 3,
-    "several": 7,
+_NUMBER_WORDS = {r["word"].lower(): int(r["value"]) for r in _resources.table("number_words")}
+#: qualifier phrase (lower case) -> (part, start fraction, end fraction) of the period
+_QUALIFIERS = {
+    r["phrase"].lower(): (r["part"], float(r["start"]), float(r["end"]))
+    for r in _resources.table("temporal_qualifiers")
 }
+#: season -> (first month, last month)
+_SEASONS = {
+    r["season"].lower(): (int(r["first_month"]), int(r["last_month"]))
+    for r in _resources.table("seasons")
+}
+_QUANTITY_WORDS = _resources.word_set("quantity_words")
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words`` (longest first, spaces as whitespace runs)."""
+    return "|".join(
+        re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+_NUMW = _alternation(_NUMBER_WORDS)
+_QUAL = _alternation(_QUALIFIERS)
+_SEASON = _alternation(_SEASONS)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -45,6 +53,9 @@ _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _ON = r"(?:(?i:on)\s+)?"
+# "on", or a preposition that makes a day an interval bound ("since March 3", "until Friday")
+_ON_PREP = r"(?:(?i:on)\s+|(?P<prep>(?i:since|until|till|by|from|before|after|through))\s+)?"
+_UNIT = r"(?i:day|week|weekend|month|year|quarter)"
 
 # (rule, regex) in order of preference when matches start at the same place.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -62,11 +73,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "month-day",
-            rf"(?<!\w){_ON}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\w%])(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+            rf"(?<!\w){_ON_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\w%])(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
         ),
         (
             "day-month",
-            rf"(?<![\w/]){_ON}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+            rf"(?<![\w/]){_ON_PREP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
         ),
         (
             "month-year",
@@ -75,12 +86,26 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "year",
-            rf"(?<!\w)(?P<prep>(?i:since|in|during|until|from|throughout))\s+(?P<y>{_YEAR})(?![\w/-])",
+            rf"(?<![\w$£€#.,/-])(?:(?P<prep>(?i:since|in|during|until|till|by|from|throughout|before"
+            rf"|after|through))\s+)?(?:(?P<fiscal>(?i:fiscal|calendar)|FY)[\s-]*)?(?P<y>{_YEAR})"
+            r"(?![\w%/-])(?![.,]\d)(?!\s*(?i:percent|per cent))",
         ),
         (
             "month",
             rf"(?<!\w)(?P<prep>(?i:since|in|during|by|until|from|early|late|mid|earlier in|later in"
-            rf"|last|this|next))[\s-]+(?P<m>{_MONTH})(?!\s*\d)",
+            rf"|last|this|next))[\s-]+(?P<m>{_MONTH})(?!\.?\s*\d)",
+        ),
+        (
+            "qualified",
+            rf"(?<!\w)(?P<q>(?i:{_QUAL}))[\s-]+(?:(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?!\.?\s*\d)"
+            rf"|(?P<y2>{_YEAR})(?![\w/-])"
+            rf"|(?P<det>(?i:this|last|next|the|the current|the same))\s+"
+            rf"(?:(?P<fiscal>(?i:fiscal|calendar))\s+)?(?P<unit>{_UNIT}))(?!\w)",
+        ),
+        (
+            "month-bare",
+            r"(?<![\w-])(?P<m>January|February|April|June|July|August|September|October|November"
+            r"|December|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])(?!\.?\s*\d)(?!\s+[A-Z])",
         ),
         (
             "relative",
@@ -96,8 +121,31 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "ago",
-            r"(?<!\w)(?P<n>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten|few|several))"
-            r"\s+(?P<unit>(?i:days?|weeks?))\s+(?i:ago)(?!\w)",
+            r"(?<!\w)(?:(?P<approx>(?i:nearly|almost|about|some|roughly|more than|less than|just over"
+            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+(?P<unit>(?i:days?|weeks?|months?"
+            r"|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)",
+        ),
+        (
+            "unit-ago",
+            r"(?<![\w-])(?:(?P<unit>(?i:year|month|week|day))-(?i:earlier|ago)"
+            r"|(?i:the)\s+(?P<unit2>(?i:year|month|week|day))\s+(?i:before|previous|earlier))(?![\w-])",
+        ),
+        (
+            "period",
+            r"(?<!\w)(?P<det>(?i:this|last|next|the past|the previous|the coming|the current|the same"
+            r"|the latest|the next|the prior|the last|the preceding))\s+(?:(?P<fiscal>(?i:fiscal"
+            rf"|calendar))\s+)?(?P<unit>{_UNIT})(?!\w)(?!\s+(?i:of|ago|earlier|before|after))",
+        ),
+        (
+            "season",
+            r"(?<!\w)(?:(?P<det>(?i:this past|this coming|this|last|next|early|late|mid|the))[\s-]+)?"
+            rf"(?P<season>(?i:{_SEASON}))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
+        ),
+        (
+            "anaphoric",
+            r"(?<!\w)(?:(?P<adv>(?i:earlier|later))\s+)?(?P<det>(?i:that|the same|the next"
+            r"|the following))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))"
+            r"(?!\w)",
         ),
         ("at-the-time", r"(?<!\w)(?P<rel>(?i:at the time|at that time))(?!\w)"),
         (
@@ -136,12 +184,6 @@ _DATE_WORDS = {
     "time",
 }
 
-_FUTURE = re.compile(
-    r"(?<!\w)(?:will|would|shall|won't|'ll|(?:is|are|was|were) (?:due|set|scheduled|expected|going|"
-    r"planning|slated) to|plans? to|intends? to|(?:is|are) to)(?!\w)",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class _Match:
@@ -157,7 +199,9 @@ class _Match:
 # this skips most of the twelve scans without changing any result.
 _G_DIGIT = re.compile(r"\d")
 _G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening)")
+_G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening|quarter)")
+_G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+of)")
+_G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
 _G_AGO = re.compile(r"(?i:ago)")
 _G_TIME = re.compile(r"(?i:time)")
 _REL_WORDS = (
@@ -170,7 +214,10 @@ _REL_WORDS = (
     "morning",
     "afternoon",
     "evening",
+    "quarter",
 )
+_QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
+_SEASON_WORDS = tuple(_SEASONS)
 # The only characters that a case-insensitive pattern matches to one of the (ASCII) letters
 # of the words above but that ``str.lower`` does not turn into that letter. Without them,
 # ``word in text.lower()`` is the same test as ``(?i:word)``, and ~5x cheaper.
@@ -185,9 +232,15 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "day-month": ("month", "digit"),
     "month-year": ("month", "digit"),
     "year": ("digit",),
+    "qualified": ("qual",),
+    "month-bare": ("month",),
+    "unit-ago": ("rel",),
+    "period": ("rel",),
+    "season": ("season",),
+    "anaphoric": ("rel",),
     "month": ("month",),
     "relative": ("rel",),
-    "ago": ("ago", "rel"),
+    "ago": ("rel",),
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
@@ -205,9 +258,13 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         low = span.lower()
         rel = any(w in low for w in _REL_WORDS)
         ago, time_ = "ago" in low, "time" in low
+        qual = any(w in low for w in _QUAL_WORDS) or ("end" in low or "close" in low)
+        season = any(w in low for w in _SEASON_WORDS)
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
+        qual = _G_QUAL.search(span) is not None or "end" in span.lower()
+        season = _G_SEASON.search(span) is not None
     has = {
         "digit": _G_DIGIT.search(span) is not None,
         "month": _G_MONTH.search(span) is not None,
@@ -215,8 +272,36 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "rel": rel,
         "ago": ago,
         "time": time_,
+        "qual": qual,
+        "season": season,
     }
     return has if any(has.values()) else None
+
+
+_FILTERED = frozenset({"year", "season"})
+_PREV_WORD = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$")
+
+
+def _plausible(rule: str, g: dict, text: str, start: int) -> bool:
+    """Whether a match of a permissive rule is a date and not something else.
+
+    A bare four-digit number after a quantity word ("about 2000 people") is a quantity, not a
+    year; a season word alone ("the fall of the city", "prices fall") is not a date unless a
+    determiner such as "last"/"this" or a year goes with it.
+    """
+    if rule == "year":
+        if g.get("prep") or g.get("fiscal"):
+            return True
+        w = _PREV_WORD.search(text, max(0, start - 30), start)
+        if w:
+            words = w.group(1).lower().split()
+            if words[-1] in _QUANTITY_WORDS or " ".join(words[-2:]) in _QUANTITY_WORDS:
+                return False
+        return True
+    if rule == "season":
+        det = (g.get("det") or "").lower()
+        return bool(g.get("y")) or (bool(det) and det != "the")
+    return True
 
 
 def _find_dates(
@@ -234,7 +319,10 @@ def _find_dates(
     for name, rx, gates in _GATED_RULES:
         if all(has[g] for g in gates):
             for m in rx.finditer(text, lo, hi):
-                found.append(_Match(name, m.start(), m.end(), m.group(0), m.groupdict()))
+                g = m.groupdict()
+                if name in _FILTERED and not _plausible(name, g, text, m.start()):
+                    continue
+                found.append(_Match(name, m.start(), m.end(), m.group(0), g))
     if not found:
         return []
     found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))

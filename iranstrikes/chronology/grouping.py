@@ -700,8 +700,12 @@ def group_events(events: pd.DataFrame, people: pd.DataFrame | None = None) -> tu
 
     For :func:`find_conflicts` and :func:`merge_timeline` (pass the result as ``grouping``).
 
+    Rows of kind ``stamp`` (a date printed alone on a line: page furniture) are left out.
+
     Returns:
         (sorted events, groups, actor keys, content tokens).
     """
     ev = _sorted_events(events)
+    if "kind" in ev and (ev["kind"] == "stamp").any():  # page stamps are not events
+        ev = ev[(ev["kind"] != "stamp").fillna(True).to_numpy(dtype=bool)].reset_index(drop=True)
     return (ev, *_group(ev, people))

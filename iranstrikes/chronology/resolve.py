@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import calendar
 import functools
+import math
 import re
 
 import pandas as pd
 
-from .expressions import _FUTURE, _MONTH_NUM, _NUMBER_WORDS, _WEEKDAY_NUM, _find_dates, _Match
+from .. import resources as _resources
+from .expressions import (
+    _MONTH_NUM,
+    _NUMBER_WORDS,
+    _QUALIFIERS,
+    _SEASONS,
+    _WEEKDAY_NUM,
+    _find_dates,
+    _Match,
+)
 
 
 def _day(value) -> pd.Timestamp | None:
@@ -103,7 +113,6 @@ def _year_for(m: int, d: int, a: pd.Timestamp, tense: str) -> pd.Timestamp | Non
 # Each rule returns (start, end) for one anchor day, or None when it cannot be resolved.
 def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
     g = m.groups
-    one = pd.Timedelta(days=1)
     rule = m.rule
     if rule == "iso":
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
@@ -119,72 +128,248 @@ def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
         mon = g.get("m") or g.get("m1") or g.get("m2")
         dd = g.get("d") or g.get("d1") or g.get("d2")
         mnum, dnum = _month_num(mon), _day_num(dd)
+        prep = (g.get("prep") or "").lower()
         if g.get("y"):
             d = _safe_date(int(g["y"]), mnum, dnum)
         elif a is None:
             return None
         else:
-            d = _year_for(mnum, dnum, a, tense)
-        return (d, d) if d is not None else None
+            d = _year_for(mnum, dnum, a, _prep_tense(prep, tense))
+        if d is None:
+            return None
+        return _with_prep(d, d, prep, a) if prep else (d, d)
+    if rule == "qualified":
+        return _qualified(g, a, tense)
     if rule == "month-year":
         s, e = _month_bounds(int(g["y"]), _month_num(g["m"]))
         return _with_prep(s, e, (g.get("prep") or "").lower(), a)
     if rule == "year":
-        y = int(g["y"])
-        return _with_prep(
-            pd.Timestamp(year=y, month=1, day=1),
-            pd.Timestamp(year=y, month=12, day=31),
-            g["prep"].lower(),
-            a,
-        )
+        s, e = _year_bounds(int(g["y"]))
+        return _with_prep(s, e, (g.get("prep") or "").lower(), a)
+    if rule == "season" and g.get("y"):
+        return _season(g, a, tense)
     if a is None:
         return None
-    if rule == "month":
-        prep = g["prep"].lower()
+    if rule in ("month", "month-bare"):
+        prep = (g.get("prep") or "").lower()
         mnum = _month_num(g["m"])
-        if prep == "last":
-            y = a.year if mnum < a.month else a.year - 1
-        elif prep == "this":
-            y = a.year
-        elif prep == "next" or (tense == "future" and prep not in ("since", "earlier in")):
-            y = a.year if mnum > a.month else a.year + 1
-        else:
-            y = a.year if mnum <= a.month else a.year - 1
-        s, e = _month_bounds(y, mnum)
+        s, e = _month_bounds(_month_year(mnum, a, tense, prep), mnum)
         return _with_prep(s, e, prep, a)
+    if rule == "period":
+        return _period(g, a, tense)
+    if rule == "season":
+        return _season(g, a, tense)
+    if rule in ("ago", "unit-ago"):
+        return _ago(g, a)
     if rule == "relative":
         return _relative(g["rel"].lower(), a, tense)
-    if rule == "ago":
-        n = g["n"].lower()
-        n = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        if g["unit"].lower().startswith("week"):
-            c = a - pd.Timedelta(days=7 * n)
-            return c - 3 * one, c + 3 * one
-        return a - pd.Timedelta(days=n), a - pd.Timedelta(days=n)
     if rule == "weekday":
         mod = (g.get("mod2") or "").lower()
-        d = resolve_weekday(g["wd"], a, tense, mod)
+        d = resolve_weekday(g["wd"], a, _prep_tense(mod, tense), mod)
         if mod == "since":
             return d, a
         return d, d
     return None
 
 
+def _prep_tense(prep: str, tense: str) -> str:
+    """The tense of a day after a preposition: "until Friday" in the present looks ahead."""
+    if prep in ("until", "till", "by") and tense == "neutral":
+        return "future"
+    if prep in ("since",):
+        return "past"
+    return tense
+
+
 def _with_prep(s: pd.Timestamp, e: pd.Timestamp, prep: str, a: pd.Timestamp | None):
+    """The interval of "<prep> X" for X = [s, e] against the anchor ``a``.
+
+    "since X" runs from X to the anchor, "until/by X" from the anchor to X (when X is not
+    already past); other prepositions, or no anchor, give X itself. Early/mid/late are parts
+    of X (see :func:`_part`).
+    """
     one = pd.Timedelta(days=1)
     if prep == "since":
-        return (s, a) if a is not None and a >= s else (s, None)
-    if prep in ("until", "by"):
-        return (None, e) if a is None else (a, e)
-    if prep == "early":
-        return s, min(e, s + 9 * one)
-    if prep == "mid":
-        return s + 10 * one, min(e, s + 19 * one)
-    if prep == "late":
-        return s + 20 * one, e
+        return (s, a) if a is not None and a >= s else (s, e)
+    if prep in ("until", "till", "by", "through"):
+        return (a, e) if a is not None and a <= e else (s, e)
+    if prep in ("early", "mid", "late"):
+        return _part(s, e, prep, a)
     if prep == "earlier in" and a is not None and s <= a <= e:
         return s, max(s, a - one)
     return s, e
+
+
+def _year_bounds(y: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    return pd.Timestamp(year=y, month=1, day=1), pd.Timestamp(year=y, month=12, day=31)
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _month_year(mnum: int, a: pd.Timestamp, tense: str, prep: str) -> int:
+    """The year of a month named without one ("in October", "last March").
+
+    Past: the latest such month on or before the anchor's; future: the next one on or after
+    it; present tense (neutral): the nearest one (ties go to the past).
+    """
+    if prep == "last":
+        return a.year if mnum < a.month else a.year - 1
+    if prep == "this":
+        return a.year
+    if prep in ("since", "earlier in"):
+        tense = "past"
+    if prep == "next" or tense == "future":
+        return a.year if mnum >= a.month else a.year + 1
+    if tense == "neutral":
+        diff = mnum - a.month  # -11..11
+        if diff > 6:
+            return a.year - 1
+        if diff < -6:
+            return a.year + 1
+        return a.year
+    return a.year if mnum <= a.month else a.year - 1
+
+
+def _unit_period(unit: str, a: pd.Timestamp, k: int = 0) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The ``unit`` (day, week, weekend, month, quarter, year) ``k`` steps from the anchor's."""
+    one = pd.Timedelta(days=1)
+    if unit == "day":
+        d = a + k * one
+        return d, d
+    if unit in ("week", "weekend"):
+        mon = _monday(a) + 7 * k * one
+        return (mon + 5 * one, mon + 6 * one) if unit == "weekend" else (mon, mon + 6 * one)
+    if unit == "month":
+        y, m = _add_months(a.year, a.month, k)
+        return _month_bounds(y, m)
+    if unit == "quarter":
+        y, m = _add_months(a.year, 3 * ((a.month - 1) // 3) + 1, 3 * k)
+        s = pd.Timestamp(year=y, month=m, day=1)
+        return s, _month_bounds(*_add_months(y, m, 2))[1]
+    return _year_bounds(a.year + k)
+
+
+_PART_OF_MONTH = {"early": (1, 10), "middle": (11, 20), "late": (21, 31)}
+
+
+def _part(s: pd.Timestamp, e: pd.Timestamp, q: str, a: pd.Timestamp | None = None):
+    """The part of [s, e] that the qualifier ``q`` names (early, mid, late, the end of, ...).
+
+    A month's early/mid/late are days 1-10, 11-20 and 21-end; otherwise the fractions of
+    ``resources/temporal_qualifiers.csv``. "earlier in"/"later in" the anchor's own period
+    run to/from the anchor.
+    """
+    q = " ".join(q.lower().replace("-", " ").split())
+    q = "mid" if q == "mid" else q
+    part, f0, f1 = _QUALIFIERS.get(q, ("", 0.0, 1.0))
+    one = pd.Timedelta(days=1)
+    if q in ("earlier in", "later in") and a is not None and s <= a <= e:
+        return (s, max(s, a - one)) if q == "earlier in" else (min(e, a + one), e)
+    month = s.day == 1 and e == _month_bounds(s.year, s.month)[1]
+    if month and part in _PART_OF_MONTH:
+        d0, d1 = _PART_OF_MONTH[part]
+        return s + (d0 - 1) * one, min(e, s + (d1 - 1) * one)
+    n = (e - s).days + 1
+    lo = s + int(math.floor(n * f0 + 1e-9)) * one
+    hi = s + max(0, int(math.ceil(n * f1 - 1e-9)) - 1) * one
+    return lo, max(lo, min(hi, e))
+
+
+def _qualified(g: dict, a: pd.Timestamp | None, tense: str):
+    """Early/mid/late X, the beginning/end/middle of X, the first/second half of X."""
+    q = g["q"]
+    if g.get("m"):
+        mnum = _month_num(g["m"])
+        if g.get("y"):
+            y = int(g["y"])
+        elif a is None:
+            return None
+        else:
+            y = _month_year(mnum, a, tense, "")
+        s, e = _month_bounds(y, mnum)
+    elif g.get("y2"):
+        s, e = _year_bounds(int(g["y2"]))
+    else:
+        if a is None:
+            return None
+        k = {"last": -1, "next": 1}.get(g["det"].lower(), 0)
+        s, e = _unit_period(g["unit"].lower(), a, k)
+    return _part(s, e, q, a)
+
+
+_PERIOD_STEP = {
+    "this": 0, "the current": 0, "the same": 0,
+    "last": -1, "the past": -1, "the previous": -1, "the latest": -1, "the prior": -1,
+    "the last": -1, "the preceding": -1,
+    "next": 1, "the coming": 1, "the next": 1,
+}  # fmt: skip
+
+
+def _period(g: dict, a: pd.Timestamp, tense: str):
+    """This/last/next week, weekend, month, quarter, (fiscal) year."""
+    det = " ".join(g["det"].lower().split())
+    unit = g["unit"].lower()
+    k = _PERIOD_STEP.get(det, 0)
+    s, e = _unit_period(unit, a, k)
+    if k == 0 and unit in ("week", "month", "quarter", "year") and det == "this":
+        return (a, e) if tense == "future" else (s, a)
+    return s, e
+
+
+def _season_bounds(season: str, y: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    fm, lm = _SEASONS[season]
+    s = pd.Timestamp(year=y, month=fm, day=1)
+    ey = y + 1 if lm < fm else y
+    return s, _month_bounds(ey, lm)[1]
+
+
+def _season(g: dict, a: pd.Timestamp | None, tense: str):
+    """A season: of a year, or this/last/next one against the anchor."""
+    season = g["season"].lower()
+    det = " ".join((g.get("det") or "").lower().split())
+    if g.get("y"):
+        s, e = _season_bounds(season, int(g["y"]))
+    else:
+        cands = [_season_bounds(season, a.year + k) for k in (-2, -1, 0, 1)]
+        now = [c for c in cands if c[0] <= a <= c[1]]
+        past = [c for c in cands if c[1] < a]
+        future = [c for c in cands if c[0] > a]
+        if det in ("last", "this past"):
+            s, e = past[-1]
+        elif det in ("next", "this coming"):
+            s, e = future[0]
+        elif now:
+            s, e = now[0]
+        else:
+            s, e = future[0] if tense == "future" else past[-1]
+    if det in ("early", "mid", "late"):
+        return _part(s, e, det, a)
+    return s, e
+
+
+def _ago(g: dict, a: pd.Timestamp):
+    """N days/weeks/months/years ago (or earlier): a day, or the month/year it falls in."""
+    raw = g.get("n")
+    if raw is None:
+        n = 1
+        unit = (g.get("unit") or g.get("unit2") or "day").lower()
+    else:
+        raw = " ".join(raw.lower().split())
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        unit = g["unit"].lower().rstrip("s")
+    one = pd.Timedelta(days=1)
+    if unit == "day":
+        d = a - n * one
+        return d, d
+    if unit == "week":
+        d = a - 7 * n * one
+        return d, d
+    if unit == "month":
+        return _month_bounds(*_add_months(a.year, a.month, -n))
+    return _year_bounds(a.year - n)
 
 
 def _relative(rel: str, a: pd.Timestamp, tense: str):
@@ -264,6 +449,12 @@ _RULE_CONFIDENCE = {
     "ago": 0.75,
     "weekday": 0.85,
     "at-the-time": 0.5,
+    "qualified": 0.75,
+    "month-bare": 0.7,
+    "unit-ago": 0.6,
+    "period": 0.7,
+    "season": 0.6,
+    "anaphoric": 0.4,
 }
 
 
@@ -273,32 +464,60 @@ def _method(m: _Match, tense: str, has_year: bool) -> str:
         mod = (m.groups.get("mod2") or "").lower()
         if mod in ("last", "next", "coming", "this", "since"):
             return f"weekday-{mod}"
-        return f"weekday-{tense}"
+        return f"weekday-{'future' if tense == 'future' else 'past'}"
     if rule in ("month-day", "day-month", "weekday-date") and not has_year:
         return f"{rule}-year-from-anchor"
-    if rule in ("relative", "month"):
-        return f"{rule}-{tense}" if tense == "future" else rule
-    return rule
+    if rule in ("relative", "month", "month-bare", "period", "season", "qualified"):
+        method = f"{rule}-{tense}" if tense == "future" else rule
+    else:
+        method = rule
+    if m.groups.get("fiscal"):
+        method += "-fiscal-as-calendar"
+    if m.groups.get("approx"):
+        method += "-approximate"
+    return method
 
 
 def _anchor_free(m: _Match) -> bool:
     """Whether the expression is dated without any anchor (carries its own year)."""
-    return m.rule in ("iso", "numeric", "month-year") or (
-        m.rule in ("month-day", "day-month", "weekday-date", "year")
-        and bool(m.groups.get("y"))
-        and (m.groups.get("prep") or "").lower() not in ("since", "until", "by")
-    )
+    g = m.groups
+    if (g.get("prep") or "").lower() in ("since", "until", "till", "by", "through"):
+        return False
+    if m.rule in ("iso", "numeric", "month-year", "year"):
+        return True
+    if m.rule == "qualified":
+        return bool(g.get("y") or g.get("y2")) and g["q"].lower() not in ("earlier in", "later in")
+    return m.rule in ("month-day", "day-month", "weekday-date", "season") and bool(g.get("y"))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b")
 
 
+def _cue_regex(tense: str) -> re.Pattern[str]:
+    cues = [r["cue"] for r in _resources.table("tense_cues") if r["tense"] == tense]
+    alts = "|".join(sorted(cues, key=len, reverse=True))
+    if tense == "past":
+        irregular = "|".join(sorted(_resources.word_set("past_verbs"), key=len, reverse=True))
+        # a regular past form, unless a present/future auxiliary makes it a participle
+        regular = r"(?<!is )(?<!are )(?<!be )(?<!been )(?<!being )(?<!to )(?<!will )[a-z]{2,}ed"
+        alts = f"{alts}|{irregular}|{regular}"
+    return re.compile(rf"(?<![\w'’-])(?i:{alts})(?![\w-])")
+
+
+_FUTURE = _cue_regex("future")
+_CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
+_PAST = _cue_regex("past")
+
+
 def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
-    """Guess the tense governing a date expression from its clause.
+    """The tense governing a date expression, from its clause: future, past or neutral.
 
     The clause runs from the last clause break before the expression to the next one after
-    it; a future marker in it ("will", "is due to", ...) makes it future. ``sx``: the
-    sentence's :class:`~iranstrikes.chronology.actors._SentIndex` (each look is a bisection).
+    it (when it holds no tense cue, the next clauses are read too: "In December, the company
+    said ..."). A future cue (``resources/tense_cues.csv``: "will", "is due to", "may be",
+    ...) makes it future; else a past cue (was, had, a past-tense verb) past; else (present
+    tense) neutral. ``sx``: the sentence's :class:`~iranstrikes.chronology.actors._SentIndex`
+    (each look is a bisection, so long sentences stay linear).
     """
     mod = ((m.groups.get("mod") or "") + (m.groups.get("mod2") or "")).lower()
     if mod in ("next", "coming"):
@@ -313,9 +532,16 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     lo = sent_lo if lo is None else lo
     hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
     hi = sent_hi if hi is None else hi
-    if sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi):
-        return "future"
-    return "past"
+    for _ in range(_CLAUSES_READ):
+        if sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi):
+            return "future"
+        if sx.any_within(_PAST, lo, m.start) or sx.any_within(_PAST, m.end, hi):
+            return "past"
+        if hi >= sent_hi:
+            break
+        nxt = sx.first_after(_CLAUSE_BREAK, hi + 1, sent_hi)
+        hi = sent_hi if nxt is None else nxt
+    return "neutral"
 
 
 def resolve_expression(
