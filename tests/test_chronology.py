@@ -251,7 +251,7 @@ def test_frame_shape_and_spans(seed_articles):
             assert r.body[x.date_text_start : x.date_text_end] == x.date_text
             assert x.start <= x.date_text_start or x.basis.startswith("event:") or True
         assert (ev["description"].str.len() <= ch.DESCRIPTION_MAX).all()
-        assert set(ev["kind"]) <= {"statement", "event"}
+        assert set(ev["kind"]) <= {"statement", "event", "stamp"}
         undated = ev[ev["date_start"].isna()]
         assert (undated["basis"] == "none").all()
         assert ((ev["date_start"] <= ev["date_end"]) | ev["date_start"].isna()).all()
