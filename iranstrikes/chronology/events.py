@@ -302,11 +302,11 @@ def _event_records(
         words = _LOWER_WORD.finditer(sent)
         if (
             len(sent.split()) < 4 or next(words, None) is None or next(words, None) is None
-        ):  # not prose (under four words or two lower-case ones): its full dates are stamps
+        ):  # not prose (under four words or two lower-case ones): its dates (not bare years) are stamps
             rows.extend(
                 _Row(s_lo, s_hi, "stamp", "", m, "neutral")
                 for m in _find_dates(body, s_lo, s_hi)
-                if m.rule in _FULL_DATE_RULES and _anchor_free(m)
+                if m.rule != "year"
             )
             continue
         regions = _quoted_regions(body, s_lo, s_hi)
@@ -325,6 +325,20 @@ def _event_records(
         if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):
             # a dateline dates the lede only when the lede has no date of its own
             dateline, dates = dates[0], dates[1:]
+            if dates:  # kept as a stamp (never dropped), dated like a dateline
+                dm = dateline
+                rows.append(
+                    _Row(
+                        s_lo,
+                        s_hi,
+                        "stamp",
+                        "",
+                        _Match(
+                            "dateline", dm.start, dm.end, dm.text, dm.groups | {"rule": dm.rule}
+                        ),
+                        "neutral",
+                    )
+                )
             dates = dates or [dateline]
 
         def actor_of(cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None, _sx=sx):

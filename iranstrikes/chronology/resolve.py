@@ -134,7 +134,16 @@ def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
         elif a is None:
             return None
         else:
-            d = _year_for(mnum, dnum, a, _prep_tense(prep, tense))
+            d = _year_for(mnum, dnum, a, "past" if prep == "since" else tense)
+            if rule == "weekday-date":  # the weekday tells the year
+                wd = _WEEKDAY_NUM[g["wd"].lower()]
+                fits = [
+                    x
+                    for x in (_safe_date(a.year + k, mnum, dnum) for k in (-1, 0, 1))
+                    if x is not None and x.weekday() == wd
+                ]
+                if fits:
+                    d = min(fits, key=lambda x: (abs((x - a).days), x))
         if d is None:
             return None
         return _with_prep(d, d, prep, a) if prep else (d, d)
@@ -173,7 +182,7 @@ def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
 
 
 def _prep_tense(prep: str, tense: str) -> str:
-    """The tense of a day after a preposition: "until Friday" in the present looks ahead."""
+    """The tense of a weekday after a preposition: "until Friday" in the present looks ahead."""
     if prep in ("until", "till", "by") and tense == "neutral":
         return "future"
     if prep in ("since",):
@@ -316,7 +325,12 @@ def _period(g: dict, a: pd.Timestamp, tense: str):
     s, e = _unit_period(unit, a, k)
     if k == 0 and unit in ("week", "month", "quarter", "year") and det == "this":
         return (a, e) if tense == "future" else (s, a)
+    if det in ("the past", "the last") and unit in _ROLLING:  # the last seven days, ...
+        return a - pd.Timedelta(days=_ROLLING[unit]), a
     return s, e
+
+
+_ROLLING = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 
 
 def _season_bounds(season: str, y: int) -> tuple[pd.Timestamp, pd.Timestamp]:
