@@ -619,3 +619,108 @@ def test_dating_counts_add_up(corpus):
     assert list(counts.index) == ["exact day", "interval", "not dated"]
     assert counts.sum() == len(corpus.events)
     assert counts["exact day"] >= 5 and counts["interval"] >= 3
+
+
+# --------------------------------------------------------------------------------------
+# Invented multi-year folder with a file,url manifest (tests/fixtures/chronology/multiyear)
+# --------------------------------------------------------------------------------------
+
+MULTIYEAR = FIXTURES / "multiyear"
+
+
+@pytest.fixture(scope="module")
+def multiyear():
+    from iranstrikes.corpus import load_corpus
+
+    return load_corpus(MULTIYEAR)
+
+
+def test_multiyear_every_dated_url_yields_its_date(multiyear):
+    a = multiyear.articles.set_index("article_id")
+    for aid, day in (
+        ("m2003_flood", "2003-07-19"),
+        ("m2014_dam_report", "2014-12-03"),
+        ("m2016_budget", "2016-05-05"),
+    ):
+        assert a.at[aid, "published"] == T(day) and a.at[aid, "published_basis"] == "url"
+    assert a.at["m2011_protest", "published"] == T("2011-03-04")
+    assert a.at["m2011_protest", "published_basis"] == "dateline"
+
+
+def test_multiyear_no_year_against_the_articles_own_evidence(multiyear):
+    a = multiyear.articles.set_index("article_id")
+    ev = multiyear.events
+    for aid, row in a.iterrows():
+        if pd.isna(row["published"]):
+            continue
+        own = ev[(ev["article_id"] == aid) & (ev["basis"] == "explicit")]
+        years = {y for s, e in zip(own["date_start"], own["date_end"], strict=True)
+                 for y in range(s.year, e.year + 1)}  # fmt: skip
+        if years:
+            assert row["published"].year in years | {max(years)}, aid
+    # the 2002 article is never carried into the 2014 story, and a bare year is no day
+    assert pd.isna(a.at["m2002_vote", "published"])
+    assert a.at["m2002_vote", "published_basis"] == "unknown"
+    # a dateline without a year, in a story of its own, stays undated
+    assert pd.isna(a.at["myearless_market", "published"])
+
+
+def test_multiyear_same_story_inference_states_its_evidence(multiyear):
+    r = multiyear.articles.set_index("article_id").loc["m2014_dam_followup"]
+    assert r["published_basis"] == "inferred"
+    assert (r["published"], r["published_latest"]) == (T("2014-12-03"), T("2014-12-09"))
+    assert "same story as m2014_dam_report" in r["published_evidence"]
+    assert "confidence" in r["published_evidence"]
+
+
+def test_multiyear_bare_year_and_future(multiyear):
+    ev = multiyear.events
+    y2016 = _row(ev, "m2016_budget", "In 2016")
+    assert _dates(y2016) == (T("2016-01-01"), T("2016-12-31")) and y2016["basis"] == "explicit"
+    friday = _row(ev, "m2011_protest", "until Friday")  # "would continue until Friday"
+    assert _dates(friday)[1] == T("2011-03-04")
+    jan = _row(ev, "m2014_dam_report", "in January.")  # "would publish ... in January"
+    assert _dates(jan) == (T("2015-01-01"), T("2015-01-31"))
+
+
+def test_unresolvable_expressions_are_kept():
+    ev = ch.extract_events("x", "The city said it would open two more markets this year.", None)
+    row = _row(ev, "x", "this year")
+    assert row["basis"] == "none" and pd.isna(row["date_start"])
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "start", "end"),
+    [
+        ("a 2010 commando raid", "2014-12-03", "2010-01-01", "2010-12-31"),
+        ("prices rose in October 2007", "2014-12-03", "2007-10-01", "2007-10-31"),
+        ("three years ago", "2014-12-03", "2011-01-01", "2011-12-31"),
+        ("two weeks ago", "2014-12-03", "2014-11-19", "2014-11-19"),
+        ("the end of the year", "2014-12-03", "2014-11-01", "2014-12-31"),
+        ("this fiscal year", "2014-12-03", "2014-01-01", "2014-12-03"),
+        ("early 2009", "2014-12-03", "2009-01-01", "2009-04-30"),
+        ("last summer", "2014-12-03", "2014-06-01", "2014-08-31"),
+        ("mid-1996", "2014-12-03", "1996-05-01", "1996-08-31"),
+        ("late 2006", "2014-12-03", "2006-09-01", "2006-12-31"),
+        ("early December", "2014-12-20", "2014-12-01", "2014-12-10"),
+    ],
+)
+def test_new_expressions(text, anchor, start, end):
+    s, e, _, _ = ch.resolve_expression(text, anchor)
+    assert (s, e) == (T(start), T(end))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "day"),
+    [
+        # future: the next such day on or after the anchor
+        ("The contract may be signed on September 12, officials said.", "2007-09-08", "2007-09-12"),
+        ("Markets remain closed until Friday, the exchange said.", "2008-09-18", "2008-09-19"),
+        # past: the latest one on or before it
+        ("The contract was signed on September 12, officials said.", "2007-09-08", "2006-09-12"),
+    ],
+)
+def test_tense_decides_past_or_future(sentence, anchor, day):
+    ev = ch.extract_events("x", sentence, T(anchor), None, "manifest")
+    dated = ev[ev["date_start"].notna()]
+    assert dated.iloc[0]["date_end"] == T(day)

@@ -20,6 +20,7 @@ from .expressions import _WD, _WEEKDAY_NUM, _find_dates
 from .frames import EVENT_COLUMNS, INFERRED_COLUMNS, SAME_EVENT_JACCARD, _frame
 from .grouping import (
     _DAY_NS,
+    _STOP,
     _date_ns,
     _iso_day,
     _jaccard,
@@ -39,7 +40,7 @@ from .timeline import find_conflicts, merge_timeline
 # the columns of an undated article's event that infer_publication_dates reads
 _UndatedRow = namedtuple(
     "_UndatedRow",
-    "article_id event_id method basis date_text date_text_start date_text_end date_start",
+    "article_id event_id method basis date_text date_text_start date_text_end date_start date_end",
 )
 
 
@@ -80,15 +81,27 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
     ev_aid = ev["article_id"].astype(str)
     of_dated = ev_aid.isin(dated_ids).to_numpy()
     of_undated = ev_aid.isin(undated_ids).to_numpy()
-    ref_days: set[pd.Timestamp] = set()
-    for p, pl in zip(arts["published"], arts["published_latest"], strict=True):
+    # reference days per dated article: its publication day, and its single-day dates
+    # (recent, anchored days only: not explicit ones)
+    ref_by_article: dict[str, set[pd.Timestamp]] = {}
+    for a, p, pl in zip(
+        arts["article_id"].astype(str), arts["published"], arts["published_latest"], strict=True
+    ):
         if not pd.isna(p) and (pd.isna(pl) or pl == p):
-            ref_days.add(_day(p))
-    # single-day dates of dated articles (recent, anchored days only: not explicit ones)
+            ref_by_article.setdefault(a, set()).add(_day(p))
     ds_col, de_col = ev["date_start"], ev["date_end"]
     single = (ds_col.notna() & (ds_col == de_col)).to_numpy(dtype=bool)
     exact = of_dated & single & (ev["basis"].astype(str) != "explicit").to_numpy(dtype=bool)
-    ref_days |= {_day(d) for d in ds_col[exact].unique()}
+    for a, d in zip(ev_aid[exact].tolist(), ds_col[exact].tolist(), strict=True):
+        ref_by_article.setdefault(a, set()).add(_day(d))
+    datelines = (
+        dict(zip(arts["article_id"].astype(str), arts["dateline"].tolist(), strict=True))
+        if "dateline" in arts
+        else {}
+    )
+    names = _name_keys(ev, ev_aid)
+    story = _stories(names)
+    own_years = _own_years(arts, ev, ev_aid, undated_ids)
     # The rows the original reads, in its order: the dated articles' events, then the
     # undated articles' (``j`` below indexes this order). Actor keys and content tokens are
     # only needed for single-day events of dated articles and for the undated articles'
@@ -119,7 +132,7 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
             )
             days_j.add(d)
             members_j.append(j)
-    ref_of_weekday: dict[int, tuple[set[pd.Timestamp], str]] = {}  # (days, as listed)
+    ref_of_weekday: dict[tuple, tuple[set[pd.Timestamp], str]] = {}  # (days, as listed)
     valid_memo: dict[tuple, set[int]] = {}
     # the rows of undated articles only, as plain values
     undated_rows = list(
@@ -134,6 +147,15 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
     out = []
     for aid in undated_ids:
         rows = rows_of.get(aid, [])
+        # only dated articles demonstrably of the same story lend their days: linked by the
+        # people they name (a shared speaker or actor), directly or through other articles
+        linked = sorted(a for a in ref_by_article if story.get(a) == story.get(aid, aid))
+        ref_days = set().union(*(ref_by_article[a] for a in linked)) if linked else set()
+        link_note = (
+            f"same story as {', '.join(linked)}: they name the same people"
+            if linked
+            else "no dated article shares a person with it, so no corpus day is borrowed"
+        )
         constraints: list[tuple[str, object]] = []  # (evidence, predicate on day)
         lower: list[tuple[pd.Timestamp, str]] = []
         for r in rows:
@@ -162,11 +184,12 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                         + ", ".join(_iso_day(d) for d in matches)
                     )
                 else:
-                    if wd not in ref_of_weekday:
+                    wkey = (wd, tuple(linked))
+                    if wkey not in ref_of_weekday:
                         wdays = {d for d in ref_days if d.weekday() == wd}
                         listed = ", ".join(sorted(d.date().isoformat() for d in wdays))
-                        ref_of_weekday[wd] = (wdays, listed)
-                    days, listed = ref_of_weekday[wd]
+                        ref_of_weekday[wkey] = (wdays, listed)
+                    days, listed = ref_of_weekday[wkey]
                     if not days:
                         continue
                     why = (
@@ -178,7 +201,11 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                 if valid is None:
                     valid = valid_memo[memo_key] = _publication_days(wd, mod, days)
                 constraints.append((why, valid))
-            elif str(r.basis) == "explicit" and not pd.isna(r.date_start):
+            elif (
+                str(r.basis) == "explicit"
+                and not pd.isna(r.date_start)
+                and r.date_start == r.date_end  # a day: a bare year or month gives no day
+            ):
                 lower.append(
                     (_day(r.date_start), f"explicit '{r.date_text}' ({where}) is a lower bound")
                 )
@@ -188,6 +215,20 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                     lower.append(
                         (y, f"'{r.date_text}' ({where}) with the corpus year is a lower bound")
                     )
+        # a dateline printed without a year ("MOSCOW, December 3"): the publication day, in
+        # the year of the same-story articles (never of an unrelated corpus)
+        dl = _yearless_dateline(datelines.get(aid))
+        if dl is not None and ref_days:
+            mid = sorted(ref_days)[len(ref_days) // 2]
+            s, _, _, _ = _resolve_match(dl, mid, mid, "neutral")
+            if s is not None:
+                constraints.append(
+                    (
+                        f"the dateline '{dl.text}' has no year; with the year of the same-story"
+                        f" articles it is {s.date().isoformat()}",
+                        {s.value},
+                    )
+                )
         rec = {"article_id": aid, "published": pd.NaT, "published_latest": pd.NaT}
         if constraints:
             cand_lo = (
@@ -203,12 +244,33 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                 for p in sorted(common)
                 if lo_ns <= p <= hi_ns and all(p >= d for d in lower_ns)
             ]
+            years = own_years.get(aid, set())
+            if ok and years and not years & set(range(ok[0].year, ok[-1].year + 1)):
+                rec.update(
+                    published_basis="unknown",
+                    published_evidence=(
+                        f"the corpus suggests {ok[0].date().isoformat()}.."
+                        f"{ok[-1].date().isoformat()}, but the article's own dates or URL point"
+                        f" to {', '.join(map(str, sorted(years)))}; no year is borrowed against"
+                        " them"
+                    ),
+                )
+                ok = []
+                constraints_rejected = True
+            else:
+                constraints_rejected = False
             if ok:
                 rec.update(published=ok[0], published_latest=ok[-1], published_basis="inferred")
+                span = (ok[-1] - ok[0]).days + 1
+                conf = "high" if span <= 2 and len(constraints) > 1 else "medium"
                 rec["published_evidence"] = (
                     "; ".join([w for w, _ in constraints] + [w for _, w in lower])
+                    + f" ({link_note})"
                     + f" => published {ok[0].date().isoformat()}..{ok[-1].date().isoformat()}"
+                    + f" (confidence {conf}: {span} possible day{'s' if span > 1 else ''})"
                 )
+            elif constraints_rejected:
+                pass
             else:
                 rec.update(
                     published_basis="unknown",
@@ -217,6 +279,15 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                 )
         elif lower:
             d, _ = max(lower)
+            years = own_years.get(aid, set())
+            if years and d.year not in years and d.year > max(years):
+                rec.update(
+                    published_basis="unknown",
+                    published_evidence=f"a lower bound in {d.year} from the corpus contradicts"
+                    f" the article's own years ({', '.join(map(str, sorted(years)))})",
+                )
+                out.append(rec)
+                continue
             rec.update(
                 published=d,
                 published_latest=pd.NaT,
@@ -225,9 +296,88 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                 + f" => published on or after {d.date().isoformat()} (no upper bound)",
             )
         else:
-            rec.update(published_basis="unknown", published_evidence="no usable date references")
+            why = "no usable date references"
+            if not linked and any(str(r.method).startswith("weekday") for r in rows):
+                why += f" ({link_note})"
+            rec.update(published_basis="unknown", published_evidence=why)
         out.append(rec)
     return _frame(out, INFERRED_COLUMNS)
+
+
+_URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})(?=[/_-]|\d{4}(?!\d))")
+
+
+def _name_keys(ev: pd.DataFrame, ev_aid: pd.Series) -> dict[str, set[str]]:
+    """Per article, the people it names as actors or speakers (surnames of full names)."""
+    out: dict[str, set[str]] = {}
+    pids = ev["person_id"].tolist() if "person_id" in ev else [None] * len(ev)
+    for aid, actor, pid in zip(ev_aid.tolist(), ev["actor"].tolist(), pids, strict=True):
+        if pid is not None and not pd.isna(pid) and str(pid):
+            out.setdefault(aid, set()).add(f"person:{pid}")
+            continue
+        if actor is None or pd.isna(actor):
+            continue
+        toks = str(actor).split()
+        caps = [w for w in toks if w[:1].isupper()]
+        key = toks[-1].strip(".,’'s").casefold() if toks else ""
+        if len(caps) >= 2 and toks[-1][:1].isupper() and len(key) >= 4 and key not in _STOP:
+            out.setdefault(aid, set()).add(key)
+    return out
+
+
+def _yearless_dateline(dateline) -> object | None:
+    """The year-less month-day date of a dateline string, or None."""
+    if not isinstance(dateline, str) or not dateline:
+        return None
+    for m in _find_dates(dateline):
+        if m.rule in ("month-day", "day-month", "weekday-date") and not m.groups.get("y"):
+            return m
+    return None
+
+
+def _stories(names: dict[str, set[str]]) -> dict[str, str]:
+    """Article -> story id: the connected groups of articles that name a same person."""
+    parent: dict[str, str] = {a: a for a in names}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    by_key: dict[str, str] = {}
+    for a in sorted(names):
+        for k in sorted(names[a]):
+            if k in by_key:
+                ra, rb = find(a), find(by_key[k])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+            else:
+                by_key[k] = a
+    return {a: find(a) for a in names}
+
+
+def _own_years(
+    arts: pd.DataFrame, ev: pd.DataFrame, ev_aid: pd.Series, ids: list[str]
+) -> dict[str, set[int]]:
+    """The years an undated article's own text (explicit dates) and URL point to."""
+    want = set(ids)
+    out: dict[str, set[int]] = {}
+    explicit = (ev["basis"].astype(str) == "explicit").to_numpy(dtype=bool)
+    for aid, s in zip(ev_aid[explicit].tolist(), ev["date_start"][explicit].tolist(), strict=True):
+        if aid in want and not pd.isna(s):
+            out.setdefault(aid, set()).add(pd.Timestamp(s).year)
+    if "url" in arts:
+        from .published import date_from_url
+
+        for aid, url in zip(arts["article_id"].astype(str), arts["url"].tolist(), strict=True):
+            if aid not in want or not isinstance(url, str) or not url:
+                continue
+            got = date_from_url(url)
+            years = {got[0]} if got else {int(y) for y in _URL_YEAR.findall(url)}
+            if years:
+                out.setdefault(aid, set()).update(years)
+    return out
 
 
 def _publication_days(wd: int, mod: str, days: set[pd.Timestamp]) -> set[int]:

@@ -267,8 +267,8 @@ _PART_OF_MONTH = {"early": (1, 10), "middle": (11, 20), "late": (21, 31)}
 def _part(s: pd.Timestamp, e: pd.Timestamp, q: str, a: pd.Timestamp | None = None):
     """The part of [s, e] that the qualifier ``q`` names (early, mid, late, the end of, ...).
 
-    A month's early/mid/late are days 1-10, 11-20 and 21-end; otherwise the fractions of
-    ``resources/temporal_qualifiers.csv``. "earlier in"/"later in" the anchor's own period
+    A month's early/mid/late are days 1-10, 11-20 and 21-end; a year's parts are whole
+    months; otherwise the fractions of ``resources/temporal_qualifiers.csv``. "earlier in"/"later in" the anchor's own period
     run to/from the anchor.
     """
     q = " ".join(q.lower().replace("-", " ").split())
@@ -281,6 +281,10 @@ def _part(s: pd.Timestamp, e: pd.Timestamp, q: str, a: pd.Timestamp | None = Non
     if month and part in _PART_OF_MONTH:
         d0, d1 = _PART_OF_MONTH[part]
         return s + (d0 - 1) * one, min(e, s + (d1 - 1) * one)
+    if s.month == 1 and s.day == 1 and e == pd.Timestamp(year=s.year, month=12, day=31):
+        # a calendar year: in whole months (early = Jan-Apr, the end of = Nov-Dec, ...)
+        m0, m1 = round(12 * f0) + 1, max(round(12 * f0) + 1, round(12 * f1))
+        return _month_bounds(s.year, m0)[0], _month_bounds(s.year, m1)[1]
     n = (e - s).days + 1
     lo = s + int(math.floor(n * f0 + 1e-9)) * one
     hi = s + max(0, int(math.ceil(n * f1 - 1e-9)) - 1) * one
@@ -512,8 +516,11 @@ def _cue_regex(tense: str) -> re.Pattern[str]:
     alts = "|".join(sorted(cues, key=len, reverse=True))
     if tense == "past":
         irregular = "|".join(sorted(_resources.word_set("past_verbs"), key=len, reverse=True))
-        # a regular past form, unless a present/future auxiliary makes it a participle
-        regular = r"(?<!is )(?<!are )(?<!be )(?<!been )(?<!being )(?<!to )(?<!will )[a-z]{2,}ed"
+        # a regular past form, unless a present/future auxiliary or a linking verb makes it a
+        # participle ("is based", "remain closed")
+        linking = ("is", "are", "be", "been", "being", "to", "will", "remain", "remains", "stay",
+                   "stays", "seem", "seems", "get", "gets", "become", "becomes", "look", "looks")  # fmt: skip
+        regular = "".join(f"(?<!{w} )" for w in linking) + r"[a-z]{2,}ed"
         alts = f"{alts}|{irregular}|{regular}"
     return re.compile(rf"(?<![\w'’-])(?i:{alts})(?![\w-])")
 
@@ -546,13 +553,19 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     lo = sent_lo if lo is None else lo
     hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
     hi = sent_hi if hi is None else hi
+    from .actors import _VERBISH
+
     for _ in range(_CLAUSES_READ):
         if sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi):
             return "future"
         if sx.any_within(_PAST, lo, m.start) or sx.any_within(_PAST, m.end, hi):
             return "past"
-        if hi >= sent_hi:
-            break
+        if (
+            hi >= sent_hi
+            or sx.first_outside(_VERBISH, lo, m.start, m.end) not in (None,)
+            and (sx.first_outside(_VERBISH, lo, m.start, m.end) < hi)
+        ):
+            break  # the clause has a verb of its own: the next clause's tense is not its own
         nxt = sx.first_after(_CLAUSE_BREAK, hi + 1, sent_hi)
         hi = sent_hi if nxt is None else nxt
     return "neutral"
