@@ -560,11 +560,8 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
             return "future"
         if sx.any_within(_PAST, lo, m.start) or sx.any_within(_PAST, m.end, hi):
             return "past"
-        if (
-            hi >= sent_hi
-            or sx.first_outside(_VERBISH, lo, m.start, m.end) not in (None,)
-            and (sx.first_outside(_VERBISH, lo, m.start, m.end) < hi)
-        ):
+        verb = sx.first_outside(_VERBISH, lo, m.start, m.end)
+        if hi >= sent_hi or (verb is not None and verb < hi):
             break  # the clause has a verb of its own: the next clause's tense is not its own
         nxt = sx.first_after(_CLAUSE_BREAK, hi + 1, sent_hi)
         hi = sent_hi if nxt is None else nxt
