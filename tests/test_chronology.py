@@ -724,3 +724,31 @@ def test_tense_decides_past_or_future(sentence, anchor, day):
     ev = ch.extract_events("x", sentence, T(anchor), None, "manifest")
     dated = ev[ev["date_start"].notna()]
     assert dated.iloc[0]["date_end"] == T(day)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("strikes but", ""),
+        ("Iranian officials initially", "Iranian officials"),
+        ("Images appearing to show Iranian jets", ""),
+        ("CAIRO", ""),
+        ("it", ""),
+        ("Chairman Osric Pellow said the council", "the council"),
+        ("The water authority", "The water authority"),
+    ],
+)
+def test_choose_actor_gives_no_fragment(phrase, actor):
+    from iranstrikes.chronology.actors import choose_actor
+
+    got, pid = choose_actor(phrase)
+    assert got == actor and pd.isna(pid)
+
+
+def test_choose_actor_takes_the_quote_speaker():
+    from iranstrikes.chronology.actors import choose_actor
+
+    assert choose_actor("strikes but", quote_speaker="Dana Okafor", quote_person_id="p1") == (
+        "Dana Okafor",
+        "p1",
+    )

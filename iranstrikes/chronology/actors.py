@@ -485,3 +485,77 @@ def _describe(text: str) -> str:
     if len(text) > DESCRIPTION_MAX:
         text = text[: DESCRIPTION_MAX - 1].rstrip() + "…"
     return text
+
+
+# --------------------------------------------------------------------------------------
+# The actor of an event
+# --------------------------------------------------------------------------------------
+
+_FRAGMENT_END = {"but", "and", "or", "nor", "yet", "so", "as", "than", "of", "to", "with"}
+_TRAILING_ADVERBS = {
+    "initially", "reportedly", "also", "then", "still", "now", "later", "earlier", "first",
+    "again", "allegedly", "apparently", "already", "only", "even", "just", "too",
+}  # fmt: skip
+_NO_ACTOR_PRONOUNS = {"it", "we", "i", "you", "they", "us", "them", "this", "these", "those"}
+_PARTICIPLE = re.compile(r"(?<![\w-])[a-z]{3,}ing\b")
+_ACTOR_MAX_WORDS = 8
+
+
+def _noun_phrase_actor(phrase: str) -> str:
+    """The phrase when it is a plausible noun phrase for an actor, else "" (no actor).
+
+    A fragment is no actor: a phrase cut after a conjunction ("strikes but"), one holding a
+    verb or a participle ("Images appearing to show ..."), a bare pronoun that is not a person
+    ("it", "we"), a dateline place in capitals ("CAIRO"), or a run of more than
+    :data:`_ACTOR_MAX_WORDS` words. After a reporting verb ("X said the council"), the actor
+    is what follows it. Trailing adverbs are dropped ("Iranian officials initially").
+    """
+    phrase = _clean_actor(phrase or "")
+    cues = list(_CUE.finditer(phrase))
+    if cues:
+        phrase = phrase[cues[-1].end() :].strip()
+        phrase = re.sub(r"^(?i:that)\s+", "", phrase)
+    words = phrase.split()
+    while words and (words[-1].lower() in _TRAILING_ADVERBS or _LY.fullmatch(words[-1])):
+        words.pop()
+    if not words or words[-1].lower() in _FRAGMENT_END:
+        return ""
+    if len(words) > _ACTOR_MAX_WORDS:
+        return ""
+    text = " ".join(words)
+    if len(words) == 1 and words[0].lower() in _NO_ACTOR_PRONOUNS:
+        return ""
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 5:
+        return ""  # a dateline place ("MOSCOW")
+    if _VERBISH.search(text) or _PARTICIPLE.search(" ".join(words[1:])):
+        return ""
+    return text
+
+
+def choose_actor(
+    phrase: str, *, quote_speaker: str = "", quote_person_id=None
+) -> tuple[str, object]:
+    """Choose the actor of one event: the one place where this is decided.
+
+    An event that dates a quote takes the quote's speaker (and its ``person_id``); any other
+    event takes the subject phrase of its clause when that is a plausible noun phrase
+    (:func:`_noun_phrase_actor`), else no actor ("", never a fragment). When the shared text
+    model (``iranstrikes.text``) lands, this function is where an event's actor becomes the
+    entity of its subject.
+
+    Args:
+        phrase: The subject phrase the clause rules found.
+        quote_speaker: The speaker of the quote the event dates, if any.
+        quote_person_id: That speaker's ``person_id``, if known.
+
+    Returns:
+        ``(actor, person_id)``; ``person_id`` is ``pd.NA`` when unknown.
+    """
+    import pandas as pd
+
+    if quote_speaker:
+        pid = quote_person_id
+        if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
+            pid = pd.NA
+        return quote_speaker, pid
+    return _noun_phrase_actor(phrase), pd.NA

@@ -34,6 +34,7 @@ from .actors import (
     _sentence_spans,
     _SentIndex,
     _statement_actor,
+    choose_actor,
 )
 from .expressions import _date_pieces, _find_dates, _Match
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
@@ -110,6 +111,17 @@ def _quote_rows(quotes: pd.DataFrame | Mapping[str, list] | None) -> list[tuple]
         spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a is not None and a >= 0)
         out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
     return out
+
+
+def _quote_person_ids(quotes) -> dict[str, object]:
+    """quote_id -> person_id of the article's quotes (empty when the column is absent)."""
+    if quotes is None or "person_id" not in quotes or "quote_id" not in quotes:
+        return {}
+    if isinstance(quotes, pd.DataFrame):
+        ids, pids = quotes["quote_id"].tolist(), quotes["person_id"].tolist()
+    else:
+        ids, pids = list(quotes["quote_id"]), list(quotes["person_id"])
+    return {str(q): p for q, p in zip(ids, pids, strict=True)}
 
 
 class _QuoteIndex:
@@ -291,6 +303,7 @@ def _event_records(
                 keep = [k for k, x in enumerate(ids) if str(x) == aid]
                 quotes = {c: [v[k] for k in keep] for c, v in quotes.items()}
     quote_rows: list[tuple] | _QuoteIndex = _quote_rows(quotes)
+    quote_pids = _quote_person_ids(quotes)
     with contextlib.suppress(TypeError):  # unusual spans: keep the plain scan
         quote_rows = _QuoteIndex(quote_rows)
 
@@ -474,12 +487,14 @@ def _event_records(
         qid, qspeaker = ("", "")
         if r.kind == "statement":
             qid, qspeaker = _quote_for(quote_rows, r.start, r.end, r.cue_pos)
-        actor = qspeaker or r.actor
+        actor, person_id = choose_actor(
+            r.actor, quote_speaker=qspeaker, quote_person_id=quote_pids.get(qid)
+        )
         rec = {
             "event_id": ids[k],
             "article_id": str(article_id),
             "actor": actor,
-            "person_id": pd.NA,
+            "person_id": person_id,
             "description": _describe_span(body, r.start, r.end),
             "quote_id": qid or pd.NA,
             "kind": r.kind,
