@@ -338,6 +338,8 @@ class _SentIndex:
         self.regions = regions
         self._spans: dict[re.Pattern, tuple] = {}
         self._cuts: list[int] | None = None
+        self.dates: list[_Match] | None = None  # the sentence's date expressions, when known
+        self.date_starts: list[int] = []
         self._in_regions: _Regions | None = None
 
     def spans(self, rx: re.Pattern, upto: int | None = None) -> tuple[list[int], list[int]]:
@@ -462,7 +464,22 @@ def _statement_actor(
         lo = cue.start() - _SEGMENT_MAX
         space = text.find(" ", lo, cue.start())
         lo = space + 1 if space >= 0 else lo
+    if sx.dates is not None and not dateless:  # the sentence's dates, blanked (not re-found)
+        return _subject_before(_without_dates(text, lo, cue.start(), sx), True)
     return _subject_before(text[lo : cue.start()], dateless)
+
+
+def _without_dates(text: str, lo: int, hi: int, sx: _SentIndex) -> str:
+    """``text[lo:hi]`` with each date expression of the sentence inside it replaced by " "."""
+    i = bisect.bisect_left(sx.date_starts, lo)
+    out, pos = [], lo
+    while i < len(sx.dates) and sx.dates[i].end <= hi:
+        m = sx.dates[i]
+        out += [text[pos : m.start], " "]
+        pos = m.end
+        i += 1
+    out.append(text[pos:hi])
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------

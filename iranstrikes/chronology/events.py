@@ -115,7 +115,10 @@ def _quote_rows(quotes: pd.DataFrame | Mapping[str, list] | None) -> list[tuple]
 
 def _quote_person_ids(quotes) -> dict[str, object]:
     """quote_id -> person_id of the article's quotes (empty when the column is absent)."""
-    if quotes is None or "person_id" not in quotes or "quote_id" not in quotes:
+    if quotes is None:
+        return {}
+    cols = quotes.columns if isinstance(quotes, pd.DataFrame) else quotes
+    if "person_id" not in cols or "quote_id" not in cols:
         return {}
     if isinstance(quotes, pd.DataFrame):
         ids, pids = quotes["quote_id"].tolist(), quotes["person_id"].tolist()
@@ -248,6 +251,16 @@ _INITIAL_WINDOW = 200  # a date further into its sentence does not open it
 _CUE_REACH = 110  # the most characters between a date and the cue it dates
 
 
+_TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
+
+
+def _tenseless(m) -> bool:
+    """Whether neither the date nor the method of ``m`` depends on the tense."""
+    return m.rule in _TENSELESS_RULES or (
+        m.rule in ("month-day", "day-month", "weekday-date") and bool(m.groups.get("y"))
+    )
+
+
 def _describe_span(body: str, lo: int, hi: int) -> str:
     """:func:`_describe` of ``body[lo:hi]``, reading only as much as the description needs."""
     window = 20 * DESCRIPTION_MAX
@@ -334,6 +347,7 @@ def _event_records(
         cue_starts = [c.start() for c in cues]
         pieces = _date_pieces(body, s_lo, s_hi)
         dates = _find_dates(body, s_lo, s_hi, pieces)
+        sx.dates, sx.date_starts = dates, [d.start for d in dates]
         dateline = None
         if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):
             # a dateline dates the lede only when the lede has no date of its own
@@ -371,7 +385,8 @@ def _event_records(
         stmt_cues: list[int] = []  # its keys, sorted
         sentence_rows: list[_Row] = []
         for m in dates:
-            tense = _tense_of(body, s_lo, s_hi, m, sx)
+            # (a date with its own year needs no tense)
+            tense = "past" if _tenseless(m) else _tense_of(body, s_lo, s_hi, m, sx)
             attached = None
             in_quote = in_regions.inside(m.start)
             if in_quote or not cues or m.start - s_lo > _INITIAL_WINDOW:

@@ -86,9 +86,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "year",
-            rf"(?<![\w$£€#.,/-])(?:(?P<prep>(?i:since|in|during|until|till|by|from|throughout|before"
-            rf"|after|through))\s+)?(?:(?P<fiscal>(?i:fiscal|calendar)|FY)[\s-]*)?(?P<y>{_YEAR})"
-            r"(?![\w%/-])(?![.,]\d)(?!\s*(?i:percent|per cent))",
+            # the year itself; its preposition and qualifier are read backwards from it
+            # (:data:`_YEAR_PREFIX`): a leading optional alternation is tried at every position
+            rf"(?<![\w$£€#.,/-])(?P<y>{_YEAR})(?![\w%/-])(?![.,]\d)(?!\s*(?i:percent|per cent))",
         ),
         (
             "month",
@@ -201,6 +201,7 @@ _G_DIGIT = re.compile(r"\d")
 _G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening|quarter)")
 _G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+of)")
+_G_YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
 _G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
 _G_AGO = re.compile(r"(?i:ago)")
 _G_TIME = re.compile(r"(?i:time)")
@@ -217,6 +218,10 @@ _REL_WORDS = (
     "quarter",
 )
 _QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
+_ANA_WORDS = ("that", "same", "next", "following")
+# words every "this/last/next/the past ... week" (rule "period") holds one of
+_DET_WORDS = ("this", "last", "next", "past", "previous", "coming", "current", "same", "latest",
+              "prior", "preceding")  # fmt: skip
 _SEASON_WORDS = tuple(_SEASONS)
 # The only characters that a case-insensitive pattern matches to one of the (ASCII) letters
 # of the words above but that ``str.lower`` does not turn into that letter. Without them,
@@ -231,16 +236,16 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "month-day": ("month", "digit"),
     "day-month": ("month", "digit"),
     "month-year": ("month", "digit"),
-    "year": ("digit",),
+    "year": ("year4",),
     "qualified": ("qual",),
     "month-bare": ("month",),
-    "unit-ago": ("rel",),
-    "period": ("rel",),
+    "unit-ago": ("rel", "ua"),
+    "period": ("rel", "det"),
     "season": ("season",),
-    "anaphoric": ("rel",),
+    "anaphoric": ("rel", "ana"),
     "month": ("month",),
     "relative": ("rel",),
-    "ago": ("rel",),
+    "ago": ("rel", "agoe"),
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
@@ -256,15 +261,21 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
     span = text[lo:hi]
     if span.isascii() or not _FOLD_ODD.search(span):
         low = span.lower()
-        rel = any(w in low for w in _REL_WORDS)
+        has_word = low.__contains__
+        rel = any(map(has_word, _REL_WORDS))
         ago, time_ = "ago" in low, "time" in low
-        qual = any(w in low for w in _QUAL_WORDS) or ("end" in low or "close" in low)
-        season = any(w in low for w in _SEASON_WORDS)
+        qual = any(map(has_word, _QUAL_WORDS))
+        det = any(map(has_word, _DET_WORDS))
+        season = any(map(has_word, _SEASON_WORDS))
+        agoe = ago or "earlier" in low
+        ua = agoe or "before" in low or "previous" in low
+        ana = any(map(has_word, _ANA_WORDS))
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
         qual = _G_QUAL.search(span) is not None or "end" in span.lower()
         season = _G_SEASON.search(span) is not None
+        agoe = ua = ana = det = True  # (rare text: no shortcut)
     has = {
         "digit": _G_DIGIT.search(span) is not None,
         "month": _G_MONTH.search(span) is not None,
@@ -274,11 +285,21 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "time": time_,
         "qual": qual,
         "season": season,
+        "year4": _G_YEAR4.search(span) is not None,
+        "agoe": agoe,
+        "ua": ua,
+        "ana": ana,
+        "det": det,
     }
     return has if any(has.values()) else None
 
 
 _FILTERED = frozenset({"year", "season"})
+# what may precede a year: "in 2016", "fiscal 1989", "since FY2010" (searched up to the year)
+_YEAR_PREFIX = re.compile(
+    r"(?<![\w$£€#.,/-])(?:(?P<prep>(?i:since|in|during|until|till|by|from|throughout|before"
+    r"|after|through))\s+)?(?:(?P<fiscal>(?i:fiscal|calendar)|FY)[\s-]*)?\Z"
+)
 _PREV_WORD = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$")
 
 
@@ -320,9 +341,14 @@ def _find_dates(
         if all(has[g] for g in gates):
             for m in rx.finditer(text, lo, hi):
                 g = m.groupdict()
-                if name in _FILTERED and not _plausible(name, g, text, m.start()):
+                start = m.start()
+                if name == "year":
+                    px = _YEAR_PREFIX.search(text, max(lo, start - 40), start)
+                    g = {"prep": px.group("prep"), "fiscal": px.group("fiscal"), "y": g["y"]}
+                    start = px.start()
+                if name in _FILTERED and not _plausible(name, g, text, start):
                     continue
-                found.append(_Match(name, m.start(), m.end(), m.group(0), g))
+                found.append(_Match(name, start, m.end(), text[start : m.end()], g))
     if not found:
         return []
     found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))
