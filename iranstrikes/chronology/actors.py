@@ -339,6 +339,7 @@ class _SentIndex:
         self._spans: dict[re.Pattern, tuple] = {}
         self._cuts: list[int] | None = None
         self.dates: list[_Match] | None = None  # the sentence's date expressions, when known
+        self.flags: dict[str, bool] = {}  # cheap per-sentence tests, remembered
         self.date_starts: list[int] = []
         self._in_regions: _Regions | None = None
 

@@ -526,6 +526,9 @@ def _cue_regex(tense: str) -> re.Pattern[str]:
 
 
 _FUTURE = _cue_regex("future")
+# literal pieces, one of which every future cue of tense_cues.csv holds (lower case)
+_FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "might", " to",
+                    "must", "should", "scheduled", "planned")  # fmt: skip
 _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
 _PAST = _cue_regex("past")
 
@@ -555,8 +558,12 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     hi = sent_hi if hi is None else hi
     from .actors import _VERBISH
 
+    future = sx.flags.get("future")
+    if future is None:  # a cheap test first: most sentences hold no future cue at all
+        low = text[sent_lo:sent_hi].lower()
+        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS))
     for _ in range(_CLAUSES_READ):
-        if sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi):
+        if future and (sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi)):
             return "future"
         if sx.any_within(_PAST, lo, m.start) or sx.any_within(_PAST, m.end, hi):
             return "past"
