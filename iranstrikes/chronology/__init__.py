@@ -16,8 +16,25 @@ Conventions:
     * Every date is an interval ``[date_start, date_end]`` of whole days (equal for a single
       day). An anchor may itself be an interval (an inferred publication range); a rule is a
       monotone function of the anchor day, so the result is ``[f(lo).start, f(hi).end]``.
-    * A past-tense weekday is the most recent such day on or before the anchor (the same day
-      when the weekdays agree); a future-tense weekday is the next one on or after it.
+    * The tense of the clause a date sits in (``resources/tense_cues.csv``, ``past_verbs.txt``)
+      decides past or future: a past-tense weekday is the most recent such day on or before
+      the anchor (the same day when the weekdays agree), a future-tense one the next on or
+      after it; a year-less date is the latest (past), the next (future) or, in the present
+      tense, the nearest such date ("the contract may be signed on September 12" written on
+      8 September is this year's; "markets remain closed until Friday" is the next Friday).
+    * A bare year is the whole year ("in 2016" = 2016-01-01..2016-12-31), never 1 January; a
+      month, a season, a week are their whole intervals; "early/mid/late X" and "the end of X"
+      are parts of X (``resources/temporal_qualifiers.csv``).
+    * Every date expression is kept: one that cannot be resolved has basis ``none``. A date
+      printed on a line that is not prose (a page stamp, a dateline beside the lede's own
+      date) is a row of kind ``stamp``, which the timeline and conflicts leave out.
+    * Cross-article inference borrows days only from dated articles of the same story (they
+      name the same people, directly or through other articles), never a year that the
+      article's own dates or URL contradict, and no day from a bare year; otherwise
+      ``unknown``. Its evidence names the link and a confidence.
+    * Publication dates of one article (URL, HTML, dateline, stamp) are
+      :mod:`.published`; the actor of an event is chosen in one place,
+      :func:`.actors.choose_actor`.
     * Statements without any date expression are kept with ``NaT`` dates and basis ``none``
       (so that "not dated" can be counted). They inherit the publication date only when
       ``extract_events(..., default_to_publication=True)`` is asked for, and then with method
@@ -27,7 +44,8 @@ Conventions:
       ``method`` names the rule, and conflicting dates are listed, never resolved.
 
 Modules: :mod:`.expressions` (the rule engine), :mod:`.resolve` (intervals, anchors, tense),
-:mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article), :mod:`.grouping`,
+:mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article), :mod:`.published`
+(publication dates from URL, HTML, dateline), :mod:`.grouping`,
 :mod:`.timeline` (conflicts, timeline) and :mod:`.inference` (undated articles). This package
 re-exports every name other modules use.
 """
