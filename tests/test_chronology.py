@@ -752,3 +752,14 @@ def test_choose_actor_takes_the_quote_speaker():
         "Dana Okafor",
         "p1",
     )
+
+
+def test_explain_date_in_words(seed_chronology):
+    ev = seed_chronology["events"]
+    friday = _row(ev, "000", "on Friday")
+    words = ch.explain_date(friday)
+    assert "weekday" in words and "web address" in words and "confidence" in words
+    assert ch.explain_date({"basis": "none", "method": "undated"}).startswith("Not dated")
+    june = _row(ev, "001", "In June 2014")
+    assert ch.explain_date(june).startswith("Dated by the text itself")
+    assert "unknown" in ch.explain_publication("unknown").lower()

@@ -53,6 +53,7 @@ re-exports every name other modules use.
 from __future__ import annotations
 
 from .events import _event_records, _events_from_records, extract_events
+from .explain import explain_date, explain_publication
 from .frames import (
     BASIS_CONFIDENCE,
     CONFLICT_COLUMNS,
@@ -82,6 +83,8 @@ __all__ = [
     "_event_records",
     "_events_from_records",
     "build_chronology",
+    "explain_date",
+    "explain_publication",
     "extract_events",
     "find_conflicts",
     "group_events",

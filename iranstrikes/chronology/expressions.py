@@ -219,6 +219,14 @@ _REL_WORDS = (
 )
 _QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
 _ANA_WORDS = ("that", "same", "next", "following")
+# (on lower-cased text) what every match of "anaphoric" and of "period" holds
+_L_ANA = re.compile(
+    r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
+)
+_L_PERIOD = re.compile(
+    r"(?:this|last|next|past|previous|coming|current|same|latest|prior|preceding)\s+"
+    r"(?:(?:fiscal|calendar)\s+)?(?:week|month|year|quarter|day)"
+)
 # words every "this/last/next/the past ... week" (rule "period") holds one of
 _DET_WORDS = ("this", "last", "next", "past", "previous", "coming", "current", "same", "latest",
               "prior", "preceding")  # fmt: skip
@@ -265,11 +273,11 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         rel = any(map(has_word, _REL_WORDS))
         ago, time_ = "ago" in low, "time" in low
         qual = any(map(has_word, _QUAL_WORDS))
-        det = any(map(has_word, _DET_WORDS))
+        det = any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
         season = any(map(has_word, _SEASON_WORDS))
         agoe = ago or "earlier" in low
         ua = agoe or "before" in low or "previous" in low
-        ana = any(map(has_word, _ANA_WORDS))
+        ana = any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
