@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import heapq
 import math
 import re
 
@@ -513,16 +514,70 @@ _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b")
 
 def _cue_regex(tense: str) -> re.Pattern[str]:
     cues = [r["cue"] for r in _resources.table("tense_cues") if r["tense"] == tense]
+    if tense == "past":  # single words are looked up in a set by :class:`_PastCues`
+        cues = [c for c in cues if not _PLAIN_WORD.fullmatch(c)] or ["(?!x)x"]
     alts = "|".join(sorted(cues, key=len, reverse=True))
-    if tense == "past":
-        irregular = "|".join(sorted(_resources.word_set("past_verbs"), key=len, reverse=True))
-        # a regular past form, unless a present/future auxiliary or a linking verb makes it a
-        # participle ("is based", "remain closed")
-        linking = ("is", "are", "be", "been", "being", "to", "will", "remain", "remains", "stay",
-                   "stays", "seem", "seems", "get", "gets", "become", "becomes", "look", "looks")  # fmt: skip
-        regular = "".join(f"(?<!{w} )" for w in linking) + r"[a-z]{2,}ed"
-        alts = f"{alts}|{irregular}|{regular}"
     return re.compile(rf"(?<![\w'’-])(?i:{alts})(?![\w-])")
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a regular past form after these is a participle or an infinitive ("is based", "remain closed")
+_LINKING = frozenset(
+    [
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "to",
+        "will",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "seem",
+        "seems",
+        "get",
+        "gets",
+        "become",
+        "becomes",
+        "look",
+        "looks",
+    ]
+)
+
+
+class _PastCues:
+    """The past-tense cues as a pattern (its ``finditer``): a word scan with set lookups.
+
+    A cue is a single past word of ``tense_cues.csv`` or ``past_verbs.txt``, a regular past
+    form (``-ed``) not after a linking verb or auxiliary, or a multi-word cue of the table.
+    One pass over the words, instead of a long alternation tried at every word.
+    """
+
+    def __init__(self):
+        rows = _resources.table("tense_cues")
+        self.words = frozenset(
+            r["cue"].lower()
+            for r in rows
+            if r["tense"] == "past" and _PLAIN_WORD.fullmatch(r["cue"])
+        ) | _resources.word_set("past_verbs")
+        self.multi = _cue_regex("past")
+
+    def _words(self, text: str, lo: int, hi: int):
+        prev = ""
+        for w in _WORD.finditer(text, lo, hi):
+            low = w.group().lower()
+            if low in self.words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
+                yield w
+            prev = low
+
+    def finditer(self, text: str, lo: int, hi: int):
+        """The cues in ``text[lo:hi]``, in order (as ``re.Pattern.finditer``)."""
+        return heapq.merge(
+            self._words(text, lo, hi), self.multi.finditer(text, lo, hi), key=lambda x: x.start()
+        )
 
 
 _FUTURE = _cue_regex("future")
@@ -530,7 +585,7 @@ _FUTURE = _cue_regex("future")
 _FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "might", " to",
                     "must", "should", "scheduled", "planned")  # fmt: skip
 _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
-_PAST = _cue_regex("past")
+_PAST = _PastCues()
 
 
 def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
