@@ -763,3 +763,14 @@ def test_explain_date_in_words(seed_chronology):
     june = _row(ev, "001", "In June 2014")
     assert ch.explain_date(june).startswith("Dated by the text itself")
     assert "unknown" in ch.explain_publication("unknown").lower()
+
+
+def test_anaphoric_dates_follow_the_previous_date():
+    body = (
+        "The bridge was closed on 3 March 2010, officials said. "
+        "Later that year the council voted to rebuild it, a spokesman said."
+    )
+    ev = ch.extract_events("x", body, T("2014-12-03"), None, "manifest")
+    row = _row(ev, "x", "Later that year")
+    assert _dates(row) == (T("2010-03-04"), T("2010-12-31"))
+    assert row["basis"] == "event:x:e001" and row["method"] == "anaphoric-previous-event"

@@ -38,7 +38,7 @@ from .actors import (
 )
 from .expressions import _date_pieces, _find_dates, _Match
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
-from .resolve import _anchor_free, _day, _resolve_match, _tense_of
+from .resolve import _anchor_free, _day, _resolve_match, _tense_of, _unit_period
 
 _QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
 
@@ -249,6 +249,21 @@ _FULL_DATE_RULES = frozenset(
 _PASSIVE_WINDOW = 200  # characters before a cue searched for a passive auxiliary
 _INITIAL_WINDOW = 200  # a date further into its sentence does not open it
 _CUE_REACH = 110  # the most characters between a date and the cue it dates
+
+
+def _anaphoric(g: dict, base: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The day/week/month/year of an earlier date ``base`` ("that year"), or the next one."""
+    unit = g["unit"].lower()
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    k = 1 if g["det"].lower().split()[-1] in ("next", "following") else 0
+    s, e = _unit_period(unit, base, k)
+    adv = (g.get("adv") or "").lower()
+    one = pd.Timedelta(days=1)
+    if k == 0 and adv == "later" and base < e:
+        return base + one, e  # "later that year": after the earlier date, in its year
+    if k == 0 and adv == "earlier" and base > s:
+        return s, base - one
+    return s, e
 
 
 _TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
@@ -540,6 +555,13 @@ def _event_records(
                     conf, method = 0.5 * resolved[j][2], "at-the-time-previous-event"
                 else:
                     conf, method = 0.1, "at-the-time-unresolved"
+            elif m.rule == "anaphoric":  # "that day", "later that year": the previous date's
+                method = "anaphoric-unresolved"
+                if last_dated is not None and resolved[last_dated][0] is not None:
+                    j = last_dated
+                    s, e = _anaphoric(m.groups, resolved[j][0])
+                    anchor, basis = ids[j], f"event:{ids[j]}"
+                    conf, method = 0.5 * resolved[j][2], "anaphoric-previous-event"
             elif r.parent is not None and resolved[r.parent][0] is not None:
                 p = r.parent
                 s, e, method, conf = _resolve_match(mm, resolved[p][0], resolved[p][1], tense)
