@@ -774,3 +774,16 @@ def test_anaphoric_dates_follow_the_previous_date():
     row = _row(ev, "x", "Later that year")
     assert _dates(row) == (T("2010-03-04"), T("2010-12-31"))
     assert row["basis"] == "event:x:e001" and row["method"] == "anaphoric-previous-event"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day"),
+    [
+        ("on Thanksgiving Day", "1999-11-30", "1999-11-25"),  # the fourth Thursday of November
+        ("Election Day", "1998-11-05", "1998-11-03"),  # the Tuesday after the first Monday
+        ("next Christmas", "2014-12-03", "2014-12-25"),
+    ],
+)
+def test_holidays(text, anchor, day):
+    s, e, method, _ = ch.resolve_expression(text, anchor)
+    assert (s, e, method) == (T(day), T(day), "holiday")

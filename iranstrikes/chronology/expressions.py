@@ -32,6 +32,11 @@ _SEASONS = {
     for r in _resources.table("seasons")
 }
 _QUANTITY_WORDS = _resources.word_set("quantity_words")
+#: holiday name (lower case, straight apostrophe) -> (month, day, weekday or None)
+_HOLIDAYS = {
+    r["name"].lower(): (int(r["month"]), int(r["day"]), int(r["weekday"]) if r["weekday"] else None)
+    for r in _resources.table("holidays")
+}
 
 
 def _alternation(words) -> str:
@@ -44,6 +49,7 @@ def _alternation(words) -> str:
 _NUMW = _alternation(_NUMBER_WORDS)
 _QUAL = _alternation(_QUALIFIERS)
 _SEASON = _alternation(_SEASONS)
+_HOLIDAY = _alternation(_HOLIDAYS).replace("'", "['’]")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -142,6 +148,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<season>(?i:{_SEASON}))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
         ),
         (
+            "holiday",
+            r"(?<!\w)(?:(?P<det>(?i:last|next|this|on|by|until|since))\s+)?(?=[A-Z])"
+            rf"(?P<h>(?i:{_HOLIDAY}))(?!\w)",
+        ),
+        (
             "anaphoric",
             r"(?<!\w)(?:(?P<adv>(?i:earlier|later))\s+)?(?P<det>(?i:that|the same|the next"
             r"|the following))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))"
@@ -219,6 +230,7 @@ _REL_WORDS = (
 )
 _QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
 _ANA_WORDS = ("that", "same", "next", "following")
+_HOLIDAY_HEADS = ("Day", "Eve", "Christmas", "Halloween", "Thanksgiving")
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
@@ -251,6 +263,7 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "period": ("rel", "det"),
     "season": ("season",),
     "anaphoric": ("rel", "ana"),
+    "holiday": ("holiday",),
     "month": ("month",),
     "relative": ("rel",),
     "ago": ("rel", "agoe"),
@@ -298,6 +311,7 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "ua": ua,
         "ana": ana,
         "det": det,
+        "holiday": any(map(span.__contains__, _HOLIDAY_HEADS)),
     }
     return has if any(has.values()) else None
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import resources as _resources
 from .expressions import (
+    _HOLIDAYS,
     _MONTH_NUM,
     _NUMBER_WORDS,
     _QUALIFIERS,
@@ -167,6 +168,8 @@ def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
         return _with_prep(s, e, prep, a)
     if rule == "period":
         return _period(g, a, tense)
+    if rule == "holiday":
+        return _holiday(g, a, tense)
     if rule == "season":
         return _season(g, a, tense)
     if rule in ("ago", "unit-ago"):
@@ -338,6 +341,34 @@ def _period(g: dict, a: pd.Timestamp, tense: str):
 _ROLLING = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 
 
+def _holiday_in(name: str, y: int) -> pd.Timestamp:
+    mon, day, wd = _HOLIDAYS[name]
+    d = pd.Timestamp(year=y, month=mon, day=day)
+    return d if wd is None else d + pd.Timedelta(days=(wd - d.weekday()) % 7)
+
+
+def _holiday(g: dict, a: pd.Timestamp, tense: str):
+    """A named holiday: last/next/this one, else by tense (nearest in the present)."""
+    name = " ".join(g["h"].lower().replace("’", "'").split())
+    det = (g.get("det") or "").lower()
+    cands = [_holiday_in(name, a.year + k) for k in (-1, 0, 1)]
+    if det == "last":
+        d = max(c for c in cands if c < a)
+    elif det == "next":
+        d = min(c for c in cands if c > a)
+    elif det == "this":
+        d = cands[1]
+    else:
+        tense = _prep_tense(det, tense) if det in ("until", "by") else tense
+        if tense == "past" or det == "since":
+            d = max(c for c in cands if c <= a)
+        elif tense == "future":
+            d = min(c for c in cands if c >= a)
+        else:
+            d = min(cands, key=lambda c: (abs((c - a).days), c))
+    return (d, a) if det == "since" and d <= a else (d, d)
+
+
 def _season_bounds(season: str, y: int) -> tuple[pd.Timestamp, pd.Timestamp]:
     fm, lm = _SEASONS[season]
     s = pd.Timestamp(year=y, month=fm, day=1)
@@ -474,6 +505,7 @@ _RULE_CONFIDENCE = {
     "period": 0.7,
     "season": 0.6,
     "anaphoric": 0.4,
+    "holiday": 0.8,
 }
 
 
