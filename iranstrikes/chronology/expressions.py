@@ -297,8 +297,9 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         qual = _G_QUAL.search(span) is not None or "end" in span.lower()
         season = _G_SEASON.search(span) is not None
         agoe = ua = ana = det = True  # (rare text: no shortcut)
+    digit = _G_DIGIT.search(span) is not None
     has = {
-        "digit": _G_DIGIT.search(span) is not None,
+        "digit": digit,
         "month": _G_MONTH.search(span) is not None,
         "wd": "day" in span,
         "rel": rel,
@@ -306,7 +307,7 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "time": time_,
         "qual": qual,
         "season": season,
-        "year4": _G_YEAR4.search(span) is not None,
+        "year4": digit and _G_YEAR4.search(span) is not None,
         "agoe": agoe,
         "ua": ua,
         "ana": ana,

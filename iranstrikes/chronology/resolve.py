@@ -607,6 +607,8 @@ class _PastCues:
 
     def finditer(self, text: str, lo: int, hi: int):
         """The cues in ``text[lo:hi]``, in order (as ``re.Pattern.finditer``)."""
+        if self.multi.search(text, lo, hi) is None:  # (the usual case: words only)
+            return self._words(text, lo, hi)
         return heapq.merge(
             self._words(text, lo, hi), self.multi.finditer(text, lo, hi), key=lambda x: x.start()
         )
