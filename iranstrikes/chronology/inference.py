@@ -101,6 +101,11 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
     )
     names = _name_keys(ev, ev_aid)
     story = _stories(names)
+    dated_of_story: dict[str, list[str]] = {}
+    for a in sorted(ref_by_article):
+        if a in story:
+            dated_of_story.setdefault(story[a], []).append(a)
+    ref_of_story: dict[str, set[pd.Timestamp]] = {}
     own_years = _own_years(arts, ev, ev_aid, undated_ids)
     # The rows the original reads, in its order: the dated articles' events, then the
     # undated articles' (``j`` below indexes this order). Actor keys and content tokens are
@@ -149,10 +154,14 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
         rows = rows_of.get(aid, [])
         # only dated articles demonstrably of the same story lend their days: linked by the
         # people they name (a shared speaker or actor), directly or through other articles
-        linked = sorted(a for a in ref_by_article if story.get(a) == story.get(aid, aid))
-        ref_days = set().union(*(ref_by_article[a] for a in linked)) if linked else set()
+        sid = story.get(aid, aid)
+        linked = dated_of_story.get(sid, [])
+        if sid not in ref_of_story:  # (once per story)
+            ref_of_story[sid] = set().union(*(ref_by_article[a] for a in linked))
+        ref_days = ref_of_story[sid]
+        shown = ", ".join(linked[:5]) + (f" and {len(linked) - 5} more" if len(linked) > 5 else "")
         link_note = (
-            f"same story as {', '.join(linked)}: they name the same people"
+            f"same story as {shown}: they name the same people"
             if linked
             else "no dated article shares a person with it, so no corpus day is borrowed"
         )
@@ -184,7 +193,7 @@ def infer_publication_dates(articles: pd.DataFrame, events: pd.DataFrame) -> pd.
                         + ", ".join(_iso_day(d) for d in matches)
                     )
                 else:
-                    wkey = (wd, tuple(linked))
+                    wkey = (wd, sid)
                     if wkey not in ref_of_weekday:
                         wdays = {d for d in ref_days if d.weekday() == wd}
                         listed = ", ".join(sorted(d.date().isoformat() for d in wdays))
