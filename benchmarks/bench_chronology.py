@@ -52,8 +52,16 @@ def capture_inputs(folder: Path, cache: Path) -> dict:
 
 
 def load_module(path: Path):
-    """Import another version of chronology.py under a private name."""
-    spec = importlib.util.spec_from_file_location("_chronology_other", path)
+    """Import another version of chronology (a module file, or a package folder, e.g. a copy of
+    ``iranstrikes/chronology/`` saved inside ``iranstrikes/`` under another name) privately."""
+    path = Path(path)
+    if path.is_dir():
+        name = f"iranstrikes.{path.name}"
+        spec = importlib.util.spec_from_file_location(
+            name, path / "__init__.py", submodule_search_locations=[str(path)]
+        )
+    else:
+        spec = importlib.util.spec_from_file_location("_chronology_other", path)
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # (dataclasses look their module up)
     spec.loader.exec_module(mod)

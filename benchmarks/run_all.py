@@ -50,6 +50,9 @@ def main() -> None:
     print("\n== quote accuracy (PolNeAR + project gold) ==", flush=True)
     subprocess.run([sys.executable, str(HERE / "accuracy_quotes.py")], check=True)
 
+    print("\n== date extractor on TimeML gold (accuracy_dates) ==", flush=True)
+    subprocess.run([sys.executable, str(HERE / "accuracy_dates.py")], check=True)
+
     print("\n== load_corpus end to end ==", flush=True)
     sys.path.insert(0, str(HERE))
     import bench_load

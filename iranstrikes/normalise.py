@@ -390,12 +390,10 @@ class NormalisedArticle:
 
 
 def _parse_month_day(s: str) -> tuple[int | None, int | None, int | None]:
-    m = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?", s.strip())
-    if not m:
-        return None, None, None
-    mon = MONTHS.get(m.group("mon").lower())
-    year = int(m.group("year")) if m.group("year") else None
-    return mon, int(m.group("day")), year
+    """(month, day, year) of a dateline date (logic: ``chronology.published.parse_month_day``)."""
+    from .chronology.published import parse_month_day
+
+    return parse_month_day(s)
 
 
 def normalise_text(text: str) -> NormalisedArticle:
@@ -552,24 +550,13 @@ def normalise_text(text: str) -> NormalisedArticle:
     return art
 
 
-_URL_DATE = [
-    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[/-]|$)"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})\d*(?:/|$)"),
-]
-
-
 def date_from_url(url: str | None):
     """Return (year, month, day) printed in an article URL's path, or None.
 
-    Recognises ``/2014/12/06/``, ``/2014-12-06``, and a path segment starting ``20141203``.
+    Recognises ``/2014/12/06/``, ``/2014/dec/05/``, ``-20141206-``, ``/2014-12-06``, a path
+    segment starting ``20141203`` and more (htmldate's URL patterns, then ours): see
+    :func:`iranstrikes.chronology.published.date_from_url`, where the logic lives.
     """
-    if not url or not isinstance(url, str):
-        return None
-    for rx in _URL_DATE:
-        m = rx.search(url)
-        if m:
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return y, mo, d
-    return None
+    from .chronology.published import date_from_url as _date_from_url
+
+    return _date_from_url(url)

@@ -348,7 +348,13 @@ FRAMES: dict[str, Frame] = {
                 _c("person_id", "string", "Canonical actor (see `people`)."),
                 _c("description", "string", "Short description, from the text."),
                 _c("quote_id", "string", "The statement's quote, when the event is a statement."),
-                _c("kind", "string", "statement or event.", ("statement", "event")),
+                _c(
+                    "kind",
+                    "string",
+                    "statement, event, or stamp (a full date printed alone on a line, such as"
+                    " a publication stamp: kept, but not part of the timeline).",
+                    ("statement", "event", "stamp"),
+                ),
                 _c("date_start", "datetime64[ns]", "First possible day."),
                 _c(
                     "date_end",

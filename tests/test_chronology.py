@@ -251,7 +251,7 @@ def test_frame_shape_and_spans(seed_articles):
             assert r.body[x.date_text_start : x.date_text_end] == x.date_text
             assert x.start <= x.date_text_start or x.basis.startswith("event:") or True
         assert (ev["description"].str.len() <= ch.DESCRIPTION_MAX).all()
-        assert set(ev["kind"]) <= {"statement", "event"}
+        assert set(ev["kind"]) <= {"statement", "event", "stamp"}
         undated = ev[ev["date_start"].isna()]
         assert (undated["basis"] == "none").all()
         assert ((ev["date_start"] <= ev["date_end"]) | ev["date_start"].isna()).all()
@@ -341,7 +341,10 @@ def test_seed_dateline_and_explicit(seed_chronology):
     assert dl["method"] == "dateline" and _dates(dl) == (T(WED), T(WED))
     june = _row(ev, "001", "In June 2014")
     assert june["basis"] == "explicit" and _dates(june) == (T("2014-06-01"), T("2014-06-30"))
-    assert not (ev["date_text"].str.contains("2021")).any()  # page furniture is not prose
+    # page furniture is not prose: its date is kept as a stamp, never as an event
+    furniture = ev[ev["date_text"].str.contains("2021")]
+    assert (furniture["kind"] == "stamp").all()
+    assert not seed_chronology["timeline"]["description"].str.contains("2021").any()
 
 
 def test_seed_wednesday_denial_004(seed_chronology):
@@ -412,7 +415,7 @@ def test_seed_timeline(seed_chronology):
 
 
 def test_no_seed_names_in_module():
-    src = (ROOT / "iranstrikes" / "chronology.py").read_text(encoding="utf-8")
+    src = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py"))
     for name in ("Rahimpour", "Afkham", "Jazayeri", "Kirby", "Harf", "Abadi", "Sputnik",
                  "Fars News", "Al Arabiya", "Financial Tribune", "Global Research"):  # fmt: skip
         assert name not in src
@@ -616,3 +619,171 @@ def test_dating_counts_add_up(corpus):
     assert list(counts.index) == ["exact day", "interval", "not dated"]
     assert counts.sum() == len(corpus.events)
     assert counts["exact day"] >= 5 and counts["interval"] >= 3
+
+
+# --------------------------------------------------------------------------------------
+# Invented multi-year folder with a file,url manifest (tests/fixtures/chronology/multiyear)
+# --------------------------------------------------------------------------------------
+
+MULTIYEAR = FIXTURES / "multiyear"
+
+
+@pytest.fixture(scope="module")
+def multiyear():
+    from iranstrikes.corpus import load_corpus
+
+    return load_corpus(MULTIYEAR)
+
+
+def test_multiyear_every_dated_url_yields_its_date(multiyear):
+    a = multiyear.articles.set_index("article_id")
+    for aid, day in (
+        ("m2003_flood", "2003-07-19"),
+        ("m2014_dam_report", "2014-12-03"),
+        ("m2016_budget", "2016-05-05"),
+    ):
+        assert a.at[aid, "published"] == T(day) and a.at[aid, "published_basis"] == "url"
+    assert a.at["m2011_protest", "published"] == T("2011-03-04")
+    assert a.at["m2011_protest", "published_basis"] == "dateline"
+
+
+def test_multiyear_no_year_against_the_articles_own_evidence(multiyear):
+    a = multiyear.articles.set_index("article_id")
+    ev = multiyear.events
+    for aid, row in a.iterrows():
+        if pd.isna(row["published"]):
+            continue
+        own = ev[(ev["article_id"] == aid) & (ev["basis"] == "explicit")]
+        years = {y for s, e in zip(own["date_start"], own["date_end"], strict=True)
+                 for y in range(s.year, e.year + 1)}  # fmt: skip
+        if years:
+            assert row["published"].year in years | {max(years)}, aid
+    # the 2002 article is never carried into the 2014 story, and a bare year is no day
+    assert pd.isna(a.at["m2002_vote", "published"])
+    assert a.at["m2002_vote", "published_basis"] == "unknown"
+    # a dateline without a year, in a story of its own, stays undated
+    assert pd.isna(a.at["myearless_market", "published"])
+
+
+def test_multiyear_same_story_inference_states_its_evidence(multiyear):
+    r = multiyear.articles.set_index("article_id").loc["m2014_dam_followup"]
+    assert r["published_basis"] == "inferred"
+    assert (r["published"], r["published_latest"]) == (T("2014-12-03"), T("2014-12-09"))
+    assert "same story as m2014_dam_report" in r["published_evidence"]
+    assert "confidence" in r["published_evidence"]
+
+
+def test_multiyear_bare_year_and_future(multiyear):
+    ev = multiyear.events
+    y2016 = _row(ev, "m2016_budget", "In 2016")
+    assert _dates(y2016) == (T("2016-01-01"), T("2016-12-31")) and y2016["basis"] == "explicit"
+    friday = _row(ev, "m2011_protest", "until Friday")  # "would continue until Friday"
+    assert _dates(friday)[1] == T("2011-03-04")
+    jan = _row(ev, "m2014_dam_report", "in January.")  # "would publish ... in January"
+    assert _dates(jan) == (T("2015-01-01"), T("2015-01-31"))
+
+
+def test_unresolvable_expressions_are_kept():
+    ev = ch.extract_events("x", "The city said it would open two more markets this year.", None)
+    row = _row(ev, "x", "this year")
+    assert row["basis"] == "none" and pd.isna(row["date_start"])
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "start", "end"),
+    [
+        ("a 2010 commando raid", "2014-12-03", "2010-01-01", "2010-12-31"),
+        ("prices rose in October 2007", "2014-12-03", "2007-10-01", "2007-10-31"),
+        ("three years ago", "2014-12-03", "2011-01-01", "2011-12-31"),
+        ("two weeks ago", "2014-12-03", "2014-11-19", "2014-11-19"),
+        ("the end of the year", "2014-12-03", "2014-11-01", "2014-12-31"),
+        ("this fiscal year", "2014-12-03", "2014-01-01", "2014-12-03"),
+        ("early 2009", "2014-12-03", "2009-01-01", "2009-04-30"),
+        ("last summer", "2014-12-03", "2014-06-01", "2014-08-31"),
+        ("mid-1996", "2014-12-03", "1996-05-01", "1996-08-31"),
+        ("late 2006", "2014-12-03", "2006-09-01", "2006-12-31"),
+        ("early December", "2014-12-20", "2014-12-01", "2014-12-10"),
+    ],
+)
+def test_new_expressions(text, anchor, start, end):
+    s, e, _, _ = ch.resolve_expression(text, anchor)
+    assert (s, e) == (T(start), T(end))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "day"),
+    [
+        # future: the next such day on or after the anchor
+        ("The contract may be signed on September 12, officials said.", "2007-09-08", "2007-09-12"),
+        ("Markets remain closed until Friday, the exchange said.", "2008-09-18", "2008-09-19"),
+        # past: the latest one on or before it
+        ("The contract was signed on September 12, officials said.", "2007-09-08", "2006-09-12"),
+    ],
+)
+def test_tense_decides_past_or_future(sentence, anchor, day):
+    ev = ch.extract_events("x", sentence, T(anchor), None, "manifest")
+    dated = ev[ev["date_start"].notna()]
+    assert dated.iloc[0]["date_end"] == T(day)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("strikes but", ""),
+        ("Iranian officials initially", "Iranian officials"),
+        ("Images appearing to show Iranian jets", ""),
+        ("CAIRO", ""),
+        ("it", ""),
+        ("Chairman Osric Pellow said the council", "the council"),
+        ("The water authority", "The water authority"),
+    ],
+)
+def test_choose_actor_gives_no_fragment(phrase, actor):
+    from iranstrikes.chronology.actors import choose_actor
+
+    got, pid = choose_actor(phrase)
+    assert got == actor and pd.isna(pid)
+
+
+def test_choose_actor_takes_the_quote_speaker():
+    from iranstrikes.chronology.actors import choose_actor
+
+    assert choose_actor("strikes but", quote_speaker="Dana Okafor", quote_person_id="p1") == (
+        "Dana Okafor",
+        "p1",
+    )
+
+
+def test_explain_date_in_words(seed_chronology):
+    ev = seed_chronology["events"]
+    friday = _row(ev, "000", "on Friday")
+    words = ch.explain_date(friday)
+    assert "weekday" in words and "web address" in words and "confidence" in words
+    assert ch.explain_date({"basis": "none", "method": "undated"}).startswith("Not dated")
+    june = _row(ev, "001", "In June 2014")
+    assert ch.explain_date(june).startswith("Dated by the text itself")
+    assert "unknown" in ch.explain_publication("unknown").lower()
+
+
+def test_anaphoric_dates_follow_the_previous_date():
+    body = (
+        "The bridge was closed on 3 March 2010, officials said. "
+        "Later that year the council voted to rebuild it, a spokesman said."
+    )
+    ev = ch.extract_events("x", body, T("2014-12-03"), None, "manifest")
+    row = _row(ev, "x", "Later that year")
+    assert _dates(row) == (T("2010-03-04"), T("2010-12-31"))
+    assert row["basis"] == "event:x:e001" and row["method"] == "anaphoric-previous-event"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day"),
+    [
+        ("on Thanksgiving Day", "1999-11-30", "1999-11-25"),  # the fourth Thursday of November
+        ("Election Day", "1998-11-05", "1998-11-03"),  # the Tuesday after the first Monday
+        ("next Christmas", "2014-12-03", "2014-12-25"),
+    ],
+)
+def test_holidays(text, anchor, day):
+    s, e, method, _ = ch.resolve_expression(text, anchor)
+    assert (s, e, method) == (T(day), T(day), "holiday")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..normalise import date_from_url, decode_bytes, html_to_text, looks_like_html, normalise_text
+from ..normalise import decode_bytes, html_to_text, looks_like_html, normalise_text
 from .files import LARGE_FILE_BYTES, MAX_FILE_BYTES, _problem
 from .guard import BudgetExceeded, Clock, budget_problem, fault, internal_error
 
@@ -137,8 +137,10 @@ def _process_article(
     text = decoded.text
     fmt = "text"
     html_title = None
+    html_source = None
     if looks_like_html(text):
         fmt = "html"
+        html_source = text
         text, html_title = html_to_text(text)
         problems.append(
             _problem(
@@ -202,44 +204,23 @@ def _process_article(
             published = None
         else:
             basis, evidence = "manifest", m.get("published_source") or "manifest.csv"
-    url_date = date_from_url(url)
-    if published is None and url_date and _ts(*url_date) is not None:
-        published, basis, evidence = _ts(*url_date), "url", url
-    dl_date = None
-    if norm.dateline_month and norm.dateline_day:
-        if norm.dateline_year:
-            dl_date = _ts(norm.dateline_year, norm.dateline_month, norm.dateline_day)
-            dl_evidence = norm.dateline
-        else:
-            # Year from evidence in the article itself (latest year it mentions).
-            years = [y for y in norm.years_mentioned if y <= 2100]
-            if published is not None:
-                dl_date = _ts(published.year, norm.dateline_month, norm.dateline_day)
-                dl_evidence = f"{norm.dateline} (year from {basis})"
-            elif years:
-                dl_date = _ts(years[-1], norm.dateline_month, norm.dateline_day)
-                dl_evidence = (
-                    f"{norm.dateline} (year {years[-1]} from the latest year the article mentions)"
-                )
-        if dl_date is not None and published is None:
-            published, basis, evidence = dl_date, "dateline", dl_evidence
-        elif dl_date is not None and published is not None and dl_date != published:
-            problems.append(
-                _problem(
-                    file_name,
-                    article_id,
-                    "warning",
-                    "date-disagreement",
-                    f"The dateline says {dl_date:%Y-%m-%d} but the {basis} says {published:%Y-%m-%d}; the {basis} date was used.",
-                )
-            )
-    if published is None and norm.published_text:
-        parsed = _parse_date(norm.published_text)
-        if not pd.isna(parsed):
-            published, basis, evidence = parsed.normalize(), "text", norm.published_text
-    pending_year = None
-    if published is None and norm.dateline_month and norm.dateline_day and dl_date is None:
-        pending_year = (norm.dateline_month, norm.dateline_day)
+    from ..chronology.published import choose_publication
+
+    pub = choose_publication(
+        manifest=published,
+        manifest_evidence=evidence,
+        url=url,
+        html=html_source,
+        dateline=norm.dateline,
+        dateline_month=norm.dateline_month,
+        dateline_day=norm.dateline_day,
+        dateline_year=norm.dateline_year,
+        years_mentioned=norm.years_mentioned,
+        published_text=norm.published_text,
+    )
+    published, basis, evidence, pending_year = pub.published, pub.basis, pub.evidence, pub.pending
+    for code, message in pub.problems:
+        problems.append(_problem(file_name, article_id, "warning", code, message))
 
     lede = None
     if norm.paragraphs:

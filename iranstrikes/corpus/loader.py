@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .article import _ts
 from .cross import _attach_chronology, _attach_claims
 from .datafiles import usable_data_folder
 from .files import _discover, _problem
@@ -261,36 +260,22 @@ def load_corpus(
 
 
 def _fill_dateline_years(articles: pd.DataFrame, problems: list[dict]) -> None:
-    """Give a year to datelines printed without one, from the corpus's own dated articles."""
+    """Report datelines printed without a year (the year comes from the cross-article step)."""
     pending = articles["_pending_dateline"].notna()
     if not pending.any():
         return
-    dated = articles.loc[articles["published"].notna(), "published"]
-    if dated.empty:
-        for _, r in articles[pending].iterrows():
-            problems.append(
-                _problem(
-                    Path(r["source_path"]).name,
-                    r["article_id"],
-                    "info",
-                    "dateline-no-year",
-                    "The dateline has no year and nothing in the corpus gives one; the article is undated.",
-                )
+    # No year is borrowed here: the corpus's median year would date an article of another
+    # story into the wrong year. The cross-article inference gives the dateline the year of
+    # the articles of the same story (shared people), or leaves it unknown.
+    for _, r in articles[pending].iterrows():
+        problems.append(
+            _problem(
+                Path(r["source_path"]).name,
+                r["article_id"],
+                "info",
+                "dateline-no-year",
+                "The dateline has no year; the year is taken only from articles of the same story (see published_evidence), else the article stays undated.",
             )
-        return
-    ref = pd.to_datetime(dated).sort_values().iloc[len(dated) // 2]
-    for i, r in articles[pending].iterrows():
-        month, day = r["_pending_dateline"]
-        cands = [_ts(ref.year + k, month, day) for k in (-1, 0, 1)]
-        cands = [c for c in cands if c is not None]
-        if not cands:
-            continue
-        best = min(cands, key=lambda c: abs((c - ref).days))
-        articles.at[i, "published"] = best
-        articles.at[i, "published_latest"] = best
-        articles.at[i, "published_basis"] = "dateline"
-        articles.at[i, "published_evidence"] = (
-            f"{r['dateline']} (year {best.year} from the corpus: median date of the dated articles)"
         )
 
 

@@ -1,0 +1,598 @@
+"""Per-article events: every dated statement or event of one article.
+
+Per article (pure): :func:`extract_events` finds every dated statement or event of one
+article, and every undated statement, resolving each date against the right anchor (the
+statement it sits in, or the publication).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .actors import (
+    _ADVERBIAL_START,
+    _COMMA_START,
+    _CUE,
+    _DATELINE_LEAD,
+    _LINK,
+    _LOWER_WORD,
+    _MEDIA,
+    _PASSIVE,
+    _PRONOUNS,
+    _THAT_OR_QUOTE,
+    _VERBISH,
+    _clause_subject,
+    _describe,
+    _quoted_regions,
+    _Regions,
+    _Row,
+    _sentence_spans,
+    _SentIndex,
+    _statement_actor,
+    choose_actor,
+)
+from .expressions import _date_pieces, _find_dates, _Match
+from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
+from .resolve import _anchor_free, _day, _resolve_match, _tense_of, _unit_period
+
+_QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
+
+
+def _column_lists(df: pd.DataFrame, names: Iterable[str]) -> dict[str, tuple[list, object]]:
+    """Some columns of a small frame as (list, dtype); names not in the frame are left out.
+
+    The column arrays are read directly when pandas allows it: ``df[name]`` builds a Series
+    (~10 µs each, a large share of one article's events).
+    """
+    get = getattr(df, "_get_column_array", None)
+    direct = get is not None and df.columns.is_unique
+    out = {}
+    for name in names:
+        if name in df.columns:
+            arr = get(df.columns.get_loc(name)) if direct else df[name].array
+            out[name] = (arr.tolist(), arr.dtype)
+    return out
+
+
+def _n_rows(table: pd.DataFrame | Mapping[str, list]) -> int:
+    """Rows of a frame, or of a mapping of column lists (its first column's length)."""
+    if isinstance(table, pd.DataFrame):
+        return len(table)
+    return len(next(iter(table.values()), ()))
+
+
+def _quote_rows(quotes: pd.DataFrame | Mapping[str, list] | None) -> list[tuple]:
+    """The columns :func:`_quote_for` needs, read once per article as plain Python values.
+
+    Args:
+        quotes: The article's quotes: a frame, or its columns as lists (``quote_id``,
+            ``start``, ``end``, ``cue_start``, ``cue_end``, ``speaker``; offsets -1 or None
+            when missing).
+
+    Returns:
+        One (quote_id, spans, cue_start, speaker) tuple per quote; ``spans`` holds the valid
+        (start, end) of the quote and of its cue, ``cue_start`` is None when missing.
+    """
+    if quotes is None or "quote_id" not in quotes or _n_rows(quotes) == 0:
+        return []
+    names = ("quote_id", *_QUOTE_SPANS, "speaker")
+    if isinstance(quotes, pd.DataFrame):
+        got = _column_lists(quotes, names)
+        cols = {c: v for c, (v, _) in got.items()}
+        plain = all(
+            c in got and isinstance(got[c][1], np.dtype) and got[c][1].kind == "i"
+            for c in _QUOTE_SPANS
+        )
+    else:
+        cols = {c: list(quotes[c]) for c in names if c in quotes}
+        plain = all(c in cols and all(type(v) is int for v in cols[c]) for c in _QUOTE_SPANS)
+    n = len(cols["quote_id"])
+
+    def col(name):
+        return cols[name] if name in cols else [None] * n
+
+    def num(v):
+        return None if v is None or pd.isna(v) else int(v)
+
+    starts, ends, cue_starts, cue_ends = (col(c) for c in _QUOTE_SPANS)
+    if not plain:  # nullable or missing columns: convert once, None for missing values
+        starts, ends, cue_starts, cue_ends = (
+            [num(v) for v in xs] for xs in (starts, ends, cue_starts, cue_ends)
+        )
+    out = []
+    for qid, s, e, cs, ce, sp in zip(
+        col("quote_id"), starts, ends, cue_starts, cue_ends, col("speaker"), strict=True
+    ):
+        spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a is not None and a >= 0)
+        out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
+    return out
+
+
+def _quote_person_ids(quotes) -> dict[str, object]:
+    """quote_id -> person_id of the article's quotes (empty when the column is absent)."""
+    if quotes is None:
+        return {}
+    cols = quotes.columns if isinstance(quotes, pd.DataFrame) else quotes
+    if "person_id" not in cols or "quote_id" not in cols:
+        return {}
+    if isinstance(quotes, pd.DataFrame):
+        ids, pids = quotes["quote_id"].tolist(), quotes["person_id"].tolist()
+    else:
+        ids, pids = list(quotes["quote_id"]), list(quotes["person_id"])
+    return {str(q): p for q, p in zip(ids, pids, strict=True)}
+
+
+class _QuoteIndex:
+    """The :func:`_quote_rows` of one article with its spans sorted, for :func:`_quote_for`.
+
+    The quotes overlapping a span are found by bisection (and remembered per span: the same
+    sentence is asked about once, then once per statement row in it).
+    """
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = rows
+        spans = sorted((a, b, i) for i, (_, sp, _, _) in enumerate(rows) for a, b in sp)
+        if any(b is None for _, b, _ in spans):
+            raise TypeError("a quote span without an end")
+        self.starts = [a for a, _, _ in spans]
+        self.spans = spans
+        self.maxlen = max((b - a for a, b, _ in spans), default=0)
+        self.memo: dict[tuple[int, int], list[tuple]] = {}
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple]:
+        """The rows with a span in [lo, hi), in their original order."""
+        key = (lo, hi)
+        got = self.memo.get(key)
+        if got is None:
+            i = bisect.bisect_right(self.starts, lo - self.maxlen)
+            j = bisect.bisect_left(self.starts, hi)
+            idx = sorted({k for a, b, k in self.spans[i:j] if a < hi and b > lo})
+            got = self.memo[key] = [self.rows[k] for k in idx]
+        return got
+
+
+def _quote_for(
+    quotes: pd.DataFrame | list[tuple] | _QuoteIndex | None, lo: int, hi: int, near: int
+) -> tuple[str, str]:
+    """Return (quote_id, speaker) of the quote whose span or cue falls in [lo, hi).
+
+    Args:
+        quotes: The article's quotes, or their :func:`_quote_rows` (much faster when called
+            once per sentence).
+        lo: Start of the span.
+        hi: End of the span.
+        near: Offset of the statement's cue: the nearest quote cue wins (-1: none).
+    """
+    if isinstance(quotes, _QuoteIndex):
+        rows = quotes.overlapping(lo, hi)
+        check = False
+    else:
+        rows = quotes if isinstance(quotes, list) else _quote_rows(quotes)
+        check = True
+    best = None
+    for qid, spans, cue, sp in rows:
+        if check and not any(a < hi and b > lo for a, b in spans):
+            continue
+        dist = abs(cue - near) if cue is not None and near >= 0 else 10**9
+        key = (dist, qid)
+        if best is None or key < best[0]:
+            best = (key, qid, sp)
+    return (best[1], best[2]) if best else ("", "")
+
+
+def _is_person(actor: str, surnames: set[str]) -> bool:
+    toks = [t for t in actor.split() if t]
+    caps = [t for t in toks if t[:1].isupper()]
+    if len(caps) >= 2 and toks[-1][:1].isupper():
+        return True
+    return bool(toks) and toks[-1][:1].isupper() and toks[-1].casefold() in surnames
+
+
+def extract_events(
+    article_id: str,
+    body: str,
+    published=None,
+    published_latest=None,
+    published_basis: str = "unknown",
+    quotes: pd.DataFrame | None = None,
+    *,
+    default_to_publication: bool = False,
+) -> pd.DataFrame:
+    """Find every dated statement or event in one article, and every undated statement.
+
+    One row per date expression found in a sentence of prose (page furniture without two
+    lower-case words is skipped), plus one row for each statement sentence (reporting verb,
+    or a quote from ``quotes``) that carries no date. A date attached to a reporting verb
+    ("confirmed on Friday", "On Tuesday, X told reporters") dates a *statement*; any other
+    date dates an *event* (the clause it sits in). A relative date inside the reported
+    content of a dated statement is resolved against that statement (basis ``event:<id>``);
+    "at the time" is resolved against the nearest preceding dated row.
+
+    Args:
+        article_id: The article's id; event ids are ``<article_id>:e<NNN>``.
+        body: The article text; all offsets index it.
+        published: Publication day (or first day of a publication range); None/NaT if unknown.
+        published_latest: Last day of the publication range; defaults to ``published``.
+        published_basis: How the publication date is known (manifest, url, dateline, text,
+            inferred, unknown).
+        quotes: Optional quotes of this article (columns quote_id, start, end, speaker,
+            cue_start, cue_end, ...); used to link statements to quotes and name speakers.
+        default_to_publication: Give undated statements the publication date at confidence
+            0.2 (method ``publication-default``) instead of NaT.
+
+    Returns:
+        The events frame of the article (columns :data:`EVENT_COLUMNS`), sorted by ``start``
+        then ``date_text_start``.
+    """
+    return _frame(
+        _event_records(
+            article_id,
+            body,
+            published,
+            published_latest,
+            published_basis,
+            quotes,
+            default_to_publication=default_to_publication,
+        ),
+        EVENT_COLUMNS,
+    )
+
+
+_FULL_DATE_RULES = frozenset(
+    {"iso", "numeric", "month-day", "day-month", "weekday-date", "month-year"}
+)
+_PASSIVE_WINDOW = 200  # characters before a cue searched for a passive auxiliary
+_INITIAL_WINDOW = 200  # a date further into its sentence does not open it
+_CUE_REACH = 110  # the most characters between a date and the cue it dates
+
+
+def _anaphoric(g: dict, base: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The day/week/month/year of an earlier date ``base`` ("that year"), or the next one."""
+    unit = g["unit"].lower()
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    k = 1 if g["det"].lower().split()[-1] in ("next", "following") else 0
+    s, e = _unit_period(unit, base, k)
+    adv = (g.get("adv") or "").lower()
+    one = pd.Timedelta(days=1)
+    if k == 0 and adv == "later" and base < e:
+        return base + one, e  # "later that year": after the earlier date, in its year
+    if k == 0 and adv == "earlier" and base > s:
+        return s, base - one
+    return s, e
+
+
+_TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
+
+
+def _tenseless(m) -> bool:
+    """Whether neither the date nor the method of ``m`` depends on the tense."""
+    return m.rule in _TENSELESS_RULES or (
+        m.rule in ("month-day", "day-month", "weekday-date") and bool(m.groups.get("y"))
+    )
+
+
+def _describe_span(body: str, lo: int, hi: int) -> str:
+    """:func:`_describe` of ``body[lo:hi]``, reading only as much as the description needs."""
+    window = 20 * DESCRIPTION_MAX
+    if hi - lo > window:
+        text = body[lo : lo + window]
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        text = " ".join(text.split())
+        if len(text) > DESCRIPTION_MAX:
+            return text[: DESCRIPTION_MAX - 1].rstrip() + "…"
+    return _describe(body[lo:hi])
+
+
+def _events_from_records(records: list[dict]) -> pd.DataFrame:
+    """The events frame of the records of :func:`_event_records` (of one or many articles)."""
+    return _frame(records, EVENT_COLUMNS)
+
+
+def _event_records(
+    article_id: str,
+    body: str,
+    published=None,
+    published_latest=None,
+    published_basis: str = "unknown",
+    quotes: pd.DataFrame | Mapping[str, list] | None = None,
+    *,
+    default_to_publication: bool = False,
+) -> list[dict]:
+    """The rows of :func:`extract_events` as records (the loader builds one frame per chunk).
+
+    ``quotes`` may also be the article's quote columns as lists (as
+    :func:`iranstrikes.quotes.quote_columns` gives them, with ``quote_id`` and
+    ``article_id``): the same rows, without building a frame.
+    """
+    body = body or ""
+    lo_anchor, hi_anchor = _day(published), _day(published_latest)
+    if lo_anchor is None:
+        hi_anchor = None
+    elif hi_anchor is None or hi_anchor < lo_anchor:
+        hi_anchor = lo_anchor
+    basis_name = published_basis or "unknown"
+    anchor_conf = BASIS_CONFIDENCE.get(basis_name, 0.5) if lo_anchor is not None else 0.0
+    if quotes is not None and "article_id" in quotes and _n_rows(quotes):
+        aid = str(article_id)
+        if isinstance(quotes, pd.DataFrame):
+            ids = _column_lists(quotes, ["article_id"])["article_id"][0]
+        else:
+            ids = quotes["article_id"]
+        if not all(type(x) is str and x == aid for x in ids):  # else: all rows are kept
+            if isinstance(quotes, pd.DataFrame):
+                quotes = quotes[quotes["article_id"].astype(str) == aid]
+            else:
+                keep = [k for k, x in enumerate(ids) if str(x) == aid]
+                quotes = {c: [v[k] for k in keep] for c, v in quotes.items()}
+    quote_rows: list[tuple] | _QuoteIndex = _quote_rows(quotes)
+    quote_pids = _quote_person_ids(quotes)
+    with contextlib.suppress(TypeError):  # unusual spans: keep the plain scan
+        quote_rows = _QuoteIndex(quote_rows)
+
+    rows: list[_Row] = []
+    surnames: set[str] = set()
+    last_person = ""
+    for s_lo, s_hi in _sentence_spans(body):
+        sent = body[s_lo:s_hi]
+        words = _LOWER_WORD.finditer(sent)
+        if (
+            len(sent.split()) < 4 or next(words, None) is None or next(words, None) is None
+        ):  # not prose (under four words or two lower-case ones): its dates (not bare years) are stamps
+            rows.extend(
+                _Row(s_lo, s_hi, "stamp", "", m, "neutral")
+                for m in _find_dates(body, s_lo, s_hi)
+                if m.rule != "year"
+            )
+            continue
+        regions = _quoted_regions(body, s_lo, s_hi)
+        in_regions = _Regions(regions)
+        sx = _SentIndex(body, s_lo, s_hi, regions)
+        cues = [
+            c
+            for c in _CUE.finditer(body, s_lo, s_hi)
+            if not in_regions.inside(c.start())
+            and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
+        ]
+        cue_starts = [c.start() for c in cues]
+        pieces = _date_pieces(body, s_lo, s_hi)
+        dates = _find_dates(body, s_lo, s_hi, pieces)
+        sx.dates, sx.date_starts = dates, [d.start for d in dates]
+        dateline = None
+        if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):
+            # a dateline dates the lede only when the lede has no date of its own
+            dateline, dates = dates[0], dates[1:]
+            if dates:  # kept as a stamp (never dropped), dated like a dateline
+                dm = dateline
+                rows.append(
+                    _Row(
+                        s_lo,
+                        s_hi,
+                        "stamp",
+                        "",
+                        _Match(
+                            "dateline", dm.start, dm.end, dm.text, dm.groups | {"rule": dm.rule}
+                        ),
+                        "neutral",
+                    )
+                )
+            dates = dates or [dateline]
+
+        def actor_of(cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None, _sx=sx):
+            nonlocal last_person
+            a = _statement_actor(body, _s_lo, cue, _regions, _dateless, _sx)
+            if a.lower() in _PRONOUNS and last_person:
+                return last_person
+            if _is_person(a, surnames):
+                toks = a.split()
+                if len(toks) >= 2:
+                    surnames.add(toks[-1].casefold())
+                last_person = a
+            return a
+
+        cue_actor = {c.start(): actor_of(c) for c in cues}
+        stmt_idx_for_cue: dict[int, int] = {}
+        stmt_cues: list[int] = []  # its keys, sorted
+        sentence_rows: list[_Row] = []
+        for m in dates:
+            # (a date with its own year needs no tense)
+            tense = "past" if _tenseless(m) else _tense_of(body, s_lo, s_hi, m, sx)
+            attached = None
+            in_quote = in_regions.inside(m.start)
+            if in_quote or not cues or m.start - s_lo > _INITIAL_WINDOW:
+                date_initial = False
+            else:  # the date opens the sentence ("On Tuesday, ...")
+                prefix = body[s_lo : m.start].strip()
+                date_initial = (
+                    len(prefix) < 40
+                    and (not prefix or bool(_ADVERBIAL_START.match(prefix)))
+                    and not _VERBISH.search(prefix)
+                    and bool(_COMMA_START.match(body[m.end : m.end + 2]))
+                )
+            # only cues near the date can attach to it (at most 110 characters between them)
+            near = (
+                ()
+                if in_quote
+                else cues[
+                    bisect.bisect_left(cue_starts, m.start - _CUE_REACH - 40) : bisect.bisect_right(
+                        cue_starts, m.end + _CUE_REACH
+                    )
+                ]
+            )
+            for c in near:
+                a, b = (m.end, c.start()) if m.end <= c.start() else (c.end(), m.start)
+                between = body[a:b]
+                if _THAT_OR_QUOTE.search(between) or _VERBISH.search(between):
+                    continue
+                initial = date_initial and c.start() > m.end
+                if "," in between and not initial:
+                    continue  # another clause: the date belongs to its own verb
+                close = len(between) <= 60 or (initial and len(between) <= 110)
+                if close and (
+                    attached is None or abs(c.start() - m.start) < abs(attached.start() - m.start)
+                ):
+                    attached = c
+            if m is dateline:
+                m = _Match("dateline", m.start, m.end, m.text, m.groups | {"rule": m.rule})
+            if attached is not None:
+                actor = cue_actor[attached.start()]
+                suffix = ""
+                if attached.group(0) == "reported" and _MEDIA.search(actor):
+                    earlier = cues[:1] if cues[0].start() < attached.start() else []
+                    if earlier and not _MEDIA.search(cue_actor[earlier[0].start()]):
+                        actor = cue_actor[earlier[0].start()]
+                        suffix = "+via-report"
+                row = _Row(s_lo, s_hi, "statement", actor, m, tense, attached.start())
+                row.method_suffix = suffix
+                stmt_idx_for_cue[attached.start()] = len(sentence_rows)
+                bisect.insort(stmt_cues, attached.start())
+            else:
+                if m.rule == "dateline" and cues:
+                    row = _Row(
+                        s_lo,
+                        s_hi,
+                        "statement",
+                        cue_actor[cues[0].start()],
+                        m,
+                        tense,
+                        cues[0].start(),
+                    )
+                    stmt_idx_for_cue[cues[0].start()] = len(sentence_rows)
+                    bisect.insort(stmt_cues, cues[0].start())
+                else:
+                    subj, c_lo = _clause_subject(body, s_lo, s_hi, m, sx)
+                    if subj.lower() in _PRONOUNS and last_person:
+                        subj = last_person
+                    row = _Row(c_lo, s_hi, "event", subj, m, tense)
+                    # relative date in the content of a dated statement of this sentence
+                    k_own = bisect.bisect_left(stmt_cues, m.start)
+                    if k_own and not _anchor_free(m):
+                        row.parent = stmt_idx_for_cue[stmt_cues[k_own - 1]]
+            sentence_rows.append(row)
+        # undated statement: a cue (or a quote) with no date attached
+        undated_cues = [c for c in cues if c.start() not in stmt_idx_for_cue]
+        has_stmt = any(r.kind == "statement" for r in sentence_rows)
+        if not has_stmt:
+            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
+            if undated_cues or qid:
+                c0 = undated_cues[0] if undated_cues else None
+                actor = cue_actor[c0.start()] if c0 is not None else ""
+                sentence_rows.append(
+                    _Row(s_lo, s_hi, "statement", actor, None, "past", c0.start() if c0 else -1)
+                )
+        base = len(rows)
+        for r in sentence_rows:
+            if r.parent is not None:
+                r.parent += base
+        rows.extend(sentence_rows)
+
+    # ids in document order
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (rows[i].start, rows[i].match.start if rows[i].match else 10**12, i),
+    )
+    new_index = {old: k for k, old in enumerate(order)}
+    rows = [rows[i] for i in order]
+    for r in rows:
+        if r.parent is not None:
+            r.parent = new_index[r.parent]
+    ids = [f"{article_id}:e{k + 1:03d}" for k in range(len(rows))]
+
+    pub_label = ""
+    if lo_anchor is not None:
+        rng = lo_anchor.date().isoformat()
+        if hi_anchor != lo_anchor:
+            rng += ".." + hi_anchor.date().isoformat()
+        pub_label = f"published {rng} ({basis_name})"
+
+    out = []
+    resolved: list[tuple] = []
+    last_dated: int | None = None  # the last row with a start date
+    for k, r in enumerate(rows):
+        qid, qspeaker = ("", "")
+        if r.kind == "statement":
+            qid, qspeaker = _quote_for(quote_rows, r.start, r.end, r.cue_pos)
+        actor, person_id = choose_actor(
+            r.actor, quote_speaker=qspeaker, quote_person_id=quote_pids.get(qid)
+        )
+        rec = {
+            "event_id": ids[k],
+            "article_id": str(article_id),
+            "actor": actor,
+            "person_id": person_id,
+            "description": _describe_span(body, r.start, r.end),
+            "quote_id": qid or pd.NA,
+            "kind": r.kind,
+            "date_text": "",
+            "date_text_start": -1,
+            "date_text_end": -1,
+            "start": r.start,
+            "end": r.end,
+        }
+        s = e = None
+        anchor, basis, conf, method = "", "none", 0.0, "undated"
+        m = r.match
+        if m is None:
+            if default_to_publication and lo_anchor is not None:
+                s, e, anchor = lo_anchor, hi_anchor, pub_label
+                basis, conf, method = f"published:{basis_name}", 0.2, "publication-default"
+        else:
+            rec.update(date_text=m.text, date_text_start=m.start, date_text_end=m.end)
+            mm = m
+            if m.rule == "dateline":
+                mm = _Match(m.groups["rule"], m.start, m.end, m.text, m.groups)
+            tense = "neutral" if m.rule == "dateline" else r.tense
+            if m.rule != "dateline" and m.rule == "at-the-time":
+                if last_dated is not None:
+                    j = last_dated
+                    s, e = resolved[j][0], resolved[j][1]
+                    anchor, basis = ids[j], f"event:{ids[j]}"
+                    conf, method = 0.5 * resolved[j][2], "at-the-time-previous-event"
+                else:
+                    conf, method = 0.1, "at-the-time-unresolved"
+            elif m.rule == "anaphoric":  # "that day", "later that year": the previous date's
+                method = "anaphoric-unresolved"
+                if last_dated is not None and resolved[last_dated][0] is not None:
+                    j = last_dated
+                    s, e = _anaphoric(m.groups, resolved[j][0])
+                    anchor, basis = ids[j], f"event:{ids[j]}"
+                    conf, method = 0.5 * resolved[j][2], "anaphoric-previous-event"
+            elif r.parent is not None and resolved[r.parent][0] is not None:
+                p = r.parent
+                s, e, method, conf = _resolve_match(mm, resolved[p][0], resolved[p][1], tense)
+                anchor, basis = ids[p], f"event:{ids[p]}"
+                conf *= resolved[p][2]
+                method += "-in-reported-speech"
+            elif _anchor_free(mm):
+                s, e, method, conf = _resolve_match(mm, None, None, tense)
+                anchor, basis = "", "explicit"
+            else:
+                s, e, method, conf = _resolve_match(mm, lo_anchor, hi_anchor, tense)
+                if s is not None:
+                    anchor, basis = pub_label, f"published:{basis_name}"
+                    conf *= anchor_conf
+                    if hi_anchor != lo_anchor and s != e:
+                        conf *= 0.8
+            if m.rule == "dateline":
+                method = "dateline"
+            method += r.method_suffix
+            if s is None:
+                basis, anchor, conf = "none", "", min(conf, 0.1)
+        rec.update(
+            date_start=s if s is not None else pd.NaT,
+            date_end=e if e is not None else pd.NaT,
+            anchor=anchor,
+            basis=basis,
+            confidence=round(float(conf), 3),
+            method=method,
+        )
+        resolved.append((s, e, conf))
+        if s is not None:
+            last_dated = k
+        out.append(rec)
+    return out

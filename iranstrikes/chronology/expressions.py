@@ -1,0 +1,389 @@
+"""The date-expression rule engine.
+
+The date-expression rule engine: the regular-expression rules that find date expressions
+in prose ("on Tuesday", "December 3", "October 2007", "in 2016", "three years ago"), the cheap
+gates that skip spans holding no date, and :func:`_find_dates`, which returns the
+non-overlapping matches of a span. Language knowledge (month, weekday, season and number words,
+qualifiers) comes from :mod:`iranstrikes.resources`; resolving a match is :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import resources as _resources
+
+# --------------------------------------------------------------------------------------
+# Date expressions
+# --------------------------------------------------------------------------------------
+
+_MONTH_NUM = {k: v for k, v in _resources.months().items() if len(k) == 3}
+_WEEKDAY_NUM = {k: v for k, v in _resources.weekdays().items() if k.endswith("day")}
+_NUMBER_WORDS = {r["word"].lower(): int(r["value"]) for r in _resources.table("number_words")}
+#: qualifier phrase (lower case) -> (part, start fraction, end fraction) of the period
+_QUALIFIERS = {
+    r["phrase"].lower(): (r["part"], float(r["start"]), float(r["end"]))
+    for r in _resources.table("temporal_qualifiers")
+}
+#: season -> (first month, last month)
+_SEASONS = {
+    r["season"].lower(): (int(r["first_month"]), int(r["last_month"]))
+    for r in _resources.table("seasons")
+}
+_QUANTITY_WORDS = _resources.word_set("quantity_words")
+#: holiday name (lower case, straight apostrophe) -> (month, day, weekday or None)
+_HOLIDAYS = {
+    r["name"].lower(): (int(r["month"]), int(r["day"]), int(r["weekday"]) if r["weekday"] else None)
+    for r in _resources.table("holidays")
+}
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words`` (longest first, spaces as whitespace runs)."""
+    return "|".join(
+        re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+_NUMW = _alternation(_NUMBER_WORDS)
+_QUAL = _alternation(_QUALIFIERS)
+_SEASON = _alternation(_SEASONS)
+_HOLIDAY = _alternation(_HOLIDAYS).replace("'", "['’]")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_ON = r"(?:(?i:on)\s+)?"
+# "on", or a preposition that makes a day an interval bound ("since March 3", "until Friday")
+_ON_PREP = r"(?:(?i:on)\s+|(?P<prep>(?i:since|until|till|by|from|before|after|through))\s+)?"
+_UNIT = r"(?i:day|week|weekend|month|year|quarter)"
+
+# (rule, regex) in order of preference when matches start at the same place.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "iso",
+            rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])(?![\w-])",
+        ),
+        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\w/.])"),
+        (
+            "weekday-date",
+            rf"(?<!\w){_ON}(?P<wd>{_WD}),?\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+"
+            rf"(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        ),
+        (
+            "month-day",
+            rf"(?<!\w){_ON_PREP}(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\w%])(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+        ),
+        (
+            "day-month",
+            rf"(?<![\w/]){_ON_PREP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\w))?",
+        ),
+        (
+            "month-year",
+            rf"(?<!\w)(?:(?P<prep>(?i:since|in|during|by|until|from|early|late|mid|earlier in|later in))"
+            rf"[\s-]+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})(?!\w)",
+        ),
+        (
+            "year",
+            # the year itself; its preposition and qualifier are read backwards from it
+            # (:data:`_YEAR_PREFIX`): a leading optional alternation is tried at every position
+            rf"(?<![\w$£€#.,/-])(?P<y>{_YEAR})(?![\w%/-])(?![.,]\d)(?!\s*(?i:percent|per cent))",
+        ),
+        (
+            "month",
+            rf"(?<!\w)(?P<prep>(?i:since|in|during|by|until|from|early|late|mid|earlier in|later in"
+            rf"|last|this|next))[\s-]+(?P<m>{_MONTH})(?!\.?\s*\d)",
+        ),
+        (
+            "qualified",
+            rf"(?<!\w)(?P<q>(?i:{_QUAL}))[\s-]+(?:(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?!\.?\s*\d)"
+            rf"|(?P<y2>{_YEAR})(?![\w/-])"
+            rf"|(?P<det>(?i:this|last|next|the|the current|the same))\s+"
+            rf"(?:(?P<fiscal>(?i:fiscal|calendar))\s+)?(?P<unit>{_UNIT}))(?!\w)",
+        ),
+        (
+            "month-bare",
+            r"(?<![\w-])(?P<m>January|February|April|June|July|August|September|October|November"
+            r"|December|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])(?!\.?\s*\d)(?!\s+[A-Z])",
+        ),
+        (
+            "relative",
+            r"(?<!\w)(?P<rel>(?i:earlier this week|later this week|this week|last week|next week"
+            r"|earlier this month|later this month|this month|last month|next month"
+            r"|earlier this year|this year|last year|next year"
+            r"|in recent days|in recent weeks|in recent months"
+            r"|(?:in|over|during) the (?:past|last) (?:several|few|couple of|two|three|four|five) days"
+            r"|(?:in|over|during) the (?:past|last) (?:several|few|couple of|two|three) weeks"
+            r"|(?:in|over|during) the (?:past|last) (?:day|week|month)"
+            r"|earlier today|later today|today|yesterday|tomorrow|tonight|last night"
+            r"|this morning|this afternoon|this evening))(?!\w)",
+        ),
+        (
+            "ago",
+            r"(?<!\w)(?:(?P<approx>(?i:nearly|almost|about|some|roughly|more than|less than|just over"
+            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+(?P<unit>(?i:days?|weeks?|months?"
+            r"|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)",
+        ),
+        (
+            "unit-ago",
+            r"(?<![\w-])(?:(?P<unit>(?i:year|month|week|day))-(?i:earlier|ago)"
+            r"|(?i:the)\s+(?P<unit2>(?i:year|month|week|day))\s+(?i:before|previous|earlier))(?![\w-])",
+        ),
+        (
+            "period",
+            r"(?<!\w)(?P<det>(?i:this|last|next|the past|the previous|the coming|the current|the same"
+            r"|the latest|the next|the prior|the last|the preceding))\s+(?:(?P<fiscal>(?i:fiscal"
+            rf"|calendar))\s+)?(?P<unit>{_UNIT})(?!\w)(?!\s+(?i:of|ago|earlier|before|after))",
+        ),
+        (
+            "season",
+            r"(?<!\w)(?:(?P<det>(?i:this past|this coming|this|last|next|early|late|mid|the))[\s-]+)?"
+            rf"(?P<season>(?i:{_SEASON}))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
+        ),
+        (
+            "holiday",
+            r"(?<!\w)(?:(?P<det>(?i:last|next|this|on|by|until|since))\s+)?(?=[A-Z])"
+            rf"(?P<h>(?i:{_HOLIDAY}))(?!\w)",
+        ),
+        (
+            "anaphoric",
+            r"(?<!\w)(?:(?P<adv>(?i:earlier|later))\s+)?(?P<det>(?i:that|the same|the next"
+            r"|the following))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))"
+            r"(?!\w)",
+        ),
+        ("at-the-time", r"(?<!\w)(?P<rel>(?i:at the time|at that time))(?!\w)"),
+        (
+            "weekday",
+            rf"(?<!\w)(?:(?P<mod>(?i:earlier|later|late|early))\s+(?:(?i:on)\s+)?"
+            rf"|(?P<mod2>(?i:on|last|next|this|coming|by|until|since|from))\s+)?(?P<wd>{_WD})"
+            rf"(?:'s|’s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?(?!\w)",
+        ),
+    )
+)
+_RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
+_DATE_WORDS = {
+    *(k for k in _WEEKDAY_NUM),
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "days",
+    "recent",
+    "past",
+    "time",
+}
+
+
+@dataclass(frozen=True)
+class _Match:
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str | None]
+
+
+# Literal pieces that every match of a rule contains (same case rules as the rule itself): a
+# rule is only run on a span that holds all of its pieces. Most sentences hold no date, so
+# this skips most of the twelve scans without changing any result.
+_G_DIGIT = re.compile(r"\d")
+_G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening|quarter)")
+_G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+of)")
+_G_YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
+_G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+_G_AGO = re.compile(r"(?i:ago)")
+_G_TIME = re.compile(r"(?i:time)")
+_REL_WORDS = (
+    "day",
+    "week",
+    "month",
+    "year",
+    "tomorrow",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "quarter",
+)
+_QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
+_ANA_WORDS = ("that", "same", "next", "following")
+_HOLIDAY_HEADS = ("Day", "Eve", "Christmas", "Halloween", "Thanksgiving")
+# (on lower-cased text) what every match of "anaphoric" and of "period" holds
+_L_ANA = re.compile(
+    r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
+)
+_L_PERIOD = re.compile(
+    r"(?:this|last|next|past|previous|coming|current|same|latest|prior|preceding)\s+"
+    r"(?:(?:fiscal|calendar)\s+)?(?:week|month|year|quarter|day)"
+)
+# words every "this/last/next/the past ... week" (rule "period") holds one of
+_DET_WORDS = ("this", "last", "next", "past", "previous", "coming", "current", "same", "latest",
+              "prior", "preceding")  # fmt: skip
+_SEASON_WORDS = tuple(_SEASONS)
+# The only characters that a case-insensitive pattern matches to one of the (ASCII) letters
+# of the words above but that ``str.lower`` does not turn into that letter. Without them,
+# ``word in text.lower()`` is the same test as ``(?i:word)``, and ~5x cheaper.
+_FOLD_ODD = re.compile("[\u0130\u0131\u212a]")
+# The pieces each rule needs: digit, month (abbreviation), wd ("day", case-sensitive),
+# rel (a relative-date word), ago, time.
+_RULE_GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "weekday-date": ("wd", "month", "digit"),
+    "month-day": ("month", "digit"),
+    "day-month": ("month", "digit"),
+    "month-year": ("month", "digit"),
+    "year": ("year4",),
+    "qualified": ("qual",),
+    "month-bare": ("month",),
+    "unit-ago": ("rel", "ua"),
+    "period": ("rel", "det"),
+    "season": ("season",),
+    "anaphoric": ("rel", "ana"),
+    "holiday": ("holiday",),
+    "month": ("month",),
+    "relative": ("rel",),
+    "ago": ("rel", "agoe"),
+    "at-the-time": ("time",),
+    "weekday": ("wd",),
+}
+_GATED_RULES = tuple((name, rx, _RULE_GATES[name]) for name, rx in _RULES)
+
+
+def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, bool] | None:
+    """Which pieces of date expressions ``text[lo:hi]`` holds (see :data:`_RULE_GATES`).
+
+    None when it holds none: then neither it nor any part of it holds a date expression.
+    """
+    hi = len(text) if hi is None else hi
+    span = text[lo:hi]
+    if span.isascii() or not _FOLD_ODD.search(span):
+        low = span.lower()
+        has_word = low.__contains__
+        rel = any(map(has_word, _REL_WORDS))
+        ago, time_ = "ago" in low, "time" in low
+        qual = any(map(has_word, _QUAL_WORDS))
+        det = any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
+        season = any(map(has_word, _SEASON_WORDS))
+        agoe = ago or "earlier" in low
+        ua = agoe or "before" in low or "previous" in low
+        ana = any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
+    else:
+        rel = _G_REL.search(span) is not None
+        ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
+        qual = _G_QUAL.search(span) is not None or "end" in span.lower()
+        season = _G_SEASON.search(span) is not None
+        agoe = ua = ana = det = True  # (rare text: no shortcut)
+    digit = _G_DIGIT.search(span) is not None
+    has = {
+        "digit": digit,
+        "month": _G_MONTH.search(span) is not None,
+        "wd": "day" in span,
+        "rel": rel,
+        "ago": ago,
+        "time": time_,
+        "qual": qual,
+        "season": season,
+        "year4": digit and _G_YEAR4.search(span) is not None,
+        "agoe": agoe,
+        "ua": ua,
+        "ana": ana,
+        "det": det,
+        "holiday": any(map(span.__contains__, _HOLIDAY_HEADS)),
+    }
+    return has if any(has.values()) else None
+
+
+_FILTERED = frozenset({"year", "season"})
+# what may precede a year: "in 2016", "fiscal 1989", "since FY2010" (searched up to the year)
+_YEAR_PREFIX = re.compile(
+    r"(?<![\w$£€#.,/-])(?:(?P<prep>(?i:since|in|during|until|till|by|from|throughout|before"
+    r"|after|through))\s+)?(?:(?P<fiscal>(?i:fiscal|calendar)|FY)[\s-]*)?\Z"
+)
+_PREV_WORD = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$")
+
+
+def _plausible(rule: str, g: dict, text: str, start: int) -> bool:
+    """Whether a match of a permissive rule is a date and not something else.
+
+    A bare four-digit number after a quantity word ("about 2000 people") is a quantity, not a
+    year; a season word alone ("the fall of the city", "prices fall") is not a date unless a
+    determiner such as "last"/"this" or a year goes with it.
+    """
+    if rule == "year":
+        if g.get("prep") or g.get("fiscal"):
+            return True
+        w = _PREV_WORD.search(text, max(0, start - 30), start)
+        if w:
+            words = w.group(1).lower().split()
+            if words[-1] in _QUANTITY_WORDS or " ".join(words[-2:]) in _QUANTITY_WORDS:
+                return False
+        return True
+    if rule == "season":
+        det = (g.get("det") or "").lower()
+        return bool(g.get("y")) or (bool(det) and det != "the")
+    return True
+
+
+def _find_dates(
+    text: str, lo: int = 0, hi: int | None = None, pieces: dict | None | bool = True
+) -> list[_Match]:
+    """Return non-overlapping date expressions in ``text[lo:hi]`` (absolute offsets).
+
+    ``pieces``: the :func:`_date_pieces` of the span when already known.
+    """
+    hi = len(text) if hi is None else hi
+    has = _date_pieces(text, lo, hi) if pieces is True else pieces
+    if has is None:  # (most sentences)
+        return []
+    found: list[_Match] = []
+    for name, rx, gates in _GATED_RULES:
+        if all(has[g] for g in gates):
+            for m in rx.finditer(text, lo, hi):
+                g = m.groupdict()
+                start = m.start()
+                if name == "year":
+                    px = _YEAR_PREFIX.search(text, max(lo, start - 40), start)
+                    g = {"prep": px.group("prep"), "fiscal": px.group("fiscal"), "y": g["y"]}
+                    start = px.start()
+                if name in _FILTERED and not _plausible(name, g, text, start):
+                    continue
+                found.append(_Match(name, start, m.end(), text[start : m.end()], g))
+    if not found:
+        return []
+    found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))
+    chosen: list[_Match] = []
+    for m in found:
+        if chosen and m.start < chosen[-1].end:
+            continue
+        if (
+            m.rule == "month"
+            and (m.groups.get("m") or "").startswith("May")
+            and not m.groups.get("prep")
+        ):
+            continue
+        chosen.append(m)
+    return chosen
