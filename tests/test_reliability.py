@@ -308,10 +308,10 @@ def test_time_budget_interrupts_a_step_and_keeps_the_article(tmp_path, monkeypat
     _three(tmp_path)
     real = quotes.quote_columns
 
-    def slow(body):
+    def slow(body, **kwargs):
         if "number 1" in body:
             time.sleep(30)
-        return real(body)
+        return real(body, **kwargs)
 
     monkeypatch.setattr(quotes, "quote_columns", slow)  # (inherited by forked workers)
     c = load_corpus(tmp_path, engine=engine, workers=2, progress=False, article_seconds=1.0)
@@ -359,18 +359,19 @@ def test_a_worker_process_that_dies_costs_only_its_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("engine", ["serial", "processes"])
 def test_a_date_dense_timeline_cannot_hang_the_load(tmp_path, engine):
-    # A scraped one-sentence timeline: event extraction is quadratic in it today (issue 16);
-    # the budget stops that step, the article is kept with its quotes, the others load.
+    # A scraped one-sentence timeline: event extraction was quadratic in it (issue 16: over
+    # a minute at this length). It is linear now, so the whole text is read well inside the
+    # budget: its dates are events, no budget row, and the other file loads too.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from bench_scaling import dates_text
 
     (tmp_path / "timeline.txt").write_text(dates_text(150_000), encoding="utf-8")
     (tmp_path / "a.txt").write_text(hc.article(1), encoding="utf-8")
-    c = load_corpus(tmp_path, engine=engine, workers=2, progress=False, article_seconds=3)
-    b = c.problems[c.problems["code"] == "budget"]
-    assert b["file"].tolist() == ["timeline.txt"] and "event extraction" in b["message"].iloc[0]
+    c = load_corpus(tmp_path, engine=engine, workers=2, progress=False, article_seconds=30)
+    assert (c.problems["code"] == "budget").sum() == 0
     assert set(c.articles["article_id"]) == {"a", "timeline"}
-    assert "a" in set(c.events["article_id"])
+    per_article = c.events["article_id"].value_counts()
+    assert per_article.get("a", 0) > 0 and per_article.get("timeline", 0) > 500
 
 
 def test_manifest_name_in_other_capitals_is_matched_when_unambiguous(tmp_path):
