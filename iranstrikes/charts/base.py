@@ -161,6 +161,36 @@ def _short(text: Any, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
+def canonical_names(corpus: Any) -> dict[str, str]:
+    """``person_id`` → canonical display name, from ``corpus.people`` (empty when absent)."""
+    people = _ensure(getattr(corpus, "people", None), ["person_id", "name"])
+    return {
+        str(k): str(v)
+        for k, v in zip(people["person_id"], people["name"], strict=True)
+        if isinstance(k, str) and isinstance(v, str) and v.strip()
+    }
+
+
+def canonical_speaker(
+    person_ids: Iterable[Any], speakers: Iterable[Any], names: dict[str, str]
+) -> list[str]:
+    """The name to group and show a speaker by: the canonical person's name, else as written.
+
+    Two spellings of one person ("Marzieh"/"Marziyeh") share a ``person_id`` and so one name;
+    a statement with no ``person_id`` keeps its own speaker string (:data:`UNATTRIBUTED` when
+    there is none).
+    """
+    out = []
+    for pid, sp in zip(person_ids, speakers, strict=True):
+        if isinstance(pid, str) and pid in names:
+            out.append(names[pid])
+        elif isinstance(sp, str) and sp.strip():
+            out.append(sp)
+        else:
+            out.append(UNATTRIBUTED)
+    return out
+
+
 def source_class(speaker_type: Any) -> str:
     """Class a ``speaker_type`` as named, anonymous, institutional or unknown.
 

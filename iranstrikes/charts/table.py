@@ -10,7 +10,16 @@ from typing import Any
 
 import pandas as pd
 
-from .base import UNATTRIBUTED, UNKNOWN_OUTLET, _frame, _ints, _iso, _text, source_class
+from .base import (
+    UNKNOWN_OUTLET,
+    _frame,
+    _ints,
+    _iso,
+    _text,
+    canonical_names,
+    canonical_speaker,
+    source_class,
+)
 
 QUOTES_TABLE_COLUMNS = (
     "quote_id",
@@ -21,6 +30,8 @@ QUOTES_TABLE_COLUMNS = (
     "date_end",
     "date_basis",
     "speaker",
+    "person_id",
+    "speaker_as_written",
     "speaker_type",
     "source_class",
     "kind",
@@ -85,6 +96,7 @@ def quotes_table_data(corpus: Any) -> pd.DataFrame:
         props[str(qid)] = "|".join(sorted({p for p, _ in pairs}))
         stances[str(qid)] = "|".join(f"{p}:{s}" for p, s in pairs)
 
+    names = canonical_names(corpus)
     out = pd.DataFrame(
         {
             "quote_id": _text(df["quote_id"]),
@@ -94,7 +106,9 @@ def quotes_table_data(corpus: Any) -> pd.DataFrame:
             "date_start": _iso(start),
             "date_end": _iso(end),
             "date_basis": basis,
-            "speaker": _text(df["speaker"], UNATTRIBUTED),
+            "speaker": canonical_speaker(df["person_id"], df["speaker"], names),
+            "person_id": _text(df["person_id"]),
+            "speaker_as_written": _text(df["speaker"], ""),
             "speaker_type": _text(df["speaker_type"], "unknown"),
             "source_class": [source_class(t) for t in df["speaker_type"]],
             "kind": _text(df["kind"]),

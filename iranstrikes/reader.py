@@ -1,0 +1,630 @@
+"""The reader-facing display layer: tables in words, for students and teachers.
+
+What belongs here: functions that turn a corpus's frames into tables a 16-year-old can read —
+articles as "Outlet, 3 Dec 2014", dates without times, propositions in words, stances as
+"says yes / says no", the basis and confidence of every date explained, full text wrapped and
+left-aligned, no index and no internal ids — and :class:`Table`, the object that shows them.
+Nothing is decided here: every table is a view of the frames. The raw frame is always one call
+away (``table.data``, or the frame itself on the corpus) for researchers.
+
+The words come from ``iranstrikes/resources/reader_words.csv`` and ``glossary.csv``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .resources import table as _resource_table
+
+__all__ = [
+    "Table",
+    "words",
+    "day",
+    "day_range",
+    "article_labels",
+    "proposition_labels",
+    "speaker_names",
+    "claim_names",
+    "claims_key",
+    "sentence_around",
+    "confidence_words",
+    "glossary",
+    "headline_exhibit",
+    "articles_table",
+    "dated_statements_table",
+    "conflicts_table",
+    "stances_table",
+    "close_reading_table",
+    "contradictions_table",
+    "context_table",
+    "problems_table",
+    "quotes_table",
+    "UNKNOWN_OUTLET",
+    "UNKNOWN_DATE",
+]
+
+UNKNOWN_OUTLET = "unknown outlet"
+"""How an article without an outlet is named (bring-your-own folders without a manifest)."""
+
+UNKNOWN_DATE = "date unknown"
+"""How a missing date is written."""
+
+SOURCE_TYPES = ("person", "anonymous", "institution")
+"""Speaker types that count as sources of a claim (not headlines, not the outlet itself)."""
+
+
+# --------------------------------------------------------------------------------------
+# The table object
+# --------------------------------------------------------------------------------------
+_CSS = (
+    "border-collapse:collapse;width:100%;table-layout:auto;font-size:13px;line-height:1.4;"
+    "margin:4px 0 10px 0"
+)
+_TH = (
+    "text-align:left;vertical-align:bottom;padding:4px 8px;border-bottom:2px solid #444;"
+    "white-space:normal"
+)
+_TD = (
+    "text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;"
+    "white-space:pre-wrap;word-break:normal;overflow-wrap:anywhere"
+)
+
+
+def _blank(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, (list, tuple, dict)):
+        return False
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _cell_text(v: Any) -> str:
+    if _blank(v):
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, pd.Timestamp):
+        return day(v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+class Table:
+    """A reader-facing table: wrapped, left-aligned, no index, every cell HTML-escaped.
+
+    Shown as HTML in JupyterLab and on the static site, as plain aligned text elsewhere.
+
+    Attributes:
+        data: The DataFrame shown (columns already in words).
+        title: Optional heading shown above the table.
+        note: Optional sentence shown under the table.
+    """
+
+    def __init__(self, data: pd.DataFrame, title: str = "", note: str = "") -> None:
+        self.data = data.reset_index(drop=True)
+        self.title = title
+        self.note = note
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def _repr_html_(self) -> str:
+        parts = []
+        if self.title:
+            parts.append(f"<p><strong>{html.escape(self.title)}</strong></p>")
+        if self.data.empty:
+            parts.append("<p><em>Nothing to show.</em></p>")
+        else:
+            head = "".join(f'<th style="{_TH}">{html.escape(str(c))}</th>' for c in self.data)
+            body = "".join(
+                "<tr>"
+                + "".join(f'<td style="{_TD}">{html.escape(_cell_text(v))}</td>' for v in rec)
+                + "</tr>"
+                for rec in self.data.itertuples(index=False)
+            )
+            parts.append(
+                f'<table class="iranstrikes-reader" style="{_CSS}"><thead><tr>{head}</tr>'
+                f"</thead><tbody>{body}</tbody></table>"
+            )
+        if self.note:
+            parts.append(f'<p style="color:#444">{html.escape(self.note)}</p>')
+        return '<div class="iranstrikes-table" style="max-width:100%">' + "".join(parts) + "</div>"
+
+    def __repr__(self) -> str:
+        lines = [self.title] if self.title else []
+        if self.data.empty:
+            lines.append("Nothing to show.")
+        for i, rec in enumerate(self.data.itertuples(index=False)):
+            if i:
+                lines.append("")
+            for col, v in zip(self.data.columns, rec, strict=True):
+                lines.append(f"{col}: {_cell_text(v)}")
+        if self.note:
+            lines += ["", self.note]
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# Words
+# --------------------------------------------------------------------------------------
+def words(kind: str, value: Any) -> str:
+    """The reader's words for a stored value (``words("stance", "denies") == "says no"``).
+
+    Args:
+        kind: Which vocabulary (``stance``, ``speaker_type``, ``speaker_group``, ``form``,
+            ``kind``, ``verdict``, ``basis``, ``headline_kind``).
+        value: The stored value; ``basis`` values like ``published:url`` use their last part,
+            ``event:…`` bases read as ``event``.
+
+    Returns:
+        The words; the value itself when the vocabulary has no entry; "" for a missing value.
+    """
+    if _blank(value):
+        return ""
+    v = str(value)
+    vocab = _vocab().get(kind, {})
+    if v in vocab:
+        return vocab[v]
+    if kind == "basis":
+        head, _, tail = v.partition(":")
+        if head == "event":
+            return vocab.get("event", v)
+        if tail in vocab:
+            return vocab[tail]
+    return v
+
+
+_VOCAB: dict[str, dict[str, str]] | None = None
+
+
+def _vocab() -> dict[str, dict[str, str]]:
+    global _VOCAB
+    if _VOCAB is None:
+        out: dict[str, dict[str, str]] = {}
+        for r in _resource_table("reader_words"):
+            out.setdefault(r["kind"], {})[r["value"]] = r["words"]
+        _VOCAB = out
+    return _VOCAB
+
+
+def day(value: Any) -> str:
+    """A date as "3 Dec 2014" (no time); :data:`UNKNOWN_DATE` when missing."""
+    ts = pd.to_datetime(value, errors="coerce") if not isinstance(value, pd.Timestamp) else value
+    if _blank(ts):
+        return UNKNOWN_DATE
+    return f"{ts.day} {ts:%b %Y}"
+
+
+def day_range(start: Any, end: Any = None) -> str:
+    """A date or an interval in words: "3 Dec 2014", "3–8 Dec 2014", "30 Nov – 3 Dec 2014"."""
+    s = pd.to_datetime(start, errors="coerce")
+    e = pd.to_datetime(end, errors="coerce") if end is not None else s
+    if _blank(s):
+        return UNKNOWN_DATE
+    if _blank(e) or e.normalize() == s.normalize():
+        return day(s)
+    if s.year == e.year and s.month == e.month:
+        return f"{s.day}–{e.day} {e:%b %Y}"
+    if s.year == e.year:
+        return f"{s.day} {s:%b} – {e.day} {e:%b %Y}"
+    return f"{day(s)} – {day(e)}"
+
+
+def confidence_words(value: Any) -> str:
+    """A 0–1 confidence in words ("high", "medium", "low"), with the number."""
+    if _blank(value):
+        return ""
+    v = float(value)
+    level = "high" if v >= 0.75 else "medium" if v >= 0.5 else "low"
+    return f"{level} ({v:.0%})"
+
+
+def article_labels(corpus: Any) -> dict[str, str]:
+    """``article_id`` → "Outlet, 3 Dec 2014" (a number is added when two labels collide).
+
+    A missing outlet reads :data:`UNKNOWN_OUTLET`; a missing date :data:`UNKNOWN_DATE`.
+    """
+    arts = getattr(corpus, "articles", None)
+    if arts is None or arts.empty:
+        return {}
+    arts = arts.sort_values(["published", "article_id"], na_position="last", kind="stable")
+    labels: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for aid, outlet, pub in zip(arts["article_id"], arts["outlet"], arts["published"], strict=True):
+        name = outlet if isinstance(outlet, str) and outlet.strip() else UNKNOWN_OUTLET
+        label = f"{name}, {day(pub)}"
+        seen[label] = seen.get(label, 0) + 1
+        labels[str(aid)] = label if seen[label] == 1 else f"{label} ({seen[label]})"
+    return labels
+
+
+def proposition_labels(corpus: Any) -> dict[str, str]:
+    """``proposition_id`` → the proposition in words.
+
+    Its ``label`` when the propositions frame has one, else its full text.
+    """
+    props = getattr(corpus, "propositions", None)
+    if props is None or props.empty:
+        return {}
+    col = "label" if "label" in props.columns else "text"
+    out = {}
+    for pid, text, full in zip(props["proposition_id"], props[col], props["text"], strict=True):
+        t = text if isinstance(text, str) and text.strip() else full
+        out[str(pid)] = " ".join(str(t).split()) if isinstance(t, str) else str(pid)
+    return out
+
+
+def claim_names(corpus: Any) -> dict[str, str]:
+    """``proposition_id`` → "claim 1", "claim 2", … in codebook order.
+
+    The short name every table, chart and activity of the series uses.
+    """
+    return {pid: f"claim {i}" for i, pid in enumerate(proposition_labels(corpus), start=1)}
+
+
+def claims_key(corpus: Any) -> Table:
+    """The claims (propositions) the codebook checks, numbered, in full."""
+    props = proposition_labels(corpus)
+    if not props:
+        return Table(pd.DataFrame(), note="No codebook: no claims to check.")
+    names = claim_names(corpus)
+    return Table(
+        pd.DataFrame(
+            {"Claim": [names[p].capitalize() for p in props], "In full": list(props.values())}
+        )
+    )
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``, with that span in [brackets]."""
+    import re
+
+    left = 0
+    for m in re.finditer(r"[.!?][\"'”’)]*\s+|\n\s*\n", text[:start]):
+        left = m.end()
+    m = re.search(r"[.!?](?=[\"'”’)]*(\s|$))|\n\s*\n", text[end:])
+    right = end + (m.end() if m else len(text) - end)
+    s = " ".join(text[left:start].split())
+    e = " ".join(text[end:right].split())
+    sep = "" if e[:1] in ",.;:!?)”’" else " "
+    return f"{s} [{text[start:end]}]{sep}{e}".strip()
+
+
+def speaker_names(corpus: Any, frame: pd.DataFrame) -> list[str]:
+    """The canonical name of each row's speaker (``people.name`` via ``person_id``)."""
+    from .charts.base import canonical_names, canonical_speaker
+
+    pids = frame["person_id"] if "person_id" in frame.columns else [None] * len(frame)
+    return canonical_speaker(pids, frame["speaker"], canonical_names(corpus))
+
+
+def glossary(terms: Sequence[str] | None = None) -> Table:
+    """The glossary of the series (or the given terms), as a table."""
+    rows = [r for r in _resource_table("glossary") if terms is None or r["term"] in terms]
+    return Table(
+        pd.DataFrame({"Word": [r["term"] for r in rows], "Meaning": [r["meaning"] for r in rows]})
+    )
+
+
+def _frame(corpus: Any, name: str) -> pd.DataFrame:
+    df = getattr(corpus, name, None)
+    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+
+
+def _join(values: Iterable[Any], sep: str = "\n") -> str:
+    return sep.join(dict.fromkeys(str(v) for v in values if not _blank(v) and str(v).strip()))
+
+
+# --------------------------------------------------------------------------------------
+# The finding: what the headline says vs what was said
+# --------------------------------------------------------------------------------------
+def _date_basis_words(basis: Any) -> str:
+    """How an event's date was worked out, in words.
+
+    ``published:url`` reads "counted from the day the article was published (printed in the
+    web address)".
+    """
+    if _blank(basis):
+        return words("basis", "none")
+    head, _, tail = str(basis).partition(":")
+    if head == "published" and tail:
+        return f"{words('basis', 'published')} ({words('basis', tail)})"
+    return words("basis", basis)
+
+
+def _speaker_with_kind(name: str, speaker_type: Any) -> str:
+    return f"{name} ({words('speaker_type', speaker_type) or 'not known'})"
+
+
+def headline_exhibit(corpus: Any) -> Table:
+    """What each headline says vs. what its own article's sources said.
+
+    One row per headline claim (``corpus.headline_support``): the article in words, the full
+    headline, what it claims (stance in words + the proposition), the exact words in the body
+    that back it, who said them (named or unnamed), and the verdict in words.
+
+    Args:
+        corpus: A loaded corpus.
+
+    Returns:
+        A :class:`Table`; its ``data`` keeps ``article_id``/``proposition_id`` out of sight.
+    """
+    hs = _frame(corpus, "headline_support")
+    cols = ["Article", "Headline", "What the headline claims", "The words behind it",
+            "Who said them", "Verdict"]  # fmt: skip
+    if hs.empty:
+        return Table(
+            pd.DataFrame(columns=cols),
+            note="No headline is coded in this corpus's codebook, so there is nothing to compare.",
+        )
+    labels, props = article_labels(corpus), proposition_labels(corpus)
+    st = _frame(corpus, "stances")
+    arts = _frame(corpus, "articles").set_index("article_id")
+    rows = []
+    for r in hs.itertuples(index=False):
+        sup = st[
+            (st["article_id"] == r.article_id)
+            & (st["proposition_id"] == r.proposition_id)
+            & (st["stance"] == r.headline_stance)
+            & st["speaker_type"].isin(SOURCE_TYPES)
+        ]
+        names = speaker_names(corpus, sup) if len(sup) else []
+        who = _join(
+            _speaker_with_kind(n, t) for n, t in zip(names, sup["speaker_type"], strict=True)
+        )
+        said = _join(f"“{e}”" for e in sup["evidence"])
+        headline = arts["headline"].get(r.article_id) if "headline" in arts else None
+        shown = headline if isinstance(headline, str) and headline.strip() else r.headline_text
+        if r.headline_kind == "lede":
+            shown = f"(no headline; its opening sentence) {shown}"
+        rows.append(
+            {
+                "Article": labels.get(str(r.article_id), str(r.article_id)),
+                "Headline": shown,
+                "What the headline claims": f"{words('stance', r.headline_stance).capitalize()}: "
+                f"{props.get(str(r.proposition_id), str(r.proposition_id))}",
+                "The words behind it": said or "No source in the article says this.",
+                "Who said them": who or "nobody",
+                "Verdict": words("verdict", r.verdict),
+            }
+        )
+    return Table(pd.DataFrame(rows, columns=cols))
+
+
+# --------------------------------------------------------------------------------------
+# Articles and dates
+# --------------------------------------------------------------------------------------
+def articles_table(corpus: Any) -> Table:
+    """The articles: outlet and date in words, headline, and how the date is known."""
+    a = _frame(corpus, "articles")
+    labels = article_labels(corpus)
+    rows = []
+    for r in a.sort_values(["published", "article_id"], na_position="last").itertuples(index=False):
+        basis = words("basis", r.published_basis) or words("basis", "unknown")
+        ev = r.published_evidence if isinstance(r.published_evidence, str) else ""
+        rows.append(
+            {
+                "Article": labels.get(str(r.article_id), str(r.article_id)),
+                "Headline": r.headline if isinstance(r.headline, str) and r.headline else "(no headline)",
+                "Published": day_range(r.published, r.published_latest),
+                "How we know the date": basis + (f" — {_strip_ids(ev)}" if ev and r.published_basis != "inferred" else ""),
+                "Words": "" if _blank(r.n_words) else int(r.n_words),
+            }
+        )  # fmt: skip
+    return Table(pd.DataFrame(rows))
+
+
+def _strip_ids(text: str) -> str:
+    """Drop internal ids in parentheses ("(000_abc…:501-513)") from an evidence string."""
+    import re
+
+    return re.sub(r"\s*\(\d{3}_[0-9a-f]{16}[^)]*\)", "", text).strip()
+
+
+def dated_statements_table(corpus: Any) -> Table:
+    """Every dated statement: when, who, the date words, how the date was worked out, how sure."""
+    e = _frame(corpus, "events")
+    if e.empty:
+        return Table(pd.DataFrame(), note="No events were found.")
+    e = e[(e["kind"] == "statement") & e["date_start"].notna()]
+    e = e.sort_values(["date_start", "date_end", "article_id", "event_id"], kind="stable")
+    labels = article_labels(corpus)
+    from .charts.base import canonical_names
+
+    names = canonical_names(corpus)
+    rows = []
+    for r in e.itertuples(index=False):
+        who = names.get(r.person_id) if isinstance(r.person_id, str) else None
+        rows.append(
+            {
+                "When": day_range(r.date_start, r.date_end),
+                "Who": who or (r.actor if isinstance(r.actor, str) and r.actor else "not known"),
+                "Words in the article": r.date_text if isinstance(r.date_text, str) else "",
+                "How the date was worked out": _date_basis_words(r.basis),
+                "How sure": confidence_words(r.confidence),
+                "Article": labels.get(str(r.article_id), str(r.article_id)),
+            }
+        )
+    return Table(pd.DataFrame(rows))
+
+
+def _conflict_sentence(corpus: Any, r: Any) -> str:
+    ev = _frame(corpus, "events").set_index("event_id")
+    arts = _frame(corpus, "articles").set_index("article_id")
+    if r.event_id in ev.index and r.article_id in arts.index:
+        e = ev.loc[r.event_id]
+        if not _blank(e["date_text_start"]) and not _blank(e["date_text_end"]):
+            body = str(arts.loc[r.article_id, "body"])
+            return sentence_around(body, int(e["date_text_start"]), int(e["date_text_end"]))
+    return str(r.context).strip("…")
+
+
+def conflicts_table(corpus: Any) -> Table:
+    """Each date conflict: who, the dates given, the words that give them, in their sentence."""
+    from . import evidence
+
+    c = _frame(corpus, "conflicts")
+    if c.empty:
+        return Table(pd.DataFrame(), note="No conflicting dates were found.")
+    ev = evidence.conflict_evidence(corpus)
+    labels = article_labels(corpus)
+    numbers = {cid: n for n, cid in enumerate(dict.fromkeys(ev["conflict_id"]), start=1)}
+    rows = [
+        {
+            "Conflict": f"conflict {numbers[r.conflict_id]}",
+            "Who": r.actor if isinstance(r.actor, str) else "not known",
+            "Date given": day(r.date_start),
+            "Words in the article": r.date_text,
+            "The sentence": _conflict_sentence(corpus, r),
+            "Article": labels.get(str(r.article_id), str(r.article_id)),
+        }
+        for r in ev.itertuples(index=False)
+    ]
+    return Table(pd.DataFrame(rows))
+
+
+# --------------------------------------------------------------------------------------
+# Stances and close reading
+# --------------------------------------------------------------------------------------
+def _coded(corpus: Any, speaker_types: Sequence[str] = SOURCE_TYPES) -> pd.DataFrame:
+    st = _frame(corpus, "stances")
+    if st.empty:
+        return st
+    if "source" in st.columns and (st["source"] == "codebook").any():
+        st = st[st["source"] == "codebook"]
+    st = st[st["speaker_type"].isin(list(speaker_types))]
+    return st.assign(_name=speaker_names(corpus, st)) if len(st) else st.assign(_name=[])
+
+
+def stances_table(corpus: Any, speaker_types: Sequence[str] = SOURCE_TYPES) -> Table:
+    """Who took which stance on each proposition, in words; one row per speaker."""
+    st = _coded(corpus, speaker_types)
+    if st.empty:
+        return Table(pd.DataFrame(), note="No stances are coded (a codebook.yaml adds them).")
+    names = claim_names(corpus)
+    rows = []
+    for (name, stype), g in st.groupby(["_name", "speaker_type"], sort=True):
+        row = {"Speaker": name, "Kind of source": words("speaker_type", stype)}
+        for pid, claim in names.items():
+            vals = sorted(set(g.loc[g["proposition_id"] == pid, "stance"]))
+            row[claim.capitalize()] = " / ".join(words("stance", v) for v in vals) if vals else "—"
+        rows.append(row)
+    rank = {
+        t: i
+        for i, t in enumerate(("named person", "institution (on the record)", "unnamed source"))
+    }
+    df = pd.DataFrame(rows)
+    df = df.assign(_r=df["Kind of source"].map(rank).fillna(9)).sort_values(["_r", "Speaker"])
+    return Table(df.drop(columns="_r"), note="“—” means the speaker said nothing on that claim.")
+
+
+def close_reading_table(corpus: Any, proposition_id: str | None = None) -> Table:
+    """Every coded statement on one proposition: who, stance, form, the exact words, the reason."""
+    st = _coded(corpus)
+    if proposition_id is not None and len(st):
+        st = st[st["proposition_id"] == proposition_id]
+    if st.empty:
+        return Table(pd.DataFrame(), note="No coded statements on this claim.")
+    labels = article_labels(corpus)
+    st = st.sort_values(["_name", "article_id", "evidence_start"], kind="stable")
+    df = pd.DataFrame(
+        {
+            "Speaker": st["_name"],
+            "Kind of source": [words("speaker_type", t) for t in st["speaker_type"]],
+            "Stance": [words("stance", s) for s in st["stance"]],
+            "How it is reported": [words("form", f) for f in st["form"]],
+            "The exact words": [f"“{e}”" if isinstance(e, str) else "" for e in st["evidence"]],
+            "Why it was coded so": [r if isinstance(r, str) else "" for r in st["rationale"]],
+            "Article": [labels.get(str(a), str(a)) for a in st["article_id"]],
+        }
+    )
+    return Table(df)
+
+
+def contradictions_table(corpus: Any) -> Table:
+    """Who contradicts whom on which proposition (one row per pair of speakers)."""
+    from . import evidence
+
+    c = evidence.contradiction_summary(corpus)
+    if c.empty:
+        return Table(pd.DataFrame(), note="No two sources contradict each other.")
+    names = claim_names(corpus)
+
+    def days(v: Any) -> str:
+        return ", ".join(day(d) for d in str(v).split("|") if d) if isinstance(v, str) else ""
+
+    df = pd.DataFrame(
+        {
+            "Claim": [names.get(p, p).capitalize() for p in c["proposition_id"]],
+            "Says yes": [f"{s} ({words('speaker_type', t)})" for s, t in zip(c["speaker_affirms"], c["type_affirms"], strict=True)],
+            "Said on": [days(v) for v in c["dates_affirms"]],
+            "Says no": [f"{s} ({words('speaker_type', t)})" for s, t in zip(c["speaker_denies"], c["type_denies"], strict=True)],
+            "Said on ": [days(v) for v in c["dates_denies"]],
+        }
+    )  # fmt: skip
+    return Table(df)
+
+
+def context_table(corpus: Any) -> Table:
+    """Later coverage kept as cited context (``corpus.context``), in words."""
+    c = _frame(corpus, "context")
+    if c.empty:
+        return Table(pd.DataFrame(), note="No later coverage is recorded (a context.yaml adds it).")
+    names = claim_names(corpus)
+    c = c.sort_values("date_said", kind="stable")
+    df = pd.DataFrame(
+        {
+            "When": [day(d) for d in c["date_said"]],
+            "Who": [f"{s} ({words('speaker_type', t)})" for s, t in zip(c["speaker"], c["speaker_type"], strict=True)],
+            "What they said (our summary)": [" ".join(str(x).split()) for x in c["claim"]],
+            "On the claim": [names.get(str(p), str(p)).capitalize() for p in c["proposition_id"]],
+            "Reported by": [o if _blank(oo) else f"{o} (from {oo})" for o, oo in zip(c["outlet"], c["original_outlet"], strict=True)],
+        }
+    )  # fmt: skip
+    return Table(df)
+
+
+def problems_table(corpus: Any) -> Table:
+    """Files that could not be fully read, in words (an empty table says so)."""
+    p = _frame(corpus, "problems")
+    if p.empty:
+        return Table(pd.DataFrame(), note="Every file loaded cleanly.")
+    df = pd.DataFrame(
+        {
+            "File": p["file"],
+            "How serious": p["severity"],
+            "What happened": p["message"],
+        }
+    )
+    return Table(df)
+
+
+def quotes_table(corpus: Any, speaker_type: str | None = None) -> Table:
+    """Quotes in words (optionally of one speaker type): article, speaker, through whom, words."""
+    from .charts import quotes_table_data
+
+    q = quotes_table_data(corpus)
+    if speaker_type is not None:
+        q = q[q["speaker_type"] == speaker_type]
+    if q.empty:
+        return Table(pd.DataFrame(), note="No quotes.")
+    labels = article_labels(corpus)
+    df = pd.DataFrame(
+        {
+            "Article": [labels.get(str(a), str(a)) for a in q["article_id"]],
+            "Speaker": q["speaker"],
+            "Kind of source": [words("speaker_type", t) for t in q["speaker_type"]],
+            "Through": [v or "first-hand" for v in q["via"]],
+            "Verb": q["cue"],
+            "Words": q["quote"],
+        }
+    )
+    return Table(df)
