@@ -34,6 +34,8 @@ __all__ = [
     "confidence_words",
     "glossary",
     "headline_exhibit",
+    "finding",
+    "finding_sentences",
     "articles_table",
     "dated_statements_table",
     "conflicts_table",
@@ -342,6 +344,68 @@ def _date_basis_words(basis: Any) -> str:
 
 def _speaker_with_kind(name: str, speaker_type: Any) -> str:
     return f"{name} ({words('speaker_type', speaker_type) or 'not known'})"
+
+
+_VERB = {"affirms": ("says yes to", "say yes to"), "denies": ("says no to", "say no to"),
+         "neither": ("takes no side on", "take no side on")}  # fmt: skip
+
+
+def finding_sentences(corpus: Any) -> list[str]:
+    """The finding of the headline-versus-sources comparison, in sentences.
+
+    Computed from ``headline_support`` and ``stances`` only: for each claim a headline
+    makes, how many headlines make it, what backs them, and which named sources (people and
+    institutions on the record) anywhere in the corpus said the same. Empty when no headline
+    is coded.
+    """
+    hs = _frame(corpus, "headline_support")
+    if hs.empty:
+        return []
+    names = claim_names(corpus)
+    st = _coded(corpus, ("person", "institution"))
+    total = hs["article_id"].nunique()
+    out = []
+    for (pid, stance), g in hs.groupby(["proposition_id", "headline_stance"], sort=True):
+        one, many = _VERB.get(str(stance), (f"{stance}", f"{stance}"))
+        n = g["article_id"].nunique()
+        claim = names.get(str(pid), str(pid))
+        text = f"{n} of {total} headlines {one if n == 1 else many} {claim}."
+        verdicts = list(g["verdict"])
+        if all(v == "rests only on anonymous source(s)" for v in verdicts):
+            text += (
+                " It rests only on an unnamed source."
+                if n == 1
+                else (" Each of them rests only on an unnamed source.")
+            )
+        elif all(v == "supported on the record" for v in verdicts):
+            text += " It is backed on the record." if n == 1 else " Each is backed on the record."
+        else:
+            counts = pd.Series(verdicts).value_counts()
+            text += " " + "; ".join(f"{k}: {int(c)}" for k, c in counts.items()) + "."
+        same = st[(st["proposition_id"] == pid) & (st["stance"] == stance)] if len(st) else st
+        who = sorted(set(same["_name"])) if len(same) else []
+        if who:
+            text += f" Named sources in these articles who {many} {claim}: {', '.join(who)}."
+        else:
+            text += f" No named person or institution in these articles {one} {claim}."
+        out.append(text)
+    return out
+
+
+def finding(corpus: Any) -> Table:
+    """The finding in sentences, under the numbered claims it is about.
+
+    See :func:`finding_sentences`.
+    """
+    sentences = finding_sentences(corpus)
+    if not sentences:
+        return Table(pd.DataFrame(), note="No headline is coded, so there is no headline finding.")
+    key = claims_key(corpus).data
+    used = {
+        claim_names(corpus)[p].capitalize()
+        for p in _frame(corpus, "headline_support")["proposition_id"]
+    }
+    return Table(key[key["Claim"].isin(used)], note=" ".join(sentences))
 
 
 def headline_exhibit(corpus: Any) -> Table:

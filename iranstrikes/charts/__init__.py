@@ -43,7 +43,7 @@ from .sourcing import (
     sourcing_flow,
     sourcing_flow_data,
 )
-from .stances import stance_matrix, stance_matrix_data
+from .stances import GROUPS, finding, finding_data, stance_matrix, stance_matrix_data
 from .table import QUOTES_TABLE_COLUMNS, quotes_table_data
 from .timeline import timeline, timeline_data
 
@@ -71,6 +71,9 @@ __all__ = [
     "save_chart",
     "no_data_chart",
     "figure",
+    "finding",
+    "finding_data",
+    "GROUPS",
     "FIGURES",
     "PROFILE_MEASURES",
     "QUOTES_TABLE_COLUMNS",

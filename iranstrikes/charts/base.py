@@ -41,10 +41,10 @@ QUOTE_KINDS = ("direct", "indirect", "partial")
 
 PALETTE: dict[str, dict[str, str] | tuple[str, ...]] = {
     "source": {
-        "named": "#1f77b4",
-        "anonymous": "#d62728",
-        "institutional": "#2ca02c",
-        "unknown": "#7f7f7f",
+        "named": "#1f5fa8",
+        "anonymous": "#e08214",
+        "institutional": "#35978f",
+        "unknown": "#9e9e9e",
     },
     "shape": {
         "named": "circle",
@@ -55,7 +55,7 @@ PALETTE: dict[str, dict[str, str] | tuple[str, ...]] = {
     "stance": {
         "affirms": "#1a9850",
         "denies": "#d73027",
-        "neither": "#fdae61",
+        "neither": "#f2cf3b",
         "mixed": "#984ea3",
         "uncoded": "#bdbdbd",
     },
@@ -73,8 +73,45 @@ PALETTE: dict[str, dict[str, str] | tuple[str, ...]] = {
         "#bab0ac",
     ),
     "link": {"default": "#9e9e9e", "conflict": "#000000"},
+    "verdict": {
+        "supported on the record": "#1f5fa8",
+        "rests only on anonymous source(s)": "#e08214",
+        "not supported in the body": "#9e9e9e",
+    },
 }
-"""All colours and shapes used by the charts (and the widgets), in one place."""
+"""All colours and shapes used by the charts (and the widgets), in one place.
+
+One colour keeps one meaning across the whole series: green/red/yellow are stances (says yes /
+says no / takes no side) and nothing else; blue is a named source (and a headline backed on
+the record), orange an unnamed source (and a headline that rests on one), teal an institution,
+grey unknown or not coded."""
+
+STANCE_WORDS = {
+    "affirms": "says yes",
+    "denies": "says no",
+    "neither": "takes no side",
+    "mixed": "both yes and no",
+    "uncoded": "not coded",
+}
+"""Legend words for :data:`STANCE_ORDER` (the same words as ``resources/reader_words.csv``)."""
+
+
+def stance_scale() -> alt.Scale:
+    """Colour scale over the stance *words* (legends read "says yes", not "affirms")."""
+    mapping = PALETTE["stance"]
+    assert isinstance(mapping, dict)
+    return alt.Scale(
+        domain=[STANCE_WORDS[k] for k in STANCE_ORDER], range=[mapping[k] for k in STANCE_ORDER]
+    )
+
+
+def wrap(text: Any, width: int = 60) -> list[str]:
+    """``text`` broken into lines of at most ``width`` characters at spaces (never cut)."""
+    import textwrap
+
+    s = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    return textwrap.wrap(" ".join(s.split()), width=width, break_long_words=False) or [""]
+
 
 NO_DATA = "No data to chart for this corpus"
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -240,8 +277,13 @@ def _categorical_scale(domain: Sequence[str]) -> alt.Scale:
 
 
 def _speaker_select() -> alt.Parameter:
+    # click replaces the selection, shift-click adds to it, double-click clears
     return alt.selection_point(
-        name=SPEAKER_SELECT, fields=["speaker"], on="click", clear="dblclick", toggle="true"
+        name=SPEAKER_SELECT,
+        fields=["speaker"],
+        on="click",
+        clear="dblclick",
+        toggle="event.shiftKey",
     )
 
 

@@ -16,7 +16,7 @@ from .base import _date_brush, _plain, _short, _speaker_select, no_data_chart
 from .sourcing import sourcing_flow
 from .stances import _stance_chart, stance_matrix_data
 from .table import QUOTES_TABLE_COLUMNS, quotes_table_data
-from .timeline import _timeline_chart, timeline_data
+from .timeline import UNCODED_LANE, _timeline_chart, timeline_data
 
 QUOTES_LIST_COLUMNS = (
     "quote_id",
@@ -61,33 +61,50 @@ def quotes_list(
     base = alt.Chart(data).transform_calculate(date_start="toDate(datum.date_start)")
     for param in filters:
         base = base.transform_filter(param)
-    base = base.transform_window(row_number="row_number()").transform_filter(
-        f"datum.row_number <= {int(rows)}"
+    counted = base.transform_joinaggregate(n_selected="count()").transform_window(
+        row_number="row_number()"
     )
+    shown = counted.transform_filter(f"datum.row_number <= {int(rows)}")
     tooltip = [
-        alt.Tooltip(f"{c}:N", title=c)
-        for c in ("quote", "speaker", "cue", "via", "article_id", "outlet", "date_end")
-    ]
+        alt.Tooltip(f"{c}:N", title=t)
+        for c, t in (("quote", "words"), ("speaker", "speaker"), ("cue", "verb"),
+                     ("via", "through"), ("outlet", "outlet"))
+    ]  # fmt: skip
     cols = []
     for field, title, width in (
-        ("date_label", "date", 80),
-        ("outlet", "outlet", 140),
-        ("speaker", "speaker", 160),
-        ("quote_short", "quote", 520),
+        ("date_label", "date", 70),
+        ("outlet", "outlet", 120),
+        ("speaker", "speaker", 140),
+        ("quote_short", "words (hover for all of them)", 430),
     ):
         cols.append(
-            base.transform_calculate(date_label="timeFormat(datum.date_start, '%Y-%m-%d')")
-            .mark_text(align="left", baseline="middle", fontSize=11)
+            shown.transform_calculate(date_label="timeFormat(datum.date_start, '%-d %b %Y')")
+            .mark_text(align="left", baseline="middle", fontSize=11, limit=width)
             .encode(
+                x=alt.value(0),
                 y=alt.Y("row_number:O", axis=None),
                 text=alt.Text(f"{field}:N"),
                 tooltip=tooltip,
             )
             .properties(
-                title=title, width=width, height=16 * rows, view=alt.ViewBackground(stroke=None)
+                title=alt.TitleParams(title, anchor="start"),
+                width=width,
+                height=16 * rows,
+                view=alt.ViewBackground(stroke=None),
             )
         )
-    return alt.hconcat(*cols, spacing=4)
+    total = len(data)
+    count = (
+        counted.transform_aggregate(n="max(n_selected)")
+        .transform_calculate(
+            label=f"'Showing ' + min(datum.n, {int(rows)}) + ' of ' + datum.n + "
+            f"' selected quotes (' + {total} + ' in all). Read them all in the table below.'"
+        )
+        .mark_text(align="left", fontSize=12, fontStyle="italic")
+        .encode(x=alt.value(0), y=alt.value(8), text="label:N")
+        .properties(width=760, height=16, view=alt.ViewBackground(stroke=None))
+    )
+    return alt.vconcat(count, alt.hconcat(*cols, spacing=4), spacing=2)
 
 
 def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
@@ -114,7 +131,16 @@ def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
     top = [sourcing_flow(corpus, selection=speaker)]
     sm = stance_matrix_data(corpus)
     if len(sm):
-        top.append(_stance_chart(sm, "Stances: speaker × proposition", speaker, define=False))
+        top.append(
+            _stance_chart(
+                sm,
+                "Who said yes or no to each claim (click a row, shift-click to add one)",
+                speaker,
+                define=False,
+                column_width=120,
+                header_width=22,
+            )
+        )
     tl = timeline_data(corpus)
     if tl.empty:
         # Fall back to quote dates (publication days) so that the brush still exists.
@@ -125,19 +151,23 @@ def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
                     for d in ql["date_end"]
                 ],
                 date_text="", basis="published", stance="uncoded", stances="", in_conflict=False,
+                lane=UNCODED_LANE, lane_rank=0, proposition_id="", stance_words="not coded",
                 conflict_ids="",
             ).dropna(subset=["date_start"])
         )  # fmt: skip
     independent = {
         k: "independent" for k in ("color", "opacity", "shape", "size", "strokeDash", "strokeWidth")
     }
-    parts: list[alt.TopLevelMixin] = [
-        alt.hconcat(*top).resolve_scale(**independent).resolve_legend(**independent)
-    ]
+    # stacked, not side by side: the dashboard fits a 1,000 px notebook output
+    parts: list[alt.TopLevelMixin] = list(top)
     if len(tl):
         parts.append(
             _timeline_chart(
-                tl, "Timeline (drag to select dates)", brush=brush, speaker=speaker, define=False
+                tl,
+                "When it was said (drag across a lane to pick dates)",
+                brush=brush,
+                speaker=speaker,
+                define=False,
             )
         )
         filters: Sequence[alt.Parameter] = (speaker, brush)
@@ -145,7 +175,7 @@ def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
         filters = (speaker,)
     parts.append(
         quotes_list(ql, filters=filters).properties(
-            title="Quotes (click a speaker, drag the timeline)"
+            title="The words (click a speaker or drag the timeline to filter)"
         )
     )
     chart = (

@@ -61,7 +61,14 @@ def save_chart(
     return written
 
 
-FIGURES = ("sourcing_flow", "quote_propagation", "timeline", "stance_matrix", "outlet_profile")
+FIGURES = (
+    "finding",
+    "sourcing_flow",
+    "quote_propagation",
+    "timeline",
+    "stance_matrix",
+    "outlet_profile",
+)
 """Chart functions that have a ``*_data`` twin and can be saved with :func:`figure`."""
 
 

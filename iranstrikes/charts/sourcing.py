@@ -490,7 +490,11 @@ def outlet_profile(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.TopL
         elif measure == "quote kinds":
             scale = _scale("kind", [c for c in QUOTE_KINDS if c in cats])
         else:
-            scale = _categorical_scale(cats)
+            # the verdict colours repeat the source colours: blue = backed on the record,
+            # orange = rests on an unnamed source (one colour meaning per figure)
+            verdict = PALETTE["verdict"]
+            assert isinstance(verdict, dict)
+            scale = alt.Scale(domain=cats, range=[verdict.get(c, "#9e9e9e") for c in cats])
         panels.append(
             alt.Chart()
             .transform_filter(alt.datum.measure == measure)

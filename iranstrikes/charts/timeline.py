@@ -14,16 +14,17 @@ import pandas as pd
 
 from .base import (
     PALETTE,
-    STANCE_ORDER,
+    STANCE_WORDS,
     UNATTRIBUTED,
     UNKNOWN_OUTLET,
     _date_brush,
     _ensure,
     _frame,
     _plain,
-    _scale,
     _text,
     no_data_chart,
+    stance_scale,
+    wrap,
 )
 from .table import quotes_table_data
 
@@ -35,30 +36,47 @@ def _combine_stances(values: Iterable[str]) -> str:
     return vals[0] if len(vals) == 1 else "mixed"
 
 
-def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
-    """Dated statements (or all events) by actor, with their stance and date conflicts.
+UNCODED_LANE = "Statements not coded on any claim"
+"""The lane of statements that the codebook does not code on any proposition."""
 
-    One row per statement (every event with ``statements_only=False``) with a date
-    (``events.date_start`` not missing). ``speaker`` is the canonical name of the event's
-    person (``people.name`` via ``events.person_id``) when known, else the quote's speaker
-    when the event is a statement with a quote, else the event's actor.
-    ``stance`` combines the stances coded on the event's quote: one value, ``mixed`` when
-    they differ, ``uncoded`` when there are none (``stances`` lists ``proposition:stance``).
-    ``date_after`` is the day after ``date_end`` (the interval is drawn ``[date_start,
-    date_after)``). ``in_conflict`` / ``conflict_ids`` come from ``conflicts.event_ids``.
+
+def _lanes(corpus: Any) -> dict[str, str]:
+    """proposition_id → lane title ("Claim 1: <the claim in full>"), in codebook order."""
+    props = _frame(corpus, "propositions")
+    out = {}
+    for i, (pid, text) in enumerate(zip(props["proposition_id"], props["text"], strict=True), 1):
+        words = " ".join(str(text).split()) if isinstance(text, str) else str(pid)
+        out[str(pid)] = f"Claim {i}: {words}"
+    return out
+
+
+def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
+    """Dated statements (or all events) by speaker, one lane per proposition.
+
+    One row per (dated statement, proposition it is coded on); a statement coded on no
+    proposition has one row in the lane :data:`UNCODED_LANE`. So a denial of one claim and a
+    confirmation of another never share a lane. ``speaker`` is the canonical name of the
+    event's person (``people.name`` via ``events.person_id``) when known, else the quote's
+    (canonical) speaker, else the event's actor. ``stance`` is the stance on *that*
+    proposition (``mixed`` when one statement took two; ``uncoded`` in the uncoded lane),
+    ``stance_words`` says it in words, ``stances`` lists every ``proposition:stance`` of the
+    statement. ``date_after`` is the day after ``date_end`` (the interval is drawn
+    ``[date_start, date_after)``). ``in_conflict`` / ``conflict_ids`` come from
+    ``conflicts.event_ids``.
 
     Args:
         corpus: The corpus.
         statements_only: Keep only statements (False: every dated event).
 
     Returns:
-        The DataFrame sorted by speaker's first date, speaker, date, event id. The number of
-        undated events left out is ``len(events) - len(result)``.
+        The DataFrame sorted by lane, speaker's first date, speaker, date, event id.
+        ``result["event_id"].nunique()`` is the number of dated statements charted.
     """
     cols = [
         "event_id", "article_id", "outlet", "speaker", "kind", "description", "date_start",
-        "date_end", "date_after", "date_text", "basis", "stance", "stances", "in_conflict",
-        "conflict_ids", "quote_id", "quote", "cue", "via",
+        "date_end", "date_after", "date_text", "basis", "lane", "lane_rank", "proposition_id",
+        "stance", "stance_words", "stances", "in_conflict", "conflict_ids", "quote_id", "quote",
+        "cue", "via",
     ]  # fmt: skip
     ev = _frame(corpus, "events")
     ev = ev[ev["date_start"].notna()]
@@ -74,17 +92,20 @@ def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
     }
     qt = quotes_table_data(corpus).set_index("quote_id") if len(_frame(corpus, "quotes")) else None
     a = _frame(corpus, "articles").set_index("article_id")["outlet"]
+    lanes = _lanes(corpus)
+    lane_rank = {pid: i for i, pid in enumerate(lanes)}
     st = _frame(corpus, "stances")
     st = st[st["quote_id"].notna()]
-    by_quote = {
-        str(k): (
-            _combine_stances(g["stance"]),
-            "|".join(
-                sorted({f"{p}:{s}" for p, s in zip(g["proposition_id"], g["stance"], strict=True)})
-            ),
+    by_quote: dict[str, list[tuple[str, str]]] = {}
+    listed: dict[str, str] = {}
+    for k, g in st.groupby("quote_id", sort=True):
+        by_quote[str(k)] = [
+            (str(pid), _combine_stances(gp["stance"]))
+            for pid, gp in g.groupby("proposition_id", sort=True)
+        ]
+        listed[str(k)] = "|".join(
+            sorted({f"{p}:{s}" for p, s in zip(g["proposition_id"], g["stance"], strict=True)})
         )
-        for k, g in st.groupby("quote_id", sort=True)
-    }
     conflicts = _ensure(getattr(corpus, "conflicts", None), ["conflict_id", "event_ids"])
     conflict_of: dict[str, set[str]] = {}
     for cid, ids in zip(conflicts["conflict_id"], conflicts["event_ids"], strict=True):
@@ -105,38 +126,46 @@ def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
             if qrow is not None
             else _text(pd.Series([r.actor]), UNATTRIBUTED).iloc[0]
         )
-        stance, stances = by_quote.get(qid, ("uncoded", "")) if qid else ("uncoded", "")
         end = r.date_end if pd.notna(r.date_end) else r.date_start
         cids = sorted(conflict_of.get(str(r.event_id), set()))
-        rows.append(
-            {
-                "event_id": str(r.event_id),
-                "article_id": str(r.article_id),
-                "outlet": a.get(r.article_id)
-                if r.article_id in a.index and pd.notna(a.get(r.article_id))
-                else UNKNOWN_OUTLET,
-                "speaker": speaker,
-                "kind": r.kind if isinstance(r.kind, str) else "event",
-                "description": r.description if isinstance(r.description, str) else "",
-                "date_start": pd.Timestamp(r.date_start).strftime("%Y-%m-%d"),
-                "date_end": pd.Timestamp(end).strftime("%Y-%m-%d"),
-                "date_after": (pd.Timestamp(end) + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
-                "date_text": r.date_text if isinstance(r.date_text, str) else "",
-                "basis": r.basis if isinstance(r.basis, str) else "",
-                "stance": stance,
-                "stances": stances,
-                "in_conflict": bool(cids),
-                "conflict_ids": "|".join(cids),
-                "quote_id": qid,
-                "quote": qrow["quote"] if qrow is not None else "",
-                "cue": qrow["cue"] if qrow is not None else "",
-                "via": qrow["via"] if qrow is not None else "",
-            }
-        )
+        base = {
+            "event_id": str(r.event_id),
+            "article_id": str(r.article_id),
+            "outlet": a.get(r.article_id)
+            if r.article_id in a.index and pd.notna(a.get(r.article_id))
+            else UNKNOWN_OUTLET,
+            "speaker": speaker,
+            "kind": r.kind if isinstance(r.kind, str) else "event",
+            "description": r.description if isinstance(r.description, str) else "",
+            "date_start": pd.Timestamp(r.date_start).strftime("%Y-%m-%d"),
+            "date_end": pd.Timestamp(end).strftime("%Y-%m-%d"),
+            "date_after": (pd.Timestamp(end) + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
+            "date_text": r.date_text if isinstance(r.date_text, str) else "",
+            "basis": r.basis if isinstance(r.basis, str) else "",
+            "stances": listed.get(qid, "") if qid else "",
+            "in_conflict": bool(cids),
+            "conflict_ids": "|".join(cids),
+            "quote_id": qid,
+            "quote": qrow["quote"] if qrow is not None else "",
+            "cue": qrow["cue"] if qrow is not None else "",
+            "via": qrow["via"] if qrow is not None else "",
+        }
+        coded = [(p, s) for p, s in by_quote.get(qid, []) if p in lanes] if qid else []
+        for prop, stance in coded or [("", "uncoded")]:
+            rows.append(
+                {
+                    **base,
+                    "lane": lanes.get(prop, UNCODED_LANE),
+                    "lane_rank": lane_rank.get(prop, len(lanes)),
+                    "proposition_id": prop,
+                    "stance": stance,
+                    "stance_words": STANCE_WORDS[stance],
+                }
+            )
     df = pd.DataFrame(rows, columns=cols)
     first = df.groupby("speaker")["date_start"].min().rename("_first")
     df = df.join(first, on="speaker").sort_values(
-        ["_first", "speaker", "date_start", "event_id"], kind="stable"
+        ["lane_rank", "_first", "speaker", "date_start", "event_id"], kind="stable"
     )
     return _plain(df.drop(columns="_first").reset_index(drop=True))
 
@@ -144,11 +173,14 @@ def timeline_data(corpus: Any, *, statements_only: bool = True) -> pd.DataFrame:
 def timeline(
     corpus: Any, *, data: pd.DataFrame | None = None, brush: bool = True
 ) -> alt.TopLevelMixin:
-    """Statements by actor over time, coloured by stance, with date uncertainty and conflicts.
+    """Statements over time, one lane per claim, one row per speaker, coloured by stance.
 
-    Each statement is a bar from ``date_start`` to the end of ``date_end`` (a one-day bar
-    when the date is exact, longer when uncertain); a black ring marks events whose date is
-    disputed (``corpus.conflicts``). Dragging on the chart sets ``date_brush``.
+    Each lane holds the statements on one proposition (titled "Claim N: …" in full), so a
+    "no" to one claim and a "yes" to another are never drawn side by side as if they were
+    about the same thing. Each statement is a bar from ``date_start`` to the end of
+    ``date_end`` (one day when the date is exact, longer when uncertain); a black ring marks
+    statements whose date is disputed (``corpus.conflicts``). Dragging on a lane sets
+    ``date_brush``.
 
     Args:
         corpus: The corpus.
@@ -156,13 +188,23 @@ def timeline(
         brush: Add the ``date_brush`` interval selection.
 
     Returns:
-        A layered Altair chart (or a "no data" chart).
+        A vertically concatenated Altair chart (or a "no data" chart).
     """
     df = timeline_data(corpus) if data is None else data
-    title = "Timeline of statements by speaker (colour = stance; ring = disputed date)"
+    title = alt.TitleParams(
+        "When each claim was made, and by whom",
+        subtitle=["One lane per claim. Colour = what the statement says about that claim; "
+                  "a longer bar = a less certain date; a ring = a disputed date."],
+        anchor="start",
+    )  # fmt: skip
     if df.empty:
-        return no_data_chart("No dated statements or events", title)
-    return _timeline_chart(df, title, brush=_date_brush() if brush else None)
+        return no_data_chart("No dated statements or events", "Timeline of statements")
+    chart = _timeline_chart(df, title, brush=_date_brush() if brush else None, define=False)
+    if brush:
+        from .dashboard import _top_param, _view_names
+
+        chart.params = [_top_param(_date_brush(), _view_names(chart, ("timeline_bars",)))]
+    return chart
 
 
 TIMELINE_FOCUS_DAYS = 31
@@ -183,55 +225,64 @@ def _timeline_domain(df: pd.DataFrame) -> alt.Scale:
 
 def _timeline_chart(
     df: pd.DataFrame,
-    title: str,
+    title: Any,
     *,
     brush: alt.Parameter | None,
     speaker: alt.Parameter | None = None,
     define: bool = True,
+    width: int = 560,
 ) -> alt.TopLevelMixin:
-    speakers = list(dict.fromkeys(df["speaker"]))
-    y = alt.Y("speaker:N", sort=speakers, title=None, axis=alt.Axis(labelLimit=220))
-    x = alt.X(
-        "date_start:T", title="date", axis=alt.Axis(format="%Y-%m-%d"), scale=_timeline_domain(df)
-    )
-    base = alt.Chart(df).properties(width=560, height=max(120, 26 * len(speakers)))
+    """One layered chart per lane, stacked; every lane shares the x scale and the colours."""
+    domain = _timeline_domain(df)
     tooltip = [
-        alt.Tooltip("quote:N", title="quote"),
-        alt.Tooltip("description:N", title="description"),
+        alt.Tooltip("quote:N", title="words"),
         alt.Tooltip("speaker:N", title="speaker"),
-        alt.Tooltip("stance:N", title="stance"),
-        alt.Tooltip("stances:N", title="stances"),
-        alt.Tooltip("date_start:N", title="from"),
-        alt.Tooltip("date_end:N", title="to"),
-        alt.Tooltip("date_text:N", title="as written"),
-        alt.Tooltip("basis:N", title="date basis"),
-        alt.Tooltip("conflict_ids:N", title="conflicts"),
-        alt.Tooltip("article_id:N", title="article"),
+        alt.Tooltip("stance_words:N", title="on this claim"),
+        alt.Tooltip("date_start:T", title="from", format="%-d %b %Y"),
+        alt.Tooltip("date_end:T", title="to", format="%-d %b %Y"),
+        alt.Tooltip("date_text:N", title="date as written"),
         alt.Tooltip("outlet:N", title="outlet"),
-        alt.Tooltip("cue:N", title="cue"),
-        alt.Tooltip("via:N", title="via"),
+        alt.Tooltip("via:N", title="through"),
     ]
-    bars = base.mark_bar(height=12, cornerRadius=2, clip=True).encode(
-        x=x,
-        x2="date_after:T",
-        y=y,
-        color=alt.Color("stance:N", scale=_scale("stance", STANCE_ORDER), title="stance"),
-        tooltip=tooltip,
-    )
-    if speaker is not None:
-        bars = bars.encode(opacity=alt.condition(speaker, alt.value(0.9), alt.value(0.2)))
-    if brush is not None:
-        bars = (bars.add_params(brush) if define else bars).properties(name="timeline_bars")
-    rings = (
-        base.transform_filter("datum.in_conflict")
-        .mark_point(
-            shape="circle",
-            size=260,
-            filled=False,
-            strokeWidth=2,
-            clip=True,
-            color=PALETTE["link"]["conflict"],  # type: ignore[index]
+    lanes = []
+    ordered = df.drop_duplicates("lane").sort_values("lane_rank")
+    for i, lane in enumerate(ordered["lane"]):
+        part = df[df["lane"] == lane]
+        speakers = list(dict.fromkeys(part["speaker"]))
+        y = alt.Y("speaker:N", sort=speakers, title=None, axis=alt.Axis(labelLimit=220))
+        x = alt.X(
+            "date_start:T", title=None, axis=alt.Axis(format="%-d %b", labelOverlap=True),
+            scale=domain,
+        )  # fmt: skip
+        base = (
+            alt.Chart(df)
+            .transform_filter(alt.FieldEqualPredicate(field="lane", equal=lane))
+            .properties(width=width, height=max(40, 22 * len(speakers)))
         )
-        .encode(x=x, y=y, tooltip=tooltip)
-    )
-    return alt.layer(bars, rings).properties(title=title)
+        bars = base.mark_bar(height=12, cornerRadius=2, clip=True).encode(
+            x=x,
+            x2="date_after:T",
+            y=y,
+            color=alt.Color("stance_words:N", scale=stance_scale(), title="What it says"),
+            tooltip=tooltip,
+        )
+        if speaker is not None:
+            bars = bars.encode(opacity=alt.condition(speaker, alt.value(0.9), alt.value(0.2)))
+        if brush is not None:
+            if define and i == 0:
+                bars = bars.add_params(brush)
+            bars = bars.properties(name=f"timeline_bars_{i}")
+        rings = (
+            base.transform_filter("datum.in_conflict")
+            .mark_point(
+                shape="circle", size=260, filled=False, strokeWidth=2, clip=True,
+                color=PALETTE["link"]["conflict"],  # type: ignore[index]
+            )
+            .encode(x=x, y=y, tooltip=tooltip)
+        )  # fmt: skip
+        lanes.append(
+            alt.layer(bars, rings).properties(
+                title=alt.TitleParams(wrap(lane, 95), anchor="start", fontSize=12)
+            )
+        )
+    return alt.vconcat(*lanes, spacing=14).properties(title=title)
