@@ -114,7 +114,7 @@ def wrap(text: Any, width: int = 60) -> list[str]:
 
 
 NO_DATA = "No data to chart for this corpus"
-UNKNOWN_OUTLET = "(unknown outlet)"
+UNKNOWN_OUTLET = "unknown outlet"
 UNATTRIBUTED = "(unattributed)"
 FIRST_HAND = "first-hand"
 
