@@ -350,13 +350,13 @@ _VERB = {"affirms": ("says yes to", "say yes to"), "denies": ("says no to", "say
          "neither": ("takes no side on", "take no side on")}  # fmt: skip
 
 
-def finding_sentences(corpus: Any) -> list[str]:
+def finding_sentences(corpus: Any, keys: Sequence[tuple[str, str]] | None = None) -> list[str]:
     """The finding of the headline-versus-sources comparison, in sentences.
 
     Computed from ``headline_support`` and ``stances`` only: for each claim a headline
     makes, how many headlines make it, what backs them, and which named sources (people and
     institutions on the record) anywhere in the corpus said the same. Empty when no headline
-    is coded.
+    is coded. ``keys`` limits them to some ``(proposition_id, headline_stance)`` pairs.
     """
     hs = _frame(corpus, "headline_support")
     if hs.empty:
@@ -366,6 +366,8 @@ def finding_sentences(corpus: Any) -> list[str]:
     total = hs["article_id"].nunique()
     out = []
     for (pid, stance), g in hs.groupby(["proposition_id", "headline_stance"], sort=True):
+        if keys is not None and (pid, stance) not in keys:
+            continue
         one, many = _VERB.get(str(stance), (f"{stance}", f"{stance}"))
         n = g["article_id"].nunique()
         claim = names.get(str(pid), str(pid))
