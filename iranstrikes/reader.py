@@ -45,6 +45,11 @@ __all__ = [
     "context_table",
     "problems_table",
     "quotes_table",
+    "source_mix_table",
+    "chains_table",
+    "travelling_table",
+    "omissions_table",
+    "dating_table",
     "UNKNOWN_OUTLET",
     "UNKNOWN_DATE",
 ]
@@ -694,3 +699,102 @@ def quotes_table(corpus: Any, speaker_type: str | None = None) -> Table:
         }
     )
     return Table(df)
+
+
+# --------------------------------------------------------------------------------------
+# Sourcing and dating, in words
+# --------------------------------------------------------------------------------------
+def source_mix_table(corpus: Any) -> Table:
+    """Per outlet: how many statements, from which kinds of source, how many second-hand."""
+    from . import sourcing
+
+    m = sourcing.source_mix(corpus)
+    if m.empty:
+        return Table(pd.DataFrame(), note="No articles.")
+
+    def share(n: Any, total: Any) -> str:
+        return f"{int(n)} ({n / total:.0%})" if total else str(int(n))
+
+    df = pd.DataFrame(
+        {
+            "Outlet": m["outlet"],
+            "Articles": m["n_articles"],
+            "Statements": m["n_quotes"],
+            "Named people": [share(n, t) for n, t in zip(m["person"], m["n_quotes"], strict=True)],
+            "Unnamed sources": [share(n, t) for n, t in zip(m["anonymous"], m["n_quotes"], strict=True)],
+            "Institutions": [share(n, t) for n, t in zip(m["institution"], m["n_quotes"], strict=True)],
+            "The outlet itself": [share(n, t) for n, t in zip(m["media"], m["n_quotes"], strict=True)],
+            "Through an intermediary": [share(n, t) for n, t in zip(m["n_via"], m["n_quotes"], strict=True)],
+        }
+    )  # fmt: skip
+    return Table(df)
+
+
+def chains_table(corpus: Any, n: int | None = None) -> Table:
+    """The chains of hands (reader ← … ← speaker), longest first, in full."""
+    from . import sourcing
+
+    c = sourcing.chain_summary(corpus)
+    if n is not None:
+        c = c.head(n)
+    df = pd.DataFrame(
+        {
+            "Chain, from the reader back to the speaker": c["chain"],
+            "Kind of source": [words("speaker_type", t) for t in c["speaker_type"]],
+            "Hands between reader and speaker": c["n_hands"],
+            "Statements": c["n_statements"],
+        }
+    )
+    return Table(df)
+
+
+def travelling_table(corpus: Any) -> Table:
+    """Quotes carried by more than one article: the words, who said them, who carried them."""
+    from . import sourcing
+
+    t = sourcing.travelling_quotes(corpus)
+    t = t[t["n_articles"] >= 2] if len(t) else t
+    if t.empty:
+        return Table(pd.DataFrame(), note="No quote was carried by more than one article.")
+    df = pd.DataFrame(
+        {
+            "The words (as first carried)": t["text"],
+            "Speaker": t["speaker"],
+            "Carried by (earliest first)": [" → ".join(str(o).split("|")) for o in t["outlets"]],
+            "Through": [", ".join(str(v).split("|")) if v else "first-hand" for v in t["vias"]],
+            "First published": [day(d) for d in t["first_published"]],
+        }
+    )
+    return Table(df)
+
+
+def omissions_table(corpus: Any) -> Table:
+    """Sources quoted by at least two outlets but not by this one."""
+    from . import sourcing
+
+    o = sourcing.omissions(corpus)
+    if o.empty:
+        return Table(pd.DataFrame(), note="No outlet left out a source that two others quoted.")
+    df = pd.DataFrame(
+        {
+            "Outlet": o["outlet"],
+            "Did not quote": o["speaker"],
+            "Kind of source": [words("speaker_type", t) for t in o["speaker_type"]],
+            "Quoted by": [", ".join(str(v).split("|")) for v in o["quoted_by"]],
+        }
+    )
+    return Table(df)
+
+
+def dating_table(corpus: Any) -> Table:
+    """How many events were dated to an exact day, to a range of days, or not at all."""
+    from . import evidence
+
+    c = evidence.dating_counts(corpus)
+    labels = {"exact day": "to one exact day", "interval": "to a range of days",
+              "not dated": "not dated (the text gives no date)"}  # fmt: skip
+    return Table(
+        pd.DataFrame(
+            {"Events dated": [labels.get(k, k) for k in c.index], "How many": [int(v) for v in c]}
+        )
+    )

@@ -17,7 +17,9 @@ INTERNAL = re.compile(r"\d{3}_[0-9a-f]{16}|<NA>|00:00:00|dtype:|\bnan\b|NaT")
 TABLES = [reader.headline_exhibit, reader.articles_table, reader.dated_statements_table,
           reader.conflicts_table, reader.stances_table, reader.close_reading_table,
           reader.contradictions_table, reader.context_table, reader.problems_table,
-          reader.quotes_table, reader.claims_key, reader.finding]  # fmt: skip
+          reader.quotes_table, reader.claims_key, reader.finding, reader.source_mix_table,
+          reader.chains_table, reader.travelling_table, reader.omissions_table,
+          reader.dating_table]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -364,3 +364,22 @@ def test_side_by_side_pickers_and_stance_colours(hc):
     assert marks["takes no side"] == "denied the plan" and marks["not coded"] == "the plan is final."
     sbs.left.value = "h2"
     assert "Mayor Kim" in sbs.panes.children[0].value
+
+
+def test_selection_table_follows_the_dashboard(corpus):
+    """The table follows the dashboard's selection through an observer: no re-run."""
+    pytest.importorskip("anywidget")
+    import altair as alt
+
+    from iranstrikes import charts
+
+    jc = alt.JupyterChart(charts.linked_sourcing_dashboard(corpus))
+    follow = W.SelectionTable(corpus, jc)
+    n = len(corpus.quotes)
+    assert len(follow.frame) == n and f"of {n} quotes" in follow.table.value
+    speaker = follow.frame["speaker"].iloc[0]
+    sel = jc.selections.speaker_select
+    new = type(sel)(name=sel.name, value=[{"speaker": speaker}], store=sel.store)
+    jc.selections._set_value("speaker_select", new)  # what a click in the browser does
+    assert set(follow.frame["speaker"]) == {speaker} and len(follow.frame) < n
+    assert speaker.split()[0] in follow.table.value

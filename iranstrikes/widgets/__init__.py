@@ -9,7 +9,7 @@ escaped before it reaches an ``ipywidgets.HTML`` value.
 from __future__ import annotations
 
 from .compare import SideBySide, article_stance_html, default_pair, side_by_side
-from .explorer import Explorer, KwicExplorer
+from .explorer import Explorer, KwicExplorer, SelectionTable
 from .html import (
     ANY,
     COLUMN_WORDS,
@@ -36,6 +36,7 @@ __all__ = [
     "TABLE_COLUMNS",
     "Explorer",
     "KwicExplorer",
+    "SelectionTable",
     "SideBySide",
     "article_html",
     "article_stance_html",

@@ -15,7 +15,7 @@ from ..charts import STANCE_ORDER, quotes_table_data
 from ..charts.base import STANCE_WORDS
 from .html import ANY, filter_quotes, first_keyword, kwic, kwic_html, quotes_html
 
-__all__ = ["Explorer", "KwicExplorer"]
+__all__ = ["Explorer", "KwicExplorer", "SelectionTable"]
 
 
 class Explorer:
@@ -202,6 +202,55 @@ class KwicExplorer:
         """Search again for the text box's value; returns the concordance."""
         self.frame = kwic(self.corpus, self.text.value, self.width)
         self.output.value = kwic_html(self.frame, self.text.value, self.labels)
+        return self.frame
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class SelectionTable:
+    """A table of quotes that follows a dashboard's selections (through a traitlets observer).
+
+    Click a speaker (shift-click adds one) or drag across the timeline of
+    ``alt.JupyterChart(charts.linked_sourcing_dashboard(corpus))``: the table below shows
+    every selected quote in full, with no re-run needed.
+
+    Args:
+        corpus: The corpus.
+        chart: The ``alt.JupyterChart`` of the dashboard.
+        limit: Rows shown (the line above the table says how many there are).
+    """
+
+    def __init__(self, corpus: Any, chart: Any, *, limit: int = 50) -> None:
+        import ipywidgets as w
+
+        from ..reader import claim_names
+
+        self.corpus = corpus
+        self.chart = chart
+        self.limit = limit
+        self.claims = claim_names(corpus)
+        self.table = w.HTML(layout=w.Layout(width="100%"))
+        self.frame = pd.DataFrame()
+        selections = getattr(chart, "selections", None)
+        names = [n for n in ("speaker_select", "date_brush") if selections is not None
+                 and n in selections.traits()]  # fmt: skip
+        if names:
+            selections.observe(lambda _c: self.update(), names=names)
+        self.widget = w.VBox([chart, self.table], layout=w.Layout(width="100%"))
+        self.update()
+
+    def update(self) -> pd.DataFrame:
+        """Re-read the selections and redraw the table; returns the selected quotes."""
+        from ..charts import selected_quotes
+
+        sel = getattr(self.chart, "selections", None)
+        speaker = getattr(getattr(sel, "speaker_select", None), "value", None)
+        dates = getattr(getattr(sel, "date_brush", None), "value", None)
+        self.frame = selected_quotes(self.corpus, speaker, date_range=dates or None)
+        self.table.value = quotes_html(self.frame, limit=self.limit, claims=self.claims)
         return self.frame
 
     def _ipython_display_(self) -> None:
