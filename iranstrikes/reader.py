@@ -50,6 +50,7 @@ __all__ = [
     "travelling_table",
     "omissions_table",
     "dating_table",
+    "summary",
     "UNKNOWN_OUTLET",
     "UNKNOWN_DATE",
 ]
@@ -127,8 +128,10 @@ class Table:
         parts = []
         if self.title:
             parts.append(f"<p><strong>{html.escape(self.title)}</strong></p>")
-        if self.data.empty:
+        if self.data.empty and not self.note:
             parts.append("<p><em>Nothing to show.</em></p>")
+        elif self.data.empty:
+            pass
         else:
             head = "".join(f'<th style="{_TH}">{html.escape(str(c))}</th>' for c in self.data)
             body = "".join(
@@ -147,7 +150,7 @@ class Table:
 
     def __repr__(self) -> str:
         lines = [self.title] if self.title else []
-        if self.data.empty:
+        if self.data.empty and not self.note:
             lines.append("Nothing to show.")
         for i, rec in enumerate(self.data.itertuples(index=False)):
             if i:
@@ -155,7 +158,7 @@ class Table:
             for col, v in zip(self.data.columns, rec, strict=True):
                 lines.append(f"{col}: {_cell_text(v)}")
         if self.note:
-            lines += ["", self.note]
+            lines += ["", self.note] if len(lines) else [self.note]
         return "\n".join(lines)
 
 
@@ -797,4 +800,22 @@ def dating_table(corpus: Any) -> Table:
         pd.DataFrame(
             {"Events dated": [labels.get(k, k) for k in c.index], "How many": [int(v) for v in c]}
         )
+    )
+
+
+def summary(corpus: Any) -> Table:
+    """The corpus at a glance, in one sentence (dates in words)."""
+    s = corpus.summary()
+    span = ""
+    if s["first_published"] is not None:
+        span = f", published {day_range(s['first_published'], s['last_published'])}"
+    problems = (
+        "every file loaded cleanly"
+        if not s["problems"]
+        else f"{s['problems']} problem(s) reading the files (see the problems table)"
+    )
+    return Table(
+        pd.DataFrame(),
+        note=f"{s['articles']} articles from {s['outlets']} outlets{span}; {s['quotes']} quotes, "
+        f"{s['people']} people, {s['events']} events, {s['stances']} coded stances; {problems}.",
     )
