@@ -78,7 +78,7 @@ _TH = (
 )
 _TD = (
     "text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;"
-    "white-space:pre-wrap;word-break:normal;overflow-wrap:anywhere"
+    "white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;min-width:6em"
 )
 
 
@@ -240,6 +240,8 @@ def confidence_words(value: Any) -> str:
 def article_labels(corpus: Any) -> dict[str, str]:
     """``article_id`` → "Outlet, 3 Dec 2014" (a number is added when two labels collide).
 
+    An article dated only to a range of days reads "Outlet, 3–8 Dec 2014".
+
     A missing outlet reads :data:`UNKNOWN_OUTLET`; a missing date :data:`UNKNOWN_DATE`.
     """
     arts = getattr(corpus, "articles", None)
@@ -248,9 +250,11 @@ def article_labels(corpus: Any) -> dict[str, str]:
     arts = arts.sort_values(["published", "article_id"], na_position="last", kind="stable")
     labels: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for aid, outlet, pub in zip(arts["article_id"], arts["outlet"], arts["published"], strict=True):
+    latest = arts["published_latest"] if "published_latest" in arts else arts["published"]
+    rows = zip(arts["article_id"], arts["outlet"], arts["published"], latest, strict=True)
+    for aid, outlet, pub, last in rows:
         name = outlet if isinstance(outlet, str) and outlet.strip() else UNKNOWN_OUTLET
-        label = f"{name}, {day(pub)}"
+        label = f"{name}, {day_range(pub, last)}"
         seen[label] = seen.get(label, 0) + 1
         labels[str(aid)] = label if seen[label] == 1 else f"{label} ({seen[label]})"
     return labels
@@ -351,7 +355,7 @@ def _date_basis_words(basis: Any) -> str:
 
 
 def _speaker_with_kind(name: str, speaker_type: Any) -> str:
-    return f"{name} ({words('speaker_type', speaker_type) or 'not known'})"
+    return f"{name} — {words('speaker_type', speaker_type) or 'not known'}"
 
 
 _VERB = {"affirms": ("says yes to", "say yes to"), "denies": ("says no to", "say no to"),
@@ -454,7 +458,7 @@ def headline_exhibit(corpus: Any) -> Table:
         who = _join(
             _speaker_with_kind(n, t) for n, t in zip(names, sup["speaker_type"], strict=True)
         )
-        said = _join(f"“{e}”" for e in sup["evidence"])
+        said = _join(f"• “{e}”" for e in sup["evidence"])
         headline = arts["headline"].get(r.article_id) if "headline" in arts else None
         shown = headline if isinstance(headline, str) and headline.strip() else r.headline_text
         if r.headline_kind == "lede":
@@ -592,8 +596,7 @@ def stances_table(corpus: Any, speaker_types: Sequence[str] = SOURCE_TYPES) -> T
             row[claim.capitalize()] = " / ".join(words("stance", v) for v in vals) if vals else "—"
         rows.append(row)
     rank = {
-        t: i
-        for i, t in enumerate(("named person", "institution (on the record)", "unnamed source"))
+        t: i for i, t in enumerate(("named person", "institution, on the record", "unnamed source"))
     }
     df = pd.DataFrame(rows)
     df = df.assign(_r=df["Kind of source"].map(rank).fillna(9)).sort_values(["_r", "Speaker"])

@@ -272,11 +272,17 @@ def finding_html(corpus: Any) -> str:
     sentences = reader.finding_sentences(corpus)
     if not sentences:
         return ""
+    key = reader.claims_key(corpus).data
+    claims = "".join(
+        f"<li><b>{html.escape(c)}:</b> {html.escape(t)}</li>"
+        for c, t in zip(key["Claim"], key["In full"], strict=True)
+    )
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     chart = rendering.spec_to_html_fragment(charts.finding(corpus).to_dict(), "index-finding")
     return (
         "<h2>The finding</h2>\n"
-        f'<ul class="finding">{items}</ul>\n'
+        f'<p>The codebook checks these claims:</p><ul class="claims">{claims}</ul>\n'
+        f'<p>What the headlines and the sources say about them:</p><ul class="finding">{items}</ul>\n'
         "<p>Denying one claim is not denying another: check which claim a source denied, and "
         "who the source is, before trusting what a headline says they said.</p>\n"
         f"{chart}\n"

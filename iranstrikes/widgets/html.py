@@ -234,7 +234,7 @@ def quotes_html(
     for rec in page.itertuples(index=False):
         cells = "".join(
             '<td style="text-align:left;vertical-align:top;padding:4px 6px;'
-            'border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:anywhere">'
+            'border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word">'
             f"{html.escape(_value_words(c, rec, claims), quote=True)}</td>"
             for c in cols
         )
