@@ -73,9 +73,9 @@ def quotes_list(
     cols = []
     for field, title, width in (
         ("date_label", "date", 70),
-        ("outlet", "outlet", 120),
-        ("speaker", "speaker", 140),
-        ("quote_short", "words (hover for all of them)", 430),
+        ("outlet", "outlet", 110),
+        ("speaker", "speaker", 130),
+        ("quote_short", "words (hover for all of them)", 240),
     ):
         cols.append(
             shown.transform_calculate(date_label="timeFormat(datum.date_start, '%-d %b %Y')")
@@ -102,7 +102,7 @@ def quotes_list(
         )
         .mark_text(align="left", fontSize=12, fontStyle="italic")
         .encode(x=alt.value(0), y=alt.value(8), text="label:N")
-        .properties(width=760, height=16, view=alt.ViewBackground(stroke=None))
+        .properties(width=560, height=16, view=alt.ViewBackground(stroke=None))
     )
     return alt.vconcat(count, alt.hconcat(*cols, spacing=4), spacing=2)
 
@@ -128,7 +128,7 @@ def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
         return no_data_chart("No attributed statements to chart", "Sourcing dashboard")
     speaker = _speaker_select()
     brush = _date_brush()
-    top = [sourcing_flow(corpus, selection=speaker)]
+    top = [sourcing_flow(corpus, selection=speaker, width=440)]
     sm = stance_matrix_data(corpus)
     if len(sm):
         top.append(
@@ -137,8 +137,8 @@ def linked_sourcing_dashboard(corpus: Any) -> alt.TopLevelMixin:
                 "Who said yes or no to each claim (click a row, shift-click to add one)",
                 speaker,
                 define=False,
-                column_width=120,
-                header_width=22,
+                column_width=80,
+                header_width=14,
             )
         )
     tl = timeline_data(corpus)

@@ -160,7 +160,11 @@ def sourcing_flow_data(corpus: Any) -> pd.DataFrame:
 
 
 def sourcing_flow(
-    corpus: Any, *, data: pd.DataFrame | None = None, selection: alt.Parameter | None = None
+    corpus: Any,
+    *,
+    data: pd.DataFrame | None = None,
+    selection: alt.Parameter | None = None,
+    width: int = 600,
 ) -> alt.TopLevelMixin:
     """Who is quoted, through which intermediary, in which outlet (a three-column flow).
 
@@ -174,6 +178,7 @@ def sourcing_flow(
         data: The output of :func:`sourcing_flow_data`, when already computed.
         selection: A ``speaker_select`` parameter defined elsewhere (the dashboard defines it
             at its top level); the chart then only refers to it. None defines one here.
+        width: Width of the plot in pixels.
 
     Returns:
         A layered Altair chart (or a "no data" chart).
@@ -186,7 +191,7 @@ def sourcing_flow(
     height = max(160, 22 * n_rows)
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.9, 2.9]))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[1, 0]))
-    base = alt.Chart(df).properties(width=640, height=height)
+    base = alt.Chart(df).properties(width=width, height=height)
     sel = selection if selection is not None else _speaker_select()
     define = selection is None
     links = (
@@ -360,9 +365,9 @@ def quote_propagation(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.T
         return no_data_chart("No quote was carried by more than one article", title)
     groups = df.drop_duplicates("quote_group").sort_values("group_rank")["group_label"].tolist()
     outlets = sorted(df["outlet"].unique())
-    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
     x = alt.X("published:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
-    base = alt.Chart(df).properties(width=480, height=max(120, 28 * len(groups)))
+    base = alt.Chart(df).properties(width=400, height=max(120, 28 * len(groups)))
     span = base.mark_rule(color=PALETTE["link"]["default"]).encode(  # type: ignore[index]
         x=alt.X("min(published):T", title="published"), x2="max(published):T", y=y
     )

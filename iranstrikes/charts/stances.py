@@ -202,9 +202,12 @@ def _stance_chart(
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         x=x,
         y=y,
-        color=alt.Color("stance_words:N", scale=stance_scale(), title="What they say"),
+        color=alt.Color(
+            "stance_words:N", scale=stance_scale(), title="What they say",
+            legend=alt.Legend(orient="bottom", direction="horizontal", columns=5),
+        ),
         tooltip=tooltip,
-    )
+    )  # fmt: skip
     if selection is not None:
         cells = cells.encode(opacity=alt.condition(selection, alt.value(1.0), alt.value(0.35)))
         cells = cells.add_params(selection) if define else cells
@@ -220,6 +223,7 @@ def _stance_chart(
                 "group:N",
                 scale=alt.Scale(domain=groups, range=[_GROUP_COLOUR[g] for g in groups]),
                 title="Kind of source",
+                legend=alt.Legend(orient="right"),
             ),
             tooltip=[alt.Tooltip("group:N", title="kind of source")],
         )
@@ -279,7 +283,7 @@ def finding(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.TopLevelMix
             "No stances coded: add a codebook.yaml to compare headlines with sources",
             "What the headlines say, and what the sources said",
         )
-    lines = [ln for s in finding_sentences(corpus) for ln in wrap(s, 110)]
+    lines = [ln for s in finding_sentences(corpus) for ln in wrap(s, 100)]
     title = alt.TitleParams(
         "What the headlines say, and what the sources said",
         subtitle=lines or [""],
@@ -287,4 +291,4 @@ def finding(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.TopLevelMix
         fontSize=15,
         subtitleFontSize=12,
     )
-    return _stance_chart(df, title, None, column_width=210, header_width=30)
+    return _stance_chart(df, title, None, column_width=190, header_width=28)

@@ -230,7 +230,7 @@ def _timeline_chart(
     brush: alt.Parameter | None,
     speaker: alt.Parameter | None = None,
     define: bool = True,
-    width: int = 560,
+    width: int = 470,
 ) -> alt.TopLevelMixin:
     """One layered chart per lane, stacked; every lane shares the x scale and the colours."""
     domain = _timeline_domain(df)
