@@ -67,8 +67,8 @@ COLUMN_WORDS = {
 }
 """Column headers in words."""
 
-_WIDTHS = {"date_start": "9em", "outlet": "9em", "speaker": "10em", "kind": "6em", "cue": "5em",
-           "via": "8em", "stances": "10em"}  # fmt: skip
+_WIDTHS = {"date_start": "5.5em", "outlet": "6.5em", "speaker": "7em", "kind": "4.5em",
+           "cue": "4em", "via": "5.5em", "quote": "16em", "stances": "7em"}  # fmt: skip
 
 ANY = "(any)"
 
@@ -193,6 +193,10 @@ def _value_words(col: str, row: Any, claims: dict[str, str] | None) -> str:
         return _stances_words(v, claims)
     if col == "via":
         return "first-hand" if not v else str(v)
+    if col == "kind":
+        from ..reader import words
+
+        return words("kind", v)
     return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
 
 
@@ -234,7 +238,8 @@ def quotes_html(
     for rec in page.itertuples(index=False):
         cells = "".join(
             '<td style="text-align:left;vertical-align:top;padding:4px 6px;'
-            'border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word">'
+            f'border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word;'
+            f'min-width:{_WIDTHS.get(c, "auto")}">'
             f"{html.escape(_value_words(c, rec, claims), quote=True)}</td>"
             for c in cols
         )
@@ -248,7 +253,7 @@ def quotes_html(
         f'<p class="iranstrikes-status">{html.escape(status)}</p>'
         '<div style="max-height:520px;overflow:auto;width:100%;border:1px solid #ddd">'
         '<table class="iranstrikes-quotes" style="width:100%;border-collapse:collapse;'
-        f'table-layout:auto;font-size:13px"><thead><tr>{head}</tr></thead>'
+        f'table-layout:auto;font-size:13px;line-height:1.35"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
