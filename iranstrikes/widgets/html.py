@@ -238,7 +238,7 @@ def quotes_html(
     for rec in page.itertuples(index=False):
         cells = "".join(
             '<td style="text-align:left;vertical-align:top;padding:4px 6px;'
-            f'border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word;'
+            f"border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word;"
             f'min-width:{_WIDTHS.get(c, "auto")}">'
             f"{html.escape(_value_words(c, rec, claims), quote=True)}</td>"
             for c in cols
