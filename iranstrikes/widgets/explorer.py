@@ -77,6 +77,7 @@ class Explorer:
             self.dates = w.SelectionRangeSlider(
                 options=[(day(d), d) for d in self.days], index=(0, len(self.days) - 1),
                 description="Dates", layout=w.Layout(width="98%"), style=style,
+                readout=False,  # the readout is clipped; the dates are written out below
             )  # fmt: skip
         else:
             self.dates = w.SelectionRangeSlider(
