@@ -369,7 +369,7 @@ def quotes_page(corpus: Any) -> str:
     opts = '<option value="">(every outlet)</option>' + "".join(
         f'<option value="{html.escape(o)}">{html.escape(o)}</option>' for o in outlets
     )
-    grid = quotes_html(table, limit=max(1, len(table)), claims=claims)
+    grid = quotes_html(table, limit=max(1, len(table)), claims=claims, scroll=False)
     script = (
         "<script>(function(){var box=document.getElementById('find'),"
         "out=document.getElementById('outlet'),count=document.getElementById('count');"

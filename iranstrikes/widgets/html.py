@@ -207,6 +207,7 @@ def quotes_html(
     limit: int = 200,
     offset: int = 0,
     claims: dict[str, str] | None = None,
+    scroll: bool = True,
 ) -> str:
     """An HTML table of quotes in words, every cell escaped, or the empty-result message.
 
@@ -219,6 +220,8 @@ def quotes_html(
         limit: At most this many rows (one page).
         offset: The first row shown (for pagination).
         claims: ``proposition_id`` → short claim name ("claim 1") for the stances column.
+        scroll: Put the table in a scroll box with the "Showing …" line (False: the bare
+            table, for a page that counts rows itself).
 
     Returns:
         An HTML fragment.
@@ -249,9 +252,10 @@ def quotes_html(
     status = f"Showing {first}–{last} of {n} quote{'s' if n != 1 else ''}"
     if last < n or first > 1:
         status += " (use the buttons to see the others)"
+    box = "max-height:520px;overflow:auto;" if scroll else ""
     return (
-        f'<p class="iranstrikes-status">{html.escape(status)}</p>'
-        '<div style="max-height:520px;overflow:auto;width:100%;border:1px solid #ddd">'
+        (f'<p class="iranstrikes-status">{html.escape(status)}</p>' if scroll else "")
+        + f'<div style="{box}width:100%;border:1px solid #ddd">'
         '<table class="iranstrikes-quotes" style="width:100%;border-collapse:collapse;'
         f'table-layout:auto;font-size:13px;line-height:1.35"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
