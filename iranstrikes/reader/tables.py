@@ -208,6 +208,8 @@ def dated_statements_table(corpus: Any) -> Table:
     if e.empty:
         return Table(pd.DataFrame(), note="No events were found.")
     e = e[(e["kind"] == "statement") & e["date_start"].notna()]
+    if e.empty:
+        return Table(pd.DataFrame(), note="No statement has a date that the text gives.")
     e = e.sort_values(["date_start", "date_end", "article_id", "event_id"], kind="stable")
     labels = article_labels(corpus)
     from ..charts.base import canonical_names

@@ -215,13 +215,25 @@ def article_labels(corpus: Any) -> dict[str, str]:
     if arts is None or arts.empty:
         return {}
     arts = arts.sort_values(["published", "article_id"], na_position="last", kind="stable")
+    latest = arts["published_latest"] if "published_latest" in arts else arts["published"]
+    heads = arts["headline"] if "headline" in arts else pd.Series([None] * len(arts))
+    files = arts["source_path"] if "source_path" in arts else pd.Series([None] * len(arts))
+    base = {}
+    for aid, outlet, pub, last in zip(
+        arts["article_id"], arts["outlet"], arts["published"], latest, strict=True
+    ):
+        name = outlet if isinstance(outlet, str) and outlet.strip() else UNKNOWN_OUTLET
+        base[str(aid)] = f"{name}, {day_range(pub, last)}"
+    counts = pd.Series(list(base.values())).value_counts()
     labels: dict[str, str] = {}
     seen: dict[str, int] = {}
-    latest = arts["published_latest"] if "published_latest" in arts else arts["published"]
-    rows = zip(arts["article_id"], arts["outlet"], arts["published"], latest, strict=True)
-    for aid, outlet, pub, last in rows:
-        name = outlet if isinstance(outlet, str) and outlet.strip() else UNKNOWN_OUTLET
-        label = f"{name}, {day_range(pub, last)}"
+    for aid, head, file in zip(arts["article_id"], heads, files, strict=True):
+        label = base[str(aid)]
+        if counts[label] > 1:  # two articles would read the same: add what tells them apart
+            if isinstance(head, str) and head.strip():
+                label = f"{label}: {' '.join(head.split())}"
+            elif isinstance(file, str) and file:
+                label = f"{label} ({file.replace(chr(92), '/').rsplit('/', 1)[-1]})"
         seen[label] = seen.get(label, 0) + 1
         labels[str(aid)] = label if seen[label] == 1 else f"{label} ({seen[label]})"
     return labels
