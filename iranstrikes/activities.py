@@ -101,10 +101,31 @@ class Question:
             self._widget = box
         return self._widget
 
+    def static_html(self) -> str:
+        """The question as plain HTML for the static site: the answer folded in ``<details>``."""
+        label = dict((v, lab) for lab, v in self.options).get(self.answer, self.answer)
+        ctx = (
+            '<blockquote style="border-left:3px solid #999;margin:4px 0;padding:2px 10px">'
+            f"{html.escape(self.context)}</blockquote>"
+            if self.context
+            else ""
+        )
+        opts = "".join(f"<li>{html.escape(lab)}</li>" for lab, _ in self.options)
+        return (
+            f'<div class="iranstrikes-activity-static"><p><b>{html.escape(self.prompt)}</b></p>'
+            f"{ctx}<ul>{opts}</ul><details><summary>Check the answer</summary>"
+            f"<p><b>{html.escape(label)}</b>. {html.escape(self.why)}</p></details></div>"
+        )
+
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
-        display(self.widget)
+        display(self.widget, metadata={STATIC_KEY: self.static_html()})
+
+
+STATIC_KEY = "iranstrikes/static-html"
+"""Output-metadata key holding an activity's static HTML (the static site shows it instead of
+the widget, which cannot run without a kernel)."""
 
 
 class Quiz(list):
@@ -121,7 +142,15 @@ class Quiz(list):
         parts = [w.HTML(f"<h4>{html.escape(self.title)}</h4>")] if self.title else []
         if not self:
             parts.append(w.HTML("<p><em>This corpus gives nothing to ask here.</em></p>"))
-        display(w.VBox(parts + [q.widget for q in self], layout=w.Layout(width="100%")))
+        box = w.VBox(parts + [q.widget for q in self], layout=w.Layout(width="100%"))
+        display(box, metadata={STATIC_KEY: self.static_html()})
+
+    def static_html(self) -> str:
+        """All the questions as plain HTML for the static site (answers folded)."""
+        head = f"<h4>{html.escape(self.title)}</h4>" if self.title else ""
+        if not self:
+            return head + "<p><em>This corpus gives nothing to ask here.</em></p>"
+        return head + "".join(q.static_html() for q in self)
 
     def __repr__(self) -> str:
         return "\n\n".join(f"{i}. {q.prompt}" for i, q in enumerate(self, start=1)) or "(none)"

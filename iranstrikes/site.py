@@ -7,8 +7,9 @@ scripts (require.js, MathJax, mermaid, the widget manager) are removed, and any 
 ``http(s)://`` ``<script src>`` / ``<link href>`` is stripped (and reported) after export.
 
 Widgets cannot run without a kernel. A ``JupyterChart`` widget is drawn as a static chart from
-its saved state; any other widget is replaced by a short note saying to open the notebook in
-JupyterLab.
+its saved state; an activity by its static stand-in (the question, the options and the
+answer folded in ``<details>``, from the output's ``iranstrikes/static-html`` metadata); any
+other widget by a short note saying to open the notebook in JupyterLab.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from iranstrikes import rendering
 
 WIDGET_VIEW_MIMETYPE = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIMETYPE = "application/vnd.jupyter.widget-state+json"
+
+STATIC_HTML_KEY = "iranstrikes/static-html"
+"""Output-metadata key of a widget's static stand-in (see :mod:`iranstrikes.activities`)."""
 
 WIDGET_NOTE = (
     '<div class="iranstrikes-widget-note" style="padding: 0.5em; border: 1px dashed #999; '
@@ -117,6 +121,10 @@ def static_widget_outputs(nb: Any, prefix: str) -> tuple[int, int]:
             if isinstance(spec, dict) and spec:
                 charts += 1
                 fragment = rendering.spec_to_html_fragment(spec, f"{prefix}-{charts}")
+            elif isinstance((output.get("metadata") or {}).get(STATIC_HTML_KEY), str):
+                # an activity: its question and folded answer, as plain HTML
+                notes += 1
+                fragment = output["metadata"][STATIC_HTML_KEY]
             else:
                 notes += 1
                 fragment = WIDGET_NOTE

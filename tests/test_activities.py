@@ -71,3 +71,33 @@ def test_nothing_to_ask_on_a_corpus_without_codebook(tmp_path):
     for q in A.classify_sources(c):  # still works without a codebook
         assert q.check(q.answer)[0]
     assert len(A.answer_key(c).data) == sum(len(b(c)) for b in BUILDERS)
+
+
+def test_static_stand_in_for_the_site(corpus):
+    """Displayed, an activity carries a static version (question, options, folded answer) in
+    its output metadata; the static site shows it instead of the widget."""
+    import nbformat
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from iranstrikes import site
+
+    quiz = A.classify_sources(corpus)
+    html = quiz.static_html()
+    assert html.count("<details>") == len(quiz) and "Check the answer" in html
+    from html import escape
+
+    for q in quiz:
+        assert escape(q.prompt) in html and escape(q.why) in html
+    shell = InteractiveShell.instance()
+    published = []
+    shell.display_pub.publish = lambda data, metadata=None, **kw: published.append((data, metadata))
+    quiz._ipython_display_()
+    data, metadata = published[-1]
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert metadata[A.STATIC_KEY] == html
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("activities.classify_sources(corpus)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=data, metadata=metadata)]
+    nb.cells = [cell]
+    site.static_widget_outputs(nb, "x")
+    assert nb.cells[0].outputs[0]["data"]["text/html"] == html
