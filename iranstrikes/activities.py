@@ -112,7 +112,8 @@ class Question:
         )
         opts = "".join(f"<li>{html.escape(lab)}</li>" for lab, _ in self.options)
         return (
-            f'<div class="iranstrikes-activity-static"><p><b>{html.escape(self.prompt)}</b></p>'
+            f'<div class="iranstrikes-activity-static" style="margin-bottom:1.2em">'
+            f"<p><b>{html.escape(self.prompt)}</b></p>"
             f"{ctx}<ul>{opts}</ul><details><summary>Check the answer</summary>"
             f"<p><b>{html.escape(label)}</b>. {html.escape(self.why)}</p></details></div>"
         )
