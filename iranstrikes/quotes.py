@@ -1618,9 +1618,7 @@ _PREP_START_RE = re.compile(
     r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
 )
 _DAYS_MONTHS = frozenset(
-    k
-    for k in (*_resources.months(), *_resources.weekdays())
-    if len(k) > 5 or k in ("may", "june", "july", "march", "april")
+    k for k in (*_resources.months(), *_resources.weekdays()) if len(k) > 5 or k in ("may", "june", "july", "march", "april")
 )
 
 

@@ -60,9 +60,7 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 @functools.cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``name.csv`` as dicts (``#`` comment lines before the header are skipped)."""
-    rows = [
-        ln for ln in resource_text(f"{name}.csv").splitlines() if not ln.lstrip().startswith("#")
-    ]
+    rows = [ln for ln in resource_text(f"{name}.csv").splitlines() if not ln.lstrip().startswith("#")]
     return tuple(dict(r) for r in csv.DictReader(rows))
 
 
