@@ -7,8 +7,9 @@ scripts (require.js, MathJax, mermaid, the widget manager) are removed, and any 
 ``http(s)://`` ``<script src>`` / ``<link href>`` is stripped (and reported) after export.
 
 Widgets cannot run without a kernel. A ``JupyterChart`` widget is drawn as a static chart from
-its saved state; any other widget is replaced by a short note saying to open the notebook in
-JupyterLab.
+its saved state; an activity by its static stand-in (the question, the options and the
+answer folded in ``<details>``, from the output's ``iranstrikes/static-html`` metadata); any
+other widget by a short note saying to open the notebook in JupyterLab.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from iranstrikes import rendering
 
 WIDGET_VIEW_MIMETYPE = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIMETYPE = "application/vnd.jupyter.widget-state+json"
+
+STATIC_HTML_KEY = "iranstrikes/static-html"
+"""Output-metadata key of a widget's static stand-in (see :mod:`iranstrikes.activities`)."""
 
 WIDGET_NOTE = (
     '<div class="iranstrikes-widget-note" style="padding: 0.5em; border: 1px dashed #999; '
@@ -117,6 +121,10 @@ def static_widget_outputs(nb: Any, prefix: str) -> tuple[int, int]:
             if isinstance(spec, dict) and spec:
                 charts += 1
                 fragment = rendering.spec_to_html_fragment(spec, f"{prefix}-{charts}")
+            elif isinstance((output.get("metadata") or {}).get(STATIC_HTML_KEY), str):
+                # an activity: its question and folded answer, as plain HTML
+                notes += 1
+                fragment = output["metadata"][STATIC_HTML_KEY]
             else:
                 notes += 1
                 fragment = WIDGET_NOTE
@@ -188,18 +196,217 @@ def export_html(nb: Any, title: str, prefix: str) -> str:
     return page
 
 
-def _index_page(entries: list[tuple[str, str]], title: str) -> str:
-    items = "\n".join(
-        f'  <li><a href="{html.escape(href)}">{html.escape(text)}</a></li>'
-        for href, text in entries
-    )
+_LINK = re.compile(r"\]\((?![a-z]+:|#)([^)#\s]+?)\.(ipynb|md)(#[^)]*)?\)")
+DOCS = ("data_dictionary.md", "teachers-guide.md")
+"""Markdown files next to the notebooks that the site turns into pages (links to them work
+in JupyterLab, with ``notebooks/`` as the root, and on the site)."""
+
+
+def rewrite_links(nb: Any) -> int:
+    """Point markdown links at the site's pages: ``X.ipynb`` / ``X.md`` → ``X.html``. In place.
+
+    Returns:
+        How many links were rewritten.
+    """
+    n = 0
+    for cell in nb.cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        new, k = _LINK.subn(lambda m: f"]({m.group(1)}.html{m.group(3) or ''})", cell.source)
+        cell.source, n = new, n + k
+    return n
+
+
+_PAGE_CSS = (
+    "body { font-family: system-ui, sans-serif; max-width: 62em; margin: 2em auto; "
+    "padding: 0 1em; line-height: 1.5; color: #222; } "
+    "table { border-collapse: collapse; } td, th { text-align: left; vertical-align: top; "
+    "padding: 4px 6px; border-bottom: 1px solid #ddd; } "
+    "select, input { font-size: 1em; margin: 0 .5em .5em 0; }"
+)
+
+
+def _page(title: str, body: str, head: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        "<style>body { font-family: sans-serif; max-width: 50em; margin: 2em auto; }</style>\n"
-        f'</head>\n<body>\n<h1>{html.escape(title)}</h1>\n<ol class="contents">\n{items}\n'
-        "</ol>\n</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_PAGE_CSS}</style>\n{head}"
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def _index_page(
+    entries: list[tuple[str, str, str]],
+    title: str,
+    finding: str = "",
+    extras: list[tuple[str, str, str]] | None = None,
+) -> str:
+    items = "\n".join(
+        f'  <li><a href="{html.escape(href)}">{html.escape(text)}</a>'
+        + (f" — {html.escape(line)}" if line else "")
+        + "</li>"
+        for href, text, line in entries
+    )
+    more = "\n".join(
+        f'  <li><a href="{html.escape(href)}">{html.escape(text)}</a> — {html.escape(line)}</li>'
+        for href, text, line in extras or []
+    )
+    body = f"<h1>{html.escape(title)}</h1>\n{finding}\n<h2>The notebooks</h2>\n"
+    body += f'<ol class="contents">\n{items}\n</ol>\n'
+    if more:
+        body += f'<h2>Without Jupyter</h2>\n<ul class="extras">\n{more}\n</ul>\n'
+    head = rendering.vega_bundle_script() if "iranstrikes-chart" in finding else ""
+    return _page(title, body, head)
+
+
+def first_paragraph(nb: Any) -> str:
+    """The first sentence of prose after a notebook's title (its line on the index)."""
+    for cell in nb.cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        text = _HEADING.sub("", cell.get("source", "")).strip()
+        for para in re.split(r"\n\s*\n", text):
+            para = " ".join(para.split())
+            if para and not para.startswith(("**", "-", "|", "*Run")):
+                para = re.sub(r"[*_`]", "", para)
+                sentence = re.split(r"(?<=[.!?])\s", para, maxsplit=1)[0]
+                return sentence
+    return ""
+
+
+def finding_html(corpus: Any) -> str:
+    """The finding of the series for the index: the sentences and the key chart."""
+    from . import charts, reader
+
+    sentences = reader.finding_sentences(corpus)
+    if not sentences:
+        return ""
+    key = reader.claims_key(corpus).data
+    claims = "".join(
+        f"<li><b>{html.escape(c)}:</b> {html.escape(t)}</li>"
+        for c, t in zip(key["Claim"], key["In full"], strict=True)
+    )
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    chart = rendering.spec_to_html_fragment(charts.finding(corpus).to_dict(), "index-finding")
+    return (
+        "<h2>The finding</h2>\n"
+        f'<p>The codebook checks these claims:</p><ul class="claims">{claims}</ul>\n'
+        f'<p>What the headlines and the sources say about them:</p><ul class="finding">{items}</ul>\n'
+        "<p>Denying one claim is not denying another: check which claim a source denied, and "
+        "who the source is, before trusting what a headline says they said.</p>\n"
+        f"{chart}\n"
+    )
+
+
+def compare_page(corpus: Any) -> str:
+    """A static side-by-side reader: two article pickers and a claim picker.
+
+    Plain JavaScript shows pre-rendered, escaped fragments; no kernel is needed.
+    """
+    import json
+
+    from . import reader
+    from .widgets import article_html, article_stance_html, default_pair, stance_legend_html
+
+    labels = reader.article_labels(corpus)
+    claims = reader.claim_names(corpus)
+    texts = reader.proposition_labels(corpus)
+    ids = list(labels)
+    keys = {aid: f"a{i}" for i, aid in enumerate(ids)}
+    frags = []
+    for aid in ids:
+        for j, pid in enumerate(claims):
+            frags.append(
+                f'<div class="frag" data-article="{keys[aid]}" data-claim="c{j}" hidden>'
+                f"{article_stance_html(corpus, aid, pid)}</div>"
+            )
+        if not claims:
+            frags.append(
+                f'<div class="frag" data-article="{keys[aid]}" data-claim="" hidden>'
+                f"{article_html(corpus, aid)}</div>"
+            )
+    a, b = default_pair(corpus)
+
+    def picker(name: str, chosen: Any) -> str:
+        opts = "".join(
+            f'<option value="{keys[aid]}"{" selected" if aid == chosen else ""}>'
+            f"{html.escape(lab)}</option>"
+            for aid, lab in labels.items()
+        )
+        return f'<label>{name} <select id="{name.lower()}">{opts}</select></label>'
+
+    claim_opts = (
+        "".join(
+            f'<option value="c{j}">{html.escape(claims[p].capitalize() + ": " + texts[p])}</option>'
+            for j, p in enumerate(claims)
+        )
+        or '<option value="">(no codebook)</option>'
+    )
+    script = (
+        "<script>(function(){"
+        "function show(side, a, c){var pane=document.getElementById(side);pane.innerHTML='';"
+        "var f=document.querySelector('.frag[data-article=\"'+a+'\"][data-claim=\"'+c+'\"]');"
+        "if(f){pane.appendChild(f.cloneNode(true)).hidden=false;}}"
+        "function update(){var c=document.getElementById('claim').value;"
+        "show('pane-left',document.getElementById('left').value,c);"
+        "show('pane-right',document.getElementById('right').value,c);}"
+        "['left','right','claim'].forEach(function(i){"
+        "document.getElementById(i).addEventListener('change',update);});update();})();</script>"
+    )
+    body = (
+        "<h1>Two articles side by side</h1>"
+        "<p>Pick two articles and a claim. Every statement on that claim is highlighted in its "
+        f"stance colour. <a href={json.dumps('index.html')}>Back to the contents</a></p>"
+        f"<p>{picker('Left', a)} {picker('Right', b)}</p>"
+        f'<p><label>Claim <select id="claim">{claim_opts}</select></label></p>'
+        f"<p>Highlights: {stance_legend_html()}</p>"
+        '<div style="display:flex;gap:1em"><div id="pane-left" style="flex:1"></div>'
+        '<div id="pane-right" style="flex:1"></div></div>'
+        f"<div hidden>{''.join(frags)}</div>{script}"
+    )
+    return _page("Two articles side by side", body)
+
+
+def quotes_page(corpus: Any) -> str:
+    """Every quote in one table, filterable by typing and by outlet (plain JavaScript)."""
+    from . import charts, reader
+    from .widgets import quotes_html
+
+    table = charts.quotes_table_data(corpus)
+    claims = reader.claim_names(corpus)
+    outlets = sorted(set(table["outlet"])) if len(table) else []
+    opts = '<option value="">(every outlet)</option>' + "".join(
+        f'<option value="{html.escape(o)}">{html.escape(o)}</option>' for o in outlets
+    )
+    grid = quotes_html(table, limit=max(1, len(table)), claims=claims, scroll=False)
+    script = (
+        "<script>(function(){var box=document.getElementById('find'),"
+        "out=document.getElementById('outlet'),count=document.getElementById('count');"
+        "function update(){var q=box.value.toLowerCase(),o=out.value,n=0,"
+        "rows=document.querySelectorAll('table.iranstrikes-quotes tbody tr');"
+        "rows.forEach(function(r){var t=r.textContent.toLowerCase();"
+        "var ok=(!q||t.indexOf(q)>=0)&&(!o||r.cells[1].textContent===o);"
+        "r.hidden=!ok;if(ok){n++;}});"
+        "count.textContent='Showing '+n+' of '+rows.length+' quotes';}"
+        "box.addEventListener('input',update);out.addEventListener('change',update);"
+        "update();})();</script>"
+    )
+    body = (
+        "<h1>Every quote</h1><p>Type a word to keep only the quotes that contain it, or pick an "
+        'outlet. <a href="index.html">Back to the contents</a></p>'
+        '<p><input id="find" type="search" placeholder="a word, a name, a verb">'
+        f'<select id="outlet">{opts}</select> <span id="count"></span></p>'
+        f"{grid}{script}"
+    )
+    return _page("Every quote", body)
+
+
+def markdown_page(path: Path, title: str) -> str:
+    """A markdown file next to the notebooks as a page (links to notebooks rewritten)."""
+    import mistune
+
+    text = path.read_text(encoding="utf-8")
+    text = _LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(3) or ''})", text)
+    return _page(title, '<p><a href="index.html">Back to the contents</a></p>' + mistune.html(text))
 
 
 def build_site(
@@ -210,6 +417,7 @@ def build_site(
     timeout: int = 600,
     kernel_name: str | None = None,
     title: str = "iranstrikes notebooks",
+    corpus: Any = None,
 ) -> Path:
     """Execute the notebook series and write an offline static HTML site.
 
@@ -223,6 +431,8 @@ def build_site(
         timeout: Seconds allowed per cell.
         kernel_name: Kernel to run (default: each notebook's kernelspec, else ``python3``).
         title: Title of the contents page.
+        corpus: The corpus for the index's finding and the pages usable without Jupyter
+            (default: the one the notebooks load, ``load_corpus()``).
 
     Returns:
         The path of ``index.html``.
@@ -230,17 +440,38 @@ def build_site(
     notebooks_dir = Path(notebooks_dir)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries: list[tuple[str, str]] = []
+    entries: list[tuple[str, str, str]] = []
     for path in sorted(notebooks_dir.glob("*.ipynb")):
         if execute:
             nb = execute_notebook(path, timeout=timeout, kernel_name=kernel_name)
         else:
             nb = nbformat.read(path, as_version=4)
         page_title = notebook_title(nb, default=path.stem)
+        line = first_paragraph(nb)
+        rewrite_links(nb)
         page = export_html(nb, page_title, prefix="nb-" + re.sub(r"[^A-Za-z0-9_-]", "-", path.stem))
         target = out_dir / f"{path.stem}.html"
         target.write_text(page, encoding="utf-8")
-        entries.append((target.name, page_title))
+        entries.append((target.name, page_title, line))
+    extras = []
+    for name in DOCS:
+        src = notebooks_dir / name
+        if src.exists():
+            doc_title = "Data dictionary" if name.startswith("data") else "Teacher's guide"
+            (out_dir / f"{src.stem}.html").write_text(markdown_page(src, doc_title), "utf-8")
+            line = ("every table and column, with its meaning" if name.startswith("data")
+                    else "a 45-minute lesson plan and the answer key")  # fmt: skip
+            extras.append((f"{src.stem}.html", doc_title, line))
+    if corpus is None:
+        from .corpus import load_corpus
+
+        corpus = load_corpus(progress=False)
+    (out_dir / "compare.html").write_text(compare_page(corpus), encoding="utf-8")
+    (out_dir / "quotes.html").write_text(quotes_page(corpus), encoding="utf-8")
+    extras += [
+        ("compare.html", "Two articles side by side", "pick two articles and a claim"),
+        ("quotes.html", "Every quote", "a table you can filter by word and outlet"),
+    ]
     index = out_dir / "index.html"
-    index.write_text(_index_page(entries, title), encoding="utf-8")
+    index.write_text(_index_page(entries, title, finding_html(corpus), extras), encoding="utf-8")
     return index

@@ -16,12 +16,43 @@ __all__ = ["source_mix", "chains", "chain_summary", "travelling_quotes", "omissi
 
 FIRST_HAND = "first-hand"
 ARROW = " ← "
+UNKNOWN_OUTLET = "unknown outlet"
+"""The outlet of an article whose outlet is not known (e.g. a folder without a manifest):
+summaries count its quotes under this name instead of dropping them."""
+
+
+def _outlets(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles with a missing or blank outlet named :data:`UNKNOWN_OUTLET`."""
+    a = articles.copy()
+    out = a["outlet"].astype("object")
+    a["outlet"] = out.where(
+        out.map(lambda v: isinstance(v, str) and v.strip() != ""), UNKNOWN_OUTLET
+    )
+    return a
+
+
+def _speakers(corpus, q: pd.DataFrame) -> list:
+    """Each quote's speaker by its canonical person (``people.name``), else as written."""
+    people = getattr(corpus, "people", None)
+    names = {}
+    if people is not None and len(people):
+        names = {k: v for k, v in zip(people["person_id"], people["name"], strict=True)
+                 if isinstance(k, str) and isinstance(v, str)}  # fmt: skip
+    return [
+        names[p] if isinstance(p, str) and p in names else s
+        for p, s in zip(q["person_id"], q["speaker"], strict=True)
+    ]
 
 
 def _quotes_with_outlets(corpus) -> pd.DataFrame:
     q = corpus.quotes
-    a = corpus.articles[["article_id", "outlet", "original_outlet", "published", "published_basis"]]
-    return q.merge(a, on="article_id", how="left")
+    cols = ["article_id", "outlet", "original_outlet", "published", "published_basis"]
+    a = _outlets(corpus.articles[cols])
+    out = q.merge(a, on="article_id", how="left")
+    out["outlet"] = out["outlet"].fillna(UNKNOWN_OUTLET)
+    if len(out):
+        out["speaker"] = _speakers(corpus, out)
+    return out
 
 
 def source_mix(corpus) -> pd.DataFrame:
@@ -37,7 +68,7 @@ def source_mix(corpus) -> pd.DataFrame:
         and share_via.
     """
     q = _quotes_with_outlets(corpus)
-    arts = corpus.articles.groupby("outlet", dropna=False).size().rename("n_articles")
+    arts = _outlets(corpus.articles).groupby("outlet").size().rename("n_articles")
     cols = ["person", "anonymous", "institution", "media", "unknown"]
     kinds = ["direct", "indirect", "partial"]
     if q.empty:
@@ -45,11 +76,13 @@ def source_mix(corpus) -> pd.DataFrame:
         for c in ["n_quotes", *cols, *kinds, "n_via"]:
             out[c] = 0
         return out
-    st = pd.crosstab(q["outlet"], q["speaker_type"]).reindex(columns=cols, fill_value=0)
-    kd = pd.crosstab(q["outlet"], q["kind"]).reindex(columns=kinds, fill_value=0)
+    stype = q["speaker_type"].astype("object").where(q["speaker_type"].isin(cols[:-1]), "unknown")
+    st = pd.crosstab(q["outlet"], stype).reindex(columns=cols, fill_value=0)
+    kd = pd.crosstab(q["outlet"], q["kind"].astype("object").fillna("unknown"))
+    kd = kd.reindex(columns=kinds, fill_value=0)
     via = q.assign(_v=q["via"].fillna("").ne("")).groupby("outlet")["_v"].sum().rename("n_via")
     out = pd.concat([arts, st, kd, via], axis=1).fillna(0)
-    out["n_quotes"] = out[kinds].sum(axis=1)
+    out["n_quotes"] = q.groupby("outlet").size().reindex(out.index, fill_value=0)
     for c in cols:
         out[f"share_{c}"] = (out[c] / out["n_quotes"].where(out["n_quotes"] > 0)).round(3)
     out["share_via"] = (out["n_via"] / out["n_quotes"].where(out["n_quotes"] > 0)).round(3)
@@ -86,7 +119,7 @@ def chains(corpus) -> pd.DataFrame:
     q = _quotes_with_outlets(corpus)
     rows = []
     for r in q.itertuples(index=False):
-        links = [str(r.outlet) if pd.notna(r.outlet) else r.article_id]
+        links = [str(r.outlet)]
         if isinstance(r.original_outlet, str) and r.original_outlet:
             links.append(r.original_outlet)
         if isinstance(r.via, str) and r.via and r.via not in links:
@@ -164,16 +197,18 @@ def travelling_quotes(corpus) -> pd.DataFrame:
     if p.empty:
         return pd.DataFrame(columns=cols)
     text = dict(zip(corpus.quotes["quote_id"], corpus.quotes["quote"], strict=True))
+    pid_of = dict(zip(corpus.quotes["quote_id"], corpus.quotes["person_id"], strict=True))
     rows = []
     for g, m in p.groupby("quote_group", sort=True):
         m = m.sort_values(["order", "article_id", "quote_id"], kind="stable")
-        speakers = m["speaker"].dropna()
+        m = m.assign(person_id=m["quote_id"].map(pid_of))
+        speakers = pd.Series(_speakers(corpus, m), index=m.index).dropna()
         rows.append(
             {
                 "quote_group": g,
                 "speaker": speakers.value_counts().sort_index().idxmax() if len(speakers) else None,
                 "n_articles": m["article_id"].nunique(),
-                "outlets": "|".join(dict.fromkeys(m["outlet"].fillna(m["article_id"]))),
+                "outlets": "|".join(dict.fromkeys(m["outlet"].fillna(UNKNOWN_OUTLET))),
                 "first_outlets": "|".join(dict.fromkeys(m.loc[m["is_first"], "outlet"].dropna())),
                 "vias": "|".join(sorted({v for v in m["via"].dropna() if v})),
                 "first_published": m["published"].min(),
@@ -204,10 +239,10 @@ def omissions(corpus, *, min_outlets: int = 2) -> pd.DataFrame:
     cols = ["outlet", "person_id", "speaker", "speaker_type", "quoted_by", "n_quoted_by"]
     if q.empty:
         return pd.DataFrame(columns=cols)
-    q = q[q["person_id"].notna() & q["outlet"].notna()]
+    q = q[q["person_id"].notna()]
     names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
     by_person = q.groupby("person_id")
-    outlets = sorted(corpus.articles["outlet"].dropna().unique())
+    outlets = sorted(_outlets(corpus.articles)["outlet"].unique())
     rows = []
     for pid, m in by_person:
         carried = sorted(m["outlet"].unique())

@@ -2,8 +2,12 @@
 
 Usage:
     python scripts/notebooks.py nav          # (re)write the prev/next links of every notebook
+                                             # and copy docs/data_dictionary.md next to them
     python scripts/notebooks.py nav --check  # exit 1 if any link is out of date (used by tests)
     python scripts/notebooks.py run [NB...]  # execute notebooks in place, outputs saved
+
+``notebooks/data_dictionary.md`` is a copy of ``docs/data_dictionary.md`` so that the link in
+00 works with ``notebooks/`` as JupyterLab's root (``make lab``) and on the static site.
 
 The navigation cell is the last cell of each notebook, tagged ``nav``; its text is generated
 from the notebooks' titles (first Markdown heading), never written by hand.
@@ -22,6 +26,17 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NAV_TAG = "nav"
+DICTIONARY = ROOT / "docs" / "data_dictionary.md"
+
+
+def copy_dictionary(check: bool = False, folder: Path = NOTEBOOKS) -> bool:
+    """Copy the data dictionary next to the notebooks; returns True when it was stale."""
+    target = folder / DICTIONARY.name
+    text = DICTIONARY.read_text(encoding="utf-8")
+    stale = not target.exists() or target.read_text(encoding="utf-8") != text
+    if stale and not check:
+        target.write_text(text, encoding="utf-8")
+    return stale
 
 
 def series(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -100,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "nav":
         stale = update_nav(check=args.check)
+        if copy_dictionary(check=args.check):
+            stale.append(NOTEBOOKS / DICTIONARY.name)
         for p in stale:
             print(("stale: " if args.check else "updated: ") + p.name)
         return 1 if (args.check and stale) else 0

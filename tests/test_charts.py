@@ -250,7 +250,7 @@ def test_quote_propagation(fx):
 
 def test_timeline(fx):
     data = C.timeline_data(fx)
-    assert len(data) == fx.events["date_start"].notna().sum() == 2
+    assert data["event_id"].nunique() == fx.events["date_start"].notna().sum() == 2
     row = data.set_index("event_id").loc["a2:e000"]
     assert (row["date_start"], row["date_end"], row["date_after"]) == (
         "2020-02-27",
@@ -258,6 +258,7 @@ def test_timeline(fx):
         "2020-03-03",
     )
     assert row["stance"] == "denies" and row["in_conflict"] and row["conflict_ids"] == "c000"
+    assert row["stance_words"] == "says no" and row["lane"].startswith("Claim 1: The plan")
     assert row["quote"] == "denied it" and row["via"] == "Wire Agency"
     spec = C.timeline(fx).to_dict()
     assert {"bar", "point"} <= marks(spec)
@@ -266,29 +267,90 @@ def test_timeline(fx):
         bar["encoding"]["x"]["field"] == "date_start" and bar["encoding"]["x"]["type"] == "temporal"
     )
     assert bar["encoding"]["x2"]["field"] == "date_after"
-    assert bar["encoding"]["color"]["field"] == "stance"
-    assert bar["encoding"]["color"]["scale"]["domain"] == list(C.STANCE_ORDER)
+    assert bar["encoding"]["color"]["field"] == "stance_words"
+    assert bar["encoding"]["color"]["scale"]["domain"][:3] == ["says yes", "says no", "takes no side"]
     ring = [u for u in units(spec) if u["mark"]["type"] == "point"][0]
-    assert ring["transform"] == [{"filter": "datum.in_conflict"}]
-    assert "quote" in tooltip_fields(spec)
+    assert {"filter": "datum.in_conflict"} in ring["transform"]
+    assert "quote" in tooltip_fields(spec) and "article_id" not in tooltip_fields(spec)
     assert C.DATE_BRUSH in param_names(spec)
-    assert len(datasets(spec)[0]) == 2
+    assert len(datasets(spec)[0]) == len(data)
+
+
+def two_claim_corpus() -> Corpus:
+    """The fixture with a second proposition: Ann Ray's one quote affirms P1 and denies P2."""
+    cx = make_fixture_corpus()
+    cx.propositions = schema.conform(
+        "propositions",
+        pd.DataFrame([dict(proposition_id="P1", text="The plan is final."),
+                      dict(proposition_id="P2", text="The plan was agreed with the rivals.")]),
+    )  # fmt: skip
+    extra = schema.conform(
+        "stances",
+        pd.DataFrame([dict(stance_id="s4", article_id="a1", speaker="Ann Ray", speaker_type="person",
+                           proposition_id="P2", stance="denies", quote_id="a1:q000",
+                           source="codebook", on_record=True, evidence="the plan is final.")]),
+    )  # fmt: skip
+    cx.stances = pd.concat([cx.stances, extra], ignore_index=True)
+    return cx
+
+
+def test_timeline_never_mixes_propositions():
+    cx = two_claim_corpus()
+    data = C.timeline_data(cx)
+    ann = data[data["event_id"] == "a1:e000"].set_index("proposition_id")
+    # one statement coded on two claims: one row in each claim's lane, each with its own stance
+    assert ann.loc["P1", "stance"] == "affirms" and ann.loc["P2", "stance"] == "denies"
+    assert ann.loc["P1", "lane"] != ann.loc["P2", "lane"]
+    spec = C.timeline(cx).to_dict()
+    bars = [u for u in units(spec) if u["mark"]["type"] == "bar"]
+    assert len(bars) == data["lane"].nunique() == 2
+    for u in bars:  # every bar layer is filtered to exactly one lane
+        lanes = [t["filter"]["equal"] for t in u["transform"] if isinstance(t.get("filter"), dict)
+                 and t["filter"].get("field") == "lane"]  # fmt: skip
+        assert len(lanes) == 1
+        assert data.loc[data["lane"] == lanes[0], "proposition_id"].nunique() == 1
+    # the lane titles say which claim, in full
+    titles = [" ".join(v["title"]["text"]) for v in spec["vconcat"]]
+    assert any("The plan was agreed with the rivals." in t for t in titles)
 
 
 def test_stance_matrix(fx):
     data = C.stance_matrix_data(fx)
     assert len(data) == 3
     assert data["record"].tolist() == ["on record", "on record", "anonymous"]
-    assert data["speaker_label"].iloc[-1].endswith("(anon.)")
+    assert data["group"].tolist() == ["named people", "named people", "unnamed sources"]
+    assert data["claim"].unique().tolist() == ["Claim 1"]
     spec = C.stance_matrix(fx).to_dict()
     assert marks(spec) == {"rect", "text"}
-    rect = [u for u in units(spec) if u["mark"]["type"] == "rect"][0]["encoding"]
-    assert rect["x"]["field"] == "proposition_id" and rect["y"]["field"] == "speaker_label"
-    assert rect["color"]["field"] == "stance" and rect["opacity"]["field"] == "record"
-    text = [u for u in units(spec) if u["mark"]["type"] == "text"][0]["encoding"]
-    assert text["text"]["field"] == "stance"
+    rect = [u for u in units(spec) if u["mark"]["type"] == "rect" and "x" in u["encoding"]][0]
+    enc = rect["encoding"]
+    assert enc["x"]["field"] == "header" and enc["y"]["field"] == "speaker_label"
+    assert enc["color"]["field"] == "stance_words"
+    # no channel a rect cannot draw in its legend (strokeDash is dropped on rect marks)
+    for u in units(spec):
+        if u["mark"]["type"] == "rect":
+            assert "strokeDash" not in u["encoding"] and "shape" not in u["encoding"]
+    texts = {u["encoding"]["text"]["field"] for u in units(spec) if u["mark"]["type"] == "text"}
+    assert texts == {"stance_words", "header"}  # cells in words; claim headers in full
     assert "quote" in tooltip_fields(spec)
     assert C.SPEAKER_SELECT in param_names(spec)
+
+
+def test_finding_chart_columns_are_the_headline_claims():
+    cx = two_claim_corpus()
+    data = C.finding_data(cx)
+    assert set(data["proposition_id"]) == {"P1"}  # only P1 is claimed by a headline
+    spec = C.finding(cx).to_dict()
+    subtitle = " ".join(spec["title"]["subtitle"])
+    assert "1 of 2 headlines says yes to claim 1" in subtitle
+    assert C.finding_data(empty_corpus()).empty
+    assert marks(C.finding(empty_corpus()).to_dict()) == {"text"}
+
+
+def test_selection_replaces_on_click_and_adds_on_shift_click(fx):
+    spec = C.linked_sourcing_dashboard(fx).to_dict()
+    sel = {p["name"]: p for p in spec["params"]}[C.SPEAKER_SELECT]["select"]
+    assert sel["on"] == "click" and sel["toggle"] == "event.shiftKey"
 
 
 def test_outlet_profile(fx):
@@ -324,7 +386,17 @@ def test_dashboard_selections(fx):
     # the quotes list filters on both selections and carries the quote in its tooltip
     filters = [t["filter"] for u in units(spec) for t in u.get("transform", []) if "filter" in t]
     assert {"param": C.SPEAKER_SELECT} in filters and {"param": C.DATE_BRUSH} in filters
-    assert {"quote", "speaker", "cue", "via", "article_id"} <= tooltip_fields(spec)
+    assert {"quote", "speaker", "cue", "via"} <= tooltip_fields(spec)
+    assert "article_id" not in tooltip_fields(spec)  # readers see words, not internal ids
+
+
+def test_dashboard_fits_a_notebook_output(corpus):
+    vlc = pytest.importorskip("vl_convert")
+    import re
+
+    svg = vlc.vegalite_to_svg(C.linked_sourcing_dashboard(corpus).to_dict())
+    width = float(re.search(r'<svg[^>]*width="([0-9.]+)"', svg).group(1))
+    assert width <= 840  # fits a JupyterLab output at 1,280 px with the sidebar open
 
 
 def test_dashboard_filters_render(fx):
@@ -414,9 +486,12 @@ def test_seed_charts(corpus):
     q = corpus.quotes
     flow = C.sourcing_flow_data(corpus)
     nodes = flow[flow["element"] == "node"]
-    assert set(nodes.loc[nodes["column"] == "speaker", "label"]) == set(
-        q["speaker"].fillna(C.UNATTRIBUTED)
-    )
+    # one node per canonical person: two spellings of one person are one speaker
+    names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
+    canonical = {names.get(p, s) if isinstance(p, str) else s
+                 for p, s in zip(q["person_id"], q["speaker"].fillna(C.UNATTRIBUTED), strict=True)}  # fmt: skip
+    assert set(nodes.loc[nodes["column"] == "speaker", "label"]) == canonical
+    assert len(canonical) < q["speaker"].nunique()
     assert set(nodes.loc[nodes["column"] == "outlet", "label"]) == set(
         corpus.articles["outlet"].dropna()
     )
@@ -428,8 +503,9 @@ def test_seed_charts(corpus):
 
     tl = C.timeline_data(corpus)
     dated = corpus.events["date_start"].notna()
-    assert len(tl) == (dated & (corpus.events["kind"] == "statement")).sum()
-    assert len(C.timeline_data(corpus, statements_only=False)) == dated.sum()
+    assert tl["event_id"].nunique() == (dated & (corpus.events["kind"] == "statement")).sum()
+    assert C.timeline_data(corpus, statements_only=False)["event_id"].nunique() == dated.sum()
+    assert tl.groupby("lane")["proposition_id"].nunique().max() == 1
     conflicted = {e for ids in corpus.conflicts["event_ids"].dropna() for e in ids.split("|")}
     assert set(tl.loc[tl["in_conflict"], "event_id"]) == conflicted & set(tl["event_id"])
 
@@ -442,7 +518,7 @@ def test_seed_charts(corpus):
     for name in CHARTS:
         data = getattr(C, f"{name}_data")(corpus)
         spec = getattr(C, name)(corpus).to_dict()
-        assert len(datasets(spec)[0]) == len(data), name
+        assert len(data) in [len(d) for d in datasets(spec)], name
 
 
 def test_seed_specs_deterministic(corpus):

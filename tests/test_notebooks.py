@@ -86,3 +86,55 @@ def test_bring_your_own_runs_on_a_corpus_of_our_own(tmp_path):
     n = len(list(folder.glob("*.txt")))
     assert f"<Corpus 'invented': {n} articles" in joined
     assert "No codebook" in joined  # the fixture folder has no codebook: said plainly, no error
+
+
+STORY = [p for p in NOTEBOOKS if p.name[:2] in ("00", "01", "02", "03")]
+INTERNAL = re.compile(
+    r"\d{3}_[0-9a-f]{16}"  # article ids
+    r"|<NA>|\bNaN\b|\bNaT\b|00:00:00|dtype:|Name: \w+, dtype"  # raw pandas
+    r"|\bP\d_[a-z_]+\b"  # proposition ids
+    r"|event:\d{3}_"  # internal date bases
+)
+
+
+def _reader_texts(nb):
+    """(cell source, text) of every output a reader sees (widgets and chart specs excluded)."""
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            data = o.get("data", {})
+            if any(k.startswith("application/vnd.") for k in data):
+                continue
+            for mime in ("text/html", "text/plain"):
+                if mime in data:
+                    yield c.source, data[mime]
+            if o.output_type == "stream":
+                yield c.source, o.get("text", "")
+
+
+@pytest.mark.parametrize("path", STORY, ids=lambda p: p.stem)
+def test_story_outputs_show_no_internal_ids_and_no_cut_text(path):
+    nb = nbformat.read(path, as_version=4)
+    texts = list(_reader_texts(nb))
+    assert texts
+    for source, text in texts:
+        m = INTERNAL.search(text)
+        assert not m, f"{path.name}: {m.group(0)!r} shown by `{source}`"
+        # text cut with an ellipsis (pandas' max_colwidth "...", or "…")
+        assert not re.search(r"\w(…|\.\.\.)(?=\s|<|$)", text), f"{path.name}: cut text in `{source}`"
+
+
+@pytest.mark.parametrize("path", STORY, ids=lambda p: p.stem)
+def test_story_notebooks_lead_with_objectives_or_finding(path):
+    nb = nbformat.read(path, as_version=4)
+    first_md = " ".join(c.source for c in nb.cells[:6] if c.cell_type == "markdown")
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    if path.name.startswith("00"):
+        assert "headline_exhibit" in code and "finding" in code
+    else:
+        assert "You will learn to" in first_md and "reader.glossary(" in code
+        assert "activities." in code  # at least one activity with feedback
+
+
+def test_teachers_guide_has_a_lesson_plan_and_key():
+    guide = (ROOT / "notebooks" / "teachers-guide.md").read_text(encoding="utf-8")
+    assert "45" in guide and "## Answer key" in guide and "answer_key(" in guide

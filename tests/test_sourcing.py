@@ -53,3 +53,38 @@ def test_close_reading_and_pivot_agree(corpus):
     close = evidence.close_reading(corpus)
     for r in close.itertuples():
         assert r.stance in pivot.loc[r.speaker, r.proposition_id].split("|")
+
+
+def test_no_quote_is_lost_without_a_manifest(tmp_path):
+    """A folder without a manifest has no outlets: every quote is still counted, under
+    "unknown outlet", and nothing shows an internal id in place of an outlet."""
+    import shutil
+
+    from conftest import FIXTURES
+
+    from iranstrikes import load_corpus, reader
+
+    for f in sorted((FIXTURES / "invented").glob("*.txt")):
+        shutil.copy(f, tmp_path / f.name)
+    c = load_corpus(tmp_path, progress=False)
+    assert len(c.quotes) > 0 and c.articles["outlet"].isna().all()
+    mix = sourcing.source_mix(c)
+    assert mix["n_quotes"].sum() == len(c.quotes)
+    assert mix["outlet"].tolist() == [sourcing.UNKNOWN_OUTLET]
+    assert mix["n_articles"].sum() == len(c.articles)
+    ch = sourcing.chains(c)
+    assert len(ch) == len(c.quotes) and ch["chain"].str.startswith(sourcing.UNKNOWN_OUTLET).all()
+    assert all(label.startswith("unknown outlet, ") for label in reader.article_labels(c).values())
+
+
+def test_summaries_group_by_the_canonical_person(corpus):
+    """Two spellings of one person (one person_id) are one speaker in every summary."""
+    q = corpus.quotes
+    spellings = q.dropna(subset=["person_id"]).groupby("person_id")["speaker"].nunique()
+    merged = spellings[spellings > 1].index
+    assert len(merged)  # the seeds spell at least one person two ways
+    names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
+    ch = sourcing.chains(corpus)
+    for pid in merged:
+        rows = ch[ch["quote_id"].isin(q.loc[q["person_id"] == pid, "quote_id"])]
+        assert set(rows["speaker"]) == {names[pid]}

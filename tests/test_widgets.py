@@ -307,3 +307,79 @@ def test_kwic_widget(hc):
     assert len(kx.frame) == 1
     assert "&lt;script&gt;" in kx.output.value
     assert_no_live_markup(kx.output.value)
+
+
+# --------------------------------------------------------------------------------------
+# Teaching fixes: table in words with pages, keyword, slider readout, side by side
+# --------------------------------------------------------------------------------------
+def test_explorer_pages_and_says_how_many(corpus):
+    ex = W.Explorer(corpus, limit=10)
+    n = len(corpus.quotes)
+    assert f"Showing 1–10 of {n} quotes" in ex.table.value
+    assert ex.previous.disabled and not ex.next.disabled
+    ex.turn(+1)
+    assert f"Showing 11–20 of {n} quotes" in ex.table.value
+    ex.turn(+100)  # never past the last page
+    assert f"of {n} quotes" in ex.table.value and ex.next.disabled
+    assert "width:100%" in ex.table.value and "overflow:auto" in ex.table.value
+    assert not re.search(r"\d{3}_[0-9a-f]{16}", ex.table.value)  # no article ids
+    assert "00:00:00" not in ex.table.value
+
+
+def test_explorer_lists_each_person_once(corpus):
+    ex = W.Explorer(corpus)
+    q = corpus.quotes
+    spellings = q.dropna(subset=["person_id"]).groupby("person_id")["speaker"].nunique()
+    names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
+    for pid in spellings[spellings > 1].index:
+        assert names[pid] in ex.speaker.options
+        others = set(q.loc[q["person_id"] == pid, "speaker"]) - {names[pid]}
+        assert not others & set(ex.speaker.options)
+
+
+def test_slider_readout_is_a_date_in_words(hc):
+    ex = W.Explorer(hc)
+    assert ex.dates.options[0] == ("1 May 2021", "2021-05-01")
+    assert "1 May 2021" in ex.date_label.value and "4 May 2021" in ex.date_label.value
+
+
+def test_first_keyword_is_a_word_not_a_letter(corpus):
+    kw = W.first_keyword(corpus)
+    first = corpus.propositions["keywords"].dropna().iloc[0]
+    assert len(kw) > 1 and kw == str(first).split("|")[0].strip()
+    kx = W.KwicExplorer(corpus, None)
+    assert kx.text.value == kw and len(kx.frame) > 0
+    assert not re.search(r"\d{3}_[0-9a-f]{16}", kx.output.value)
+
+
+def test_side_by_side_pickers_and_stance_colours(hc):
+    sbs = W.SideBySide(hc, "h1", "h2", proposition="P1")
+    left, right = (p.value for p in sbs.panes.children)
+    assert_no_live_markup(left + right)
+    assert "says yes" in sbs.legend.value and "says no" in sbs.legend.value
+    marks = dict(re.findall(r'title="([^"]*)">(.*?)</mark>', right))
+    assert marks["says yes"] == "the plan is final." and marks["says no"] == "denied the plan"
+    sbs.claim.value = "P2"
+    marks = dict(re.findall(r'title="([^"]*)">(.*?)</mark>', sbs.panes.children[1].value))
+    assert marks["takes no side"] == "denied the plan" and marks["not coded"] == "the plan is final."
+    sbs.left.value = "h2"
+    assert "Mayor Kim" in sbs.panes.children[0].value
+
+
+def test_selection_table_follows_the_dashboard(corpus):
+    """The table follows the dashboard's selection through an observer: no re-run."""
+    pytest.importorskip("anywidget")
+    import altair as alt
+
+    from iranstrikes import charts
+
+    jc = alt.JupyterChart(charts.linked_sourcing_dashboard(corpus))
+    follow = W.SelectionTable(corpus, jc)
+    n = len(corpus.quotes)
+    assert len(follow.frame) == n and f"of {n} quotes" in follow.table.value
+    speaker = follow.frame["speaker"].iloc[0]
+    sel = jc.selections.speaker_select
+    new = type(sel)(name=sel.name, value=[{"speaker": speaker}], store=sel.store)
+    jc.selections._set_value("speaker_select", new)  # what a click in the browser does
+    assert set(follow.frame["speaker"]) == {speaker} and len(follow.frame) < n
+    assert speaker.split()[0] in follow.table.value

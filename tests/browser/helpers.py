@@ -385,3 +385,41 @@ def copy_tree(src: Path, dst: Path) -> Path:
     else:
         dst.mkdir(parents=True, exist_ok=True)
     return dst
+
+
+# --- layout and activities (teaching layer) ------------------------------------------------------
+_OVERFLOW_JS = """
+() => Array.from(document.querySelectorAll('.jp-OutputArea-output')).map((el, i) => {
+  const box = el.getBoundingClientRect();
+  let right = box.right;
+  el.querySelectorAll('*').forEach((c) => {
+    const r = c.getBoundingClientRect();
+    // only what is drawn: scrolled-away content inside a scroll box does not count
+    let clipped = false;
+    for (let p = c.parentElement; p && p !== el; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX === 'auto' || s.overflowX === 'scroll' || s.overflowX === 'hidden') {
+        clipped = true; break;
+      }
+    }
+    if (!clipped && r.width > 0) { right = Math.max(right, r.right); }
+  });
+  return {index: i, width: box.width, overflow: Math.round(right - box.right)};
+}).filter((o) => o.overflow > 4)
+"""
+
+
+def overflowing_outputs(page) -> list[dict]:
+    """Outputs with content drawn past their container's right edge (scroll boxes excepted)."""
+    return page.evaluate(_OVERFLOW_JS)
+
+
+def answer_first_activity(page, timeout_s: float = 20.0) -> str:
+    """Click the first option of the first activity, then "Check my answer"; return the feedback."""
+    box = page.locator(".iranstrikes-activity").first
+    box.scroll_into_view_if_needed()
+    box.locator(".widget-radio-box input[type=radio]").first.check()
+    box.get_by_role("button", name="Check my answer").click()
+    feedback = box.locator(".iranstrikes-feedback")
+    feedback.wait_for(timeout=timeout_s * 1000)
+    return feedback.inner_text()

@@ -61,3 +61,43 @@ def test_control_changes_table(lab, guarded_page):
     helpers.screenshot(page, f"lab-control-{name}")
     assert after != before, f"{name}: changing the control did not change any displayed table"
     guard.assert_clean()
+
+
+@pytest.mark.parametrize("name", [n for n in repo_notebooks() if n[:2] in ("00", "03", "04")])
+def test_no_output_is_wider_than_its_container(lab, guarded_page, name):
+    page, guard, _ = guarded_page
+    _run(page, lab, name)
+    charts = _expected_charts(page)
+    if charts:
+        helpers.wait_for_charts(page, charts)
+    wide = helpers.overflowing_outputs(page)
+    helpers.screenshot(page, f"lab-width-{name}")
+    assert not wide, f"{name}: outputs wider than their container: {wide}"
+    guard.assert_clean()
+
+
+def test_dashboard_stance_matrix_is_visible(lab, guarded_page):
+    page, guard, _ = guarded_page
+    _run(page, lab, EXPLORER)
+    helpers.wait_for_charts(page, _expected_charts(page))
+    title = page.locator("svg text", has_text="Who said yes or no to each claim").first
+    title.scroll_into_view_if_needed()
+    box = title.bounding_box()
+    area = title.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')]").first
+    outer = area.bounding_box()
+    assert box and outer and box["x"] >= outer["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"]
+    cells = page.locator("svg text", has_text="says no")
+    assert cells.count() > 0
+    last = cells.last.bounding_box()
+    assert last["x"] + last["width"] <= outer["x"] + outer["width"], "stance matrix cut off"
+    helpers.screenshot(page, "lab-dashboard")
+    guard.assert_clean()
+
+
+def test_activity_can_be_answered_by_clicking(lab, guarded_page):
+    page, guard, _ = guarded_page
+    _run(page, lab, "01-sources.ipynb")
+    text = helpers.answer_first_activity(page)
+    helpers.screenshot(page, "lab-activity")
+    assert text.startswith(("✓ Right.", "✗ Not quite.")) and len(text) > 40, text
+    guard.assert_clean()

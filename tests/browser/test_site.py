@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from iranstrikes.site import external_resources
 
@@ -26,7 +27,10 @@ def test_index_lists_every_page(site_dir, guarded_page):
     hrefs = page.locator("ol.contents a").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))"
     )
-    assert hrefs == [p.name for p in _pages(site_dir)]
+    extras = {"compare.html", "quotes.html", "data_dictionary.html", "teachers-guide.html"}
+    assert hrefs == [p.name for p in _pages(site_dir) if p.name not in extras]
+    more = page.locator("ul.extras a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert set(more) == extras
     helpers.screenshot(page, "site-index")
     guard.assert_clean()
 
@@ -44,3 +48,40 @@ def test_site_pages_render_offline(site_dir, guarded_page):
         total += expected
     guard.assert_clean()
     assert total > 0, "the site has no chart at all"
+
+
+def test_no_site_link_points_to_a_missing_file(site_dir, guarded_page):
+    from urllib.parse import unquote, urlparse
+
+    page, guard, _ = guarded_page
+    checked = 0
+    for path in sorted(site_dir.glob("*.html")):
+        page.goto(path.as_uri())
+        hrefs = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
+        for href in hrefs:
+            url = urlparse(href)
+            if url.scheme != "file":
+                continue
+            target = Path(unquote(url.path))
+            assert target.exists(), f"{path.name} links to a missing file: {href}"
+            assert target.suffix not in (".ipynb", ".md"), f"{path.name} links to {href}"
+            checked += 1
+    assert checked > 10
+    guard.assert_clean()
+
+
+def test_static_side_by_side_and_quote_filter(site_dir, guarded_page):
+    page, guard, watch = guarded_page
+    page.goto((site_dir / "compare.html").as_uri())
+    assert page.locator("#pane-left mark").count() > 0
+    options = page.locator("#left option").evaluate_all("els => els.map(e => e.value)")
+    page.select_option("#left", options[-1])
+    assert page.locator("#pane-left h4").inner_text()
+    page.goto((site_dir / "quotes.html").as_uri())
+    total = page.locator("table.iranstrikes-quotes tbody tr").count()
+    page.fill("#find", "said")
+    shown = page.locator("table.iranstrikes-quotes tbody tr:not([hidden])").count()
+    assert 0 < shown < total and f"Showing {shown} of {total}" in page.inner_text("#count")
+    helpers.screenshot(page, "site-quotes-filtered")
+    assert not watch.errors
+    guard.assert_clean()

@@ -1,4 +1,4 @@
-"""ipywidgets explorers of a corpus: filtered quotes, keyword in context, articles side by side.
+"""The pure functions behind the widgets: filtering quotes, keyword in context, safe HTML.
 
 What belongs here: the pure functions that filter quotes (:func:`filter_quotes`), build a
 keyword-in-context concordance (:func:`kwic`) and turn article text into safe HTML
@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from .charts import PALETTE, STANCE_ORDER, quotes_table_data
+from ..charts import PALETTE, quotes_table_data
+from ..charts.base import STANCE_WORDS
 
 __all__ = [
     "EMPTY_MESSAGE",
@@ -31,9 +32,11 @@ __all__ = [
     "speaker_colours",
     "highlight_html",
     "article_html",
-    "Explorer",
-    "KwicExplorer",
-    "side_by_side",
+    "stance_spans",
+    "stance_legend_html",
+    "first_keyword",
+    "TABLE_COLUMNS",
+    "COLUMN_WORDS",
 ]
 
 EMPTY_MESSAGE = "No quotes match these filters — widen the date range or clear a filter"
@@ -48,9 +51,24 @@ TABLE_COLUMNS = (
     "via",
     "quote",
     "stances",
-    "article_id",
 )
-"""Columns of the quotes table shown by :class:`Explorer`."""
+"""Columns of the quotes table shown by :class:`Explorer` (no internal ids)."""
+
+COLUMN_WORDS = {
+    "date_start": "When",
+    "outlet": "Outlet",
+    "speaker": "Speaker",
+    "kind": "How quoted",
+    "cue": "Verb",
+    "via": "Through",
+    "quote": "Words",
+    "stances": "On the claims",
+    "article_id": "Article",
+}
+"""Column headers in words."""
+
+_WIDTHS = {"date_start": "5.5em", "outlet": "6.5em", "speaker": "7em", "kind": "4.5em",
+           "cue": "4em", "via": "5.5em", "quote": "16em", "stances": "7em"}  # fmt: skip
 
 ANY = "(any)"
 
@@ -154,15 +172,56 @@ def _cell(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _stances_words(value: Any, claims: dict[str, str] | None) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    parts = []
+    for pair in value.split("|"):
+        pid, _, stance = pair.partition(":")
+        name = (claims or {}).get(pid, pid)
+        parts.append(f"{name}: {STANCE_WORDS.get(stance, stance)}")
+    return "; ".join(parts)
+
+
+def _value_words(col: str, row: Any, claims: dict[str, str] | None) -> str:
+    from ..reader import day_range
+
+    v = getattr(row, col, None)
+    if col == "date_start":
+        return "" if v is None else day_range(v, getattr(row, "date_end", None))
+    if col == "stances":
+        return _stances_words(v, claims)
+    if col == "via":
+        return "first-hand" if not v else str(v)
+    if col == "kind":
+        from ..reader import words
+
+        return words("kind", v)
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+
 def quotes_html(
-    quotes: pd.DataFrame, columns: Sequence[str] = TABLE_COLUMNS, *, limit: int = 200
+    quotes: pd.DataFrame,
+    columns: Sequence[str] = TABLE_COLUMNS,
+    *,
+    limit: int = 200,
+    offset: int = 0,
+    claims: dict[str, str] | None = None,
+    scroll: bool = True,
 ) -> str:
-    """An HTML table of quotes with every cell escaped, or the empty-result message.
+    """An HTML table of quotes in words, every cell escaped, or the empty-result message.
+
+    The table takes the full width, wraps every cell (the words are never cut) and sits in a
+    scroll box; a line above it says which rows are shown ("Showing 1–25 of 60 quotes").
 
     Args:
         quotes: Rows of :func:`filter_quotes`.
         columns: Columns shown, in order (missing ones are skipped).
-        limit: At most this many rows (a note says how many were left out).
+        limit: At most this many rows (one page).
+        offset: The first row shown (for pagination).
+        claims: ``proposition_id`` → short claim name ("claim 1") for the stances column.
+        scroll: Put the table in a scroll box with the "Showing …" line (False: the bare
+            table, for a page that counts rows itself).
 
     Returns:
         An HTML fragment.
@@ -170,22 +229,36 @@ def quotes_html(
     if quotes.empty:
         return f'<p class="iranstrikes-empty"><em>{html.escape(EMPTY_MESSAGE)}</em></p>'
     cols = [c for c in columns if c in quotes.columns]
-    head = "".join(f'<th style="text-align:left">{html.escape(c)}</th>' for c in cols)
+    head = "".join(
+        f'<th style="text-align:left;position:sticky;top:0;background:#fff;padding:4px 6px;'
+        f'border-bottom:2px solid #444;min-width:{_WIDTHS.get(c, "auto")}">'
+        f"{html.escape(COLUMN_WORDS.get(c, c))}</th>"
+        for c in cols
+    )
+    offset = max(0, min(int(offset), max(0, len(quotes) - 1)))
+    page = quotes.iloc[offset : offset + limit]
     rows = []
-    for rec in quotes.head(limit)[cols].itertuples(index=False):
+    for rec in page.itertuples(index=False):
         cells = "".join(
-            f'<td style="text-align:left;vertical-align:top">{_cell(v)}</td>' for v in rec
+            '<td style="text-align:left;vertical-align:top;padding:4px 6px;'
+            f"border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word;"
+            f'min-width:{_WIDTHS.get(c, "auto")}">'
+            f"{html.escape(_value_words(c, rec, claims), quote=True)}</td>"
+            for c in cols
         )
         rows.append(f"<tr>{cells}</tr>")
-    note = ""
-    if len(quotes) > limit:
-        note = (
-            f"<p>Showing {limit} of {len(quotes)} quotes; narrow the filters to see the rest.</p>"
-        )
+    n = len(quotes)
+    first, last = offset + 1, offset + len(page)
+    status = f"Showing {first}–{last} of {n} quote{'s' if n != 1 else ''}"
+    if last < n or first > 1:
+        status += " (use the buttons to see the others)"
+    box = "max-height:520px;overflow:auto;" if scroll else ""
     return (
-        f"<p>{len(quotes)} quote{'s' if len(quotes) != 1 else ''}</p>"
-        f'<table class="iranstrikes-quotes"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>{note}"
+        (f'<p class="iranstrikes-status">{html.escape(status)}</p>' if scroll else "")
+        + f'<div style="{box}width:100%;border:1px solid #ddd">'
+        '<table class="iranstrikes-quotes" style="width:100%;border-collapse:collapse;'
+        f'table-layout:auto;font-size:13px;line-height:1.35"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -234,12 +307,13 @@ def kwic(corpus: Any, term: str, width: int = 60) -> pd.DataFrame:
     return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def kwic_html(lines: pd.DataFrame, term: str = "") -> str:
+def kwic_html(lines: pd.DataFrame, term: str = "", labels: dict[str, str] | None = None) -> str:
     """A KWIC concordance as an escaped HTML table (match centred and bold).
 
     Args:
         lines: The output of :func:`kwic`.
         term: The term searched (for the message when nothing was found).
+        labels: ``article_id`` → "Outlet, 3 Dec 2014" (shown instead of the id).
 
     Returns:
         An HTML fragment.
@@ -249,14 +323,18 @@ def kwic_html(lines: pd.DataFrame, term: str = "") -> str:
         return f"<p><em>No occurrences{what}. Type a word or phrase.</em></p>"
     rows = "".join(
         "<tr>"
-        f'<td style="color:#666">{_cell(r.article_id)}:{int(r.start)}</td>'
+        f'<td style="color:#666;white-space:nowrap;padding-right:8px">'
+        f"{_cell((labels or {}).get(r.article_id, r.article_id))}</td>"
         f'<td style="text-align:right;white-space:pre">{_cell(r.left)}</td>'
         f'<td style="text-align:center"><strong>{_cell(r.match)}</strong></td>'
         f'<td style="text-align:left;white-space:pre">{_cell(r.right)}</td>'
         "</tr>"
         for r in lines.itertuples(index=False)
     )
-    return f"<p>{len(lines)} occurrence{'s' if len(lines) != 1 else ''}</p><table>{rows}</table>"
+    return (
+        f"<p>{len(lines)} occurrence{'s' if len(lines) != 1 else ''}</p>"
+        f'<div style="max-height:420px;overflow:auto;width:100%"><table>{rows}</table></div>'
+    )
 
 
 def speaker_colours(speakers: Iterable[str]) -> dict[str, str]:
@@ -276,7 +354,10 @@ def speaker_colours(speakers: Iterable[str]) -> dict[str, str]:
 
 
 def highlight_html(
-    text: str, spans: Iterable[tuple[int, int, str]], colours: dict[str, str]
+    text: str,
+    spans: Iterable[tuple[int, int, str]],
+    colours: dict[str, str],
+    titles: dict[str, str] | None = None,
 ) -> str:
     """Escape ``text`` and wrap the given spans in ``<mark>`` tags coloured by speaker.
 
@@ -288,6 +369,7 @@ def highlight_html(
         text: Untrusted text (an article body).
         spans: ``(start, end, speaker)`` offsets into ``text``.
         colours: Speaker → colour (see :func:`speaker_colours`).
+        titles: Key → hover text (default: the key itself).
 
     Returns:
         An HTML fragment (no wrapper element).
@@ -302,7 +384,7 @@ def highlight_html(
         colour = colours.get(speaker, "#dddddd")
         out.append(
             f'<mark style="background:{html.escape(colour, quote=True)}55;border-bottom:2px solid '
-            f'{html.escape(colour, quote=True)}" title="{html.escape(str(speaker), quote=True)}">'
+            f'{html.escape(colour, quote=True)}" title="{html.escape(str((titles or {}).get(speaker, speaker)), quote=True)}">'
             f"{html.escape(text[start:end], quote=True)}</mark>"
         )
         cursor = end
@@ -334,9 +416,9 @@ def article_html(corpus: Any, article_id: str, colours: dict[str, str] | None = 
         if pd.notna(s) and pd.notna(e)
     ]
     colours = colours if colours is not None else speaker_colours(sp for _, _, sp in spans)
-    published = (
-        "" if pd.isna(a.get("published")) else pd.Timestamp(a["published"]).strftime("%Y-%m-%d")
-    )
+    from ..reader import day_range
+
+    published = day_range(a.get("published"), a.get("published_latest"))
     legend = " ".join(
         f'<mark style="background:{c}55;border-bottom:2px solid {c}">{html.escape(s)}</mark>'
         for s, c in sorted(colours.items())
@@ -344,189 +426,80 @@ def article_html(corpus: Any, article_id: str, colours: dict[str, str] | None = 
     )
     return (
         f"<div><h4>{_cell(a.get('headline')) or html.escape(str(article_id))}</h4>"
-        f"<p><strong>{_cell(a.get('outlet'))}</strong> {html.escape(published)} "
-        f'<span style="color:#666">({html.escape(str(article_id))})</span></p>'
+        f"<p><strong>{_cell(a.get('outlet')) or 'unknown outlet'}</strong> "
+        f"{html.escape(published)}</p>"
         f"<p>{legend}</p>"
         f'<div style="white-space:pre-wrap;font-family:serif;line-height:1.5">'
         f"{highlight_html(str(a['body']), spans, colours)}</div></div>"
     )
 
 
-# --------------------------------------------------------------------------------------
-# Widgets
-# --------------------------------------------------------------------------------------
-class Explorer:
-    """Filter a corpus's quotes by outlet, speaker, proposition, stance and date.
+def first_keyword(corpus: Any) -> str:
+    """The first keyword of the first proposition that has any (``""`` when none).
 
-    Display it in a notebook (``Explorer(corpus)`` as the last expression, or
-    ``display(explorer.widget)``). The controls are attributes (``outlet``, ``speaker``,
-    ``proposition``, ``stance``, ``dates``) so they can also be set from code; ``frame``
-    holds the rows currently shown and ``table`` the HTML widget showing them.
-
-    Args:
-        corpus: The corpus.
-        limit: At most this many rows in the table.
+    ``propositions.keywords`` is a ``|``-joined string: the keyword is the part before the
+    first ``|`` (not the string's first character).
     """
-
-    def __init__(self, corpus: Any, *, limit: int = 200) -> None:
-        import ipywidgets as w
-
-        self.corpus = corpus
-        self.limit = limit
-        self._table = quotes_table_data(corpus)
-        t = self._table
-        outlets = sorted(set(t["outlet"])) if len(t) else []
-        speakers = sorted(set(t["speaker"])) if len(t) else []
-        props_frame = getattr(corpus, "propositions", None)
-        props = (
-            sorted({str(p) for p in props_frame["proposition_id"]})
-            if props_frame is not None and len(props_frame)
-            else []
-        )
-        self.days = sorted(
-            {d for col in ("date_start", "date_end") for d in t.get(col, []) if isinstance(d, str)}
-        )
-        rows = 6
-        self.outlet = w.SelectMultiple(
-            options=outlets, description="Outlet", rows=min(rows, max(1, len(outlets)))
-        )
-        self.speaker = w.SelectMultiple(
-            options=speakers, description="Speaker", rows=min(rows, max(1, len(speakers)))
-        )
-        self.proposition = w.SelectMultiple(
-            options=props, description="Proposition", rows=min(rows, max(1, len(props)))
-        )
-        self.stance = w.Dropdown(
-            options=[ANY, *[s for s in STANCE_ORDER if s != "mixed"]],
-            value=ANY,
-            description="Stance",
-        )
-        if self.days:
-            self.dates = w.SelectionRangeSlider(
-                options=self.days, index=(0, len(self.days) - 1), description="Dates",
-                layout=w.Layout(width="600px"),
-            )  # fmt: skip
+    props = getattr(corpus, "propositions", None)
+    if props is None or props.empty or "keywords" not in props.columns:
+        return ""
+    for value in props["keywords"]:
+        if isinstance(value, str):
+            words = [w.strip() for w in value.split("|") if w.strip()]
+        elif isinstance(value, (list, tuple)):
+            words = [str(w).strip() for w in value if str(w).strip()]
         else:
-            self.dates = w.SelectionRangeSlider(
-                options=["(no dates)"], index=(0, 0), description="Dates", disabled=True
-            )
-        self.clear = w.Button(description="Clear filters", icon="times")
-        self.table = w.HTML()
-        self.frame = self._table.iloc[0:0]
-        for control in (self.outlet, self.speaker, self.proposition, self.stance, self.dates):
-            control.observe(self._changed, names="value")
-        self.clear.on_click(lambda _b: self.reset())
-        self.widget = w.VBox(
-            [
-                w.HBox([self.outlet, self.speaker, self.proposition]),
-                w.HBox([self.stance, self.clear]),
-                self.dates,
-                self.table,
-            ]
-        )
-        self.update()
-
-    def date_range(self) -> tuple[str, str] | None:
-        """The date range selected on the slider, or None when it spans every date."""
-        if not self.days:
-            return None
-        lo, hi = self.dates.index
-        if (lo, hi) == (0, len(self.days) - 1):
-            return None
-        return self.days[lo], self.days[hi]
-
-    def filters(self) -> dict[str, Any]:
-        """The current filter values, as keyword arguments of :func:`filter_quotes`."""
-        return {
-            "outlet": tuple(self.outlet.value),
-            "speaker": tuple(self.speaker.value),
-            "proposition": tuple(self.proposition.value),
-            "stance": self.stance.value,
-            "date_range": self.date_range(),
-        }
-
-    def update(self) -> pd.DataFrame:
-        """Re-filter and redraw the table; returns the rows shown."""
-        self.frame = filter_quotes(self.corpus, table=self._table, **self.filters())
-        self.table.value = quotes_html(self.frame, limit=self.limit)
-        return self.frame
-
-    def reset(self) -> None:
-        """Clear every filter."""
-        self.outlet.value = ()
-        self.speaker.value = ()
-        self.proposition.value = ()
-        self.stance.value = ANY
-        if self.days:
-            self.dates.index = (0, len(self.days) - 1)
-        self.update()
-
-    def _changed(self, _change: Any) -> None:
-        self.update()
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+            continue
+        if words:
+            return words[0]
+    return ""
 
 
-class KwicExplorer:
-    """A text box and a keyword-in-context concordance that follows it.
+def stance_spans(corpus: Any, article_id: str, proposition_id: str) -> list[tuple[int, int, str]]:
+    """``(start, end, stance)`` spans of one article's statements on one proposition.
 
-    Args:
-        corpus: The corpus.
-        term: Initial search term.
-        width: Characters of context on each side.
+    Each coded statement's quote span (``quotes.start/end`` through ``stances.quote_id``), or
+    its evidence span in the body when it has no quote; quotes not coded on the proposition
+    are ``uncoded``.
     """
-
-    def __init__(self, corpus: Any, term: str = "", *, width: int = 60) -> None:
-        import ipywidgets as w
-
-        self.corpus = corpus
-        self.width = width
-        self.text = w.Text(
-            value=term, description="Find", placeholder="word or phrase", continuous_update=False
-        )
-        self.output = w.HTML()
-        self.frame = kwic(corpus, term, width)
-        self.text.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([self.text, self.output])
-        self.update()
-
-    def update(self) -> pd.DataFrame:
-        """Search again for the text box's value; returns the concordance."""
-        self.frame = kwic(self.corpus, self.text.value, self.width)
-        self.output.value = kwic_html(self.frame, self.text.value)
-        return self.frame
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
-
-def side_by_side(corpus: Any, article_a: str, article_b: str) -> Any:
-    """Two articles next to each other, quotes highlighted in one colour per speaker.
-
-    The colours are shared by both articles (a speaker quoted in both has the same colour).
-
-    Args:
-        corpus: The corpus.
-        article_a: First article id.
-        article_b: Second article id.
-
-    Returns:
-        An ``ipywidgets.HBox`` of two ``HTML`` widgets.
-    """
-    import ipywidgets as w
-
     q = corpus.quotes
-    q = q[q["article_id"].isin([article_a, article_b])]
-    colours = speaker_colours(s if isinstance(s, str) else "(unattributed)" for s in q["speaker"])
-    layout = w.Layout(width="50%", padding="0 8px")
-    return w.HBox(
-        [
-            w.HTML(article_html(corpus, article_a, colours), layout=layout),
-            w.HTML(article_html(corpus, article_b, colours), layout=layout),
-        ]
+    q = q[q["article_id"] == article_id]
+    st = corpus.stances
+    st = st[(st["article_id"] == article_id) & (st["proposition_id"] == proposition_id)]
+    if "source" in st.columns and (st["source"] == "codebook").any():
+        st = st[st["source"] == "codebook"]
+    by_quote: dict[str, set[str]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for r in st.itertuples(index=False):
+        qid = getattr(r, "quote_id", None)
+        if isinstance(qid, str) and qid:
+            by_quote.setdefault(qid, set()).add(str(r.stance))
+        elif (
+            getattr(r, "evidence_in", "body") in ("body", None)
+            and pd.notna(getattr(r, "evidence_start", None))
+            and pd.notna(getattr(r, "evidence_end", None))
+        ):
+            spans.append((int(r.evidence_start), int(r.evidence_end), str(r.stance)))
+    for qid, s, e in zip(q["quote_id"], q["start"], q["end"], strict=True):
+        if pd.isna(s) or pd.isna(e):
+            continue
+        found = by_quote.get(str(qid))
+        stance = "uncoded" if not found else (next(iter(found)) if len(found) == 1 else "mixed")
+        spans.append((int(s), int(e), stance))
+    return sorted(spans)
+
+
+def stance_colours() -> dict[str, str]:
+    """Stance → highlight colour (the series' stance colours)."""
+    colours = dict(PALETTE["stance"])  # type: ignore[arg-type]
+    return colours
+
+
+def stance_legend_html() -> str:
+    """The legend of stance highlights, in words."""
+    colours = stance_colours()
+    return " ".join(
+        f'<mark style="background:{c}55;border-bottom:2px solid {c};padding:0 4px">'
+        f"{html.escape(STANCE_WORDS[s])}</mark>"
+        for s, c in colours.items()
     )
