@@ -43,6 +43,19 @@ def in_context(corpus, article_id: str, start: int, end: int, width: int = 60) -
     return f"…{left}[{body[s:e]}]{right}…"
 
 
+def _canonical_speaker(corpus, s: pd.DataFrame) -> pd.DataFrame:
+    """``s`` with ``speaker`` replaced by the canonical person's name where ``person_id`` is set.
+
+    Two spellings of one person (matched through the corpus's aliases) become one row of a
+    pivot; statements without a person keep the speaker as written.
+    """
+    if "person_id" not in s.columns or corpus.people is None or corpus.people.empty:
+        return s
+    names = dict(zip(corpus.people["person_id"], corpus.people["name"], strict=True))
+    canonical = s["person_id"].map(names)
+    return s.assign(speaker=canonical.where(canonical.notna(), s["speaker"]))
+
+
 def stance_pivot(
     corpus, *, speaker_types=SOURCE_TYPES, source: str | None = "codebook"
 ) -> pd.DataFrame:
@@ -56,7 +69,7 @@ def stance_pivot(
     s = corpus.stances
     if source is not None:
         s = s[s["source"] == source]
-    s = s[s["speaker_type"].isin(list(speaker_types))]
+    s = _canonical_speaker(corpus, s[s["speaker_type"].isin(list(speaker_types))])
     if s.empty:
         return pd.DataFrame()
     p = s.pivot_table(
@@ -85,6 +98,7 @@ def close_reading(
     """
     s = corpus.stances
     s = s[(s["source"] == "codebook") & s["speaker_type"].isin(list(speaker_types))]
+    s = _canonical_speaker(corpus, s)
     if proposition_id is not None:
         s = s[s["proposition_id"] == proposition_id]
     outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))

@@ -171,8 +171,15 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         s = self.summary()
+
+        def shown(v: Any) -> str:
+            if v is None:
+                return "none"
+            return f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else str(v)
+
         rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>"
+            f"<tr><th style='text-align:left'>{html.escape(k.replace('_', ' '))}</th>"
+            f"<td style='text-align:left'>{html.escape(shown(v))}</td></tr>"
             for k, v in {**s, "path": Path(s["path"]).name}.items()
         )
         hint = ""
