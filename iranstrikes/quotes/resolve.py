@@ -361,13 +361,18 @@ def dateline_wire(art: _Article) -> tuple[int, int, str] | None:
 
     A dateline such as ``"CITY, Month D (Agency) —"`` or a credit line such as ``"(Agency) —"``
     or ``"By Name (Agency)"`` within the first 400 characters: the outlet named inside the
-    parentheses, when the gazetteer or the outlet patterns know it.
+    parentheses, when the gazetteer or the outlet patterns know it. The parentheses must hold
+    the outlet alone: a photo credit such as ``"(Photographer / Agency/Picture desk)"`` credits
+    a picture, not the text, and is no channel for the story's statements.
     """
     m = art.masked
     for mt in _WIRE_CREDIT_RE.finditer(m, 0, min(len(m), 400)):
         o = art.outlet_at(mt.start(1), mt.end(1))
-        if o and o[0] >= mt.start(1) and o[1] <= mt.end(1):
-            return o[0], o[1], o[2]
+        if not o or o[0] < mt.start(1) or o[1] > mt.end(1):
+            continue
+        if m[mt.start(1) : o[0]].strip() or m[o[1] : mt.end(1)].strip():
+            continue  # more than the outlet inside the parentheses (a photo or other credit)
+        return o[0], o[1], o[2]
     return None
 
 
