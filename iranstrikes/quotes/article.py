@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import resources as _resources
 from .lexicon import (
@@ -125,29 +124,30 @@ def _all_cues(m: str) -> list[re.Match[str]]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _word_re(word: str) -> re.Pattern[str]:
-    # No leading \b: a literal prefix lets the engine jump to candidates (checked by caller).
-    return re.compile(re.escape(word) + r"\b")
-
-
 def _word_spans(m: str, word: str) -> list[tuple[int, int]]:
-    r"""Spans of ``re.finditer(r"\b" + re.escape(word) + r"\b", m)``."""
-    rx = _word_re(word)
-    first_is_word = bool(_WORD_CHAR_RE.match(word[:1]))
+    r"""Spans of ``re.finditer(r"\b" + re.escape(word) + r"\b", m)``.
+
+    Found with ``str.find`` and the two word boundaries checked by hand: no regex is compiled
+    per word (the words are an article's surnames, new in nearly every article).
+    """
+    n = len(word)
+    if not n:
+        return []
+    first_is_word = bool(_WORD_CHAR_RE.match(word))
+    last_is_word = bool(_WORD_CHAR_RE.match(word, n - 1))
+    size = len(m)
     out = []
-    pos = 0
-    while True:
-        mt = rx.search(m, pos)
-        if mt is None:
-            return out
-        i = mt.start()
-        prev_is_word = i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))
-        if prev_is_word == first_is_word:  # no word boundary before the match
-            pos = i + 1
+    i = m.find(word)
+    while i >= 0:
+        j = i + n
+        if (i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))) == first_is_word or (
+            j < size and bool(_WORD_CHAR_RE.match(m, j))
+        ) == last_is_word:
+            i = m.find(word, i + 1)  # no word boundary before or after the match
             continue
-        out.append((i, mt.end()))
-        pos = mt.end() if mt.end() > i else i + 1
+        out.append((i, j))
+        i = m.find(word, j)
+    return out
 
 
 def _alternation_hits(m: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
