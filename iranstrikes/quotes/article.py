@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import resources as _resources
 from .lexicon import (
@@ -217,6 +218,37 @@ _SCAN_LIMIT = 200
 _MAX_SAME_SURNAME = 12
 
 
+@lru_cache(maxsize=65536)
+def _person_name(raw: str) -> str | None:
+    """The person name a capitalised run of two or more tokens can be, or None.
+
+    Titles and clause openers ("When Trump") are cut off; runs holding an organisation word
+    or a country, a nationality before a short name, one token or more than four, or a
+    lower-case word that is no name particle are no person. A pure function of the run's
+    text (memoised).
+    """
+    name = _strip_titles(raw)
+    ntoks = name.split()
+    while ntoks and ntoks[0].lower() in _OPENERS:
+        ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
+        name = " ".join(ntoks)
+    if not ntoks or len(ntoks) > 4:
+        return None
+    low = [t.lower().strip(".'’") for t in ntoks]
+    if any(t in _ORG_WORDS or t in _COUNTRIES for t in low):
+        return None
+    if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
+        return None
+    if len(ntoks) == 1:
+        return None
+    if not all(
+        t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"}
+        for t in ntoks
+    ):
+        return None
+    return name
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -396,26 +428,8 @@ class _Article:
         # one name token, and one-token names are skipped below before anything is recorded.
         for mt in _name_runs(m, _NAME_RUN2_NB_RE):
             raw = mt.group(0)
-            name = _strip_titles(raw)
-            ntoks = name.split()
-            while ntoks and ntoks[0].lower() in _OPENERS:
-                ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
-                name = " ".join(ntoks)
-            if not ntoks or len(ntoks) > 4:
-                continue
-            low = [t.lower().strip(".'’") for t in ntoks]
-            if any(t in _ORG_WORDS or t in _COUNTRIES for t in low):
-                continue
-            if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
-                continue
-            if self.outlet_at(mt.start(), mt.end()):
-                continue
-            if len(ntoks) == 1:
-                continue
-            if not all(
-                t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"}
-                for t in ntoks
-            ):
+            name = _person_name(raw)
+            if name is None or self.outlet_at(mt.start(), mt.end()):
                 continue
             titles = raw[: len(raw) - len(name)].lower()
             before = m[max(0, mt.start() - 60) : mt.start()].lower()
