@@ -98,6 +98,8 @@ _NONSPACE_RE = re.compile(r"\S")
 _MULTI_CUE_LOWER_RE = re.compile(
     r"(?:went|go|goes|going)\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)|"
     r"(?:pointed|points|pointing)\s+out|"
+    r"(?:shot|shoots|shooting|fired|fires|firing)\s+back|"
+    r"put\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])|"
     r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)"
 )
 _MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
