@@ -244,8 +244,7 @@ def _person_name(raw: str) -> str | None:
     if len(ntoks) == 1:
         return None
     if not all(
-        t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"}
-        for t in ntoks
+        t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"} for t in ntoks
     ):
         return None
     return name

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as _resources
 from .. import text as _text
 from .article import _Article
 from .indirect import _classify
@@ -100,6 +101,10 @@ _AFTER_PREP = frozenset(
 )
 
 
+#: Words no speaker mention ends with.
+_TAIL_FUNCTION = _resources.word_set("speaker_tail_words")
+
+
 def _suspicious(span: str) -> bool:
     """Cheap test: could this speaker span be something other than a mention?"""
     words = span.split()
@@ -113,6 +118,16 @@ def _suspicious(span: str) -> bool:
         return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
     if len(words) == 1 and first[:1].islower():
         return True  # a lone lower-case word ("so", "even") is no speaker
+    if (
+        first[:1].islower()
+        and first.casefold() not in _PRONOUNS
+        and not any(w.casefold().strip(".,’'") in _HEADS for w in words)
+    ):
+        # a clause fragment ("have long", "saying at one"), not a bare description
+        # ("majorities of Republican primary voters", "former governor X")
+        return True
+    if words[-1].casefold().strip(".,") in _TAIL_FUNCTION:
+        return True  # a span ending in a function word ("... campaign and")
     if _LEADING_SUBORDINATOR_RE.match(span) or _LEADING_FUNCTION_RE.match(span):
         return True
     return (

@@ -443,9 +443,7 @@ def find_mentions(
         s, e = s0 + ds, mt.end() + de
         if overlaps(s, e):
             continue
-        found.append(
-            Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite)
-        )
+        found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
         found[-1].initial = key[1]
         taken.append((s, e))
     taken.sort()
