@@ -330,6 +330,12 @@ FRAMES: dict[str, Frame] = {
                 _c("speaker", "string", "Speaker as attributed in this article."),
                 _c("via", "string", "Intermediary named in this article."),
                 _c(
+                    "via_chain",
+                    "string",
+                    "Hands the words passed through in this article, outermost first "
+                    "(see quotes.via_chain).",
+                ),
+                _c(
                     "published",
                     "datetime64[ns]",
                     "Publication day (or lower bound) of the article.",

@@ -603,3 +603,21 @@ def test_via_chain_empty_when_first_hand_and_wire_is_the_publisher():
     # without a publisher the dateline credit is not used (it may be the publisher itself)
     df2 = extract_quotes(text)
     assert df2["via_chain"].iloc[0] == ""
+
+
+def test_seed_corpus_via_chains_start_at_the_publisher_and_hold_the_via(corpus):
+    from iranstrikes.quotes.chains import ARROW
+
+    q = corpus.quotes.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    with_via = q[q["via"].fillna("") != ""]
+    assert len(with_via) > 0
+    for r in with_via.itertuples():
+        hands = r.via_chain.split(ARROW)
+        assert r.via in hands
+        assert hands[-1] == (r.speaker or "unknown source")
+        spans = r.via_chain_spans.split(";")
+        assert len(spans) == len(hands)
+    assert (q.loc[q["via"].fillna("") == "", "via_chain"].fillna("") == "").all()
+    p = corpus.propagation
+    assert "via_chain" in p.columns
+    assert (p.loc[p["via"].fillna("") != "", "via_chain"].fillna("") != "").all()
