@@ -103,6 +103,8 @@ _AFTER_PREP = frozenset(
 
 #: Words no speaker mention ends with.
 _TAIL_FUNCTION = _resources.word_set("speaker_tail_words")
+#: Every pronoun form the text model reads as a mention (his, him, their ...).
+_PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
 
 
 def _suspicious(span: str) -> bool:
@@ -170,6 +172,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             )
         if not need and ms < dl_end:
             need = True  # a dateline may be glued to this speaker
+        if need and not is_pron and _nameless_fragment(span):
+            # a clause fragment with no capitalised word, head word or pronoun holds no
+            # mention the model could narrow to: unknown, without building the model
+            st.subj, st.speaker, st.speaker_type = None, "", "unknown"
+            st.method += "+entity:no-mention"
+            continue
         if need:
             needs.append((st, is_pron))
     if not needs:
@@ -267,6 +275,26 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None, "", "unknown", "+entity:no-mention"
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+_ALPHA_RE = re.compile(r"[^\W\d_]+")
+
+
+def _nameless_fragment(span: str) -> bool:
+    """A lower-case clause fragment ("have long") with no capitalised, head or pronoun word."""
+    first = span.split()[0] if span.split() else ""
+    if (
+        not first[:1].islower()
+        or first.casefold() in _LEAD_OK
+        or _LEADING_SUBORDINATOR_RE.match(span)
+        or _LEADING_FUNCTION_RE.match(span)
+    ):
+        return False
+    for w in _ALPHA_RE.findall(span):
+        low = w.casefold()
+        if not w.islower() or low in _HEADS or low in _PRONOUNS or low in _PRONOUN_WORDS:
+            return False
+    return True
 
 
 def _is_name_like(s: str) -> bool:
