@@ -621,3 +621,15 @@ def test_seed_corpus_via_chains_start_at_the_publisher_and_hold_the_via(corpus):
     p = corpus.propagation
     assert "via_chain" in p.columns
     assert (p.loc[p["via"].fillna("") != "", "via_chain"].fillna("") != "").all()
+
+
+def test_clause_fragments_are_never_speakers_but_bare_descriptions_stay():
+    from iranstrikes.quotes.speakers import _nameless_fragment, _suspicious
+
+    for frag in ("have long", "saying at one point", "his 2004 campaign and"):
+        assert _suspicious(frag)
+    assert _nameless_fragment("have long") and _nameless_fragment("saying at one point")
+    # a bare plural description, a lower-case title before a name, a pronoun: kept for the model
+    for ok in ("majorities of Republican primary voters", "former governor Jane Doe", "what he’s"):
+        assert not _nameless_fragment(ok)
+    assert not _suspicious("majorities of Republican primary voters")

@@ -112,6 +112,8 @@ def _suspicious(span: str) -> bool:
     words = span.split()
     if not words:
         return False
+    if len(words) > 1 and words[-1].casefold().strip(".,") in _TAIL_FUNCTION:
+        return True  # a span ending in a function word ("his 2004 campaign and")
     first = words[0]
     if first.casefold() in _LEAD_OK:
         return False
@@ -128,8 +130,6 @@ def _suspicious(span: str) -> bool:
         # a clause fragment ("have long", "saying at one"), not a bare description
         # ("majorities of Republican primary voters", "former governor X")
         return True
-    if words[-1].casefold().strip(".,") in _TAIL_FUNCTION:
-        return True  # a span ending in a function word ("... campaign and")
     if _LEADING_SUBORDINATOR_RE.match(span) or _LEADING_FUNCTION_RE.match(span):
         return True
     return (
