@@ -17,6 +17,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
@@ -207,6 +208,9 @@ def attach_propagation(corpus) -> None:
             "outlet": m["outlet"].to_numpy(),
             "speaker": m["speaker"].to_numpy(),
             "via": m["via"].to_numpy(),
+            "via_chain": (
+                m["via_chain"].to_numpy() if "via_chain" in m else np.full(len(m), "", dtype=object)
+            ),
             "published": m["published"].to_numpy(),
             "published_basis": m["published_basis"].to_numpy(),
             "order": order,

@@ -241,6 +241,18 @@ FRAMES: dict[str, Frame] = {
                 _c("via_mention", "string", "The intermediary as written."),
                 _c("via_start", "Int64", _SPAN + " of via_mention."),
                 _c("via_end", "Int64", _SPAN + " of via_mention."),
+                _c(
+                    "via_chain",
+                    "string",
+                    "Hands the words passed through, outermost first, joined by ' ← ' "
+                    "(publisher ← reprinting outlet ← agency ← speaker); empty when first-hand.",
+                ),
+                _c(
+                    "via_chain_spans",
+                    "string",
+                    "Evidence of each via_chain link: 'start-end' offsets joined by ';' "
+                    "(empty for a link the text does not name, e.g. the publisher).",
+                ),
                 _c("sentence_start", "Int64", _SPAN + " of the sentence holding the attribution."),
                 _c("sentence_end", "Int64", _SPAN + " of the sentence holding the attribution."),
                 _c("method", "string", "Rule that produced the row."),
@@ -317,6 +329,12 @@ FRAMES: dict[str, Frame] = {
                 _c("outlet", "string", "Outlet of the article."),
                 _c("speaker", "string", "Speaker as attributed in this article."),
                 _c("via", "string", "Intermediary named in this article."),
+                _c(
+                    "via_chain",
+                    "string",
+                    "Hands the words passed through in this article, outermost first "
+                    "(see quotes.via_chain).",
+                ),
                 _c(
                     "published",
                     "datetime64[ns]",

@@ -371,7 +371,7 @@ def test_property_seed_fragments(parts, cut):
 
 def test_quote_columns_constant():
     assert QUOTE_COLUMNS[:4] == ["kind", "quote", "start", "end"]
-    assert len(QUOTE_COLUMNS) == 20
+    assert len(QUOTE_COLUMNS) == 22
     assert not re.search(r"\s", "".join(QUOTE_COLUMNS))
 
 
@@ -565,3 +565,71 @@ def test_reported_clause_opening_with_a_partial_quote_keeps_its_indirect_row():
     # a quotation that closes its clause stays a direct quote only
     q2 = extract_quotes('Anna Berg said, "It makes me angry," the paper reported on Monday.')
     assert "indirect" not in set(q2["kind"])
+
+
+# -- via chains ------------------------------------------------------------------------------
+def test_via_chain_links_publisher_wire_outlet_and_source_with_evidence():
+    from iranstrikes.quotes.chains import ARROW, via_links
+
+    text = (
+        "ROME (AFP) — A ministry spokesman told Reuters on Monday that the talks had failed.\n\n"
+        "He said later that a new round was not planned."
+    )
+    df = extract_quotes(text, outlet="The Example Times")
+    assert len(df) == 2
+    for row in df.itertuples():
+        hands = row.via_chain.split(ARROW)
+        assert hands[1:3] == ["Agence France-Presse", "Reuters"]  # outermost first
+        assert hands[-1] == row.speaker
+        assert row.via == "Reuters"
+    links = via_links(df, text)
+    first = links[links["row"] == 0]
+    assert first["role"].tolist() == ["publisher", "intermediary", "intermediary", "source"]
+    assert first["evidence"].tolist() == ["", "AFP", "Reuters", "A ministry spokesman"]
+    # the second statement's source link points at its own pronoun, the channel carried over
+    second = links[links["row"] == 1]
+    assert second["evidence"].tolist()[-1] == "He"
+    for r in links.itertuples():
+        if r.start >= 0:
+            assert text[r.start : r.end] == r.evidence
+
+
+def test_via_chain_empty_when_first_hand_and_wire_is_the_publisher():
+    text = "ROME (AFP) — The minister said on Monday that the talks had failed."
+    df = extract_quotes(text, outlet="AFP")
+    assert len(df) == 1
+    assert df["via"].iloc[0] == ""
+    assert df["via_chain"].iloc[0] == "" and df["via_chain_spans"].iloc[0] == ""
+    # without a publisher the dateline credit is not used (it may be the publisher itself)
+    df2 = extract_quotes(text)
+    assert df2["via_chain"].iloc[0] == ""
+
+
+def test_seed_corpus_via_chains_start_at_the_publisher_and_hold_the_via(corpus):
+    from iranstrikes.quotes.chains import ARROW
+
+    q = corpus.quotes.merge(corpus.articles[["article_id", "outlet"]], on="article_id")
+    with_via = q[q["via"].fillna("") != ""]
+    assert len(with_via) > 0
+    for r in with_via.itertuples():
+        hands = r.via_chain.split(ARROW)
+        assert r.via in hands
+        assert hands[-1] == (r.speaker or "unknown source")
+        spans = r.via_chain_spans.split(";")
+        assert len(spans) == len(hands)
+    assert (q.loc[q["via"].fillna("") == "", "via_chain"].fillna("") == "").all()
+    p = corpus.propagation
+    assert "via_chain" in p.columns
+    assert (p.loc[p["via"].fillna("") != "", "via_chain"].fillna("") != "").all()
+
+
+def test_clause_fragments_are_never_speakers_but_bare_descriptions_stay():
+    from iranstrikes.quotes.speakers import _nameless_fragment, _suspicious
+
+    for frag in ("have long", "saying at one point", "his 2004 campaign and"):
+        assert _suspicious(frag)
+    assert _nameless_fragment("have long") and _nameless_fragment("saying at one point")
+    # a bare plural description, a lower-case title before a name, a pronoun: kept for the model
+    for ok in ("majorities of Republican primary voters", "former governor Jane Doe", "what he’s"):
+        assert not _nameless_fragment(ok)
+    assert not _suspicious("majorities of Republican primary voters")

@@ -98,6 +98,8 @@ _NONSPACE_RE = re.compile(r"\S")
 _MULTI_CUE_LOWER_RE = re.compile(
     r"(?:went|go|goes|going)\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)|"
     r"(?:pointed|points|pointing)\s+out|"
+    r"(?:shot|shoots|shooting|fired|fires|firing)\s+back|"
+    r"put\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])|"
     r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)"
 )
 _MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
@@ -125,29 +127,30 @@ def _all_cues(m: str) -> list[re.Match[str]]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _word_re(word: str) -> re.Pattern[str]:
-    # No leading \b: a literal prefix lets the engine jump to candidates (checked by caller).
-    return re.compile(re.escape(word) + r"\b")
-
-
 def _word_spans(m: str, word: str) -> list[tuple[int, int]]:
-    r"""Spans of ``re.finditer(r"\b" + re.escape(word) + r"\b", m)``."""
-    rx = _word_re(word)
-    first_is_word = bool(_WORD_CHAR_RE.match(word[:1]))
+    r"""Spans of ``re.finditer(r"\b" + re.escape(word) + r"\b", m)``.
+
+    Found with ``str.find`` and the two word boundaries checked by hand: no regex is compiled
+    per word (the words are an article's surnames, new in nearly every article).
+    """
+    n = len(word)
+    if not n:
+        return []
+    first_is_word = bool(_WORD_CHAR_RE.match(word))
+    last_is_word = bool(_WORD_CHAR_RE.match(word, n - 1))
+    size = len(m)
     out = []
-    pos = 0
-    while True:
-        mt = rx.search(m, pos)
-        if mt is None:
-            return out
-        i = mt.start()
-        prev_is_word = i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))
-        if prev_is_word == first_is_word:  # no word boundary before the match
-            pos = i + 1
+    i = m.find(word)
+    while i >= 0:
+        j = i + n
+        if (i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))) == first_is_word or (
+            j < size and bool(_WORD_CHAR_RE.match(m, j))
+        ) == last_is_word:
+            i = m.find(word, i + 1)  # no word boundary before or after the match
             continue
-        out.append((i, mt.end()))
-        pos = mt.end() if mt.end() > i else i + 1
+        out.append((i, j))
+        i = m.find(word, j)
+    return out
 
 
 def _alternation_hits(m: str, words: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -215,6 +218,36 @@ _OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
 _SCAN_LIMIT = 200
 #: A bare surname counts as a mention of at most this many people sharing it.
 _MAX_SAME_SURNAME = 12
+
+
+@lru_cache(maxsize=65536)
+def _person_name(raw: str) -> str | None:
+    """The person name a capitalised run of two or more tokens can be, or None.
+
+    Titles and clause openers ("When Trump") are cut off; runs holding an organisation word
+    or a country, a nationality before a short name, one token or more than four, or a
+    lower-case word that is no name particle are no person. A pure function of the run's
+    text (memoised).
+    """
+    name = _strip_titles(raw)
+    ntoks = name.split()
+    while ntoks and ntoks[0].lower() in _OPENERS:
+        ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
+        name = " ".join(ntoks)
+    if not ntoks or len(ntoks) > 4:
+        return None
+    low = [t.lower().strip(".'’") for t in ntoks]
+    if any(t in _ORG_WORDS or t in _COUNTRIES for t in low):
+        return None
+    if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
+        return None
+    if len(ntoks) == 1:
+        return None
+    if not all(
+        t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"} for t in ntoks
+    ):
+        return None
+    return name
 
 
 class _Article:
@@ -396,26 +429,8 @@ class _Article:
         # one name token, and one-token names are skipped below before anything is recorded.
         for mt in _name_runs(m, _NAME_RUN2_NB_RE):
             raw = mt.group(0)
-            name = _strip_titles(raw)
-            ntoks = name.split()
-            while ntoks and ntoks[0].lower() in _OPENERS:
-                ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
-                name = " ".join(ntoks)
-            if not ntoks or len(ntoks) > 4:
-                continue
-            low = [t.lower().strip(".'’") for t in ntoks]
-            if any(t in _ORG_WORDS or t in _COUNTRIES for t in low):
-                continue
-            if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
-                continue
-            if self.outlet_at(mt.start(), mt.end()):
-                continue
-            if len(ntoks) == 1:
-                continue
-            if not all(
-                t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"}
-                for t in ntoks
-            ):
+            name = _person_name(raw)
+            if name is None or self.outlet_at(mt.start(), mt.end()):
                 continue
             titles = raw[: len(raw) - len(name)].lower()
             before = m[max(0, mt.start() - 60) : mt.start()].lower()

@@ -14,6 +14,7 @@ import pandas as pd
 from .article import (
     _Article,
 )
+from .chains import via_chain
 from .direct import (
     _direct,
 )
@@ -51,6 +52,8 @@ QUOTE_COLUMNS: list[str] = [
     "via_mention",
     "via_start",
     "via_end",
+    "via_chain",
+    "via_chain_spans",
     "sentence_start",
     "sentence_end",
     "method",
@@ -114,9 +117,12 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
     stmts += _headline_quotes(art)
     check_speakers(art, stmts)
     _inherit_vias(art, stmts)
+    wire = None
     if outlet and isinstance(outlet, str):
         wire = dateline_wire(art)
-        if wire and wire[2] != canonical_outlet(outlet):
+        if wire and wire[2] == canonical_outlet(outlet):
+            wire = None  # the publisher's own credit
+        if wire:
             for st in stmts:
                 if "via_res" not in st.extra and st.speaker and st.speaker_type != "media":
                     st.extra["via_res"] = wire
@@ -133,6 +139,7 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
         vs, ve, vname = (v[0], v[1], v[2]) if v else (-1, -1, "")
         if vname and vname == st.speaker:
             vs, ve, vname = -1, -1, ""
+        chain, chain_spans = via_chain(art, st, (vs, ve, vname) if vname else None, wire, outlet)
         conf = st.conf if st.speaker else min(st.conf, 0.3)
         # one tuple per row, in QUOTE_COLUMNS order
         rows.append(
@@ -153,6 +160,8 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
                 text[vs:ve] if vs >= 0 else "",
                 vs,
                 ve,
+                chain,
+                chain_spans,
                 st.sent[0],
                 st.sent[1],
                 st.method,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as _resources
 from .. import text as _text
 from .article import _Article
 from .indirect import _classify
@@ -100,11 +101,19 @@ _AFTER_PREP = frozenset(
 )
 
 
+#: Words no speaker mention ends with.
+_TAIL_FUNCTION = _resources.word_set("speaker_tail_words")
+#: Every pronoun form the text model reads as a mention (his, him, their ...).
+_PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
+
+
 def _suspicious(span: str) -> bool:
     """Cheap test: could this speaker span be something other than a mention?"""
     words = span.split()
     if not words:
         return False
+    if len(words) > 1 and words[-1].casefold().strip(".,") in _TAIL_FUNCTION:
+        return True  # a span ending in a function word ("his 2004 campaign and")
     first = words[0]
     if first.casefold() in _LEAD_OK:
         return False
@@ -113,6 +122,14 @@ def _suspicious(span: str) -> bool:
         return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
     if len(words) == 1 and first[:1].islower():
         return True  # a lone lower-case word ("so", "even") is no speaker
+    if (
+        first[:1].islower()
+        and first.casefold() not in _PRONOUNS
+        and not any(w.casefold().strip(".,’'") in _HEADS for w in words)
+    ):
+        # a clause fragment ("have long", "saying at one"), not a bare description
+        # ("majorities of Republican primary voters", "former governor X")
+        return True
     if _LEADING_SUBORDINATOR_RE.match(span) or _LEADING_FUNCTION_RE.match(span):
         return True
     return (
@@ -155,6 +172,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             )
         if not need and ms < dl_end:
             need = True  # a dateline may be glued to this speaker
+        if need and not is_pron and _nameless_fragment(span):
+            # a clause fragment with no capitalised word, head word or pronoun holds no
+            # mention the model could narrow to: unknown, without building the model
+            st.subj, st.speaker, st.speaker_type = None, "", "unknown"
+            st.method += "+entity:no-mention"
+            continue
         if need:
             needs.append((st, is_pron))
     if not needs:
@@ -252,6 +275,26 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None, "", "unknown", "+entity:no-mention"
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+_ALPHA_RE = re.compile(r"[^\W\d_]+")
+
+
+def _nameless_fragment(span: str) -> bool:
+    """A lower-case clause fragment ("have long") with no capitalised, head or pronoun word."""
+    first = span.split()[0] if span.split() else ""
+    if (
+        not first[:1].islower()
+        or first.casefold() in _LEAD_OK
+        or _LEADING_SUBORDINATOR_RE.match(span)
+        or _LEADING_FUNCTION_RE.match(span)
+    ):
+        return False
+    for w in _ALPHA_RE.findall(span):
+        low = w.casefold()
+        if not w.islower() or low in _HEADS or low in _PRONOUNS or low in _PRONOUN_WORDS:
+            return False
+    return True
 
 
 def _is_name_like(s: str) -> bool:

@@ -305,25 +305,26 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency."""
     m = mentions[mi]
     lo_sent = m.sentence - _PRONOUN_SENTENCES
-    k = mi - 1
-    cands: list[tuple[int, int]] = []  # (score, mention index)
     first_in_sent: dict[int, int] = {}
-    while k >= 0 and mentions[k].sentence >= lo_sent and mi - k < 80:
-        mk = mentions[k]
-        if mk.entity >= 0 and mk.region == "body":
-            first_in_sent[mk.sentence] = k
-        k -= 1
+    agreeing: list[tuple[int, Mention, Entity]] = []
+    # one backward pass over this and the previous sentences (at most 79 mentions)
     for k in range(mi - 1, max(-1, mi - 80), -1):
         mk = mentions[k]
         if mk.sentence < lo_sent:
             break
-        if mk.entity < 0 or mk.region != "body" or mk.in_quote:
+        if mk.entity < 0 or mk.region != "body":
+            continue
+        first_in_sent[mk.sentence] = k
+        if mk.in_quote:
             continue
         e = ents[mk.entity]
         if not _agrees(m, e):
             continue
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
             continue  # a capitalised sentence opener ("Sales were great") is no antecedent
+        agreeing.append((k, mk, e))
+    cands: list[tuple[int, int]] = []  # (score, mention index)
+    for k, mk, e in agreeing:
         is_subj = first_in_sent.get(mk.sentence) == k
         same = mk.sentence == m.sentence
         score = (3 if same and is_subj else 2 if is_subj else 0) + (

@@ -283,6 +283,16 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
+def _read_run_cached(raw: str, initial: bool):
+    """:func:`_read_run` of a run that is not one sentence-initial word (memoised).
+
+    Only a one-word run at a sentence start reads ``mid_caps`` (the article's other
+    capitalised words); every other run is a pure function of its text and position kind.
+    """
+    return _read_run(raw, initial, frozenset())
+
+
 def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     """Classify one capitalised run (a pure function of its text and position kind).
 
@@ -392,20 +402,11 @@ def find_mentions(
             already (the quote extractor does); else they are looked up here.
     """
     lx = _lex()
-    q_starts = [s for s, _ in quote_spans]
-
-    def sent_of(pos: int) -> int:
-        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
-
-    def in_quote(pos: int) -> bool:
-        i = bisect.bisect_right(q_starts, pos) - 1
-        return i >= 0 and quote_spans[i][0] <= pos < quote_spans[i][1]
-
     sent_starts_set = set(sent_starts)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for s, e, name in find_outlets(text) if outlets is None else outlets:
-        found.append(Mention(s, e, text[s:e], "outlet", sent_of(s), name.casefold(), name))
+        found.append(Mention(s, e, text[s:e], "outlet", 0, name.casefold(), name))
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
@@ -431,16 +432,18 @@ def find_mentions(
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            info = cache[key] = _read_run(raw, key[1], mid_caps)
+            info = cache[key] = (
+                _read_run(raw, True, mid_caps)
+                if key[1] and len(raw.split()) == 1
+                else _read_run_cached(raw, key[1])
+            )
         if info is None:
             continue
         ds, de, kind, head, name, titles, g, number, definite = info
         s, e = s0 + ds, mt.end() + de
         if overlaps(s, e):
             continue
-        found.append(
-            Mention(s, e, text[s:e], kind, sent_of(s), head, name, titles, g, number, definite)
-        )
+        found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
         found[-1].initial = key[1]
         taken.append((s, e))
     taken.sort()
@@ -493,7 +496,7 @@ def find_mentions(
                 e,
                 text[s:e],
                 "description",
-                sent_of(s),
+                0,
                 head=head,
                 titles=words,
                 gender=g,
@@ -520,7 +523,7 @@ def find_mentions(
                 mt.end(),
                 text[mt.start() : mt.end()],
                 "pronoun",
-                sent_of(mt.start()),
+                0,
                 head=form,
                 gender=row["gender"] if row["gender"] != "x" else "",
                 number=row["number"],
@@ -529,7 +532,18 @@ def find_mentions(
         )
     found = [m for m in found if not m.dropped]
     found.sort(key=lambda m: (m.start, -m.end))
+    # sentence, region and quotation of each mention: one sweep in start order
+    si, qi, ns, nq = 0, 0, len(sent_starts), len(quote_spans)
+    last_pos, last_region = -1, "body"
     for m in found:
-        m.region = region_of(m.start)
-        m.in_quote = in_quote(m.start)
+        pos = m.start
+        while si + 1 < ns and sent_starts[si + 1] <= pos:
+            si += 1
+        m.sentence = si
+        while qi < nq and quote_spans[qi][1] <= pos:
+            qi += 1
+        m.in_quote = qi < nq and quote_spans[qi][0] <= pos
+        if pos != last_pos:
+            last_pos, last_region = pos, region_of(pos)
+        m.region = last_region
     return found

@@ -86,7 +86,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_headline(text: str, s: int, e: int) -> bool:
     """Title-like line: no sentence-final punctuation and short or Title Cased."""
-    line = text[s:e]
+    line = text[s:e].rstrip()  # a closing ``''`` masks to '" ' (see _mask)
+    if not line:
+        return False
     if line[-1] in '.!?"”’)' or line.endswith(":"):
         return False
     words = line.split()
