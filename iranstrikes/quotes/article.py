@@ -8,6 +8,7 @@ and word finders it uses.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -350,8 +351,27 @@ class _Article:
             name = canonical_outlet(mt.group(0))
             kind = lookup.get(name.lower(), lookup.get(name, ("", "agency")))[1]
             found[mt.start()] = (mt.start(), mt.end(), name, kind or "agency")
+        # Is a pattern's start inside an outlet found already? Gazetteer outlets by bisection
+        # over their starts with a running greatest end; pattern outlets come in order of
+        # their (increasing) ends, so only the last few added can cover a later start.
+        known = sorted((s, e) for s, e, _, _ in found.values())
+        known_starts = [s for s, _ in known]
+        known_reach = list(itertools.accumulate((e for _, e in known), max))
+        added: list[tuple[int, int]] = []
+
+        def covered(x: int) -> bool:
+            i = bisect.bisect_right(known_starts, x)
+            if i and known_reach[i - 1] > x:
+                return True
+            for s, e in reversed(added):
+                if e <= x:
+                    return False
+                if s <= x:
+                    return True
+            return False
+
         for mt in _iter_outlet_patterns(self.masked):
-            if any(s <= mt.start(1) < e for s, e, _, _ in found.values()):
+            if covered(mt.start(1)):
                 continue
             words = mt.group(1).split()
             if len(words) < 2 and not _RX19.search(self.masked[: mt.start(1)][-5:]):
@@ -364,6 +384,7 @@ class _Article:
             if _RX20.search(name):
                 kind = "broadcaster"
             found[mt.start(1)] = (mt.start(1), mt.end(1), name, kind)
+            added.append((mt.start(1), mt.end(1)))
         return sorted(found.values())
 
     def outlet_at(self, s: int, e: int) -> tuple[int, int, str, str] | None:

@@ -89,9 +89,23 @@ def _iter_outlet_patterns(m: str) -> list[re.Match[str]]:
             mt = _OUTLET_PATTERN_RE.search(m, mt.start() + 1, s_end)
         if mt:
             out.append(mt)
-    return [
-        a for a in out if not any(b.start(1) <= a.start(1) and a.end(1) < b.end(1) for b in out)
-    ]
+    # Drop a match that lies inside a longer one: some match b with b.start <= a.start and
+    # a.end < b.end. The greatest end among the matches starting at or before a's start says
+    # so in one sorted pass (a pairwise test is quadratic on name-dense text).
+    order = sorted(range(len(out)), key=lambda k: out[k].start(1))
+    reach = [0] * len(out)
+    best = -1
+    i = 0
+    while i < len(order):
+        j = i
+        start = out[order[i]].start(1)
+        while j < len(order) and out[order[j]].start(1) == start:
+            best = max(best, out[order[j]].end(1))
+            j += 1
+        for k in order[i:j]:
+            reach[k] = best
+        i = j
+    return [a for k, a in enumerate(out) if not a.end(1) < reach[k]]
 
 
 # ---------------------------------------------------------------------------------------------
