@@ -352,6 +352,11 @@ class _SentIndex:
         """
         got = self._spans.get(rx)
         if got is None:
+            eager = getattr(rx, "all_spans", None)
+            found = eager(self.text, self.lo, self.hi) if eager is not None else None
+            if found is not None:  # (read at once: no generator to step through)
+                got = self._spans[rx] = (found[0], found[1], None, [True])
+                return found
             got = self._spans[rx] = ([], [], rx.finditer(self.text, self.lo, self.hi), [False])
         starts, ends, it, done = got
         while not done[0] and (upto is None or not starts or starts[-1] < upto):

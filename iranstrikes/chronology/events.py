@@ -350,18 +350,25 @@ def _event_records(
                 if m.rule != "year"
             )
             continue
+        pieces = _date_pieces(body, s_lo, s_hi)
+        dates = _find_dates(body, s_lo, s_hi, pieces)
+        raw_cues = list(_CUE.finditer(body, s_lo, s_hi))
+        if not dates and not raw_cues:
+            # no date and no reporting cue: at most an undated statement of a quote
+            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
+            if qid:
+                rows.append(_Row(s_lo, s_hi, "statement", "", None, "past", -1))
+            continue
         regions = _quoted_regions(body, s_lo, s_hi)
         in_regions = _Regions(regions)
         sx = _SentIndex(body, s_lo, s_hi, regions)
         cues = [
             c
-            for c in _CUE.finditer(body, s_lo, s_hi)
+            for c in raw_cues
             if not in_regions.inside(c.start())
             and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
         ]
         cue_starts = [c.start() for c in cues]
-        pieces = _date_pieces(body, s_lo, s_hi)
-        dates = _find_dates(body, s_lo, s_hi, pieces)
         sx.dates, sx.date_starts = dates, [d.start for d in dates]
         dateline = None
         if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):

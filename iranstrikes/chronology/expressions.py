@@ -270,7 +270,7 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
-_GATED_RULES = tuple((name, rx, _RULE_GATES[name]) for name, rx in _RULES)
+_GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
 
 
 def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, bool] | None:
@@ -286,11 +286,12 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         rel = any(map(has_word, _REL_WORDS))
         ago, time_ = "ago" in low, "time" in low
         qual = any(map(has_word, _QUAL_WORDS))
-        det = any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
+        # (every match of _L_PERIOD and _L_ANA holds a relative-date word)
+        det = rel and any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
         season = any(map(has_word, _SEASON_WORDS))
         agoe = ago or "earlier" in low
         ua = agoe or "before" in low or "previous" in low
-        ana = any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
+        ana = rel and any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
@@ -360,8 +361,9 @@ def _find_dates(
     if has is None:  # (most sentences)
         return []
     found: list[_Match] = []
+    on = {g for g, v in has.items() if v}
     for name, rx, gates in _GATED_RULES:
-        if all(has[g] for g in gates):
+        if gates <= on:
             for m in rx.finditer(text, lo, hi):
                 g = m.groupdict()
                 start = m.start()

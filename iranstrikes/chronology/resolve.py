@@ -580,6 +580,24 @@ _LINKING = frozenset(
 )
 
 
+class _Pos(tuple):
+    """A (start, end) read like a match (``start()``, ``end()``)."""
+
+    __slots__ = ()
+
+    def __new__(cls, a: int, b: int):
+        return tuple.__new__(cls, (a, b))
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+
+_WORD_LOWER = re.compile(r"[a-z][a-z'-]*")
+
+
 class _PastCues:
     """The past-tense cues as a pattern (its ``finditer``): a word scan with set lookups.
 
@@ -598,12 +616,49 @@ class _PastCues:
         self.multi = _cue_regex("past")
 
     def _words(self, text: str, lo: int, hi: int):
+        words = self.words
+        seg = text[lo:hi]
+        if seg.isascii():  # lower-case once (same offsets), then read the words as strings
+            low = seg.lower()
+            toks = _WORD_LOWER.findall(low)
+            prev, pos = "", 0
+            for w in toks:
+                pos = low.find(w, pos)  # (only non-letters lie between two words)
+                if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
+                    yield _Pos(lo + pos, lo + pos + len(w))
+                pos += len(w)
+                prev = w
+            return
         prev = ""
         for w in _WORD.finditer(text, lo, hi):
             low = w.group().lower()
-            if low in self.words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
+            if low in words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
                 yield w
             prev = low
+
+    def all_spans(self, text: str, lo: int, hi: int) -> tuple[list[int], list[int]] | None:
+        """(starts, ends) of every cue in ``text[lo:hi]``, read at once; None for rare text.
+
+        The same cues as :meth:`finditer`, for :class:`~.actors._SentIndex` (one pass, no
+        generator per sentence).
+        """
+        seg = text[lo:hi]
+        if not seg.isascii() or self.multi.search(text, lo, hi) is not None:
+            return None
+        words = self.words
+        low = seg.lower()
+        starts: list[int] = []
+        ends: list[int] = []
+        prev, pos = "", 0
+        find = low.find
+        for w in _WORD_LOWER.findall(low):
+            pos = find(w, pos)  # (only non-letters lie between two words)
+            if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
+                starts.append(lo + pos)
+                ends.append(lo + pos + len(w))
+            pos += len(w)
+            prev = w
+        return starts, ends
 
     def finditer(self, text: str, lo: int, hi: int):
         """The cues in ``text[lo:hi]``, in order (as ``re.Pattern.finditer``)."""
