@@ -787,3 +787,42 @@ def test_anaphoric_dates_follow_the_previous_date():
 def test_holidays(text, anchor, day):
     s, e, method, _ = ch.resolve_expression(text, anchor)
     assert (s, e, method) == (T(day), T(day), "holiday")
+
+
+# --- event actors from the shared text model (invented text) -------------------------------
+
+_ACTOR_TEXT = (
+    "HARBOUR TALKS\n\nDefence Minister Clara Novak said on Monday that the talks had failed.\n\n"
+    "Novak flew to Vienna on Tuesday. She met the mayor of the city on Wednesday, her aides "
+    "said.\n\nA spokesman for the port, Peter Hale, told reporters on Thursday that ships were "
+    "waiting.\n\nHale will brief the council next week, the port said."
+)
+
+
+def _actor_events(body: str) -> pd.DataFrame:
+    from iranstrikes.quotes import extract_quotes
+
+    q = extract_quotes(body).copy()
+    q.insert(0, "article_id", "a")
+    q.insert(0, "quote_id", [f"a:q{i:03d}" for i in range(len(q))])
+    return ch.extract_events("a", body, T("2015-03-06"), None, "manifest", q), q
+
+
+def test_event_actor_is_the_quote_speakers_entity():
+    ev, q = _actor_events(_ACTOR_TEXT)
+    speaker = q.loc[q["speaker"].str.contains("Novak"), "speaker"].iloc[0]
+    by_date = {t: a for t, a in zip(ev["date_text"], ev["actor"], strict=True) if t}
+    # surname and pronoun ("She", after another sentence) are the minister's entity, named
+    # as the quote names its speaker; the title is not part of the actor
+    assert by_date["on Tuesday"] == speaker == by_date["on Wednesday"]
+    assert by_date["next week"] == q.loc[q["speaker"].str.contains("Hale"), "speaker"].iloc[0]
+
+
+def test_event_actor_pronoun_follows_the_text_model_not_the_last_name():
+    body = (
+        "Finance Minister Clara Novak met Peter Hale in Vienna on Monday.\n\n"
+        "She announced the new budget on Tuesday."
+    )
+    ev = ch.extract_events("a", body, T("2015-03-06"), None, "manifest")
+    tue = ev[ev["date_text"] == "on Tuesday"].iloc[0]
+    assert tue["actor"] == "Clara Novak"
