@@ -826,3 +826,32 @@ def test_event_actor_pronoun_follows_the_text_model_not_the_last_name():
     ev = ch.extract_events("a", body, T("2015-03-06"), None, "manifest")
     tue = ev[ev["date_text"] == "on Tuesday"].iloc[0]
     assert tue["actor"] == "Clara Novak"
+
+
+# --- ordinal quarters and years in words (invented text) -----------------------------------
+
+
+def test_ordinal_quarters_resolve_by_year_or_tense():
+    body = (
+        "Profits rose in the third quarter, the company said on Tuesday. Sales will recover in "
+        "the first quarter, it said. Revenue in the second quarter of 2013 was flat, and Q4 "
+        "2012 was worse."
+    )
+    ev = ch.extract_events("a", body, T("2014-11-05"), None, "manifest").set_index("date_text")
+    assert _dates(ev.loc["third quarter"]) == (T("2014-07-01"), T("2014-09-30"))  # past
+    assert _dates(ev.loc["first quarter"]) == (T("2015-01-01"), T("2015-03-31"))  # future
+    q2 = ev.loc["second quarter of 2013"]
+    assert _dates(q2) == (T("2013-04-01"), T("2013-06-30")) and q2["basis"] == "explicit"
+    assert _dates(ev.loc["Q4 2012"]) == (T("2012-10-01"), T("2012-12-31"))
+
+
+def test_years_written_in_words_are_whole_years():
+    body = (
+        "The plant opened in nineteen ninety-eight and closed in two thousand and three, the "
+        "mayor said. Twenty fourteen-year-olds attended the ceremony on Friday."
+    )
+    ev = ch.extract_events("a", body, T("2014-11-05"), None, "manifest")
+    got = {t: _dates(r) for t, (_, r) in zip(ev["date_text"], ev.iterrows(), strict=True) if t}
+    assert got["in nineteen ninety-eight"] == (T("1998-01-01"), T("1998-12-31"))
+    assert got["in two thousand and three"] == (T("2003-01-01"), T("2003-12-31"))
+    assert not any("fourteen" in t for t in got)  # a count of people, not a year

@@ -362,6 +362,8 @@ _TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
 
 def _tenseless(m) -> bool:
     """Whether neither the date nor the method of ``m`` depends on the tense."""
+    if m.rule == "quarter":
+        return bool(m.groups.get("y") or m.groups.get("y2"))
     return m.rule in _TENSELESS_RULES or (
         m.rule in ("month-day", "day-month", "weekday-date") and bool(m.groups.get("y"))
     )
