@@ -216,12 +216,16 @@ def _speakers_by_entity(tm, quotes, quote_pids: dict) -> dict[int, tuple[str, ob
         cols["speaker"],
         strict=True,
     ):
-        if not isinstance(sp, str) or not sp or st is None or pd.isna(st) or int(st) < 0:
+        if not isinstance(sp, str) or not sp:
             continue
-        m = tm.mention_at(int(st))
-        if m is None or m.entity < 0 or m.entity in out or se is None or pd.isna(se):
+        if type(st) is not int or type(se) is not int:  # (nullable columns: rare)
+            if st is None or se is None or pd.isna(st) or pd.isna(se):
+                continue
+            st, se = int(st), int(se)
+        if st < 0:
             continue
-        if m.start <= int(st) and m.end >= int(se):
+        m = tm.mention_at(st)
+        if m is not None and m.entity >= 0 and m.entity not in out and m.end >= se:
             out[m.entity] = (sp, quote_pids.get(str(qid)))
     return out
 
