@@ -7,7 +7,10 @@ runs on every article's real inputs (body, publication date and basis, quotes), 
 both versions run, alternating, and their frames are checked to be equal on every article.
 
 Run: .venv/bin/python benchmarks/bench_events.py [N] [--seed 0] [--rounds 3] [--profile]
-     [--against /tmp/chronology_orig.py]
+     [--against /tmp/chronology_orig.py] [--given-model]
+
+``--given-model`` also times ``extract_events(..., text_model=...)`` with each article's text
+model built beforehand (the model is ~2 ms/article of its own, shared by whoever builds it).
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ def main(argv: list[str] | None = None) -> float:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument(
+        "--given-model", action="store_true", help="also time it with the text model given"
+    )
     ap.add_argument("--against", type=Path, help="another chronology.py to compare with")
     ap.add_argument(
         "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
@@ -74,6 +80,14 @@ def main(argv: list[str] | None = None) -> float:
         print(prof.output_text(unicode=False, color=False))
         return 0.0
     versions = {"current": extract_events}
+    if a.given_model:  # the text model built beforehand (its own cost printed apart)
+        from iranstrikes import text
+
+        t0 = time.process_time()
+        models = {args[0]: text.model(args[1]) for args in inputs}
+        ms = 1000 * (time.process_time() - t0) / len(inputs)
+        print(f"text.model: {len(inputs)} articles, one pass: {ms:.2f} ms/article (CPU)")
+        versions["model given"] = lambda *x: extract_events(*x, text_model=models[x[0]])
     if a.against:
         import pandas as pd
         from bench_chronology import load_module

@@ -787,3 +787,71 @@ def test_anaphoric_dates_follow_the_previous_date():
 def test_holidays(text, anchor, day):
     s, e, method, _ = ch.resolve_expression(text, anchor)
     assert (s, e, method) == (T(day), T(day), "holiday")
+
+
+# --- event actors from the shared text model (invented text) -------------------------------
+
+_ACTOR_TEXT = (
+    "HARBOUR TALKS\n\nDefence Minister Clara Novak said on Monday that the talks had failed.\n\n"
+    "Novak flew to Vienna on Tuesday. She met the mayor of the city on Wednesday, her aides "
+    "said.\n\nA spokesman for the port, Peter Hale, told reporters on Thursday that ships were "
+    "waiting.\n\nHale will brief the council next week, the port said."
+)
+
+
+def _actor_events(body: str) -> pd.DataFrame:
+    from iranstrikes.quotes import extract_quotes
+
+    q = extract_quotes(body).copy()
+    q.insert(0, "article_id", "a")
+    q.insert(0, "quote_id", [f"a:q{i:03d}" for i in range(len(q))])
+    return ch.extract_events("a", body, T("2015-03-06"), None, "manifest", q), q
+
+
+def test_event_actor_is_the_quote_speakers_entity():
+    ev, q = _actor_events(_ACTOR_TEXT)
+    speaker = q.loc[q["speaker"].str.contains("Novak"), "speaker"].iloc[0]
+    by_date = {t: a for t, a in zip(ev["date_text"], ev["actor"], strict=True) if t}
+    # surname and pronoun ("She", after another sentence) are the minister's entity, named
+    # as the quote names its speaker; the title is not part of the actor
+    assert by_date["on Tuesday"] == speaker == by_date["on Wednesday"]
+    assert by_date["next week"] == q.loc[q["speaker"].str.contains("Hale"), "speaker"].iloc[0]
+
+
+def test_event_actor_pronoun_follows_the_text_model_not_the_last_name():
+    body = (
+        "Finance Minister Clara Novak met Peter Hale in Vienna on Monday.\n\n"
+        "She announced the new budget on Tuesday."
+    )
+    ev = ch.extract_events("a", body, T("2015-03-06"), None, "manifest")
+    tue = ev[ev["date_text"] == "on Tuesday"].iloc[0]
+    assert tue["actor"] == "Clara Novak"
+
+
+# --- ordinal quarters and years in words (invented text) -----------------------------------
+
+
+def test_ordinal_quarters_resolve_by_year_or_tense():
+    body = (
+        "Profits rose in the third quarter, the company said on Tuesday. Sales will recover in "
+        "the first quarter, it said. Revenue in the second quarter of 2013 was flat, and Q4 "
+        "2012 was worse."
+    )
+    ev = ch.extract_events("a", body, T("2014-11-05"), None, "manifest").set_index("date_text")
+    assert _dates(ev.loc["third quarter"]) == (T("2014-07-01"), T("2014-09-30"))  # past
+    assert _dates(ev.loc["first quarter"]) == (T("2015-01-01"), T("2015-03-31"))  # future
+    q2 = ev.loc["second quarter of 2013"]
+    assert _dates(q2) == (T("2013-04-01"), T("2013-06-30")) and q2["basis"] == "explicit"
+    assert _dates(ev.loc["Q4 2012"]) == (T("2012-10-01"), T("2012-12-31"))
+
+
+def test_years_written_in_words_are_whole_years():
+    body = (
+        "The plant opened in nineteen ninety-eight and closed in two thousand and three, the "
+        "mayor said. Twenty fourteen-year-olds attended the ceremony on Friday."
+    )
+    ev = ch.extract_events("a", body, T("2014-11-05"), None, "manifest")
+    got = {t: _dates(r) for t, (_, r) in zip(ev["date_text"], ev.iterrows(), strict=True) if t}
+    assert got["in nineteen ninety-eight"] == (T("1998-01-01"), T("1998-12-31"))
+    assert got["in two thousand and three"] == (T("2003-01-01"), T("2003-12-31"))
+    assert not any("fourteen" in t for t in got)  # a count of people, not a year

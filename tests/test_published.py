@@ -89,3 +89,31 @@ def test_manifest_outranks_url():
     )
     assert (pub.published, pub.basis) == (pd.Timestamp("2014-12-07"), "manifest")
     assert [c for c, _ in pub.problems] == ["date-disagreement"]
+
+
+def test_yearless_dateline_never_takes_a_year_named_only_in_the_future_tense():
+    from iranstrikes.chronology.published import choose_publication
+
+    body = (
+        "LISBON, March 4 - The port authority said on Tuesday that its new terminal, built "
+        "since 2011, had opened. The concession will run until 2040."
+    )
+    got = choose_publication(
+        dateline="LISBON, March 4",
+        dateline_month=3,
+        dateline_day=4,
+        years_mentioned=[2011, 2040],
+        body=body,
+    )
+    assert got.published == pd.Timestamp("2011-03-04") and got.basis == "dateline"
+    assert "2011" in got.evidence and "2040" not in got.evidence
+    # every year named only as future: no year at all, left pending for the corpus step
+    future = "LISBON, March 4 - The concession will run until 2040, the authority said."
+    got = choose_publication(
+        dateline="LISBON, March 4",
+        dateline_month=3,
+        dateline_day=4,
+        years_mentioned=[2040],
+        body=future,
+    )
+    assert got.published is None and got.pending == (3, 4)

@@ -352,6 +352,11 @@ class _SentIndex:
         """
         got = self._spans.get(rx)
         if got is None:
+            eager = getattr(rx, "all_spans", None)
+            found = eager(self.text, self.lo, self.hi) if eager is not None else None
+            if found is not None:  # (read at once: no generator to step through)
+                got = self._spans[rx] = (found[0], found[1], None, [True])
+                return found
             got = self._spans[rx] = ([], [], rx.finditer(self.text, self.lo, self.hi), [False])
         starts, ends, it, done = got
         while not done[0] and (upto is None or not starts or starts[-1] < upto):
@@ -551,29 +556,42 @@ def _noun_phrase_actor(phrase: str) -> str:
 
 
 def choose_actor(
-    phrase: str, *, quote_speaker: str = "", quote_person_id=None
+    phrase: str,
+    *,
+    quote_speaker: str = "",
+    quote_person_id=None,
+    entity_name: str = "",
+    entity_person_id=None,
 ) -> tuple[str, object]:
     """Choose the actor of one event: the one place where this is decided.
 
-    An event that dates a quote takes the quote's speaker (and its ``person_id``); any other
-    event takes the subject phrase of its clause when that is a plausible noun phrase
-    (:func:`_noun_phrase_actor`), else no actor ("", never a fragment). When the shared text
-    model (``iranstrikes.text``) lands, this function is where an event's actor becomes the
-    entity of its subject.
+    In order: an event that dates a quote takes the quote's speaker (and its ``person_id``);
+    else the entity of the subject in the shared text model (``iranstrikes.text``), named as
+    the article's quotes name that entity when one of them has it as speaker (so that the
+    actor and the speaker of one person are the same string), else by its canonical name
+    within the article; else the subject phrase of the clause when it is a plausible noun
+    phrase (:func:`_noun_phrase_actor`); else no actor ("", never a fragment).
 
     Args:
         phrase: The subject phrase the clause rules found.
         quote_speaker: The speaker of the quote the event dates, if any.
         quote_person_id: That speaker's ``person_id``, if known.
+        entity_name: The name of the subject's entity in the text model, if any.
+        entity_person_id: That entity's ``person_id``, if known (from a quote of it).
 
     Returns:
-        ``(actor, person_id)``; ``person_id`` is ``pd.NA`` when unknown.
+        ``(actor, person_id)``; ``person_id`` is ``pd.NA`` when unknown (the cross-article
+        step assigns it from the people table).
     """
     import pandas as pd
 
-    if quote_speaker:
-        pid = quote_person_id
+    def pid_of(pid):
         if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
-            pid = pd.NA
-        return quote_speaker, pid
+            return pd.NA
+        return pid
+
+    if quote_speaker:
+        return quote_speaker, pid_of(quote_person_id)
+    if entity_name:
+        return entity_name, pid_of(entity_person_id)
     return _noun_phrase_actor(phrase), pd.NA

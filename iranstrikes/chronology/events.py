@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from .. import text as _text
+from ..text.mentions import _PREPOSITIONS
 from .actors import (
     _ADVERBIAL_START,
     _COMMA_START,
@@ -185,6 +187,95 @@ def _quote_for(
     return (best[1], best[2]) if best else ("", "")
 
 
+_ACTOR_KINDS = frozenset({"person", "anonymous", "organisation", "state", "media"})
+_INVERTED_REACH = 80  # characters after a cue read for an inverted speaker ("..., said X")
+
+
+def _speakers_by_entity(tm, quotes, quote_pids: dict) -> dict[int, tuple[str, object]]:
+    """Entity index -> (speaker, person_id) of the first quote whose speaker is that entity.
+
+    The quote's speaker span must be a mention of the entity (the mention covers the whole
+    span: "her office" is not a mention of "her"): an event's actor is then named as the
+    quote names it.
+    """
+    names = ("quote_id", "speaker_start", "speaker_end", "speaker")
+    if quotes is None or "speaker_start" not in quotes or not _n_rows(quotes):
+        return {}
+    if isinstance(quotes, pd.DataFrame):
+        cols = {c: v for c, (v, _) in _column_lists(quotes, names).items()}
+    else:
+        cols = {c: list(quotes[c]) for c in names if c in quotes}
+    if "speaker" not in cols or "speaker_end" not in cols:
+        return {}
+    n = len(cols["speaker"])
+    out: dict[int, tuple[str, object]] = {}
+    for qid, st, se, sp in zip(
+        cols.get("quote_id", [None] * n),
+        cols["speaker_start"],
+        cols["speaker_end"],
+        cols["speaker"],
+        strict=True,
+    ):
+        if not isinstance(sp, str) or not sp:
+            continue
+        if type(st) is not int or type(se) is not int:  # (nullable columns: rare)
+            if st is None or se is None or pd.isna(st) or pd.isna(se):
+                continue
+            st, se = int(st), int(se)
+        if st < 0:
+            continue
+        m = tm.mention_at(st)
+        if m is not None and m.entity >= 0 and m.entity not in out and m.end >= se:
+            out[m.entity] = (sp, quote_pids.get(str(qid)))
+    return out
+
+
+def _entity_of(tm, body: str, at: tuple):
+    """The text-model entity of the subject phrase an actor rule read, or None.
+
+    ``at`` = (phrase, lo, hi, cue): the phrase was read in ``body[lo:hi]`` before the
+    reporting cue at ``cue`` (or after it, inverted: "..., said X"); for an event (cue -1),
+    in its clause ``body[lo:hi]``. The head is the last word before any preposition; the entity is that of
+    the mention holding it, when that mention is outside quotation marks, not after a
+    preposition, not an object pronoun, and of a kind that can act.
+    """
+    phrase, lo, hi, cue = at
+    words = phrase.split()
+    for k, w in enumerate(words):  # the head comes before any preposition ("the leader of X")
+        if k and w.casefold() in _PREPOSITIONS:
+            words = words[:k]
+            break
+    if not words:
+        return None
+    phrase = " ".join(words)
+    last = words[-1]
+    if cue >= 0:
+        spans = ((max(lo, cue - 400), cue, True), (hi, min(len(body), hi + _INVERTED_REACH), False))
+    else:
+        spans = ((lo, hi, False),)
+    for a, b, backwards in spans:
+        i = body.rfind(phrase, a, b) if backwards else body.find(phrase, a, b)
+        pos = i + len(phrase) - len(last) if i >= 0 else -1
+        if pos < 0:
+            pos = body.rfind(last, a, b) if backwards else body.find(last, a, b)
+        if pos < 0:
+            continue
+        # a mention that starts at the head word first ("She", not a longer mention that
+        # runs into it across a sentence end), else the one covering it
+        here = [x for x in tm.mentions_in(pos, pos + 1) if x.end >= pos + len(last)]
+        m = min(here, key=lambda x: x.end) if here else tm.mention_at(pos)
+        if m is None or m.entity < 0 or m.in_quote:
+            return None
+        if m.kind == "pronoun" and "subject" not in m.titles:
+            return None
+        prev = body[max(0, m.start - 12) : m.start].split()
+        if prev and prev[-1].casefold() in _PREPOSITIONS:
+            return None
+        e = tm.entities[m.entity]
+        return e if e.kind in _ACTOR_KINDS else None
+    return None
+
+
 def _is_person(actor: str, surnames: set[str]) -> bool:
     toks = [t for t in actor.split() if t]
     caps = [t for t in toks if t[:1].isupper()]
@@ -202,6 +293,7 @@ def extract_events(
     quotes: pd.DataFrame | None = None,
     *,
     default_to_publication: bool = False,
+    text_model=None,
 ) -> pd.DataFrame:
     """Find every dated statement or event in one article, and every undated statement.
 
@@ -224,6 +316,8 @@ def extract_events(
             cue_start, cue_end, ...); used to link statements to quotes and name speakers.
         default_to_publication: Give undated statements the publication date at confidence
             0.2 (method ``publication-default``) instead of NaT.
+        text_model: The article's :func:`iranstrikes.text.model`, when the caller has it
+            (built here otherwise, once, and only when some row needs an actor).
 
     Returns:
         The events frame of the article (columns :data:`EVENT_COLUMNS`), sorted by ``start``
@@ -238,6 +332,7 @@ def extract_events(
             published_basis,
             quotes,
             default_to_publication=default_to_publication,
+            text_model=text_model,
         ),
         EVENT_COLUMNS,
     )
@@ -271,6 +366,8 @@ _TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
 
 def _tenseless(m) -> bool:
     """Whether neither the date nor the method of ``m`` depends on the tense."""
+    if m.rule == "quarter":
+        return bool(m.groups.get("y") or m.groups.get("y2"))
     return m.rule in _TENSELESS_RULES or (
         m.rule in ("month-day", "day-month", "weekday-date") and bool(m.groups.get("y"))
     )
@@ -303,6 +400,7 @@ def _event_records(
     quotes: pd.DataFrame | Mapping[str, list] | None = None,
     *,
     default_to_publication: bool = False,
+    text_model=None,
 ) -> list[dict]:
     """The rows of :func:`extract_events` as records (the loader builds one frame per chunk).
 
@@ -350,18 +448,25 @@ def _event_records(
                 if m.rule != "year"
             )
             continue
+        pieces = _date_pieces(body, s_lo, s_hi)
+        dates = _find_dates(body, s_lo, s_hi, pieces)
+        raw_cues = list(_CUE.finditer(body, s_lo, s_hi))
+        if not dates and not raw_cues:
+            # no date and no reporting cue: at most an undated statement of a quote
+            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
+            if qid:
+                rows.append(_Row(s_lo, s_hi, "statement", "", None, "past", -1))
+            continue
         regions = _quoted_regions(body, s_lo, s_hi)
         in_regions = _Regions(regions)
         sx = _SentIndex(body, s_lo, s_hi, regions)
         cues = [
             c
-            for c in _CUE.finditer(body, s_lo, s_hi)
+            for c in raw_cues
             if not in_regions.inside(c.start())
             and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
         ]
         cue_starts = [c.start() for c in cues]
-        pieces = _date_pieces(body, s_lo, s_hi)
-        dates = _find_dates(body, s_lo, s_hi, pieces)
         sx.dates, sx.date_starts = dates, [d.start for d in dates]
         dateline = None
         if dates and _DATELINE_LEAD.match(body[s_lo : dates[0].start]):
@@ -383,9 +488,14 @@ def _event_records(
                 )
             dates = dates or [dateline]
 
-        def actor_of(cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None, _sx=sx):
+        cue_at: dict[int, tuple] = {}  # cue start -> where its speaker phrase was read
+
+        def actor_of(
+            cue, _s_lo=s_lo, _regions=regions, _dateless=pieces is None, _sx=sx, _at=cue_at
+        ):
             nonlocal last_person
             a = _statement_actor(body, _s_lo, cue, _regions, _dateless, _sx)
+            _at[cue.start()] = (a, _s_lo, cue.end(), cue.start())
             if a.lower() in _PRONOUNS and last_person:
                 return last_person
             if _is_person(a, surnames):
@@ -449,6 +559,7 @@ def _event_records(
                         suffix = "+via-report"
                 row = _Row(s_lo, s_hi, "statement", actor, m, tense, attached.start())
                 row.method_suffix = suffix
+                row.extra["at"] = cue_at[(earlier[0] if suffix else attached).start()]
                 stmt_idx_for_cue[attached.start()] = len(sentence_rows)
                 bisect.insort(stmt_cues, attached.start())
             else:
@@ -462,13 +573,16 @@ def _event_records(
                         tense,
                         cues[0].start(),
                     )
+                    row.extra["at"] = cue_at[cues[0].start()]
                     stmt_idx_for_cue[cues[0].start()] = len(sentence_rows)
                     bisect.insort(stmt_cues, cues[0].start())
                 else:
                     subj, c_lo = _clause_subject(body, s_lo, s_hi, m, sx)
+                    at = (subj, c_lo, s_hi, -1)
                     if subj.lower() in _PRONOUNS and last_person:
                         subj = last_person
                     row = _Row(c_lo, s_hi, "event", subj, m, tense)
+                    row.extra["at"] = at
                     # relative date in the content of a dated statement of this sentence
                     k_own = bisect.bisect_left(stmt_cues, m.start)
                     if k_own and not _anchor_free(m):
@@ -482,9 +596,10 @@ def _event_records(
             if undated_cues or qid:
                 c0 = undated_cues[0] if undated_cues else None
                 actor = cue_actor[c0.start()] if c0 is not None else ""
-                sentence_rows.append(
-                    _Row(s_lo, s_hi, "statement", actor, None, "past", c0.start() if c0 else -1)
-                )
+                row = _Row(s_lo, s_hi, "statement", actor, None, "past", c0.start() if c0 else -1)
+                if c0 is not None:
+                    row.extra["at"] = cue_at[c0.start()]
+                sentence_rows.append(row)
         base = len(rows)
         for r in sentence_rows:
             if r.parent is not None:
@@ -511,14 +626,40 @@ def _event_records(
         pub_label = f"published {rng} ({basis_name})"
 
     out = []
+    tm = None
+    speaker_of: dict[int, tuple[str, object]] = {}
+    entity_memo: dict[tuple, object] = {}
     resolved: list[tuple] = []
     last_dated: int | None = None  # the last row with a start date
     for k, r in enumerate(rows):
         qid, qspeaker = ("", "")
         if r.kind == "statement":
             qid, qspeaker = _quote_for(quote_rows, r.start, r.end, r.cue_pos)
+        entity = None
+        if not qspeaker and "at" in r.extra and r.extra["at"][0]:
+            if tm is None:  # (built once, and only for an article with an actor to find)
+                tm = text_model if text_model is not None else _text.model(body)
+                speaker_of = _speakers_by_entity(tm, quotes, quote_pids)
+            at = r.extra["at"]
+            entity = entity_memo.get(at, False)
+            if entity is False:  # (rows of one cue share its phrase)
+                entity = entity_memo[at] = _entity_of(tm, body, at)
+        e_name, e_pid = ("", None)
+        if (
+            entity is not None
+            and entity.id not in speaker_of
+            and len(entity.mentions) == 1
+            and entity.name == entity.name.lower()
+        ):
+            entity = None  # a lone description tied to nothing: its own phrase says more
+        if entity is not None:
+            e_name, e_pid = speaker_of.get(entity.id) or (entity.name, None)
         actor, person_id = choose_actor(
-            r.actor, quote_speaker=qspeaker, quote_person_id=quote_pids.get(qid)
+            r.actor,
+            quote_speaker=qspeaker,
+            quote_person_id=quote_pids.get(qid),
+            entity_name=e_name,
+            entity_person_id=e_pid,
         )
         rec = {
             "event_id": ids[k],

@@ -32,6 +32,7 @@ _SEASONS = {
     for r in _resources.table("seasons")
 }
 _QUANTITY_WORDS = _resources.word_set("quantity_words")
+_ORDINALS = {r["word"].lower(): int(r["value"]) for r in _resources.table("ordinal_words")}
 #: holiday name (lower case, straight apostrophe) -> (month, day, weekday or None)
 _HOLIDAYS = {
     r["name"].lower(): (int(r["month"]), int(r["day"]), int(r["weekday"]) if r["weekday"] else None)
@@ -47,6 +48,21 @@ def _alternation(words) -> str:
 
 
 _NUMW = _alternation(_NUMBER_WORDS)
+_ORD = _alternation(w for w, v in _ORDINALS.items() if 1 <= v <= 4)
+_SPELLED = {r["word"].lower(): int(r["value"]) for r in _resources.table("spelled_numbers")}
+_SP_UNIT = _alternation(w for w, v in _SPELLED.items() if 1 <= v <= 9)
+_SP_TEEN = _alternation(w for w, v in _SPELLED.items() if 10 <= v <= 19)
+_SP_TENS = _alternation(w for w, v in _SPELLED.items() if v >= 20 and v % 10 == 0)
+# two digits in words: "ninety-eight", "fourteen" (and, after "thousand", "five")
+_SP_TWO = rf"(?:{_SP_TENS})(?:[\s-](?:{_SP_UNIT}))?|{_SP_TEEN}"
+_SP_CENTURY = _alternation(w for w, v in _SPELLED.items() if v in (18, 19, 20))
+
+
+def _spelled_value(text: str) -> int:
+    """The number a run of exact number words stands for ("ninety-eight" = 98)."""
+    return sum(_SPELLED[w] for w in re.split(r"[\s-]+", text.lower()) if w in _SPELLED)
+
+
 _QUAL = _alternation(_QUALIFIERS)
 _SEASON = _alternation(_SEASONS)
 _HOLIDAY = _alternation(_HOLIDAYS).replace("'", "['’]")
@@ -95,6 +111,20 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # the year itself; its preposition and qualifier are read backwards from it
             # (:data:`_YEAR_PREFIX`): a leading optional alternation is tried at every position
             rf"(?<![\w$£€#.,/-])(?P<y>{_YEAR})(?![\w%/-])(?![.,]\d)(?!\s*(?i:percent|per cent))",
+        ),
+        (
+            "quarter",
+            # "the third quarter", "the 2nd quarter of 2015", "third-quarter", "Q3 2015"
+            rf"(?<![\w-])(?:(?P<ord>(?i:{_ORD}))[\s-]+(?:(?P<fiscal>(?i:fiscal|calendar))\s+)?"
+            rf"(?i:quarter)(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?"
+            rf"|(?P<qn>Q[1-4])\s+(?P<y2>{_YEAR}))(?![\w-])",
+        ),
+        (
+            "spelled-year",
+            # "nineteen ninety-eight", "twenty fourteen", "two thousand and three"; read as a
+            # year (rule "year") by :func:`_find_dates`
+            rf"(?<![\w-])(?i:(?P<c>{_SP_CENTURY})\s+(?P<r>{_SP_TWO})"
+            rf"|two\s+thousand(?:\s+and)?\s+(?P<r2>{_SP_TWO}|{_SP_UNIT}))(?![\w-])",
         ),
         (
             "month",
@@ -265,12 +295,14 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "anaphoric": ("rel", "ana"),
     "holiday": ("holiday",),
     "month": ("month",),
+    "quarter": ("qtr",),
+    "spelled-year": ("spelled",),
     "relative": ("rel",),
     "ago": ("rel", "agoe"),
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
-_GATED_RULES = tuple((name, rx, _RULE_GATES[name]) for name, rx in _RULES)
+_GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
 
 
 def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, bool] | None:
@@ -286,17 +318,19 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         rel = any(map(has_word, _REL_WORDS))
         ago, time_ = "ago" in low, "time" in low
         qual = any(map(has_word, _QUAL_WORDS))
-        det = any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
+        # (every match of _L_PERIOD and _L_ANA holds a relative-date word)
+        det = rel and any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
         season = any(map(has_word, _SEASON_WORDS))
         agoe = ago or "earlier" in low
+        spelled = "teen" in low or "twenty" in low or "thousand" in low
         ua = agoe or "before" in low or "previous" in low
-        ana = any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
+        ana = rel and any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
         qual = _G_QUAL.search(span) is not None or "end" in span.lower()
         season = _G_SEASON.search(span) is not None
-        agoe = ua = ana = det = True  # (rare text: no shortcut)
+        agoe = ua = ana = det = spelled = True  # (rare text: no shortcut)
     digit = _G_DIGIT.search(span) is not None
     has = {
         "digit": digit,
@@ -313,6 +347,9 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "ana": ana,
         "det": det,
         "holiday": any(map(span.__contains__, _HOLIDAY_HEADS)),
+        # "quarter" (any case; a relative-date word) or "Q1".."Q4" with a year
+        "qtr": rel or (digit and "Q" in span),
+        "spelled": spelled,
     }
     return has if any(has.values()) else None
 
@@ -360,18 +397,27 @@ def _find_dates(
     if has is None:  # (most sentences)
         return []
     found: list[_Match] = []
+    on = {g for g, v in has.items() if v}
     for name, rx, gates in _GATED_RULES:
-        if all(has[g] for g in gates):
+        if gates <= on:
             for m in rx.finditer(text, lo, hi):
                 g = m.groupdict()
+                rule = name
                 start = m.start()
-                if name == "year":
+                if rule == "spelled-year":  # a year written in words: the rule "year"
+                    if g.get("c"):
+                        y = 100 * _SPELLED[g["c"].lower()] + _spelled_value(g["r"])
+                    else:
+                        y = 2000 + _spelled_value(g["r2"])
+                    g = {"y": str(y)}
+                    rule = "year"
+                if rule == "year":
                     px = _YEAR_PREFIX.search(text, max(lo, start - 40), start)
                     g = {"prep": px.group("prep"), "fiscal": px.group("fiscal"), "y": g["y"]}
                     start = px.start()
-                if name in _FILTERED and not _plausible(name, g, text, start):
+                if rule in _FILTERED and not _plausible(rule, g, text, start):
                     continue
-                found.append(_Match(name, start, m.end(), text[start : m.end()], g))
+                found.append(_Match(rule, start, m.end(), text[start : m.end()], g))
     if not found:
         return []
     found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))

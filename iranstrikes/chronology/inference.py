@@ -317,8 +317,14 @@ _URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})(?=[/_-]|\d{4}(?!\d))")
 
 
 def _name_keys(ev: pd.DataFrame, ev_aid: pd.Series) -> dict[str, set[str]]:
-    """Per article, the people it names as actors or speakers (surnames of full names)."""
+    """Per article, the people it names as actors or speakers (surnames of full names).
+
+    A one-word actor (the text model names a person by surname when the article never gives
+    the full name: "Gen. Smith" is "Smith") counts when that word is the surname of a full
+    name some article of the corpus gives.
+    """
     out: dict[str, set[str]] = {}
+    single: list[tuple[str, str]] = []  # (article, one-word key), kept for the second pass
     pids = ev["person_id"].tolist() if "person_id" in ev else [None] * len(ev)
     for aid, actor, pid in zip(ev_aid.tolist(), ev["actor"].tolist(), pids, strict=True):
         if pid is not None and not pd.isna(pid) and str(pid):
@@ -329,8 +335,17 @@ def _name_keys(ev: pd.DataFrame, ev_aid: pd.Series) -> dict[str, set[str]]:
         toks = str(actor).split()
         caps = [w for w in toks if w[:1].isupper()]
         key = toks[-1].strip(".,’'s").casefold() if toks else ""
-        if len(caps) >= 2 and toks[-1][:1].isupper() and len(key) >= 4 and key not in _STOP:
+        if not toks or not toks[-1][:1].isupper() or len(key) < 4 or key in _STOP:
+            continue
+        if len(caps) >= 2:
             out.setdefault(aid, set()).add(key)
+        elif len(toks) == 1:
+            single.append((aid, key))
+    if single:
+        surnames = set().union(*out.values())
+        for aid, key in single:
+            if key in surnames:
+                out.setdefault(aid, set()).add(key)
     return out
 
 

@@ -176,6 +176,30 @@ class PublicationDate:
     pending: tuple[int, int] | None = None
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _latest_past_year(body: str, years: list[int]) -> int | None:
+    """The latest of ``years`` that ``body`` mentions at least once outside the future tense.
+
+    Each mention's tense is that of its clause (:func:`.resolve._tense_of`, the rule that
+    reads every date's tense); a year mentioned only in future-tense clauses ("the contract
+    will run until 2030") is not evidence of the year the article was written in.
+    """
+    from .expressions import _Match
+    from .resolve import _tense_of
+
+    for y in sorted(set(years), reverse=True):
+        for m in re.finditer(rf"(?<![\w.,/-]){y}(?![\w%/-])", body):
+            lo = max((x.end() for x in _SENTENCE_END.finditer(body, 0, m.start())), default=0)
+            nxt = _SENTENCE_END.search(body, m.end())
+            hi = nxt.start() + 1 if nxt else len(body)
+            match = _Match("year", m.start(), m.end(), m.group(), {"y": str(y)})
+            if _tense_of(body, lo, hi, match) != "future":
+                return y
+    return None
+
+
 def choose_publication(
     *,
     manifest: pd.Timestamp | None = None,
@@ -188,13 +212,16 @@ def choose_publication(
     dateline_year: int | None = None,
     years_mentioned: list[int] | None = None,
     published_text: str | None = None,
+    body: str | None = None,
 ) -> PublicationDate:
     """Choose the publication day: manifest > URL > HTML markup > dateline > printed stamp.
 
     Every candidate is kept in the evidence with its basis; a candidate that gives another
     day than the chosen one is reported as a ``date-disagreement`` problem. A dateline without
     a year takes the year of a chosen candidate, else the latest year the article mentions
-    (said so in the evidence), else it is left pending for the corpus step.
+    outside the future tense (``body``: its text; "the 2020 election will ..." in a 2016
+    article is no evidence of 2020, a reported past year is a lower bound the report is
+    dated by), said so in the evidence, else it is left pending for the corpus step.
     """
     cands: list[tuple[str, pd.Timestamp, str]] = []  # (basis, day, evidence)
     if manifest is not None:
@@ -218,12 +245,16 @@ def choose_publication(
                 dl = (d, f"{dateline} (year from {first[0]})")
         else:
             years = [y for y in (years_mentioned or []) if y <= 2100]
-            if years:
-                d = _ts(years[-1], dateline_month, dateline_day)
+            year = _latest_past_year(body, years) if body is not None else None
+            if year is None and body is None and years:
+                year = years[-1]  # (no text to read the tense in: the caller's own choice)
+            if year is not None:
+                d = _ts(year, dateline_month, dateline_day)
                 if d is not None:
                     dl = (
                         d,
-                        f"{dateline} (year {years[-1]} from the latest year the article mentions)",
+                        f"{dateline} (year {year} from the latest year the article mentions "
+                        "outside the future tense)",
                     )
     if dl is not None:
         cands.append(("dateline", dl[0], dl[1]))

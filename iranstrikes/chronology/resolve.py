@@ -112,10 +112,39 @@ def _year_for(m: int, d: int, a: pd.Timestamp, tense: str) -> pd.Timestamp | Non
     return min(cands, key=lambda x: (abs((x - a).days), x))
 
 
+def _quarter(g: dict, a: pd.Timestamp | None, tense: str):
+    """The quarter an ordinal names: of its own year, else the anchor's tense decides.
+
+    Without a year: the latest such quarter that has begun by the anchor (past), the
+    earliest that has not ended (future), else the anchor's year's (present tense).
+    """
+    from .expressions import _ORDINALS
+
+    q = int(g["qn"][1]) if g.get("qn") else _ORDINALS[g["ord"].lower()]
+    y = g.get("y") or g.get("y2")
+
+    def bounds(year: int):
+        s = pd.Timestamp(year=year, month=3 * q - 2, day=1)
+        return s, _month_bounds(year, 3 * q)[1]
+
+    if y:
+        return bounds(int(y))
+    if a is None:
+        return None
+    cands = [bounds(a.year + k) for k in (-1, 0, 1)]
+    if tense == "past":
+        return max(c for c in cands if c[0] <= a)
+    if tense == "future":
+        return min(c for c in cands if c[1] >= a)
+    return cands[1]
+
+
 # Each rule returns (start, end) for one anchor day, or None when it cannot be resolved.
 def _resolve_at(m: _Match, a: pd.Timestamp | None, tense: str):
     g = m.groups
     rule = m.rule
+    if rule == "quarter":
+        return _quarter(g, a, tense)
     if rule == "iso":
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, d) if d is not None else None
@@ -487,6 +516,7 @@ def _relative(rel: str, a: pd.Timestamp, tense: str):
 
 
 _RULE_CONFIDENCE = {
+    "quarter": 0.85,
     "iso": 0.95,
     "numeric": 0.7,
     "weekday-date": 0.95,
@@ -518,7 +548,7 @@ def _method(m: _Match, tense: str, has_year: bool) -> str:
         return f"weekday-{'future' if tense == 'future' else 'past'}"
     if rule in ("month-day", "day-month", "weekday-date") and not has_year:
         return f"{rule}-year-from-anchor"
-    if rule in ("relative", "month", "month-bare", "period", "season", "qualified"):
+    if rule in ("relative", "month", "month-bare", "period", "season", "qualified", "quarter"):
         method = f"{rule}-{tense}" if tense == "future" else rule
     else:
         method = rule
@@ -536,6 +566,8 @@ def _anchor_free(m: _Match) -> bool:
         return False
     if m.rule in ("iso", "numeric", "month-year", "year"):
         return True
+    if m.rule == "quarter":
+        return bool(g.get("y") or g.get("y2"))
     if m.rule == "qualified":
         return bool(g.get("y") or g.get("y2")) and g["q"].lower() not in ("earlier in", "later in")
     return m.rule in ("month-day", "day-month", "weekday-date", "season") and bool(g.get("y"))
@@ -580,6 +612,24 @@ _LINKING = frozenset(
 )
 
 
+class _Pos(tuple):
+    """A (start, end) read like a match (``start()``, ``end()``)."""
+
+    __slots__ = ()
+
+    def __new__(cls, a: int, b: int):
+        return tuple.__new__(cls, (a, b))
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+
+_WORD_LOWER = re.compile(r"[a-z][a-z'-]*")
+
+
 class _PastCues:
     """The past-tense cues as a pattern (its ``finditer``): a word scan with set lookups.
 
@@ -598,12 +648,49 @@ class _PastCues:
         self.multi = _cue_regex("past")
 
     def _words(self, text: str, lo: int, hi: int):
+        words = self.words
+        seg = text[lo:hi]
+        if seg.isascii():  # lower-case once (same offsets), then read the words as strings
+            low = seg.lower()
+            toks = _WORD_LOWER.findall(low)
+            prev, pos = "", 0
+            for w in toks:
+                pos = low.find(w, pos)  # (only non-letters lie between two words)
+                if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
+                    yield _Pos(lo + pos, lo + pos + len(w))
+                pos += len(w)
+                prev = w
+            return
         prev = ""
         for w in _WORD.finditer(text, lo, hi):
             low = w.group().lower()
-            if low in self.words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
+            if low in words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
                 yield w
             prev = low
+
+    def all_spans(self, text: str, lo: int, hi: int) -> tuple[list[int], list[int]] | None:
+        """(starts, ends) of every cue in ``text[lo:hi]``, read at once; None for rare text.
+
+        The same cues as :meth:`finditer`, for :class:`~.actors._SentIndex` (one pass, no
+        generator per sentence).
+        """
+        seg = text[lo:hi]
+        if not seg.isascii() or self.multi.search(text, lo, hi) is not None:
+            return None
+        words = self.words
+        low = seg.lower()
+        starts: list[int] = []
+        ends: list[int] = []
+        prev, pos = "", 0
+        find = low.find
+        for w in _WORD_LOWER.findall(low):
+            pos = find(w, pos)  # (only non-letters lie between two words)
+            if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
+                starts.append(lo + pos)
+                ends.append(lo + pos + len(w))
+            pos += len(w)
+            prev = w
+        return starts, ends
 
     def finditer(self, text: str, lo: int, hi: int):
         """The cues in ``text[lo:hi]``, in order (as ``re.Pattern.finditer``)."""

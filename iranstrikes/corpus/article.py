@@ -217,6 +217,7 @@ def _process_article(
         dateline_year=norm.dateline_year,
         years_mentioned=norm.years_mentioned,
         published_text=norm.published_text,
+        body=norm.body,
     )
     published, basis, evidence, pending_year = pub.published, pub.basis, pub.evidence, pub.pending
     for code, message in pub.problems:

@@ -225,10 +225,29 @@ def _attach_chronology(
         if len(corpus.quotes)
         else {}
     )
+    # an event whose actor is named as a quote of its article names its speaker (the text
+    # model's entity): the same person id as that speaker's
+    by_speaker: dict[tuple[str, str], object] = {}
+    if len(corpus.quotes):
+        for aid, sp, qpid in zip(
+            corpus.quotes["article_id"].tolist(),
+            corpus.quotes["speaker"].tolist(),
+            corpus.quotes["person_id"].tolist(),
+            strict=True,
+        ):
+            if isinstance(sp, str) and sp and not pd.isna(qpid):
+                by_speaker.setdefault((str(aid), sp), qpid)
     matched: dict[str, str | None] = {}  # actor -> person id (a corpus repeats its actors)
     pids = []
-    for qid, actor in zip(events["quote_id"].tolist(), events["actor"].tolist(), strict=True):
+    for qid, actor, aid in zip(
+        events["quote_id"].tolist(),
+        events["actor"].tolist(),
+        events["article_id"].tolist(),
+        strict=True,
+    ):
         pid = by_quote.get(qid) if isinstance(qid, str) and qid else None
+        if (pid is None or pd.isna(pid)) and isinstance(actor, str) and actor:
+            pid = by_speaker.get((str(aid), actor))
         if pid is None or pd.isna(pid):
             if isinstance(actor, str):
                 pid = matched.get(actor, "")
