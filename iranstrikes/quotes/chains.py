@@ -3,7 +3,7 @@
 What belongs here: building, for one statement, the chain from the article's publisher back to
 the source (``publisher ← reprinting outlet ← agency ← speaker``) out of what the extractor
 already found: the statement's ``via`` (the outlet nearest the source), the other outlets its
-own sentence credits ("*Sputnik*, citing ...", "..., *the agency* reported"), the wire credited
+own sentence credits ("*The Courier*, citing ...", "..., *the agency* reported"), the wire credited
 in the dateline or byline, and the publisher passed by the caller. Each link keeps the offsets
 of the words that name it; the publisher (article metadata) has none.
 
@@ -29,7 +29,7 @@ ARROW = " ← "
 def _credited_outlets(art: _Article, st: _Stmt, taken: set[str]) -> list[tuple[int, int, str]]:
     """Other outlets the statement's sentence credits, nearest the source first.
 
-    An outlet counts when a reporting verb follows it ("Sputnik reported") or a via cue
+    An outlet counts when a reporting verb follows it ("The Courier reported") or a via cue
     ("citing", "according to", "told") comes right before it, and it lies outside the reported
     content and the speaker span. Later in the sentence means further from the source
     ("X told A, B reported").
