@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .files import _problem, open_regular
 
@@ -115,6 +116,27 @@ def _alias_faults(data: dict) -> tuple[dict | None, list[tuple[int | None, str]]
     return {**data, "people": keep}, faults
 
 
+def _read_data_files(folder: Path) -> Iterator[tuple[str, Path, Any, Any, list, bool]]:
+    """Each curated data file present in ``folder``, read once, with its faults.
+
+    Yields ``(name, path, data, cleaned, faults, pruned)``: ``data`` is the parsed YAML (None
+    when unreadable); for ``aliases.yaml``, ``cleaned`` is the data without its unusable
+    entries (None when none can be used), ``faults`` includes the entries' faults and
+    ``pruned`` says whether any entry was left out; for the other files ``cleaned`` is
+    ``data`` and ``pruned`` is False.
+    """
+    for name in DATA_FILES:
+        path = folder / name
+        if not path.exists() and not path.is_symlink():
+            continue
+        data, faults = read_yaml(path)
+        cleaned, more = data, []
+        if data is not None and name == "aliases.yaml":
+            cleaned, more = _alias_faults(data)
+            faults += more
+        yield name, path, data, cleaned, faults, bool(more)
+
+
 @contextlib.contextmanager
 def usable_data_folder(folder: Path) -> Iterator[tuple[Path, list[dict]]]:
     """The folder the cross-article steps should read the data files from, and problem rows.
@@ -127,17 +149,11 @@ def usable_data_folder(folder: Path) -> Iterator[tuple[Path, list[dict]]]:
 
     problems: list[dict] = []
     replace: dict[str, bytes | None] = {}  # name -> new content (None: leave out)
-    for name in DATA_FILES:
-        path = folder / name
-        if not path.exists() and not path.is_symlink():
-            continue
-        data, faults = read_yaml(path)
+    for name, _path, data, cleaned, faults, pruned in _read_data_files(folder):
         if data is not None and name == "aliases.yaml":
-            cleaned, more = _alias_faults(data)
-            faults += more
             if cleaned is None:
                 data = None
-            elif more:
+            elif pruned:
                 replace[name] = yaml.safe_dump(cleaned, allow_unicode=True).encode("utf-8")
         if data is None:
             replace[name] = None
@@ -195,15 +211,9 @@ def check_folder(folder: str | Path) -> list[dict]:
                     "message": p["message"],
                 }
             )
-    for name in DATA_FILES:
-        path = folder / name
-        if not path.exists() and not path.is_symlink():
-            continue
-        data, faults = read_yaml(path)
+    for name, path, data, cleaned, faults, pruned in _read_data_files(folder):
         if data is not None and name == "aliases.yaml":
-            cleaned, more = _alias_faults(data)
-            faults += more
-            if cleaned is not None and not more:
+            if cleaned is not None and not pruned:
                 with usable_data_folder(folder) as (usable, _):
                     for p in load_aliases(usable)[1]:
                         faults.append((None, p["message"]))
