@@ -2,7 +2,8 @@
 
 Each article is normalised and its quotes extracted once (not timed); then ``extract_events``
 runs on every article's real inputs (body, publication date and basis, quotes), best of
-``--rounds``. ``--profile`` prints a pyinstrument profile of one pass instead. With
+``--rounds`` in CPU time (``time.process_time``: the machine is shared), versions alternating. ``--profile`` prints a pyinstrument profile of one pass instead (with ``--given-model``, of
+the pass with each article's text model built beforehand, as the loader gives it). With
 ``--against FILE`` (another version of ``chronology.py``, e.g. a copy saved before a change)
 both versions run, alternating, and their frames are checked to be equal on every article.
 
@@ -34,7 +35,11 @@ def inputs_for(folder: Path) -> list[tuple]:
     manifest, _ = read_manifest(folder)
     out = []
     for p in sorted(folder.glob("*.txt")):
-        row = manifest.loc[p.name].to_dict() if manifest is not None and p.name in manifest.index else None
+        row = (
+            manifest.loc[p.name].to_dict()
+            if manifest is not None and p.name in manifest.index
+            else None
+        )
         res = c.process_article(p.name, p.read_bytes(), row, extract=False)
         if res.article is None:
             continue
@@ -42,7 +47,16 @@ def inputs_for(folder: Path) -> list[tuple]:
         q = extract_quotes(a["body"]).copy()
         q.insert(0, "article_id", a["article_id"])
         q.insert(0, "quote_id", [f"{a['article_id']}:q{i:03d}" for i in range(len(q))])
-        out.append((a["article_id"], a["body"], a["published"], a["published_latest"], a["published_basis"], q))
+        out.append(
+            (
+                a["article_id"],
+                a["body"],
+                a["published"],
+                a["published_latest"],
+                a["published_basis"],
+                q,
+            )
+        )
     return out
 
 
@@ -72,10 +86,15 @@ def main(argv: list[str] | None = None) -> float:
     if a.profile:
         from pyinstrument import Profiler
 
+        models = {}
+        if a.given_model:  # profile the event stage alone, as the loader runs it
+            from iranstrikes import text
+
+            models = {args[0]: text.model(args[1]) for args in inputs}
         prof = Profiler(interval=0.0005)
         prof.start()
         for args in inputs:
-            extract_events(*args)
+            extract_events(*args, text_model=models.get(args[0]))
         prof.stop()
         print(prof.output_text(unicode=False, color=False))
         return 0.0
@@ -97,16 +116,20 @@ def main(argv: list[str] | None = None) -> float:
             pd.testing.assert_frame_equal(other(*args), extract_events(*args), check_exact=True)
         print(f"extract_events: identical frames on {len(inputs)} articles")
         versions = {"other": other, **versions}
+        if a.given_model:
+            versions["other, model given"] = lambda *x: other(*x, text_model=models[x[0]])
     best = dict.fromkeys(versions, float("inf"))
     for _ in range(a.rounds):
         for name, f in versions.items():
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             for args in inputs:
                 f(*args)
-            best[name] = min(best[name], time.perf_counter() - t0)
+            best[name] = min(best[name], time.process_time() - t0)
     for name, t in best.items():
         ms = 1000 * t / len(inputs)
-        print(f"extract_events ({name}): {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article")
+        print(
+            f"extract_events ({name}): {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article (CPU)"
+        )
     return 1000 * best["current"] / len(inputs)
 
 

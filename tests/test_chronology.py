@@ -415,7 +415,9 @@ def test_seed_timeline(seed_chronology):
 
 
 def test_no_seed_names_in_module():
-    src = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py"))
+    src = "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py")
+    )
     for name in ("Rahimpour", "Afkham", "Jazayeri", "Kirby", "Harf", "Abadi", "Sputnik",
                  "Fars News", "Al Arabiya", "Financial Tribune", "Global Research"):  # fmt: skip
         assert name not in src
@@ -855,3 +857,50 @@ def test_years_written_in_words_are_whole_years():
     assert got["in nineteen ninety-eight"] == (T("1998-01-01"), T("1998-12-31"))
     assert got["in two thousand and three"] == (T("2003-01-01"), T("2003-12-31"))
     assert not any("fourteen" in t for t in got)  # a count of people, not a year
+
+
+def test_loader_stage_builds_the_text_model_once_for_quotes_and_events(monkeypatch):
+    """The per-article stage gives one text model to both steps, with the same rows."""
+    from iranstrikes import chronology, quotes, text
+    from iranstrikes.corpus import article as art_mod
+
+    body = (
+        "Harbour Council Delays Vote\n\n"
+        "The harbour council postponed its vote on Tuesday, officials said.\n\n"
+        "Mara Velden, the council's treasurer, told reporters on Monday that the cranes "
+        "would be repaired by next Friday.\n\n"
+        '"We are not ready," she said.'
+    )
+    article = {
+        "outlet": "Harbour Gazette",
+        "published": pd.Timestamp("2015-01-08"),
+        "published_latest": pd.Timestamp("2015-01-08"),
+        "published_basis": "manifest",
+    }
+    given = {}
+    real_q, real_e, real_m = quotes.quote_columns, chronology._event_records, text.model
+
+    def q(*a, **k):
+        given["quotes"] = k.get("text_model")
+        return real_q(*a, **k)
+
+    def e(*a, **k):
+        given["events"] = k.get("text_model")
+        return real_e(*a, **k)
+
+    built = []
+    monkeypatch.setattr(quotes, "quote_columns", q)
+    monkeypatch.setattr(chronology, "_event_records", e)
+    monkeypatch.setattr(text, "model", lambda t, _pre=None: built.append(t) or real_m(t, _pre=_pre))
+    cols, events = art_mod._extract("a1", body, article, packed=True)
+    assert built == [body]  # one model, of the whole text
+    assert given["quotes"] is given["events"] is not None
+    assert "Mara Velden" in cols["speaker"]
+    assert any(r["actor"] == "Mara Velden" for r in events)
+    # the same rows as each step building its own model
+    own = real_q(body, "Harbour Gazette")
+    assert {k: cols[k] for k in own} == own
+    records = real_e(
+        "a1", body, article["published"], article["published_latest"], "manifest", cols
+    )
+    assert records == events

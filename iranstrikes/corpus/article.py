@@ -284,10 +284,14 @@ def _extract(
 ):
     """Per-article extraction: quotes, then events resolved against the publication date.
 
+    The article's text model (:func:`iranstrikes.text.model`) is built once here and given
+    to both steps (the quotes' speaker checks and the events' actors read it).
+
     Each step runs in a guard: an unexpected exception, or a budget spent (``clock``), adds
     one row to ``problems`` and the step's output is empty; the article is kept. A text
     longer than the clock's ``max_extract_chars`` is not extracted at all (one problem row).
     """
+    from .. import text as _text
     from ..chronology import _event_records
     from ..quotes import quote_columns
 
@@ -295,6 +299,7 @@ def _extract(
     problems = [] if problems is None else problems
     cap = clock.limits.max_extract_chars if clock is not None else None
     cols = None
+    tm = None  # the text model, shared by both steps
     skip_events = False
     if cap is not None and len(body) > cap:
         problems.append(
@@ -316,7 +321,10 @@ def _extract(
                 raise BudgetExceeded("spent before quote extraction")
             fault("quotes", file_name)
             outlet = article.get("outlet")
-            cols = quote_columns(body, outlet=outlet if isinstance(outlet, str) else None)
+            tm = _text.model(body)
+            cols = quote_columns(
+                body, outlet=outlet if isinstance(outlet, str) else None, text_model=tm
+            )
         except BudgetExceeded:
             problems.append(budget_problem(file_name, article_id, "quote extraction", clock))
             skip_events = True
@@ -343,6 +351,7 @@ def _extract(
                 article["published_latest"],
                 article["published_basis"],
                 cols,
+                text_model=tm,
             )
         except BudgetExceeded:
             problems.append(budget_problem(file_name, article_id, "event extraction", clock))

@@ -81,7 +81,7 @@ def extract_quotes(text: str, outlet: str | None = None) -> pd.DataFrame:
     return _frame_from_columns(quote_columns(text, outlet))
 
 
-def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
+def quote_columns(text: str, outlet: str | None = None, *, text_model=None) -> dict[str, list]:
     """The rows of :func:`extract_quotes` as plain Python column lists, before any DataFrame.
 
     For callers that gather many articles into one frame (the corpus loader builds one per
@@ -90,6 +90,10 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
     Args:
         text: article text; offsets in the output index into this exact string.
         outlet: the article's publisher, when known (see :func:`extract_quotes`).
+        text_model: the :func:`iranstrikes.text.model` of this very ``text``, when the caller
+            has built it (the loader builds it once per article for quotes and events); None
+            builds one here when a speaker needs it (over a prefix of the text: the same
+            answers before its end).
 
     Returns:
         A dict with the keys of :data:`QUOTE_COLUMNS`, in that order (the final frame's column
@@ -115,7 +119,7 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
     stmts += _headline_quotes(art)
-    check_speakers(art, stmts)
+    check_speakers(art, stmts, text_model=text_model)
     _inherit_vias(art, stmts)
     wire = None
     if outlet and isinstance(outlet, str):

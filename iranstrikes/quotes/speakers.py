@@ -140,12 +140,13 @@ def _suspicious(span: str) -> bool:
     )
 
 
-def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
+def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     """Apply the text-model checks above to every statement (in place).
 
     The statements that need the model are found first (cheap tests); the model is then built
     once, over the text up to a margin past the last of them (mentions and entities are read
-    in text order, so a prefix gives the same answers before its end).
+    in text order, so a prefix gives the same answers before its end), unless ``text_model``
+    (the model of the whole text, built by the caller) is given.
     """
     m = art.masked
     dl_end = _dateline_end(art)
@@ -183,7 +184,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
     if not needs:
         return
     hi = max(max(st.cue[1], st.subj[1] if st.subj else 0) for st, _ in needs) + _MARGIN
-    tm = _model(art, hi)
+    tm = text_model if text_model is not None else _model(art, hi)
     decided: dict[tuple[int, int], tuple | None] = {}
     for st, is_pron in needs:
         if not st.subj:
