@@ -43,8 +43,9 @@ Conventions:
     * Nothing is guessed silently: ``basis`` says what a date rests on, ``anchor`` names it,
       ``method`` names the rule, and conflicting dates are listed, never resolved.
 
-Modules: :mod:`.expressions` (the rule engine), :mod:`.resolve` (intervals, anchors, tense),
-:mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article), :mod:`.published`
+Modules: :mod:`.expressions` (the rule engine), :mod:`.resolve` (intervals against anchors),
+:mod:`.tense` (the tense of a date's clause), :mod:`.holidays` (named holidays and where they
+apply), :mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article), :mod:`.published`
 (publication dates from URL, HTML, dateline), :mod:`.grouping`,
 :mod:`.timeline` (conflicts, timeline) and :mod:`.inference` (undated articles). This package
 re-exports every name other modules use.

@@ -40,7 +40,8 @@ from .actors import (
 )
 from .expressions import _date_pieces, _find_dates, _Match
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
-from .resolve import _anchor_free, _day, _resolve_match, _tense_of, _unit_period
+from .resolve import _anchor_free, _day, _resolve_match, _unit_period
+from .tense import _tense_of
 
 _QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
 

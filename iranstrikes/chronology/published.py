@@ -182,12 +182,12 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 def _latest_past_year(body: str, years: list[int]) -> int | None:
     """The latest of ``years`` that ``body`` mentions at least once outside the future tense.
 
-    Each mention's tense is that of its clause (:func:`.resolve._tense_of`, the rule that
+    Each mention's tense is that of its clause (:func:`.tense._tense_of`, the rule that
     reads every date's tense); a year mentioned only in future-tense clauses ("the contract
     will run until 2030") is not evidence of the year the article was written in.
     """
     from .expressions import _Match
-    from .resolve import _tense_of
+    from .tense import _tense_of
 
     for y in sorted(set(years), reverse=True):
         for m in re.finditer(rf"(?<![\w.,/-]){y}(?![\w%/-])", body):

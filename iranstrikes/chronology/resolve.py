@@ -1,21 +1,21 @@
 """Resolving date expressions to day intervals against an anchor.
 
-Resolving date expressions to day intervals: the calendar arithmetic of each rule against
-an anchor day or anchor interval, the tense that decides past or future (:func:`_tense_of`),
-and the public rule-level helpers :func:`resolve_expression` and :func:`resolve_weekday`.
+What belongs here: the calendar arithmetic of each rule against an anchor day or anchor
+interval (weekdays, months, periods, seasons, holidays, "N ago", ...), each rule's method name
+and confidence, and the public rule-level helpers :func:`resolve_expression` and
+:func:`resolve_weekday`. The tense that decides past or future is read by :mod:`.tense`;
+finding the expressions in text is :mod:`.expressions`.
 """
 
 from __future__ import annotations
 
 import calendar
 import functools
-import heapq
 import math
 import re
 
 import pandas as pd
 
-from .. import resources as _resources
 from .expressions import (
     _HOLIDAYS,
     _MONTH_NUM,
@@ -571,184 +571,6 @@ def _anchor_free(m: _Match) -> bool:
     if m.rule == "qualified":
         return bool(g.get("y") or g.get("y2")) and g["q"].lower() not in ("earlier in", "later in")
     return m.rule in ("month-day", "day-month", "weekday-date", "season") and bool(g.get("y"))
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b")
-
-
-def _cue_regex(tense: str) -> re.Pattern[str]:
-    cues = [r["cue"] for r in _resources.table("tense_cues") if r["tense"] == tense]
-    if tense == "past":  # single words are looked up in a set by :class:`_PastCues`
-        cues = [c for c in cues if not _PLAIN_WORD.fullmatch(c)] or ["(?!x)x"]
-    alts = "|".join(sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?i:{alts})(?![\w-])")
-
-
-_PLAIN_WORD = re.compile(r"[A-Za-z]+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# a regular past form after these is a participle or an infinitive ("is based", "remain closed")
-_LINKING = frozenset(
-    [
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "to",
-        "will",
-        "remain",
-        "remains",
-        "stay",
-        "stays",
-        "seem",
-        "seems",
-        "get",
-        "gets",
-        "become",
-        "becomes",
-        "look",
-        "looks",
-    ]
-)
-
-
-class _Pos(tuple):
-    """A (start, end) read like a match (``start()``, ``end()``)."""
-
-    __slots__ = ()
-
-    def __new__(cls, a: int, b: int):
-        return tuple.__new__(cls, (a, b))
-
-    def start(self) -> int:
-        return self[0]
-
-    def end(self) -> int:
-        return self[1]
-
-
-_WORD_LOWER = re.compile(r"[a-z][a-z'-]*")
-
-
-class _PastCues:
-    """The past-tense cues as a pattern (its ``finditer``): a word scan with set lookups.
-
-    A cue is a single past word of ``tense_cues.csv`` or ``past_verbs.txt``, a regular past
-    form (``-ed``) not after a linking verb or auxiliary, or a multi-word cue of the table.
-    One pass over the words, instead of a long alternation tried at every word.
-    """
-
-    def __init__(self):
-        rows = _resources.table("tense_cues")
-        self.words = frozenset(
-            r["cue"].lower()
-            for r in rows
-            if r["tense"] == "past" and _PLAIN_WORD.fullmatch(r["cue"])
-        ) | _resources.word_set("past_verbs")
-        self.multi = _cue_regex("past")
-
-    def _words(self, text: str, lo: int, hi: int):
-        words = self.words
-        seg = text[lo:hi]
-        if seg.isascii():  # lower-case once (same offsets), then read the words as strings
-            low = seg.lower()
-            toks = _WORD_LOWER.findall(low)
-            prev, pos = "", 0
-            for w in toks:
-                pos = low.find(w, pos)  # (only non-letters lie between two words)
-                if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
-                    yield _Pos(lo + pos, lo + pos + len(w))
-                pos += len(w)
-                prev = w
-            return
-        prev = ""
-        for w in _WORD.finditer(text, lo, hi):
-            low = w.group().lower()
-            if low in words or (len(low) >= 4 and low.endswith("ed") and prev not in _LINKING):
-                yield w
-            prev = low
-
-    def all_spans(self, text: str, lo: int, hi: int) -> tuple[list[int], list[int]] | None:
-        """(starts, ends) of every cue in ``text[lo:hi]``, read at once; None for rare text.
-
-        The same cues as :meth:`finditer`, for :class:`~.actors._SentIndex` (one pass, no
-        generator per sentence).
-        """
-        seg = text[lo:hi]
-        if not seg.isascii() or self.multi.search(text, lo, hi) is not None:
-            return None
-        words = self.words
-        low = seg.lower()
-        starts: list[int] = []
-        ends: list[int] = []
-        prev, pos = "", 0
-        find = low.find
-        for w in _WORD_LOWER.findall(low):
-            pos = find(w, pos)  # (only non-letters lie between two words)
-            if w in words or (len(w) >= 4 and w.endswith("ed") and prev not in _LINKING):
-                starts.append(lo + pos)
-                ends.append(lo + pos + len(w))
-            pos += len(w)
-            prev = w
-        return starts, ends
-
-    def finditer(self, text: str, lo: int, hi: int):
-        """The cues in ``text[lo:hi]``, in order (as ``re.Pattern.finditer``)."""
-        if self.multi.search(text, lo, hi) is None:  # (the usual case: words only)
-            return self._words(text, lo, hi)
-        return heapq.merge(
-            self._words(text, lo, hi), self.multi.finditer(text, lo, hi), key=lambda x: x.start()
-        )
-
-
-_FUTURE = _cue_regex("future")
-# literal pieces, one of which every future cue of tense_cues.csv holds (lower case)
-_FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "might", " to",
-                    "must", "should", "scheduled", "planned")  # fmt: skip
-_CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
-_PAST = _PastCues()
-
-
-def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
-    """The tense governing a date expression, from its clause: future, past or neutral.
-
-    The clause runs from the last clause break before the expression to the next one after
-    it (when it holds no tense cue, the next clauses are read too: "In December, the company
-    said ..."). A future cue (``resources/tense_cues.csv``: "will", "is due to", "may be",
-    ...) makes it future; else a past cue (was, had, a past-tense verb) past; else (present
-    tense) neutral. ``sx``: the sentence's :class:`~iranstrikes.chronology.actors._SentIndex`
-    (each look is a bisection, so long sentences stay linear).
-    """
-    mod = ((m.groups.get("mod") or "") + (m.groups.get("mod2") or "")).lower()
-    if mod in ("next", "coming"):
-        return "future"
-    if mod in ("last", "earlier", "since"):
-        return "past"
-    if sx is None:
-        from .actors import _SentIndex
-
-        sx = _SentIndex(text, sent_lo, sent_hi)
-    lo = sx.last_end(_CLAUSE_BREAK, m.start)
-    lo = sent_lo if lo is None else lo
-    hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
-    hi = sent_hi if hi is None else hi
-    from .actors import _VERBISH
-
-    future = sx.flags.get("future")
-    if future is None:  # a cheap test first: most sentences hold no future cue at all
-        low = text[sent_lo:sent_hi].lower()
-        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS))
-    for _ in range(_CLAUSES_READ):
-        if future and (sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi)):
-            return "future"
-        if sx.any_within(_PAST, lo, m.start) or sx.any_within(_PAST, m.end, hi):
-            return "past"
-        verb = sx.first_outside(_VERBISH, lo, m.start, m.end)
-        if hi >= sent_hi or (verb is not None and verb < hi):
-            break  # the clause has a verb of its own: the next clause's tense is not its own
-        nxt = sx.first_after(_CLAUSE_BREAK, hi + 1, sent_hi)
-        hi = sent_hi if nxt is None else nxt
-    return "neutral"
 
 
 def resolve_expression(
