@@ -781,14 +781,61 @@ def test_anaphoric_dates_follow_the_previous_date():
 @pytest.mark.parametrize(
     ("text", "anchor", "day"),
     [
-        ("on Thanksgiving Day", "1999-11-30", "1999-11-25"),  # the fourth Thursday of November
         ("Election Day", "1998-11-05", "1998-11-03"),  # the Tuesday after the first Monday
         ("next Christmas", "2014-12-03", "2014-12-25"),
+        ("at Easter", "2015-04-10", "2015-04-05"),  # Western Easter (computus)
+        ("Orthodox Easter", "2015-04-20", "2015-04-12"),  # Julian computus, as Gregorian
+        ("Good Friday", "2016-04-01", "2016-03-25"),  # Easter - 2
     ],
 )
 def test_holidays(text, anchor, day):
     s, e, method, _ = ch.resolve_expression(text, anchor)
     assert (s, e, method) == (T(day), T(day), "holiday")
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("on Thanksgiving Day", "holiday-ambiguous"),  # United States or Canada: not said
+        ("last Labor Day", "holiday-ambiguous"),  # September or May, by country
+        ("after Eid al-Fitr", "holiday-moving"),  # a lunar calendar: not computed here
+        ("before Passover", "holiday-moving"),
+    ],
+)
+def test_holidays_not_dated_without_evidence(text, method):
+    assert ch.resolve_expression(text, "2015-12-01") == (None, None, method, 0.0)
+
+
+def test_nowruz_is_the_two_days_it_can_fall_on():
+    s, e, method, _ = ch.resolve_expression("on Nowruz", "2015-03-25")
+    assert (s, e, method) == (T("2015-03-20"), T("2015-03-21"), "holiday")
+
+
+@pytest.mark.parametrize(
+    ("body", "anchor", "day"),
+    [
+        # the dateline decides, even when the text names another country too
+        ("OTTAWA, Oct. 14 (Maple Wire) - Shoppers filled the malls on Thanksgiving, the "
+         "retailers said. Exports to the United States rose.", "2015-10-14", "2015-10-12"),
+        ("WASHINGTON - Shoppers filled the malls on Thanksgiving, the retailers said. "
+         "Sales rose.", "2014-12-01", "2014-11-27"),
+        # no dateline: the only region named
+        ("Shoppers filled the malls on Thanksgiving, the retailers said. Sales across "
+         "Canada rose.", "2015-10-14", "2015-10-12"),
+        ("Shoppers filled the malls on Thanksgiving, the retailers said. Sales across "
+         "Canada and the United States rose.", "2015-10-14", None),  # both: not dated
+    ],
+)  # fmt: skip
+def test_regional_holiday_follows_the_article(body, anchor, day):
+    ev = ch.extract_events("x", body, T(anchor), None, "manifest")
+    row = ev[ev["date_text"].str.contains("Thanksgiving")].iloc[0]
+    if day is None:
+        assert row["basis"] == "none" and pd.isna(row["date_start"])
+        assert row["method"] == "holiday-ambiguous"
+        assert "different days" in ch.explain_date(row)
+    else:
+        assert _dates(row) == (T(day), T(day)) and row["method"] == "holiday"
+        assert row["basis"] == "published:manifest"
 
 
 # --- event actors from the shared text model (invented text) -------------------------------

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import text as _text
 from ..text.mentions import _PREPOSITIONS
+from . import holidays as _holidays
 from .actors import (
     _ADVERBIAL_START,
     _COMMA_START,
@@ -632,6 +633,7 @@ def _event_records(
     entity_memo: dict[tuple, object] = {}
     resolved: list[tuple] = []
     last_dated: int | None = None  # the last row with a start date
+    regions_of = None  # (dateline regions, named regions), read at the first holiday
     for k, r in enumerate(rows):
         qid, qspeaker = ("", "")
         if r.kind == "statement":
@@ -688,6 +690,12 @@ def _event_records(
             mm = m
             if m.rule == "dateline":
                 mm = _Match(m.groups["rule"], m.start, m.end, m.text, m.groups)
+            if mm.rule == "holiday":  # whose holiday: the region the article points to
+                if regions_of is None:
+                    regions_of = _holidays.article_regions(body)
+                where = _holidays.holiday_region(mm.groups["h"], *regions_of)
+                if where:
+                    mm = _Match(mm.rule, mm.start, mm.end, mm.text, mm.groups | {"where": where})
             tense = "neutral" if m.rule == "dateline" else r.tense
             if m.rule != "dateline" and m.rule == "at-the-time":
                 if last_dated is not None:

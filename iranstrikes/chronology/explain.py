@@ -39,6 +39,22 @@ _RULES = {
     "iso": "a full date",
     "numeric": "a date written in numbers",
     "dateline": "the dateline",
+    "holiday": "a holiday",
+    "quarter": "a quarter of a year",
+    "anaphoric": "a phrase such as 'that day' or 'later that year'",
+    "at-the-time": "the phrase 'at the time'",
+}
+
+#: Why a date expression could not be placed, by the end of its method name.
+_NOT_PLACED = {
+    "holiday-ambiguous": (
+        "the holiday falls on different days in different countries, and the article does "
+        "not say which country it means"
+    ),
+    "holiday-moving": (
+        "the holiday follows a lunar calendar, so its day changes every year and is not "
+        "worked out here"
+    ),
 }
 
 
@@ -71,6 +87,9 @@ def explain_date(row) -> str:
     if basis == "none":
         if method == "undated":
             return "Not dated: the sentence has no date expression."
+        why = next((w for k, w in _NOT_PLACED.items() if method.startswith(k)), "")
+        if why:
+            return f"Not dated: {_rule_of(method)}{quoted} could not be placed: {why}."
         return f"Not dated: {_rule_of(method)}{quoted} could not be placed on the calendar."
     if basis == "explicit":
         return f"Dated by the text itself{quoted}: it gives the year{conf}."

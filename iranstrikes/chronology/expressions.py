@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import resources as _resources
+from .holidays import HOLIDAY_HEADS, HOLIDAY_NAMES
 
 # --------------------------------------------------------------------------------------
 # Date expressions
@@ -33,11 +34,8 @@ _SEASONS = {
 }
 _QUANTITY_WORDS = _resources.word_set("quantity_words")
 _ORDINALS = {r["word"].lower(): int(r["value"]) for r in _resources.table("ordinal_words")}
-#: holiday name (lower case, straight apostrophe) -> (month, day, weekday or None)
-_HOLIDAYS = {
-    r["name"].lower(): (int(r["month"]), int(r["day"]), int(r["weekday"]) if r["weekday"] else None)
-    for r in _resources.table("holidays")
-}
+#: holiday names (lower case, straight apostrophe; their days: :mod:`.holidays`)
+_HOLIDAYS = HOLIDAY_NAMES
 
 
 def _alternation(words) -> str:
@@ -260,7 +258,7 @@ _REL_WORDS = (
 )
 _QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
 _ANA_WORDS = ("that", "same", "next", "following")
-_HOLIDAY_HEADS = ("Day", "Eve", "Christmas", "Halloween", "Thanksgiving")
+_HOLIDAY_HEADS = HOLIDAY_HEADS
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"

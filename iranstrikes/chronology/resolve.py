@@ -16,8 +16,8 @@ import re
 
 import pandas as pd
 
+from . import holidays as _holidays
 from .expressions import (
-    _HOLIDAYS,
     _MONTH_NUM,
     _NUMBER_WORDS,
     _QUALIFIERS,
@@ -370,32 +370,33 @@ def _period(g: dict, a: pd.Timestamp, tense: str):
 _ROLLING = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 
 
-def _holiday_in(name: str, y: int) -> pd.Timestamp:
-    mon, day, wd = _HOLIDAYS[name]
-    d = pd.Timestamp(year=y, month=mon, day=day)
-    return d if wd is None else d + pd.Timedelta(days=(wd - d.weekday()) % 7)
-
-
 def _holiday(g: dict, a: pd.Timestamp, tense: str):
-    """A named holiday: last/next/this one, else by tense (nearest in the present)."""
-    name = " ".join(g["h"].lower().replace("’", "'").split())
+    """A named holiday: last/next/this one, else by tense (nearest in the present).
+
+    ``g["where"]``: the region the article points to (:func:`.holidays.holiday_region`); a
+    holiday whose day is not known there (several regions' days, a lunar calendar) is None.
+    """
+    name = g["h"]
+    where = g.get("where") or ""
+    cands = [_holidays.occurrence(name, a.year + k, where) for k in (-1, 0, 1)]
+    if any(c is None for c in cands):
+        return None
     det = (g.get("det") or "").lower()
-    cands = [_holiday_in(name, a.year + k) for k in (-1, 0, 1)]
     if det == "last":
-        d = max(c for c in cands if c < a)
+        s, e = max(c for c in cands if c[0] < a)
     elif det == "next":
-        d = min(c for c in cands if c > a)
+        s, e = min(c for c in cands if c[0] > a)
     elif det == "this":
-        d = cands[1]
+        s, e = cands[1]
     else:
         tense = _prep_tense(det, tense) if det in ("until", "by") else tense
         if tense == "past" or det == "since":
-            d = max(c for c in cands if c <= a)
+            s, e = max(c for c in cands if c[0] <= a)
         elif tense == "future":
-            d = min(c for c in cands if c >= a)
+            s, e = min(c for c in cands if c[0] >= a)
         else:
-            d = min(cands, key=lambda c: (abs((c - a).days), c))
-    return (d, a) if det == "since" and d <= a else (d, d)
+            s, e = min(cands, key=lambda c: (abs((c[0] - a).days), c))
+    return (s, a) if det == "since" and s <= a else (s, e)
 
 
 def _season_bounds(season: str, y: int) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -541,6 +542,9 @@ _RULE_CONFIDENCE = {
 
 def _method(m: _Match, tense: str, has_year: bool) -> str:
     rule = m.rule
+    if rule == "holiday":
+        why = _holidays.unresolved_reason(m.groups["h"], m.groups.get("where") or "")
+        return f"holiday-{why}" if why else "holiday"
     if rule == "weekday":
         mod = (m.groups.get("mod2") or "").lower()
         if mod in ("last", "next", "coming", "this", "since"):
