@@ -258,7 +258,20 @@ _REL_WORDS = (
 )
 _QUAL_WORDS = ("early", "mid", "late", "beginning", "start", "end of", "half", "close of")
 _ANA_WORDS = ("that", "same", "next", "following")
+_RELD_WORDS = (
+    "this",
+    "last",
+    "next",
+    "recent",
+    "past",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+)
 _HOLIDAY_HEADS = HOLIDAY_HEADS
+# (one search for any of them: faster than a containment test per word)
+_G_HOLIDAY = re.compile("|".join(map(re.escape, _HOLIDAY_HEADS)))
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
@@ -295,7 +308,7 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "month": ("month",),
     "quarter": ("qtr",),
     "spelled-year": ("spelled",),
-    "relative": ("rel",),
+    "relative": ("rel", "reld"),
     "ago": ("rel", "agoe"),
     "at-the-time": ("time",),
     "weekday": ("wd",),
@@ -323,12 +336,16 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         spelled = "teen" in low or "twenty" in low or "thousand" in low
         ua = agoe or "before" in low or "previous" in low
         ana = rel and any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
+        # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
+        reld = rel and any(map(has_word, _RELD_WORDS))
+        qtr = "quarter" in low
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
         qual = _G_QUAL.search(span) is not None or "end" in span.lower()
         season = _G_SEASON.search(span) is not None
-        agoe = ua = ana = det = spelled = True  # (rare text: no shortcut)
+        agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
+        qtr = rel
     digit = _G_DIGIT.search(span) is not None
     has = {
         "digit": digit,
@@ -344,10 +361,11 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "ua": ua,
         "ana": ana,
         "det": det,
-        "holiday": any(map(span.__contains__, _HOLIDAY_HEADS)),
-        # "quarter" (any case; a relative-date word) or "Q1".."Q4" with a year
-        "qtr": rel or (digit and "Q" in span),
+        "holiday": _G_HOLIDAY.search(span) is not None,
+        # "quarter" (any case) or "Q1".."Q4" with a year
+        "qtr": qtr or (digit and "Q" in span),
         "spelled": spelled,
+        "reld": reld,
     }
     return has if any(has.values()) else None
 

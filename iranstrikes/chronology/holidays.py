@@ -78,9 +78,20 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
 
 #: Every holiday name of the table (lower case, straight apostrophe).
 HOLIDAY_NAMES: tuple[str, ...] = tuple(_rules())
-#: The first word of every name, as written: a sentence without one names no holiday.
+
+
+def _head(name: str) -> str:
+    """The word of a holiday name that a sentence is searched for first (a cheap gate).
+
+    Its last word, or its first when the last is a weekday ("Good Friday").
+    """
+    words = name.split()
+    return words[0] if words[-1].lower() in _resources.weekdays() else words[-1]
+
+
+#: One word of every name, as written: a sentence without any of them names no holiday.
 HOLIDAY_HEADS: tuple[str, ...] = tuple(
-    sorted({r["name"].split()[0].replace("'", "") for r in _resources.table("holidays")})
+    sorted({_head(r["name"]) for r in _resources.table("holidays")})
 )
 
 
