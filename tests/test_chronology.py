@@ -8,6 +8,7 @@ loader is written concurrently, so the raw seed text is read directly here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -681,7 +682,7 @@ def test_multiyear_bare_year_and_future(multiyear):
     assert _dates(y2016) == (T("2016-01-01"), T("2016-12-31")) and y2016["basis"] == "explicit"
     friday = _row(ev, "m2011_protest", "until Friday")  # "would continue until Friday"
     assert _dates(friday)[1] == T("2011-03-04")
-    jan = _row(ev, "m2014_dam_report", "in January.")  # "would publish ... in January"
+    jan = _row(ev, "m2014_dam_report", "in January")  # "would publish ... in January"
     assert _dates(jan) == (T("2015-01-01"), T("2015-01-31"))
 
 
@@ -760,11 +761,47 @@ def test_explain_date_in_words(seed_chronology):
     ev = seed_chronology["events"]
     friday = _row(ev, "000", "on Friday")
     words = ch.explain_date(friday)
-    assert "weekday" in words and "web address" in words and "confidence" in words
+    assert "weekday" in words and "web address" in words and "How sure" in words
+    # the day it was counted from, which way the tense points, and the day it gives
+    assert "6 Dec 2014" in words and "past tense" in words and "last Friday" in words
+    assert "Result: 5 Dec 2014" in words
     assert ch.explain_date({"basis": "none", "method": "undated"}).startswith("Not dated")
     june = _row(ev, "001", "In June 2014")
-    assert ch.explain_date(june).startswith("Dated by the text itself")
+    assert "written out in full" in ch.explain_date(june)
     assert "unknown" in ch.explain_publication("unknown").lower()
+
+
+def test_explain_date_says_what_each_basis_rests_on():
+    body = (
+        "The harbour council voted on Tuesday, officials said. The council will meet again "
+        "on Friday, its chair said. The cranes were bought in June 2009, the port said. "
+        "Velden said the ships had waited at the time. The crew has struck since August."
+    )
+    ev = ch.extract_events("x", body, T("2015-01-08"), T("2015-01-10"), "inferred")
+    by = {r["date_text"]: ch.explain_date(r) for r in ev.to_dict("records") if r["date_text"]}
+    assert "last Tuesday on or before the day of publication" in by["on Tuesday"]
+    assert "some day in 8–10 Jan 2015" in by["on Tuesday"]
+    assert "looks ahead" in by["on Friday"] and "next Friday" in by["on Friday"]
+    assert "written out in full" in by["in June 2009"]
+    assert "previous dated event" in by["at the time"]
+    assert "'since' runs from its start" in by["since August"]
+    assert "a range, not a fact" in by["since August"]
+    short = ch.explain_date(ev[ev["date_text"] == "on Tuesday"].iloc[0], confidence=False)
+    assert "How sure" not in short and "Result" in short
+
+
+def test_date_reasons_table_explains_every_date_in_words():
+    from iranstrikes import load_corpus, reader
+
+    c = load_corpus(FIXTURES, progress=False)
+    t = reader.date_reasons_table(c)
+    df = t.data
+    dated = c.events[c.events["date_text"].fillna("") != ""]
+    assert len(df) == len(dated)  # every date expression, dated or not
+    assert set(df.columns) >= {"Words in the article", "When", "Why this date", "How sure"}
+    assert all(isinstance(w, str) and len(w.split()) >= 8 for w in df["Why this date"])
+    text = repr(t) + t._repr_html_()
+    assert not re.search(r"\d{3}_[0-9a-f]{16}|<NA>|NaT|00:00:00|event:", text)
 
 
 def test_anaphoric_dates_follow_the_previous_date():
@@ -951,3 +988,13 @@ def test_loader_stage_builds_the_text_model_once_for_quotes_and_events(monkeypat
         "a1", body, article["published"], article["published_latest"], "manifest", cols
     )
     assert records == events
+
+
+def test_a_full_stop_after_a_month_name_is_not_part_of_the_date():
+    from iranstrikes.chronology.expressions import _find_dates
+
+    assert [m.text for m in _find_dates("The crew has struck since August.")] == ["since August"]
+    assert [m.text for m in _find_dates("It began on Aug. 5 and ended in Sept. 2014.")] == [
+        "on Aug. 5",
+        "in Sept. 2014",
+    ]

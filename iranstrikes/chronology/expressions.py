@@ -67,7 +67,9 @@ _HOLIDAY = _alternation(_HOLIDAYS).replace("'", "['’]")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+    # the dot of an abbreviation ("Aug."), not the full stop after a full name ("August.")
+    r"(?:(?<!uary)(?<!arch)(?<!pril)(?<!May)(?<!June)(?<!July)(?<!gust)(?<!mber)(?<!ober)\.)?"
 )
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"

@@ -231,6 +231,56 @@ def dated_statements_table(corpus: Any) -> Table:
     return Table(pd.DataFrame(rows))
 
 
+_KIND_WORDS = {
+    "statement": "a statement (someone said it)",
+    "event": "an event",
+    "stamp": "a date printed on the page, outside the sentences",
+}
+
+
+def date_reasons_table(corpus: Any) -> Table:
+    """Every date expression of every article, in reading order, and why it has its date.
+
+    Statements and events, dated or not: the words, the day or range they were placed on (or
+    "not dated"), who, and the reasoning in words
+    (:func:`~iranstrikes.chronology.explain_date`: what it was counted from, which way the
+    tense points, why it could not be placed).
+    """
+    from ..chronology import explain_date
+
+    e = _frame(corpus, "events")
+    if e.empty:
+        return Table(pd.DataFrame(), note="No events were found.")
+    e = e[e["date_text"].fillna("").astype(str) != ""]
+    if e.empty:
+        return Table(pd.DataFrame(), note="No sentence gives a date.")
+    labels = article_labels(corpus)
+    arts = _frame(corpus, "articles")
+    order = {a: k for k, a in enumerate(arts["article_id"])} if "article_id" in arts else {}
+    e = e.assign(_o=e["article_id"].map(order).fillna(len(order)))
+    e = e.sort_values(["_o", "date_text_start", "event_id"], kind="stable")
+    from ..charts.base import canonical_names
+
+    names = canonical_names(corpus)
+    rows = []
+    for r in e.to_dict("records"):
+        who = names.get(r["person_id"]) if isinstance(r["person_id"], str) else None
+        who = who or (r["actor"] if isinstance(r["actor"], str) and r["actor"] else "not known")
+        dated = not _blank(r["date_start"])
+        rows.append(
+            {
+                "Article": labels.get(str(r["article_id"]), str(r["article_id"])),
+                "Words in the article": str(r["date_text"]),
+                "What it dates": _KIND_WORDS.get(str(r["kind"]), str(r["kind"])),
+                "Who": who,
+                "When": day_range(r["date_start"], r["date_end"]) if dated else "not dated",
+                "Why this date": explain_date(r, confidence=False, result=False),
+                "How sure": confidence_words(r["confidence"]) if dated else "—",
+            }
+        )
+    return Table(pd.DataFrame(rows))
+
+
 def _conflict_sentence(corpus: Any, r: Any) -> str:
     ev = _frame(corpus, "events").set_index("event_id")
     arts = _frame(corpus, "articles").set_index("article_id")
