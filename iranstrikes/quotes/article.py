@@ -34,6 +34,7 @@ from .lexicon import (
     _VIA_CUE_NB_RE,
     _lower_same_offsets,
     _name_runs,
+    _phrase_cue_pattern,
     _trie_regex,
 )
 from .outlets import (
@@ -101,7 +102,9 @@ _MULTI_CUE_LOWER_RE = re.compile(
     r"(?:pointed|points|pointing)\s+out|"
     r"(?:shot|shoots|shooting|fired|fires|firing)\s+back|"
     r"put\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])|"
-    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)"
+    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)|"
+    # resources/reporting_phrases.txt ("called for", "made the case")
+    r"\b(?:" + _phrase_cue_pattern() + r")(?![\w-])"
 )
 _MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
 

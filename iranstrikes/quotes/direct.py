@@ -122,11 +122,18 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         # 1) attribution after the quote
         after_lo = q.close_pos + 1 if q.closed else q.end
         after_hi = min(nxt_open, max(se, after_lo))
+        if q.closed and se <= after_lo + 1 and m[q.close_pos - 1 : q.close_pos] in ("?", "!", "."):
+            # '“... ?” Mrs. X asked.': the quotation's last mark ended the sentence, so its
+            # attribution is the next one (a cue at its start, checked in _after_attr)
+            after_hi = _next_sentence_end(art, after_lo, q.para, nxt_open)
+            new_sentence = after_hi > after_lo
+        else:
+            new_sentence = False
         frag = m[after_lo:after_hi]
         am = _RX55.match(frag)
         start_np = after_lo + am.end()
         if q.closed:
-            stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se))
+            stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se), new_sentence)
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
             if (
                 stmt is not None
@@ -294,6 +301,23 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
     return out
 
 
+def _next_sentence_end(art: _Article, pos: int, para: int, hi: int) -> int:
+    """End of the sentence that starts right after ``pos`` in paragraph ``para`` (<= ``hi``).
+
+    ``pos`` itself when no sentence of that paragraph starts there.
+    """
+    m = art.masked
+    p = pos
+    while p < hi and m[p].isspace():
+        p += 1
+    if p >= hi:
+        return pos
+    ns, ne, npi = _sentence_of(art, p)
+    if ns != p or npi != para:
+        return pos
+    return min(hi, ne)
+
+
 def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -302,15 +326,27 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 _NAME_SAID_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
 )
 
 
 def _after_attr(
-    art: _Article, q: _Quote, qs: int, qe: int, lo: int, hi: int, sent: tuple[int, int]
+    art: _Article,
+    q: _Quote,
+    qs: int,
+    qe: int,
+    lo: int,
+    hi: int,
+    sent: tuple[int, int],
+    new_sentence: bool = False,
 ) -> _Stmt | None:
-    """Parse '..." X said' / '..." said X' / '..." the paper quoted X as saying'."""
+    """Parse '..." X said' / '..." said X' / '..." the paper quoted X as saying'.
+
+    ``new_sentence``: the quotation ended its sentence ('“...?” Mrs. X asked.'), so the cue
+    must come within a short subject at the start of the next one, with no subordinate clause.
+    """
     m = art.masked
     frag = m[lo:hi]
     if (
@@ -343,6 +379,8 @@ def _after_attr(
             continue
         pre = m[lo : c.start()]
         if len(pre.split()) > 12 or _RX60.search(pre):
+            return None
+        if new_sentence and (len(pre.split()) > 6 or _SUBORDINATOR_RE.search(pre)):
             return None
         wl = c.group(0).lower()
         if not pre.strip():

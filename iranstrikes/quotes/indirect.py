@@ -16,13 +16,18 @@ from .article import (
 from .lexicon import (
     _ACCORDING_RE,
     _ANON_HEADS,
+    _AS_VERBS,
     _COUNTRIES,
     _FORM2LEMMA,
     _GROUP_PLURALS,
+    _INFINITIVE_VERBS,
     _INSTITUTION_PLURALS,
     _LEAD_FLUFF_RE,
     _NEED_THAT,
     _NOUNISH_S,
+    _OBJ_AS_RE,
+    _OBJ_TO_INF_RE,
+    _OBJECT_INF_VERBS,
     _OBJECT_SET,
     _ORG_WORDS,
     _QUOTED_AS_RE,
@@ -57,6 +62,7 @@ from .lexicon import (
     _RX54,
     _STOP,
     _TITLE_WORDS,
+    _TO_INF_RE,
     _may_quote_as,
 )
 from .outlets import (
@@ -248,16 +254,43 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
     if lemma in _QUESTION_VERBS:
         after = m[mt.end() : mt.end() + 80]
-        return bool(_ASK_WH_RE.match(after) or _RX38.match(after))
+        return bool(
+            _ASK_WH_RE.match(after)
+            or _RX38.match(after)
+            or (lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after))
+        )
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
         if not _RX37.match(after) and not (
             lemma in {"call", "describe", "write"} and _RX38.match(after)
         ):
+            # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
+            if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
+                return True
+            if lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after):
+                return True
+            if lemma in _AS_VERBS and _OBJ_AS_RE.match(after):
+                return True
             # a that-less clause: a short subject, then a finite verb or modal ("noted the
             # plan would fail", "suggested the country should send more troops")
             return bool(lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after))
     return True
+
+
+def _complement_cue(m: str, lemma: str, end: int) -> bool:
+    """The cue ending at ``end`` takes its content as an object or infinitive, not a clause.
+
+    "denied the reports", "vowed to fight on", "urged Congress to act", "described the plan
+    as a failure": what follows is the content even when it reads like an adjunct ("to cut
+    taxes") or is no clause (after "and": "... and called the system rotten").
+    """
+    after = m[end : end + 80]
+    return (
+        lemma in _OBJECT_SET
+        or (lemma in _INFINITIVE_VERBS and bool(_TO_INF_RE.match(after)))
+        or (lemma in _OBJECT_INF_VERBS and bool(_OBJ_TO_INF_RE.match(after)))
+        or (lemma in _AS_VERBS and bool(_OBJ_AS_RE.match(after)))
+    )
 
 
 def _words_after_quote(art: _Article, p: int, hi: int) -> int:
@@ -507,7 +540,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     comma_before
                     and lemma in _INVERTIBLE
                     and _RX45.match(tail)
-                    and not _RX46.match(prev_chunk)
+                    and not (_RX46.match(prev_chunk) and len(prev_chunk.split()) <= 6)
                 ):
                     inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
                     post = inverted
@@ -556,8 +589,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         cs_ = _trim(art.text, com, ce_)[0]
                 if (
                     sent_stmts
-                    or len(sent_subjs) > 1
-                    or any(_cue_ok(m, c2, ss) for c2 in art.cues(cs_, ce_) if c2.start() > cs_)
+                    or sum(1 for x in sent_subjs if x[0] in strict or x[0] == c.start()) > 1
+                    or any(
+                        _cue_ok(m, c2, ss, need_that=True)
+                        for c2 in art.cues(cs_, ce_)
+                        if c2.start() > cs_
+                    )
                 ):
                     # an earlier statement in the sentence: this is a via / second attribution
                     if subj:
@@ -614,7 +651,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
             ):
                 continue  # the quotation is the statement (read as a direct quote)
-            if _adjunct_only(m[p:hi_c]):
+            if _adjunct_only(m[p:hi_c]) and not _complement_cue(m, lemma, c.end()):
                 continue
             cs_, ce_ = _trim(art.text, p, hi_c)
             cut = _CUT_RE.search(m, cs_, ce_)
@@ -660,7 +697,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         stmt.conf = 0.45
                     else:
                         continue  # "declaring a caliphate": an object, not a reported clause
-                elif coord and c.start() - lo_c > 3 and _clause_like(m, cs_, ce_):
+                elif (
+                    coord
+                    and c.start() - lo_c > 3
+                    and (_clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                ):
                     # "X did Y and says Z": the speaker is the sentence's subject, which the
                     # text model reads (quotes.speakers); unknown when it finds none
                     stmt.conf = 0.45

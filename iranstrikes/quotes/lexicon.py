@@ -75,7 +75,13 @@ _RX41 = re.compile(r"^(?:the|a|an)\s+")
 _RX42 = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+)?$")
 _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
 _RX44 = re.compile(r"[\"“”_]{3,}")
-_RX45 = re.compile(r"\s+(?:[A-Z]|the\s|an?\s)")
+# "..., said the minister" / "said several observers": an inverted subject opens with a
+# capital or a determiner (resources/determiners.txt)
+_RX45 = re.compile(
+    r"\s+(?:[A-Z]|(?:"
+    + "|".join(sorted(map(re.escape, _resources.word_list("determiners")), key=len, reverse=True))
+    + r")\s)"
+)
 _RX46 = re.compile(r"(?:who|which|whose|a|an|the)\b")
 _RX47 = re.compile(r"\bthat\b")
 _RX48 = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,4}?[\w'’&.-]+")
@@ -122,6 +128,28 @@ for _v in _CLAUSE_VERBS + _OBJECT_VERBS:
     for _f in _inflect(_v):
         _FORM2LEMMA.setdefault(_f, _v)
 _OBJECT_SET = set(_OBJECT_VERBS)
+#: Verbs whose "to"-infinitive is the content ("vowed to fight on").
+_INFINITIVE_VERBS = frozenset(_resources.word_list("reporting_verbs_infinitive"))
+#: Verbs whose object + "to"-infinitive is the content ("urged Congress to act").
+_OBJECT_INF_VERBS = frozenset(_resources.word_list("reporting_verbs_object_infinitive"))
+#: Verbs whose "Y as Z" object is the content ("described the plan as a failure").
+_AS_VERBS = frozenset(_resources.word_list("reporting_verbs_as"))
+_TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?!be\b)[a-z]")
+_OBJ_TO_INF_RE = re.compile(
+    r"\s+(?!(?:to|that|for|about|if|whether)\b)(?:[\w.'’-]+\s+){0,5}?(?:not\s+)?to\s+[a-z]"
+)
+_OBJ_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w.'’“”\"-]+\s+){1,8}?as\s+(?:an?\s+|the\s+)?[\w“\"]")
+
+
+def _phrase_cue_pattern() -> str:
+    """Alternation of the inflected multi-word cues of ``resources/reporting_phrases.txt``."""
+    alts = []
+    for phrase in _resources.word_list("reporting_phrases"):
+        verb, *rest = phrase.lower().split()
+        tail = "".join(r"\s+" + re.escape(w) for w in rest)
+        alts.append("(?:" + "|".join(map(re.escape, _inflect(verb))) + ")" + tail)
+    return "|".join(alts)
+
 
 _TITLE_WORDS = set(_resources.word_list("titles"))
 # Words whose presence marks an organisation rather than a person.

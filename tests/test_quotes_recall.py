@@ -1,0 +1,105 @@
+"""Recall of reported speech: the sentence shapes added for issue #13 (invented text only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranstrikes.quotes import extract_quotes
+
+HEAD = "Council approves the harbour budget\n\n"
+
+
+def rows(body: str) -> list[dict]:
+    return extract_quotes(HEAD + body + "\n").to_dict("records")
+
+
+def found(body: str, content: str) -> dict:
+    """The row whose quote holds ``content`` (fails when there is none)."""
+    hits = [r for r in rows(body) if content in r["quote"]]
+    assert hits, f"no row holding {content!r}: {rows(body)}"
+    return hits[0]
+
+
+def test_question_whose_mark_ends_the_sentence_takes_the_next_sentences_cue():
+    r = found('"Why should the harbour pay for it?" Mrs. Okonkwo asked.', "harbour pay")
+    assert r["kind"] == "direct" and r["cue"] == "asked"
+    assert "Okonkwo" in r["speaker"]
+    r = found('"The budget is final." Mayor Lindqvist said.', "budget is final")
+    assert "Lindqvist" in r["speaker"]
+
+
+def test_a_later_sentence_with_a_subordinate_cue_does_not_attribute_the_quotation():
+    body = '"Really?" The question hung in the air after the treasurer said it.'
+    assert not [r for r in rows(body) if "Really" in r["quote"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        ("Mayor Lindqvist vowed to rebuild the harbour wall.", "to rebuild the harbour", "vowed"),
+        ("Mayor Lindqvist promised to cut fees.", "to cut fees", "promised"),
+        (
+            "Councillor Okonkwo urged the board to delay the vote until spring.",
+            "the board to delay",
+            "urged",
+        ),
+        ("Councillor Okonkwo asked residents to stay home.", "residents to stay home", "asked"),
+        (
+            "Councillor Okonkwo called for an inquiry into the harbour contract.",
+            "an inquiry into",
+            "called for",
+        ),
+        (
+            "The union called on the council to reopen the talks.",
+            "the council to reopen",
+            "called on",
+        ),
+        (
+            "Mayor Lindqvist made the case that the fees would fall.",
+            "the fees would fall",
+            "made the case",
+        ),
+        (
+            "Mayor Lindqvist described the contract as a mistake.",
+            "the contract as a mistake",
+            "described",
+        ),
+    ],
+)
+def test_infinitive_object_and_phrase_cues_report_their_complement(body, content, cue):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and r["cue"] == cue
+    assert r["speaker"]
+
+
+def test_coordinated_object_cue_is_the_sentence_subjects_statement():
+    body = "Mayor Lindqvist toured the docks on Friday and vowed to repair the cranes."
+    r = found(body, "to repair the cranes")
+    assert r["cue"] == "vowed"
+
+
+def test_to_infinitives_that_are_not_speech_stay_out():
+    body = "Mayor Lindqvist went to the docks to inspect the cranes."
+    assert rows(body) == []
+    body = "Mayor Lindqvist called the harbour office on Friday."
+    assert rows(body) == []
+
+
+def test_postposed_cue_after_content_holding_a_verb_that_is_no_attribution():
+    # "continued" and "found" inside the content are no reporting cues (they have no clause)
+    body = (
+        "Some residents have continued paying the old fees after the change, "
+        "harbour officials said."
+    )
+    r = found(body, "continued paying the old fees")
+    assert r["cue"] == "said" and r["speaker"] == "harbour officials"
+    body = "Many traders found the new fees unfair, councillor Mira Okonkwo said on Friday."
+    r = found(body, "found the new fees unfair")
+    assert "Okonkwo" in r["speaker"]
+
+
+def test_inverted_subject_opening_with_a_quantifier():
+    body = "The harbour vote surprised the traders more than anyone else, said several councillors."
+    r = found(body, "surprised the traders")
+    assert r["kind"] == "indirect" and "councillors" in r["speaker"]
+    assert "several" not in r["quote"]
