@@ -103,3 +103,39 @@ def test_inverted_subject_opening_with_a_quantifier():
     r = found(body, "surprised the traders")
     assert r["kind"] == "indirect" and "councillors" in r["speaker"]
     assert "several" not in r["quote"]
+
+
+def test_according_to_opening_a_quotation_is_a_direct_quote_of_the_source():
+    r = found("According to the harbour office: “The cranes will be repaired by spring.”", "cranes")
+    assert r["kind"] == "direct" and r["cue"] == "According to"
+    assert r["speaker"] == "harbour office"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("But according to the harbour office, the cranes will be repaired soon.", "the cranes"),
+        ("In addition, according to the treasurer, the fees will rise in May.", "the fees will"),
+        ("The delay, according to the treasurer, was caused by the storm.", "was caused by"),
+        ("The fees rose by a third last year, according to council records.", "The fees rose"),
+    ],
+)
+def test_according_to_forms(body, content):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and r["method"] == "according_to"
+
+
+def test_according_to_a_norm_is_no_statement():
+    assert rows("The vote was held in May, according to the rules.") == []
+
+
+def test_infinitive_cue_inside_another_statement_is_part_of_it():
+    body = "Ms. Okonkwo said the board chose the bid because its owner had promised to keep jobs."
+    assert [r["cue"] for r in rows(body)] == ["said"]
+
+
+def test_noun_uses_of_phrase_cues_are_no_cues():
+    body = "The treasurer, Tom Haller, dismissed calls for a recount as unnecessary."
+    assert not [r for r in rows(body) if r["cue"] == "calls for"]
+    body = "Councillors rejected her call for a recount on Friday."
+    assert not [r for r in rows(body) if r["cue"] == "call for"]

@@ -254,6 +254,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 )
                 stmt.extra["host"] = h
                 stmt.via = h.via
+                if h.method == "according_to" and q.open_pos <= h.start + 1:
+                    # "According to X: “...”": the quotation is the whole statement
+                    stmt.kind, stmt.method = "direct", "according_to_quote"
         if stmt is None and last_direct is not None:
             # 5) continuation of the previous speaker: quote opens a paragraph/sentence
             starts_para = q.open_pos - art.paras[q.para][0] < 3

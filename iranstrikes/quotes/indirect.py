@@ -212,6 +212,12 @@ _CUE_BLOCKER_ENDINGS = (
 
 # "Pew notes that ...": a third-person -s form followed by "that" and a clause is a verb
 _SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))\s+$")
+#: The word before a noun-like phrase cue ("calls for") that makes it a noun: a verb in -ed
+#: or -ing, a determiner, possessive or preposition.
+_NOUN_BEFORE_PHRASE_RE = re.compile(
+    r"(?:\b[a-z]+(?:ed|ing)|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
+    r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)|[’']s)\s+$"
+)
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
 
 
@@ -222,6 +228,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if w[:1].isupper() and mt.start() != sent_start:
         return False
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
+        first = wl.split()[0]
+        if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
+            return False  # "dismissed calls for a recount", "her call for calm": a noun
     if wl in _NOUNISH_S and not (
         _NOUNISH_AS_VERB_RE.match(m, mt.end())
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
@@ -342,6 +352,9 @@ def _clause_like(m: str, cs: int, ce: int) -> bool:
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
 
 
+#: Heads of "according to" phrases that name no source of a statement ("according to the
+#: rules", "according to plan").
+_NOT_SOURCES = frozenset(_resources.word_list("according_to_not_sources"))
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
 _ASK_WH_RE = re.compile(
     r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
@@ -471,6 +484,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
         sent_stmts: list[_Stmt] = []
         cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
         strict = {c.start() for c in cues if _needs_no_that(m, c)}
+        # cues that need no complement rule (infinitive, object, "as") to count
+        strict_clause = {
+            c.start()
+            for c in cues
+            if c.start() in strict
+            and not _complement_cue(m, _FORM2LEMMA.get(c.group(0).lower(), "say"), c.end())
+        }
         # "X quoted Y as saying ..."
         quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
         has_according = m.find("ccording", ss, se) >= 0
@@ -665,7 +685,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     ce_ = _trim(art.text, cs_, com)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
-            if ce_ - cs_ < 3:
+            if ce_ - cs_ < 3 or (
+                c.start() not in strict_clause
+                and not coord
+                and any(s2.start <= c.start() < s2.end for s2 in sent_stmts)
+            ):
+                # (an object/infinitive cue inside another statement's content is part of it:
+                # "X said Y chose Z because it had promised to ...")
                 if subj:
                     prev_subj = subj
                 continue
@@ -735,25 +761,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             elif sub and _RX54.search(np_txt):
                 continue
             head = _RX41.sub("", np_txt).split()
-            if head and head[-1].lower() in {
-                "rules",
-                "data",
-                "figures",
-                "statistics",
-                "law",
-                "laws",
-                "regulations",
-                "records",
-                "estimates",
-                "documents",
-                "schedule",
-                "plan",
-                "polls",
-                "rule",
-                "tradition",
-                "legend",
-                "reports",
-            }:
+            if head and head[-1].lower() in _NOT_SOURCES:
                 continue
             targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
             if targets:
@@ -763,18 +771,35 @@ def _indirect(art: _Article) -> list[_Stmt]:
                             s2.via = (o[0], o[1])
                 continue
             # statement = rest of sentence
-            if ac.start() - ss < 3:
-                com = m.find(",", ne, se)
-                if com < 0:
+            pre = m[ss : ac.start()]
+            k = ne
+            while k < se and m[k] == " ":
+                k += 1
+            after_np = m[k : k + 1]
+            if ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " "):
+                # "(But) according to X, ...", "According to X: “...”"
+                if after_np not in (",", ":", "“", '"', "_"):
                     continue
-                cs_, ce_ = _trim(art.text, com, se)
+                cs_, ce_ = _trim(art.text, k, se)
+            elif pre.rstrip().endswith(",") and after_np == "," and se - k > 12:
+                # "The plan, according to X, was ...": the whole sentence is the statement
+                cs_, ce_ = _trim(art.text, ss, se)
             else:
                 cs_, ce_ = _trim(art.text, ss, ac.start())
-            if ce_ - cs_ < 3 or _unquoted_words(art, cs_, ce_) < 3:
+            if ce_ - cs_ < 3 or (
+                _unquoted_words(art, cs_, ce_) < 3 and m[cs_ : cs_ + 1] not in ('"', "“")
+            ):
                 continue
             sent_stmts.append(
                 _Stmt(
-                    "indirect", cs_, ce_, (ac.start(), ac.end()), src, (ss, se), "according_to", 0.7
+                    "indirect",
+                    cs_,
+                    ce_,
+                    (ac.start(), ac.end() - len(ac.group(0)) + len(ac.group(0).rstrip())),
+                    src,
+                    (ss, se),
+                    "according_to",
+                    0.7,
                 )
             )
         out.extend(sent_stmts)

@@ -136,7 +136,7 @@ _OBJECT_INF_VERBS = frozenset(_resources.word_list("reporting_verbs_object_infin
 _AS_VERBS = frozenset(_resources.word_list("reporting_verbs_as"))
 _TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?!be\b)[a-z]")
 _OBJ_TO_INF_RE = re.compile(
-    r"\s+(?!(?:to|that|for|about|if|whether)\b)(?:[\w.'’-]+\s+){0,5}?(?:not\s+)?to\s+[a-z]"
+    r"\s+(?!(?:to|not|that|for|about|if|whether)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]"
 )
 _OBJ_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w.'’“”\"-]+\s+){1,8}?as\s+(?:an?\s+|the\s+)?[\w“\"]")
 
