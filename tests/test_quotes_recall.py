@@ -139,3 +139,35 @@ def test_noun_uses_of_phrase_cues_are_no_cues():
     assert not [r for r in rows(body) if r["cue"] == "calls for"]
     body = "Councillors rejected her call for a recount on Friday."
     assert not [r for r in rows(body) if r["cue"] == "call for"]
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        (
+            "Asked whether the harbour would close, Mayor Lindqvist said it would not.",
+            "whether the harbour would close",
+        ),
+        ("The treasurer was asked about the missing invoices.", "about the missing invoices"),
+        (
+            "When asked if the fees would rise, Ms. Okonkwo declined to comment.",
+            "if the fees would rise",
+        ),
+    ],
+)
+def test_passive_question_is_the_statement_and_its_asker_is_unknown(body, question):
+    r = found(body, question)
+    assert r["method"] == "asked_question" and r["cue"].lower() == "asked"
+    assert r["speaker"] == "" and r["speaker_type"] == "unknown"
+
+
+def test_passive_question_by_a_named_asker():
+    body = "Mayor Lindqvist was asked by reporter Ana Ferreira whether the cranes were safe."
+    r = found(body, "whether the cranes were safe")
+    assert "Ferreira" in r["speaker"]
+
+
+def test_active_question_keeps_its_subject_and_is_not_doubled():
+    body = "Councillor Okonkwo asked whether the cranes were safe."
+    got = [r for r in rows(body) if "cranes were safe" in r["quote"]]
+    assert len(got) == 1 and "Okonkwo" in got[0]["speaker"]

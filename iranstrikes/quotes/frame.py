@@ -18,10 +18,10 @@ from .chains import via_chain
 from .direct import (
     _direct,
 )
+from .forms import _unquoted_words
 from .indirect import (
     _classify,
     _indirect,
-    _unquoted_words,
 )
 from .lexicon import (
     _PRONOUNS,

@@ -13,6 +13,11 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
+from .forms import (
+    _according_to,
+    _asked_questions,
+    _trim,
+)
 from .lexicon import (
     _ACCORDING_RE,
     _ANON_HEADS,
@@ -45,7 +50,6 @@ from .lexicon import (
     _RX37,
     _RX38,
     _RX39,
-    _RX40,
     _RX41,
     _RX42,
     _RX43,
@@ -57,9 +61,6 @@ from .lexicon import (
     _RX49,
     _RX50,
     _RX51,
-    _RX52,
-    _RX53,
-    _RX54,
     _STOP,
     _TITLE_WORDS,
     _TO_INF_RE,
@@ -352,9 +353,6 @@ def _clause_like(m: str, cs: int, ce: int) -> bool:
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
 
 
-#: Heads of "according to" phrases that name no source of a statement ("according to the
-#: rules", "according to plan").
-_NOT_SOURCES = frozenset(_resources.word_list("according_to_not_sources"))
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
 _ASK_WH_RE = re.compile(
     r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
@@ -380,19 +378,6 @@ def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:
     return art.sents[lo]
 
 
-def _unquoted_words(art: _Article, s: int, e: int) -> int:
-    seg = art.masked[s:e]
-    return len(_RX39.findall(_RX40.sub(" ", seg)))
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
-        e -= 1
-    return s, e
-
-
 _INVERTIBLE = {"say", "add", "write", "tell", "explain", "insist", "warn", "note", "argue", "ask"}
 _INVERTIBLE |= {"claim", "stress", "continue", "reply", "answer", "recall", "observe", "remark"}
 _ADJ_TAIL_RE = re.compile(
@@ -402,8 +387,20 @@ _ADJ_TAIL_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”_,]*?)?\s*"
     r"(?:,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing|adding|saying|noting|"
     r"stressing|in\s+an?\s+|as\s+|who|which|speaking|referring|when|after|before|while|"
-    r"although|though|but|and|[a-z]{3,}ing)\b.*)?[.!?]?\s*",
+    r"although|though|but|and|[a-z]{3,}ing)\b.*|\s*[—–]\s.*|\s+-\s.*)?[.!?]?\s*",
     re.S,
+)
+_WEEKDAYS = sorted(
+    (r["name"] for r in _resources.table("weekdays") if len(r["name"]) > 3), key=len, reverse=True
+)
+#: A time word right after the cue, then a clause: "said Wednesday he agrees", "said on
+#: Friday the plan is dead". Group ``c`` is where the clause starts.
+_TIME_THEN_CLAUSE_RE = re.compile(
+    r"\s*(?:on\s+)?(?i:"
+    + "|".join(_WEEKDAYS)
+    + r"|yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year|morning|afternoon|evening))\s+(?:that\s+)?"
+    r"(?P<c>(?:he|she|they|we|I|it|there|[A-Z][\w'’.-]*)\s+[a-z])"
 )
 _VERBISH_RE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|did|does|can|may|might|"
@@ -417,10 +414,14 @@ _ADJUNCT_CUT_RE = re.compile(
 )
 
 
+_DASH_CUT_RE = re.compile(r"\s*[—–]\s|\s+-\s")
+
+
 def _adjunct_only(t: str) -> bool:
     """True when a cue's tail holds only adjuncts ("on Friday", "in a statement", ", adding")."""
     core = _ADJUNCT_CUT_RE.split(t, 1)[0] if "," in t else t
-    if len(core.split()) > 8 or _VERBISH_RE.search(core):
+    core = _DASH_CUT_RE.split(core, 1)[0]
+    if len(core.split()) > 8 or _VERBISH_RE.search(core) or _TIME_THEN_CLAUSE_RE.match(core):
         return False
     return bool(_ADJ_TAIL_RE.fullmatch(t))
 
@@ -448,10 +449,6 @@ _FINITE_RE = re.compile(
 _TOLD_OBJECT_RE = re.compile(
     r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
     r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
-)
-_DOCUMENT_NP_RE = re.compile(
-    r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
-    r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
 )
 
 
@@ -494,7 +491,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
         # "X quoted Y as saying ..."
         quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
         has_according = m.find("ccording", ss, se) >= 0
-        if not cues and not quoted_as and not has_according:
+        has_asked = m.find("sked", ss, se) >= 0
+        if not cues and not quoted_as and not has_according and not has_asked:
             continue  # nothing below can produce a statement
         taken = set()
         for qa in quoted_as:
@@ -666,6 +664,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
             else:
                 am2 = _RX49.match(m[p:hi_c])
                 p += am2.end() if am2 else 0
+            tm = _TIME_THEN_CLAUSE_RE.match(m, p, hi_c)
+            if tm:
+                p = tm.start("c")  # "said Wednesday he agrees": the clause after the time word
             r50 = _RX50.match(m[p:hi_c])
             if r50 and not (
                 r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
@@ -746,62 +747,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if com > st.start:
                         st.end = _trim(art.text, st.start, com)[1]
                     st.extra.pop("fronted")
-        # according to X
-        for ac in _ACCORDING_RE.finditer(m, ss, se) if has_according else ():
-            npm = _RX52.match(m[ac.end() : se])
-            if not npm:
-                continue
-            ns, ne = ac.end(), ac.end() + npm.end()
-            np_txt = m[ns:ne]
-            sub = _DOCUMENT_NP_RE.match(np_txt)
-            o = art.outlet_at(ns, ne)
-            src = (ns, ne)
-            if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
-                src = (ns + sub.end(), ne)
-            elif sub and _RX54.search(np_txt):
-                continue
-            head = _RX41.sub("", np_txt).split()
-            if head and head[-1].lower() in _NOT_SOURCES:
-                continue
-            targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
-            if targets:
-                if o:
-                    for s2 in targets:
-                        if s2.via is None:
-                            s2.via = (o[0], o[1])
-                continue
-            # statement = rest of sentence
-            pre = m[ss : ac.start()]
-            k = ne
-            while k < se and m[k] == " ":
-                k += 1
-            after_np = m[k : k + 1]
-            if ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " "):
-                # "(But) according to X, ...", "According to X: “...”"
-                if after_np not in (",", ":", "“", '"', "_"):
-                    continue
-                cs_, ce_ = _trim(art.text, k, se)
-            elif pre.rstrip().endswith(",") and after_np == "," and se - k > 12:
-                # "The plan, according to X, was ...": the whole sentence is the statement
-                cs_, ce_ = _trim(art.text, ss, se)
-            else:
-                cs_, ce_ = _trim(art.text, ss, ac.start())
-            if ce_ - cs_ < 3 or (
-                _unquoted_words(art, cs_, ce_) < 3 and m[cs_ : cs_ + 1] not in ('"', "“")
-            ):
-                continue
-            sent_stmts.append(
-                _Stmt(
-                    "indirect",
-                    cs_,
-                    ce_,
-                    (ac.start(), ac.end() - len(ac.group(0)) + len(ac.group(0).rstrip())),
-                    src,
-                    (ss, se),
-                    "according_to",
-                    0.7,
-                )
-            )
+        # according to X; passive questions ("was asked whether ...")
+        if has_according:
+            _according_to(art, ss, se, sent_stmts)
+        if has_asked:
+            _asked_questions(art, ss, se, sent_stmts)
         out.extend(sent_stmts)
     return out
 
