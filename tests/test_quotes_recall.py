@@ -171,3 +171,43 @@ def test_active_question_keeps_its_subject_and_is_not_doubled():
     body = "Councillor Okonkwo asked whether the cranes were safe."
     got = [r for r in rows(body) if "cranes were safe" in r["quote"]]
     assert len(got) == 1 and "Okonkwo" in got[0]["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        ("The dock workers are saying the new fees are unfair.", "the new fees are unfair", "dock"),
+        (
+            "Mayor Lindqvist toured the harbour, but now said the cranes had to be replaced.",
+            "the cranes had to be replaced",
+            "Lindqvist",
+        ),
+        (
+            "Rather, Ms. Okonkwo said, the fees will fall next year.",
+            "the fees will fall",
+            "Okonkwo",
+        ),
+    ],
+)
+def test_progressive_adverb_coordinated_and_fronted_adverb_cues(body, content, speaker):
+    r = found(body, content)
+    assert speaker in r["speaker"]
+
+
+def test_saying_with_a_clause_after_a_noun_is_a_cue_but_not_without_one():
+    body = "The harbour office issued a statement saying that the cranes were safe."
+    r = found(body, "the cranes were safe")
+    assert r["cue"] == "saying"
+    assert rows("A sign saying no parking stood by the gate.") == []
+    assert rows("Mayor Lindqvist is saying goodbye to her staff.") == []
+
+
+def test_that_s_after_a_cue_is_part_of_the_content():
+    r = found("The dock workers are saying that’s unfair.", "unfair")
+    assert r["quote"].startswith("that’s")
+
+
+def test_partial_quote_gets_the_speaker_of_its_coordinated_host():
+    body = "Mayor Lindqvist toured the docks, but later said the cranes were “a disgrace.”"
+    r = found(body, "a disgrace")
+    assert "Lindqvist" in r["speaker"]

@@ -115,7 +115,20 @@ def quote_columns(text: str, outlet: str | None = None) -> dict[str, list]:
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
     stmts += _headline_quotes(art)
-    check_speakers(art, stmts)
+    # a partial quote whose host statement (dropped above: the quote represents it) has no
+    # speaker yet gets the one the text model finds for the host ("X did Y and said “...”")
+    kept = {id(st) for st in stmts}
+    hosts = [
+        st.extra["host"]
+        for st in direct
+        if not st.speaker and "host" in st.extra and id(st.extra["host"]) not in kept
+    ]
+    check_speakers(art, stmts + hosts)
+    for st in direct:
+        h = st.extra.get("host")
+        if h is not None and not st.speaker and h.speaker:
+            st.speaker, st.speaker_type = h.speaker, h.speaker_type
+            st.subj = st.subj or h.subj
     _inherit_vias(art, stmts)
     wire = None
     if outlet and isinstance(outlet, str):

@@ -250,13 +250,30 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             return False
         if _RX35.search(before):
             return False
-    # participles count only as ", adding that..." or sentence-initially
-    if wl.endswith("ing") and not (
-        _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
-        or mt.start() == sent_start
+    # participles count only as ", adding that..." or sentence-initially, in a progressive
+    # ("they are saying ...") or as "saying" + a clause ("a statement saying the plan failed")
+    if (
+        wl.endswith("ing")
+        and not (
+            _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
+            or mt.start() == sent_start
+        )
+        and not _progressive(m, mt.start(), sent_start)
+        and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|been|be|[’']s|[’']re)\s+(?:(?:also|still|now|not|already|"
+    r"again|[a-z]{3,}ly)\s+)?$"
+)
+
+
+def _progressive(m: str, pos: int, floor: int) -> bool:
+    """The "-ing" cue at ``pos`` is a progressive verb ("they are saying", "he's telling")."""
+    return bool(_PROGRESSIVE_RE.search(m, max(floor, pos - 30), pos))
 
 
 def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
@@ -455,7 +472,10 @@ _TOLD_OBJECT_RE = re.compile(
 def _may_end_coordinated(before: str) -> bool:
     """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
     t = before.rstrip()
-    return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
+    if len(t) == len(before):
+        return False
+    tail = t[-40:]
+    return "and" in tail or "but" in tail
 
 
 _CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
@@ -537,9 +557,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
             wl = c.group(0).lower()
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
-            if subj and not wl.endswith("ing"):
+            participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
+            if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
-            participle = wl.endswith("ing")
             coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
@@ -686,10 +706,19 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     ce_ = _trim(art.text, cs_, com)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
-            if ce_ - cs_ < 3 or (
-                c.start() not in strict_clause
-                and not coord
-                and any(s2.start <= c.start() < s2.end for s2 in sent_stmts)
+            if (
+                ce_ - cs_ < 3
+                or (
+                    # "he is saying goodbye": a progressive cue needs a reported clause
+                    wl.endswith("ing")
+                    and not participle
+                    and not (am or _clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                )
+                or (
+                    c.start() not in strict_clause
+                    and not coord
+                    and any(s2.start <= c.start() < s2.end for s2 in sent_stmts)
+                )
             ):
                 # (an object/infinitive cue inside another statement's content is part of it:
                 # "X said Y chose Z because it had promised to ...")
@@ -718,7 +747,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if stmt.subj is not None:
                         stmt.method = "participle_sentence_subject"
                         stmt.conf = 0.5
-                    elif _clause_like(m, cs_, ce_):
+                    elif am or _clause_like(m, cs_, ce_):
                         # "X did Y, saying Z": the sentence subject (read by the text model in
                         # quotes.speakers) speaks; unknown when there is none
                         stmt.conf = 0.45
@@ -727,7 +756,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif (
                     coord
                     and c.start() - lo_c > 3
-                    and (_clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                    and (am or _clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
                 ):
                     # "X did Y and says Z": the speaker is the sentence's subject, which the
                     # text model reads (quotes.speakers); unknown when it finds none
@@ -757,6 +786,6 @@ def _indirect(art: _Article) -> list[_Stmt]:
 
 
 _ADJ = r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b[^,.;\"“”_]{0,60}?)?"
-_ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b")
+_ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b(?![’']s\b)")
 _ADJ_QUOTE_RE = re.compile(_ADJ + r"\s*[,:]?\s*(?=[\"“])")
 _CONTEXT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+s)\b")

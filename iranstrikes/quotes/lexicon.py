@@ -72,7 +72,11 @@ _RX38 = re.compile(r"[^.;]{0,50}?[\"“]")
 _RX39 = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _RX40 = re.compile(r"_+")
 _RX41 = re.compile(r"^(?:the|a|an)\s+")
-_RX42 = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+)?$")
+# "..., and (also) said", "but now said", "and quickly added": a cue coordinated with the
+# sentence's first verb
+_RX42 = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}$"
+)
 _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
 _RX44 = re.compile(r"[\"“”_]{3,}")
 # "..., said the minister" / "said several observers": an inverted subject opens with a
@@ -85,7 +89,7 @@ _RX45 = re.compile(
 _RX46 = re.compile(r"(?:who|which|whose|a|an|the)\b")
 _RX47 = re.compile(r"\bthat\b")
 _RX48 = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,4}?[\w'’&.-]+")
-_RX49 = re.compile(r"\s*(?:that\b)?")
+_RX49 = re.compile(r"\s*(?:that\b(?![’']s\b))?")  # not "that's"
 _RX50 = re.compile(r"[\s,]*(?:according\s+to|as\s+quoted|citing)\b|[\s,:]*[\"“]")
 _RX51 = re.compile(r"\s*(?:for|on)\b")
 _RX52 = re.compile(r"(?:the\s+|a\s+|an\s+)?[^,.;:\"“”_]{2,100}")
@@ -206,6 +210,7 @@ _NOT_ADVERB_LY = set(_resources.word_list("not_adverbs_ly"))
 _LEAD_FLUFF_RE = re.compile(
     r"^(?:(?:and|but|so|yet|however|meanwhile|also|then|now|while|as|when|because|although|"
     r"though|since|if|instead|still|indeed|moreover|furthermore|separately|later|earlier|"
+    r"rather|thus|hence|likewise|similarly|nonetheless|nevertheless|otherwise|"
     r"in\s+addition|in\s+turn)\b[\s,]*)+",
     re.IGNORECASE,
 )
