@@ -211,3 +211,37 @@ def test_partial_quote_gets_the_speaker_of_its_coordinated_host():
     body = "Mayor Lindqvist toured the docks, but later said the cranes were “a disgrace.”"
     r = found(body, "a disgrace")
     assert "Lindqvist" in r["speaker"]
+
+
+def test_parenthetical_cue_inside_its_statement():
+    body = "The delay, Ms. Okonkwo noted, was caused by the storm and not by the contractor."
+    r = found(body, "was caused by the storm")
+    assert r["method"] == "parenthetical_cue" and r["quote"].startswith("The delay")
+    assert "Okonkwo" in r["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "But as Mayor Lindqvist noted, the cranes will need new motors within a year.",
+            "the cranes will need new motors",
+            "Lindqvist",
+        ),
+        (
+            "As reported by the Harbour Gazette, the council will vote on the fees in May.",
+            "the council will vote",
+            "Harbour Gazette",
+        ),
+    ],
+)
+def test_as_clause_cue_before_its_statement(body, content, speaker):
+    r = found(body, content)
+    assert r["method"] == "as_clause_cue" and speaker in r["speaker"]
+
+
+def test_parenthetical_rules_leave_quotations_and_fronted_phrases_alone():
+    r = found("Mayor Lindqvist, the chair, said, “We will rebuild the wall.”", "rebuild")
+    assert r["kind"] == "direct"
+    r = found("In May, Ms. Okonkwo said, the fees will rise again.", "the fees will rise")
+    assert r["method"] != "parenthetical_cue"

@@ -22,6 +22,7 @@ from .lexicon import (
     _RX53,
     _RX54,
 )
+from .phrases import _PREP_START_RE, _subject
 from .segment import _Stmt
 
 #: Heads of "according to" phrases that name no source of a statement ("according to the
@@ -30,6 +31,21 @@ _NOT_SOURCES = frozenset(_resources.word_list("according_to_not_sources"))
 _DOCUMENT_NP_RE = re.compile(
     r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
     r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
+)
+
+
+_CUT_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
+    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
+    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
+    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
+    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
+    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
+    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
+    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
+)
+_FINITE_RE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
 )
 
 
@@ -153,3 +169,72 @@ def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -
             0.6 if by else 0.4,
         )
         sent_stmts.append(st)
+
+
+#: "…, X said, …" / "As X noted, …": after the cue, optional adjunct words and a comma.
+_PAREN_AFTER_RE = re.compile(r"(?:\s+(?:by\s+)?(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+)?\s*,\s*(?=\S)")
+_AS_BEFORE_RE = re.compile(
+    r"(?:^|[,;—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)[Aa]s\s+(?P<s>(?:[\w.'’&-]+\s+){0,7}?)$"
+)
+
+
+def _parenthetical_cue(
+    art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int]
+) -> _Stmt | None:
+    """A cue set off by commas inside its statement, or an "as" clause before it.
+
+    "The delay, the treasurer noted, was the storm's fault" (a subject fragment before the
+    cue: the whole sentence is the statement) and "As the treasurer noted, the delay was the
+    storm's fault" / "As reported by the Herald, ..." (the statement follows the clause).
+    Fronted prepositional phrases and discourse adverbs are left to the general rules.
+    """
+    m = art.masked
+    pm = _PAREN_AFTER_RE.match(m, c.end(), hi)
+    if pm is None or hi - pm.end() < 12 or m[pm.end()] in '"“_':
+        return None  # (a quotation after the comma is read as a direct quote)
+    tail_words = m[c.end() : pm.end()].split()
+    before = m[lo : c.start()]
+    am = _AS_BEFORE_RE.search(before)
+    if am:
+        subj_txt = am.group("s")
+        if subj_txt.strip():
+            subj = _subject(m, lo + am.start("s"), c.start())[0]
+            if len(tail_words) > 6 or (tail_words and tail_words[0] == "by"):
+                return None
+        elif tail_words[:1] == ["by"]:
+            subj = (c.end() + m[c.end() :].index("by") + 3, pm.end() - 1)
+            subj = (subj[0], subj[0] + len(m[subj[0] : subj[1]].rstrip(" ,")))
+        else:
+            return None
+        if subj is None:
+            return None
+        cs, ce = _trim(art.text, pm.end(), hi)
+        method = "as_clause_cue"
+    else:
+        com = before.rstrip().rfind(",")
+        if com < 0 or not before.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz.")):
+            return None
+        between = before[com + 1 :]
+        front = before[:com]
+        if (
+            not 0 < len(between.split()) <= 6
+            or len(tail_words) > 4
+            or not front.strip()
+            or "," in front
+            or _FINITE_RE.search(front)
+            or _PREP_START_RE.match(front.lstrip())
+            or _LEAD_FLUFF_RE.match(front.lstrip())
+            or "_" in front
+        ):
+            return None
+        subj = _subject(m, lo + com + 1, c.start())[0]
+        if subj is None:
+            return None
+        cs, ce = _trim(art.text, lo, hi)
+        method = "parenthetical_cue"
+    cut = _CUT_RE.search(m, pm.end(), ce)
+    if cut:
+        ce = _trim(art.text, cs, cut.start())[1]
+    if ce - cs < 12:
+        return None
+    return _Stmt("indirect", cs, ce, (c.start(), c.end()), subj, sent, method, 0.7)

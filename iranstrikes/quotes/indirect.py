@@ -14,8 +14,11 @@ from .article import (
     _Article,
 )
 from .forms import (
+    _CUT_RE,
+    _FINITE_RE,
     _according_to,
     _asked_questions,
+    _parenthetical_cue,
     _trim,
 )
 from .lexicon import (
@@ -448,21 +451,8 @@ _SENT_SUBJ_RE = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
     r"cut|held|fell|rose|sent|brought|left|led|met|threw|upheld|overturned|sought)\b"
 )
-_CUT_RE = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
-    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
-    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
-    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
-    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
-    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
-    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
-    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
-)
 
 
-_FINITE_RE = re.compile(
-    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
-)
 _TOLD_OBJECT_RE = re.compile(
     r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
     r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
@@ -563,6 +553,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
             coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
+            if not participle and not coord and not sent_stmts:
+                # "The delay, she noted, was ...", "As X noted, ...", "As reported by X, ..."
+                pst = _parenthetical_cue(art, c, lo_c, hi_c, (ss, se))
+                if pst is not None:
+                    sent_stmts.append(pst)
+                    prev_subj = pst.subj
+                    continue
             # post-posed attribution: "..., X said." / "..., said X."
             tail = m[c.end() : hi_c]
             post = False
