@@ -189,6 +189,9 @@ def _parenthetical_cue(
     Fronted prepositional phrases and discourse adverbs are left to the general rules.
     """
     m = art.masked
+    k = m.find(",", c.end(), min(hi, c.end() + 60))
+    if k < 0 or (m.find(",", lo, c.start()) < 0 and m.find("s ", lo, c.start()) < 0):
+        return None  # cheap necessary conditions: a comma after the cue, a comma or "as" before
     pm = _PAREN_AFTER_RE.match(m, c.end(), hi)
     if pm is None or hi - pm.end() < 12 or m[pm.end()] in '"“_':
         return None  # (a quotation after the comma is read as a direct quote)
