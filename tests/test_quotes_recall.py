@@ -245,3 +245,17 @@ def test_parenthetical_rules_leave_quotations_and_fronted_phrases_alone():
     assert r["kind"] == "direct"
     r = found("In May, Ms. Okonkwo said, the fees will rise again.", "the fees will rise")
     assert r["method"] != "parenthetical_cue"
+
+
+def test_quotation_after_a_clause_ending_in_a_colon_is_its_subjects():
+    r = found("Mayor Lindqvist addressed the crowd again: “We will rebuild the wall.”", "rebuild")
+    assert r["method"] == "colon_clause" and "Lindqvist" in r["speaker"]
+    assert rows("The rule changed: “No vessels after dark.”") == []
+
+
+def test_quote_only_verbs_attribute_quotations_not_clauses():
+    r = found("The sign read: “Closed until spring.”", "Closed until spring")
+    assert r["cue"] == "read"
+    assert rows("Mayor Lindqvist read that the plan had failed.") == []
+    r = found("Ms. Okonkwo posted on her website that the cranes were safe.", "cranes were safe")
+    assert r["cue"] == "posted"

@@ -13,6 +13,7 @@ from .article import (
 )
 from .indirect import (
     _CONTEXT_PRONOUN_RE,
+    _SENT_SUBJ_RE,
     _classify,
     _cue_ok,
     _sentence_of,
@@ -441,11 +442,9 @@ def _colon_intro(
     head = cm.group(1)
     # the name is the last name-like run before the colon ("... - More from Jones:")
     runs = list(_COLON_NAME_RE.finditer(head))
-    if not runs:
-        return None
+    if not runs or head[runs[-1].end() :].strip():
+        return _colon_clause(art, qs, qe, sent, cm.start(1), cm.end(1))
     r = runs[-1]
-    if head[r.end() :].strip():
-        return None
     ns, ne = cm.start(1) + r.start(), cm.start(1) + r.end()
     person = art.canonical_person(m[ns:ne])
     if person is None or art.outlet_at(ns, ne):
@@ -460,6 +459,30 @@ def _colon_intro(
         "colon_intro",
         0.6,
     )
+
+
+def _colon_clause(
+    art: _Article, qs: int, qe: int, sent: tuple[int, int], hs: int, he: int
+) -> _Stmt | None:
+    """A quotation after a clause that opens its sentence and ends in a colon, no cue word.
+
+    "Mayor X addressed the crowd again: “...”", "He offered: “...”": the clause's subject (a
+    person, group, institution or outlet, or a personal pronoun) and a past-tense verb right
+    after it; the subject speaks.
+    """
+    m = art.masked
+    if m[sent[0] : hs].strip():
+        return None  # the clause must open the sentence
+    sm = _SENT_SUBJ_RE.match(m, hs, he)
+    if sm is None:
+        return None
+    subj = _subject(m, hs, hs + len(sm.group(1)))[0]
+    if subj is None:
+        return None
+    span = m[subj[0] : subj[1]]
+    if span.lower().strip() not in _PRONOUNS and _classify(art, span, *subj)[1] == "unknown":
+        return None
+    return _Stmt("direct", qs, qe, (he, he + 1), subj, sent, "colon_clause", 0.5)
 
 
 _COLON_NAME_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

@@ -38,6 +38,7 @@ from .lexicon import (
     _OBJECT_INF_VERBS,
     _OBJECT_SET,
     _ORG_WORDS,
+    _QUOTE_ONLY_VERBS,
     _QUOTED_AS_RE,
     _RX1,
     _RX27,
@@ -283,6 +284,8 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
     wl = mt.group(0).lower()
     lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
+    if lemma in _QUOTE_ONLY_VERBS:
+        return bool(_RX38.match(m, mt.end(), mt.end() + 80))
     if lemma in _QUESTION_VERBS:
         after = m[mt.end() : mt.end() + 80]
         return bool(

@@ -136,6 +136,8 @@ _OBJECT_SET = set(_OBJECT_VERBS)
 _INFINITIVE_VERBS = frozenset(_resources.word_list("reporting_verbs_infinitive"))
 #: Verbs whose object + "to"-infinitive is the content ("urged Congress to act").
 _OBJECT_INF_VERBS = frozenset(_resources.word_list("reporting_verbs_object_infinitive"))
+#: Verbs that attribute only a quotation ("The sign read: “...”").
+_QUOTE_ONLY_VERBS = frozenset(_resources.word_list("reporting_verbs_quote_only"))
 #: Verbs whose "Y as Z" object is the content ("described the plan as a failure").
 _AS_VERBS = frozenset(_resources.word_list("reporting_verbs_as"))
 _TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?!be\b)[a-z]")
