@@ -259,3 +259,12 @@ def test_quote_only_verbs_attribute_quotations_not_clauses():
     assert rows("Mayor Lindqvist read that the plan had failed.") == []
     r = found("Ms. Okonkwo posted on her website that the cranes were safe.", "cranes were safe")
     assert r["cue"] == "posted"
+
+
+def test_quotation_after_a_partial_quote_continues_its_speaker():
+    body = (
+        "The fees are “simply unfair,” said Ms. Okonkwo, who chairs the traders’ group. "
+        "“Nobody asked the people who work here.”"
+    )
+    r = found(body, "Nobody asked")
+    assert r["method"] == "continuation" and "Okonkwo" in r["speaker"]

@@ -300,6 +300,10 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                     stmt.kind = "partial"
             last_direct = stmt
             last_direct_para = q.para
+        elif stmt.method == "partial_before_cue" and stmt.subj is not None:
+            # 'The plan is “dead,” X said. “...”': the next quotation continues X
+            last_direct = stmt
+            last_direct_para = q.para
         out.append(stmt)
         out_by_sent.setdefault(stmt.sent[0], []).append(stmt)
     return out
