@@ -22,7 +22,8 @@ Layout (each module says what belongs in it): :mod:`.lexicon` (word lists from
 ``iranstrikes/resources/`` and the patterns built from them), :mod:`.outlets` (the outlet
 gazetteer), :mod:`.segment` (paragraphs, quotation spans, sentences), :mod:`.phrases`
 (subject and noun-phrase finders), :mod:`.article` (the per-article context), :mod:`.indirect`
-(speaker typing, reported speech), :mod:`.direct` (quotation-marked speech), :mod:`.resolve`
+(speaker typing, reported speech), :mod:`.forms` ("according to X", passive questions),
+:mod:`.direct` (quotation-marked speech), :mod:`.resolve`
 (speakers and intermediaries through the story), :mod:`.speakers` (speakers checked against the
 shared text model :mod:`iranstrikes.text`) and :mod:`.frame` (the public entry points).
 """

@@ -34,6 +34,7 @@ from .lexicon import (
     _VIA_CUE_NB_RE,
     _lower_same_offsets,
     _name_runs,
+    _phrase_cue_pattern,
     _trie_regex,
 )
 from .outlets import (
@@ -101,7 +102,9 @@ _MULTI_CUE_LOWER_RE = re.compile(
     r"(?:pointed|points|pointing)\s+out|"
     r"(?:shot|shoots|shooting|fired|fires|firing)\s+back|"
     r"put\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])|"
-    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)"
+    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)|"
+    # resources/reporting_phrases.txt ("called for", "made the case")
+    r"(?:" + _phrase_cue_pattern() + r")(?![\w-])"
 )
 _MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
 
@@ -117,14 +120,25 @@ def _all_cues(m: str) -> list[re.Match[str]]:
     """Reporting-verb cue candidates of a text, in order (the regex matches themselves)."""
     out = list(_CUE_WORD_RE.finditer(m))
     low = _lower_same_offsets(m)
-    multi = list(
-        _MULTI_CUE_LOWER_RE.finditer(low) if low is not None else _MULTI_CUE_RE.finditer(m)
-    )
+    multi = [
+        (mm.start(), mm.end())
+        for mm in (
+            _MULTI_CUE_LOWER_RE.finditer(low) if low is not None else _MULTI_CUE_RE.finditer(m)
+        )
+        if not (mm.start() and _WORD_CHAR_RE.match(m, mm.start() - 1))  # a word start only
+    ]
     if multi:
-        for mm in multi:
-            out = [c for c in out if not (mm.start() <= c.start() < mm.end())]
-            out.append(_Cue(mm.start(), mm.end(), m[mm.start() : mm.end()]))
-        out.sort(key=lambda c: c.start())
+        # a word cue inside a phrase cue ("called" in "called for") gives way to the phrase;
+        # the phrase matches do not overlap, so one bisection per word cue finds its phrase
+        starts = [s for s, _e in multi]
+        kept: list = []
+        for c in out:
+            i = bisect.bisect_right(starts, c.start()) - 1
+            if i < 0 or c.start() >= multi[i][1]:
+                kept.append(c)
+        kept.extend(_Cue(s, e, m[s:e]) for s, e in multi)
+        kept.sort(key=lambda c: c.start())
+        return kept
     return out
 
 

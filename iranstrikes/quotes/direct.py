@@ -13,6 +13,7 @@ from .article import (
 )
 from .indirect import (
     _CONTEXT_PRONOUN_RE,
+    _SENT_SUBJ_RE,
     _classify,
     _cue_ok,
     _sentence_of,
@@ -122,11 +123,18 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         # 1) attribution after the quote
         after_lo = q.close_pos + 1 if q.closed else q.end
         after_hi = min(nxt_open, max(se, after_lo))
+        if q.closed and se <= after_lo + 1 and m[q.close_pos - 1 : q.close_pos] in ("?", "!", "."):
+            # '“... ?” Mrs. X asked.': the quotation's last mark ended the sentence, so its
+            # attribution is the next one (a cue at its start, checked in _after_attr)
+            after_hi = _next_sentence_end(art, after_lo, q.para, nxt_open)
+            new_sentence = after_hi > after_lo
+        else:
+            new_sentence = False
         frag = m[after_lo:after_hi]
         am = _RX55.match(frag)
         start_np = after_lo + am.end()
         if q.closed:
-            stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se))
+            stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se), new_sentence)
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
             if (
                 stmt is not None
@@ -247,6 +255,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 )
                 stmt.extra["host"] = h
                 stmt.via = h.via
+                if h.method == "according_to" and q.open_pos <= h.start + 1:
+                    # "According to X: “...”": the quotation is the whole statement
+                    stmt.kind, stmt.method = "direct", "according_to_quote"
         if stmt is None and last_direct is not None:
             # 5) continuation of the previous speaker: quote opens a paragraph/sentence
             starts_para = q.open_pos - art.paras[q.para][0] < 3
@@ -289,9 +300,30 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                     stmt.kind = "partial"
             last_direct = stmt
             last_direct_para = q.para
+        elif stmt.method == "partial_before_cue" and stmt.subj is not None:
+            # 'The plan is “dead,” X said. “...”': the next quotation continues X
+            last_direct = stmt
+            last_direct_para = q.para
         out.append(stmt)
         out_by_sent.setdefault(stmt.sent[0], []).append(stmt)
     return out
+
+
+def _next_sentence_end(art: _Article, pos: int, para: int, hi: int) -> int:
+    """End of the sentence that starts right after ``pos`` in paragraph ``para`` (<= ``hi``).
+
+    ``pos`` itself when no sentence of that paragraph starts there.
+    """
+    m = art.masked
+    p = pos
+    while p < hi and m[p].isspace():
+        p += 1
+    if p >= hi:
+        return pos
+    ns, ne, npi = _sentence_of(art, p)
+    if ns != p or npi != para:
+        return pos
+    return min(hi, ne)
 
 
 def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
@@ -302,15 +334,27 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 _NAME_SAID_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
 )
 
 
 def _after_attr(
-    art: _Article, q: _Quote, qs: int, qe: int, lo: int, hi: int, sent: tuple[int, int]
+    art: _Article,
+    q: _Quote,
+    qs: int,
+    qe: int,
+    lo: int,
+    hi: int,
+    sent: tuple[int, int],
+    new_sentence: bool = False,
 ) -> _Stmt | None:
-    """Parse '..." X said' / '..." said X' / '..." the paper quoted X as saying'."""
+    """Parse '..." X said' / '..." said X' / '..." the paper quoted X as saying'.
+
+    ``new_sentence``: the quotation ended its sentence ('“...?” Mrs. X asked.'), so the cue
+    must come within a short subject at the start of the next one, with no subordinate clause.
+    """
     m = art.masked
     frag = m[lo:hi]
     if (
@@ -343,6 +387,8 @@ def _after_attr(
             continue
         pre = m[lo : c.start()]
         if len(pre.split()) > 12 or _RX60.search(pre):
+            return None
+        if new_sentence and (len(pre.split()) > 6 or _SUBORDINATOR_RE.search(pre)):
             return None
         wl = c.group(0).lower()
         if not pre.strip():
@@ -400,11 +446,9 @@ def _colon_intro(
     head = cm.group(1)
     # the name is the last name-like run before the colon ("... - More from Jones:")
     runs = list(_COLON_NAME_RE.finditer(head))
-    if not runs:
-        return None
+    if not runs or head[runs[-1].end() :].strip():
+        return _colon_clause(art, qs, qe, sent, cm.start(1), cm.end(1))
     r = runs[-1]
-    if head[r.end() :].strip():
-        return None
     ns, ne = cm.start(1) + r.start(), cm.start(1) + r.end()
     person = art.canonical_person(m[ns:ne])
     if person is None or art.outlet_at(ns, ne):
@@ -419,6 +463,30 @@ def _colon_intro(
         "colon_intro",
         0.6,
     )
+
+
+def _colon_clause(
+    art: _Article, qs: int, qe: int, sent: tuple[int, int], hs: int, he: int
+) -> _Stmt | None:
+    """A quotation after a clause that opens its sentence and ends in a colon, no cue word.
+
+    "Mayor X addressed the crowd again: “...”", "He offered: “...”": the clause's subject (a
+    person, group, institution or outlet, or a personal pronoun) and a past-tense verb right
+    after it; the subject speaks.
+    """
+    m = art.masked
+    if m[sent[0] : hs].strip():
+        return None  # the clause must open the sentence
+    sm = _SENT_SUBJ_RE.match(m, hs, he)
+    if sm is None:
+        return None
+    subj = _subject(m, hs, hs + len(sm.group(1)))[0]
+    if subj is None:
+        return None
+    span = m[subj[0] : subj[1]]
+    if span.lower().strip() not in _PRONOUNS and _classify(art, span, *subj)[1] == "unknown":
+        return None
+    return _Stmt("direct", qs, qe, (he, he + 1), subj, sent, "colon_clause", 0.5)
 
 
 _COLON_NAME_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

@@ -18,10 +18,10 @@ from .chains import via_chain
 from .direct import (
     _direct,
 )
+from .forms import _unquoted_words
 from .indirect import (
     _classify,
     _indirect,
-    _unquoted_words,
 )
 from .lexicon import (
     _PRONOUNS,
@@ -119,7 +119,20 @@ def quote_columns(text: str, outlet: str | None = None, *, text_model=None) -> d
         if st.subj and art.masked[st.subj[0] : st.subj[1]].lower().strip() in _PRONOUNS:
             st.extra["pronoun"] = True
     stmts += _headline_quotes(art)
-    check_speakers(art, stmts, text_model=text_model)
+    # a partial quote whose host statement (dropped above: the quote represents it) has no
+    # speaker yet gets the one the text model finds for the host ("X did Y and said “...”")
+    kept = {id(st) for st in stmts}
+    hosts = [
+        st.extra["host"]
+        for st in direct
+        if not st.speaker and "host" in st.extra and id(st.extra["host"]) not in kept
+    ]
+    check_speakers(art, stmts + hosts, text_model=text_model)
+    for st in direct:
+        h = st.extra.get("host")
+        if h is not None and not st.speaker and h.speaker:
+            st.speaker, st.speaker_type = h.speaker, h.speaker_type
+            st.subj = st.subj or h.subj
     _inherit_vias(art, stmts)
     wire = None
     if outlet and isinstance(outlet, str):

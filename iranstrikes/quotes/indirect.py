@@ -13,18 +13,32 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
+from .forms import (
+    _CUT_RE,
+    _FINITE_RE,
+    _according_to,
+    _asked_questions,
+    _parenthetical_cue,
+    _trim,
+)
 from .lexicon import (
     _ACCORDING_RE,
     _ANON_HEADS,
+    _AS_VERBS,
     _COUNTRIES,
     _FORM2LEMMA,
     _GROUP_PLURALS,
+    _INFINITIVE_VERBS,
     _INSTITUTION_PLURALS,
     _LEAD_FLUFF_RE,
     _NEED_THAT,
     _NOUNISH_S,
+    _OBJ_AS_RE,
+    _OBJ_TO_INF_RE,
+    _OBJECT_INF_VERBS,
     _OBJECT_SET,
     _ORG_WORDS,
+    _QUOTE_ONLY_VERBS,
     _QUOTED_AS_RE,
     _RX1,
     _RX27,
@@ -40,7 +54,6 @@ from .lexicon import (
     _RX37,
     _RX38,
     _RX39,
-    _RX40,
     _RX41,
     _RX42,
     _RX43,
@@ -52,11 +65,9 @@ from .lexicon import (
     _RX49,
     _RX50,
     _RX51,
-    _RX52,
-    _RX53,
-    _RX54,
     _STOP,
     _TITLE_WORDS,
+    _TO_INF_RE,
     _may_quote_as,
 )
 from .outlets import (
@@ -206,6 +217,12 @@ _CUE_BLOCKER_ENDINGS = (
 
 # "Pew notes that ...": a third-person -s form followed by "that" and a clause is a verb
 _SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))\s+$")
+#: The word before a noun-like phrase cue ("calls for") that makes it a noun: a verb in -ed
+#: or -ing, a determiner, possessive or preposition.
+_NOUN_BEFORE_PHRASE_RE = re.compile(
+    r"(?:\b[a-z]+(?:ed|ing)|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
+    r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)|[’']s)\s+$"
+)
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
 
 
@@ -216,6 +233,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if w[:1].isupper() and mt.start() != sent_start:
         return False
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
+        first = wl.split()[0]
+        if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
+            return False  # "dismissed calls for a recount", "her call for calm": a noun
     if wl in _NOUNISH_S and not (
         _NOUNISH_AS_VERB_RE.match(m, mt.end())
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
@@ -233,31 +254,77 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             return False
         if _RX35.search(before):
             return False
-    # participles count only as ", adding that..." or sentence-initially
-    if wl.endswith("ing") and not (
-        _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
-        or mt.start() == sent_start
+    # participles count only as ", adding that..." or sentence-initially, in a progressive
+    # ("they are saying ...") or as "saying" + a clause ("a statement saying the plan failed")
+    if (
+        wl.endswith("ing")
+        and not (
+            _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
+            or mt.start() == sent_start
+        )
+        and not _progressive(m, mt.start(), sent_start)
+        and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|been|be|[’']s|[’']re)\s+(?:(?:also|still|now|not|already|"
+    r"again|[a-z]{3,}ly)\s+)?$"
+)
+
+
+def _progressive(m: str, pos: int, floor: int) -> bool:
+    """The "-ing" cue at ``pos`` is a progressive verb ("they are saying", "he's telling")."""
+    return bool(_PROGRESSIVE_RE.search(m, max(floor, pos - 30), pos))
 
 
 def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
     wl = mt.group(0).lower()
     lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
+    if lemma in _QUOTE_ONLY_VERBS:
+        return bool(_RX38.match(m, mt.end(), mt.end() + 80))
     if lemma in _QUESTION_VERBS:
         after = m[mt.end() : mt.end() + 80]
-        return bool(_ASK_WH_RE.match(after) or _RX38.match(after))
+        return bool(
+            _ASK_WH_RE.match(after)
+            or _RX38.match(after)
+            or (lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after))
+        )
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
         if not _RX37.match(after) and not (
             lemma in {"call", "describe", "write"} and _RX38.match(after)
         ):
+            # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
+            if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
+                return True
+            if lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after):
+                return True
+            if lemma in _AS_VERBS and _OBJ_AS_RE.match(after):
+                return True
             # a that-less clause: a short subject, then a finite verb or modal ("noted the
             # plan would fail", "suggested the country should send more troops")
             return bool(lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after))
     return True
+
+
+def _complement_cue(m: str, lemma: str, end: int) -> bool:
+    """The cue ending at ``end`` takes its content as an object or infinitive, not a clause.
+
+    "denied the reports", "vowed to fight on", "urged Congress to act", "described the plan
+    as a failure": what follows is the content even when it reads like an adjunct ("to cut
+    taxes") or is no clause (after "and": "... and called the system rotten").
+    """
+    after = m[end : end + 80]
+    return (
+        lemma in _OBJECT_SET
+        or (lemma in _INFINITIVE_VERBS and bool(_TO_INF_RE.match(after)))
+        or (lemma in _OBJECT_INF_VERBS and bool(_OBJ_TO_INF_RE.match(after)))
+        or (lemma in _AS_VERBS and bool(_OBJ_AS_RE.match(after)))
+    )
 
 
 def _words_after_quote(art: _Article, p: int, hi: int) -> int:
@@ -334,19 +401,6 @@ def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:
     return art.sents[lo]
 
 
-def _unquoted_words(art: _Article, s: int, e: int) -> int:
-    seg = art.masked[s:e]
-    return len(_RX39.findall(_RX40.sub(" ", seg)))
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
-        e -= 1
-    return s, e
-
-
 _INVERTIBLE = {"say", "add", "write", "tell", "explain", "insist", "warn", "note", "argue", "ask"}
 _INVERTIBLE |= {"claim", "stress", "continue", "reply", "answer", "recall", "observe", "remark"}
 _ADJ_TAIL_RE = re.compile(
@@ -356,8 +410,20 @@ _ADJ_TAIL_RE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”_,]*?)?\s*"
     r"(?:,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing|adding|saying|noting|"
     r"stressing|in\s+an?\s+|as\s+|who|which|speaking|referring|when|after|before|while|"
-    r"although|though|but|and|[a-z]{3,}ing)\b.*)?[.!?]?\s*",
+    r"although|though|but|and|[a-z]{3,}ing)\b.*|\s*[—–]\s.*|\s+-\s.*)?[.!?]?\s*",
     re.S,
+)
+_WEEKDAYS = sorted(
+    (r["name"] for r in _resources.table("weekdays") if len(r["name"]) > 3), key=len, reverse=True
+)
+#: A time word right after the cue, then a clause: "said Wednesday he agrees", "said on
+#: Friday the plan is dead". Group ``c`` is where the clause starts.
+_TIME_THEN_CLAUSE_RE = re.compile(
+    r"\s*(?:on\s+)?(?i:"
+    + "|".join(_WEEKDAYS)
+    + r"|yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year|morning|afternoon|evening))\s+(?:that\s+)?"
+    r"(?P<c>(?:he|she|they|we|I|it|there|[A-Z][\w'’.-]*)\s+[a-z])"
 )
 _VERBISH_RE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|did|does|can|may|might|"
@@ -371,10 +437,14 @@ _ADJUNCT_CUT_RE = re.compile(
 )
 
 
+_DASH_CUT_RE = re.compile(r"\s*[—–]\s|\s+-\s")
+
+
 def _adjunct_only(t: str) -> bool:
     """True when a cue's tail holds only adjuncts ("on Friday", "in a statement", ", adding")."""
     core = _ADJUNCT_CUT_RE.split(t, 1)[0] if "," in t else t
-    if len(core.split()) > 8 or _VERBISH_RE.search(core):
+    core = _DASH_CUT_RE.split(core, 1)[0]
+    if len(core.split()) > 8 or _VERBISH_RE.search(core) or _TIME_THEN_CLAUSE_RE.match(core):
         return False
     return bool(_ADJ_TAIL_RE.fullmatch(t))
 
@@ -384,35 +454,21 @@ _SENT_SUBJ_RE = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
     r"cut|held|fell|rose|sent|brought|left|led|met|threw|upheld|overturned|sought)\b"
 )
-_CUT_RE = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
-    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
-    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
-    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
-    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
-    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
-    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
-    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
-)
 
 
-_FINITE_RE = re.compile(
-    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
-)
 _TOLD_OBJECT_RE = re.compile(
     r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
     r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
-)
-_DOCUMENT_NP_RE = re.compile(
-    r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
-    r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
 )
 
 
 def _may_end_coordinated(before: str) -> bool:
     """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
     t = before.rstrip()
-    return len(t) < len(before) and t.endswith(("and", "but", "also", "later"))
+    if len(t) == len(before):
+        return False
+    tail = t[-40:]
+    return "and" in tail or "but" in tail
 
 
 _CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
@@ -438,10 +494,18 @@ def _indirect(art: _Article) -> list[_Stmt]:
         sent_stmts: list[_Stmt] = []
         cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
         strict = {c.start() for c in cues if _needs_no_that(m, c)}
+        # cues that need no complement rule (infinitive, object, "as") to count
+        strict_clause = {
+            c.start()
+            for c in cues
+            if c.start() in strict
+            and not _complement_cue(m, _FORM2LEMMA.get(c.group(0).lower(), "say"), c.end())
+        }
         # "X quoted Y as saying ..."
         quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
         has_according = m.find("ccording", ss, se) >= 0
-        if not cues and not quoted_as and not has_according:
+        has_asked = m.find("sked", ss, se) >= 0
+        if not cues and not quoted_as and not has_according and not has_asked:
             continue  # nothing below can produce a statement
         taken = set()
         for qa in quoted_as:
@@ -486,12 +550,19 @@ def _indirect(art: _Article) -> list[_Stmt]:
             wl = c.group(0).lower()
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
-            if subj and not wl.endswith("ing"):
+            participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
+            if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
-            participle = wl.endswith("ing")
             coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
+            if not participle and not coord and not sent_stmts:
+                # "The delay, she noted, was ...", "As X noted, ...", "As reported by X, ..."
+                pst = _parenthetical_cue(art, c, lo_c, hi_c, (ss, se))
+                if pst is not None:
+                    sent_stmts.append(pst)
+                    prev_subj = pst.subj
+                    continue
             # post-posed attribution: "..., X said." / "..., said X."
             tail = m[c.end() : hi_c]
             post = False
@@ -507,7 +578,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     comma_before
                     and lemma in _INVERTIBLE
                     and _RX45.match(tail)
-                    and not _RX46.match(prev_chunk)
+                    and not (_RX46.match(prev_chunk) and len(prev_chunk.split()) <= 6)
                 ):
                     inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
                     post = inverted
@@ -556,8 +627,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         cs_ = _trim(art.text, com, ce_)[0]
                 if (
                     sent_stmts
-                    or len(sent_subjs) > 1
-                    or any(_cue_ok(m, c2, ss) for c2 in art.cues(cs_, ce_) if c2.start() > cs_)
+                    or sum(1 for x in sent_subjs if x[0] in strict or x[0] == c.start()) > 1
+                    or any(
+                        _cue_ok(m, c2, ss, need_that=True)
+                        for c2 in art.cues(cs_, ce_)
+                        if c2.start() > cs_
+                    )
                 ):
                     # an earlier statement in the sentence: this is a via / second attribution
                     if subj:
@@ -609,12 +684,15 @@ def _indirect(art: _Article) -> list[_Stmt]:
             else:
                 am2 = _RX49.match(m[p:hi_c])
                 p += am2.end() if am2 else 0
+            tm = _TIME_THEN_CLAUSE_RE.match(m, p, hi_c)
+            if tm:
+                p = tm.start("c")  # "said Wednesday he agrees": the clause after the time word
             r50 = _RX50.match(m[p:hi_c])
             if r50 and not (
                 r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
             ):
                 continue  # the quotation is the statement (read as a direct quote)
-            if _adjunct_only(m[p:hi_c]):
+            if _adjunct_only(m[p:hi_c]) and not _complement_cue(m, lemma, c.end()):
                 continue
             cs_, ce_ = _trim(art.text, p, hi_c)
             cut = _CUT_RE.search(m, cs_, ce_)
@@ -628,7 +706,22 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     ce_ = _trim(art.text, cs_, com)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
-            if ce_ - cs_ < 3:
+            if (
+                ce_ - cs_ < 3
+                or (
+                    # "he is saying goodbye": a progressive cue needs a reported clause
+                    wl.endswith("ing")
+                    and not participle
+                    and not (am or _clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                )
+                or (
+                    c.start() not in strict_clause
+                    and not coord
+                    and any(s2.start <= c.start() < s2.end for s2 in sent_stmts)
+                )
+            ):
+                # (an object/infinitive cue inside another statement's content is part of it:
+                # "X said Y chose Z because it had promised to ...")
                 if subj:
                     prev_subj = subj
                 continue
@@ -654,13 +747,17 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if stmt.subj is not None:
                         stmt.method = "participle_sentence_subject"
                         stmt.conf = 0.5
-                    elif _clause_like(m, cs_, ce_):
+                    elif am or _clause_like(m, cs_, ce_):
                         # "X did Y, saying Z": the sentence subject (read by the text model in
                         # quotes.speakers) speaks; unknown when there is none
                         stmt.conf = 0.45
                     else:
                         continue  # "declaring a caliphate": an object, not a reported clause
-                elif coord and c.start() - lo_c > 3 and _clause_like(m, cs_, ce_):
+                elif (
+                    coord
+                    and c.start() - lo_c > 3
+                    and (am or _clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                ):
                     # "X did Y and says Z": the speaker is the sentence's subject, which the
                     # text model reads (quotes.speakers); unknown when it finds none
                     stmt.conf = 0.45
@@ -679,68 +776,16 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if com > st.start:
                         st.end = _trim(art.text, st.start, com)[1]
                     st.extra.pop("fronted")
-        # according to X
-        for ac in _ACCORDING_RE.finditer(m, ss, se) if has_according else ():
-            npm = _RX52.match(m[ac.end() : se])
-            if not npm:
-                continue
-            ns, ne = ac.end(), ac.end() + npm.end()
-            np_txt = m[ns:ne]
-            sub = _DOCUMENT_NP_RE.match(np_txt)
-            o = art.outlet_at(ns, ne)
-            src = (ns, ne)
-            if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
-                src = (ns + sub.end(), ne)
-            elif sub and _RX54.search(np_txt):
-                continue
-            head = _RX41.sub("", np_txt).split()
-            if head and head[-1].lower() in {
-                "rules",
-                "data",
-                "figures",
-                "statistics",
-                "law",
-                "laws",
-                "regulations",
-                "records",
-                "estimates",
-                "documents",
-                "schedule",
-                "plan",
-                "polls",
-                "rule",
-                "tradition",
-                "legend",
-                "reports",
-            }:
-                continue
-            targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
-            if targets:
-                if o:
-                    for s2 in targets:
-                        if s2.via is None:
-                            s2.via = (o[0], o[1])
-                continue
-            # statement = rest of sentence
-            if ac.start() - ss < 3:
-                com = m.find(",", ne, se)
-                if com < 0:
-                    continue
-                cs_, ce_ = _trim(art.text, com, se)
-            else:
-                cs_, ce_ = _trim(art.text, ss, ac.start())
-            if ce_ - cs_ < 3 or _unquoted_words(art, cs_, ce_) < 3:
-                continue
-            sent_stmts.append(
-                _Stmt(
-                    "indirect", cs_, ce_, (ac.start(), ac.end()), src, (ss, se), "according_to", 0.7
-                )
-            )
+        # according to X; passive questions ("was asked whether ...")
+        if has_according:
+            _according_to(art, ss, se, sent_stmts)
+        if has_asked:
+            _asked_questions(art, ss, se, sent_stmts)
         out.extend(sent_stmts)
     return out
 
 
 _ADJ = r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b[^,.;\"“”_]{0,60}?)?"
-_ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b")
+_ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b(?![’']s\b)")
 _ADJ_QUOTE_RE = re.compile(_ADJ + r"\s*[,:]?\s*(?=[\"“])")
 _CONTEXT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+s)\b")

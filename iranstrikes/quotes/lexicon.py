@@ -72,14 +72,24 @@ _RX38 = re.compile(r"[^.;]{0,50}?[\"“]")
 _RX39 = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _RX40 = re.compile(r"_+")
 _RX41 = re.compile(r"^(?:the|a|an)\s+")
-_RX42 = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+)?$")
+# "..., and (also) said", "but now said", "and quickly added": a cue coordinated with the
+# sentence's first verb
+_RX42 = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}$"
+)
 _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
 _RX44 = re.compile(r"[\"“”_]{3,}")
-_RX45 = re.compile(r"\s+(?:[A-Z]|the\s|an?\s)")
+# "..., said the minister" / "said several observers": an inverted subject opens with a
+# capital or a determiner (resources/determiners.txt)
+_RX45 = re.compile(
+    r"\s+(?:[A-Z]|(?:"
+    + "|".join(sorted(map(re.escape, _resources.word_list("determiners")), key=len, reverse=True))
+    + r")\s)"
+)
 _RX46 = re.compile(r"(?:who|which|whose|a|an|the)\b")
 _RX47 = re.compile(r"\bthat\b")
 _RX48 = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,4}?[\w'’&.-]+")
-_RX49 = re.compile(r"\s*(?:that\b)?")
+_RX49 = re.compile(r"\s*(?:that\b(?![’']s\b))?")  # not "that's"
 _RX50 = re.compile(r"[\s,]*(?:according\s+to|as\s+quoted|citing)\b|[\s,:]*[\"“]")
 _RX51 = re.compile(r"\s*(?:for|on)\b")
 _RX52 = re.compile(r"(?:the\s+|a\s+|an\s+)?[^,.;:\"“”_]{2,100}")
@@ -122,6 +132,30 @@ for _v in _CLAUSE_VERBS + _OBJECT_VERBS:
     for _f in _inflect(_v):
         _FORM2LEMMA.setdefault(_f, _v)
 _OBJECT_SET = set(_OBJECT_VERBS)
+#: Verbs whose "to"-infinitive is the content ("vowed to fight on").
+_INFINITIVE_VERBS = frozenset(_resources.word_list("reporting_verbs_infinitive"))
+#: Verbs whose object + "to"-infinitive is the content ("urged Congress to act").
+_OBJECT_INF_VERBS = frozenset(_resources.word_list("reporting_verbs_object_infinitive"))
+#: Verbs that attribute only a quotation ("The sign read: “...”").
+_QUOTE_ONLY_VERBS = frozenset(_resources.word_list("reporting_verbs_quote_only"))
+#: Verbs whose "Y as Z" object is the content ("described the plan as a failure").
+_AS_VERBS = frozenset(_resources.word_list("reporting_verbs_as"))
+_TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?!be\b)[a-z]")
+_OBJ_TO_INF_RE = re.compile(
+    r"\s+(?!(?:to|not|that|for|about|if|whether)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]"
+)
+_OBJ_AS_RE = re.compile(r"\s+(?!as\b)(?:[\w.'’“”\"-]+\s+){1,8}?as\s+(?:an?\s+|the\s+)?[\w“\"]")
+
+
+def _phrase_cue_pattern() -> str:
+    """Alternation of the inflected multi-word cues of ``resources/reporting_phrases.txt``."""
+    alts = []
+    for phrase in _resources.word_list("reporting_phrases"):
+        verb, *rest = phrase.lower().split()
+        tail = "".join(r"\s+" + re.escape(w) for w in rest)
+        alts.append("(?:" + "|".join(map(re.escape, _inflect(verb))) + ")" + tail)
+    return "|".join(alts)
+
 
 _TITLE_WORDS = set(_resources.word_list("titles"))
 # Words whose presence marks an organisation rather than a person.
@@ -178,6 +212,7 @@ _NOT_ADVERB_LY = set(_resources.word_list("not_adverbs_ly"))
 _LEAD_FLUFF_RE = re.compile(
     r"^(?:(?:and|but|so|yet|however|meanwhile|also|then|now|while|as|when|because|although|"
     r"though|since|if|instead|still|indeed|moreover|furthermore|separately|later|earlier|"
+    r"rather|thus|hence|likewise|similarly|nonetheless|nevertheless|otherwise|"
     r"in\s+addition|in\s+turn)\b[\s,]*)+",
     re.IGNORECASE,
 )

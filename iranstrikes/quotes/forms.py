@@ -1,0 +1,243 @@
+"""Reported-speech forms that have no clause-taking reporting verb as their cue.
+
+What belongs here: "according to X" statements (before, after or inside the statement, or
+opening a quotation), passive questions ("X was asked whether ...", "When asked about ...":
+the content is the question, the speaker the asker when the sentence names one), and the
+small span helpers they share with :mod:`.indirect` (trimming, counting unquoted words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+from .article import _Article
+from .lexicon import (
+    _ACCORDING_RE,
+    _LEAD_FLUFF_RE,
+    _RX39,
+    _RX40,
+    _RX41,
+    _RX52,
+    _RX53,
+    _RX54,
+)
+from .phrases import _PREP_START_RE, _subject
+from .segment import _Stmt
+
+#: Heads of "according to" phrases that name no source of a statement ("according to the
+#: rules", "according to plan").
+_NOT_SOURCES = frozenset(_resources.word_list("according_to_not_sources"))
+_DOCUMENT_NP_RE = re.compile(
+    r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:report|statement|transcript|study|survey|"
+    r"release|filing|document|letter|post|posting|memo)\b(?:[^,]*?\b(?:by|from|of)\s+)?"
+)
+
+
+_CUT_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
+    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
+    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
+    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
+    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
+    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
+    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
+    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
+)
+_FINITE_RE = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
+)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return s, e
+
+
+def _unquoted_words(art: _Article, s: int, e: int) -> int:
+    seg = art.masked[s:e]
+    return len(_RX39.findall(_RX40.sub(" ", seg)))
+
+
+def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
+    """Add the "according to X" statements of the sentence [ss, se) to ``sent_stmts``.
+
+    When the sentence already holds a statement, "according to <outlet>" only becomes its
+    ``via``.
+    """
+    m = art.masked
+    for ac in _ACCORDING_RE.finditer(m, ss, se):
+        npm = _RX52.match(m[ac.end() : se])
+        if not npm:
+            continue
+        ns, ne = ac.end(), ac.end() + npm.end()
+        np_txt = m[ns:ne]
+        sub = _DOCUMENT_NP_RE.match(np_txt)
+        o = art.outlet_at(ns, ne)
+        src = (ns, ne)
+        if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
+            src = (ns + sub.end(), ne)
+        elif sub and _RX54.search(np_txt):
+            continue
+        head = _RX41.sub("", np_txt).split()
+        if head and head[-1].lower() in _NOT_SOURCES:
+            continue
+        targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
+        if targets:
+            if o:
+                for s2 in targets:
+                    if s2.via is None:
+                        s2.via = (o[0], o[1])
+            continue
+        # statement = rest of sentence
+        pre = m[ss : ac.start()]
+        k = ne
+        while k < se and m[k] == " ":
+            k += 1
+        after_np = m[k : k + 1]
+        if ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " "):
+            # "(But) according to X, ...", "According to X: “...”"
+            if after_np not in (",", ":", "“", '"', "_"):
+                continue
+            cs_, ce_ = _trim(art.text, k, se)
+        elif pre.rstrip().endswith(",") and after_np == "," and se - k > 12:
+            # "The plan, according to X, was ...": the whole sentence is the statement
+            cs_, ce_ = _trim(art.text, ss, se)
+        else:
+            cs_, ce_ = _trim(art.text, ss, ac.start())
+        if ce_ - cs_ < 3 or (
+            _unquoted_words(art, cs_, ce_) < 3 and m[cs_ : cs_ + 1] not in ('"', "“")
+        ):
+            continue
+        cue_end = ac.end() - len(ac.group(0)) + len(ac.group(0).rstrip())
+        sent_stmts.append(
+            _Stmt("indirect", cs_, ce_, (ac.start(), cue_end), src, (ss, se), "according_to", 0.7)
+        )
+
+
+#: A passive or reduced "asked" ("was asked", "When asked", sentence-initial "Asked"), an
+#: optional "by <asker>" and adjunct, then the question ("whether ...", "about ...", "to ...").
+_ASKED_RE = re.compile(
+    r"(?:(?P<lead>\b(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Oo]nce|[Uu]nless)\s+"
+    r"(?:being\s+)?|\b(?:was|were|is|are|been|being|be|get|gets|got|getting)\s+"
+    r"(?:(?:[a-z]+ly|also|then|again|later|never|not|yet\s+again)\s+)?))?"
+    r"(?P<cue>\b[Aa]sked)"
+    r"(?:\s+by\s+(?P<by>(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+?))?"
+    r"(?:,?\s+(?:(?:on|in|at|during|after|before|this|last|earlier|later|again|yet|repeatedly|"
+    r"recently|directly|specifically|once|twice|separately|privately|publicly)\b"
+    r"[^,.;:\"“”_]{0,60}?))?"
+    r",?\s+(?P<q>(?:about|whether|if|why|how|what|when|where|who|whom|which)\b)"
+)
+
+
+def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
+    """Add the passive questions of the sentence [ss, se) to ``sent_stmts``.
+
+    "X was asked whether the plan would fail": the question is the content and the asker
+    (unnamed here) its speaker, so the speaker is left unknown unless "by <asker>" names one;
+    X, who was asked, never becomes the speaker.
+    """
+    m = art.masked
+    taken = {s2.cue[0] for s2 in sent_stmts}
+    for mt in _ASKED_RE.finditer(m, ss, se):
+        cs = mt.start("cue")
+        if cs in taken:
+            continue
+        if not mt.group("lead") and cs != ss and m[ss:cs].rstrip()[-1:] not in (",", ";", "—", "("):
+            continue  # a bare "Asked" must open the sentence or a clause
+        qs = mt.start("q")
+        end = se
+        for ch in ",;":
+            k = m.find(ch, qs, end)
+            if k >= 0:
+                end = k
+        cs_, ce_ = _trim(art.text, qs, end)
+        if _unquoted_words(art, cs_, ce_) < 3 and "_" not in m[cs_:ce_]:
+            continue
+        by = mt.span("by") if mt.group("by") else None
+        st = _Stmt(
+            "indirect",
+            cs_,
+            ce_,
+            (cs, mt.end("cue")),
+            by,
+            (ss, se),
+            "asked_question",
+            0.6 if by else 0.4,
+        )
+        sent_stmts.append(st)
+
+
+#: "…, X said, …" / "As X noted, …": after the cue, optional adjunct words and a comma.
+_PAREN_AFTER_RE = re.compile(r"(?:\s+(?:by\s+)?(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+)?\s*,\s*(?=\S)")
+_AS_BEFORE_RE = re.compile(
+    r"(?:^|[,;—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)[Aa]s\s+(?P<s>(?:[\w.'’&-]+\s+){0,7}?)$"
+)
+
+
+def _parenthetical_cue(
+    art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int]
+) -> _Stmt | None:
+    """A cue set off by commas inside its statement, or an "as" clause before it.
+
+    "The delay, the treasurer noted, was the storm's fault" (a subject fragment before the
+    cue: the whole sentence is the statement) and "As the treasurer noted, the delay was the
+    storm's fault" / "As reported by the Herald, ..." (the statement follows the clause).
+    Fronted prepositional phrases and discourse adverbs are left to the general rules.
+    """
+    m = art.masked
+    k = m.find(",", c.end(), min(hi, c.end() + 60))
+    if k < 0 or (m.find(",", lo, c.start()) < 0 and m.find("s ", lo, c.start()) < 0):
+        return None  # cheap necessary conditions: a comma after the cue, a comma or "as" before
+    pm = _PAREN_AFTER_RE.match(m, c.end(), hi)
+    if pm is None or hi - pm.end() < 12 or m[pm.end()] in '"“_':
+        return None  # (a quotation after the comma is read as a direct quote)
+    tail_words = m[c.end() : pm.end()].split()
+    before = m[lo : c.start()]
+    am = _AS_BEFORE_RE.search(before)
+    if am:
+        subj_txt = am.group("s")
+        if subj_txt.strip():
+            subj = _subject(m, lo + am.start("s"), c.start())[0]
+            if len(tail_words) > 6 or (tail_words and tail_words[0] == "by"):
+                return None
+        elif tail_words[:1] == ["by"]:
+            subj = (c.end() + m[c.end() :].index("by") + 3, pm.end() - 1)
+            subj = (subj[0], subj[0] + len(m[subj[0] : subj[1]].rstrip(" ,")))
+        else:
+            return None
+        if subj is None:
+            return None
+        cs, ce = _trim(art.text, pm.end(), hi)
+        method = "as_clause_cue"
+    else:
+        com = before.rstrip().rfind(",")
+        if com < 0 or not before.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz.")):
+            return None
+        between = before[com + 1 :]
+        front = before[:com]
+        if (
+            not 0 < len(between.split()) <= 6
+            or len(tail_words) > 4
+            or not front.strip()
+            or "," in front
+            or _FINITE_RE.search(front)
+            or _PREP_START_RE.match(front.lstrip())
+            or _LEAD_FLUFF_RE.match(front.lstrip())
+            or "_" in front
+        ):
+            return None
+        subj = _subject(m, lo + com + 1, c.start())[0]
+        if subj is None:
+            return None
+        cs, ce = _trim(art.text, lo, hi)
+        method = "parenthetical_cue"
+    cut = _CUT_RE.search(m, pm.end(), ce)
+    if cut:
+        ce = _trim(art.text, cs, cut.start())[1]
+    if ce - cs < 12:
+        return None
+    return _Stmt("indirect", cs, ce, (c.start(), c.end()), subj, sent, method, 0.7)

@@ -1,0 +1,270 @@
+"""Recall of reported speech: the sentence shapes added for issue #13 (invented text only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranstrikes.quotes import extract_quotes
+
+HEAD = "Council approves the harbour budget\n\n"
+
+
+def rows(body: str) -> list[dict]:
+    return extract_quotes(HEAD + body + "\n").to_dict("records")
+
+
+def found(body: str, content: str) -> dict:
+    """The row whose quote holds ``content`` (fails when there is none)."""
+    hits = [r for r in rows(body) if content in r["quote"]]
+    assert hits, f"no row holding {content!r}: {rows(body)}"
+    return hits[0]
+
+
+def test_question_whose_mark_ends_the_sentence_takes_the_next_sentences_cue():
+    r = found('"Why should the harbour pay for it?" Mrs. Okonkwo asked.', "harbour pay")
+    assert r["kind"] == "direct" and r["cue"] == "asked"
+    assert "Okonkwo" in r["speaker"]
+    r = found('"The budget is final." Mayor Lindqvist said.', "budget is final")
+    assert "Lindqvist" in r["speaker"]
+
+
+def test_a_later_sentence_with_a_subordinate_cue_does_not_attribute_the_quotation():
+    body = '"Really?" The question hung in the air after the treasurer said it.'
+    assert not [r for r in rows(body) if "Really" in r["quote"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        ("Mayor Lindqvist vowed to rebuild the harbour wall.", "to rebuild the harbour", "vowed"),
+        ("Mayor Lindqvist promised to cut fees.", "to cut fees", "promised"),
+        (
+            "Councillor Okonkwo urged the board to delay the vote until spring.",
+            "the board to delay",
+            "urged",
+        ),
+        ("Councillor Okonkwo asked residents to stay home.", "residents to stay home", "asked"),
+        (
+            "Councillor Okonkwo called for an inquiry into the harbour contract.",
+            "an inquiry into",
+            "called for",
+        ),
+        (
+            "The union called on the council to reopen the talks.",
+            "the council to reopen",
+            "called on",
+        ),
+        (
+            "Mayor Lindqvist made the case that the fees would fall.",
+            "the fees would fall",
+            "made the case",
+        ),
+        (
+            "Mayor Lindqvist described the contract as a mistake.",
+            "the contract as a mistake",
+            "described",
+        ),
+    ],
+)
+def test_infinitive_object_and_phrase_cues_report_their_complement(body, content, cue):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and r["cue"] == cue
+    assert r["speaker"]
+
+
+def test_coordinated_object_cue_is_the_sentence_subjects_statement():
+    body = "Mayor Lindqvist toured the docks on Friday and vowed to repair the cranes."
+    r = found(body, "to repair the cranes")
+    assert r["cue"] == "vowed"
+
+
+def test_to_infinitives_that_are_not_speech_stay_out():
+    body = "Mayor Lindqvist went to the docks to inspect the cranes."
+    assert rows(body) == []
+    body = "Mayor Lindqvist called the harbour office on Friday."
+    assert rows(body) == []
+
+
+def test_postposed_cue_after_content_holding_a_verb_that_is_no_attribution():
+    # "continued" and "found" inside the content are no reporting cues (they have no clause)
+    body = (
+        "Some residents have continued paying the old fees after the change, "
+        "harbour officials said."
+    )
+    r = found(body, "continued paying the old fees")
+    assert r["cue"] == "said" and r["speaker"] == "harbour officials"
+    body = "Many traders found the new fees unfair, councillor Mira Okonkwo said on Friday."
+    r = found(body, "found the new fees unfair")
+    assert "Okonkwo" in r["speaker"]
+
+
+def test_inverted_subject_opening_with_a_quantifier():
+    body = "The harbour vote surprised the traders more than anyone else, said several councillors."
+    r = found(body, "surprised the traders")
+    assert r["kind"] == "indirect" and "councillors" in r["speaker"]
+    assert "several" not in r["quote"]
+
+
+def test_according_to_opening_a_quotation_is_a_direct_quote_of_the_source():
+    r = found("According to the harbour office: “The cranes will be repaired by spring.”", "cranes")
+    assert r["kind"] == "direct" and r["cue"] == "According to"
+    assert r["speaker"] == "harbour office"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("But according to the harbour office, the cranes will be repaired soon.", "the cranes"),
+        ("In addition, according to the treasurer, the fees will rise in May.", "the fees will"),
+        ("The delay, according to the treasurer, was caused by the storm.", "was caused by"),
+        ("The fees rose by a third last year, according to council records.", "The fees rose"),
+    ],
+)
+def test_according_to_forms(body, content):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and r["method"] == "according_to"
+
+
+def test_according_to_a_norm_is_no_statement():
+    assert rows("The vote was held in May, according to the rules.") == []
+
+
+def test_infinitive_cue_inside_another_statement_is_part_of_it():
+    body = "Ms. Okonkwo said the board chose the bid because its owner had promised to keep jobs."
+    assert [r["cue"] for r in rows(body)] == ["said"]
+
+
+def test_noun_uses_of_phrase_cues_are_no_cues():
+    body = "The treasurer, Tom Haller, dismissed calls for a recount as unnecessary."
+    assert not [r for r in rows(body) if r["cue"] == "calls for"]
+    body = "Councillors rejected her call for a recount on Friday."
+    assert not [r for r in rows(body) if r["cue"] == "call for"]
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        (
+            "Asked whether the harbour would close, Mayor Lindqvist said it would not.",
+            "whether the harbour would close",
+        ),
+        ("The treasurer was asked about the missing invoices.", "about the missing invoices"),
+        (
+            "When asked if the fees would rise, Ms. Okonkwo declined to comment.",
+            "if the fees would rise",
+        ),
+    ],
+)
+def test_passive_question_is_the_statement_and_its_asker_is_unknown(body, question):
+    r = found(body, question)
+    assert r["method"] == "asked_question" and r["cue"].lower() == "asked"
+    assert r["speaker"] == "" and r["speaker_type"] == "unknown"
+
+
+def test_passive_question_by_a_named_asker():
+    body = "Mayor Lindqvist was asked by reporter Ana Ferreira whether the cranes were safe."
+    r = found(body, "whether the cranes were safe")
+    assert "Ferreira" in r["speaker"]
+
+
+def test_active_question_keeps_its_subject_and_is_not_doubled():
+    body = "Councillor Okonkwo asked whether the cranes were safe."
+    got = [r for r in rows(body) if "cranes were safe" in r["quote"]]
+    assert len(got) == 1 and "Okonkwo" in got[0]["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        ("The dock workers are saying the new fees are unfair.", "the new fees are unfair", "dock"),
+        (
+            "Mayor Lindqvist toured the harbour, but now said the cranes had to be replaced.",
+            "the cranes had to be replaced",
+            "Lindqvist",
+        ),
+        (
+            "Rather, Ms. Okonkwo said, the fees will fall next year.",
+            "the fees will fall",
+            "Okonkwo",
+        ),
+    ],
+)
+def test_progressive_adverb_coordinated_and_fronted_adverb_cues(body, content, speaker):
+    r = found(body, content)
+    assert speaker in r["speaker"]
+
+
+def test_saying_with_a_clause_after_a_noun_is_a_cue_but_not_without_one():
+    body = "The harbour office issued a statement saying that the cranes were safe."
+    r = found(body, "the cranes were safe")
+    assert r["cue"] == "saying"
+    assert rows("A sign saying no parking stood by the gate.") == []
+    assert rows("Mayor Lindqvist is saying goodbye to her staff.") == []
+
+
+def test_that_s_after_a_cue_is_part_of_the_content():
+    r = found("The dock workers are saying that’s unfair.", "unfair")
+    assert r["quote"].startswith("that’s")
+
+
+def test_partial_quote_gets_the_speaker_of_its_coordinated_host():
+    body = "Mayor Lindqvist toured the docks, but later said the cranes were “a disgrace.”"
+    r = found(body, "a disgrace")
+    assert "Lindqvist" in r["speaker"]
+
+
+def test_parenthetical_cue_inside_its_statement():
+    body = "The delay, Ms. Okonkwo noted, was caused by the storm and not by the contractor."
+    r = found(body, "was caused by the storm")
+    assert r["method"] == "parenthetical_cue" and r["quote"].startswith("The delay")
+    assert "Okonkwo" in r["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "But as Mayor Lindqvist noted, the cranes will need new motors within a year.",
+            "the cranes will need new motors",
+            "Lindqvist",
+        ),
+        (
+            "As reported by the Harbour Gazette, the council will vote on the fees in May.",
+            "the council will vote",
+            "Harbour Gazette",
+        ),
+    ],
+)
+def test_as_clause_cue_before_its_statement(body, content, speaker):
+    r = found(body, content)
+    assert r["method"] == "as_clause_cue" and speaker in r["speaker"]
+
+
+def test_parenthetical_rules_leave_quotations_and_fronted_phrases_alone():
+    r = found("Mayor Lindqvist, the chair, said, “We will rebuild the wall.”", "rebuild")
+    assert r["kind"] == "direct"
+    r = found("In May, Ms. Okonkwo said, the fees will rise again.", "the fees will rise")
+    assert r["method"] != "parenthetical_cue"
+
+
+def test_quotation_after_a_clause_ending_in_a_colon_is_its_subjects():
+    r = found("Mayor Lindqvist addressed the crowd again: “We will rebuild the wall.”", "rebuild")
+    assert r["method"] == "colon_clause" and "Lindqvist" in r["speaker"]
+    assert rows("The rule changed: “No vessels after dark.”") == []
+
+
+def test_quote_only_verbs_attribute_quotations_not_clauses():
+    r = found("The sign read: “Closed until spring.”", "Closed until spring")
+    assert r["cue"] == "read"
+    assert rows("Mayor Lindqvist read that the plan had failed.") == []
+    r = found("Ms. Okonkwo posted on her website that the cranes were safe.", "cranes were safe")
+    assert r["cue"] == "posted"
+
+
+def test_quotation_after_a_partial_quote_continues_its_speaker():
+    body = (
+        "The fees are “simply unfair,” said Ms. Okonkwo, who chairs the traders’ group. "
+        "“Nobody asked the people who work here.”"
+    )
+    r = found(body, "Nobody asked")
+    assert r["method"] == "continuation" and "Okonkwo" in r["speaker"]
