@@ -34,7 +34,11 @@ def inputs_for(folder: Path) -> list[tuple]:
     manifest, _ = read_manifest(folder)
     out = []
     for p in sorted(folder.glob("*.txt")):
-        row = manifest.loc[p.name].to_dict() if manifest is not None and p.name in manifest.index else None
+        row = (
+            manifest.loc[p.name].to_dict()
+            if manifest is not None and p.name in manifest.index
+            else None
+        )
         res = c.process_article(p.name, p.read_bytes(), row, extract=False)
         if res.article is None:
             continue
@@ -42,7 +46,16 @@ def inputs_for(folder: Path) -> list[tuple]:
         q = extract_quotes(a["body"]).copy()
         q.insert(0, "article_id", a["article_id"])
         q.insert(0, "quote_id", [f"{a['article_id']}:q{i:03d}" for i in range(len(q))])
-        out.append((a["article_id"], a["body"], a["published"], a["published_latest"], a["published_basis"], q))
+        out.append(
+            (
+                a["article_id"],
+                a["body"],
+                a["published"],
+                a["published_latest"],
+                a["published_basis"],
+                q,
+            )
+        )
     return out
 
 
@@ -106,7 +119,9 @@ def main(argv: list[str] | None = None) -> float:
             best[name] = min(best[name], time.perf_counter() - t0)
     for name, t in best.items():
         ms = 1000 * t / len(inputs)
-        print(f"extract_events ({name}): {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article")
+        print(
+            f"extract_events ({name}): {len(inputs)} articles, best of {a.rounds}: {ms:.2f} ms/article"
+        )
     return 1000 * best["current"] / len(inputs)
 
 

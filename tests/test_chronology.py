@@ -415,7 +415,9 @@ def test_seed_timeline(seed_chronology):
 
 
 def test_no_seed_names_in_module():
-    src = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py"))
+    src = "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "iranstrikes" / "chronology").glob("*.py")
+    )
     for name in ("Rahimpour", "Afkham", "Jazayeri", "Kirby", "Harf", "Abadi", "Sputnik",
                  "Fars News", "Al Arabiya", "Financial Tribune", "Global Research"):  # fmt: skip
         assert name not in src

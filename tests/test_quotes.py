@@ -455,9 +455,16 @@ def _fold_reference(text: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.sampled_from(
-    ["“We [Iran] did not — repeat, not — fly,” he said.", "ＦＵＬＬ width (sic) ﬁne", "Straße 'quoted'  _x_"]
-))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+    | st.sampled_from(
+        [
+            "“We [Iran] did not — repeat, not — fly,” he said.",
+            "ＦＵＬＬ width (sic) ﬁne",
+            "Straße 'quoted'  _x_",
+        ]
+    )
+)
 def test_quote_folding_matches_its_reference(text):
     from iranstrikes.propagation import normalise_quote
 
@@ -557,7 +564,9 @@ def test_reported_questions_after_ask():
 
 
 def test_reported_clause_opening_with_a_partial_quote_keeps_its_indirect_row():
-    q = extract_quotes('Anna Berg said "it makes me angry" every time she reads about the closures.')
+    q = extract_quotes(
+        'Anna Berg said "it makes me angry" every time she reads about the closures.'
+    )
     kinds = sorted(q["kind"])
     assert kinds == ["indirect", "partial"]
     ind = q[q["kind"] == "indirect"].iloc[0]
