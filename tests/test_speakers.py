@@ -59,3 +59,35 @@ def test_reported_speech_subject(text, speaker):
 def test_appositive_still_gives_the_name():
     got = speakers("Per Dahl, the harbour spokesman, said the canal would reopen in May.")
     assert got == ["Per Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle cue: the clause's subject speaks, not a place in a fronted adjunct
+        (
+            "At a rally in Bergen, Norway, on Tuesday, Mayor Kari Vik of Bergen endorsed the "
+            "plan, saying that the harbour would reopen.",
+            "Kari Vik",
+        ),
+        # past a parenthesis set off by commas
+        (
+            "Per Dahl, clearly frustrated, replied by pointing at the map, saying the canal "
+            "was never safe.",
+            "Per Dahl",
+        ),
+    ],
+)
+def test_subjectless_cue_reads_the_clause_subject(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_partial_quote_in_a_participle_clause_gets_the_subject():
+    text = (
+        "Ola Brekke praised the harbour board on Monday, noting that it had built “the best "
+        "port on the coast.” Brekke said the town agreed."
+    )
+    df = extract_quotes(text)
+    partial = df[df["kind"] == "partial"]
+    assert len(partial) == 1
+    assert partial["speaker"].iloc[0] == "Ola Brekke"

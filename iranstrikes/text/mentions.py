@@ -129,27 +129,7 @@ _NOT_MODIFIER = frozenset(
     ]
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "at",
-        "in",
-        "on",
-        "about",
-        "against",
-        "into",
-        "over",
-        "under",
-        "between",
-        "among",
-        "via",
-    ]
-)
+_PREPOSITIONS = _resources.word_set("prepositions")
 
 
 def _bare_modifier(tok: str) -> bool:
