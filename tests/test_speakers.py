@@ -91,3 +91,23 @@ def test_partial_quote_in_a_participle_clause_gets_the_subject():
     partial = df[df["kind"] == "partial"]
     assert len(partial) == 1
     assert partial["speaker"].iloc[0] == "Ola Brekke"
+
+
+def test_fragment_span_falls_back_to_the_clause_subject():
+    # the cue's own subject span is a clause fragment ("... campaign and has"): the subject
+    # of the clause before it speaks
+    text = (
+        "Ola Brekke has made the harbour a centrepiece of his campaign and has boasted that "
+        "he alone can save it."
+    )
+    assert speakers(text) == ["Ola Brekke"]
+
+
+def test_expletive_it_and_objects_are_no_subject():
+    # "It is clear that X ..." : X, not "it"; a name inside an object phrase is skipped
+    text = (
+        "It is simply astounding that Kari Vik demands answers from the board, yet refuses "
+        "to say how the fund was spent."
+    )
+    got = speakers(text)
+    assert all(s in {"", "Kari Vik"} for s in got), got

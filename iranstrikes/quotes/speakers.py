@@ -154,9 +154,13 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             need = True  # a dateline may be glued to this speaker
         if need and not is_pron and _nameless_fragment(span):
             # a clause fragment with no capitalised word, head word or pronoun holds no
-            # mention the model could narrow to: unknown, without building the model
+            # mention the model could narrow to; the clause's subject before it may speak
+            # ("X made it a centerpiece of his campaign and has boasted ...")
             st.subj, st.speaker, st.speaker_type = None, "", "unknown"
             st.method += "+entity:no-mention"
+            if st.method.startswith(_SUBJECTLESS):
+                st.extra["fragment_at"] = ms
+                needs.append((st, False))
             continue
         if need:
             needs.append((st, is_pron))
@@ -167,10 +171,18 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
     decided: dict[tuple[int, int], tuple | None] = {}
     for st, is_pron in needs:
         if not st.subj:
+            frag = st.extra.pop("fragment_at", None)
+            if frag is not None:
+                # the span was a clause fragment: a subject a verb follows, before it
+                e = _strict_subject(tm, tm.sentence_at(frag), frag)
+                if e is not None:
+                    st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                    st.method += "+entity:clause-subject"
+                continue
             # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
             si = tm.sentence_at(st.cue[0])
-            e = tm.sentence_subject(si, st.cue[0], strict=True)
-            if e is None or not (e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)):
+            e = _strict_subject(tm, si, st.cue[0])
+            if e is None:
                 # no mention a verb follows: the first possible subject, when typed
                 e = tm.sentence_subject(si, st.cue[0])
                 e = e if e is not None and e.kind in _SUBJECT_KINDS else None
@@ -186,6 +198,11 @@ def check_speakers(art: _Article, stmts: list[_Stmt]) -> None:
         if d is None:
             continue
         subj, speaker, stype, note = d
+        if subj is None and note == "+entity:no-mention" and st.method.startswith(_SUBJECTLESS):
+            e = _strict_subject(tm, tm.sentence_at(ms), ms)
+            if e is not None:
+                speaker, stype = e.name, _TYPE_OF_KIND[e.kind]
+                note += "+entity:clause-subject"
         st.subj = subj
         st.speaker, st.speaker_type = speaker, stype
         st.method += note
@@ -260,6 +277,14 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None, "", "unknown", "+entity:no-mention"
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _strict_subject(tm, si: int, before: int):
+    """The sentence's subject a verb follows, before ``before``, when it can speak; or None."""
+    e = tm.sentence_subject(si, before, strict=True)
+    if e is None or not (e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)):
+        return None
+    return e
 
 
 def _named_unknown(tm, e) -> bool:

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from .. import resources as _resources
 from .entities import Entity, cluster
-from .mentions import _PREPOSITIONS, Mention, find_mentions
+from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _find_quotes, _is_headline, _mask, _paragraphs, _sentences
 
 #: Region names.
@@ -31,6 +31,9 @@ _BYLINE_RE = re.compile(
     r"(?:By|BY|From)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|in|,))*\s*(?:\([^)]*\))?\s*$"
 )
 _TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
+_SUBJECT_LEAD = _resources.word_set("subject_lead_words")
+_PREV_TOKEN_RE = re.compile(r"(\S+)\s*\Z")
+_BE_RE = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed|appears|appeared)\b")
 _OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)(?![A-Za-z-])")
@@ -172,12 +175,37 @@ class TextModel:
             if prev and prev[-1].casefold() in _PREPOSITIONS:
                 continue
             cands.append(m)
-        # the first mention a verb follows ("In Paris, ... the minister urged ..."), else the
-        # first one
+        # the first mention a verb follows ("In Paris, ... the minister urged ...") and that
+        # opens a clause, else the first one
         for m in cands:
-            if self._verb_follows(m, hi):
+            if self._opens_clause(m, s.start) and self._verb_follows(m, hi):
                 return self.entities[m.entity]
         return self.entities[cands[0].entity] if cands and not strict else None
+
+    def _opens_clause(self, m: Mention, lo: int) -> bool:
+        """True when the mention can open a clause (not inside another phrase).
+
+        After the sentence start, punctuation or a conjunction ("and", "that", "while" ...),
+        not after another lower-case word.
+
+        An expletive "it" ("It is clear that ...") opens no clause about anyone.
+        """
+        t = self.text
+        if m.head == "it" and _BE_RE.match(t, m.end):
+            return False
+        pm = _PREV_TOKEN_RE.search(t, max(lo, m.start - 30), m.start)
+        if pm is None:
+            return True
+        w = pm.group(1)
+        if not w[-1:].isalpha():
+            return True  # punctuation: a comma, a dash, a bracket, a quotation mark
+        if not w.islower() or w in _SUBJECT_LEAD:
+            return True
+        # "all X", "band member X": a determiner or a title before a name is its own phrase
+        lx = _lex()
+        return m.kind in {"name", "title_name", "organisation", "state"} and (
+            w in lx["dets"] or w in lx["titles"]
+        )
 
     def _verb_follows(self, m: Mention, hi: int) -> bool:
         """True when a verb-like word follows the mention (past brackets or a parenthesis).
@@ -204,7 +232,10 @@ class TextModel:
         if wm is None:
             return False
         w = wm.group(1)
-        return w.islower() and w not in _NOT_VERB_AFTER_SUBJECT
+        if not w.islower() or w in _NOT_VERB_AFTER_SUBJECT:
+            return False
+        lx = _lex()
+        return w not in lx["titles"] and w not in lx["anon"] and w not in lx["groups"]
 
     def entity_name(self, entity: Entity | int) -> str:
         """Canonical name of an entity (or entity index) within the article."""
