@@ -167,6 +167,25 @@ def _head_re() -> re.Pattern[str]:
 
 
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
+_WORD_PUNCT = frozenset("_.’'-")
+
+
+def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of ``_PREV_WORD_RE.search(text, max(0, pos - 40), pos).group(1)``, or None.
+
+    The same answer, read backwards with string tests: the blanks before ``pos``, then the
+    run of word characters before them (within 40 characters of ``pos``).
+    """
+    lo = pos - 40 if pos > 40 else 0
+    j = pos
+    while j > lo and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == pos:
+        return None
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_PUNCT):
+        k -= 1
+    return (k, j) if k < j else None
 
 
 def _descriptions(text: str, low: str):
@@ -185,23 +204,24 @@ def _descriptions(text: str, low: str):
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            mt = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-            if mt is None:
+            pw = _prev_word(text, pos)
+            if pw is None:
                 break
-            wl = mt.group(1).casefold()
+            word = text[pw[0] : pw[1]]
+            wl = word.casefold()
             if (
                 wl.endswith(".")
-                and not _INITIALS_RE.fullmatch(mt.group(1))
+                and not _INITIALS_RE.fullmatch(word)
                 and (wl.rstrip(".") not in _ABBREVIATIONS)
             ):
                 break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
-                det, start = wl, mt.start(1)
+                det, start = wl, pw[0]
                 break
             if wl in stop or len(mods) == 4:
                 break
-            mods.insert(0, mt.group(1))
-            pos = start = mt.start(1)
+            mods.insert(0, word)
+            pos = start = pw[0]
         out.append((start, hs, he, det, mods))
     best: dict[int, tuple] = {}
     for c in out:
@@ -399,30 +419,39 @@ def find_mentions(
     runs = list(_name_runs(text))
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
-    mid_caps = {
-        w.strip(".,’'")
-        for r in runs
-        if r.start() not in sent_starts_set
-        for w in r.group(0).split()
-    }
+    # (computed on first need)
+    mid_caps: set[str] | None = None
     cache: dict[tuple[str, bool], tuple | None] = {}
+    # the outlets (the only spans taken so far), swept in step with the runs (both sorted)
+    n_out = len(taken)
+    oi = 0
     for mt in runs:
         raw = mt.group(0)
         s0 = mt.start()
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            info = cache[key] = (
-                _read_run(raw, True, mid_caps)
-                if key[1] and len(raw.split()) == 1
-                else _read_run_cached(raw, key[1])
-            )
+            if key[1] and " " not in raw:
+                if mid_caps is None:
+                    mid_caps = {
+                        w.strip(".,’'")
+                        for r in runs
+                        if r.start() not in sent_starts_set
+                        for w in r.group(0).split()
+                    }
+                info = _read_run(raw, True, mid_caps)
+            else:
+                info = _read_run_cached(raw, key[1])
+            cache[key] = info
         if info is None:
             continue
         ds, de, kind, head, name, titles, g, number, definite = info
         s, e = s0 + ds, mt.end() + de
-        if overlaps(s, e):
-            continue
+        if n_out:
+            while oi < n_out and taken[oi][1] <= s:
+                oi += 1  # outlets ending before this run can overlap no later run either
+            if oi < n_out and taken[oi][0] < e:
+                continue
         found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
         found[-1].initial = key[1]
         taken.append((s, e))
