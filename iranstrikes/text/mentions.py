@@ -75,6 +75,7 @@ def _lex() -> dict:
         "stop": frozenset(stop),
         "org": frozenset(r.word_list("organisation_words")),
         "anon": frozenset(r.word_list("anonymity_heads")),
+        "anon_titles": frozenset(r.word_list("anonymity_heads")) | frozenset(titles),
         "groups": frozenset(r.word_list("group_plurals")),
         "countries": frozenset(r.word_list("countries")),
         "nationalities": frozenset(w.casefold() for w in r.word_list("nationalities")),
@@ -235,6 +236,19 @@ def _pronoun_re() -> re.Pattern[str]:
     """Pronoun forms, matched on lower-cased text (same offsets)."""
     forms = sorted(_lex()["pronouns"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.cache
+def _pronoun_info() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """Pronoun form -> (gender, number, frozenset({case})), from ``pronoun_forms.csv``."""
+    return {
+        form: (
+            row["gender"] if row["gender"] != "x" else "",
+            row["number"],
+            frozenset({row["case"]}),
+        )
+        for form, row in _lex()["pronouns"].items()
+    }
 
 
 @functools.cache
@@ -467,6 +481,7 @@ def find_mentions(
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    anon_titles = lx["anon_titles"]
     for s, hs, e, det, mods in _descriptions(text, low):
         head = low[hs:e]
         if not det and not (head in lx["groups"] or (head.endswith("s") and head in lx["anon"])):
@@ -493,9 +508,7 @@ def find_mentions(
                 continue
             first.dropped = True
         plural = head in lx["groups"] or (
-            head.endswith("s")
-            and not head.endswith("ss")
-            and head[:-1] in lx["anon"] | lx["titles"]
+            head.endswith("s") and not head.endswith("ss") and head[:-1] in anon_titles
         )
         words = frozenset(w.casefold().strip(".,’'") for w in mods) | {head}
         g = lx["gender"].get(head, "")
@@ -521,22 +534,24 @@ def find_mentions(
 
     # pronouns
     low_same = low if len(low) == len(text) else None
+    forms = _pronoun_info()
     for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
+        ps, pe = mt.span()
         form = mt.group(0).casefold()
-        if form == "i" and text[mt.start()] != "I":
+        if form == "i" and text[ps] != "I":
             continue
-        row = lx["pronouns"][form]
+        gender, number, case = forms[form]
         found.append(
             Mention(
-                mt.start(),
-                mt.end(),
-                text[mt.start() : mt.end()],
+                ps,
+                pe,
+                text[ps:pe],
                 "pronoun",
                 0,
                 head=form,
-                gender=row["gender"] if row["gender"] != "x" else "",
-                number=row["number"],
-                titles=frozenset({row["case"]}),
+                gender=gender,
+                number=number,
+                titles=case,
             )
         )
     found = [m for m in found if not m.dropped]
