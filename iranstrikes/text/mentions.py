@@ -361,7 +361,9 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
-    if any(t in lx["org"] for t in low):
+    if any(t in lx["org"] for t in low[k:]) or (not k and any(t in lx["org"] for t in low)):
+        # an organisation word in the name part; words before a title inside the run ("Harbour
+        # Board Spokeswoman X") are the title's context, not the mention's kind
         kind = "organisation"
     elif (
         len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
