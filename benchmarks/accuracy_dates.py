@@ -132,7 +132,7 @@ _UNTIL = re.compile(r"(?i)^(?:until|till|by|through|before)\s")
 
 
 def _bound_ok(h: tuple, iv: tuple, t: dict) -> bool:
-    """"since X" (our interval X..anchor) right when it starts where X starts; "until/by X"
+    """ "since X" (our interval X..anchor) right when it starts where X starts; "until/by X"
     (anchor..X) right when it ends where X ends (TimeML marks X alone)."""
     text = h[4]
     if h[2] is None or h[3] is None or h[0] > t["start"]:

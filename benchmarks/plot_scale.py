@@ -31,7 +31,9 @@ def scale_chart(rows: pd.DataFrame, engine: str = "processes") -> alt.Chart:
     r = rows[(rows["engine"] == engine) & (~rows["cross_only"].astype(str).eq("True"))]
     r = r.drop_duplicates("n", keep="last").sort_values("n")
     cols = [f"s_{s}" for s in STEPS]
-    long = r[["n", *cols]].melt(id_vars=["n"], value_vars=cols, var_name="step", value_name="seconds")
+    long = r[["n", *cols]].melt(
+        id_vars=["n"], value_vars=cols, var_name="step", value_name="seconds"
+    )
     long["step"] = long["step"].str.removeprefix("s_")
     long = long[long["seconds"] > 0]
     base = float(r["s_per_article"].iloc[0]) / float(r["n"].iloc[0])
@@ -41,7 +43,9 @@ def scale_chart(rows: pd.DataFrame, engine: str = "processes") -> alt.Chart:
     lines = (
         alt.Chart(long)
         .mark_line(point=True)
-        .encode(x=x, y=y, color=alt.Color("step:N", sort=list(STEPS)), tooltip=["step", "n", "seconds"])
+        .encode(
+            x=x, y=y, color=alt.Color("step:N", sort=list(STEPS)), tooltip=["step", "n", "seconds"]
+        )
     )
     linear = alt.Chart(ref).mark_line(strokeDash=[4, 4], color="gray").encode(x=x, y=y)
     return (linear + lines).properties(

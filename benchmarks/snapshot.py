@@ -48,7 +48,9 @@ def frames_of(folder: Path | None, engine: str) -> dict:
     for name, df in c.frames().items():
         df = df.copy()
         if "source_path" in df:
-            df["source_path"] = df["source_path"].map(lambda p: Path(p).name if isinstance(p, str) else p)
+            df["source_path"] = df["source_path"].map(
+                lambda p: Path(p).name if isinstance(p, str) else p
+            )
         out[name] = df
     return out
 
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--engine", default="serial")
     ap.add_argument("--only", nargs="*", help="names of corpora to include")
-    ap.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench")
+    ap.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
+    )
     a = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     a.folder.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
 
 What belongs here: reading the curated alias file of a corpus (``aliases.yaml``), matching
 names in article bodies and quote speakers to canonical entities (exact, alias, then fuzzy
-matching with rapidfuzz), and building the ``people`` and ``mentions`` frames. This is a
+matching with rapidfuzz; the candidate names of a body are the name mentions of the shared
+text model, :mod:`iranstrikes.text`), and building the ``people`` and ``mentions`` frames. This is a
 cross-article step: it runs after every article has been processed on its own.
 
 Fuzzy matching threshold: a name matches a canonical name when the full-name similarity
@@ -48,9 +49,6 @@ _SPEAKER_KIND = {
     "institution": "institution",
     "media": "media",
 }
-_NAME_CANDIDATE = re.compile(
-    r"\b[A-Z][a-z'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][a-z'’\-]+){1,3}\b"
-)
 _TITLE_WORDS = re.compile(
     r"^(?:(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|gen\.?|general|brigadier-general|rear|admiral|adm\.?|"
     r"col\.?|colonel|lt\.?|president|prime|minister|deputy|foreign|spokesman|spokeswoman|spokesperson|"
@@ -233,23 +231,44 @@ class EntityMatcher:
                 )
                 taken.append((m.start(), m.end()))
         if self._persons:
-            for m in _NAME_CANDIDATE.finditer(body):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+            for ns, ne in _name_spans(body):
+                if any(s < ne and ns < e for s, e in taken):
                     continue
-                pid, method, score = self.match(m.group(0))
+                name = body[ns:ne]
+                pid, method, score = self.match(name)
                 if pid is not None and method == "fuzzy":
                     rows.append(
                         {
                             "person_id": pid,
                             "article_id": article_id,
-                            "mention": m.group(0),
-                            "start": m.start(),
-                            "end": m.end(),
+                            "mention": name,
+                            "start": ns,
+                            "end": ne,
                             "method": "fuzzy",
                             "score": score,
                         }
                     )
         return rows
+
+
+def _name_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the personal name of every name mention the text model finds.
+
+    The shared text model (:mod:`iranstrikes.text`) reads the names ("Foreign Ministry
+    spokeswoman Anna Berg" -> "Anna Berg", titles off); only names of two words or more are
+    candidates for fuzzy matching (a lone surname is matched exactly or by alias only).
+    """
+    from . import text as _text
+
+    out = []
+    for m in _text.model(body).mentions:
+        if m.kind not in {"name", "title_name"} or len(m.name.split()) < 2:
+            continue
+        k = m.text.rfind(m.name)
+        if k < 0:
+            continue
+        out.append((m.start + k, m.start + k + len(m.name)))
+    return out
 
 
 def attach_people(corpus, folder: Path) -> None:

@@ -19,16 +19,35 @@ from hypothesis import strategies as st
 SUFFIXES = [".txt", ".TXT", ".html", ".htm", ".text", ".pdf", ".md", ""]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 DATES = [
-    "2014-12-03", "now", "today", "03/12/2014", "13/03/2014", "9999-12-31", "-0044-03-15",
-    "2014-12-03T10:00:00+03:30", "not a date", "", "3 December 2014", "2014",
+    "2014-12-03",
+    "now",
+    "today",
+    "03/12/2014",
+    "13/03/2014",
+    "9999-12-31",
+    "-0044-03-15",
+    "2014-12-03T10:00:00+03:30",
+    "not a date",
+    "",
+    "3 December 2014",
+    "2014",
 ]
 OWNERSHIP = ["state-owned", "State-Owned", "public", "", "private", "unknown", "x" * 50]
 PIECES = [
     "\u201cWe will decide on Friday,\u201d said Ana Ferreira, the mayor.",
     "Officials said on Monday, Dec. 1, 2014, that talks would resume.",
     'He said: "No." She said "yes" and "maybe", he added.',
-    "TEHRAN (FNA)- ", "By Tom Reyes\n", "\u201c\u201c\u201d\u201d", "said said said",
-    "<p>para</p>", "\x00", "\ufeff", "\udce9", "\r\n", "\n\n", "   ",
+    "TEHRAN (FNA)- ",
+    "By Tom Reyes\n",
+    "\u201c\u201c\u201d\u201d",
+    "said said said",
+    "<p>para</p>",
+    "\x00",
+    "\ufeff",
+    "\udce9",
+    "\r\n",
+    "\n\n",
+    "   ",
 ]
 
 stems = st.sampled_from(["story", "a", "b", "Story", "x y", "caf\u00e9", "n\u00b01", "-", "..."])
@@ -80,7 +99,9 @@ def manifests(draw, file_names: list[str]) -> bytes | None:
     sep = draw(st.sampled_from([",", ";", "\t"]))
     cols = draw(
         st.lists(
-            st.sampled_from(["file", " File ", "OUTLET", "published", "outlet_ownership", "url", "x"]),
+            st.sampled_from(
+                ["file", " File ", "OUTLET", "published", "outlet_ownership", "url", "x"]
+            ),
             min_size=1,
             max_size=5,
             unique=True,
@@ -92,13 +113,21 @@ def manifests(draw, file_names: list[str]) -> bytes | None:
         for c in cols:
             c = c.strip().lower()
             if c == "file":
-                row.append(draw(st.sampled_from([*file_names, "", "missing.txt"]) if file_names else st.just("")))
+                row.append(
+                    draw(
+                        st.sampled_from([*file_names, "", "missing.txt"])
+                        if file_names
+                        else st.just("")
+                    )
+                )
             elif c == "published":
                 row.append(draw(st.sampled_from(DATES)))
             elif c == "outlet_ownership":
                 row.append(draw(st.sampled_from(OWNERSHIP)))
             else:
-                row.append(draw(st.text(max_size=12)).replace(sep, " ").replace("\n", " ").replace('"', ""))
+                row.append(
+                    draw(st.text(max_size=12)).replace(sep, " ").replace("\n", " ").replace('"', "")
+                )
         rows.append(sep.join(row))
     text = "\n".join([sep.join(cols), *rows]) + "\n"
     return text.encode(draw(st.sampled_from(ENCODINGS)), errors="replace")
@@ -109,8 +138,15 @@ data_files = st.dictionaries(
     st.one_of(
         st.binary(max_size=80),
         st.sampled_from(
-            [b"- a\n- b\n", b"people: 3\n", b"people:\n  - name: Ana Ferreira\n    titles: 7\n",
-             b"propositions: []\ncodings: []\n", b"context: [{id: 1}]\n", b"{", b"propositions:\n  - id: [1]\n"]
+            [
+                b"- a\n- b\n",
+                b"people: 3\n",
+                b"people:\n  - name: Ana Ferreira\n    titles: 7\n",
+                b"propositions: []\ncodings: []\n",
+                b"context: [{id: 1}]\n",
+                b"{",
+                b"propositions:\n  - id: [1]\n",
+            ]
         ),
     ),
     max_size=2,

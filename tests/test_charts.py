@@ -268,7 +268,11 @@ def test_timeline(fx):
     )
     assert bar["encoding"]["x2"]["field"] == "date_after"
     assert bar["encoding"]["color"]["field"] == "stance_words"
-    assert bar["encoding"]["color"]["scale"]["domain"][:3] == ["says yes", "says no", "takes no side"]
+    assert bar["encoding"]["color"]["scale"]["domain"][:3] == [
+        "says yes",
+        "says no",
+        "takes no side",
+    ]
     ring = [u for u in units(spec) if u["mark"]["type"] == "point"][0]
     assert {"filter": "datum.in_conflict"} in ring["transform"]
     assert "quote" in tooltip_fields(spec) and "article_id" not in tooltip_fields(spec)

@@ -14,7 +14,12 @@ from iranstrikes.cli import main
 
 
 def test_help():
-    out = subprocess.run([sys.executable, "-m", "iranstrikes.cli", "--help"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "iranstrikes.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "load" in out.stdout and "build-site" in out.stdout
 
 
@@ -41,7 +46,9 @@ def test_claimreview_export(tmp_path):
     out = tmp_path / "claims.jsonld"
     assert main(["claimreview", str(SEEDS), "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data and all(d["@type"] == "ClaimReview" and d["@context"] == "https://schema.org" for d in data)
+    assert data and all(
+        d["@type"] == "ClaimReview" and d["@context"] == "https://schema.org" for d in data
+    )
     assert {d["reviewRating"]["alternateName"] for d in data} <= {"affirms", "denies", "neither"}
 
 
@@ -53,11 +60,19 @@ def test_check_passes_on_the_seeds(capsys):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("codebook.yaml", b"propositions: [unclosed\n", "codebook.yaml:2: error: codebook.yaml is not valid YAML"),
+        (
+            "codebook.yaml",
+            b"propositions: [unclosed\n",
+            "codebook.yaml:2: error: codebook.yaml is not valid YAML",
+        ),
         ("aliases.yaml", b"- just\n- a list\n", "not a mapping"),
         ("context.yaml", b"context:\n  - id: x\n", "missing 'claim'"),
         ("manifest.csv", b"file,published\na.txt,today\n", "word for the time of loading"),
-        ("codebook.yaml", "propositions: []\ncodings: []\nnote: caf\xe9\n".encode("latin-1"), "not UTF-8"),
+        (
+            "codebook.yaml",
+            "propositions: []\ncodings: []\nnote: caf\xe9\n".encode("latin-1"),
+            "not UTF-8",
+        ),
     ],
 )
 def test_check_reports_each_fault_and_exits_non_zero(tmp_path, capsys, name, content, expected):

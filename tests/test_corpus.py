@@ -13,11 +13,35 @@ from iranstrikes.corpus import process_article
 
 EXPECTED = {
     # article: (outlet, original_outlet, headline, byline, dateline_place)
-    "000_cbaa2443f991397a": ("Al Arabiya English", None, "Iran confirms it carried out air strikes in Iraq", None, None),
+    "000_cbaa2443f991397a": (
+        "Al Arabiya English",
+        None,
+        "Iran confirms it carried out air strikes in Iraq",
+        None,
+        None,
+    ),
     "001_c83e7465428b1c6d": ("Sputnik", None, None, None, "Moscow"),
-    "002_6d6052d4b005bc83": ("Financial Tribune", None, "No Involvement in Anti-IS Air Strikes", None, None),
-    "003_ce71c3d27d66f5d4": ("Fars News Agency", None, "Iran Rejects Military Cooperation with Anti-ISIS Coalition in Iraq", None, "Tehran"),
-    "004_5a660a41deb1e848": ("Global Research", "Common Dreams", "Rejecting Pentagon Claims, Iran Denies Conducting Airstrikes Inside Iraq", "Jon Queally", None),
+    "002_6d6052d4b005bc83": (
+        "Financial Tribune",
+        None,
+        "No Involvement in Anti-IS Air Strikes",
+        None,
+        None,
+    ),
+    "003_ce71c3d27d66f5d4": (
+        "Fars News Agency",
+        None,
+        "Iran Rejects Military Cooperation with Anti-ISIS Coalition in Iraq",
+        None,
+        "Tehran",
+    ),
+    "004_5a660a41deb1e848": (
+        "Global Research",
+        "Common Dreams",
+        "Rejecting Pentagon Claims, Iran Denies Conducting Airstrikes Inside Iraq",
+        "Jon Queally",
+        None,
+    ),
 }
 
 
@@ -38,9 +62,18 @@ def test_seed_front_matter(corpus, article_id):
 
 def test_seed_dates_with_basis(corpus):
     a = corpus.articles.set_index("article_id")
-    assert (a.loc["000_cbaa2443f991397a", "published"], a.loc["000_cbaa2443f991397a", "published_basis"]) == (pd.Timestamp("2014-12-06"), "url")
-    assert (a.loc["001_c83e7465428b1c6d", "published"], a.loc["001_c83e7465428b1c6d", "published_basis"]) == (pd.Timestamp("2014-12-03"), "url")
-    assert (a.loc["004_5a660a41deb1e848", "published"], a.loc["004_5a660a41deb1e848", "published_basis"]) == (pd.Timestamp("2014-12-03"), "dateline")
+    assert (
+        a.loc["000_cbaa2443f991397a", "published"],
+        a.loc["000_cbaa2443f991397a", "published_basis"],
+    ) == (pd.Timestamp("2014-12-06"), "url")
+    assert (
+        a.loc["001_c83e7465428b1c6d", "published"],
+        a.loc["001_c83e7465428b1c6d", "published_basis"],
+    ) == (pd.Timestamp("2014-12-03"), "url")
+    assert (
+        a.loc["004_5a660a41deb1e848", "published"],
+        a.loc["004_5a660a41deb1e848", "published_basis"],
+    ) == (pd.Timestamp("2014-12-03"), "dateline")
     # No article is dated from the page stamp "12:39 GMT18 April 2021".
     assert (a["published"].dropna().dt.year == 2014).all()
     for aid in ("002_6d6052d4b005bc83", "003_ce71c3d27d66f5d4"):
@@ -85,7 +118,9 @@ def test_folder_without_manifest_derives_fields(tmp_path):
     a = c.articles.set_index("article_id")
     assert len(a) == 5
     assert a.loc["001_c83e7465428b1c6d", "outlet"] == "Sputnik"  # from the dateline "(Sputnik)"
-    assert a.loc["003_ce71c3d27d66f5d4", "outlet"] == "Fars News Agency"  # "(FNA)" via the gazetteer
+    assert (
+        a.loc["003_ce71c3d27d66f5d4", "outlet"] == "Fars News Agency"
+    )  # "(FNA)" via the gazetteer
     assert a.loc["004_5a660a41deb1e848", "outlet"] == "Global Research"
     assert a.loc["004_5a660a41deb1e848", "original_outlet"] == "Common Dreams"
     # 001's dateline has no year: it comes from the article's own mention of 2014, never the 2021 page stamp
@@ -99,11 +134,19 @@ def bad_folder(tmp_path):
     seed = next(SEEDS.glob("000_*.txt")).read_bytes()
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "windows.txt").write_bytes(
-        "Council approves budget\n\nThe mayor said on Monday that the café would stay open. “It is a fine place,” she said.".encode("cp1252")
+    (tmp_path / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
     )
-    (tmp_path / "utf16.txt").write_bytes("Flood warning issued\n\nOfficials said on Tuesday the river “could burst its banks”.".encode("utf-16"))
+    (tmp_path / "windows.txt").write_bytes(
+        "Council approves budget\n\nThe mayor said on Monday that the café would stay open. “It is a fine place,” she said.".encode(
+            "cp1252"
+        )
+    )
+    (tmp_path / "utf16.txt").write_bytes(
+        "Flood warning issued\n\nOfficials said on Tuesday the river “could burst its banks”.".encode(
+            "utf-16"
+        )
+    )
     (tmp_path / "page.html").write_text(
         "<!doctype html><html><head><title>Port strike ends</title></head><body><nav>Home | World</nav>"
         "<article><h1>Port strike ends</h1><p>Dock workers voted on Friday to end a two-week strike, union leaders said.</p>"
@@ -111,11 +154,16 @@ def bad_folder(tmp_path):
         "<footer>© 2024 Example News</footer></body></html>",
         encoding="utf-8",
     )
-    (tmp_path / "big.txt").write_bytes(b"Long report\n\n" + (b"The committee said the plan was sound. " * 20 + b"\n\n") * 4000)
+    (tmp_path / "big.txt").write_bytes(
+        b"Long report\n\n" + (b"The committee said the plan was sound. " * 20 + b"\n\n") * 4000
+    )
     (tmp_path / "copy1.txt").write_bytes(seed)
     (tmp_path / "copy2.txt").write_bytes(seed)
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
-    (tmp_path / "manifest.csv").write_text("file,outlet,published\ncopy1.txt,Example Outlet,2014-12-06\nmissing.txt,Nobody,2014-01-01\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\ncopy1.txt,Example Outlet,2014-12-06\nmissing.txt,Nobody,2014-01-01\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -125,7 +173,9 @@ def test_bad_input_every_file_accounted_for(bad_folder):
     loaded = {r.split("/")[-1] for r in c.articles["source_path"]}
     reported = set(c.problems["file"])
     assert files <= loaded | reported
-    codes = dict(zip(c.problems["file"] + ":" + c.problems["code"], c.problems["severity"], strict=True))
+    codes = dict(
+        zip(c.problems["file"] + ":" + c.problems["code"], c.problems["severity"], strict=True)
+    )
     assert codes["empty.txt:empty"] == "error"
     assert codes["blank.txt:empty"] == "error"
     assert codes["binary.txt:binary"] == "error"
@@ -138,10 +188,15 @@ def test_bad_input_every_file_accounted_for(bad_folder):
     assert codes["missing.txt:manifest-missing-file"] == "warning"
     assert codes["windows.txt:not-in-manifest"] == "info"
     a = c.articles.set_index("article_id")
-    assert "café" in a.loc["windows", "body"] and "“It is a fine place,”" in a.loc["windows", "body"]
+    assert (
+        "café" in a.loc["windows", "body"] and "“It is a fine place,”" in a.loc["windows", "body"]
+    )
     assert "“could burst its banks”" in a.loc["utf16", "body"]
     assert a.loc["page", "headline"] == "Port strike ends"
-    assert "Dock workers voted on Friday" in a.loc["page", "body"] and "Home | World" not in a.loc["page", "body"]
+    assert (
+        "Dock workers voted on Friday" in a.loc["page", "body"]
+        and "Home | World" not in a.loc["page", "body"]
+    )
     assert a.loc["copy1", "outlet"] == "Example Outlet"
     assert a.loc["copy1", "published_basis"] == "manifest"
     for msg in c.problems["message"]:
@@ -167,7 +222,18 @@ def test_process_article_is_pure():
 
 @pytest.mark.parametrize(
     "text",
-    ["2014-12-03", "2014-12-03T10:00:00Z", "3 December 2014", "Dec 3, 2014", "12/03/2014", "2014", "", "not a date", "2014-13-45", "Tuesday"],
+    [
+        "2014-12-03",
+        "2014-12-03T10:00:00Z",
+        "3 December 2014",
+        "Dec 3, 2014",
+        "12/03/2014",
+        "2014",
+        "",
+        "not a date",
+        "2014-13-45",
+        "Tuesday",
+    ],
 )
 def test_manifest_date_parsing_matches_pandas(text):
     from iranstrikes.corpus import _parse_date

@@ -25,7 +25,19 @@ def test_ruff_check_passes():
 
 def test_no_seed_facts_in_library_code():
     """Names of the people and outlets of the bundled articles live in data files, not code."""
-    names = ["Rahimpour", "Afkham", "Jazayeri", "Kirby", "Harf", "Abadi", "Sputnik", "Fars News", "Al Arabiya", "Financial Tribune", "Global Research"]
+    names = [
+        "Rahimpour",
+        "Afkham",
+        "Jazayeri",
+        "Kirby",
+        "Harf",
+        "Abadi",
+        "Sputnik",
+        "Fars News",
+        "Al Arabiya",
+        "Financial Tribune",
+        "Global Research",
+    ]
     hits = [
         f"{p.relative_to(ROOT)}: {n}"
         for p in sorted((ROOT / "iranstrikes").rglob("*.py"))

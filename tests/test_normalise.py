@@ -15,11 +15,30 @@ def _seed(stem: str):
 
 
 CHROME = {
-    "000": {"Published: Updated:", "Read Mode", "100% Font Size", "3 min read", "Top Content Trending"},
-    "001": {"12:39 GMT18 April 2021", "Listen Live", "Middle East", "Get short URL", "0 64", "Daesh, airstrikes, Iran, Iraq", "Community standardsDiscussion"},
+    "000": {
+        "Published: Updated:",
+        "Read Mode",
+        "100% Font Size",
+        "3 min read",
+        "Top Content Trending",
+    },
+    "001": {
+        "12:39 GMT18 April 2021",
+        "Listen Live",
+        "Middle East",
+        "Get short URL",
+        "0 64",
+        "Daesh, airstrikes, Iran, Iraq",
+        "Community standardsDiscussion",
+    },
     "002": set(),
     "003": {"Leave a Reply"},
-    "004": {"Region: Middle East & North Africa", "Copyright © Jon Queally, Common Dreams, 2014", "Become a Member of Global Research", "For media inquiries: publications@globalresearch.ca"},
+    "004": {
+        "Region: Middle East & North Africa",
+        "Copyright © Jon Queally, Common Dreams, 2014",
+        "Become a Member of Global Research",
+        "For media inquiries: publications@globalresearch.ca",
+    },
 }
 
 
@@ -36,7 +55,9 @@ def test_related_headlines_and_disclaimer_removed():
     a1 = _seed("001")
     assert "Syrian FM" not in a1.body and "Home Ministry" not in a1.body
     a4 = _seed("004")
-    assert "Disclaimer" not in a4.body and "fair use" not in a4.body and "Facebook page" not in a4.body
+    assert (
+        "Disclaimer" not in a4.body and "fair use" not in a4.body and "Facebook page" not in a4.body
+    )
     assert "(#)" not in a4.body and "[" not in a4.body.split("\n")[0]
     assert "told Reuters on condition of anonymity" in a4.body  # link text kept, target dropped
 
@@ -46,7 +67,7 @@ def _sentences(raw: str):
     for line in text.splitlines():
         line = " ".join(line.split())
         for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", line):
-            if len(s.split()) >= 5 and s[-1] in ".!?\"”":
+            if len(s.split()) >= 5 and s[-1] in '.!?"”':
                 yield s
 
 
@@ -55,7 +76,9 @@ def test_every_sentence_of_the_article_proper_is_kept(path):
     art = normalise_text(decode_bytes(path.read_bytes()).text)
     chrome = " ".join(line for line, _ in art.removed)
     kept = art.body + " " + (art.headline or "")
-    missing = [s for s in _sentences(path.read_text(encoding="utf-8")) if s not in kept and s not in chrome]
+    missing = [
+        s for s in _sentences(path.read_text(encoding="utf-8")) if s not in kept and s not in chrome
+    ]
     assert missing == []
     # and what was removed as chrome is not article prose: no removed line is a reported statement
     for line, rule in art.removed:
@@ -69,9 +92,19 @@ def test_headline_byline_dateline():
     assert a2.headline == "No Involvement in Anti-IS Air Strikes"
     assert a2.body.count("No Involvement") == 0  # repeated headline collapsed
     a3 = _seed("003")
-    assert (a3.dateline, a3.dateline_place, a3.dateline_agency) == ("TEHRAN (FNA)-", "Tehran", "FNA")
+    assert (a3.dateline, a3.dateline_place, a3.dateline_agency) == (
+        "TEHRAN (FNA)-",
+        "Tehran",
+        "FNA",
+    )
     a1 = _seed("001")
-    assert (a1.dateline_place, a1.dateline_agency, a1.dateline_month, a1.dateline_day, a1.dateline_year) == ("Moscow", "Sputnik", 12, 3, None)
+    assert (
+        a1.dateline_place,
+        a1.dateline_agency,
+        a1.dateline_month,
+        a1.dateline_day,
+        a1.dateline_year,
+    ) == ("Moscow", "Sputnik", 12, 3, None)
     a4 = _seed("004")
     assert a4.byline == "Jon Queally"
     assert (a4.dateline_month, a4.dateline_day, a4.dateline_year) == (12, 3, 2014)
@@ -94,7 +127,9 @@ def test_paragraph_offsets():
     art = _seed("000")
     for s, e in art.paragraphs:
         assert art.body[s:e].strip() == art.body[s:e] and art.body[s:e]
-    assert art.body[art.paragraphs[1][0] :].startswith("A senior Iranian official confirmed on Friday")
+    assert art.body[art.paragraphs[1][0] :].startswith(
+        "A senior Iranian official confirmed on Friday"
+    )
 
 
 @pytest.mark.parametrize(

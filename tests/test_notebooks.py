@@ -16,7 +16,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-SEED_NAMES = re.compile(r"Rahimpour|Afkham|Jazayeri|Kirby|Harf|Abadi|Sputnik|Fars|Arabiya|Tribune|Global Research|Guardian|Reuters")
+SEED_NAMES = re.compile(
+    r"Rahimpour|Afkham|Jazayeri|Kirby|Harf|Abadi|Sputnik|Fars|Arabiya|Tribune|Global Research|Guardian|Reuters"
+)
 
 
 def test_series_is_complete():
@@ -30,14 +32,18 @@ def test_cells_are_short_and_type_no_findings(path):
         if cell.cell_type != "code":
             continue
         assert len(cell.source.splitlines()) <= 15, cell.source
-        assert not SEED_NAMES.search(cell.source), f"a name from the articles is typed into a cell: {cell.source}"
+        assert not SEED_NAMES.search(cell.source), (
+            f"a name from the articles is typed into a cell: {cell.source}"
+        )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_outputs_saved_offline_and_without_errors(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code and all(c.get("outputs") for c in code if "parameters" not in c.metadata.get("tags", [])), "run: python scripts/notebooks.py run"
+    assert code and all(
+        c.get("outputs") for c in code if "parameters" not in c.metadata.get("tags", [])
+    ), "run: python scripts/notebooks.py run"
     text = json.dumps(nb)
     assert not re.search(r"cdn\.jsdelivr|unpkg\.com|cdnjs", text)
     for c in code:
@@ -45,7 +51,11 @@ def test_outputs_saved_offline_and_without_errors(path):
 
 
 def test_navigation_links_are_generated_and_current():
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "notebooks.py"), "nav", "--check"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "notebooks.py"), "nav", "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout
     for i, path in enumerate(NOTEBOOKS):
         nav = nbformat.read(path, as_version=4).cells[-1]
@@ -120,7 +130,9 @@ def test_story_outputs_show_no_internal_ids_and_no_cut_text(path):
         m = INTERNAL.search(text)
         assert not m, f"{path.name}: {m.group(0)!r} shown by `{source}`"
         # text cut with an ellipsis (pandas' max_colwidth "...", or "…")
-        assert not re.search(r"\w(…|\.\.\.)(?=\s|<|$)", text), f"{path.name}: cut text in `{source}`"
+        assert not re.search(r"\w(…|\.\.\.)(?=\s|<|$)", text), (
+            f"{path.name}: cut text in `{source}`"
+        )
 
 
 @pytest.mark.parametrize("path", STORY, ids=lambda p: p.stem)

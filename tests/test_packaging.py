@@ -30,7 +30,18 @@ def test_required_packages_declared():
 @pytest.mark.slow
 def test_wheel_bundles_seeds_and_loads_them(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
         check=True,
     )
     wheel = next(tmp_path.glob("iranstrikes-*.whl"))
@@ -40,7 +51,14 @@ def test_wheel_bundles_seeds_and_loads_them(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = "import iranstrikes, sys; c = iranstrikes.load_corpus(progress=False); print(len(c.articles), iranstrikes.seeds_path())"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""}, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     n, path = out.stdout.split()
     assert n == "5" and "_seeds" in path
 
@@ -51,9 +69,20 @@ NOT_IMPORTED = {
     "jupyterlab": ("Makefile", "jupyter lab"),  # the notebook environment (make lab)
     "nbval": ("pyproject.toml", "--nbval-lax"),  # the notebooks' regression check (pytest plugin)
     "ipykernel": ("notebooks/00-start-here.ipynb", '"name": "python3"'),  # the notebooks' kernel
-    "lxml-html-clean": ("iranstrikes/normalise.py", "trafilatura"),  # lxml.html.clean, for trafilatura
+    "lxml-html-clean": (
+        "iranstrikes/normalise.py",
+        "trafilatura",
+    ),  # lxml.html.clean, for trafilatura
 }
-_LOCAL = {"iranstrikes", "conftest", "hostile_cases", "hostile_probe", "make_corpus", "quote_scoring", "helpers"}
+_LOCAL = {
+    "iranstrikes",
+    "conftest",
+    "hostile_cases",
+    "hostile_probe",
+    "make_corpus",
+    "quote_scoring",
+    "helpers",
+}
 
 
 def _norm(dist: str) -> str:
@@ -73,7 +102,9 @@ def _imports(paths) -> dict[str, set[str]]:
         if f.suffix == ".ipynb":
             cells = json.loads(text)["cells"]
             text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-            text = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith(("%", "!")))
+            text = "\n".join(
+                ln for ln in text.splitlines() if not ln.lstrip().startswith(("%", "!"))
+            )
         for node in ast.walk(ast.parse(text)):
             names = []
             if isinstance(node, ast.Import):
@@ -108,7 +139,9 @@ def test_every_third_party_import_is_declared():
         + sorted((ROOT / "benchmarks").rglob("*.py"))
         + sorted((ROOT / "notebooks").glob("*.ipynb"))
     )
-    local = {p.stem for p in (ROOT / "benchmarks").glob("*.py")} | {p.stem for p in (ROOT / "tests").rglob("*.py")}
+    local = {p.stem for p in (ROOT / "benchmarks").glob("*.py")} | {
+        p.stem for p in (ROOT / "tests").rglob("*.py")
+    }
     for module, where in lib.items():
         dists = _dists(module)
         assert dists, f"{module} (imported in {sorted(where)}) is not installed"

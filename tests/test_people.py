@@ -46,7 +46,11 @@ def test_people_frame(corpus):
     assert p.loc["islamic-state", "kind"] == "group"
     assert p.loc["islamic-state", "n_mentions"] > 10
     m = corpus.mentions
-    assert set(m[m["person_id"] == "massoud-jazayeri"]["article_id"]) == {"001_c83e7465428b1c6d", "003_ce71c3d27d66f5d4", "004_5a660a41deb1e848"}
+    assert set(m[m["person_id"] == "massoud-jazayeri"]["article_id"]) == {
+        "001_c83e7465428b1c6d",
+        "003_ce71c3d27d66f5d4",
+        "004_5a660a41deb1e848",
+    }
     for aid, s, e, mention in zip(m["article_id"], m["start"], m["end"], m["mention"], strict=True):
         assert corpus.span(aid, s, e) == mention
 
@@ -68,8 +72,10 @@ def test_unnamed_sources_cluster_per_article_and_never_across():
     from iranstrikes.people import _UnnamedSources
 
     u = _UnnamedSources()
-    a = [u.assign("a1", d)[0] for d in ("senior Iranian official", "senior official",
-                                         "unnamed Iranian official")]
+    a = [
+        u.assign("a1", d)[0]
+        for d in ("senior Iranian official", "senior official", "unnamed Iranian official")
+    ]
     assert len(set(a)) == 1
     assert u.assign("a1", "U.S. officials")[0] not in a  # conflicting modifiers
     assert u.assign("a2", "senior official")[0] not in a  # another article

@@ -75,7 +75,9 @@ def test_finding_is_computed(corpus):
 
 
 def test_byo_corpus_reads_sensibly(byo):
-    assert all(v.startswith(f"{reader.UNKNOWN_OUTLET}, ") for v in reader.article_labels(byo).values())
+    assert all(
+        v.startswith(f"{reader.UNKNOWN_OUTLET}, ") for v in reader.article_labels(byo).values()
+    )
     assert "No headline is coded" in reader.headline_exhibit(byo).note
     assert reader.finding_sentences(byo) == []
     assert len(reader.quotes_table(byo).data) == len(byo.quotes)

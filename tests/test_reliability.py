@@ -382,7 +382,9 @@ def test_manifest_name_in_other_capitals_is_matched_when_unambiguous(tmp_path):
     assert "manifest-name-case" in _codes(c)["story.txt"]
     (tmp_path / "two").mkdir()
     hc.dup_stem_case(tmp_path / "two")
-    (tmp_path / "two" / "manifest.csv").write_text("file,outlet\nSTORY.txt,Courier\n", encoding="utf-8")
+    (tmp_path / "two" / "manifest.csv").write_text(
+        "file,outlet\nSTORY.txt,Courier\n", encoding="utf-8"
+    )
     two = _load(tmp_path / "two")  # story.txt and story.TXT: ambiguous, not used
     assert two.articles["outlet"].tolist() == ["Example Wire", "Example Wire"]
     assert "manifest-missing-file" in _codes(two)["STORY.txt"]

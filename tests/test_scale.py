@@ -145,7 +145,9 @@ def test_timings_name_every_step(serial):
     assert {"per_article", "people", "propagation", "chronology", "claims"} <= set(serial.timings)
 
 
-def test_redating_inferred_articles_on_processes_gives_identical_frames(small_corpus, serial, monkeypatch):
+def test_redating_inferred_articles_on_processes_gives_identical_frames(
+    small_corpus, serial, monkeypatch
+):
     # The generated corpus leaves one file in ten undated: their events are re-dated once a
     # publication range is inferred, on the loader's engine when there are enough of them.
     assert (serial.articles["published_basis"] == "inferred").sum() >= 2
@@ -210,14 +212,23 @@ def test_scale_chart_is_log_log_with_a_linear_reference():
             "engine": ["processes"] * 2,
             "cross_only": [False] * 2,
             "seconds": [3.0, 30.0],  # (as bench_load writes it: total seconds of the run)
-            **{f"s_{s}": [1.0, 10.0] for s in ("per_article", "people", "propagation", "chronology")},
+            **{
+                f"s_{s}": [1.0, 10.0]
+                for s in ("per_article", "people", "propagation", "chronology")
+            },
             **{f"s_{s}": [0.0, 0.0] for s in ("assemble", "claims", "validate")},
         }
     )
     spec = scale_chart(rows).to_dict()
     ref, lines = spec["layer"]
-    assert lines["encoding"]["x"]["scale"] == {"type": "log"} and lines["encoding"]["y"]["scale"] == {"type": "log"}
+    assert lines["encoding"]["x"]["scale"] == {"type": "log"} and lines["encoding"]["y"][
+        "scale"
+    ] == {"type": "log"}
     data = spec["datasets"]
     steps = {r["step"] for d in data.values() for r in d if "step" in r}
-    assert {"per_article", "chronology", "linear (slope 1)"} <= steps and "claims" not in steps  # 0 s: not drawn on a log axis
+    assert {
+        "per_article",
+        "chronology",
+        "linear (slope 1)",
+    } <= steps and "claims" not in steps  # 0 s: not drawn on a log axis
     assert ref["mark"]["strokeDash"] == [4, 4]

@@ -18,12 +18,17 @@ def test_data_dictionary_is_up_to_date():
 def test_every_frame_conforms_and_validates(corpus):
     for name in schema.FRAMES:
         df = getattr(corpus, name)
-        assert list(df.columns[: len(schema.FRAMES[name].columns)]) == schema.FRAMES[name].names, name
+        assert list(df.columns[: len(schema.FRAMES[name].columns)]) == schema.FRAMES[name].names, (
+            name
+        )
         schema.validate(name, df)
 
 
 def test_validation_catches_bad_values():
-    df = schema.conform("problems", pd.DataFrame([{"file": "a.txt", "severity": "fatal", "code": "x", "message": "m"}]))
+    df = schema.conform(
+        "problems",
+        pd.DataFrame([{"file": "a.txt", "severity": "fatal", "code": "x", "message": "m"}]),
+    )
     with pytest.raises(pandera.errors.SchemaErrors, match="severity"):
         schema.validate("problems", df)
 

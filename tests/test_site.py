@@ -52,12 +52,14 @@ def test_index_states_the_finding_with_the_key_chart(built, corpus):
 def test_static_pages_work_without_jupyter(built, corpus):
     compare = (built / "compare.html").read_text(encoding="utf-8")
     assert compare.count('class="frag"') == len(corpus.articles) * len(corpus.propositions)
-    assert "<select id=\"left\">" in compare and "<select id=\"claim\">" in compare
+    assert '<select id="left">' in compare and '<select id="claim">' in compare
     quotes = (built / "quotes.html").read_text(encoding="utf-8")
     assert quotes.count("<tr>") == len(corpus.quotes) + 1  # every quote, plus the header
     assert 'id="find"' in quotes
     for page in (compare, quotes):
-        assert not re.search(r"\d{3}_[0-9a-f]{16}", re.sub(r"<script.*?</script>", "", page, flags=re.S))
+        assert not re.search(
+            r"\d{3}_[0-9a-f]{16}", re.sub(r"<script.*?</script>", "", page, flags=re.S)
+        )
 
 
 def test_dictionary_copy_is_current():
@@ -73,4 +75,7 @@ def test_rewrite_links():
     nb.cells = [nbformat.v4.new_markdown_cell(
         "[a](01-sources.ipynb) [b](data_dictionary.md#quotes) [c](https://x.org/y.md)")]  # fmt: skip
     assert site.rewrite_links(nb) == 2
-    assert nb.cells[0].source == "[a](01-sources.html) [b](data_dictionary.html#quotes) [c](https://x.org/y.md)"
+    assert (
+        nb.cells[0].source
+        == "[a](01-sources.html) [b](data_dictionary.html#quotes) [c](https://x.org/y.md)"
+    )

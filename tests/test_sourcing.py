@@ -8,7 +8,10 @@ from iranstrikes import evidence, sourcing
 def test_source_mix_counts_every_quote(corpus):
     mix = sourcing.source_mix(corpus)
     assert mix["n_quotes"].sum() == len(corpus.quotes)
-    assert (mix[["person", "anonymous", "institution", "media", "unknown"]].sum(axis=1) == mix["n_quotes"]).all()
+    assert (
+        mix[["person", "anonymous", "institution", "media", "unknown"]].sum(axis=1)
+        == mix["n_quotes"]
+    ).all()
     assert set(mix["outlet"]) == set(corpus.articles["outlet"])
 
 
@@ -37,8 +40,11 @@ def test_travelling_quotes_match_propagation(corpus):
 def test_omissions_are_sources_others_quoted(corpus):
     om = sourcing.omissions(corpus)
     for r in om.itertuples():
-        carried = set(corpus.quotes.merge(corpus.articles[["article_id", "outlet"]])
-                      .query("person_id == @r.person_id")["outlet"])
+        carried = set(
+            corpus.quotes.merge(corpus.articles[["article_id", "outlet"]]).query(
+                "person_id == @r.person_id"
+            )["outlet"]
+        )
         assert r.outlet not in carried and len(carried) >= 2
 
 

@@ -361,7 +361,9 @@ def test_side_by_side_pickers_and_stance_colours(hc):
     assert marks["says yes"] == "the plan is final." and marks["says no"] == "denied the plan"
     sbs.claim.value = "P2"
     marks = dict(re.findall(r'title="([^"]*)">(.*?)</mark>', sbs.panes.children[1].value))
-    assert marks["takes no side"] == "denied the plan" and marks["not coded"] == "the plan is final."
+    assert (
+        marks["takes no side"] == "denied the plan" and marks["not coded"] == "the plan is final."
+    )
     sbs.left.value = "h2"
     assert "Mayor Kim" in sbs.panes.children[0].value
 

@@ -218,6 +218,76 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
         pos = mt.end()
 
 
+_SUBJECT_TAIL = _resources.word_set("subject_tail_words")
+_PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
+_DETERMINERS = _resources.word_set("determiners")
+_SET_OFF_RE = re.compile(r"[,—–)]")
+_LEAD_RELATIVE_RE = re.compile(r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most)\s)")
+_RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who’s|who's)\s")
+_TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _strip_subject_tail(seg: str) -> str:
+    """:func:`_strip_tail_adverbs`, then auxiliaries and adverbs of the subject-tail list.
+
+    "X has long", "X wouldn't", "X has since": the words between a subject and its verb.
+    Stops before the segment would be emptied or a comma reached.
+    """
+    seg = _strip_tail_adverbs(seg)
+    while True:
+        head, _sp, last = seg.rstrip().rpartition(" ")
+        if not head.strip() or last.lower() not in _SUBJECT_TAIL:
+            return seg
+        seg = _strip_tail_adverbs(head)
+
+
+def _plausible_np(cand: str) -> bool:
+    """A short phrase that can be a subject: a name, or a determiner or capital-led phrase."""
+    cand = _LEAD_FLUFF_RE.sub("", cand).strip()
+    rc = _RELATIVE_CLAUSE_RE.search(cand)
+    if rc and rc.start() > 0:
+        cand = cand[: rc.start()]  # "some voters who have listened to ...": up to "who"
+    words = cand.split()
+    if not words or len(words) > 9 or _PREP_START_RE.match(cand):
+        return False
+    first = words[0]
+    if _looks_name(_TRAILING_PARENS_RE.sub("", cand)):
+        return True
+    return (first[:1].isupper() or first.lower() in _DETERMINERS) and words[-1].lower().strip(
+        ".,"
+    ) not in _STOP
+
+
+def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
+    """The chunk before a run of parenthetical chunks, when it can be the subject, or None.
+
+    The last chunk must open with a parenthetical word ("for", "like", "both", "another" ...,
+    see ``resources/parenthetical_openers.txt``) or be lower case (a description: "treasurer
+    and strategist"); up to two such chunks are stepped over.
+    """
+    k = len(chunks) - 1
+    steps = 0
+    while k >= 1 and steps < 2:
+        cur = masked[chunks[k][0] : chunks[k][1]]
+        w = cur.split()[0] if cur.split() else ""
+        if not (w.lower() in _PARENTHETICAL_OPENERS or w[:1].islower()):
+            return None
+        if w.lower() in {"and", "or", "but"}:
+            return None
+        prev = masked[chunks[k - 1][0] : chunks[k - 1][1]]
+        pw = prev.split()[0] if prev.split() else ""
+        if _plausible_np(prev) and not (pw[:1].islower() and pw.lower() not in _DETERMINERS):
+            if pw[:1].islower() and k >= 2:
+                # "X, the fund's lawyer, treasurer and strategist,": the name before both
+                p2 = masked[chunks[k - 2][0] : chunks[k - 2][1]]
+                if _looks_name(_TRAILING_PARENS_RE.sub("", p2)) and not _PREP_START_RE.match(p2):
+                    return chunks[k - 2]
+            return chunks[k - 1]
+        k -= 1
+        steps += 1
+    return None
+
+
 #: How far before a cue (in characters) its subject is looked for.
 _SUBJECT_WINDOW = 600
 
@@ -233,7 +303,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # so that a long run-on sentence costs linear time, not time per cue x sentence length.
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
-    seg = _strip_tail_adverbs(masked[lo:hi])
+    seg = _strip_subject_tail(masked[lo:hi])
     tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
     if tm:  # "The minister tried to make it clear that ..."
         seg = seg[: tm.start()]
@@ -245,15 +315,20 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     appos = ""
     cs, ce = chunks[-1]
     last = masked[cs:ce]
-    if len(chunks) >= 2:
+    first = last.split()[0] if last.split() else ""
+    # An appositive is set off on both sides ("X, the spokeswoman, said"): a last chunk that
+    # runs straight into the cue ("Regardless, the State Department said") is the subject.
+    set_off = _SET_OFF_RE.search(masked, ce, hi) is not None
+    if len(chunks) >= 2 and (set_off or first.lower() in {"who", "whose", "which"}):
         ps, pe = chunks[-2]
         prev = masked[ps:pe]
-        first = last.split()[0] if last.split() else ""
         is_appos = (
             first.lower() in {"a", "an", "the", "who", "whose", "which", "its", "his", "her"}
             or first[:1].islower()
             or first[:1].isdigit()
         )
+        if _LEAD_RELATIVE_RE.match(last):
+            is_appos = False  # "..., which Democrats say": a relative object, then the subject
         if is_appos and not _RX8.match(first):
             cand = _LEAD_FLUFF_RE.sub("", prev)
             okprev = len(cand.split()) <= 7 and not _PREP_START_RE.match(cand)
@@ -273,6 +348,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                     if _looks_name(p2) and masked[ps:pe].split()[0].lower() in {"a", "an", "the"}:
                         appos = masked[ps:pe] + ", " + last
                         cs, ce = p2s, p2e
+        if not appos and set_off:
+            # "X, for example, said", "X (R-Ohio), another incumbent, said", "X, the fund's
+            # lawyer, treasurer and strategist, said": back over the parentheticals to X
+            found = _before_parentheticals(masked, chunks)
+            if found is not None:
+                (cs, ce), appos = found, masked[found[1] : chunks[-1][1]].strip(" ,")
     chunk = masked[cs:ce]
     dl = _DATELINE_RE.match(chunk)
     if dl:
@@ -290,6 +371,16 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     lead = _LEAD_FLUFF_RE.match(chunk)
     if lead:
         cs += lead.end()
+        chunk = masked[cs:ce]
+    rel = _LEAD_RELATIVE_RE.match(chunk)
+    if rel and chunk[rel.end() :].strip():
+        # "..., which Democrats say could ...": the relative word is the object, not the subject
+        cs += rel.end()
+        chunk = masked[cs:ce]
+    rc = _RELATIVE_CLAUSE_RE.search(chunk)
+    if rc and rc.start() > 0 and _plausible_np(chunk[: rc.start()]):
+        # "some voters who have listened to X said": the subject is the head before "who"
+        ce = cs + rc.start()
         chunk = masked[cs:ce]
     if chunk.endswith(_RX9_ENDINGS) and _RX9.search(chunk):
         ce -= len(chunk) - chunk.rstrip().rfind(" ")

@@ -26,7 +26,14 @@ from .indirect import _classify
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
 from .segment import _Stmt
 
-_SUBJECTLESS = ("participle_cue", "coordinated_cue", "subject_cue", "cue_before_quote")
+_SUBJECTLESS = (
+    "participle_cue",
+    "coordinated_cue",
+    "subject_cue",
+    "cue_before_quote",
+    "partial_in_reported_speech",
+)
+_SUBJECT_KINDS = frozenset({"person", "anonymous", "organisation", "state"})
 _TYPE_OF_KIND = {
     "person": "person",
     "anonymous": "anonymous",
@@ -70,35 +77,8 @@ _LEADING_FUNCTION_RE = re.compile(
     r"(?:with|for|who|which|whose|whom|in|on|at|to|from|by|of|about|after|before|during|"
     r"outside|inside|near|over|under|into|through|while|when|as|than)\b"
 )
-_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
-_AFTER_PREP = frozenset(
-    [
-        "of",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "at",
-        "in",
-        "on",
-        "about",
-        "after",
-        "before",
-        "during",
-        "outside",
-        "inside",
-        "near",
-        "over",
-        "under",
-        "into",
-        "through",
-        "against",
-        "among",
-        "between",
-        "via",
-    ]
-)
+_RELATIVE = _resources.word_set("relative_pronouns")
+_AFTER_PREP = _resources.word_set("prepositions")
 
 
 #: Words no speaker mention ends with.
@@ -175,9 +155,13 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             need = True  # a dateline may be glued to this speaker
         if need and not is_pron and _nameless_fragment(span):
             # a clause fragment with no capitalised word, head word or pronoun holds no
-            # mention the model could narrow to: unknown, without building the model
+            # mention the model could narrow to; the clause's subject before it may speak
+            # ("X made it a centerpiece of his campaign and has boasted ...")
             st.subj, st.speaker, st.speaker_type = None, "", "unknown"
             st.method += "+entity:no-mention"
+            if st.method.startswith(_SUBJECTLESS):
+                st.extra["fragment_at"] = ms
+                needs.append((st, False))
             continue
         if need:
             needs.append((st, is_pron))
@@ -188,9 +172,22 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     decided: dict[tuple[int, int], tuple | None] = {}
     for st, is_pron in needs:
         if not st.subj:
+            frag = st.extra.pop("fragment_at", None)
+            if frag is not None:
+                # the span was a clause fragment: a subject a verb follows, before it
+                e = _strict_subject(tm, tm.sentence_at(frag), frag)
+                if e is not None:
+                    st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                    st.method += "+entity:clause-subject"
+                continue
             # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
-            e = tm.sentence_subject(tm.sentence_at(st.cue[0]), st.cue[0])
-            if e is not None and e.kind in {"person", "anonymous", "organisation", "state"}:
+            si = tm.sentence_at(st.cue[0])
+            e = _strict_subject(tm, si, st.cue[0])
+            if e is None:
+                # no mention a verb follows: the first possible subject, when typed
+                e = tm.sentence_subject(si, st.cue[0])
+                e = e if e is not None and e.kind in _SUBJECT_KINDS else None
+            if e is not None:
                 st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
                 st.method += "+entity:sentence-subject"
             continue
@@ -202,6 +199,11 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if d is None:
             continue
         subj, speaker, stype, note = d
+        if subj is None and note == "+entity:no-mention" and st.method.startswith(_SUBJECTLESS):
+            e = _strict_subject(tm, tm.sentence_at(ms), ms)
+            if e is not None:
+                speaker, stype = e.name, _TYPE_OF_KIND[e.kind]
+                note += "+entity:clause-subject"
         st.subj = subj
         st.speaker, st.speaker_type = speaker, stype
         st.method += note
@@ -276,6 +278,26 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None, "", "unknown", "+entity:no-mention"
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _strict_subject(tm, si: int, before: int):
+    """The sentence's subject a verb follows, before ``before``, when it can speak; or None."""
+    e = tm.sentence_subject(si, before, strict=True)
+    if e is None or not (e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)):
+        return None
+    return e
+
+
+def _named_unknown(tm, e) -> bool:
+    """An entity of unknown kind that is a name: capitalised, and not only sentence-initial.
+
+    A one-word name the story never gives in full ("Vik") is typed ``unknown`` by the text
+    model; it can still be a subject. A capitalised word seen only at sentence starts may be
+    an opener ("Sales", "Regardless") and is not taken.
+    """
+    if e.kind != "unknown" or not e.name[:1].isupper():
+        return False
+    return any(not tm.mentions[k].initial for k in e.mentions)
 
 
 _ALPHA_RE = re.compile(r"[^\W\d_]+")

@@ -285,20 +285,27 @@ def _subject_of_sentence(mentions: list[Mention], lo: int, hi: int) -> int:
     return -1
 
 
-def _agrees(m: Mention, e: Entity) -> bool:
+_THINGS = frozenset({"organisation", "state", "media"})
+_PEOPLE = frozenset({"person", "unknown", "anonymous"})
+
+
+def _agreement(m: Mention):
+    """A test ``e -> bool``: does entity ``e`` agree with pronoun ``m`` (gender, number)?
+
+    "it" wants a singular organisation, state or outlet; a plural pronoun a plural entity or
+    an organisation or state; any other pronoun a singular person, unnamed source or unknown
+    whose gender does not clash. The tests that depend only on the pronoun are done once.
+    """
     if m.head in {"it", "its", "itself"}:
-        return e.kind in {"organisation", "state", "media"} and e.number == "s"
+        return lambda e: e.kind in _THINGS and e.number == "s"
     if m.number == "p":
-        return e.number == "p" or e.kind in {"organisation", "state"}
-    if e.number == "p" or e.kind in {"organisation", "state", "media"}:
-        return False
+        return lambda e: e.number == "p" or e.kind in {"organisation", "state"}
     if m.head == "i":
-        return e.kind in {"person", "unknown", "anonymous"}
-    return not (m.gender and e.gender and m.gender != e.gender) and e.kind in {
-        "person",
-        "unknown",
-        "anonymous",
-    }
+        return lambda e: e.number != "p" and e.kind in _PEOPLE
+    g = m.gender
+    if g:
+        return lambda e: e.number != "p" and e.kind in _PEOPLE and not (e.gender and e.gender != g)
+    return lambda e: e.number != "p" and e.kind in _PEOPLE
 
 
 def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int | None, str]:
@@ -308,6 +315,7 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
     first_in_sent: dict[int, int] = {}
     agreeing: list[tuple[int, Mention, Entity]] = []
     # one backward pass over this and the previous sentences (at most 79 mentions)
+    agrees = _agreement(m)
     for k in range(mi - 1, max(-1, mi - 80), -1):
         mk = mentions[k]
         if mk.sentence < lo_sent:
@@ -318,7 +326,7 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
         if mk.in_quote:
             continue
         e = ents[mk.entity]
-        if not _agrees(m, e):
+        if not agrees(e):
             continue
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
             continue  # a capitalised sentence opener ("Sales were great") is no antecedent

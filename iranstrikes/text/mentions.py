@@ -75,6 +75,7 @@ def _lex() -> dict:
         "stop": frozenset(stop),
         "org": frozenset(r.word_list("organisation_words")),
         "anon": frozenset(r.word_list("anonymity_heads")),
+        "anon_titles": frozenset(r.word_list("anonymity_heads")) | frozenset(titles),
         "groups": frozenset(r.word_list("group_plurals")),
         "countries": frozenset(r.word_list("countries")),
         "nationalities": frozenset(w.casefold() for w in r.word_list("nationalities")),
@@ -129,27 +130,7 @@ _NOT_MODIFIER = frozenset(
     ]
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "at",
-        "in",
-        "on",
-        "about",
-        "against",
-        "into",
-        "over",
-        "under",
-        "between",
-        "among",
-        "via",
-    ]
-)
+_PREPOSITIONS = _resources.word_set("prepositions")
 
 
 def _bare_modifier(tok: str) -> bool:
@@ -187,6 +168,25 @@ def _head_re() -> re.Pattern[str]:
 
 
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
+_WORD_PUNCT = frozenset("_.’'-")
+
+
+def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of ``_PREV_WORD_RE.search(text, max(0, pos - 40), pos).group(1)``, or None.
+
+    The same answer, read backwards with string tests: the blanks before ``pos``, then the
+    run of word characters before them (within 40 characters of ``pos``).
+    """
+    lo = pos - 40 if pos > 40 else 0
+    j = pos
+    while j > lo and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == pos:
+        return None
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_PUNCT):
+        k -= 1
+    return (k, j) if k < j else None
 
 
 def _descriptions(text: str, low: str):
@@ -205,23 +205,24 @@ def _descriptions(text: str, low: str):
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            mt = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-            if mt is None:
+            pw = _prev_word(text, pos)
+            if pw is None:
                 break
-            wl = mt.group(1).casefold()
+            word = text[pw[0] : pw[1]]
+            wl = word.casefold()
             if (
                 wl.endswith(".")
-                and not _INITIALS_RE.fullmatch(mt.group(1))
+                and not _INITIALS_RE.fullmatch(word)
                 and (wl.rstrip(".") not in _ABBREVIATIONS)
             ):
                 break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
-                det, start = wl, mt.start(1)
+                det, start = wl, pw[0]
                 break
             if wl in stop or len(mods) == 4:
                 break
-            mods.insert(0, mt.group(1))
-            pos = start = mt.start(1)
+            mods.insert(0, word)
+            pos = start = pw[0]
         out.append((start, hs, he, det, mods))
     best: dict[int, tuple] = {}
     for c in out:
@@ -235,6 +236,19 @@ def _pronoun_re() -> re.Pattern[str]:
     """Pronoun forms, matched on lower-cased text (same offsets)."""
     forms = sorted(_lex()["pronouns"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.cache
+def _pronoun_info() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """Pronoun form -> (gender, number, frozenset({case})), from ``pronoun_forms.csv``."""
+    return {
+        form: (
+            row["gender"] if row["gender"] != "x" else "",
+            row["number"],
+            frozenset({row["case"]}),
+        )
+        for form, row in _lex()["pronouns"].items()
+    }
 
 
 @functools.cache
@@ -347,7 +361,9 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
-    if any(t in lx["org"] for t in low):
+    if any(t in lx["org"] for t in low[k:]) or (not k and any(t in lx["org"] for t in low)):
+        # an organisation word in the name part; words before a title inside the run ("Harbour
+        # Board Spokeswoman X") are the title's context, not the mention's kind
         kind = "organisation"
     elif (
         len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
@@ -419,30 +435,39 @@ def find_mentions(
     runs = list(_name_runs(text))
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
-    mid_caps = {
-        w.strip(".,’'")
-        for r in runs
-        if r.start() not in sent_starts_set
-        for w in r.group(0).split()
-    }
+    # (computed on first need)
+    mid_caps: set[str] | None = None
     cache: dict[tuple[str, bool], tuple | None] = {}
+    # the outlets (the only spans taken so far), swept in step with the runs (both sorted)
+    n_out = len(taken)
+    oi = 0
     for mt in runs:
         raw = mt.group(0)
         s0 = mt.start()
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            info = cache[key] = (
-                _read_run(raw, True, mid_caps)
-                if key[1] and len(raw.split()) == 1
-                else _read_run_cached(raw, key[1])
-            )
+            if key[1] and " " not in raw:
+                if mid_caps is None:
+                    mid_caps = {
+                        w.strip(".,’'")
+                        for r in runs
+                        if r.start() not in sent_starts_set
+                        for w in r.group(0).split()
+                    }
+                info = _read_run(raw, True, mid_caps)
+            else:
+                info = _read_run_cached(raw, key[1])
+            cache[key] = info
         if info is None:
             continue
         ds, de, kind, head, name, titles, g, number, definite = info
         s, e = s0 + ds, mt.end() + de
-        if overlaps(s, e):
-            continue
+        if n_out:
+            while oi < n_out and taken[oi][1] <= s:
+                oi += 1  # outlets ending before this run can overlap no later run either
+            if oi < n_out and taken[oi][0] < e:
+                continue
         found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
         found[-1].initial = key[1]
         taken.append((s, e))
@@ -458,6 +483,7 @@ def find_mentions(
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    anon_titles = lx["anon_titles"]
     for s, hs, e, det, mods in _descriptions(text, low):
         head = low[hs:e]
         if not det and not (head in lx["groups"] or (head.endswith("s") and head in lx["anon"])):
@@ -484,9 +510,7 @@ def find_mentions(
                 continue
             first.dropped = True
         plural = head in lx["groups"] or (
-            head.endswith("s")
-            and not head.endswith("ss")
-            and head[:-1] in lx["anon"] | lx["titles"]
+            head.endswith("s") and not head.endswith("ss") and head[:-1] in anon_titles
         )
         words = frozenset(w.casefold().strip(".,’'") for w in mods) | {head}
         g = lx["gender"].get(head, "")
@@ -512,22 +536,24 @@ def find_mentions(
 
     # pronouns
     low_same = low if len(low) == len(text) else None
+    forms = _pronoun_info()
     for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
+        ps, pe = mt.span()
         form = mt.group(0).casefold()
-        if form == "i" and text[mt.start()] != "I":
+        if form == "i" and text[ps] != "I":
             continue
-        row = lx["pronouns"][form]
+        gender, number, case = forms[form]
         found.append(
             Mention(
-                mt.start(),
-                mt.end(),
-                text[mt.start() : mt.end()],
+                ps,
+                pe,
+                text[ps:pe],
                 "pronoun",
                 0,
                 head=form,
-                gender=row["gender"] if row["gender"] != "x" else "",
-                number=row["number"],
-                titles=frozenset({row["case"]}),
+                gender=gender,
+                number=number,
+                titles=case,
             )
         )
     found = [m for m in found if not m.dropped]

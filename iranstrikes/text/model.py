@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import resources as _resources
 from .entities import Entity, cluster
-from .mentions import _PREPOSITIONS, Mention, find_mentions
+from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _find_quotes, _is_headline, _mask, _paragraphs, _sentences
 
 #: Region names.
@@ -30,6 +31,19 @@ _BYLINE_RE = re.compile(
     r"(?:By|BY|From)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|in|,))*\s*(?:\([^)]*\))?\s*$"
 )
 _TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
+_SUBJECT_LEAD = _resources.word_set("subject_lead_words")
+_PREV_TOKEN_RE = re.compile(r"(\S+)\s*\Z")
+_BE_RE = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed|appears|appeared)\b")
+_OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)(?![A-Za-z-])")
+#: Words after a mention that show it is not the subject of a verb ("X and Y", "X of Z").
+_NOT_VERB_AFTER_SUBJECT = (
+    frozenset(_resources.word_list("prepositions"))
+    | frozenset(_resources.word_list("determiners"))
+    | frozenset(_resources.word_list("relative_pronouns"))
+    | {"and", "or", "but", "nor", "than", "as", "if"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,18 +150,23 @@ class TextModel:
             return self.entities[m.entity]
         return None
 
-    def sentence_subject(self, sentence_index: int, before_offset: int) -> Entity | None:
+    def sentence_subject(
+        self, sentence_index: int, before_offset: int, strict: bool = False
+    ) -> Entity | None:
         """The entity of the sentence's grammatical subject, read before ``before_offset``.
 
         The first mention of the sentence (outside quotation marks, not after a preposition,
         not an object or possessive pronoun, not in a headline or dateline). For a
         coordinated or participle verb ("X did Y and said ...", "..., saying ..."), whose
-        subject is the sentence's.
+        subject is the sentence's. The first such mention that a verb follows wins, else
+        (unless ``strict``) the first one.
         """
         if not 0 <= sentence_index < len(self.sentences):
             return None
         s = self.sentences[sentence_index]
-        for m in self.mentions_in(s.start, min(before_offset, s.end)):
+        hi = min(before_offset, s.end)
+        cands = []
+        for m in self.mentions_in(s.start, hi):
             if m.in_quote or m.entity < 0 or m.region != "body":
                 continue
             if m.kind == "pronoun" and "subject" not in m.titles:
@@ -155,8 +174,68 @@ class TextModel:
             prev = self.text[max(s.start, m.start - 12) : m.start].split()
             if prev and prev[-1].casefold() in _PREPOSITIONS:
                 continue
-            return self.entities[m.entity]
-        return None
+            cands.append(m)
+        # the first mention a verb follows ("In Paris, ... the minister urged ...") and that
+        # opens a clause, else the first one
+        for m in cands:
+            if self._opens_clause(m, s.start) and self._verb_follows(m, hi):
+                return self.entities[m.entity]
+        return self.entities[cands[0].entity] if cands and not strict else None
+
+    def _opens_clause(self, m: Mention, lo: int) -> bool:
+        """True when the mention can open a clause (not inside another phrase).
+
+        After the sentence start, punctuation or a conjunction ("and", "that", "while" ...),
+        not after another lower-case word.
+
+        An expletive "it" ("It is clear that ...") opens no clause about anyone.
+        """
+        t = self.text
+        if m.head == "it" and _BE_RE.match(t, m.end):
+            return False
+        pm = _PREV_TOKEN_RE.search(t, max(lo, m.start - 30), m.start)
+        if pm is None:
+            return True
+        w = pm.group(1)
+        if not w[-1:].isalpha():
+            return True  # punctuation: a comma, a dash, a bracket, a quotation mark
+        if not w.islower() or w in _SUBJECT_LEAD:
+            return True
+        # "all X", "band member X": a determiner or a title before a name is its own phrase
+        lx = _lex()
+        return m.kind in {"name", "title_name", "organisation", "state"} and (
+            w in lx["dets"] or w in lx["titles"]
+        )
+
+    def _verb_follows(self, m: Mention, hi: int) -> bool:
+        """True when a verb-like word follows the mention (past brackets or a parenthesis).
+
+        A subject is followed by its verb ("X pointed", "X recently urged"), possibly after
+        brackets ("X (R-Utah) said") or a parenthesis set off by commas ("X, the minister,
+        said", "X, clearly frustrated, replied"). A possessive, a conjunction, a preposition
+        or punctuation after the mention means it is no subject.
+        """
+        t = self.text
+        pos = m.end
+        om = _OF_PLACE_RE.match(t, pos, hi)
+        if om:
+            pos = om.end()  # "Senator X of Vermont said"
+        bm = _BRACKETS_RE.match(t, pos, hi)
+        if bm:
+            pos = bm.end()
+        if t.startswith(",", pos):
+            close = t.find(",", pos + 1, min(hi, pos + 160))
+            if close < 0:
+                return False
+            pos = close + 1
+        wm = _NEXT_WORD_RE.match(t, pos, hi)
+        if wm is None:
+            return False
+        w = wm.group(1)
+        if not w.islower() or w in _NOT_VERB_AFTER_SUBJECT:
+            return False
+        lx = _lex()
+        return w not in lx["titles"] and w not in lx["anon"] and w not in lx["groups"]
 
     def entity_name(self, entity: Entity | int) -> str:
         """Canonical name of an entity (or entity index) within the article."""

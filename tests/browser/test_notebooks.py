@@ -85,7 +85,12 @@ def test_dashboard_stance_matrix_is_visible(lab, guarded_page):
     box = title.bounding_box()
     area = title.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')]").first
     outer = area.bounding_box()
-    assert box and outer and box["x"] >= outer["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"]
+    assert (
+        box
+        and outer
+        and box["x"] >= outer["x"]
+        and box["x"] + box["width"] <= outer["x"] + outer["width"]
+    )
     cells = page.locator("svg text", has_text="says no")
     assert cells.count() > 0
     last = cells.last.bounding_box()

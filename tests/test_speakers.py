@@ -1,0 +1,113 @@
+"""Speakers of reported speech: the subject finder and the text-model checks (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iranstrikes.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[str]:
+    df = extract_quotes(text)
+    return df["speaker"].fillna("").tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a fronted adverb or place is no subject when the next chunk runs into the cue
+        ("Regardless, the harbour authority said it found no trace of the cargo.", "harbour"),
+        (
+            "During a stop in Tromsø, Norway, the deputy mayor repeated that the port would stay.",
+            "mayor",
+        ),
+        # parentheticals between the subject and its verb are stepped over
+        (
+            "Sen. Ola Brekke (R-Utah), another cautious incumbent, said he had not decided.",
+            "Ola Brekke",
+        ),
+        (
+            "Dairy farmers, for instance, argue that imports grew to 40 percent of the market.",
+            "Dairy farmers",
+        ),
+        (
+            "Kari Vik, the fund's lawyer, treasurer and strategist, said that it costs money.",
+            "Kari Vik",
+        ),
+        # auxiliaries and adverbs before the verb are not part of the subject
+        (
+            "Harbour officials have long argued that the canal is a risk to the town.",
+            "Harbour officials",
+        ),
+        # a relative clause after the head: the head speaks
+        (
+            "Some fishermen who have worked the fjord for decades say that the catch has fallen.",
+            "fishermen",
+        ),
+        # "which X say": X is the subject
+        (
+            "There was a rise in fees, which Harbour Board members say could hurt the town.",
+            "Harbour Board",
+        ),
+    ],
+)
+def test_reported_speech_subject(text, speaker):
+    got = speakers(text)
+    assert any(speaker in s for s in got), got
+
+
+def test_appositive_still_gives_the_name():
+    got = speakers("Per Dahl, the harbour spokesman, said the canal would reopen in May.")
+    assert got == ["Per Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle cue: the clause's subject speaks, not a place in a fronted adjunct
+        (
+            "At a rally in Bergen, Norway, on Tuesday, Mayor Kari Vik of Bergen endorsed the "
+            "plan, saying that the harbour would reopen.",
+            "Kari Vik",
+        ),
+        # past a parenthesis set off by commas
+        (
+            "Per Dahl, clearly frustrated, replied by pointing at the map, saying the canal "
+            "was never safe.",
+            "Per Dahl",
+        ),
+    ],
+)
+def test_subjectless_cue_reads_the_clause_subject(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_partial_quote_in_a_participle_clause_gets_the_subject():
+    text = (
+        "Ola Brekke praised the harbour board on Monday, noting that it had built “the best "
+        "port on the coast.” Brekke said the town agreed."
+    )
+    df = extract_quotes(text)
+    partial = df[df["kind"] == "partial"]
+    assert len(partial) == 1
+    assert partial["speaker"].iloc[0] == "Ola Brekke"
+
+
+def test_fragment_span_falls_back_to_the_clause_subject():
+    # the cue's own subject span is a clause fragment ("... campaign and has"): the subject
+    # of the clause before it speaks
+    text = (
+        "Ola Brekke has made the harbour a centrepiece of his campaign and has boasted that "
+        "he alone can save it."
+    )
+    assert speakers(text) == ["Ola Brekke"]
+
+
+def test_expletive_it_and_objects_are_no_subject():
+    # "It is clear that X ..." : X, not "it"; a name inside an object phrase is skipped
+    text = (
+        "It is simply astounding that Kari Vik demands answers from the board, yet refuses "
+        "to say how the fund was spent."
+    )
+    got = speakers(text)
+    assert all(s in {"", "Kari Vik"} for s in got), got
