@@ -113,3 +113,33 @@ def test_build_site_without_execution(tmp_path, chart):
     assert page.count('data-iranstrikes="vega-bundle"') == 1
     assert "vegaEmbed(el" in page
     assert "First &lt;page&gt;" in index.read_text()
+
+
+def test_jupyter_chart_bundle_is_built_only_when_a_jupyter_chart_is_made(chart, monkeypatch):
+    """enable_offline() is cheap; the first JupyterChart gets the offline bundle, no CDN import."""
+    pytest.importorskip("anywidget")
+    import vl_convert
+
+    calls = []
+
+    def fake_bundle(src=None, vl_version=None):
+        calls.append(src)
+        return "/* offline bundle */\n" + (src or "")
+
+    monkeypatch.setattr(vl_convert, "javascript_bundle", fake_bundle)
+    monkeypatch.setattr(alt.JupyterChart, "_esm", alt.JupyterChart._esm)  # restored afterwards
+    monkeypatch.setattr(alt.JupyterChart, "_is_offline", False)
+    before = alt.renderers.active
+    try:
+        rendering.enable_offline()
+        rendering.enable_offline()
+        alt.JupyterChart.enable_offline()  # altair's own call: a no-op now, as when offline
+        assert calls == []
+        first = alt.JupyterChart(chart)
+        second = alt.JupyterChart(chart)
+    finally:
+        alt.renderers.enable(before)
+    assert len(calls) == 1
+    for jc in (first, second):
+        assert jc._esm.startswith("/* offline bundle */")
+        assert not re.search(r"^\s*import\b.*https?://", jc._esm, re.M)
