@@ -537,3 +537,20 @@ def test_seed_dashboard_renders_offline(corpus, tmp_path):
         chart, C.quotes_table_data(corpus), tmp_path / "dashboard", formats=("svg",)
     )
     assert paths[0].stat().st_size > 1000
+
+
+def test_saving_the_same_chart_again_keeps_its_svg(fx, tmp_path, monkeypatch):
+    import vl_convert
+
+    drawn = []
+    real = vl_convert.vegalite_to_svg
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec: drawn.append(1) or real(spec))
+    data = C.stance_matrix_data(fx)
+    (svg, _csv) = C.save_chart(C.stance_matrix(fx, data=data), data, tmp_path / "m", ("svg",))
+    first = svg.read_text(encoding="utf-8")
+    assert first.startswith("<!-- iranstrikes chart, spec sha256 ") and "<svg" in first
+    C.save_chart(C.stance_matrix(fx, data=data), data, tmp_path / "m", ("svg",))
+    assert len(drawn) == 1 and svg.read_text(encoding="utf-8") == first
+    other = C.stance_matrix(fx, data=data).properties(title="Another title")
+    C.save_chart(other, data, tmp_path / "m", ("svg",))
+    assert len(drawn) == 2 and "Another title" in svg.read_text(encoding="utf-8")
