@@ -240,11 +240,18 @@ def test_quote_propagation(fx):
         "field": "published",
         "type": "temporal",
         "title": "published",
-        "axis": {"format": "%Y-%m-%d"},
+        "axis": {"format": "%-d %b %Y"},
     }
     assert pts["y"]["field"] == "group_label" and pts["color"]["field"] == "outlet"
     assert pts["shape"]["field"] == "carrier"
-    assert {"quote", "speaker", "cue", "via", "article_id"} <= tooltip_fields(spec)
+    assert {"quote", "speaker", "cue", "via"} <= tooltip_fields(spec)
+    assert not {"article_id", "quote_group"} & tooltip_fields(spec)  # no internal ids shown
+    # the whole quote is the label, wrapped into lines, never cut and without the group id
+    quote = fx.quotes.set_index("quote_id").loc[data["quote_id"].iloc[0], "quote"]
+    label = data["group_label"].iloc[0]
+    assert label.replace("\n", " ") == f"“{' '.join(quote.split())}”"
+    assert "g00000" not in label and "…" not in label
+    assert "split(datum.label" in pts["y"]["axis"]["labelExpr"]
     assert len(datasets(spec)[0]) == len(data)
 
 
