@@ -84,3 +84,20 @@ def test_byo_corpus_reads_sensibly(byo):
 def test_table_escapes_text():
     t = reader.Table(pd.DataFrame({"a": ["<script>x</script>"]}))
     assert "&lt;script&gt;" in t._repr_html_() and "<script>" not in t._repr_html_()
+
+
+def test_date_evidence_in_words_keeps_the_first_piece_without_method_tags():
+    from iranstrikes.reader.tables import _evidence_words
+
+    ev = "https://example.org/news/20201103123/ (url-compact-id); also: dateline 2020-11-03 (x)"
+    assert _evidence_words(ev) == "https://example.org/news/20201103123/"
+    assert _evidence_words("The Courier, November 03, 2020") == "The Courier, November 03, 2020"
+    assert _evidence_words("said (on Monday) at noon") == "said (on Monday) at noon"
+
+
+def test_headline_exhibit_lists_several_speakers_one_a_line(corpus):
+    t = reader.headline_exhibit(corpus).data
+    for who in t["Who said them"]:
+        lines = who.split("\n")
+        assert len(lines) == 1 or all(line.startswith("• ") for line in lines), who
+    assert not any("; also:" in v or "(url-" in v for v in reader.articles_table(corpus).data["How we know the date"])

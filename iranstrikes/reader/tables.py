@@ -150,9 +150,10 @@ def headline_exhibit(corpus: Any) -> Table:
             & st["speaker_type"].isin(SOURCE_TYPES)
         ]
         names = speaker_names(corpus, sup) if len(sup) else []
-        who = _join(
+        speakers = dict.fromkeys(
             _speaker_with_kind(n, t) for n, t in zip(names, sup["speaker_type"], strict=True)
         )
+        who = _join(f"• {w}" if len(speakers) > 1 else w for w in speakers)
         said = _join(f"• “{e}”" for e in sup["evidence"])
         headline = arts["headline"].get(r.article_id) if "headline" in arts else None
         shown = headline if isinstance(headline, str) and headline.strip() else r.headline_text
@@ -188,11 +189,24 @@ def articles_table(corpus: Any) -> Table:
                 "Article": labels.get(str(r.article_id), str(r.article_id)),
                 "Headline": r.headline if isinstance(r.headline, str) and r.headline else "(no headline)",
                 "Published": day_range(r.published, r.published_latest),
-                "How we know the date": basis + (f" — {_strip_ids(ev)}" if ev and r.published_basis != "inferred" else ""),
+                "How we know the date": basis + (f" — {_evidence_words(ev)}" if ev and r.published_basis != "inferred" else ""),
                 "Words": "" if _blank(r.n_words) else int(r.n_words),
             }
         )  # fmt: skip
     return Table(pd.DataFrame(rows))
+
+
+def _evidence_words(text: str) -> str:
+    """The words behind a publication date, for a reader: the first piece of evidence only.
+
+    The loader's evidence string is for researchers: it can add further evidence after
+    "; also:" and name its method in parentheses ("(url-compact-id)"); both are left out here
+    (the full string stays in ``corpus.articles["published_evidence"]``).
+    """
+    import re
+
+    first = _strip_ids(text).split("; also:")[0]
+    return re.sub(r"\s*\([a-z]+(?:-[a-z]+)+\)", "", first).strip()
 
 
 def _strip_ids(text: str) -> str:

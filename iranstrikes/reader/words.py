@@ -113,7 +113,11 @@ class Table:
             )
         if self.note:
             parts.append(f'<p style="color:#444">{html.escape(self.note)}</p>')
-        return '<div class="iranstrikes-table" style="max-width:100%">' + "".join(parts) + "</div>"
+        return (
+            '<div class="iranstrikes-table" style="max-width:100%;overflow-x:auto">'
+            + "".join(parts)
+            + "</div>"
+        )
 
     def __repr__(self) -> str:
         lines = [self.title] if self.title else []
