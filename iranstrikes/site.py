@@ -47,7 +47,8 @@ _TEMPLATE = """\
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}
 {{ resources.iranstrikes_head }}
-<style>.iranstrikes-chart.vega-embed { width: 100%; display: flex; }</style>
+<style>.iranstrikes-chart.vega-embed { width: 100%; display: flex; }
+.jp-InputArea-editor pre { white-space: pre-wrap; overflow-wrap: anywhere; }</style>
 {%- endblock extra_css -%}
 """
 

@@ -101,3 +101,24 @@ def test_headline_exhibit_lists_several_speakers_one_a_line(corpus):
         lines = who.split("\n")
         assert len(lines) == 1 or all(line.startswith("• ") for line in lines), who
     assert not any("; also:" in v or "(url-" in v for v in reader.articles_table(corpus).data["How we know the date"])
+
+
+def test_article_numbers_in_coders_notes_become_outlets():
+    arts = pd.DataFrame(
+        {
+            "article_id": ["000_aaaaaaaaaaaaaaaa", "001_bbbbbbbbbbbbbbbb", "002_cccccccccccccccc"],
+            "outlet": ["The Courier", "Daily Lantern", "Daily Lantern"],
+            "published": pd.to_datetime(["2020-11-03", "2020-11-04", "2020-11-05"]),
+            "published_latest": pd.to_datetime(["2020-11-03", "2020-11-04", "2020-11-05"]),
+        }
+    )
+
+    class C:
+        articles = arts
+
+    text = "Same claim as 000/001 (002); rule 3; 250 km; see 007 and 000_aaaaaaaaaaaaaaaa:12-30."
+    assert reader.article_refs_in_words(C, text) == (
+        "Same claim as The Courier/Daily Lantern, 4 Nov 2020 (Daily Lantern, 5 Nov 2020); "
+        "rule 3; 250 km; see 007 and 000_aaaaaaaaaaaaaaaa:12-30."
+    )
+    assert reader.article_refs_in_words(C, None) == ""

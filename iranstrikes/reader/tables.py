@@ -20,6 +20,7 @@ from .words import (
     _frame,
     _join,
     article_labels,
+    article_refs_in_words,
     claim_names,
     claims_key,
     confidence_words,
@@ -330,7 +331,7 @@ def close_reading_table(corpus: Any, proposition_id: str | None = None) -> Table
             "Stance": [words("stance", s) for s in st["stance"]],
             "How it is reported": [words("form", f) for f in st["form"]],
             "The exact words": [f"“{e}”" if isinstance(e, str) else "" for e in st["evidence"]],
-            "Why it was coded so": [r if isinstance(r, str) else "" for r in st["rationale"]],
+            "Why it was coded so": [article_refs_in_words(corpus, r) for r in st["rationale"]],
             "Article": [labels.get(str(a), str(a)) for a in st["article_id"]],
         }
     )
