@@ -19,7 +19,7 @@ TABLES = [reader.headline_exhibit, reader.articles_table, reader.dated_statement
           reader.contradictions_table, reader.context_table, reader.problems_table,
           reader.quotes_table, reader.claims_key, reader.finding, reader.source_mix_table,
           reader.chains_table, reader.travelling_table, reader.omissions_table,
-          reader.dating_table]  # fmt: skip
+          reader.dating_table, reader.rules_score_table]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -534,3 +534,30 @@ def summary(corpus: Any) -> Table:
         note=f"{s['articles']} articles from {s['outlets']} outlets{span}; {s['quotes']} quotes, "
         f"{s['people']} people, {s['events']} events, {s['stances']} coded stances; {problems}.",
     )
+
+
+def rules_score_table(corpus: Any) -> Table:
+    """How the automatic stance rules compare with the codebook, in sentences with numbers.
+
+    The raw score dict is :func:`iranstrikes.evidence.auto_vs_codebook`.
+    """
+    from .. import evidence
+
+    s = evidence.auto_vs_codebook(corpus)
+    if not s:
+        return Table(
+            pd.DataFrame(), note="No codebook: there is nothing to compare the rules with."
+        )
+    matched, coded = int(s.get("n_matched", 0)), int(s.get("n_codebook", 0))
+    agree = round(float(s.get("agreement", 0.0)) * matched)
+    rows = [
+        ("Statements the codebook codes on a claim", str(coded)),
+        ("Statements the rules code on a claim", str(int(s.get("n_auto", 0)))),
+        ("Codebook statements the rules also found", f"{matched} of {coded} ({_percent(matched, coded)})"),
+        ("Of those, the rules gave the same stance", f"{agree} of {matched} ({_percent(agree, matched)})"),
+    ]  # fmt: skip
+    return Table(pd.DataFrame(rows, columns=["What", "How many"]))
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"
