@@ -96,7 +96,8 @@ def notebook_title(nb: Any, default: str) -> str:
 WIDGET_SNAPSHOT_NOTE = (
     '<div class="iranstrikes-widget-note" style="padding: 0.5em; border: 1px dashed #999; '
     'color: #555;">Interactive control (ipywidgets), shown here as it first opens: open this '
-    "notebook in JupyterLab to change the choices.</div>"
+    'notebook in JupyterLab to change the choices. Without Jupyter: every quote in the <a href="quotes.html">'
+    'quote table</a>, any two articles <a href="compare.html">side by side</a>.</div>'
 )
 
 
