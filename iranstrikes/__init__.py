@@ -16,7 +16,12 @@ or ``iranstrikes.load_corpus("path/to/your/articles")`` for your own folder.
 
 from __future__ import annotations
 
+from ._startup import defer_iri_grammar
+
 __version__ = "0.1.0"
+
+# Each notebook runs in a fresh kernel: keep seconds of third-party start-up out of it.
+defer_iri_grammar()
 
 __all__ = ["Corpus", "load_corpus", "extract_quotes", "seeds_path", "__version__"]
 

@@ -378,7 +378,7 @@ def summary_or_quote(corpus: Any, n: int = 1) -> Quiz:
                     ("The outlet's own summary: it says more than the quoted words", "outlet"),
                 ],
                 answer="outlet",
-                why=f"The codebook's reason: {r.rationale}",
+                why=f"The codebook's reason: {reader.article_refs_in_words(corpus, r.rationale)}",
             )
         )
         if len(out) >= n:

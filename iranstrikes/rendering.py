@@ -21,10 +21,12 @@ Mechanism (see ``docs/browser.md`` for the evidence):
   snippets, and :func:`vega_bundle_script` gives the vega-embed + Vega-Lite + Vega bundle from
   ``vl-convert-python``, inlined **once per page**.
 * **Single charts** -- :func:`save_html` writes one self-contained offline HTML file.
-* **Python-readable selections** -- :func:`enable_offline` also calls
-  ``alt.JupyterChart.enable_offline()`` so that ``alt.JupyterChart`` (an anywidget) carries the
-  vl-convert bundle in its ``_esm`` source instead of importing from a CDN. This needs the
-  ``anywidget`` package, which is optional here.
+* **Python-readable selections** -- :func:`enable_offline` also switches ``alt.JupyterChart``
+  (an anywidget) to altair's offline mode, in which the widget carries the vl-convert bundle in
+  its ``_esm`` source instead of importing from a CDN. Building that bundle takes seconds, and
+  only the explorer notebook makes a ``JupyterChart``, so it is built when the first
+  ``JupyterChart`` is created (:class:`_OfflineEsm`), not when :func:`enable_offline` runs.
+  This needs the ``anywidget`` package, which is optional here.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def enable_offline(*, jupyter_chart: bool = True) -> None:
     with its bundled JavaScript) and enables it. When ``anywidget`` is installed and
     ``jupyter_chart`` is true, ``alt.JupyterChart`` is also switched to its offline mode (the
     vl-convert JavaScript bundle is inlined into the widget's ES module instead of an import from
-    a CDN).
+    a CDN; it is built when the first ``JupyterChart`` is created, see
+    :func:`enable_offline_jupyter_chart`).
 
     Args:
         jupyter_chart: Also configure ``alt.JupyterChart`` for offline use.
@@ -99,8 +102,29 @@ def enable_offline(*, jupyter_chart: bool = True) -> None:
         enable_offline_jupyter_chart()
 
 
-def enable_offline_jupyter_chart() -> bool:
+class _OfflineEsm:
+    """Stands in for ``alt.JupyterChart._esm`` until the first ``JupyterChart`` is created.
+
+    anywidget reads ``_esm`` when a widget is created; the first read builds the offline bundle
+    with altair's own ``JupyterChart.enable_offline`` (which replaces this stand-in on the class
+    by the bundle's source) and returns it. So every ``JupyterChart`` is offline, and a notebook
+    without one never pays for the bundle.
+    """
+
+    def __get__(self, obj: Any, owner: type | None = None) -> str:
+        cls = alt.JupyterChart
+        if cls.__dict__.get("_esm") is self:
+            cls._is_offline = False  # let altair build the bundle now
+            cls.enable_offline(offline=True)
+        return cls._esm
+
+
+def enable_offline_jupyter_chart(*, lazy: bool = True) -> bool:
     """Switch ``alt.JupyterChart`` to offline mode if ``anywidget`` is importable.
+
+    Args:
+        lazy: Build the offline JavaScript bundle when the first ``JupyterChart`` is created
+            (a few seconds, once per kernel) instead of now.
 
     Returns:
         True if JupyterChart is now offline, False if ``anywidget`` is missing.
@@ -109,7 +133,14 @@ def enable_offline_jupyter_chart() -> bool:
         import anywidget  # noqa: F401
     except ImportError:
         return False
-    alt.JupyterChart.enable_offline(offline=True)
+    cls = alt.JupyterChart
+    if cls._is_offline:  # already offline, or the stand-in is in place
+        return True
+    if lazy:
+        cls._esm = _OfflineEsm()
+        cls._is_offline = True  # altair's enable_offline() is then a no-op, as when offline
+    else:
+        cls.enable_offline(offline=True)
     return True
 
 

@@ -8,8 +8,10 @@ scripts (require.js, MathJax, mermaid, the widget manager) are removed, and any 
 
 Widgets cannot run without a kernel. A ``JupyterChart`` widget is drawn as a static chart from
 its saved state; an activity by its static stand-in (the question, the options and the
-answer folded in ``<details>``, from the output's ``iranstrikes/static-html`` metadata); any
-other widget by a short note saying to open the notebook in JupyterLab.
+answer folded in ``<details>``, from the output's ``iranstrikes/static-html`` metadata); a
+box of controls (the explorers) by what it showed when it first opened -- its charts and
+``ipywidgets.HTML`` outputs, under a note; any other widget by a short note saying to open the
+notebook in JupyterLab.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ _TEMPLATE = """\
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}
 {{ resources.iranstrikes_head }}
-<style>.iranstrikes-chart.vega-embed { width: 100%; display: flex; }</style>
+<style>.iranstrikes-chart.vega-embed { width: 100%; display: flex; }
+.jp-InputArea-editor pre { white-space: pre-wrap; overflow-wrap: anywhere; }</style>
 {%- endblock extra_css -%}
 """
 
@@ -90,6 +93,38 @@ def notebook_title(nb: Any, default: str) -> str:
     return default
 
 
+WIDGET_SNAPSHOT_NOTE = (
+    '<div class="iranstrikes-widget-note" style="padding: 0.5em; border: 1px dashed #999; '
+    'color: #555;">Interactive control (ipywidgets), shown here as it first opens: open this '
+    'notebook in JupyterLab to change the choices. Without Jupyter: every quote in the <a href="quotes.html">'
+    'quote table</a>, any two articles <a href="compare.html">side by side</a>.</div>'
+)
+
+
+def _widget_snapshot(states: dict[str, Any], model_id: str, prefix: str, n: list[int]) -> list[str]:
+    """What a saved widget shows, in order: its charts and its HTML outputs.
+
+    Charts are ``JupyterChart`` specs, HTML outputs ``ipywidgets.HTML`` values, found through
+    the ``children`` of boxes. Controls (pickers, sliders, buttons) are left out: they do
+    nothing without a kernel. ``n`` counts the charts drawn (for their ids).
+    """
+    state = (states.get(model_id, {}) or {}).get("state", {})
+    if not isinstance(state, dict):
+        return []
+    spec = state.get("spec")
+    if isinstance(spec, dict) and spec:
+        n[0] += 1
+        return [rendering.spec_to_html_fragment(spec, f"{prefix}-{n[0]}")]
+    if states.get(model_id, {}).get("model_name") == "HTMLModel":
+        value = state.get("value")
+        return [value] if isinstance(value, str) and value.strip() else []
+    parts: list[str] = []
+    for child in state.get("children") or []:
+        if isinstance(child, str) and child.startswith("IPY_MODEL_"):
+            parts += _widget_snapshot(states, child[len("IPY_MODEL_") :], prefix, n)
+    return parts
+
+
 def _widget_states(nb: Any) -> dict[str, Any]:
     widgets = nb.metadata.get("widgets", {}).get(WIDGET_STATE_MIMETYPE, {})
     return widgets.get("state", {}) if isinstance(widgets, dict) else {}
@@ -116,8 +151,10 @@ def static_widget_outputs(nb: Any, prefix: str) -> tuple[int, int]:
             view = data.get(WIDGET_VIEW_MIMETYPE)
             if view is None:
                 continue
-            state = (states.get(view.get("model_id"), {}) or {}).get("state", {})
+            model_id = str(view.get("model_id"))
+            state = (states.get(model_id, {}) or {}).get("state", {})
             spec = state.get("spec") if isinstance(state, dict) else None
+            counter = [charts]
             if isinstance(spec, dict) and spec:
                 charts += 1
                 fragment = rendering.spec_to_html_fragment(spec, f"{prefix}-{charts}")
@@ -125,6 +162,10 @@ def static_widget_outputs(nb: Any, prefix: str) -> tuple[int, int]:
                 # an activity: its question and folded answer, as plain HTML
                 notes += 1
                 fragment = output["metadata"][STATIC_HTML_KEY]
+            elif parts := _widget_snapshot(states, model_id, prefix, counter):
+                # a box of controls and outputs: its charts and tables as they first opened
+                charts, notes = counter[0], notes + 1
+                fragment = WIDGET_SNAPSHOT_NOTE + "\n".join(parts)
             else:
                 notes += 1
                 fragment = WIDGET_NOTE

@@ -240,11 +240,18 @@ def test_quote_propagation(fx):
         "field": "published",
         "type": "temporal",
         "title": "published",
-        "axis": {"format": "%Y-%m-%d"},
+        "axis": {"format": "%-d %b %Y"},
     }
     assert pts["y"]["field"] == "group_label" and pts["color"]["field"] == "outlet"
     assert pts["shape"]["field"] == "carrier"
-    assert {"quote", "speaker", "cue", "via", "article_id"} <= tooltip_fields(spec)
+    assert {"quote", "speaker", "cue", "via"} <= tooltip_fields(spec)
+    assert not {"article_id", "quote_group"} & tooltip_fields(spec)  # no internal ids shown
+    # the whole quote is the label, wrapped into lines, never cut and without the group id
+    quote = fx.quotes.set_index("quote_id").loc[data["quote_id"].iloc[0], "quote"]
+    label = data["group_label"].iloc[0]
+    assert label.replace("\n", " ") == f"“{' '.join(quote.split())}”"
+    assert "g00000" not in label and "…" not in label
+    assert "split(datum.label" in pts["y"]["axis"]["labelExpr"]
     assert len(datasets(spec)[0]) == len(data)
 
 
@@ -541,3 +548,20 @@ def test_seed_dashboard_renders_offline(corpus, tmp_path):
         chart, C.quotes_table_data(corpus), tmp_path / "dashboard", formats=("svg",)
     )
     assert paths[0].stat().st_size > 1000
+
+
+def test_saving_the_same_chart_again_keeps_its_svg(fx, tmp_path, monkeypatch):
+    import vl_convert
+
+    drawn = []
+    real = vl_convert.vegalite_to_svg
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec: drawn.append(1) or real(spec))
+    data = C.stance_matrix_data(fx)
+    (svg, _csv) = C.save_chart(C.stance_matrix(fx, data=data), data, tmp_path / "m", ("svg",))
+    first = svg.read_text(encoding="utf-8")
+    assert first.startswith("<!-- iranstrikes chart, spec sha256 ") and "<svg" in first
+    C.save_chart(C.stance_matrix(fx, data=data), data, tmp_path / "m", ("svg",))
+    assert len(drawn) == 1 and svg.read_text(encoding="utf-8") == first
+    other = C.stance_matrix(fx, data=data).properties(title="Another title")
+    C.save_chart(other, data, tmp_path / "m", ("svg",))
+    assert len(drawn) == 2 and "Another title" in svg.read_text(encoding="utf-8")

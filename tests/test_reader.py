@@ -19,7 +19,7 @@ TABLES = [reader.headline_exhibit, reader.articles_table, reader.dated_statement
           reader.contradictions_table, reader.context_table, reader.problems_table,
           reader.quotes_table, reader.claims_key, reader.finding, reader.source_mix_table,
           reader.chains_table, reader.travelling_table, reader.omissions_table,
-          reader.dating_table]  # fmt: skip
+          reader.dating_table, reader.rules_score_table]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,41 @@ def test_byo_corpus_reads_sensibly(byo):
 def test_table_escapes_text():
     t = reader.Table(pd.DataFrame({"a": ["<script>x</script>"]}))
     assert "&lt;script&gt;" in t._repr_html_() and "<script>" not in t._repr_html_()
+
+
+def test_date_evidence_in_words_keeps_the_first_piece_without_method_tags():
+    from iranstrikes.reader.tables import _evidence_words
+
+    ev = "https://example.org/news/20201103123/ (url-compact-id); also: dateline 2020-11-03 (x)"
+    assert _evidence_words(ev) == "https://example.org/news/20201103123/"
+    assert _evidence_words("The Courier, November 03, 2020") == "The Courier, November 03, 2020"
+    assert _evidence_words("said (on Monday) at noon") == "said (on Monday) at noon"
+
+
+def test_headline_exhibit_lists_several_speakers_one_a_line(corpus):
+    t = reader.headline_exhibit(corpus).data
+    for who in t["Who said them"]:
+        lines = who.split("\n")
+        assert len(lines) == 1 or all(line.startswith("• ") for line in lines), who
+    assert not any("; also:" in v or "(url-" in v for v in reader.articles_table(corpus).data["How we know the date"])
+
+
+def test_article_numbers_in_coders_notes_become_outlets():
+    arts = pd.DataFrame(
+        {
+            "article_id": ["000_aaaaaaaaaaaaaaaa", "001_bbbbbbbbbbbbbbbb", "002_cccccccccccccccc"],
+            "outlet": ["The Courier", "Daily Lantern", "Daily Lantern"],
+            "published": pd.to_datetime(["2020-11-03", "2020-11-04", "2020-11-05"]),
+            "published_latest": pd.to_datetime(["2020-11-03", "2020-11-04", "2020-11-05"]),
+        }
+    )
+
+    class C:
+        articles = arts
+
+    text = "Same claim as 000/001 (002); rule 3; 250 km; see 007 and 000_aaaaaaaaaaaaaaaa:12-30."
+    assert reader.article_refs_in_words(C, text) == (
+        "Same claim as The Courier/Daily Lantern, 4 Nov 2020 (Daily Lantern, 5 Nov 2020); "
+        "rule 3; 250 km; see 007 and 000_aaaaaaaaaaaaaaaa:12-30."
+    )
+    assert reader.article_refs_in_words(C, None) == ""

@@ -113,3 +113,57 @@ def test_build_site_without_execution(tmp_path, chart):
     assert page.count('data-iranstrikes="vega-bundle"') == 1
     assert "vegaEmbed(el" in page
     assert "First &lt;page&gt;" in index.read_text()
+
+
+def test_jupyter_chart_bundle_is_built_only_when_a_jupyter_chart_is_made(chart, monkeypatch):
+    """enable_offline() is cheap; the first JupyterChart gets the offline bundle, no CDN import."""
+    pytest.importorskip("anywidget")
+    import vl_convert
+
+    calls = []
+
+    def fake_bundle(src=None, vl_version=None):
+        calls.append(src)
+        return "/* offline bundle */\n" + (src or "")
+
+    monkeypatch.setattr(vl_convert, "javascript_bundle", fake_bundle)
+    monkeypatch.setattr(alt.JupyterChart, "_esm", alt.JupyterChart._esm)  # restored afterwards
+    monkeypatch.setattr(alt.JupyterChart, "_is_offline", False)
+    before = alt.renderers.active
+    try:
+        rendering.enable_offline()
+        rendering.enable_offline()
+        alt.JupyterChart.enable_offline()  # altair's own call: a no-op now, as when offline
+        assert calls == []
+        first = alt.JupyterChart(chart)
+        second = alt.JupyterChart(chart)
+    finally:
+        alt.renderers.enable(before)
+    assert len(calls) == 1
+    for jc in (first, second):
+        assert jc._esm.startswith("/* offline bundle */")
+        assert not re.search(r"^\s*import\b.*https?://", jc._esm, re.M)
+
+
+def test_a_box_of_widgets_becomes_its_charts_and_tables_as_first_opened():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={site.WIDGET_VIEW_MIMETYPE: {"model_id": "box"}, "text/plain": "VBox()"}
+        )
+    ]
+    nb.cells = [cell]
+    states = {
+        "box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_pick", "IPY_MODEL_inner"]}},
+        "pick": {"model_name": "DropdownModel", "state": {"options": ["a", "b"]}},
+        "inner": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_chart", "IPY_MODEL_table"]}},
+        "chart": {"model_name": "AnyModel", "state": {"spec": {"mark": "bar"}}},
+        "table": {"model_name": "HTMLModel", "state": {"value": "<table><tr><td>Ann Ray</td></tr></table>"}},
+    }
+    nb.metadata["widgets"] = {site.WIDGET_STATE_MIMETYPE: {"state": states}}
+    assert site.static_widget_outputs(nb, prefix="w") == (1, 1)
+    page = cell.outputs[0]["data"]["text/html"]
+    assert 'id="w-1"' in page and "<td>Ann Ray</td>" in page and "as it first opens" in page
+    assert page.index('id="w-1"') < page.index("Ann Ray")  # in the widget's order
+    assert "DropdownModel" not in page and "options" not in page

@@ -25,7 +25,6 @@ from .base import (
     _iso,
     _plain,
     _scale,
-    _short,
     _speaker_select,
     _text,
     no_data_chart,
@@ -284,8 +283,8 @@ def quote_propagation_data(corpus: Any, *, min_carriers: int = 2) -> pd.DataFram
             that actually propagated).
 
     Returns:
-        One row per (quote group, article), with ``group_label`` (group id and the first
-        words of its first quote), ``group_rank`` (groups ordered by first date), quote text,
+        One row per (quote group, article), with ``group_label`` (the whole first quote, wrapped
+        into lines for the axis), ``group_rank`` (groups ordered by first date), quote text,
         speaker, cue, via, outlet, ISO ``published`` (None when undated), ``order`` and
         ``is_first``/``carrier`` ("first carrier" or "later carrier"). Sorted by group rank,
         order, article.
@@ -314,10 +313,12 @@ def quote_propagation_data(corpus: Any, *, min_carriers: int = 2) -> pd.DataFram
         ["first_date", "quote_group"], na_position="last", kind="stable"
     )
     rank = {g: i for i, g in enumerate(first["quote_group"])}
-    label = {
-        g: f"{g}: {_short(t, 48)}"
-        for g, t in zip(first["quote_group"], first["first_quote"], strict=True)
-    }
+    label: dict[str, str] = {}
+    for g, t in zip(first["quote_group"], first["first_quote"], strict=True):
+        text = _quote_label(t)
+        while text in label.values():  # two groups that start alike stay two rows
+            text += " "
+        label[g] = text
     is_first = [bool(v) if pd.notna(v) else False for v in df["is_first"]]
     out = pd.DataFrame(
         {
@@ -365,9 +366,16 @@ def quote_propagation(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.T
         return no_data_chart("No quote was carried by more than one article", title)
     groups = df.drop_duplicates("quote_group").sort_values("group_rank")["group_label"].tolist()
     outlets = sorted(df["outlet"].unique())
-    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
-    x = alt.X("published:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
-    base = alt.Chart(df).properties(width=400, height=max(120, 28 * len(groups)))
+    lines = max(label.count("\n") + 1 for label in groups)
+    y = alt.Y(
+        "group_label:N",
+        sort=groups,
+        title=None,
+        axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=0, labelAlign="right"),
+    )
+    x = alt.X("published:T", title="published", axis=alt.Axis(format=DAY_FORMAT))
+    band = max(28, 13 * lines + 10)
+    base = alt.Chart(df).properties(width=360, height=max(120, band * len(groups)))
     span = base.mark_rule(color=PALETTE["link"]["default"]).encode(  # type: ignore[index]
         x=alt.X("min(published):T", title="published"), x2="max(published):T", y=y
     )
@@ -383,10 +391,8 @@ def quote_propagation(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.T
         ),
         tooltip=[
             alt.Tooltip("quote:N", title="quote"),
-            alt.Tooltip("quote_group:N", title="group"),
             alt.Tooltip("outlet:N", title="outlet"),
-            alt.Tooltip("article_id:N", title="article"),
-            alt.Tooltip("published:T", title="published", format="%Y-%m-%d"),
+            alt.Tooltip("published:T", title="published", format=DAY_FORMAT),
             alt.Tooltip("published_basis:N", title="date basis"),
             alt.Tooltip("carrier:N", title="carrier"),
             alt.Tooltip("speaker:N", title="speaker"),
@@ -400,6 +406,28 @@ def quote_propagation(corpus: Any, *, data: pd.DataFrame | None = None) -> alt.T
             title, subtitle=f"{undated} undated carrier(s) listed in the data, not drawn"
         )
     return alt.layer(span, points).properties(title=title)
+
+
+DAY_FORMAT = "%-d %b %Y"
+"""Dates on axes and in tooltips: "3 Dec 2014", as in the reader's tables."""
+
+QUOTE_LABEL_WIDTH = 44
+"""Characters per line of a quote written out as an axis label."""
+
+
+def _quote_label(text: Any) -> str:
+    """The whole quote, in quotation marks, wrapped into lines (joined by newlines)."""
+    import textwrap
+
+    words = " ".join(str(text).split()) if isinstance(text, str) else ""
+    return (
+        "\n".join(
+            textwrap.wrap(
+                f"“{words}”", QUOTE_LABEL_WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+        )
+        or "(no words)"
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from .words import (
     _frame,
     _join,
     article_labels,
+    article_refs_in_words,
     claim_names,
     claims_key,
     confidence_words,
@@ -150,9 +151,10 @@ def headline_exhibit(corpus: Any) -> Table:
             & st["speaker_type"].isin(SOURCE_TYPES)
         ]
         names = speaker_names(corpus, sup) if len(sup) else []
-        who = _join(
+        speakers = dict.fromkeys(
             _speaker_with_kind(n, t) for n, t in zip(names, sup["speaker_type"], strict=True)
         )
+        who = _join(f"• {w}" if len(speakers) > 1 else w for w in speakers)
         said = _join(f"• “{e}”" for e in sup["evidence"])
         headline = arts["headline"].get(r.article_id) if "headline" in arts else None
         shown = headline if isinstance(headline, str) and headline.strip() else r.headline_text
@@ -188,11 +190,24 @@ def articles_table(corpus: Any) -> Table:
                 "Article": labels.get(str(r.article_id), str(r.article_id)),
                 "Headline": r.headline if isinstance(r.headline, str) and r.headline else "(no headline)",
                 "Published": day_range(r.published, r.published_latest),
-                "How we know the date": basis + (f" — {_strip_ids(ev)}" if ev and r.published_basis != "inferred" else ""),
+                "How we know the date": basis + (f" — {_evidence_words(ev)}" if ev and r.published_basis != "inferred" else ""),
                 "Words": "" if _blank(r.n_words) else int(r.n_words),
             }
         )  # fmt: skip
     return Table(pd.DataFrame(rows))
+
+
+def _evidence_words(text: str) -> str:
+    """The words behind a publication date, for a reader: the first piece of evidence only.
+
+    The loader's evidence string is for researchers: it can add further evidence after
+    "; also:" and name its method in parentheses ("(url-compact-id)"); both are left out here
+    (the full string stays in ``corpus.articles["published_evidence"]``).
+    """
+    import re
+
+    first = _strip_ids(text).split("; also:")[0]
+    return re.sub(r"\s*\([a-z]+(?:-[a-z]+)+\)", "", first).strip()
 
 
 def _strip_ids(text: str) -> str:
@@ -366,7 +381,7 @@ def close_reading_table(corpus: Any, proposition_id: str | None = None) -> Table
             "Stance": [words("stance", s) for s in st["stance"]],
             "How it is reported": [words("form", f) for f in st["form"]],
             "The exact words": [f"“{e}”" if isinstance(e, str) else "" for e in st["evidence"]],
-            "Why it was coded so": [r if isinstance(r, str) else "" for r in st["rationale"]],
+            "Why it was coded so": [article_refs_in_words(corpus, r) for r in st["rationale"]],
             "Article": [labels.get(str(a), str(a)) for a in st["article_id"]],
         }
     )
@@ -569,3 +584,30 @@ def summary(corpus: Any) -> Table:
         note=f"{s['articles']} articles from {s['outlets']} outlets{span}; {s['quotes']} quotes, "
         f"{s['people']} people, {s['events']} events, {s['stances']} coded stances; {problems}.",
     )
+
+
+def rules_score_table(corpus: Any) -> Table:
+    """How the automatic stance rules compare with the codebook, in sentences with numbers.
+
+    The raw score dict is :func:`iranstrikes.evidence.auto_vs_codebook`.
+    """
+    from .. import evidence
+
+    s = evidence.auto_vs_codebook(corpus)
+    if not s:
+        return Table(
+            pd.DataFrame(), note="No codebook: there is nothing to compare the rules with."
+        )
+    matched, coded = int(s.get("n_matched", 0)), int(s.get("n_codebook", 0))
+    agree = round(float(s.get("agreement", 0.0)) * matched)
+    rows = [
+        ("Statements the codebook codes on a claim", str(coded)),
+        ("Statements the rules code on a claim", str(int(s.get("n_auto", 0)))),
+        ("Codebook statements the rules also found", f"{matched} of {coded} ({_percent(matched, coded)})"),
+        ("Of those, the rules gave the same stance", f"{agree} of {matched} ({_percent(agree, matched)})"),
+    ]  # fmt: skip
+    return Table(pd.DataFrame(rows, columns=["What", "How many"]))
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"

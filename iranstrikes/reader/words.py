@@ -17,7 +17,7 @@ import pandas as pd
 from ..resources import table as _resource_table
 
 __all__ = [
-    "Table", "words", "day", "day_range", "confidence_words", "article_labels",
+    "Table", "words", "day", "day_range", "confidence_words", "article_labels", "article_refs_in_words",
     "proposition_labels", "claim_names", "claims_key", "sentence_around", "speaker_names",
     "glossary", "UNKNOWN_OUTLET", "UNKNOWN_DATE", "SOURCE_TYPES",
 ]  # fmt: skip
@@ -113,7 +113,11 @@ class Table:
             )
         if self.note:
             parts.append(f'<p style="color:#444">{html.escape(self.note)}</p>')
-        return '<div class="iranstrikes-table" style="max-width:100%">' + "".join(parts) + "</div>"
+        return (
+            '<div class="iranstrikes-table" style="max-width:100%;overflow-x:auto">'
+            + "".join(parts)
+            + "</div>"
+        )
 
     def __repr__(self) -> str:
         lines = [self.title] if self.title else []
@@ -237,6 +241,35 @@ def article_labels(corpus: Any) -> dict[str, str]:
         seen[label] = seen.get(label, 0) + 1
         labels[str(aid)] = label if seen[label] == 1 else f"{label} ({seen[label]})"
     return labels
+
+
+def article_refs_in_words(corpus: Any, text: Any) -> str:
+    """Coder's notes in words: article numbers ("001/002", "(004)") become outlet names.
+
+    A standalone three-digit number that is the number of one of the corpus's articles (the
+    part of its ``article_id`` before the underscore) is replaced by the article's outlet, or
+    by its whole label ("Outlet, 3 Dec 2014") when two articles share the outlet. Any other
+    number is left alone.
+    """
+    import re
+
+    if not isinstance(text, str):
+        return ""
+    arts = getattr(corpus, "articles", None)
+    if arts is None or arts.empty:
+        return text
+    labels = article_labels(corpus)
+    outlets = {str(a): o for a, o in zip(arts["article_id"], arts["outlet"], strict=True)}
+    counts = pd.Series([o for o in outlets.values() if isinstance(o, str)]).value_counts()
+    names = {}
+    for aid, label in labels.items():
+        number = aid.split("_", 1)[0]
+        outlet = outlets.get(aid)
+        unique = isinstance(outlet, str) and outlet.strip() and counts.get(outlet, 0) == 1
+        names[number] = outlet if unique else label
+    return re.sub(
+        r"(?<![\w.:-])(\d{3})(?![\w:-])", lambda m: names.get(m.group(1), m.group(1)), text
+    )
 
 
 def proposition_labels(corpus: Any) -> dict[str, str]:

@@ -181,7 +181,7 @@ class KwicExplorer:
         width: Characters of context on each side.
     """
 
-    def __init__(self, corpus: Any, term: str | None = "", *, width: int = 60) -> None:
+    def __init__(self, corpus: Any, term: str | None = "", *, width: int = 44) -> None:
         import ipywidgets as w
 
         from ..reader import article_labels

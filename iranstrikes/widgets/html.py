@@ -326,7 +326,7 @@ def kwic_html(lines: pd.DataFrame, term: str = "", labels: dict[str, str] | None
         f'<td style="color:#666;white-space:nowrap;padding-right:8px">'
         f"{_cell((labels or {}).get(r.article_id, r.article_id))}</td>"
         f'<td style="text-align:right;white-space:pre">{_cell(r.left)}</td>'
-        f'<td style="text-align:center"><strong>{_cell(r.match)}</strong></td>'
+        f'<td style="text-align:center;white-space:nowrap"><strong>{_cell(r.match)}</strong></td>'
         f'<td style="text-align:left;white-space:pre">{_cell(r.right)}</td>'
         "</tr>"
         for r in lines.itertuples(index=False)
