@@ -2,13 +2,17 @@
 
 Each article is normalised and its quotes extracted once (not timed); then ``extract_events``
 runs on every article's real inputs (body, publication date and basis, quotes), best of
-``--rounds`` in CPU time (``time.process_time``: the machine is shared), versions alternating. ``--profile`` prints a pyinstrument profile of one pass instead (with ``--given-model``, of
+``--rounds`` in CPU time (``time.process_time``: the machine is shared), versions alternating.
+``--profile`` prints a pyinstrument profile of one pass instead (with ``--given-model``, of
 the pass with each article's text model built beforehand, as the loader gives it). With
-``--against FILE`` (another version of ``chronology.py``, e.g. a copy saved before a change)
-both versions run, alternating, and their frames are checked to be equal on every article.
+``--against PATH ...`` (other versions: a copy of the package folder saved inside
+``iranstrikes/`` under another name before a change, or an old ``chronology.py`` saved there,
+e.g. ``git show 72b7b4d^:iranstrikes/chronology.py > iranstrikes/chrono_r0.py``)
+every version runs, alternating, and the articles on which its frames equal the current ones
+are counted (a version older than the text model is timed without one).
 
 Run: .venv/bin/python benchmarks/bench_events.py [N] [--seed 0] [--rounds 3] [--profile]
-     [--against /tmp/chronology_orig.py] [--given-model]
+     [--against /tmp/chronology_orig.py iranstrikes/chrono_copy ...] [--given-model]
 
 ``--given-model`` also times ``extract_events(..., text_model=...)`` with each article's text
 model built beforehand (the model is ~2 ms/article of its own, shared by whoever builds it).
@@ -60,6 +64,18 @@ def inputs_for(folder: Path) -> list[tuple]:
     return out
 
 
+def _load(path: Path, load_module):
+    """Another version of the chronology: a module file inside ``iranstrikes/`` is imported as
+    ``iranstrikes.<name>`` (its relative imports then work); anything else as
+    :func:`bench_chronology.load_module` does."""
+    import importlib
+
+    path = Path(path).resolve()
+    if path.is_file() and path.parent.name == "iranstrikes":
+        return importlib.import_module(f"iranstrikes.{path.stem}")
+    return load_module(path)
+
+
 def main(argv: list[str] | None = None) -> float:
     """Command-line entry point; returns the best ms per article."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -70,7 +86,13 @@ def main(argv: list[str] | None = None) -> float:
     ap.add_argument(
         "--given-model", action="store_true", help="also time it with the text model given"
     )
-    ap.add_argument("--against", type=Path, help="another chronology.py to compare with")
+    ap.add_argument(
+        "--against",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="other versions (a chronology.py, or a copy of the package folder) to time too",
+    )
     ap.add_argument(
         "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "iranstrikes-bench"
     )
@@ -107,17 +129,31 @@ def main(argv: list[str] | None = None) -> float:
         ms = 1000 * (time.process_time() - t0) / len(inputs)
         print(f"text.model: {len(inputs)} articles, one pass: {ms:.2f} ms/article (CPU)")
         versions["model given"] = lambda *x: extract_events(*x, text_model=models[x[0]])
-    if a.against:
-        import pandas as pd
-        from bench_chronology import load_module
+    import inspect
 
-        other = load_module(a.against).extract_events
+    import pandas as pd
+    from bench_chronology import load_module
+
+    others = {}
+    for path in a.against:
+        other = _load(path, load_module).extract_events
+        same = 0
         for args in inputs:
-            pd.testing.assert_frame_equal(other(*args), extract_events(*args), check_exact=True)
-        print(f"extract_events: identical frames on {len(inputs)} articles")
-        versions = {"other": other, **versions}
-        if a.given_model:
-            versions["other, model given"] = lambda *x: other(*x, text_model=models[x[0]])
+            try:
+                pd.testing.assert_frame_equal(other(*args), extract_events(*args), check_exact=True)
+                same += 1
+            except AssertionError:
+                pass
+        print(
+            f"extract_events vs {path.name}: identical frames on {same} of {len(inputs)} articles"
+        )
+        others[path.name] = other
+        takes_model = "text_model" in inspect.signature(other).parameters
+        if a.given_model and takes_model:
+            others[f"{path.name}, model given"] = lambda *x, _f=other: _f(
+                *x, text_model=models[x[0]]
+            )
+    versions = {**others, **versions}
     best = dict.fromkeys(versions, float("inf"))
     for _ in range(a.rounds):
         for name, f in versions.items():
