@@ -30,11 +30,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def inputs_for(folder: Path) -> list[tuple]:
-    """(article_id, body, published, published_latest, basis, quotes) of every article."""
+def articles_for(folder: Path) -> list[dict]:
+    """The normalised article records of every file of ``folder`` (nothing extracted)."""
     from iranstrikes import corpus as c
     from iranstrikes.corpus import read_manifest
-    from iranstrikes.quotes import extract_quotes
 
     manifest, _ = read_manifest(folder)
     out = []
@@ -45,9 +44,17 @@ def inputs_for(folder: Path) -> list[tuple]:
             else None
         )
         res = c.process_article(p.name, p.read_bytes(), row, extract=False)
-        if res.article is None:
-            continue
-        a = res.article
+        if res.article is not None:
+            out.append(res.article)
+    return out
+
+
+def inputs_for(folder: Path) -> list[tuple]:
+    """(article_id, body, published, published_latest, basis, quotes) of every article."""
+    from iranstrikes.quotes import extract_quotes
+
+    out = []
+    for a in articles_for(folder):
         q = extract_quotes(a["body"]).copy()
         q.insert(0, "article_id", a["article_id"])
         q.insert(0, "quote_id", [f"{a['article_id']}:q{i:03d}" for i in range(len(q))])

@@ -23,50 +23,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def articles_for(folder: Path) -> list[dict]:
-    """The normalised article records of every file of ``folder`` (nothing extracted)."""
-    from iranstrikes import corpus as c
-    from iranstrikes.corpus import read_manifest
-
-    manifest, _ = read_manifest(folder)
-    out = []
-    for p in sorted(folder.glob("*.txt")):
-        row = (
-            manifest.loc[p.name].to_dict()
-            if manifest is not None and p.name in manifest.index
-            else None
-        )
-        res = c.process_article(p.name, p.read_bytes(), row, extract=False)
-        if res.article is not None:
-            out.append(res.article)
-    return out
-
-
-def separate(a: dict):
-    """Quotes and event records, each step building its own text model."""
-    from iranstrikes.chronology import _event_records
-    from iranstrikes.quotes import quote_columns
-
-    outlet = a["outlet"] if isinstance(a.get("outlet"), str) else None
-    cols = quote_columns(a["body"], outlet=outlet)
-    return cols, _event_records(
-        a["article_id"],
-        a["body"],
-        a["published"],
-        a["published_latest"],
-        a["published_basis"],
-        _with_ids(a["article_id"], cols),
-    )
-
-
-def shared(a: dict):
-    """Quotes and event records from one text model built once."""
+def _stage(a: dict, share: bool):
+    """Quotes and event records of one article; with ``share``, from one text model built
+    once and given to both steps, else each step building its own."""
     from iranstrikes import text
     from iranstrikes.chronology import _event_records
     from iranstrikes.quotes import quote_columns
 
     outlet = a["outlet"] if isinstance(a.get("outlet"), str) else None
-    tm = text.model(a["body"])
+    tm = text.model(a["body"]) if share else None
     cols = quote_columns(a["body"], outlet=outlet, text_model=tm)
     return cols, _event_records(
         a["article_id"],
@@ -77,6 +42,16 @@ def shared(a: dict):
         _with_ids(a["article_id"], cols),
         text_model=tm,
     )
+
+
+def separate(a: dict):
+    """Quotes and event records, each step building its own text model."""
+    return _stage(a, share=False)
+
+
+def shared(a: dict):
+    """Quotes and event records from one text model built once."""
+    return _stage(a, share=True)
 
 
 def _with_ids(aid: str, cols: dict) -> dict:
@@ -96,6 +71,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     a = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     sys.path.insert(0, str(HERE))
+    from bench_events import articles_for
     from bench_load import corpus_for
 
     a.work.mkdir(parents=True, exist_ok=True)

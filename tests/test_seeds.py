@@ -10,6 +10,7 @@ import pytest
 import yaml
 from conftest import SEEDS
 
+from iranstrikes.corpus.files import MANIFEST_VALUE_COLUMNS
 from iranstrikes.schema import FRAMES
 
 
@@ -35,14 +36,7 @@ MANIFEST = pd.read_csv(SEEDS / "manifest.csv", dtype=str, keep_default_na=False)
 @pytest.mark.parametrize("row", MANIFEST.to_dict("records"), ids=lambda r: r["file"][:3])
 def test_manifest_values_carry_evidence(row):
     text = (SEEDS / row["file"]).read_text(encoding="utf-8")
-    for col in (
-        "outlet",
-        "url",
-        "original_outlet",
-        "outlet_country",
-        "outlet_ownership",
-        "published",
-    ):
+    for col in MANIFEST_VALUE_COLUMNS:
         if not row[col]:
             continue
         source = row[f"{col}_source"]
