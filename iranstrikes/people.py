@@ -28,6 +28,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz
 
+from . import resources as _resources
 from . import schema
 
 __all__ = [
@@ -49,12 +50,21 @@ _SPEAKER_KIND = {
     "institution": "institution",
     "media": "media",
 }
-_TITLE_WORDS = re.compile(
-    r"^(?:(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|gen\.?|general|brigadier-general|rear|admiral|adm\.?|"
-    r"col\.?|colonel|lt\.?|president|prime|minister|deputy|foreign|spokesman|spokeswoman|spokesperson|"
-    r"senator|sen\.?|rep\.?|judge|justice|chief|secretary|ayatollah|sheikh|king|queen|prince)\s+)+",
-    re.I,
+
+
+# Leading words stripped to find a bare name: the determiners, then the shared title list (the
+# words that only link titles, "of"/"and"/"for"/"the", only between two titles), each with an
+# optional dot.
+def _leading(words) -> re.Pattern:
+    alt = "|".join(re.escape(w) + r"\.?" for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return re.compile(r"^(?:(?:" + alt + r")\s+(?:(?:of|and|for|the)\s+(?=[A-Za-z]))?)+", re.I)
+
+
+_DETERMINERS = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, _resources.word_list("determiners"))) + r")\s+)+", re.I
 )
+_TITLE_WORDS = _leading(set(_resources.word_list("titles")) - {"of", "and", "for", "the"})
+_ORGANISATION_WORDS = frozenset(_resources.word_list("organisation_words"))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -67,8 +77,21 @@ def slug(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> str:
-    """Remove leading titles and articles from a name ("Gen. X" -> "X")."""
-    return _TITLE_WORDS.sub("", name.strip()).strip()
+    """Remove leading titles and articles from a name ("Gen. X" -> "X").
+
+    Only when a name is left: a phrase made only of titles ("the foreign minister") or one that
+    ends in an organisation word ("State Department") is returned whole, so it never becomes an
+    empty key that every other such phrase matches, nor a stray "Department".
+    """
+    name = name.strip()
+    plain = _DETERMINERS.sub("", name).strip()
+    if not any(w[:1].isupper() for w in plain.split()):
+        return name
+    bare = _TITLE_WORDS.sub("", plain).strip()
+    words = bare.split()
+    if not any(w[:1].isupper() for w in words) or words[-1].casefold() in _ORGANISATION_WORDS:
+        return plain
+    return bare
 
 
 def load_aliases(folder: Path) -> tuple[list[dict], list[dict]]:

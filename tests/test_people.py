@@ -87,3 +87,38 @@ def test_a_state_speaking_is_named_by_its_country():
     assert _institution_name("the Iranian government") == "Iran"
     assert _institution_name("Iraq's government") == "Iraq"
     assert _institution_name("the Pentagon") is None
+
+
+@pytest.mark.parametrize(
+    "name, bare",
+    [
+        ("Gen. Amos Varga", "Amos Varga"),
+        ("Former Secretary of State Lena Orwell", "Lena Orwell"),
+        ("Home Secretary Pia Brandt", "Pia Brandt"),
+        ("The Harbour Gazette", "Harbour Gazette"),
+        # nothing but titles: kept whole, never an empty key
+        ("the deputy trade minister", "the deputy trade minister"),
+        # an office, not a person: the title words are part of its name
+        ("State Department", "State Department"),
+        ("Interior Ministry", "Interior Ministry"),
+    ],
+)
+def test_strip_titles_reads_the_shared_title_list(name, bare):
+    from iranstrikes.people import strip_titles
+
+    assert strip_titles(name) == bare
+
+
+def test_two_title_only_descriptions_do_not_match_each_other():
+    entries = [
+        {
+            "name": "Amos Varga",
+            "kind": "person",
+            "aliases": ["the trade minister"],
+            "titles": [],
+            "evidence": "invented",
+        }
+    ]
+    m = EntityMatcher(entries)
+    assert m.match("the trade minister")[0] == "amos-varga"
+    assert m.match("the health minister")[0] is None
