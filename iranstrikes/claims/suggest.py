@@ -12,33 +12,32 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from iranstrikes import resources as _resources
 from iranstrikes import schema
 
 from .codebook import STANCES
 from .coding import _assign_ids, _default_on_record, _norm_name, _overlap
 
+
 # --------------------------------------------------------------------------------------
 # Automatic suggestions
 # --------------------------------------------------------------------------------------
-# General English cue lexicons (no names of people or outlets).
-_DENIAL_VERBS = r"den(?:y|ies|ied|ying|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rul(?:e|es|ed|ing) out"
-_NEGATORS = r"not|n['’]t|never|no|none|neither|nor|without|rather\s+than|instead\s+of"
-_PRED_NEG = (
-    r"(?:is|are|was|were|be|been)\s+(?:also\s+)?(?:totally\s+|completely\s+|absolutely\s+)?"
-    r"(?:not\s+true|untrue|false|baseless|unfounded|groundless|fabricated|out\s+of\s+(?:the\s+)?question)"
-    r"|untrue|out\s+of\s+(?:the\s+)?question|not\s+true"
-)
-_AFFIRM_VERBS = r"confirm(?:s|ed|ing)?|admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|carried\s+out|conduct(?:s|ed|ing)?"
-_NEUTRAL = (
-    r"(?:neither\s+confirm(?:ed)?\s+nor\s+den(?:y|ied))"
-    r"|(?:(?:did|does|do|would|will|could|can)\s*(?:not|n['’]t)\s+confirm\s+or\s+deny)"
-    r"|(?:not\s+in\s+a\s+position\s+to\s+(?:confirm|deny))"
-    r"|(?:no\s+knowledge\s+of)|(?:not\s+aware\s+of)|(?:unaware\s+of)|(?:no\s+information\s+(?:on|about))"
-)
-_NEG_BEFORE_VERB = r"(?:not|n['’]t|never|refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|unable\s+to|could\s+not|cannot|can['’]t)"
+# General English cue lexicons (no names of people or outlets): resources/stance_cues.csv.
+def _cues(kind: str) -> str:
+    """The alternation of every pattern of ``kind`` in ``stance_cues.csv``, in file order."""
+    return "|".join(r["pattern"] for r in _resources.table("stance_cues") if r["kind"] == kind)
+
+
+_DENIAL_VERBS = _cues("denial_verb")
+_NEGATORS = _cues("negator")
+_PRED_NEG = _cues("false_predicate")
+_AFFIRM_VERBS = _cues("affirmation_verb")
+_NEUTRAL = _cues("neutral_speech_act")
+_NEG_BEFORE_VERB = f"(?:{_cues('negation_before_verb')})"
 
 _CLAUSE_SPLIT = re.compile(
-    r"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|,\s+(?:and|but|while|whereas|although|though)\b|\s(?:but|however|whereas|although|though)\b",
+    rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|,\s+(?:{_cues('comma_conjunction')})\b"
+    rf"|\s(?:{_cues('clause_conjunction')})\b",
     re.I,
 )
 _NEG_WINDOW = 8  # tokens a bare negator reaches forward
