@@ -1,7 +1,9 @@
 """Run the benchmarks and print a summary (``make bench``).
 
-By default: the quote-extractor benchmark, and ``load_corpus`` on a generated 1,000-article
-corpus with the serial and the process engine. Bigger corpora via ``--sizes``:
+By default: the quote-extractor benchmark, the event extractor and the loader's per-article
+stage on the generated corpus (one core), time against text length, quote and date accuracy on
+real gold (``../shared/datasets``; each says when it is absent), and ``load_corpus`` on a
+generated 1,000-article corpus with the serial and the process engine. Bigger corpora via ``--sizes``:
 
     .venv/bin/python benchmarks/run_all.py --sizes 1000 10000 100000
 
@@ -39,6 +41,20 @@ def main() -> None:
     print("== quote extractor (one core) ==", flush=True)
     subprocess.run(
         [sys.executable, str(HERE / "bench_quotes.py"), str(a.quote_articles)], check=True
+    )
+
+    print(
+        "\n== event extractor per article (one core; model given, as the loader does) ==",
+        flush=True,
+    )
+    subprocess.run(
+        [sys.executable, str(HERE / "bench_events.py"), str(a.quote_articles), "--given-model"],
+        check=True,
+    )
+
+    print("\n== the loader's per-article stage: one text model shared (bench_stage) ==", flush=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "bench_stage.py"), str(a.quote_articles)], check=True
     )
 
     print("\n== time against text length, per step (bench_scaling) ==", flush=True)
