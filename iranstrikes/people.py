@@ -39,6 +39,7 @@ __all__ = [
     "EntityMatcher",
     "attach_people",
     "canonical_speakers",
+    "institution_name",
 ]
 
 FUZZY_FULL = 88.0
@@ -342,7 +343,7 @@ def attach_people(corpus, folder: Path) -> None:
                 # across articles (only curated aliases do that)
                 pid, name = unnamed.assign(str(aid), speaker)
             else:
-                name = _institution_name(speaker) if kind == "institution" else None
+                name = institution_name(speaker) if kind == "institution" else None
                 name = name or strip_titles(speaker) or speaker
                 pid = slug(name)
             d = derived.setdefault(
@@ -520,7 +521,7 @@ _GOVERNMENT_RE = re.compile(
 )
 
 
-def _institution_name(speaker: str) -> str | None:
+def institution_name(speaker: str) -> str | None:
     """A state speaking as itself, named by its country: "Iranian government" -> "Iran".
 
     Only when the adjective (or possessive) plainly names a country of

@@ -82,11 +82,11 @@ def test_unnamed_sources_cluster_per_article_and_never_across():
 
 
 def test_a_state_speaking_is_named_by_its_country():
-    from iranstrikes.people import _institution_name
+    from iranstrikes.people import institution_name
 
-    assert _institution_name("the Iranian government") == "Iran"
-    assert _institution_name("Iraq's government") == "Iraq"
-    assert _institution_name("the Pentagon") is None
+    assert institution_name("the Iranian government") == "Iran"
+    assert institution_name("Iraq's government") == "Iraq"
+    assert institution_name("the Pentagon") is None
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,18 @@ def test_two_title_only_descriptions_do_not_match_each_other():
     m = EntityMatcher(entries)
     assert m.match("the trade minister")[0] == "amos-varga"
     assert m.match("the health minister")[0] is None
+
+
+def test_a_coded_state_is_the_person_of_its_country(corpus):
+    """A codebook stance of "<Country> government" groups with the country's own quotes."""
+    from iranstrikes.people import institution_name
+
+    names = dict(zip(corpus.people["name"], corpus.people["person_id"], strict=True))
+    st = corpus.stances
+    checked = 0
+    for r in st[st["speaker_type"] == "institution"].itertuples(index=False):
+        state = institution_name(r.speaker)
+        if state and state in names and state != r.speaker:
+            assert r.person_id == names[state], (r.speaker, r.person_id)
+            checked += 1
+    assert checked, "the seeds code a state by its government"

@@ -13,6 +13,7 @@ import unicodedata
 import pandas as pd
 
 from iranstrikes import schema
+from iranstrikes.people import institution_name
 
 from .codebook import ON_RECORD_TYPES
 
@@ -335,6 +336,11 @@ def code_stances(
             else None
         )
         person_id = pindex.get(_norm_name(r.speaker))
+        if person_id is None and r.speaker_type == "institution" and isinstance(r.speaker, str):
+            # a state speaking as itself is the person row of its country, as for quotes
+            # ("Iranian government" -> "Iran"; people.institution_name)
+            state = institution_name(r.speaker)
+            person_id = pindex.get(_norm_name(state)) if state else None
         if (
             person_id is None
             and q is not None
