@@ -314,6 +314,11 @@ def first_paragraph(nb: Any) -> str:
     return ""
 
 
+def _and_list(words: list[str]) -> str:
+    """Join words as in prose: a; a and b; a, b and c."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def finding_html(corpus: Any) -> str:
     """The finding of the series for the index: the sentences and the key chart."""
     from . import charts, reader
@@ -321,16 +326,28 @@ def finding_html(corpus: Any) -> str:
     sentences = reader.finding_sentences(corpus)
     if not sentences:
         return ""
-    key = reader.claims_key(corpus).data
+    names = reader.claim_names(corpus)
+    labels = reader.proposition_labels(corpus)
+    hs = getattr(corpus, "headline_support", None)
+    made = {str(p) for p in hs["proposition_id"]} if hs is not None and len(hs) else set(names)
     claims = "".join(
-        f"<li><b>{html.escape(c)}:</b> {html.escape(t)}</li>"
-        for c, t in zip(key["Claim"], key["In full"], strict=True)
+        f"<li><b>{html.escape(names[p].capitalize())}:</b> {html.escape(labels[p])}</li>"
+        for p in names
+        if p in made
+    )
+    others = [names[p] for p in names if p not in made]
+    also = (
+        f"<p>The codebook also checks {_and_list(others)}, which no headline makes; "
+        "notebook 03 shows every source on every claim.</p>\n"
+        if others
+        else ""
     )
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     chart = rendering.spec_to_html_fragment(charts.finding(corpus).to_dict(), "index-finding")
     return (
         "<h2>The finding</h2>\n"
-        f'<p>The codebook checks these claims:</p><ul class="claims">{claims}</ul>\n'
+        f'<p>The headlines make these claims:</p><ul class="claims">{claims}</ul>\n'
+        f"{also}"
         f'<p>What the headlines and the sources say about them:</p><ul class="finding">{items}</ul>\n'
         "<p>Denying one claim is not denying another: check which claim a source denied, and "
         "who the source is, before trusting what a headline says they said.</p>\n"

@@ -49,6 +49,20 @@ def test_index_states_the_finding_with_the_key_chart(built, corpus):
     assert all(line.strip() for _, line in items)  # one line per page
 
 
+def test_index_lists_the_claims_of_its_chart(built, corpus):
+    """The claims listed above the finding chart are the ones it shows; the rest are named."""
+    from iranstrikes import reader
+
+    index = (built / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<li><b>(Claim \d+):</b>", index)
+    names = reader.claim_names(corpus)
+    made = sorted({names[p].capitalize() for p in corpus.headline_support["proposition_id"]})
+    assert sorted(listed) == made
+    for name in names.values():
+        if name.capitalize() not in made:
+            assert name in index.split("which no headline makes")[0].rsplit("<p>", 1)[-1]
+
+
 def test_static_pages_work_without_jupyter(built, corpus):
     compare = (built / "compare.html").read_text(encoding="utf-8")
     assert compare.count('class="frag"') == len(corpus.articles) * len(corpus.propositions)
