@@ -158,6 +158,10 @@ def sourcing_flow_data(corpus: Any) -> pd.DataFrame:
     return _plain(pd.DataFrame(nodes + links, columns=cols))
 
 
+# Node size by statements; the scale starts at one statement (a node always has one or more).
+_NODE_SIZE = alt.Scale(range=[60, 400], domainMin=1)
+
+
 def sourcing_flow(
     corpus: Any,
     *,
@@ -224,7 +228,7 @@ def sourcing_flow(
             shape=alt.Shape(
                 "source_class:N", scale=_scale("shape", SOURCE_CLASSES), title="source"
             ),
-            size=alt.Size("n:Q", scale=alt.Scale(range=[60, 400]), title="statements"),
+            size=alt.Size("n:Q", scale=_NODE_SIZE, title="statements"),
             opacity=alt.condition(sel, alt.value(1.0), alt.value(0.3)),
             tooltip=[
                 alt.Tooltip("speaker:N", title="speaker"),
@@ -243,7 +247,7 @@ def sourcing_flow(
         .encode(
             x=x,
             y=y,
-            size=alt.Size("n:Q", scale=alt.Scale(range=[60, 400]), title="statements"),
+            size=alt.Size("n:Q", scale=_NODE_SIZE, title="statements"),
             tooltip=[
                 alt.Tooltip("column:N", title="column"),
                 alt.Tooltip("label:N", title="name"),
@@ -257,11 +261,20 @@ def sourcing_flow(
         ("via", "center", 0, -12),
         ("outlet", "left", 12, 0),
     ):
+        labels = base.transform_filter(alt.datum.element == "node").transform_filter(
+            alt.datum.column == column
+        )
+        if column == "via":
+            # the intermediaries sit among the links: a white halo keeps their names legible
+            text_layers.append(
+                labels.mark_text(
+                    align=align, dx=dx, dy=dy, fontSize=11, stroke="white", strokeWidth=4
+                ).encode(x=x, y=y, text="label:N")
+            )
         text_layers.append(
-            base.transform_filter(alt.datum.element == "node")
-            .transform_filter(alt.datum.column == column)
-            .mark_text(align=align, dx=dx, dy=dy, fontSize=11)
-            .encode(x=x, y=y, text="label:N")
+            labels.mark_text(align=align, dx=dx, dy=dy, fontSize=11).encode(
+                x=x, y=y, text="label:N"
+            )
         )
     headers = (
         alt.Chart(pd.DataFrame({"x": [0, 1, 2], "header": ["speaker", "intermediary", "outlet"]}))
