@@ -491,3 +491,38 @@ def test_every_coded_source_statement_overlaps_an_extracted_quote(codebook):
     assert not missing, "coded statements with no overlapping extracted quote:\n" + "\n".join(
         missing
     )
+
+
+def test_coding_rules_load_and_name_the_rules_a_note_cites(tmp_path):
+    from iranstrikes import reader
+
+    rules = claims.load_coding_rules(CODEBOOK)
+    assert list(rules["rule"]) == sorted(rules["rule"]) and rules["name"].str.len().min() > 0
+    named = {int(r): n for r, n in zip(rules["rule"], rules["name"], strict=True)}
+    cited = {int(n) for r in claims.load_codebook(CODEBOOK)[1]["rationale"].dropna()
+             for n in re.findall(r"\(rule (\d+)\)", r)}  # fmt: skip
+    assert cited and cited <= set(named), "every rule a rationale cites is in the rules list"
+    lookup = {k: (v, "") for k, v in named.items()}
+    assert reader.rule_refs_in_words("x (rule 3).", {3: ("Scope of a denial", "")}) == (
+        "x (rule 3: scope of a denial)."
+    )
+    assert reader.rule_refs_in_words("see rule 99", lookup) == "see rule 99"  # unknown: as is
+
+
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        ("rules: {a: 1}", "'rules' must be a list"),
+        ("rules:\n  - number: 0\n    name: x\n    text: y", "positive whole number"),
+        ("rules:\n  - number: 1\n    name: x", "missing 'text'"),
+        (
+            "rules:\n  - {number: 1, name: x, text: y}\n  - {number: 1, name: z, text: w}",
+            "given twice",
+        ),
+    ],
+)
+def test_coding_rules_errors(tmp_path, rules, message):
+    path = tmp_path / "codebook.yaml"
+    path.write_text("propositions: []\ncodings: []\n" + rules + "\n", encoding="utf-8")
+    with pytest.raises(claims.CodebookError, match=message):
+        claims.load_coding_rules(path)

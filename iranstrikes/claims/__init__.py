@@ -18,7 +18,7 @@ when ``evidence_in`` says so). Outputs are sorted; nothing depends on dict or se
 
 The subpackage's modules:
 
-- :mod:`.codebook`: vocabularies, :func:`load_codebook`, :func:`load_context`;
+- :mod:`.codebook`: vocabularies, :func:`load_codebook`, :func:`load_coding_rules`, :func:`load_context`;
 - :mod:`.coding`: evidence anchoring (:func:`find_span`, :func:`locate_evidence`) and
   :func:`code_stances`;
 - :mod:`.suggest`: automatic suggestions (:func:`detect_stances`, :func:`suggest_stances`,
@@ -40,6 +40,7 @@ from .codebook import (
     STANCES,
     CodebookError,
     load_codebook,
+    load_coding_rules,
     load_context,
 )
 from .coding import canonicalise, code_stances, find_span, locate_evidence
@@ -52,6 +53,7 @@ __all__ = [
     "FORMS",
     "STANCES",
     "load_codebook",
+    "load_coding_rules",
     "load_context",
     "canonicalise",
     "find_span",

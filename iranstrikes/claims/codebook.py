@@ -368,3 +368,58 @@ def _context_frame(path: Path, data, lines: dict[int, int]) -> pd.DataFrame:
             drop=True
         )
     return df
+
+
+def load_coding_rules(path: str | Path) -> pd.DataFrame:
+    """Read the coding rules of a codebook (its optional ``rules`` list).
+
+    Each rule is a mapping with ``number`` (a positive integer, cited in rationales as
+    "(rule N)"), ``name`` (a few words) and ``text`` (the rule in full). A codebook without
+    ``rules`` gives an empty frame.
+
+    Returns:
+        One row per rule: rule (int), name, text, in number order.
+
+    Raises:
+        CodebookError: a rule that is not a mapping, lacks a number, name or text, or repeats a
+            number.
+    """
+    path = Path(path)
+    data, lines = _read_yaml(path)
+    raw = data.get("rules") if isinstance(data, dict) else None
+    errors: list[str] = []
+    rows: list[dict] = []
+    if raw is not None and not isinstance(raw, list):
+        errors.append(f"{path}: 'rules' must be a list")
+        raw = []
+    seen: set[int] = set()
+    for i, r in enumerate(raw or []):
+        where = f"{path}: rules[{i}]{_at(lines, r)}"
+        if not isinstance(r, dict):
+            errors.append(f"{where}: must be a mapping with number, name and text")
+            continue
+        unknown = sorted(set(r) - {"number", "name", "text"})
+        if unknown:
+            errors.append(f"{where}: unknown key(s) {unknown}")
+        num = r.get("number")
+        if isinstance(num, bool) or not isinstance(num, int) or num < 1:
+            errors.append(f"{where}: 'number' must be a positive whole number")
+            continue
+        if num in seen:
+            errors.append(f"{where}: rule {num} is given twice")
+        seen.add(num)
+        name, text = r.get("name"), r.get("text")
+        for key, value in (("name", name), ("text", text)):
+            if not isinstance(value, str) or not value.strip():
+                errors.append(f"{where}: missing '{key}'")
+        rows.append(
+            {
+                "rule": num,
+                "name": " ".join(str(name or "").split()),
+                "text": " ".join(str(text or "").split()),
+            }
+        )
+    if errors:
+        raise CodebookError("\n".join(errors))
+    df = pd.DataFrame(rows, columns=["rule", "name", "text"])
+    return df.sort_values("rule", kind="stable").reset_index(drop=True)

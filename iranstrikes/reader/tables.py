@@ -23,10 +23,12 @@ from .words import (
     article_refs_in_words,
     claim_names,
     claims_key,
+    coding_rules,
     confidence_words,
     day,
     day_range,
     proposition_labels,
+    rule_refs_in_words,
     sentence_around,
     speaker_names,
     words,
@@ -373,6 +375,7 @@ def close_reading_table(corpus: Any, proposition_id: str | None = None) -> Table
     if st.empty:
         return Table(pd.DataFrame(), note="No coded statements on this claim.")
     labels = article_labels(corpus)
+    rules = coding_rules(corpus)
     st = st.sort_values(["_name", "article_id", "evidence_start"], kind="stable")
     df = pd.DataFrame(
         {
@@ -381,7 +384,9 @@ def close_reading_table(corpus: Any, proposition_id: str | None = None) -> Table
             "Stance": [words("stance", s) for s in st["stance"]],
             "How it is reported": [words("form", f) for f in st["form"]],
             "The exact words": [f"“{e}”" if isinstance(e, str) else "" for e in st["evidence"]],
-            "Why it was coded so": [article_refs_in_words(corpus, r) for r in st["rationale"]],
+            "Why it was coded so": [
+                rule_refs_in_words(article_refs_in_words(corpus, r), rules) for r in st["rationale"]
+            ],
             "Article": [labels.get(str(a), str(a)) for a in st["article_id"]],
         }
     )

@@ -347,3 +347,53 @@ def _frame(corpus: Any, name: str) -> pd.DataFrame:
 
 def _join(values: Iterable[Any], sep: str = "\n") -> str:
     return sep.join(dict.fromkeys(str(v) for v in values if not _blank(v) and str(v).strip()))
+
+
+def coding_rules(corpus: Any) -> dict[int, tuple[str, str]]:
+    """Rule number → (name, text) from the corpus's ``codebook.yaml`` (``rules`` list).
+
+    Empty when the corpus has no folder, no codebook, no rules, or rules that do not load (the
+    codebook's own problems are reported by the loader).
+    """
+    from pathlib import Path
+
+    from ..claims import CodebookError, load_coding_rules
+
+    folder = getattr(corpus, "path", None)
+    if folder is None:
+        return {}
+    path = Path(folder) / "codebook.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        df = load_coding_rules(path)
+    except (CodebookError, OSError):
+        return {}
+    return {int(r): (n, t) for r, n, t in zip(df["rule"], df["name"], df["text"], strict=True)}
+
+
+def coding_rules_key(corpus: Any) -> Table:
+    """The codebook's coding rules, numbered, in full (what "(rule 3)" in a coder's note means)."""
+    rules = coding_rules(corpus)
+    if not rules:
+        return Table(pd.DataFrame(), note="The codebook states no coding rules.")
+    return Table(
+        pd.DataFrame(
+            {
+                "Rule": [f"Rule {n}" for n in rules],
+                "Name": [v[0] for v in rules.values()],
+                "The rule": [v[1] for v in rules.values()],
+            }
+        )
+    )
+
+
+def rule_refs_in_words(text: str, rules: dict[int, tuple[str, str]]) -> str:
+    """Name the rules a coder's note cites: "(rule 3)" becomes "(rule 3: scope of a denial)"."""
+    import re
+
+    def name(m: re.Match) -> str:
+        rule = rules.get(int(m.group(2)))
+        return f"{m.group(1)}: {rule[0][:1].lower()}{rule[0][1:]}" if rule else m.group(1)
+
+    return re.sub(r"\b((?i:rules?)\s+(\d+))\b(?!\s*:)", name, text)
