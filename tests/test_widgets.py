@@ -385,3 +385,25 @@ def test_selection_table_follows_the_dashboard(corpus):
     jc.selections._set_value("speaker_select", new)  # what a click in the browser does
     assert set(follow.frame["speaker"]) == {speaker} and len(follow.frame) < n
     assert speaker.split()[0] in follow.table.value
+
+
+def test_a_stance_coded_to_someone_else_names_them(corpus):
+    """A quote the codebook credits to another speaker too ("denied reports that ...") says
+    whose each stance is, and the stance filter still finds it."""
+    from iranstrikes import charts, reader
+    from iranstrikes.widgets import html as H
+
+    table = charts.quotes_table_data(corpus)
+    claims = reader.claim_names(corpus)
+    other = table[table["stances"].str.contains("@", regex=False)]
+    assert len(other), "the seeds' codebook credits some quotes' stances to another speaker"
+    for r in other.itertuples(index=False):
+        shown = H._stances_words(r.stances, claims)
+        for pair in r.stances.split("|"):
+            pid, stance, who = H._stance_pair(pair)
+            assert stance in ("affirms", "denies", "neither")
+            if who:
+                assert who != r.speaker and f"{who} {H.STANCE_WORDS[stance]}" in shown
+        pid, stance, _ = H._stance_pair(r.stances.split("|")[0])
+        hits = W.filter_quotes(corpus, proposition=pid, stance=stance, table=table)
+        assert r.quote_id in set(hits["quote_id"])

@@ -45,13 +45,20 @@ QUOTES_TABLE_COLUMNS = (
 )
 
 
+def _bare(name: Any) -> str:
+    """A speaker's name without the separators of the ``stances`` column."""
+    return " ".join(str(name).replace("|", " ").replace("@", " ").split())
+
+
 def quotes_table_data(corpus: Any) -> pd.DataFrame:
     """One row per quote with its outlet, dates and coded stances, ready to chart or filter.
 
     ``date_start``/``date_end`` are the statement's date from ``events`` when the chronology
     dated it, else the article's publication range (``date_basis`` says which: ``statement``,
     ``published`` or ``none``). ``propositions`` and ``stances`` are ``|``-joined, in
-    proposition order (``stances`` holds ``proposition:stance`` pairs); empty when uncoded.
+    proposition order (``stances`` holds ``proposition:stance`` pairs, and
+    ``proposition:stance@speaker`` for a stance the codebook gives to someone other than the
+    quote's own speaker, e.g. the reports a speaker denies); empty when uncoded.
 
     Args:
         corpus: A :class:`~iranstrikes.corpus.Corpus` (or any object with its frames).
@@ -85,18 +92,30 @@ def quotes_table_data(corpus: Any) -> pd.DataFrame:
         for e, p in zip(has_ev, df["published"], strict=True)
     ]
 
+    names = canonical_names(corpus)
     st = _frame(corpus, "stances")
     st = st[st["quote_id"].notna()].sort_values(["quote_id", "proposition_id", "stance_id"])
+    quote_speaker = dict(
+        zip(
+            _text(q["quote_id"]),
+            canonical_speaker(q["person_id"], q["speaker"], names),
+            strict=True,
+        )
+    )
     props: dict[str, str] = {}
     stances: dict[str, str] = {}
     for qid, g in st.groupby("quote_id", sort=True):
+        own = quote_speaker.get(str(qid))
+        speakers = canonical_speaker(g["person_id"], g["speaker"], names)
         pairs = sorted(
-            {(str(p), str(s)) for p, s in zip(g["proposition_id"], g["stance"], strict=True)}
+            {
+                (str(p), str(s), "" if who == own else _bare(who))
+                for p, s, who in zip(g["proposition_id"], g["stance"], speakers, strict=True)
+            }
         )
-        props[str(qid)] = "|".join(sorted({p for p, _ in pairs}))
-        stances[str(qid)] = "|".join(f"{p}:{s}" for p, s in pairs)
+        props[str(qid)] = "|".join(sorted({p for p, _, _ in pairs}))
+        stances[str(qid)] = "|".join(f"{p}:{s}@{w}" if w else f"{p}:{s}" for p, s, w in pairs)
 
-    names = canonical_names(corpus)
     out = pd.DataFrame(
         {
             "quote_id": _text(df["quote_id"]),

@@ -136,7 +136,7 @@ def filter_quotes(
         keep &= q["speaker"].isin(speakers)
     if props is not None or stances is not None:
         pairs = [
-            [tuple(p.split(":", 1)) for p in s.split("|")] if isinstance(s, str) and s else []
+            [_stance_pair(p) for p in s.split("|")] if isinstance(s, str) and s else []
             for s in q["stances"]
         ]
 
@@ -144,7 +144,7 @@ def filter_quotes(
             if not pp:
                 return props is None and stances is not None and "uncoded" in stances
             return any(
-                (props is None or p[0] in props) and (stances is None or p[-1] in stances)
+                (props is None or p[0] in props) and (stances is None or p[1] in stances)
                 for p in pp
             )
 
@@ -172,14 +172,24 @@ def _cell(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _stance_pair(pair: str) -> tuple[str, str, str]:
+    """``"P1:denies"`` → ("P1", "denies", ""); ``"P1:affirms@X"`` → ("P1", "affirms", "X")."""
+    pid, _, rest = pair.partition(":")
+    stance, _, who = rest.partition("@")
+    return pid, stance, who
+
+
 def _stances_words(value: Any, claims: dict[str, str] | None) -> str:
     if not isinstance(value, str) or not value:
         return ""
     parts = []
     for pair in value.split("|"):
-        pid, _, stance = pair.partition(":")
+        pid, stance, who = _stance_pair(pair)
         name = (claims or {}).get(pid, pid)
-        parts.append(f"{name}: {STANCE_WORDS.get(stance, stance)}")
+        said = STANCE_WORDS.get(stance, stance)
+        # a stance coded to someone else the quote reports ("denied reports that ..."):
+        # say whose it is, so one quote never seems to say yes and no at once
+        parts.append(f"{name}: {who} {said}" if who else f"{name}: {said}")
     return "; ".join(parts)
 
 
