@@ -17,7 +17,16 @@ import csv
 import functools
 from importlib import resources as _res
 
-__all__ = ["word_list", "word_set", "table", "months", "weekdays", "resource_text"]
+__all__ = [
+    "word_list",
+    "word_set",
+    "table",
+    "months",
+    "weekdays",
+    "weekday_names",
+    "month_names",
+    "resource_text",
+]
 
 
 def resource_text(name: str) -> str:
@@ -76,3 +85,20 @@ def months() -> dict[str, int]:
 def weekdays() -> dict[str, int]:
     """Weekday names and abbreviations (lower case, no dot) to Python weekday 0 (Mon)–6."""
     return {r["name"].lower(): int(r["number"]) for r in table("weekdays")}
+
+
+@functools.cache
+def weekday_names() -> tuple[str, ...]:
+    """The seven weekday names, capitalised, Monday first ("Monday", …, "Sunday")."""
+    full = {n: d for n, d in weekdays().items() if n.endswith("day")}
+    return tuple(n.capitalize() for n, _ in sorted(full.items(), key=lambda kv: kv[1]))
+
+
+@functools.cache
+def month_names() -> tuple[str, ...]:
+    """The twelve month names, capitalised, January first (the longest name of each month)."""
+    best: dict[int, str] = {}
+    for name, num in months().items():
+        if len(name) > len(best.get(num, "")):
+            best[num] = name
+    return tuple(best[n].capitalize() for n in sorted(best))
