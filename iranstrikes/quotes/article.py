@@ -108,6 +108,47 @@ _MULTI_CUE_LOWER_RE = re.compile(
 )
 _MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
 
+
+def _first_chars(pattern: str) -> str | None:
+    """Every character a match of ``pattern`` (case-sensitive) can start with, or None.
+
+    Read from the parsed pattern: each alternative must open with a literal character; any
+    other opening (a class, a repeat, a flag group) gives None.
+    """
+    from re import _constants as _c
+    from re import _parser
+
+    chars: set[str] = set()
+
+    def opens(seq) -> bool:
+        if not len(seq):
+            return False  # may match the empty string
+        op, av = seq[0]
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+            return True
+        if op is _c.BRANCH:
+            return all(opens(alt) for alt in av[1])
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            return opens(av[3])
+        return False
+
+    try:
+        ok = opens(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 (a private parser: any surprise means "unknown")
+        return None
+    return "".join(sorted(chars)) if ok else None
+
+
+# The multi-word cue regex behind a look-ahead on the characters its matches start with:
+# the same matches (a match starts with one of them), found about twice as fast, since the
+# engine rejects most positions with one class test instead of trying every alternative.
+_MULTI_FIRST = _first_chars(_MULTI_CUE_LOWER_RE.pattern)
+if _MULTI_FIRST:
+    _MULTI_CUE_LOWER_RE = re.compile(
+        "(?=[" + re.escape(_MULTI_FIRST) + "])(?:" + _MULTI_CUE_LOWER_RE.pattern + ")"
+    )
+
 _CUE_WORDS = sorted(_FORM2LEMMA)
 _CUE_WORD_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -497,17 +538,18 @@ class _Article:
                 ent.context |= ctx
                 if confirmed:
                     ent.kind = "person"
-            g = ""
-            tw = {w.strip(".").lower() for w in titles.split()}
-            if tw & _MALE:
-                g = "m"
-            elif tw & _FEMALE:
-                g = "f"
-            pm = _RX24.match(after)
-            if not g and pm:
-                g = "m" if pm.group(1) in {"his", "he"} else "f"
-            if g and not ent.gender:
-                ent.gender = g
+            if not ent.gender:  # (the first gender found stays: no need to look again)
+                g = ""
+                tw = {w.strip(".").lower() for w in titles.split()}
+                if tw & _MALE:
+                    g = "m"
+                elif tw & _FEMALE:
+                    g = "f"
+                pm = None if g else _RX24.match(after)
+                if pm:
+                    g = "m" if pm.group(1) in {"his", "he"} else "f"
+                if g:
+                    ent.gender = g
             ent.positions.append(mt.start())
             self.person_mentions.append((mt.start() + raw.rfind(name), end, name))
         # single surnames of confirmed people elsewhere confirm them
