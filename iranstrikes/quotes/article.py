@@ -95,6 +95,24 @@ class _Cue:
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _NONSPACE_RE = re.compile(r"\S")
+
+
+class _BlankNonSpace(dict):
+    r"""``str.translate`` table: ``s.translate(_BLANK_NONSPACE) == _NONSPACE_RE.sub("_", s)``.
+
+    Every character that is not whitespace (``\s``: ``str.isspace``) becomes "_"; about twice
+    as fast as the regex, which replaces one character per match. Filled as characters are
+    met (at most a few thousand kept, so hostile text cannot grow it without bound).
+    """
+
+    def __missing__(self, code: int) -> int:
+        out = code if chr(code).isspace() else 95  # "_"
+        if len(self) < 4096:
+            self[code] = out
+        return out
+
+
+_BLANK_NONSPACE = _BlankNonSpace()
 # Multi-word cues. Matched case-sensitively on the lower-cased text (same offsets), which lets
 # the regex engine skip ahead by first letter instead of trying every position under (?i).
 _MULTI_CUE_LOWER_RE = re.compile(
@@ -337,7 +355,7 @@ class _Article:
             if inner_end <= start:
                 continue
             parts.append(raw[pos:start])
-            parts.append(_NONSPACE_RE.sub("_", raw[start:inner_end]))
+            parts.append(raw[start:inner_end].translate(_BLANK_NONSPACE))
             pos = inner_end
         parts.append(raw[pos:])
         self.masked = "".join(parts)
