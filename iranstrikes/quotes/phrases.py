@@ -482,9 +482,9 @@ def _strip_titles(mention: str) -> str:
     while k > 0:
         t = toks[k - 1]
         tl = t.lower().rstrip(".")
-        if tl in _TITLE_WORDS or not (_CAP_TOKEN.fullmatch(t) or t[:1].isupper()):
+        if tl in _TITLE_WORDS or not (t[:1].isupper() or _CAP_TOKEN.fullmatch(t)):
             break
-        if _NATIONALITY.match(t) and k < len(toks):
+        if k < len(toks) and _NATIONALITY.match(t):
             break
         k -= 1
     return " ".join(toks[k:])
