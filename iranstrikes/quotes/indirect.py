@@ -115,7 +115,7 @@ _ANON_MARKER_RE = re.compile(
 
 def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
     """Return (canonical speaker, speaker_type, gender) for a mention (no pronoun handling)."""
-    raw = _RX1.sub(" ", mention).strip(" ,.")
+    raw = " ".join(mention.split()).strip(" ,.")  # (_RX1.sub(" ", mention): same after strip)
     low = raw.lower()
     words = _content_words(raw)
     o = art.outlet_at(ms, me)
