@@ -527,16 +527,18 @@ class _Article:
             if name is None or self.outlet_at(mt.start(), mt.end()):
                 continue
             titles = raw[: len(raw) - len(name)].lower()
-            before = m[max(0, mt.start() - 60) : mt.start()].lower()
-            has_title = any(w.strip(".") in _TITLE_WORDS_NO_LINKS for w in titles.split())
+            has_title = bool(titles) and any(
+                w.strip(".") in _TITLE_WORDS_NO_LINKS for w in titles.split()
+            )
             end = mt.start() + raw.rfind(name) + len(name)
             after = m[end : end + 80]
-            # _RX21.search(before).group(1), found from the right: the letters that end
-            # ``before`` once trailing whitespace is off (read back to front).
-            prev_word = _LOWER_RUN_RE.match(before.rstrip()[::-1])
-            has_title = has_title or bool(
-                prev_word and prev_word.group(0)[::-1] in _TITLE_WORDS_NOT_STOP
-            )
+            before = ""  # (read only while no title is found)
+            if not has_title:
+                before = m[max(0, mt.start() - 60) : mt.start()].lower()
+                # _RX21.search(before).group(1), found from the right: the letters that end
+                # ``before`` once trailing whitespace is off (read back to front).
+                prev_word = _LOWER_RUN_RE.match(before.rstrip()[::-1])
+                has_title = bool(prev_word and prev_word.group(0)[::-1] in _TITLE_WORDS_NOT_STOP)
             vm = _AFTER_VERB_RE.match(after)
             confirmed = has_title or bool(
                 (vm and vm.group(1) in _FORM2LEMMA)
@@ -558,7 +560,7 @@ class _Article:
                     ent.kind = "person"
             if not ent.gender:  # (the first gender found stays: no need to look again)
                 g = ""
-                tw = {w.strip(".").lower() for w in titles.split()}
+                tw = {w.strip(".").lower() for w in titles.split()} if titles else set()
                 if tw & _MALE:
                     g = "m"
                 elif tw & _FEMALE:
