@@ -152,7 +152,8 @@ def _first_chars(pattern: str) -> str | None:
         return False
 
     try:
-        ok = opens(_parser.parse(pattern))
+        tree = _parser.parse(pattern)
+        ok = not tree.state.flags & re.IGNORECASE and opens(tree)
     except Exception:  # noqa: BLE001 (a private parser: any surprise means "unknown")
         return None
     return "".join(sorted(chars)) if ok else None
