@@ -292,6 +292,8 @@ def _headline_quotes(art: _Article) -> list[_Stmt]:
     for pi, (ps, pe) in enumerate(art.paras):
         if pi in taken and pi not in art.headline_paras or pe - ps > 260:
             continue  # a paragraph with double-quoted speech is read by the quote rules
+        if art.raw_masked.find(":", ps, pe) < 0:
+            continue  # (every match holds the colon)
         mt = _HEADLINE_QUOTE_RE.match(art.raw_masked, ps, pe)
         if mt is None or mt.end() != pe:
             continue
