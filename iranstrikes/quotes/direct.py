@@ -428,6 +428,17 @@ def _after_attr(
 _COLON_BEFORE_RE = re.compile(r"([^\n.!?:;\"“”]{2,80}?)[ \t]*:[ \t\u00a0]*$")
 
 
+def _ends_in_colon(m: str, lo: int, hi: int) -> bool:
+    r"""Does ``m[lo:hi]`` end in a colon and blanks, as ``_COLON_BEFORE_RE`` needs?
+
+    Its ``:[ \t\u00a0]*$`` ends at ``hi`` or before a newline just before ``hi``.
+    """
+    seg = m[max(lo, hi - 200) : hi]
+    if seg.rstrip(" \t\u00a0").endswith(":"):
+        return True
+    return seg.endswith("\n") and seg[:-1].rstrip(" \t\u00a0").endswith(":")
+
+
 def _colon_intro(
     art: _Article, q: _Quote, qs: int, qe: int, sent: tuple[int, int], prv_close: int
 ) -> _Stmt | None:
@@ -440,6 +451,8 @@ def _colon_intro(
     lo = max(sent[0], prv_close, q.open_pos - 90)
     if q.open_pos - lo < 3:
         lo = max(prv_close, art.paras[q.para][0], q.open_pos - 90)
+    if not _ends_in_colon(m, lo, q.open_pos):
+        return None  # (the search below would find nothing: cheaper to say so first)
     cm = _COLON_BEFORE_RE.search(m, lo, q.open_pos)
     if cm is None:
         return None

@@ -115,7 +115,7 @@ _ANON_MARKER_RE = re.compile(
 
 def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
     """Return (canonical speaker, speaker_type, gender) for a mention (no pronoun handling)."""
-    raw = _RX1.sub(" ", mention).strip(" ,.")
+    raw = " ".join(mention.split()).strip(" ,.")  # (_RX1.sub(" ", mention): same after strip)
     low = raw.lower()
     words = _content_words(raw)
     o = art.outlet_at(ms, me)
@@ -443,7 +443,8 @@ _DASH_CUT_RE = re.compile(r"\s*[—–]\s|\s+-\s")
 def _adjunct_only(t: str) -> bool:
     """True when a cue's tail holds only adjuncts ("on Friday", "in a statement", ", adding")."""
     core = _ADJUNCT_CUT_RE.split(t, 1)[0] if "," in t else t
-    core = _DASH_CUT_RE.split(core, 1)[0]
+    if "-" in core or "—" in core or "–" in core:  # (every _DASH_CUT_RE match holds a dash)
+        core = _DASH_CUT_RE.split(core, 1)[0]
     if len(core.split()) > 8 or _VERBISH_RE.search(core) or _TIME_THEN_CLAUSE_RE.match(core):
         return False
     return bool(_ADJ_TAIL_RE.fullmatch(t))
