@@ -361,7 +361,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
-    if any(t in lx["org"] for t in low[k:]) or (not k and any(t in lx["org"] for t in low)):
+    if not lx["org"].isdisjoint(low[k:]):  # (with k == 0, low[k:] is the whole run)
         # an organisation word in the name part; words before a title inside the run ("Harbour
         # Board Spokeswoman X") are the title's context, not the mention's kind
         kind = "organisation"
@@ -371,7 +371,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         kind = "state"
     elif len(toks) == 1 and is_nationality(toks[0]):
         return None  # an adjective ("Iranian"), part of a description at most
-    elif all(t in lx["titles"] for t in low):
+    elif lx["titles"].issuperset(low):
         return None  # a title alone ("President"): found as a description below
     elif k:
         kind = "title_name"
