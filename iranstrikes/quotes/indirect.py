@@ -407,7 +407,8 @@ _ADJ_TAIL_RE = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|to|from|with|over|late|early|earlier|later|last|"
     r"this|yesterday|today|tonight|via|by|through|under|when|while|as|outside|inside|following|"
     r"ahead|without|recently|previously|again|also|separately|privately|publicly|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^\"“”_,]*?)?\s*"
+    + "|".join(_resources.weekday_names())
+    + r")\b[^\"“”_,]*?)?\s*"
     r"(?:,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing|adding|saying|noting|"
     r"stressing|in\s+an?\s+|as\s+|who|which|speaking|referring|when|after|before|while|"
     r"although|though|but|and|[a-z]{3,}ing)\b.*|\s*[—–]\s.*|\s+-\s.*)?[.!?]?\s*",

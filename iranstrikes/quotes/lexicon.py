@@ -205,8 +205,8 @@ _ADVERB_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:also|later|then|further|again|once|only|just|now|has|have|had|would|will|"
     r"was|were|is|are|did|does|do|may|might|could|can|should|previously|earlier|subsequently|"
     r"separately|yesterday|today|tonight|reportedly|meanwhile|however|not|"
-    r"(?:[a-z]{3,}ly)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Sunday)|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+\s*$"
+    r"(?:[a-z]{3,}ly)|on\s+(?:" + "|".join(_resources.weekday_names()) + r")"
+    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+\s*$"
 )
 _NOT_ADVERB_LY = set(_resources.word_list("not_adverbs_ly"))
 _LEAD_FLUFF_RE = re.compile(
