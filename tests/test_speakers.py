@@ -111,3 +111,33 @@ def test_expletive_it_and_objects_are_no_subject():
     )
     got = speakers(text)
     assert all(s in {"", "Kari Vik"} for s in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The council delayed a vote on Tuesday. Mara Velden, the council treasurer, met "
+            "reporters and said the budget was short by two million dollars.",
+            "Mara Velden",
+        ),
+        (
+            "The board met on Friday. Tom Arlen walked to the podium and said that the water "
+            "plan was unfair.",
+            "Tom Arlen",
+        ),
+    ],
+)
+def test_speaker_span_never_crosses_a_sentence_end(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_pronoun_after_a_run_across_a_sentence_end_is_not_glued():
+    # "Thursday. Velden" is no name: the pronoun stays unknown rather than getting it
+    text = (
+        'The council met on Thursday. Velden said the lake had "become a serious problem." '
+        'He added, "We need more money to clean it up."'
+    )
+    for spk in speakers(text):
+        assert "Thursday" not in spk
+        assert "." not in spk

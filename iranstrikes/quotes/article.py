@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import resources as _resources
+from ..text.mentions import _split_at_sentences
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
@@ -462,7 +463,12 @@ class _Article:
         m = self.masked
         # Only runs of two or more tokens: a one-token run (no space inside) strips to at most
         # one name token, and one-token names are skipped below before anything is recorded.
-        for mt in _name_runs(m, _NAME_RUN2_NB_RE):
+        # a run crossing a sentence end ("on Tuesday. Mara Velden") is cut there
+        sent_starts = [st[0] for st in self.sents]
+        runs = _split_at_sentences(
+            _name_runs(m, _NAME_RUN2_NB_RE), m, sent_starts, _NAME_RUN2_NB_RE
+        )
+        for mt in runs:
             raw = mt.group(0)
             name = _person_name(raw)
             if name is None or self.outlet_at(mt.start(), mt.end()):
