@@ -141,3 +141,27 @@ def test_pronoun_after_a_run_across_a_sentence_end_is_not_glued():
     for spk in speakers(text):
         assert "Thursday" not in spk
         assert "." not in spk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters were unhappy.\n\n“Yes, we will fix it,” Carl Ostby III, founder of the Bridge "
+        "Fund, tells the Gazette in an exclusive interview.",
+        "Voters were unhappy.\n\n''The bridge is old and needs work,'' Lena Morrow, the former "
+        "county engineer, told the Gazette. ''Nobody cares.''",
+        "Voters were unhappy.\n\n“The bridge is old,” Lakeside Rep. Dan Hoyt’s chief of staff, "
+        "Joe Kasper, told the Gazette before the vote.",
+    ],
+)
+def test_quote_then_speaker_then_told_outlet_is_one_direct_quote(text):
+    df = extract_quotes(text)
+    # the outlet told is the addressee: no reported-speech statement spanning quote + speaker
+    assert "postposed_cue" not in df["method"].str.cat(sep=" ")
+    assert df["speaker"].iloc[0] in {"Carl Ostby III", "Lena Morrow", "Joe Kasper"}
+
+
+def test_postposed_cue_after_plain_clause_is_kept():
+    text = "Voters were unhappy. The bridge will be fixed this year, the county engineer told reporters."
+    df = extract_quotes(text)
+    assert df["speaker"].tolist() == ["county engineer"]
