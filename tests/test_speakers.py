@@ -165,3 +165,23 @@ def test_postposed_cue_after_plain_clause_is_kept():
     text = "Voters were unhappy. The bridge will be fixed this year, the county engineer told reporters."
     df = extract_quotes(text)
     assert df["speaker"].tolist() == ["county engineer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Velden, who is thinking about running for mayor, said it was impossible to win.",
+        "Ms. Orr, who helped found Lakers, a green group based in Oslo, said she did not condone "
+        "violence.",
+    ],
+)
+def test_cue_in_a_relative_clause_is_no_parenthetical_cue(text):
+    df = extract_quotes(text)
+    assert "parenthetical_cue" not in df["method"].str.cat(sep=" ")
+    assert df["speaker"].tolist() in (["Mara Velden"], ["Orr"], ["Ms. Orr"])
+
+
+def test_parenthetical_cue_still_found():
+    df = extract_quotes("The delay, the treasurer noted, was the fault of the storm last week.")
+    assert df["method"].str.startswith("parenthetical_cue").tolist() == [True]
+    assert df["speaker"].tolist() == ["treasurer"]

@@ -178,6 +178,10 @@ _AS_BEFORE_RE = re.compile(
 )
 
 
+#: Relative pronouns ("that" aside): a cue after one is in a relative clause.
+_RELATIVE_WORDS = _resources.word_set("relative_pronouns") - {"that"}
+
+
 def _parenthetical_cue(
     art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int]
 ) -> _Stmt | None:
@@ -228,6 +232,8 @@ def _parenthetical_cue(
             or _PREP_START_RE.match(front.lstrip())
             or _LEAD_FLUFF_RE.match(front.lstrip())
             or "_" in front
+            # "X, who is running for mayor, said": a relative clause, not a cue set off
+            or between.split()[0].casefold().split("’")[0].split("'")[0] in _RELATIVE_WORDS
         ):
             return None
         subj = _subject(m, lo + com + 1, c.start())[0]
