@@ -185,3 +185,29 @@ def test_parenthetical_cue_still_found():
     df = extract_quotes("The delay, the treasurer noted, was the fault of the storm last week.")
     assert df["method"].str.startswith("parenthetical_cue").tolist() == [True]
     assert df["speaker"].tolist() == ["treasurer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The visit became a high point of the year, according to Mr. Rhodes. He left.", "Rhodes"),
+        ("It is now cleared to fly again, according to the F.A.A. Most owners fly less.", "F.A.A"),
+        (
+            "The bridge was closed on the weekend, according to the chairman of the U.S. Senate "
+            "Committee on Roads.",
+            "chairman of the U.S. Senate Committee on Roads",
+        ),
+        ("The bridge was closed on the weekend, according to the mayor.", "mayor"),
+    ],
+)
+def test_according_to_source_runs_past_abbreviation_dots(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_letter_of_an_initialism_is_no_pronoun():
+    from iranstrikes import text as tx
+
+    t = "Union members favored the plan, according to polling by the C.I.O. in March. I agree."
+    pron = [m.text for m in tx.model(t).mentions if m.kind == "pronoun"]
+    assert pron == ["I"]
+    assert [m.start for m in tx.model(t).mentions if m.kind == "pronoun"] == [t.rindex("I agree")]

@@ -62,6 +62,20 @@ def _unquoted_words(art: _Article, s: int, e: int) -> int:
     return len(_RX39.findall(_RX40.sub(" ", seg)))
 
 
+_ABBREVIATIONS = _resources.word_set("abbreviations")
+_NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
+_LAST_WORD_RE = re.compile(r"(\w+)$")
+
+
+def _abbreviation_before(m: str, lo: int, dot: int) -> bool:
+    """The dot at ``dot`` ends an abbreviation ("Mr.") or an initial ("U.", "F.")."""
+    w = _LAST_WORD_RE.search(m, max(lo, dot - 6), dot)
+    if w is None:
+        return False
+    w = w.group(1)
+    return (len(w) == 1 and w.isupper()) or w.casefold() in _ABBREVIATIONS
+
+
 def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
     """Add the "according to X" statements of the sentence [ss, se) to ``sent_stmts``.
 
@@ -74,6 +88,12 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         if not npm:
             continue
         ns, ne = ac.end(), ac.end() + npm.end()
+        while ne + 1 < se and m[ne] == "." and _abbreviation_before(m, ns, ne):
+            # "according to Mr. Rhodes", "the U.S. Senate", "the F.A.A.": the dot is no end
+            more = _NP_MORE_RE.match(m, ne + 1, se)
+            if more is None:
+                break
+            ne = more.end()
         np_txt = m[ns:ne]
         sub = _DOCUMENT_NP_RE.match(np_txt)
         o = art.outlet_at(ns, ne)

@@ -567,8 +567,8 @@ def find_mentions(
     for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
         ps, pe = mt.span()
         form = mt.group(0).casefold()
-        if form == "i" and text[ps] != "I":
-            continue
+        if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
+            continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
         found.append(
             Mention(
