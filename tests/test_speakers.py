@@ -211,3 +211,24 @@ def test_letter_of_an_initialism_is_no_pronoun():
     pron = [m.text for m in tx.model(t).mentions if m.kind == "pronoun"]
     assert pron == ["I"]
     assert [m.start for m in tx.model(t).mentions if m.kind == "pronoun"] == [t.rindex("I agree")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters were unhappy. The bridge will be fixed this year, said the county engineer, "
+        "Lena Morrow, on Monday.",
+        'Voters were unhappy. "The bridge will be fixed this year," said the county engineer, '
+        "Lena Morrow.",
+    ],
+)
+def test_description_takes_the_name_in_apposition(text):
+    assert speakers(text) == ["Lena Morrow"]
+
+
+def test_description_before_a_list_keeps_the_description():
+    text = (
+        'Voters were unhappy. "The bridge is old," said the county engineer, Lena Morrow, and '
+        "her deputy."
+    )
+    assert speakers(text) != ["Lena Morrow"]
