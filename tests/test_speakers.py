@@ -232,3 +232,36 @@ def test_description_before_a_list_keeps_the_description():
         "her deputy."
     )
     assert speakers(text) != ["Lena Morrow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The town has been warning that it is running out of cash, and Ms. Orr said the "
+            "emergency measures were unsustainable.",
+            "it is running out of cash",
+        ),
+        (
+            "Mr. Hoyt said the lake was safe, whereas Ms. Orr acknowledged that the water was "
+            "not tested.",
+            "the lake was safe",
+        ),
+        (
+            "Most voters say they are paying attention to the race; 26 percent of voters say they "
+            "have not been paying attention.",
+            "they are paying attention to the race",
+        ),
+    ],
+)
+def test_statement_ends_before_a_later_speakers_clause(text, first):
+    df = extract_quotes(text)
+    assert df["quote"].tolist()[0] == first
+    assert len(df) == 2
+
+
+def test_relative_clause_subject_does_not_cut():
+    # no clause join before "an inquiry": the content keeps its relative clause
+    text = "Mr. Hoyt criticized the email use, which an inquiry said was careless, on Monday night."
+    df = extract_quotes(text)
+    assert all("which" in q for q in df["quote"] if q.startswith("the email use"))

@@ -267,3 +267,37 @@ def _parenthetical_cue(
     if ce - cs < 12:
         return None
     return _Stmt("indirect", cs, ce, (c.start(), c.end()), subj, sent, method, 0.7)
+
+
+#: What may stand between a clause and the next one's subject: punctuation and a conjunction.
+_CLAUSE_JOIN_RE = re.compile(
+    r"(?:[,;:—–]\s*(?:(?:and|but|while|whereas|though|although|yet|or)\s+)?|"
+    r"\s(?:and|but|while|whereas|though|although)\s+)\Z"
+)
+
+
+def _cut_before_later_speakers(art: _Article, stmts: list[_Stmt]) -> None:
+    """End a statement before a later statement's speaker inside its content (in place).
+
+    "X said A, and Y said B" / "A, whereas Y acknowledged B": X's content is A only (Y's
+    statement holds B). Only a cut at a clause join (a comma, semicolon or conjunction before
+    Y) is made.
+    """
+    m = art.masked
+    for a in stmts:
+        cut = None
+        for b in stmts:
+            if b is a or b.subj is None or b.start < b.subj[1]:
+                continue
+            bs = b.subj[0]
+            if not (a.start < bs < a.end and b.end <= a.end + 1) or (cut is not None and bs > cut):
+                continue
+            jm = _CLAUSE_JOIN_RE.search(m, max(a.start, bs - 12), bs)
+            if jm is None:
+                continue
+            ce = _trim(art.text, a.start, jm.start())[1]
+            if len(m[a.start : ce].split()) >= 3:
+                cut = bs
+                a_end = ce
+        if cut is not None:
+            a.end = a_end

@@ -19,6 +19,7 @@ from .forms import (
     _FINITE_RE,
     _according_to,
     _asked_questions,
+    _cut_before_later_speakers,
     _parenthetical_cue,
     _trim,
 )
@@ -798,6 +799,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _according_to(art, ss, se, sent_stmts)
         if has_asked:
             _asked_questions(art, ss, se, sent_stmts)
+        if len(sent_stmts) > 1:
+            _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
     return out
 
