@@ -3,7 +3,8 @@
 What belongs here: "according to X" statements (before, after or inside the statement, or
 opening a quotation), passive questions ("X was asked whether ...", "When asked about ...":
 the content is the question, the speaker the asker when the sentence names one), and the
-small span helpers they share with :mod:`.indirect` (trimming, counting unquoted words).
+small span helpers they share with :mod:`.indirect` (trimming, counting unquoted words,
+ending a statement before a later statement's speaker in the same sentence).
 """
 
 from __future__ import annotations
