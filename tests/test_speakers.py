@@ -265,3 +265,27 @@ def test_relative_clause_subject_does_not_cut():
     text = "Mr. Hoyt criticized the email use, which an inquiry said was careless, on Monday night."
     df = extract_quotes(text)
     assert all("which" in q for q in df["quote"] if q.startswith("the email use"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Tuesday Dan Hoyt said the lake was safe.", "Dan Hoyt"),
+        (
+            "Mara Velden met the board. On Twitter, the mayor said the lake was safe. "
+            'Later she added, "It is clean."',
+            "Mara Velden",
+        ),
+    ],
+)
+def test_weekday_or_preposition_opens_no_name(text, speaker):
+    spk = speakers(text)
+    assert spk[0] in {speaker, "mayor"}
+    assert all("Tuesday" not in s and "On " not in s for s in spk)
+
+
+def test_text_model_name_drops_a_leading_weekday():
+    from iranstrikes import text as tx
+
+    names = [m.text for m in tx.model("On Tuesday Dan Hoyt said the lake was safe.").mentions]
+    assert names == ["Dan Hoyt"]

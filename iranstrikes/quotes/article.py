@@ -229,6 +229,11 @@ _OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
     "so",
     "because",
 }
+#: A run opening with one ("On Twitter", "Tuesday Trump said") names no person with that word:
+#: prepositions and weekday names.
+_NO_NAME_LEAD = _resources.word_set("prepositions") | {
+    r["name"] for r in _resources.table("weekdays") if len(r["name"]) > 3
+}
 #: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
 #: more than any real article holds, and a bound that keeps hostile input linear.
 _SCAN_LIMIT = 200
@@ -247,7 +252,7 @@ def _person_name(raw: str) -> str | None:
     """
     name = _strip_titles(raw)
     ntoks = name.split()
-    while ntoks and ntoks[0].lower() in _OPENERS:
+    while ntoks and (ntoks[0].lower() in _OPENERS or ntoks[0].lower() in _NO_NAME_LEAD):
         ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
         name = " ".join(ntoks)
     if not ntoks or len(ntoks) > 4:

@@ -424,7 +424,11 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
 @functools.cache
 def _skip_first() -> frozenset[str]:
     lx = _lex()
-    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"])
+    # a weekday opening a run is a time word, never part of a name ("Tuesday Dan Hoyt said")
+    weekdays = {w for w in _resources.weekdays() if len(w) > 4}
+    return frozenset(
+        lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | weekdays
+    )
 
 
 def find_mentions(
