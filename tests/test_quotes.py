@@ -642,3 +642,19 @@ def test_clause_fragments_are_never_speakers_but_bare_descriptions_stay():
     for ok in ("majorities of Republican primary voters", "former governor Jane Doe", "what he’s"):
         assert not _nameless_fragment(ok)
     assert not _suspicious("majorities of Republican primary voters")
+
+
+def test_continuation_after_another_named_voice_is_not_the_previous_speaker():
+    text = (
+        "Dan Hoyt spoke first: “The lake is no longer a lake,” he claimed.\n"
+        "“The lake will always be a lake,” an angry Orr retaliated. “It never gives up, because "
+        "it still has fish.”"
+    )
+    df = extract_quotes(text)
+    assert df["speaker"].tolist()[0] == "Dan Hoyt"
+    assert all("Orr" in s for s in df["speaker"].tolist()[1:])
+
+
+def test_continuation_of_the_same_speaker_is_kept():
+    text = "“The lake is dead,” Dan Hoyt said. “It never gives up, because it still has fish.”"
+    assert extract_quotes(text)["speaker"].tolist() == ["Dan Hoyt", "Dan Hoyt"]

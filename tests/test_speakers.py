@@ -111,3 +111,181 @@ def test_expletive_it_and_objects_are_no_subject():
     )
     got = speakers(text)
     assert all(s in {"", "Kari Vik"} for s in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The council delayed a vote on Tuesday. Mara Velden, the council treasurer, met "
+            "reporters and said the budget was short by two million dollars.",
+            "Mara Velden",
+        ),
+        (
+            "The board met on Friday. Tom Arlen walked to the podium and said that the water "
+            "plan was unfair.",
+            "Tom Arlen",
+        ),
+    ],
+)
+def test_speaker_span_never_crosses_a_sentence_end(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_pronoun_after_a_run_across_a_sentence_end_is_not_glued():
+    # "Thursday. Velden" is no name: the pronoun stays unknown rather than getting it
+    text = (
+        'The council met on Thursday. Velden said the lake had "become a serious problem." '
+        'He added, "We need more money to clean it up."'
+    )
+    for spk in speakers(text):
+        assert "Thursday" not in spk
+        assert "." not in spk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters were unhappy.\n\n“Yes, we will fix it,” Carl Ostby III, founder of the Bridge "
+        "Fund, tells the Gazette in an exclusive interview.",
+        "Voters were unhappy.\n\n''The bridge is old and needs work,'' Lena Morrow, the former "
+        "county engineer, told the Gazette. ''Nobody cares.''",
+        "Voters were unhappy.\n\n“The bridge is old,” Lakeside Rep. Dan Hoyt’s chief of staff, "
+        "Joe Kasper, told the Gazette before the vote.",
+    ],
+)
+def test_quote_then_speaker_then_told_outlet_is_one_direct_quote(text):
+    df = extract_quotes(text)
+    # the outlet told is the addressee: no reported-speech statement spanning quote + speaker
+    assert "postposed_cue" not in df["method"].str.cat(sep=" ")
+    assert df["speaker"].iloc[0] in {"Carl Ostby III", "Lena Morrow", "Joe Kasper"}
+
+
+def test_postposed_cue_after_plain_clause_is_kept():
+    text = "Voters were unhappy. The bridge will be fixed this year, the county engineer told reporters."
+    df = extract_quotes(text)
+    assert df["speaker"].tolist() == ["county engineer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Velden, who is thinking about running for mayor, said it was impossible to win.",
+        "Ms. Orr, who helped found Lakers, a green group based in Oslo, said she did not condone "
+        "violence.",
+    ],
+)
+def test_cue_in_a_relative_clause_is_no_parenthetical_cue(text):
+    df = extract_quotes(text)
+    assert "parenthetical_cue" not in df["method"].str.cat(sep=" ")
+    assert df["speaker"].tolist() in (["Mara Velden"], ["Orr"], ["Ms. Orr"])
+
+
+def test_parenthetical_cue_still_found():
+    df = extract_quotes("The delay, the treasurer noted, was the fault of the storm last week.")
+    assert df["method"].str.startswith("parenthetical_cue").tolist() == [True]
+    assert df["speaker"].tolist() == ["treasurer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The visit became a high point of the year, according to Mr. Rhodes. He left.", "Rhodes"),
+        ("It is now cleared to fly again, according to the F.A.A. Most owners fly less.", "F.A.A"),
+        (
+            "The bridge was closed on the weekend, according to the chairman of the U.S. Senate "
+            "Committee on Roads.",
+            "chairman of the U.S. Senate Committee on Roads",
+        ),
+        ("The bridge was closed on the weekend, according to the mayor.", "mayor"),
+    ],
+)
+def test_according_to_source_runs_past_abbreviation_dots(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_letter_of_an_initialism_is_no_pronoun():
+    from iranstrikes import text as tx
+
+    t = "Union members favored the plan, according to polling by the C.I.O. in March. I agree."
+    pron = [m.text for m in tx.model(t).mentions if m.kind == "pronoun"]
+    assert pron == ["I"]
+    assert [m.start for m in tx.model(t).mentions if m.kind == "pronoun"] == [t.rindex("I agree")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters were unhappy. The bridge will be fixed this year, said the county engineer, "
+        "Lena Morrow, on Monday.",
+        'Voters were unhappy. "The bridge will be fixed this year," said the county engineer, '
+        "Lena Morrow.",
+    ],
+)
+def test_description_takes_the_name_in_apposition(text):
+    assert speakers(text) == ["Lena Morrow"]
+
+
+def test_description_before_a_list_keeps_the_description():
+    text = (
+        'Voters were unhappy. "The bridge is old," said the county engineer, Lena Morrow, and '
+        "her deputy."
+    )
+    assert speakers(text) != ["Lena Morrow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The town has been warning that it is running out of cash, and Ms. Orr said the "
+            "emergency measures were unsustainable.",
+            "it is running out of cash",
+        ),
+        (
+            "Mr. Hoyt said the lake was safe, whereas Ms. Orr acknowledged that the water was "
+            "not tested.",
+            "the lake was safe",
+        ),
+        (
+            "Most voters say they are paying attention to the race; 26 percent of voters say they "
+            "have not been paying attention.",
+            "they are paying attention to the race",
+        ),
+    ],
+)
+def test_statement_ends_before_a_later_speakers_clause(text, first):
+    df = extract_quotes(text)
+    assert df["quote"].tolist()[0] == first
+    assert len(df) == 2
+
+
+def test_relative_clause_subject_does_not_cut():
+    # no clause join before "an inquiry": the content keeps its relative clause
+    text = "Mr. Hoyt criticized the email use, which an inquiry said was careless, on Monday night."
+    df = extract_quotes(text)
+    assert all("which" in q for q in df["quote"] if q.startswith("the email use"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Tuesday Dan Hoyt said the lake was safe.", "Dan Hoyt"),
+        (
+            "Mara Velden met the board. On Twitter, the mayor said the lake was safe. "
+            'Later she added, "It is clean."',
+            "Mara Velden",
+        ),
+    ],
+)
+def test_weekday_or_preposition_opens_no_name(text, speaker):
+    spk = speakers(text)
+    assert spk[0] in {speaker, "mayor"}
+    assert all("Tuesday" not in s and "On " not in s for s in spk)
+
+
+def test_text_model_name_drops_a_leading_weekday():
+    from iranstrikes import text as tx
+
+    names = [m.text for m in tx.model("On Tuesday Dan Hoyt said the lake was safe.").mentions]
+    assert names == ["Dan Hoyt"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import resources as _resources
+from ..text.mentions import _split_at_sentences
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
@@ -288,6 +289,11 @@ _OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
     "so",
     "because",
 }
+#: A run opening with one ("On Twitter", "Tuesday Trump said") names no person with that word:
+#: prepositions and weekday names.
+_NO_NAME_LEAD = _resources.word_set("prepositions") | {
+    r["name"] for r in _resources.table("weekdays") if len(r["name"]) > 3
+}
 #: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
 #: more than any real article holds, and a bound that keeps hostile input linear.
 _SCAN_LIMIT = 200
@@ -306,7 +312,7 @@ def _person_name(raw: str) -> str | None:
     """
     name = _strip_titles(raw)
     ntoks = name.split()
-    while ntoks and ntoks[0].lower() in _OPENERS:
+    while ntoks and (ntoks[0].lower() in _OPENERS or ntoks[0].lower() in _NO_NAME_LEAD):
         ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
         name = " ".join(ntoks)
     if not ntoks or len(ntoks) > 4:
@@ -522,7 +528,12 @@ class _Article:
         m = self.masked
         # Only runs of two or more tokens: a one-token run (no space inside) strips to at most
         # one name token, and one-token names are skipped below before anything is recorded.
-        for mt in _name_runs(m, _NAME_RUN2_NB_RE):
+        # a run crossing a sentence end ("on Tuesday. Mara Velden") is cut there
+        sent_starts = [st[0] for st in self.sents]
+        runs = _split_at_sentences(
+            _name_runs(m, _NAME_RUN2_NB_RE), m, sent_starts, _NAME_RUN2_NB_RE
+        )
+        for mt in runs:
             raw = mt.group(0)
             name = _person_name(raw)
             if name is None or self.outlet_at(mt.start(), mt.end()):

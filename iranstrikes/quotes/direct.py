@@ -93,6 +93,28 @@ def _partial_context(
     return stmt
 
 
+#: After a closing quotation mark: a comma, then a capitalised word, maybe after "a/an/the"
+#: and one modifier ('“...,” an angry Hollande retorted', '“...,” Trump went on').
+_NAMED_AFTER_RE = re.compile(r"[,\s]*(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][a-z]")
+
+
+#: '“...,” an angry Orr retaliated.' / '“...” Orr notes.': a name (or a description of one
+#: name) and one lower-case verb ending the clause.
+_NAMED_SPEAKER_AFTER_RE = re.compile(
+    r"[,\s]*(?P<np>(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s+(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?\s*[.,;]"
+)
+
+
+def _named_after(art: _Article, q: _Quote, se: int) -> bool:
+    """A comma ends the quotation and someone is named right after it, in its sentence."""
+    return (
+        q.closed
+        and "," in art.text[q.close_pos - 1 : q.close_pos + 2]
+        and _NAMED_AFTER_RE.match(art.masked, q.close_pos + 1, se) is not None
+    )
+
+
 def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
     """Attribute each quotation-marked span: direct quote, partial quote or skip."""
     m = art.masked
@@ -110,6 +132,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
     out_by_sent: dict[int, list[_Stmt]] = {}
     last_direct: _Stmt | None = None
     last_direct_para = -10
+    # an unattributed quotation since last_direct, with someone named right after it
+    # ('“...,” an angry Hollande retorted.'): another speaker may have taken over
+    other_voice = False
     for qi, q in enumerate(art.quotes):
         ss, se, _ = _sentence_of(art, q.open_pos)
         para_quotes = by_para[q.para]
@@ -279,12 +304,27 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 )
                 stmt.extra["prev"] = last_direct
                 stmt.subj_from = -2
+                named = _NAMED_SPEAKER_AFTER_RE.match(m, q.close_pos + 1, se) if q.closed else None
+                if named is not None and "," not in art.text[q.close_pos - 1 : q.close_pos + 2]:
+                    named = None
+                if named is not None:
+                    # '“...,” an angry Orr retaliated.': the one named after it speaks
+                    stmt.subj, stmt.cue = named.span("np"), named.span("verb")
+                    stmt.subj_from, stmt.apposition, stmt.method = None, "", "cue_after_quote"
+                    del stmt.extra["prev"]
+                    other_voice = False
+                elif other_voice or _named_after(art, q, se):
+                    # not necessarily the previous speaker any more: unknown, not a guess
+                    other_voice = True
+                    stmt.subj, stmt.subj_from, stmt.apposition = None, None, ""
+                    del stmt.extra["prev"]
         if stmt is None and last_direct is not None and q.para - last_direct_para == 1:
             # 6) a quoted fragment in a sentence with no reporting verb but a personal pronoun
             # for the speaker of the previous paragraph's quote ("... for "X" who he defined
             # as ..."): a partial quote of that speaker, with lower confidence.
             stmt = _partial_context(art, q, qs, qe, (ss, se), last_direct)
         if stmt is None:
+            other_voice = other_voice or _named_after(art, q, se)
             continue
         if stmt.kind == "direct":
             # a short quote embedded mid-sentence without a comma/colon intro is partial
@@ -300,10 +340,13 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                     stmt.kind = "partial"
             last_direct = stmt
             last_direct_para = q.para
+            if stmt.method != "continuation":
+                other_voice = False
         elif stmt.method == "partial_before_cue" and stmt.subj is not None:
             # 'The plan is “dead,” X said. “...”': the next quotation continues X
             last_direct = stmt
             last_direct_para = q.para
+            other_voice = False
         out.append(stmt)
         out_by_sent.setdefault(stmt.sent[0], []).append(stmt)
     return out

@@ -3,7 +3,8 @@
 What belongs here: "according to X" statements (before, after or inside the statement, or
 opening a quotation), passive questions ("X was asked whether ...", "When asked about ...":
 the content is the question, the speaker the asker when the sentence names one), and the
-small span helpers they share with :mod:`.indirect` (trimming, counting unquoted words).
+small span helpers they share with :mod:`.indirect` (trimming, counting unquoted words,
+ending a statement before a later statement's speaker in the same sentence).
 """
 
 from __future__ import annotations
@@ -62,6 +63,20 @@ def _unquoted_words(art: _Article, s: int, e: int) -> int:
     return len(_RX39.findall(_RX40.sub(" ", seg)))
 
 
+_ABBREVIATIONS = _resources.word_set("abbreviations")
+_NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
+_LAST_WORD_RE = re.compile(r"(\w+)$")
+
+
+def _abbreviation_before(m: str, lo: int, dot: int) -> bool:
+    """The dot at ``dot`` ends an abbreviation ("Mr.") or an initial ("U.", "F.")."""
+    w = _LAST_WORD_RE.search(m, max(lo, dot - 6), dot)
+    if w is None:
+        return False
+    w = w.group(1)
+    return (len(w) == 1 and w.isupper()) or w.casefold() in _ABBREVIATIONS
+
+
 def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
     """Add the "according to X" statements of the sentence [ss, se) to ``sent_stmts``.
 
@@ -74,6 +89,12 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         if not npm:
             continue
         ns, ne = ac.end(), ac.end() + npm.end()
+        while ne + 1 < se and m[ne] == "." and _abbreviation_before(m, ns, ne):
+            # "according to Mr. Rhodes", "the U.S. Senate", "the F.A.A.": the dot is no end
+            more = _NP_MORE_RE.match(m, ne + 1, se)
+            if more is None:
+                break
+            ne = more.end()
         np_txt = m[ns:ne]
         sub = _DOCUMENT_NP_RE.match(np_txt)
         o = art.outlet_at(ns, ne)
@@ -178,6 +199,10 @@ _AS_BEFORE_RE = re.compile(
 )
 
 
+#: Relative pronouns ("that" aside): a cue after one is in a relative clause.
+_RELATIVE_WORDS = _resources.word_set("relative_pronouns") - {"that"}
+
+
 def _parenthetical_cue(
     art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int]
 ) -> _Stmt | None:
@@ -228,6 +253,8 @@ def _parenthetical_cue(
             or _PREP_START_RE.match(front.lstrip())
             or _LEAD_FLUFF_RE.match(front.lstrip())
             or "_" in front
+            # "X, who is running for mayor, said": a relative clause, not a cue set off
+            or between.split()[0].casefold().split("’")[0].split("'")[0] in _RELATIVE_WORDS
         ):
             return None
         subj = _subject(m, lo + com + 1, c.start())[0]
@@ -241,3 +268,37 @@ def _parenthetical_cue(
     if ce - cs < 12:
         return None
     return _Stmt("indirect", cs, ce, (c.start(), c.end()), subj, sent, method, 0.7)
+
+
+#: What may stand between a clause and the next one's subject: punctuation and a conjunction.
+_CLAUSE_JOIN_RE = re.compile(
+    r"(?:[,;:—–]\s*(?:(?:and|but|while|whereas|though|although|yet|or)\s+)?|"
+    r"\s(?:and|but|while|whereas|though|although)\s+)\Z"
+)
+
+
+def _cut_before_later_speakers(art: _Article, stmts: list[_Stmt]) -> None:
+    """End a statement before a later statement's speaker inside its content (in place).
+
+    "X said A, and Y said B" / "A, whereas Y acknowledged B": X's content is A only (Y's
+    statement holds B). Only a cut at a clause join (a comma, semicolon or conjunction before
+    Y) is made.
+    """
+    m = art.masked
+    for a in stmts:
+        cut = None
+        for b in stmts:
+            if b is a or b.subj is None or b.start < b.subj[1]:
+                continue
+            bs = b.subj[0]
+            if not (a.start < bs < a.end and b.end <= a.end + 1) or (cut is not None and bs > cut):
+                continue
+            jm = _CLAUSE_JOIN_RE.search(m, max(a.start, bs - 12), bs)
+            if jm is None:
+                continue
+            ce = _trim(art.text, a.start, jm.start())[1]
+            if len(m[a.start : ce].split()) >= 3:
+                cut = bs
+                a_end = ce
+        if cut is not None:
+            a.end = a_end

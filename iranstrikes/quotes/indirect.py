@@ -7,6 +7,7 @@ which finds the reported statements of one article.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import resources as _resources
@@ -18,6 +19,7 @@ from .forms import (
     _FINITE_RE,
     _according_to,
     _asked_questions,
+    _cut_before_later_speakers,
     _parenthetical_cue,
     _trim,
 )
@@ -486,6 +488,20 @@ _APPOS_SUBJECT_RE = re.compile(
 _CUE_WINDOW = 800
 
 
+def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
+    """The span opens with a closed quotation followed by a speaker ("“...,” X, the mayor").
+
+    Such a front part is a direct quote and its speaker, not reported speech of a cue after it.
+    """
+    qs = art.quotes
+    i = bisect.bisect_left(qs, cs - 1, key=lambda q: q.open_pos)
+    if i >= len(qs) or qs[i].open_pos > cs + 1 or not qs[i].closed or qs[i].close_pos >= ce - 2:
+        return False
+    rest = art.masked[qs[i].close_pos + 1 : ce].lstrip(" ,'’”\"")
+    first = rest.split(None, 1)[0] if rest.strip() else ""
+    return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -627,6 +643,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     com = m.find(",", ac.end(), ce_)
                     if com > 0:
                         cs_ = _trim(art.text, com, ce_)[0]
+                if _quote_then_speaker(art, cs_, ce_):
+                    continue  # "“...,” X, the mayor, told Y": the direct quote's own cue
                 if (
                     sent_stmts
                     or sum(1 for x in sent_subjs if x[0] in strict or x[0] == c.start()) > 1
@@ -783,6 +801,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _according_to(art, ss, se, sent_stmts)
         if has_asked:
             _asked_questions(art, ss, se, sent_stmts)
+        if len(sent_stmts) > 1:
+            _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
     return out
 

@@ -187,7 +187,13 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
         else:
             spk, typ, gen = _classify(art, mention, ms, me)
             first = low.split()[0] if low.split() else ""
-            if typ in {"anonymous", "unknown", "institution"} and first in {
+            appo = (
+                _name_in_apposition(art, me) if not spk[:1].isupper() and low[:1].islower() else ""
+            )
+            if appo:
+                # "said the county engineer, Lena Morrow, on Monday": the name it stands for
+                spk, typ = appo, "person"
+            elif typ in {"anonymous", "unknown", "institution"} and first in {
                 "the",
                 "a",
                 "an",
@@ -237,6 +243,30 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             resolved.append((ms, spk, typ, genders.get(spk, gen), ctx))
         st.speaker, st.speaker_type = spk, typ if spk else "unknown"
         _finish_via(art, st, blocks)
+
+
+def _name_in_apposition(art: _Article, me: int) -> str:
+    """The person named in apposition right after a description ending at ``me``, or "".
+
+    "the county engineer, Lena Morrow, said" / "said the bureau's director, Lena Morrow."
+    The name must close the apposition (a comma, full stop or bracket after it, not a list's
+    "and"); titles may stand before it ("the mayor's aide, Sen. Dan Hoyt,").
+    """
+    m = art.masked
+    if m[me : me + 1] != ",":
+        return ""
+    p = me + 1
+    while p < len(m) and m[p] == " ":
+        p += 1
+    k = art.person_mentions_upto(p - 1)  # the first person mention starting at p or later
+    if k >= len(art.person_mentions):
+        return ""
+    s, e, name = art.person_mentions[k]
+    if s - p > 25 or any(not w[:1].isupper() for w in m[p:s].split()):
+        return ""
+    if m[e : e + 1] not in {",", ".", ")", ""} or m[e : e + 6] in {", and ", ", or "}:
+        return ""
+    return name
 
 
 _ANONYMITY_RE = re.compile(

@@ -73,9 +73,18 @@ _HEADS = _ANON_HEADS | _GROUP_PLURALS | _ORG_WORDS | (_TITLE_WORDS - {"of", "the
 _HEAD_CUT_RE = re.compile(r"\s(?:of|at|in|for|from|with|familiar|close|who|on)\s")
 
 
+#: A span opening with a preposition, a relative pronoun ("that" aside: a determiner too) or
+#: a subordinating word is no mention ("with the ministry", "who lives nearby").
 _LEADING_FUNCTION_RE = re.compile(
-    r"(?:with|for|who|which|whose|whom|in|on|at|to|from|by|of|about|after|before|during|"
-    r"outside|inside|near|over|under|into|through|while|when|as|than)\b"
+    r"(?:"
+    + "|".join(
+        sorted(
+            _resources.word_set("prepositions")
+            | (_resources.word_set("relative_pronouns") - {"that"})
+            | {"while", "when", "as", "than"}
+        )
+    )
+    + r")\b"
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
 _AFTER_PREP = _resources.word_set("prepositions")
@@ -174,10 +183,9 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if not st.subj:
             frag = st.extra.pop("fragment_at", None)
             if frag is not None:
-                # the span was a clause fragment: a subject a verb follows, before it
-                e = _strict_subject(tm, tm.sentence_at(frag), frag)
-                if e is not None:
-                    st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                found = _clause_subject(tm, frag)
+                if found is not None:
+                    st.speaker, st.speaker_type = found
                     st.method += "+entity:clause-subject"
                 continue
             # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
@@ -200,9 +208,9 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             continue
         subj, speaker, stype, note = d
         if subj is None and note == "+entity:no-mention" and st.method.startswith(_SUBJECTLESS):
-            e = _strict_subject(tm, tm.sentence_at(ms), ms)
-            if e is not None:
-                speaker, stype = e.name, _TYPE_OF_KIND[e.kind]
+            found = _clause_subject(tm, ms)
+            if found is not None:
+                speaker, stype = found
                 note += "+entity:clause-subject"
         st.subj = subj
         st.speaker, st.speaker_type = speaker, stype
@@ -278,6 +286,16 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None, "", "unknown", "+entity:no-mention"
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _clause_subject(tm, at: int) -> tuple[str, str] | None:
+    """(name, type) of the subject before a clause fragment at ``at``, or None.
+
+    The span was a clause fragment, no speaker: the subject a verb follows, before it in its
+    sentence, speaks ("X made it a centerpiece of his campaign and has boasted ...").
+    """
+    e = _strict_subject(tm, tm.sentence_at(at), at)
+    return None if e is None else (e.name, _TYPE_OF_KIND[e.kind])
 
 
 def _strict_subject(tm, si: int, before: int):

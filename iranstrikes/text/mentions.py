@@ -276,6 +276,33 @@ def _name_runs(text: str):
         pos = mt.end()
 
 
+def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) -> list:
+    """The runs, each cut at a sentence start inside it: no mention crosses a sentence end.
+
+    ("... a vote on Tuesday. Mara Velden said": "Tuesday." and "Mara Velden" are two runs.)
+    The pieces are matched again with ``rx`` (default: the run pattern without look-behind).
+    """
+    rx = rx or _NAME_RUN_NB_RE
+    out = []
+    n = len(sent_starts)
+    for mt in runs:
+        s0, e0 = mt.start(), mt.end()
+        i = bisect.bisect_right(sent_starts, s0)
+        if i >= n or sent_starts[i] >= e0:
+            out.append(mt)
+            continue
+        cuts = [s0]
+        while i < n and sent_starts[i] < e0:
+            cuts.append(sent_starts[i])
+            i += 1
+        cuts.append(e0)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = rx.match(text, a, b)
+            if piece is not None:
+                out.append(piece)
+    return out
+
+
 # -- passes ------------------------------------------------------------------------------------
 def find_outlets(text: str) -> list[tuple[int, int, str]]:
     """Outlets of the gazetteer (``reference/outlets.csv``) named in the text."""
@@ -397,7 +424,11 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
 @functools.cache
 def _skip_first() -> frozenset[str]:
     lx = _lex()
-    return frozenset(lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"])
+    # a weekday opening a run is a time word, never part of a name ("Tuesday Dan Hoyt said")
+    weekdays = {w for w in _resources.weekdays() if len(w) > 4}
+    return frozenset(
+        lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | weekdays
+    )
 
 
 def find_mentions(
@@ -432,7 +463,7 @@ def find_mentions(
         return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
 
     # names, titles + names, organisations, states
-    runs = list(_name_runs(text))
+    runs = _split_at_sentences(list(_name_runs(text)), text, sent_starts)
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
     # (computed on first need)
@@ -540,8 +571,8 @@ def find_mentions(
     for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
         ps, pe = mt.span()
         form = mt.group(0).casefold()
-        if form == "i" and text[ps] != "I":
-            continue
+        if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
+            continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
         found.append(
             Mention(
