@@ -268,3 +268,30 @@ def test_quotation_after_a_partial_quote_continues_its_speaker():
     )
     r = found(body, "Nobody asked")
     assert r["method"] == "continuation" and "Okonkwo" in r["speaker"]
+
+
+@pytest.mark.parametrize(
+    "body, content, speaker",
+    [
+        ("The Harbour Gazette reported the email arrived hours after the vote.",
+         "the email arrived hours", "Harbour Gazette"),
+        ("Treasurer Mara Velden noted the council voted against the plan.",
+         "the council voted against", "Mara Velden"),
+        ("Mayor Lindqvist noted she came to the harbour as a child.", "she came to the harbour",
+         "Lindqvist"),
+    ],
+)  # fmt: skip
+def test_thatless_clause_with_a_past_tense_verb(body, content, speaker):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and speaker in r["speaker"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mayor Lindqvist noted the increased demand for moorings.",  # a participle adjective
+        "Mayor Lindqvist noted Tuesday's vote on the harbour fees.",  # an object, no clause
+    ],
+)
+def test_thatless_object_is_no_reported_clause(body):
+    assert not [r for r in rows(body) if r["cue"] == "noted"]

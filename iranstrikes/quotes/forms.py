@@ -50,6 +50,26 @@ _FINITE_RE = re.compile(
 )
 
 
+# That-less clauses after a reporting verb of reporting_verbs_thatless.txt: a short subject,
+# then a finite verb or modal ("noted the plan would fail") ...
+_THATLESS_OK = frozenset(_resources.word_list("reporting_verbs_thatless"))
+_THATLESS_CLAUSE_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*|"
+    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
+    r"had|has|have|did|does|do|wants?|needs?)\b"
+)
+# ... or a past-tense verb after a subject that cannot be the verb's own modifier: a determiner
+# and at least one word ("reported the email arrived late"; never "noted the increased
+# demand"), a subject pronoun, or a capitalised name ("noted Orwell resigned").
+_THATLESS_PAST_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?"
+    r"|he|she|it|they|we|I|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})"
+    r"\s+(?P<verb>[a-z]{2,}ed|"
+    + "|".join(sorted(_resources.word_set("past_verbs"), key=lambda w: (-len(w), w)))
+    + r")\b"
+)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1

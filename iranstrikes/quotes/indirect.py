@@ -17,6 +17,9 @@ from .article import (
 from .forms import (
     _CUT_RE,
     _FINITE_RE,
+    _THATLESS_CLAUSE_RE,
+    _THATLESS_OK,
+    _THATLESS_PAST_RE,
     _according_to,
     _asked_questions,
     _cut_before_later_speakers,
@@ -309,7 +312,9 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
                 return True
             # a that-less clause: a short subject, then a finite verb or modal ("noted the
             # plan would fail", "suggested the country should send more troops")
-            return bool(lemma in _THATLESS_OK and _THATLESS_CLAUSE_RE.match(after))
+            return lemma in _THATLESS_OK and bool(
+                _THATLESS_CLAUSE_RE.match(after) or _THATLESS_PAST_RE.match(after)
+            )
     return True
 
 
@@ -381,14 +386,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "the
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
 _ASK_WH_RE = re.compile(
     r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
-)
-_THATLESS_OK = frozenset(
-    {"suggest", "note", "report", "promise", "pledge", "vow", "state", "indicate", "agree"}
-)
-_THATLESS_CLAUSE_RE = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*|"
-    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
-    r"had|has|have|did|does|do|wants?|needs?)\b"
 )
 
 
