@@ -70,6 +70,11 @@ def test_check_passes_on_the_seeds(capsys):
         ("manifest.csv", b"file,published\na.txt,today\n", "word for the time of loading"),
         (
             "codebook.yaml",
+            b"rules:\n  - number: 1\n    name: Quoted words first\npropositions: []\ncodings: []\n",
+            "missing 'text'",
+        ),
+        (
+            "codebook.yaml",
             "propositions: []\ncodings: []\nnote: caf\xe9\n".encode("latin-1"),
             "not UTF-8",
         ),

@@ -218,12 +218,17 @@ def check_folder(folder: str | Path) -> list[dict]:
                     for p in load_aliases(usable)[1]:
                         faults.append((None, p["message"]))
         elif data is not None:
-            loader = claims.load_codebook if name == "codebook.yaml" else claims.load_context
-            try:
-                loader(path)
-            except claims.CodebookError as exc:
-                lines = str(exc).splitlines()
-                faults += [(None, ln.strip()) for ln in (lines[1:] or lines) if ln.strip()]
+            loaders = (
+                (claims.load_codebook, claims.load_coding_rules)
+                if name == "codebook.yaml"
+                else (claims.load_context,)
+            )
+            for loader in loaders:
+                try:
+                    loader(path)
+                except claims.CodebookError as exc:
+                    lines = str(exc).splitlines()
+                    faults += [(None, ln.strip()) for ln in (lines[1:] or lines) if ln.strip()]
         for line, msg in faults:
             rows.append({"file": name, "line": line, "severity": "error", "message": msg})
     return rows
