@@ -434,7 +434,8 @@ class _Regions:
 _QUOTED_AS = re.compile(r"\s+(.+?)\s+as\s+say")
 _ENDS_QUOTE = re.compile(r"[”\"],?\s*$")
 _INVERTED = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
-_SUBJECT_CUT = re.compile(r"[”]|\bthat\b|\"(?=[,\s])|;")
+# (= [”]|\bthat\b|"(?=[,\s])|; written so that every branch opens with a literal: faster)
+_SUBJECT_CUT = re.compile(r"[”;]|\"(?=[,\s])|that\b(?<!\wthat)")
 
 
 def _statement_actor(
