@@ -739,6 +739,16 @@ def test_tense_decides_past_or_future(sentence, anchor, day):
         ("it", ""),
         ("Chairman Osric Pellow said the council", "the council"),
         ("The water authority", "The water authority"),
+        ("of residents", ""),  # a prepositional phrase is no subject
+        ("For the third quarter", ""),
+        ("The", ""),  # a determiner alone, or at the end
+        ("Plans for an", ""),
+        ("There", ""),
+        ("s figures", ""),  # the tail of a possessive
+        ("The work must go on!", ""),  # a sentence
+        ("A ferry clerk who", "A ferry clerk"),
+        ("At least 12 dock workers", "At least 12 dock workers"),  # a count
+        ("About 40 residents", "About 40 residents"),
     ],
 )
 def test_choose_actor_gives_no_fragment(phrase, actor):
