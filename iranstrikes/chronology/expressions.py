@@ -278,8 +278,27 @@ _RELD_WORDS = (
 )
 _HOLIDAY_HEADS = HOLIDAY_HEADS
 # (one search for any of them: faster than a containment test per word)
-_G_HOLIDAY = re.compile("|".join(map(re.escape, _HOLIDAY_HEADS)), re.IGNORECASE)
-_L_HOLIDAY = re.compile("|".join(map(re.escape, sorted({h.lower() for h in _HOLIDAY_HEADS}))))
+_G_HOLIDAY = re.compile("|".join(map(re.escape, _HOLIDAY_HEADS)))
+# a name in another case ("Eid Al-Fitr", "new year's day"; not one of _CAPITAL_ONLY), looked
+# for once per text, lower-cased ("’" also for "'")
+_L_HOLIDAY_WORDS = tuple(
+    sorted({v for n in set(_HOLIDAYS) - _CAPITAL_ONLY for v in (n, n.replace("'", "’"))})
+)
+_G_HOLIDAY_ANY_CASE = re.compile(f"(?i:{_HOLIDAY})")
+_any_case_memo: dict[str, tuple[str, ...]] = {}  # text -> those names it holds
+
+
+def _any_case_holidays(text: str) -> tuple[str, ...]:
+    """The names of :data:`_L_HOLIDAY_WORDS` that ``text`` (lower-cased) holds, once per text."""
+    got = _any_case_memo.get(text)
+    if got is None:
+        if len(_any_case_memo) > 64:
+            _any_case_memo.clear()
+        low = text.lower()
+        got = _any_case_memo[text] = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+    return got
+
+
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
@@ -347,7 +366,9 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
         reld = rel and any(map(has_word, _RELD_WORDS))
         qtr = "quarter" in low
-        holiday = _L_HOLIDAY.search(low) is not None
+        holiday = _G_HOLIDAY.search(span) is not None or any(
+            map(has_word, _any_case_holidays(text))
+        )
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
@@ -355,7 +376,7 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         season = _G_SEASON.search(span) is not None
         agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
         qtr = rel
-        holiday = _G_HOLIDAY.search(span) is not None
+        holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
     digit = _G_DIGIT.search(span) is not None
     has = {
         "digit": digit,
