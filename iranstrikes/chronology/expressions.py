@@ -366,9 +366,9 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
         reld = rel and any(map(has_word, _RELD_WORDS))
         qtr = "quarter" in low
-        holiday = _G_HOLIDAY.search(span) is not None or any(
-            map(has_word, _any_case_holidays(text))
-        )
+        # (a sentence of a longer text: only the names the text holds are looked for)
+        names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
