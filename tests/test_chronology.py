@@ -739,6 +739,16 @@ def test_tense_decides_past_or_future(sentence, anchor, day):
         ("it", ""),
         ("Chairman Osric Pellow said the council", "the council"),
         ("The water authority", "The water authority"),
+        ("of residents", ""),  # a prepositional phrase is no subject
+        ("For the third quarter", ""),
+        ("The", ""),  # a determiner alone, or at the end
+        ("Plans for an", ""),
+        ("There", ""),
+        ("s figures", ""),  # the tail of a possessive
+        ("The work must go on!", ""),  # a sentence
+        ("A ferry clerk who", "A ferry clerk"),
+        ("At least 12 dock workers", "At least 12 dock workers"),  # a count
+        ("About 40 residents", "About 40 residents"),
     ],
 )
 def test_choose_actor_gives_no_fragment(phrase, actor):
@@ -841,6 +851,37 @@ def test_holidays(text, anchor, day):
 )
 def test_holidays_not_dated_without_evidence(text, method):
     assert ch.resolve_expression(text, "2015-12-01") == (None, None, method, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("The bakeries sold out on new year's day, the owners said.", "2015-01-01"),
+        ("The market stalls shut on christmas eve, the union said.", "2014-12-24"),
+        ("The ferry ran late on New year's Day, the operator said.", "2015-01-01"),
+        ("The shops in the old town closed on Eid Al-Fitr, the traders said.", None),
+    ],
+)
+def test_holiday_names_in_any_case(body, day):
+    ev = ch.extract_events("x", body, T("2015-12-01"), None, "manifest")
+    row = ev[ev["date_text"] != ""].iloc[0]
+    if day is None:  # found, not dated (a lunar calendar)
+        assert "Eid Al-Fitr" in row["date_text"] and row["method"] == "holiday-moving"
+    else:
+        assert _dates(row) == (T(day), T(day)) and row["method"] == "holiday"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It was a good friday for the bakers, the owners said.",
+        "The town held a memorial day for the flood victims, the mayor said.",
+        "Voters queued for hours on election day, the observers said.",
+    ],
+)
+def test_common_phrases_in_lower_case_are_no_holiday(body):
+    ev = ch.extract_events("x", body, T("2015-12-01"), None, "manifest")
+    assert (ev["date_text"] == "").all()
 
 
 def test_nowruz_is_the_two_days_it_can_fall_on():

@@ -45,6 +45,8 @@ from .resolve import _anchor_free, _day, _resolve_match, _unit_period
 from .tense import _tense_of
 
 _QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
+_QUOTE_COLUMNS = ("quote_id", "article_id", *_QUOTE_SPANS, "speaker", "person_id",
+                  "speaker_start", "speaker_end")  # fmt: skip
 
 
 def _column_lists(df: pd.DataFrame, names: Iterable[str]) -> dict[str, tuple[list, object]]:
@@ -59,7 +61,15 @@ def _column_lists(df: pd.DataFrame, names: Iterable[str]) -> dict[str, tuple[lis
     for name in names:
         if name in df.columns:
             arr = get(df.columns.get_loc(name)) if direct else df[name].array
-            out[name] = (arr.tolist(), arr.dtype)
+            pa_arr = getattr(arr, "_pa_array", None)
+            if (
+                pa_arr is not None
+                and pa_arr.null_count == 0
+                and isinstance(arr.dtype, pd.StringDtype)
+            ):
+                out[name] = (pa_arr.to_pylist(), arr.dtype)  # (the same strings, ~4x faster)
+            else:
+                out[name] = (arr.tolist(), arr.dtype)
     return out
 
 
@@ -418,6 +428,9 @@ def _event_records(
         hi_anchor = lo_anchor
     basis_name = published_basis or "unknown"
     anchor_conf = BASIS_CONFIDENCE.get(basis_name, 0.5) if lo_anchor is not None else 0.0
+    if isinstance(quotes, pd.DataFrame) and quotes.columns.is_unique:
+        # every column read below, as lists, once (the same values as read from the frame)
+        quotes = {c: v for c, (v, _) in _column_lists(quotes, _QUOTE_COLUMNS).items()}
     if quotes is not None and "article_id" in quotes and _n_rows(quotes):
         aid = str(article_id)
         if isinstance(quotes, pd.DataFrame):

@@ -64,6 +64,11 @@ def _spelled_value(text: str) -> int:
 _QUAL = _alternation(_QUALIFIERS)
 _SEASON = _alternation(_SEASONS)
 _HOLIDAY = _alternation(_HOLIDAYS).replace("'", "['’]")
+# names also found in lower case ("on new year's day"): all but the common phrases
+_CAPITAL_ONLY = frozenset(
+    " ".join(w.replace("’", "'").split()) for w in _resources.word_set("holidays_capital_only")
+)
+_HOLIDAY_LOWER = _alternation(h for h in _HOLIDAYS if h not in _CAPITAL_ONLY).replace("'", "['’]")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -179,8 +184,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "holiday",
-            r"(?<!\w)(?:(?P<det>(?i:last|next|this|on|by|until|since))\s+)?(?=[A-Z])"
-            rf"(?P<h>(?i:{_HOLIDAY}))(?!\w)",
+            r"(?<!\w)(?:(?P<det>(?i:last|next|this|on|by|until|since))\s+)?"
+            rf"(?P<h>(?=[A-Z])(?i:{_HOLIDAY})|(?i:{_HOLIDAY_LOWER}))(?!\w)",
         ),
         (
             "anaphoric",
@@ -274,6 +279,26 @@ _RELD_WORDS = (
 _HOLIDAY_HEADS = HOLIDAY_HEADS
 # (one search for any of them: faster than a containment test per word)
 _G_HOLIDAY = re.compile("|".join(map(re.escape, _HOLIDAY_HEADS)))
+# a name in another case ("Eid Al-Fitr", "new year's day"; not one of _CAPITAL_ONLY), looked
+# for once per text, lower-cased ("’" also for "'")
+_L_HOLIDAY_WORDS = tuple(
+    sorted({v for n in set(_HOLIDAYS) - _CAPITAL_ONLY for v in (n, n.replace("'", "’"))})
+)
+_G_HOLIDAY_ANY_CASE = re.compile(f"(?i:{_HOLIDAY})")
+_any_case_memo: dict[str, tuple[str, ...]] = {}  # text -> those names it holds
+
+
+def _any_case_holidays(text: str) -> tuple[str, ...]:
+    """The names of :data:`_L_HOLIDAY_WORDS` that ``text`` (lower-cased) holds, once per text."""
+    got = _any_case_memo.get(text)
+    if got is None:
+        if len(_any_case_memo) > 64:
+            _any_case_memo.clear()
+        low = text.lower()
+        got = _any_case_memo[text] = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+    return got
+
+
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
@@ -341,6 +366,9 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
         reld = rel and any(map(has_word, _RELD_WORDS))
         qtr = "quarter" in low
+        # (a sentence of a longer text: only the names the text holds are looked for)
+        names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
@@ -348,6 +376,7 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         season = _G_SEASON.search(span) is not None
         agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
         qtr = rel
+        holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
     digit = _G_DIGIT.search(span) is not None
     has = {
         "digit": digit,
@@ -363,7 +392,7 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         "ua": ua,
         "ana": ana,
         "det": det,
-        "holiday": _G_HOLIDAY.search(span) is not None,
+        "holiday": holiday,  # (any case: "Eid Al-Fitr", "new year's day")
         # "quarter" (any case) or "Q1".."Q4" with a year
         "qtr": qtr or (digit and "Q" in span),
         "spelled": spelled,

@@ -89,7 +89,7 @@ def _head(name: str) -> str:
     return words[0] if words[-1].lower() in _resources.weekdays() else words[-1]
 
 
-#: One word of every name, as written: a sentence without any of them names no holiday.
+#: One word of every name, as written: a sentence without any (in any case) names no holiday.
 HOLIDAY_HEADS: tuple[str, ...] = tuple(
     sorted({_head(r["name"]) for r in _resources.table("holidays")})
 )

@@ -13,9 +13,11 @@ import heapq
 import re
 
 from .. import resources as _resources
+from .actors import _VERBISH, _SentIndex
 from .expressions import _Match
 
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\bthat\b|\bwho\b|\bwhich\b")
+# (= [,;:“”"]|\bthat\b|\bwho\b|\bwhich\b, every branch opening with a literal: faster)
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"]|that\b(?<!\wthat)|who\b(?<!\wwho)|which\b(?<!\wwhich)")
 
 
 def _cue_regex(tense: str) -> re.Pattern[str]:
@@ -167,15 +169,11 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     if mod in ("last", "earlier", "since"):
         return "past"
     if sx is None:
-        from .actors import _SentIndex
-
         sx = _SentIndex(text, sent_lo, sent_hi)
     lo = sx.last_end(_CLAUSE_BREAK, m.start)
     lo = sent_lo if lo is None else lo
     hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
     hi = sent_hi if hi is None else hi
-    from .actors import _VERBISH
-
     future = sx.flags.get("future")
     if future is None:  # a cheap test first: most sentences hold no future cue at all
         low = text[sent_lo:sent_hi].lower()
