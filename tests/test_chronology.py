@@ -1039,3 +1039,16 @@ def test_a_full_stop_after_a_month_name_is_not_part_of_the_date():
         "on Aug. 5",
         "in Sept. 2014",
     ]
+
+
+def test_month_names_alone_come_from_the_month_list():
+    """A month alone is read from resources/months.csv: full names and dotted abbreviations,
+    never the names that are common words ("may", "march") unless a day or year comes with them."""
+    body = (
+        "Port talks stalled in Jul. and again in October, the council said on Friday. "
+        "Members may agree next year, and a march on the harbour is planned for March 2016."
+    )
+    ev = ch.extract_events("a", body, T("2015-03-06"), None, "manifest")
+    texts = set(ev["date_text"].dropna())
+    assert {"in Jul.", "in October", "March 2016"} <= texts
+    assert not any(t.lower() in {"may", "march"} for t in texts)

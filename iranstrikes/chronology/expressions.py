@@ -70,13 +70,21 @@ _CAPITAL_ONLY = frozenset(
 )
 _HOLIDAY_LOWER = _alternation(h for h in _HOLIDAYS if h not in _CAPITAL_ONLY).replace("'", "['’]")
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-    # the dot of an abbreviation ("Aug."), not the full stop after a full name ("August.")
-    r"(?:(?<!uary)(?<!arch)(?<!pril)(?<!May)(?<!June)(?<!July)(?<!gust)(?<!mber)(?<!ober)\.)?"
+# Month names (resources/months.csv): a full name ends at a word end; an abbreviation may take
+# its dot ("Aug.", "Sept."), a full name never does ("August." ends a sentence).
+_FULL_MONTHS = _resources.month_names()
+_MONTH_ABBREVS = sorted(
+    {n.capitalize() for n in _resources.months()} - set(_FULL_MONTHS), key=lambda w: (-len(w), w)
 )
-_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:(?:" + "|".join(_FULL_MONTHS) + r")\b|(?:" + "|".join(_MONTH_ABBREVS) + r")\b\.?)"
+_WD = r"(?:" + "|".join(_resources.weekday_names()) + r")"
+# a month alone: not the names that are also common words ("may", "march"), abbreviations
+# only with their dot
+_AMBIGUOUS = {_resources.months()[w] for w in _resources.word_set("month_words_ambiguous")}
+_MONTH_ALONE = "|".join(
+    [m for m in _FULL_MONTHS if _resources.months()[m.lower()] not in _AMBIGUOUS]
+    + [a + r"\." for a in _MONTH_ABBREVS if _resources.months()[a.lower()] not in _AMBIGUOUS]
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _ON = r"(?:(?i:on)\s+)?"
@@ -145,8 +153,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "month-bare",
-            r"(?<![\w-])(?P<m>January|February|April|June|July|August|September|October|November"
-            r"|December|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])(?!\.?\s*\d)(?!\s+[A-Z])",
+            rf"(?<![\w-])(?P<m>{_MONTH_ALONE})(?![\w-])(?!\.?\s*\d)(?!\s+[A-Z])",
         ),
         (
             "relative",
@@ -204,30 +211,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 _DATE_WORDS = {
-    *(k for k in _WEEKDAY_NUM),
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "month",
-    "year",
-    "days",
-    "recent",
-    "past",
-    "time",
+    *_WEEKDAY_NUM,
+    *(m.lower() for m in _FULL_MONTHS),
+    *_resources.word_list("date_words"),
 }
 
 
@@ -244,7 +230,7 @@ class _Match:
 # rule is only run on a span that holds all of its pieces. Most sentences hold no date, so
 # this skips most of the twelve scans without changing any result.
 _G_DIGIT = re.compile(r"\d")
-_G_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_G_MONTH = re.compile("|".join(k.capitalize() for k in _MONTH_NUM))
 _G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening|quarter)")
 _G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+of)")
 _G_YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
