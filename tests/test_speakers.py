@@ -289,3 +289,19 @@ def test_text_model_name_drops_a_leading_weekday():
 
     names = [m.text for m in tx.model("On Tuesday Dan Hoyt said the lake was safe.").mentions]
     assert names == ["Dan Hoyt"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("Two in three voters said they trusted the council.", "Two in three voters"),
+        ("Three of the five councillors said the plan was flawed.", "Three of the five councillors"),
+        ("Two council members said the plan was flawed.", "council members"),
+    ],
+)
+def test_a_number_that_heads_its_phrase_stays_in_the_speaker(body, speaker):
+    """ "Three of the five councillors" are not "five councillors": the leading number is only
+    dropped when what is left does not open with a preposition."""
+    from iranstrikes.quotes import extract_quotes
+
+    assert extract_quotes(body)["speaker"].tolist() == [speaker]

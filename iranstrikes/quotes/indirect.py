@@ -103,10 +103,16 @@ def _clean_desc(s: str) -> str:
     pn = _RX27.search(s)
     if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
         s = pn.group(1)
-    s = _DESC_DET_RE.sub("", s)
-    s = _RX28.sub("", s)
+    for strip in (_DESC_DET_RE, _RX28):
+        rest = strip.sub("", s)
+        if rest.split(" ", 1)[0].lower() in _PREPOSITION_WORDS:
+            break  # the number is the head: "Two in three voters", "Three of the councillors"
+        s = rest
     s = _RX29.split(s)[0]
     return s.strip()
+
+
+_PREPOSITION_WORDS = frozenset(_resources.word_list("prepositions"))
 
 
 _BARE_OUTLET_NOUN_RE = re.compile(
