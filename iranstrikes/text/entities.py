@@ -311,38 +311,42 @@ def _agreement(m: Mention):
 def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency."""
     m = mentions[mi]
-    lo_sent = m.sentence - _PRONOUN_SENTENCES
+    msent = m.sentence
+    lo_sent = msent - _PRONOUN_SENTENCES
     first_in_sent: dict[int, int] = {}
-    agreeing: list[tuple[int, Mention, Entity]] = []
+    agreeing: list[tuple[int, int, Entity]] = []
     # one backward pass over this and the previous sentences (at most 79 mentions)
     agrees = _agreement(m)
     for k in range(mi - 1, max(-1, mi - 80), -1):
         mk = mentions[k]
-        if mk.sentence < lo_sent:
+        sk = mk.sentence
+        if sk < lo_sent:
             break
-        if mk.entity < 0 or mk.region != "body":
+        eid = mk.entity
+        if eid < 0 or mk.region != "body":
             continue
-        first_in_sent[mk.sentence] = k
+        first_in_sent[sk] = k
         if mk.in_quote:
             continue
-        e = ents[mk.entity]
+        e = ents[eid]
         if not agrees(e):
             continue
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
             continue  # a capitalised sentence opener ("Sales were great") is no antecedent
-        agreeing.append((k, mk, e))
-    cands: list[tuple[int, int]] = []  # (score, mention index)
-    for k, mk, e in agreeing:
-        is_subj = first_in_sent.get(mk.sentence) == k
-        same = mk.sentence == m.sentence
-        score = (3 if same and is_subj else 2 if is_subj else 0) + (
-            1 if e.kind == "person" and m.gender in {"m", "f"} and e.gender == m.gender else 0
-        )
-        cands.append((score, k))
-    if not cands:
+        agreeing.append((k, sk, e))
+    # the best score wins, then the latest mention (``agreeing`` runs backwards: the first
+    # of equal scores is the latest)
+    g = m.gender if m.gender in {"m", "f"} else None
+    best_score, best_k = -1, -1
+    for k, sk, e in agreeing:
+        score = (3 if sk == msent else 2) if first_in_sent[sk] == k else 0
+        if g is not None and e.kind == "person" and e.gender == g:
+            score += 1
+        if score > best_score:
+            best_score, best_k = score, k
+    if best_k < 0:
         return None, ""
-    best = max(cands, key=lambda c: (c[0], c[1]))
-    return mentions[best[1]].entity, "pronoun-subject" if best[0] >= 2 else "pronoun-recent"
+    return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
 
 
 def _cataphora(

@@ -198,7 +198,7 @@ def _descriptions(text: str, low: str):
     lx = _lex()
     stop = lx["stop"] | _NOT_MODIFIER
     dets = lx["dets"]
-    hits = [(mt.start(), mt.end()) for mt in _head_re().finditer(low)]
+    hits = [mt.span() for mt in _head_re().finditer(low)]
     out: list[tuple] = []
     for k, (hs, he) in enumerate(hits):
         if k + 1 < len(hits) and not low[he : hits[k + 1][0]].strip():
@@ -260,19 +260,21 @@ _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
 _WORD_OR_DOT_RE = re.compile(r"[\w.]")
 
 
-def _name_runs(text: str):
-    """``_NAME_RUN_RE.finditer(text)``, with the look-behind checked by hand (faster)."""
+def _name_runs(text: str) -> list[re.Match[str]]:
+    """``list(_NAME_RUN_RE.finditer(text))``, with the look-behind checked by hand (faster)."""
+    out = []
     pos = 0
     search = _NAME_RUN_NB_RE.search
+    word_or_dot = _WORD_OR_DOT_RE.match
     while True:
         mt = search(text, pos)
         if mt is None:
-            return
+            return out
         i = mt.start()
-        if i and _WORD_OR_DOT_RE.match(text, i - 1):
+        if i and word_or_dot(text, i - 1):
             pos = i + 1
             continue
-        yield mt
+        out.append(mt)
         pos = mt.end()
 
 
@@ -463,7 +465,7 @@ def find_mentions(
         return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
 
     # names, titles + names, organisations, states
-    runs = _split_at_sentences(list(_name_runs(text)), text, sent_starts)
+    runs = _split_at_sentences(_name_runs(text), text, sent_starts)
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
     # (computed on first need)

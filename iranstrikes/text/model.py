@@ -291,8 +291,11 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     sents = [Span(s, e, i, str(pi)) for i, (s, e, pi) in enumerate(_sentences(masked, paras))]
     r_sorted = sorted(regions, key=lambda r: r.start)
     r_starts = [r.start for r in r_sorted]
+    r_last_end = max((r.end for r in r_sorted), default=0)
 
     def region_of(pos: int) -> str:
+        if pos >= r_last_end:
+            return "body"  # after every region (most mentions)
         i = bisect.bisect_right(r_starts, pos) - 1
         if i >= 0 and r_sorted[i].start <= pos < r_sorted[i].end:
             return r_sorted[i].kind
