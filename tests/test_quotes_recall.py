@@ -295,3 +295,18 @@ def test_thatless_clause_with_a_past_tense_verb(body, content, speaker):
 )
 def test_thatless_object_is_no_reported_clause(body):
     assert not [r for r in rows(body) if r["cue"] == "noted"]
+
+
+@pytest.mark.parametrize(
+    "body, content",
+    [
+        ("Addressing the gala, Mayor Lindqvist described families playing in the harbour park.",
+         "families playing in the harbour park"),
+        ("Treasurer Mara Velden recalled the storm of 1998 and the week the port was shut.",
+         "the storm of 1998"),
+        ("Mayor Lindqvist described the budget as a failure.", "the budget as a failure"),
+    ],
+)  # fmt: skip
+def test_describe_and_recall_report_their_object(body, content):
+    r = found(body, content)
+    assert r["kind"] == "indirect" and r["cue"] in {"described", "recalled"}

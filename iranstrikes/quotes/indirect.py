@@ -307,7 +307,7 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
         if not _RX37.match(after) and not (
-            lemma in {"call", "describe", "write"} and _RX38.match(after)
+            lemma in {"call", "write"} and _RX38.match(after)
         ):
             # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
