@@ -56,15 +56,19 @@ _SPEAKER_KIND = {
 # Leading words stripped to find a bare name: the determiners, then the shared title list (the
 # words that only link titles, "of"/"and"/"for"/"the", only between two titles), each with an
 # optional dot.
+_LINK_WORDS = ("of", "and", "for", "the")
+
+
 def _leading(words) -> re.Pattern:
     alt = "|".join(re.escape(w) + r"\.?" for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return re.compile(r"^(?:(?:" + alt + r")\s+(?:(?:of|and|for|the)\s+(?=[A-Za-z]))?)+", re.I)
+    link = "|".join(_LINK_WORDS)
+    return re.compile(r"^(?:(?:" + alt + r")\s+(?:(?:" + link + r")\s+(?=[A-Za-z]))?)+", re.I)
 
 
 _DETERMINERS = re.compile(
     r"^(?:(?:" + "|".join(map(re.escape, _resources.word_list("determiners"))) + r")\s+)+", re.I
 )
-_TITLE_WORDS = _leading(set(_resources.word_list("titles")) - {"of", "and", "for", "the"})
+_TITLE_WORDS = _leading(set(_resources.word_list("titles")) - set(_LINK_WORDS))
 _ORGANISATION_WORDS = frozenset(_resources.word_list("organisation_words"))
 
 

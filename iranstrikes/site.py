@@ -328,8 +328,9 @@ def finding_html(corpus: Any) -> str:
         return ""
     names = reader.claim_names(corpus)
     labels = reader.proposition_labels(corpus)
-    hs = getattr(corpus, "headline_support", None)
-    made = {str(p) for p in hs["proposition_id"]} if hs is not None and len(hs) else set(names)
+    # the claims some headline makes: those of the finding chart (finding sentences exist only
+    # when headline_support has rows)
+    made = {str(p) for p in corpus.headline_support["proposition_id"]}
     claims = "".join(
         f"<li><b>{html.escape(names[p].capitalize())}:</b> {html.escape(labels[p])}</li>"
         for p in names

@@ -95,23 +95,27 @@ def _partial_context(
 
 #: After a closing quotation mark: a comma, then a capitalised word, maybe after "a/an/the"
 #: and one modifier ('“...,” an angry Hollande retorted', '“...,” Trump went on').
-_NAMED_AFTER_RE = re.compile(r"[,\s]*(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][a-z]")
+_NAMED_LEAD = r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][a-z]"
+_NAMED_AFTER_RE = re.compile(r"[,\s]*" + _NAMED_LEAD)
 
 
 #: '“...,” an angry Orr retaliated.' / '“...” Orr notes.': a name (or a description of one
 #: name) and one lower-case verb ending the clause.
 _NAMED_SPEAKER_AFTER_RE = re.compile(
-    r"[,\s]*(?P<np>(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"[,\s]*(?P<np>" + _NAMED_LEAD + r"[\w'’-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"\s+(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?\s*[.,;]"
 )
+
+
+def _comma_closes(art: _Article, q: _Quote) -> bool:
+    """A comma ends the (closed) quotation, just inside or just after its closing mark."""
+    return q.closed and "," in art.text[q.close_pos - 1 : q.close_pos + 2]
 
 
 def _named_after(art: _Article, q: _Quote, se: int) -> bool:
     """A comma ends the quotation and someone is named right after it, in its sentence."""
     return (
-        q.closed
-        and "," in art.text[q.close_pos - 1 : q.close_pos + 2]
-        and _NAMED_AFTER_RE.match(art.masked, q.close_pos + 1, se) is not None
+        _comma_closes(art, q) and _NAMED_AFTER_RE.match(art.masked, q.close_pos + 1, se) is not None
     )
 
 
@@ -304,9 +308,11 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 )
                 stmt.extra["prev"] = last_direct
                 stmt.subj_from = -2
-                named = _NAMED_SPEAKER_AFTER_RE.match(m, q.close_pos + 1, se) if q.closed else None
-                if named is not None and "," not in art.text[q.close_pos - 1 : q.close_pos + 2]:
-                    named = None
+                named = (
+                    _NAMED_SPEAKER_AFTER_RE.match(m, q.close_pos + 1, se)
+                    if _comma_closes(art, q)
+                    else None
+                )
                 if named is not None:
                     # '“...,” an angry Orr retaliated.': the one named after it speaks
                     stmt.subj, stmt.cue = named.span("np"), named.span("verb")

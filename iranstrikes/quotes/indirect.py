@@ -112,7 +112,7 @@ def _clean_desc(s: str) -> str:
     return s.strip()
 
 
-_PREPOSITION_WORDS = frozenset(_resources.word_list("prepositions"))
+_PREPOSITION_WORDS = _resources.word_set("prepositions")
 
 
 _BARE_OUTLET_NOUN_RE = re.compile(
@@ -306,9 +306,7 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
         )
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
-        if not _RX37.match(after) and not (
-            lemma in {"call", "write"} and _RX38.match(after)
-        ):
+        if not _RX37.match(after) and not (lemma in {"call", "write"} and _RX38.match(after)):
             # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
                 return True
