@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import __version__
 
-CACHE_FORMAT = "iranstrikes-article-cache-3"
+CACHE_FORMAT = "iranstrikes-article-cache-4"
 _HEADER = CACHE_FORMAT.encode() + b"\n"
 
 

@@ -237,8 +237,14 @@ class EntityMatcher:
                 return best[0], "fuzzy", float(best[1])
         return None, "", 0.0
 
-    def scan(self, article_id: str, body: str) -> list[dict]:
-        """Find every mention of a curated entity in a body (exact, alias, and fuzzy names)."""
+    def scan(
+        self, article_id: str, body: str, name_spans: list[tuple[int, int]] | None = None
+    ) -> list[dict]:
+        """Find every mention of a curated entity in a body (exact, alias, and fuzzy names).
+
+        ``name_spans``: the candidates for fuzzy matching, :func:`name_spans` of the body's
+        text model when the per-article stage computed them already; None computes them here.
+        """
         rows = []
         taken: list[tuple[int, int]] = []
         if self._scan is not None:
@@ -259,7 +265,9 @@ class EntityMatcher:
                 )
                 taken.append((m.start(), m.end()))
         if self._persons:
-            for ns, ne in _name_spans(body):
+            if name_spans is None:
+                name_spans = _name_spans(body)
+            for ns, ne in name_spans:
                 if any(s < ne and ns < e for s, e in taken):
                     continue
                 name = body[ns:ne]
@@ -280,16 +288,23 @@ class EntityMatcher:
 
 
 def _name_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of the personal name of every name mention the text model finds.
+    """:func:`name_spans` of the text model of ``body`` (built here)."""
+    from . import text as _text
+
+    return name_spans(_text.model(body))
+
+
+def name_spans(text_model) -> list[tuple[int, int]]:
+    """(start, end) of the personal name of every name mention of a text model.
 
     The shared text model (:mod:`iranstrikes.text`) reads the names ("Foreign Ministry
     spokeswoman Anna Berg" -> "Anna Berg", titles off); only names of two words or more are
-    candidates for fuzzy matching (a lone surname is matched exactly or by alias only).
+    candidates for fuzzy matching (a lone surname is matched exactly or by alias only). The
+    per-article stage computes these from the model it builds anyway (``Corpus.name_spans``),
+    so the cross-article people step does not build every article's model a second time.
     """
-    from . import text as _text
-
     out = []
-    for m in _text.model(body).mentions:
+    for m in text_model.mentions:
         if m.kind not in {"name", "title_name"} or len(m.name.split()) < 2:
             continue
         k = m.text.rfind(m.name)
@@ -312,8 +327,9 @@ def attach_people(corpus, folder: Path) -> None:
         )
     matcher = EntityMatcher(entries)
     mentions = []
+    spans = getattr(corpus, "name_spans", None) or {}
     for aid, body in zip(corpus.articles["article_id"], corpus.articles["body"], strict=True):
-        mentions += matcher.scan(aid, body)
+        mentions += matcher.scan(aid, body, spans.get(aid))
     q = corpus.quotes
     derived: dict[str, dict] = {}
     person_ids = []

@@ -293,6 +293,7 @@ def _extract(
     """
     from .. import text as _text
     from ..chronology import _event_records
+    from ..people import name_spans
     from ..quotes import quote_columns
 
     file_name = file_name or article_id
@@ -315,6 +316,7 @@ def _extract(
             )
         )
         skip_events = True
+        article["_name_spans"] = []  # no text model over the cap: no fuzzy-name candidates
     else:
         try:
             if clock is not None and clock.spent():
@@ -322,6 +324,7 @@ def _extract(
             fault("quotes", file_name)
             outlet = article.get("outlet")
             tm = _text.model(body)
+            article["_name_spans"] = name_spans(tm)
             cols = quote_columns(
                 body, outlet=outlet if isinstance(outlet, str) else None, text_model=tm
             )

@@ -84,6 +84,10 @@ class Corpus:
             the load (not a frame; empty for a corpus reopened with :meth:`from_parquet`).
         skipped: Folder entries skipped on purpose, as {file, reason} rows (hidden entries;
             not a frame; counted in :meth:`summary` when there are any).
+        name_spans: Per article id, the (start, end) of the personal names the per-article
+            stage's text model found (not a frame; the people step's fuzzy-match candidates,
+            see :func:`iranstrikes.people.name_spans`). Empty for a corpus reopened with
+            :meth:`from_parquet`; the people step then builds them itself.
     """
 
     path: Path
@@ -104,6 +108,7 @@ class Corpus:
     context: pd.DataFrame = field(default_factory=pd.DataFrame)
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     skipped: list[dict] = field(default_factory=list, repr=False, compare=False)
+    name_spans: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All frames by name."""

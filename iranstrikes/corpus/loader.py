@@ -199,6 +199,7 @@ def load_corpus(
             out.append(frame if mask.all() else frame[mask])
 
     articles_df = pd.DataFrame(articles)
+    name_spans: dict[str, list] = {}
     if len(articles_df):
         _fill_dateline_years(articles_df, problems)
         dup_body = articles_df["body"].duplicated(keep="first")
@@ -213,7 +214,17 @@ def load_corpus(
                     f"Same article text as {first!r} (different bytes); both were loaded.",
                 )
             )
-        articles_df = articles_df.drop(columns=["_pending_dateline", "_removed"])
+        if "_name_spans" in articles_df:
+            name_spans = {
+                aid: spans
+                for aid, spans in zip(
+                    articles_df["article_id"], articles_df["_name_spans"], strict=True
+                )
+                if isinstance(spans, list)
+            }
+        articles_df = articles_df.drop(
+            columns=["_pending_dateline", "_removed", "_name_spans"], errors="ignore"
+        )
     corpus = Corpus(
         path=folder,
         articles=schema.conform("articles", articles_df if len(articles_df) else None),
@@ -223,6 +234,7 @@ def load_corpus(
         problems=schema.conform("problems", pd.DataFrame(problems) if problems else None),
     )
     corpus.skipped = skipped
+    corpus.name_spans = name_spans
     if quotes:
         corpus.quotes = schema.conform("quotes", pd.concat(quotes, ignore_index=True))
     if events:
