@@ -431,6 +431,22 @@ FRAMES: dict[str, Frame] = {
             ),
         ),
         Frame(
+            "coding_rules",
+            "The numbered coding rules of the claims codebook (its ``rules`` list): what "
+            '"(rule N)" in a coder\'s rationale means.',
+            (
+                _c(
+                    "rule",
+                    "Int64",
+                    "Rule number, as cited in rationales.",
+                    nullable=False,
+                    unique=True,
+                ),
+                _c("name", "string", "A few words naming the rule.", nullable=False),
+                _c("text", "string", "The rule in full.", nullable=False),
+            ),
+        ),
+        Frame(
             "stances",
             "Who affirmed or denied what: one row per statement coded on a proposition.",
             (

@@ -527,3 +527,37 @@ def test_coding_rules_errors(tmp_path, rules, message):
     path.write_text("propositions: []\ncodings: []\n" + rules + "\n", encoding="utf-8")
     with pytest.raises(claims.CodebookError, match=message):
         claims.load_coding_rules(path)
+
+
+def test_the_corpus_keeps_the_rules_it_was_coded_with(tmp_path):
+    """The rules are read with the codebook at load time, not again at display time."""
+    import shutil
+
+    from iranstrikes import load_corpus, reader
+
+    for f in SEEDS.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    c = load_corpus(tmp_path, progress=False)
+    on_file = claims.load_coding_rules(tmp_path / "codebook.yaml")
+    assert c.coding_rules["rule"].tolist() == on_file["rule"].tolist() != []
+    assert str(c.coding_rules["rule"].dtype) == "Int64"
+    key = reader.coding_rules_key(c).data
+    (tmp_path / "codebook.yaml").write_text("propositions: []\ncodings: []\n", encoding="utf-8")
+    assert reader.coding_rules_key(c).data.equals(key)  # the file changed; the corpus did not
+
+
+def test_bad_coding_rules_are_a_problem_and_the_codings_still_load(tmp_path):
+    from iranstrikes import load_corpus
+
+    (tmp_path / "a.txt").write_text("Port to reopen\n\nThe port will reopen, Ana Ferreira said.\n")
+    (tmp_path / "codebook.yaml").write_text(
+        "propositions:\n  - id: P1\n    wording: The port will reopen.\ncodings: []\n"
+        "rules:\n  - number: 1\n    name: Scope\n",
+        encoding="utf-8",
+    )
+    c = load_corpus(tmp_path, progress=False)
+    assert c.propositions["proposition_id"].tolist() == ["P1"]
+    assert c.coding_rules.empty
+    msg = c.problems.loc[c.problems["file"] == "codebook.yaml", "message"].tolist()
+    assert len(msg) == 1 and "coding rules" in msg[0] and "missing 'text'" in msg[0], msg

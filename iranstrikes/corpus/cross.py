@@ -30,6 +30,7 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
     problems = []
     codebook = folder / "codebook.yaml"
     coded = None
+    corpus.coding_rules = schema.empty("coding_rules")
     if codebook.exists():
         try:
             props, codings = claims.load_codebook(codebook)
@@ -44,6 +45,21 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
                 )
             )
             props, codings = None, None
+        if props is not None:
+            try:
+                rules = claims.load_coding_rules(codebook)
+            except claims.CodebookError as exc:
+                problems.append(
+                    _problem(
+                        "codebook.yaml",
+                        None,
+                        "error",
+                        "codebook-invalid",
+                        f"The coding rules of codebook.yaml were not used: {exc}",
+                    )
+                )
+            else:
+                corpus.coding_rules = schema.conform("coding_rules", rules)
         if codings is not None:
             known = set(corpus.articles["article_id"])
             missing = sorted(set(codings["article"]) - known) if "article" in codings else []

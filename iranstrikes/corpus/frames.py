@@ -53,6 +53,7 @@ FRAME_NAMES = (
     "conflicts",
     "timeline",
     "propositions",
+    "coding_rules",
     "stances",
     "contradictions",
     "headline_support",
@@ -76,6 +77,8 @@ class Corpus:
         conflicts: Events given different dates.
         timeline: Events merged across reports.
         propositions: Claims codebook propositions.
+        coding_rules: The codebook's numbered coding rules (what "(rule N)" in a rationale
+            means), read with the codebook at load time.
         stances: Who affirmed or denied what.
         contradictions: Pairs of speakers with opposite stances on one proposition.
         headline_support: Whether each headline's claim is supported in its body.
@@ -102,6 +105,7 @@ class Corpus:
     conflicts: pd.DataFrame = field(default_factory=lambda: schema.empty("conflicts"))
     timeline: pd.DataFrame = field(default_factory=lambda: schema.empty("timeline"))
     propositions: pd.DataFrame = field(default_factory=lambda: schema.empty("propositions"))
+    coding_rules: pd.DataFrame = field(default_factory=lambda: schema.empty("coding_rules"))
     stances: pd.DataFrame = field(default_factory=lambda: schema.empty("stances"))
     contradictions: pd.DataFrame = field(default_factory=pd.DataFrame)
     headline_support: pd.DataFrame = field(default_factory=pd.DataFrame)

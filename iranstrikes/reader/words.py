@@ -350,24 +350,14 @@ def _join(values: Iterable[Any], sep: str = "\n") -> str:
 
 
 def coding_rules(corpus: Any) -> dict[int, tuple[str, str]]:
-    """Rule number → (name, text) from the corpus's ``codebook.yaml`` (``rules`` list).
+    """Rule number → (name, text) from the corpus's ``coding_rules`` frame.
 
-    Empty when the corpus has no folder, no codebook, no rules, or rules that do not load (the
-    codebook's own problems are reported by the loader).
+    The rules are read with the codebook when the corpus is loaded, so the key always
+    matches the codings it explains. Empty when the codebook states no rules (or they do
+    not load: the loader reports that in ``problems``).
     """
-    from pathlib import Path
-
-    from ..claims import CodebookError, load_coding_rules
-
-    folder = getattr(corpus, "path", None)
-    if folder is None:
-        return {}
-    path = Path(folder) / "codebook.yaml"
-    if not path.is_file():
-        return {}
-    try:
-        df = load_coding_rules(path)
-    except (CodebookError, OSError):
+    df = _frame(corpus, "coding_rules")
+    if df.empty or not {"rule", "name", "text"} <= set(df.columns):
         return {}
     return {int(r): (n, t) for r, n, t in zip(df["rule"], df["name"], df["text"], strict=True)}
 
