@@ -565,3 +565,20 @@ def test_saving_the_same_chart_again_keeps_its_svg(fx, tmp_path, monkeypatch):
     other = C.stance_matrix(fx, data=data).properties(title="Another title")
     C.save_chart(other, data, tmp_path / "m", ("svg",))
     assert len(drawn) == 2 and "Another title" in svg.read_text(encoding="utf-8")
+
+
+def test_stances_cell_reads_back_with_other_speakers_named():
+    cx = two_claim_corpus()
+    other = schema.conform(
+        "stances",
+        pd.DataFrame([dict(stance_id="s5", article_id="a1", speaker="Lee | Park@Co",
+                           speaker_type="person", proposition_id="P1", stance="denies",
+                           quote_id="a1:q000", source="codebook", on_record=True,
+                           evidence="the plan is final.")]),
+    )  # fmt: skip
+    cx.stances = pd.concat([cx.stances, other], ignore_index=True)
+    cell = C.quotes_table_data(cx).set_index("quote_id").loc["a1:q000", "stances"]
+    triples = C.stance_triples(cell)
+    # the separators inside a name are blanked, so the cell reads back exactly
+    assert triples == [("P1", "affirms", ""), ("P1", "denies", "Lee Park Co"), ("P2", "denies", "")]
+    assert C.stance_triples("") == [] and C.stance_triples(None) == []

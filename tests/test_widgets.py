@@ -399,11 +399,10 @@ def test_a_stance_coded_to_someone_else_names_them(corpus):
     assert len(other), "the seeds' codebook credits some quotes' stances to another speaker"
     for r in other.itertuples(index=False):
         shown = H._stances_words(r.stances, claims)
-        for pair in r.stances.split("|"):
-            pid, stance, who = H._stance_pair(pair)
+        for pid, stance, who in charts.stance_triples(r.stances):
             assert stance in ("affirms", "denies", "neither")
             if who:
                 assert who != r.speaker and f"{who} {H.STANCE_WORDS[stance]}" in shown
-        pid, stance, _ = H._stance_pair(r.stances.split("|")[0])
+        pid, stance, _ = charts.stance_triples(r.stances)[0]
         hits = W.filter_quotes(corpus, proposition=pid, stance=stance, table=table)
         assert r.quote_id in set(hits["quote_id"])

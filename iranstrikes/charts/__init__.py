@@ -44,7 +44,7 @@ from .sourcing import (
     sourcing_flow_data,
 )
 from .stances import GROUPS, finding, finding_data, stance_matrix, stance_matrix_data
-from .table import QUOTES_TABLE_COLUMNS, quotes_table_data
+from .table import QUOTES_TABLE_COLUMNS, quotes_table_data, stance_triples
 from .timeline import timeline, timeline_data
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "DATE_BRUSH",
     "source_class",
     "quotes_table_data",
+    "stance_triples",
     "sourcing_flow",
     "sourcing_flow_data",
     "quote_propagation",

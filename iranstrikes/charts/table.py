@@ -6,6 +6,7 @@ with the speaker shown by its canonical name (``people.name`` through ``quotes.p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -50,6 +51,28 @@ def _bare(name: Any) -> str:
     return " ".join(str(name).replace("|", " ").replace("@", " ").split())
 
 
+def _stances_cell(pairs: Iterable[tuple[str, str, str]]) -> str:
+    """The ``stances`` cell of (proposition, stance, other speaker or "") triples."""
+    return "|".join(f"{p}:{s}@{w}" if w else f"{p}:{s}" for p, s, w in pairs)
+
+
+def stance_triples(cell: Any) -> list[tuple[str, str, str]]:
+    """Read a ``stances`` cell of :func:`quotes_table_data` back into triples.
+
+    ``"P1:denies|P2:affirms@Anna Berg"`` → ``[("P1", "denies", ""), ("P2", "affirms",
+    "Anna Berg")]``: proposition, stance, and the speaker the codebook gives the stance to
+    when it is not the quote's own speaker ("" otherwise). Empty for an uncoded quote.
+    """
+    if not isinstance(cell, str) or not cell:
+        return []
+    out = []
+    for pair in cell.split("|"):
+        pid, _, rest = pair.partition(":")
+        stance, _, who = rest.partition("@")
+        out.append((pid, stance, who))
+    return out
+
+
 def quotes_table_data(corpus: Any) -> pd.DataFrame:
     """One row per quote with its outlet, dates and coded stances, ready to chart or filter.
 
@@ -59,6 +82,7 @@ def quotes_table_data(corpus: Any) -> pd.DataFrame:
     proposition order (``stances`` holds ``proposition:stance`` pairs, and
     ``proposition:stance@speaker`` for a stance the codebook gives to someone other than the
     quote's own speaker, e.g. the reports a speaker denies); empty when uncoded.
+    :func:`stance_triples` reads a ``stances`` cell back.
 
     Args:
         corpus: A :class:`~iranstrikes.corpus.Corpus` (or any object with its frames).
@@ -114,7 +138,7 @@ def quotes_table_data(corpus: Any) -> pd.DataFrame:
             }
         )
         props[str(qid)] = "|".join(sorted({p for p, _, _ in pairs}))
-        stances[str(qid)] = "|".join(f"{p}:{s}@{w}" if w else f"{p}:{s}" for p, s, w in pairs)
+        stances[str(qid)] = _stances_cell(pairs)
 
     out = pd.DataFrame(
         {

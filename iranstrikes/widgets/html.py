@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..charts import PALETTE, quotes_table_data
+from ..charts import PALETTE, quotes_table_data, stance_triples
 from ..charts.base import STANCE_WORDS
 
 __all__ = [
@@ -135,10 +135,7 @@ def filter_quotes(
     if speakers is not None:
         keep &= q["speaker"].isin(speakers)
     if props is not None or stances is not None:
-        pairs = [
-            [_stance_pair(p) for p in s.split("|")] if isinstance(s, str) and s else []
-            for s in q["stances"]
-        ]
+        pairs = [stance_triples(s) for s in q["stances"]]
 
         def ok(pp: list[tuple[str, ...]]) -> bool:
             if not pp:
@@ -172,19 +169,9 @@ def _cell(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _stance_pair(pair: str) -> tuple[str, str, str]:
-    """``"P1:denies"`` → ("P1", "denies", ""); ``"P1:affirms@X"`` → ("P1", "affirms", "X")."""
-    pid, _, rest = pair.partition(":")
-    stance, _, who = rest.partition("@")
-    return pid, stance, who
-
-
 def _stances_words(value: Any, claims: dict[str, str] | None) -> str:
-    if not isinstance(value, str) or not value:
-        return ""
     parts = []
-    for pair in value.split("|"):
-        pid, stance, who = _stance_pair(pair)
+    for pid, stance, who in stance_triples(value):
         name = (claims or {}).get(pid, pid)
         said = STANCE_WORDS.get(stance, stance)
         # a stance coded to someone else the quote reports ("denied reports that ..."):
