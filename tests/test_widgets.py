@@ -399,7 +399,7 @@ def test_a_stance_coded_to_someone_else_names_them(corpus):
     assert len(other), "the seeds' codebook credits some quotes' stances to another speaker"
     for r in other.itertuples(index=False):
         shown = H._stances_words(r.stances, claims)
-        for pid, stance, who in charts.stance_triples(r.stances):
+        for _pid, stance, who in charts.stance_triples(r.stances):
             assert stance in ("affirms", "denies", "neither")
             if who:
                 assert who != r.speaker and f"{who} {H.STANCE_WORDS[stance]}" in shown
