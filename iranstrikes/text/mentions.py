@@ -427,7 +427,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
 def _skip_first() -> frozenset[str]:
     lx = _lex()
     # a weekday opening a run is a time word, never part of a name ("Tuesday Dan Hoyt said")
-    weekdays = {w for w in _resources.weekdays() if len(w) > 4}
+    weekdays = {w.lower() for w in _resources.weekday_names()}
     return frozenset(
         lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | weekdays
     )
