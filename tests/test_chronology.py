@@ -749,6 +749,21 @@ def test_tense_decides_past_or_future(sentence, anchor, day):
         ("A ferry clerk who", "A ferry clerk"),
         ("At least 12 dock workers", "At least 12 dock workers"),  # a count
         ("About 40 residents", "About 40 residents"),
+        # pieces of clauses: an opener, a participle, a negated verb, a second subject,
+        # a time phrase, a token that is no word
+        ("Despite the harbour strike", ""),
+        ("While the ferry company", ""),
+        ("Speaking to the harbour radio", ""),
+        ("Having", ""),
+        ("The ferry clerk didn’t", ""),
+        ("The one thing we", ""),
+        ("Ten days after the vote", ""),
+        ("Three weeks", ""),
+        ("href=", ""),
+        ("My sister and I", "My sister and I"),  # a coordinated pronoun belongs to the phrase
+        ("The first ferry", "The first ferry"),
+        ("Ten dock workers", "Ten dock workers"),  # a count, no unit of time
+        ("Supporters of the ferry plan", "Supporters of the ferry plan"),
     ],
 )
 def test_choose_actor_gives_no_fragment(phrase, actor):

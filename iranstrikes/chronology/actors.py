@@ -571,6 +571,8 @@ def _noun_phrase_actor(phrase: str) -> str:
         return ""  # a dateline place ("MOSCOW")
     if _VERBISH.search(text) or _PARTICIPLE.search(" ".join(words[1:])):
         return ""
+    if _clause_fragment(words):
+        return ""
     return text
 
 
@@ -614,3 +616,49 @@ def choose_actor(
     if entity_name:
         return entity_name, pid_of(entity_person_id)
     return _noun_phrase_actor(phrase), pd.NA
+
+
+# Word classes of :func:`_clause_fragment` (all from the shared resources)
+_SUBJECT_PRONOUNS = frozenset(
+    r["form"] for r in _resources.table("pronoun_forms") if r["case"] == "subject"
+)
+_NP_OPENERS_OK = frozenset({"first", "second", "third", "next", "last"})
+_CLAUSE_OPENERS = _resources.word_set("sentence_openers") - _NP_OPENERS_OK
+_TIME_UNITS = _resources.word_set("time_units")
+_NUMBER_WORDS = frozenset(r["word"] for r in _resources.table("spelled_numbers"))
+_DETERMINERS = _resources.word_set("determiners")
+_WORD_CHARS = re.compile(r"[\w'’.&()/-]+")
+
+
+def _clause_fragment(words: list[str]) -> bool:
+    """True when a subject phrase is a piece of a clause, not a noun phrase.
+
+    - it opens with a clause opener or adverbial ("Despite the turmoil", "However the
+      board"; :file:`sentence_openers.txt`), or with a participle that heads a phrase
+      ("Having", "speaking to the station");
+    - it holds a negated verb ("Weaver didn’t seem") or a subject pronoun after its first
+      word ("The clear impression we", "the tweets he"): the phrase runs into the next clause
+      (one after "and"/"or" belongs to it: "My husband and I");
+    - it is a time phrase: a number and a unit of time ("10 days after the vote");
+    - it holds a token that is no word ("datetime=").
+    """
+    low = [w.lower().strip(",.;:") for w in words]
+    first = low[0]
+    if first in _CLAUSE_OPENERS:
+        return True
+    if (
+        first.endswith("ing")
+        and len(first) > 4
+        and (len(words) == 1 or low[1] in _PREPOSITIONS_OR_DETS)
+    ):
+        return True
+    if any(w.endswith(("n't", "n’t")) for w in low):
+        return True
+    if any(w in _SUBJECT_PRONOUNS and low[i] not in ("and", "or") for i, w in enumerate(low[1:])):
+        return True  # (a coordinated one is part of the phrase: "My husband and I")
+    if len(low) > 1 and (first.isdigit() or first in _NUMBER_WORDS) and low[1] in _TIME_UNITS:
+        return True
+    return any(not _WORD_CHARS.fullmatch(w) for w in words)
+
+
+_PREPOSITIONS_OR_DETS = _NO_OPENING | _DETERMINERS
