@@ -310,3 +310,13 @@ def test_thatless_object_is_no_reported_clause(body):
 def test_describe_and_recall_report_their_object(body, content):
     r = found(body, content)
     assert r["kind"] == "indirect" and r["cue"] in {"described", "recalled"}
+
+
+def test_so_called_is_no_cue():
+    body = "The so called “Harbour Pact” was called by the board to force the port to reopen."
+    assert extract_quotes(body).empty  # was two rows, both spoken by "so"
+    q = extract_quotes("The mayor called the pact “a trick.” The so-called fee went, she said.")
+    assert list(zip(q["speaker"], q["cue"], strict=True)) == [
+        ("mayor", "called"),
+        ("mayor", "said"),
+    ]

@@ -253,6 +253,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False
+    if wl == "called" and before.endswith(("so ", "so-")):
+        return False  # "the so called initiative": an adjective, no one speaks
     # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
     # whitespace after one of their last words (a cheap test that rejects most cues' context).
     t = before.rstrip()
