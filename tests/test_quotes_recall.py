@@ -320,3 +320,18 @@ def test_so_called_is_no_cue():
         ("mayor", "called"),
         ("mayor", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In a letter to fellow councillors released Monday, Mayor Ana Ferreira attacked the "
+        "harbour deal, arguing that it favours the shipping firms.",
+        "Mayor Ana Ferreira attacked the harbour deal, arguing that it favours the shipping firms.",
+        "After a long night of talks, Mayor Ana Ferreira signed the harbour deal, arguing that "
+        "it favours the shipping firms.",
+    ],
+)
+def test_participle_speaker_is_the_subject_after_a_fronted_phrase(body):
+    q = extract_quotes(body)
+    assert q[["speaker", "cue"]].values.tolist() == [["Ana Ferreira", "arguing"]]

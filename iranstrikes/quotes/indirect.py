@@ -463,6 +463,15 @@ _SENT_SUBJ_RE = re.compile(
 )
 
 
+#: A fronted prepositional phrase up to its comma ("In a letter released Monday, X did Y"):
+#: the sentence's subject comes after it.
+_FRONTED_PP_RE = re.compile(
+    r"(?i:"
+    + "|".join(sorted(_PREPOSITION_WORDS, key=len, reverse=True))
+    + r")\s[^,;:\"“”]{1,120},\s+"
+)
+
+
 _TOLD_OBJECT_RE = re.compile(
     r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
     r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
@@ -765,8 +774,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif participle and c.start() - lo_c < 3:
                     stmt.extra["fronted"] = True
                 elif participle:
-                    sm = _SENT_SUBJ_RE.match(m, lo_c, c.start())
-                    stmt.subj = _subject(m, lo_c, lo_c + len(sm.group(1)))[0] if sm else None
+                    fm = _FRONTED_PP_RE.match(m, lo_c, c.start())
+                    sm = _SENT_SUBJ_RE.match(m, fm.end() if fm else lo_c, c.start())
+                    stmt.subj = _subject(m, sm.start(1), sm.end(1))[0] if sm else None
                     if stmt.subj is not None:
                         stmt.method = "participle_sentence_subject"
                         stmt.conf = 0.5
