@@ -335,3 +335,30 @@ def test_so_called_is_no_cue():
 def test_participle_speaker_is_the_subject_after_a_fronted_phrase(body):
     q = extract_quotes(body)
     assert q[["speaker", "cue"]].values.tolist() == [["Ana Ferreira", "arguing"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        (
+            "Having announced that he would not close the port, Judge Ana Berman proceeded to "
+            "read the ruling.",
+            "Ana Berman",
+            "he would not close the port",
+        ),
+        (
+            "Reiterating that the port would stay open, the mayor left the room.",
+            "mayor",
+            "the port would stay open",
+        ),
+        # no subject and past-tense verb after a comma: the speaker stays unknown
+        (
+            "Reiterating that the port would stay open, and that fees rose, officials closed it.",
+            "",
+            "the port would stay open, and that fees rose, officials closed it",
+        ),
+    ],
+)
+def test_fronted_participle_speaks_through_the_main_clause_subject(body, speaker, content):
+    q = extract_quotes(body)
+    assert q[["speaker", "quote"]].values.tolist() == [[speaker, content]]

@@ -463,6 +463,11 @@ _SENT_SUBJ_RE = re.compile(
 )
 
 
+#: A perfect participle that opens a sentence before its cue ("Having announced", "Having
+#: earlier said", "After having told").
+_PERFECT_LEAD_RE = re.compile(
+    r"(?:(?:After|Not|Never)\s+)?[Hh]aving(?:\s+[a-z]+ly|\s+(?:just|already|earlier|first|also|previously))?"
+)
 #: A fronted prepositional phrase up to its comma ("In a letter released Monday, X did Y"):
 #: the sentence's subject comes after it.
 _FRONTED_PP_RE = re.compile(
@@ -581,6 +586,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
+            # "Having announced that X, the judge ...": a perfect participle opening the
+            # sentence is fronted like "Reiterating that X, ..." (its subject comes after)
+            perfect = c.start() - ss < 20 and _PERFECT_LEAD_RE.fullmatch(before_txt.strip())
+            participle = participle or bool(perfect)
             if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
             coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
@@ -771,7 +780,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if subj is None:
                 if prev_subj is not None or sent_stmts:
                     stmt.subj_from = -1  # reuse previous statement's speaker in this sentence
-                elif participle and c.start() - lo_c < 3:
+                elif participle and (c.start() - lo_c < 3 or perfect):
                     stmt.extra["fronted"] = True
                 elif participle:
                     fm = _FRONTED_PP_RE.match(m, lo_c, c.start())
@@ -809,6 +818,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if com > st.start:
                         st.end = _trim(art.text, st.start, com)[1]
                     st.extra.pop("fronted")
+                else:
+                    _main_clause_subject(m, st)
         # according to X; passive questions ("was asked whether ...")
         if has_according:
             _according_to(art, ss, se, sent_stmts)
@@ -818,6 +829,32 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
     return out
+
+
+_DET_WORDS = _resources.word_set("determiners")
+
+
+def _main_clause_subject(m: str, st: _Stmt) -> None:
+    """A fronted participle's speaker when no cue follows: the main clause's subject.
+
+    "Having announced that X, Judge Y proceeded to ...": the first comma after the content
+    that is followed by a subject and a past-tense verb ends the content, and that subject
+    speaks. Nothing changes when there is none (the speaker stays unknown).
+    """
+    com = m.find(",", st.cue[1], st.end)
+    while com != -1:
+        k = com + 1
+        while k < st.end and m[k] == " ":
+            k += 1
+        sm = _SENT_SUBJ_RE.match(m, k, st.end)
+        if sm and (m[k : k + 1].isupper() or m[k : m.find(" ", k)].lower() in _DET_WORDS):
+            subj = _subject(m, sm.start(1), sm.end(1))[0]
+            if subj is not None:
+                st.subj = subj
+                st.end = _trim(m, st.start, com)[1]
+                st.extra.pop("fronted")
+                return
+        com = m.find(",", com + 1, st.end)
 
 
 _ADJ = r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b[^,.;\"“”_]{0,60}?)?"
