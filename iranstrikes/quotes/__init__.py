@@ -21,8 +21,9 @@ anonymous-source patterns); no article-specific facts. The entry point is the pu
 Layout (each module says what belongs in it): :mod:`.lexicon` (word lists from
 ``iranstrikes/resources/`` and the patterns built from them), :mod:`.outlets` (the outlet
 gazetteer), :mod:`.segment` (paragraphs, quotation spans, sentences), :mod:`.phrases`
-(subject and noun-phrase finders), :mod:`.article` (the per-article context), :mod:`.indirect`
-(speaker typing, reported speech), :mod:`.forms` ("according to X", passive questions),
+(subject and noun-phrase finders), :mod:`.article` (the per-article context), :mod:`.cues`
+(whether a verb is a reporting cue in its context), :mod:`.indirect` (speaker typing, reported
+speech), :mod:`.forms` ("according to X", passive questions),
 :mod:`.direct` (quotation-marked speech), :mod:`.resolve`
 (speakers and intermediaries through the story), :mod:`.speakers` (speakers checked against the
 shared text model :mod:`iranstrikes.text`) and :mod:`.frame` (the public entry points).

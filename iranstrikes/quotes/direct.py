@@ -11,11 +11,11 @@ import re
 from .article import (
     _Article,
 )
+from .cues import _cue_ok
 from .indirect import (
     _CONTEXT_PRONOUN_RE,
     _SENT_SUBJ_RE,
     _classify,
-    _cue_ok,
     _sentence_of,
 )
 from .lexicon import (

@@ -1,0 +1,210 @@
+"""Is this verb a reporting cue here? The context tests of one cue candidate.
+
+What belongs here: the checks that accept or reject a reporting-verb candidate from the words
+around it (a noun use, an infinitive, a negation, a passive, an adjective such as "so
+called"), whether a participle is a progressive, whether a cue needs a that-clause and has
+one, and whether what follows reads as a reported clause. Finding the statements is
+:mod:`.indirect`; the word lists are in :mod:`.lexicon` and ``iranstrikes/resources``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+from .forms import _FINITE_RE, _THATLESS_CLAUSE_RE, _THATLESS_OK, _THATLESS_PAST_RE
+from .lexicon import (
+    _AS_VERBS,
+    _FORM2LEMMA,
+    _INFINITIVE_VERBS,
+    _NEED_THAT,
+    _NOUNISH_S,
+    _OBJ_AS_RE,
+    _OBJ_TO_INF_RE,
+    _OBJECT_INF_VERBS,
+    _OBJECT_SET,
+    _QUOTE_ONLY_VERBS,
+    _RX32,
+    _RX33,
+    _RX34,
+    _RX35,
+    _RX36,
+    _RX37,
+    _RX38,
+    _TO_INF_RE,
+)
+
+_GO_ON_TO_RE = re.compile(
+    r"(?:went|go|goes|going|continued)\s+on\s+to\s+$|\b(?:went|continued)\s+to\s+$|"
+    r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$"
+)
+
+
+# The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
+_CUE_BLOCKER_ENDINGS = (
+    "or",
+    "to",
+    "not",
+    "never",
+    "n't",
+    "cannot",
+    "be",
+    "been",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+)
+
+
+# "Pew notes that ...": a third-person -s form followed by "that" and a clause is a verb
+_SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))\s+$")
+#: The word before a noun-like phrase cue ("calls for") that makes it a noun: a verb in -ed
+#: or -ing, a determiner, possessive or preposition.
+_NOUN_BEFORE_PHRASE_RE = re.compile(
+    r"(?:\b[a-z]+(?:ed|ing)|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
+    r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)|[’']s)\s+$"
+)
+_NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
+
+
+def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
+    """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
+    w = mt.group(0)
+    wl = w.lower()
+    if w[:1].isupper() and mt.start() != sent_start:
+        return False
+    before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
+        first = wl.split()[0]
+        if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
+            return False  # "dismissed calls for a recount", "her call for calm": a noun
+    if wl in _NOUNISH_S and not (
+        _NOUNISH_AS_VERB_RE.match(m, mt.end())
+        and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
+    ):
+        return False
+    if wl == "called" and before.endswith(("so ", "so-")):
+        return False  # "the so called initiative": an adjective, no one speaks
+    # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
+    # whitespace after one of their last words (a cheap test that rejects most cues' context).
+    t = before.rstrip()
+    if len(t) < len(before) and t.endswith(_CUE_BLOCKER_ENDINGS):
+        if _RX32.search(before):
+            return False
+        if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
+            return False
+        if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
+            return False
+        if _RX35.search(before):
+            return False
+    # participles count only as ", adding that..." or sentence-initially, in a progressive
+    # ("they are saying ...") or as "saying" + a clause ("a statement saying the plan failed")
+    if (
+        wl.endswith("ing")
+        and not (
+            _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
+            or mt.start() == sent_start
+        )
+        and not _progressive(m, mt.start(), sent_start)
+        and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
+    ):
+        return False
+    return not need_that or _needs_no_that(m, mt)
+
+
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|am|been|be|[’']s|[’']re)\s+(?:(?:also|still|now|not|already|"
+    r"again|[a-z]{3,}ly)\s+)?$"
+)
+
+
+def _progressive(m: str, pos: int, floor: int) -> bool:
+    """The "-ing" cue at ``pos`` is a progressive verb ("they are saying", "he's telling")."""
+    return bool(_PROGRESSIVE_RE.search(m, max(floor, pos - 30), pos))
+
+
+def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
+    """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
+    wl = mt.group(0).lower()
+    lemma = _FORM2LEMMA.get(wl.split()[0] if " " not in wl else "")
+    if lemma in _QUOTE_ONLY_VERBS:
+        return bool(_RX38.match(m, mt.end(), mt.end() + 80))
+    if lemma in _QUESTION_VERBS:
+        after = m[mt.end() : mt.end() + 80]
+        return bool(
+            _ASK_WH_RE.match(after)
+            or _RX38.match(after)
+            or (lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after))
+        )
+    if lemma in _NEED_THAT:
+        after = m[mt.end() : mt.end() + 80]
+        if not _RX37.match(after) and not (lemma in {"call", "write"} and _RX38.match(after)):
+            # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
+            if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
+                return True
+            if lemma in _OBJECT_INF_VERBS and _OBJ_TO_INF_RE.match(after):
+                return True
+            if lemma in _AS_VERBS and _OBJ_AS_RE.match(after):
+                return True
+            # a that-less clause: a short subject, then a finite verb or modal ("noted the
+            # plan would fail", "suggested the country should send more troops")
+            return lemma in _THATLESS_OK and bool(
+                _THATLESS_CLAUSE_RE.match(after) or _THATLESS_PAST_RE.match(after)
+            )
+    return True
+
+
+def _complement_cue(m: str, lemma: str, end: int) -> bool:
+    """The cue ending at ``end`` takes its content as an object or infinitive, not a clause.
+
+    "denied the reports", "vowed to fight on", "urged Congress to act", "described the plan
+    as a failure": what follows is the content even when it reads like an adjunct ("to cut
+    taxes") or is no clause (after "and": "... and called the system rotten").
+    """
+    after = m[end : end + 80]
+    return (
+        lemma in _OBJECT_SET
+        or (lemma in _INFINITIVE_VERBS and bool(_TO_INF_RE.match(after)))
+        or (lemma in _OBJECT_INF_VERBS and bool(_OBJ_TO_INF_RE.match(after)))
+        or (lemma in _AS_VERBS and bool(_OBJ_AS_RE.match(after)))
+    )
+
+
+def _clause_like(m: str, cs: int, ce: int) -> bool:
+    """Content that reads as a reported clause, not an object ("declaring a caliphate").
+
+    "that ...", a quotation, a subject pronoun first, a past-tense verb after its subject, or a
+    finite verb or modal within its first six words ("she would be", "the heist is key").
+    """
+    head = m[cs : min(ce, cs + 80)]
+    if head[:1] in '"“_' or head.lower().startswith(("that ", "if ", "whether ")):
+        return True
+    words = head.split()[:6]
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return True  # "saying he voted", "adding they knew"
+    if any(w.lower().endswith("ed") and len(w) > 4 for w in words[1:5]):
+        return True  # "saying the party lacked ...": a past-tense verb after its subject
+    return bool(_FINITE_RE.search(" ".join(words)))
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
+
+
+_QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
+_ASK_WH_RE = re.compile(
+    r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
+)
