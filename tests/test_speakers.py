@@ -295,7 +295,10 @@ def test_text_model_name_drops_a_leading_weekday():
     "body, speaker",
     [
         ("Two in three voters said they trusted the council.", "Two in three voters"),
-        ("Three of the five councillors said the plan was flawed.", "Three of the five councillors"),
+        (
+            "Three of the five councillors said the plan was flawed.",
+            "Three of the five councillors",
+        ),
         ("Two council members said the plan was flawed.", "council members"),
     ],
 )
@@ -303,3 +306,17 @@ def test_a_number_that_heads_its_phrase_stays_in_the_speaker(body, speaker):
     """ "Three of the five councillors" are not "five councillors": the leading number is only
     dropped when what is left does not open with a preposition."""
     assert speakers(body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It was less than three years ago that Ana Berman, who's thinking about running for "
+        "mayor, said the port was safe.",
+        "Ana Berman, who’d run the port for years, said the port was safe.",
+        "The port failed after Ana Berman, who ran the port for years, said the port was safe.",
+    ],
+)
+def test_subject_with_a_relative_clause_after_a_lead_in(body):
+    q = extract_quotes(body)
+    assert q[["speaker", "quote"]].values.tolist()[0] == ["Ana Berman", "the port was safe"]

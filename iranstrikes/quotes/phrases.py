@@ -200,6 +200,17 @@ _SUBORDINATOR_NB_RE = re.compile(
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
 
 
+_THAT_BEFORE_NAME_RE = re.compile(r"(?<![\w-])that\s+(?=[A-Z])")
+
+
+def _last_that_before_name(chunk: str) -> re.Match[str] | None:
+    """The last "that" followed by a capitalised word ("years ago that Ana Berman")."""
+    last = None
+    for last in _THAT_BEFORE_NAME_RE.finditer(chunk):  # noqa: B007 - the last one is kept
+        pass
+    return last
+
+
 def _last_subordinator(chunk: str) -> re.Match[str] | None:
     """The last match of ``_SUBORDINATOR_RE.finditer(chunk)``, found without the look-behind."""
     last = None
@@ -315,6 +326,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     cs, ce = chunks[-1]
     last = masked[cs:ce]
     first = last.split()[0] if last.split() else ""
+    if first[3:4] in ("'", "’") and first[:3].lower() == "who":
+        first = first[:3]  # "who's", "who’d", "who've": the relative pronoun
     # An appositive is set off on both sides ("X, the spokeswoman, said"): a last chunk that
     # runs straight into the cue ("Regardless, the State Department said") is the subject.
     set_off = _SET_OFF_RE.search(masked, ce, hi) is not None
@@ -329,6 +342,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         if _LEAD_RELATIVE_RE.match(last):
             is_appos = False  # "..., which Democrats say": a relative object, then the subject
         if is_appos and not _RX8.match(first):
+            sub = _last_subordinator(prev)
+            if sub is None:
+                sub = _last_that_before_name(prev)
+            if sub and prev[sub.end() :].strip():
+                # "It was years ago that X, who ..., said": the subject follows "that"
+                ps += sub.end()
+                prev = masked[ps:pe]
             cand = _LEAD_FLUFF_RE.sub("", prev)
             okprev = len(cand.split()) <= 7 and not _PREP_START_RE.match(cand)
             described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
