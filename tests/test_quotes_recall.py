@@ -337,6 +337,11 @@ def test_participle_speaker_is_the_subject_after_a_fronted_phrase(body):
     assert q[["speaker", "cue"]].values.tolist() == [["Ana Ferreira", "arguing"]]
 
 
+def test_participle_with_an_object_after_a_fronted_phrase_is_no_statement():
+    body = "In June, the militia extended its raids into the valley, declaring a new province."
+    assert extract_quotes(body).empty
+
+
 @pytest.mark.parametrize(
     ("body", "speaker", "content"),
     [

@@ -601,6 +601,14 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     fm = _FRONTED_PP_RE.match(m, lo_c, c.start())
                     sm = _SENT_SUBJ_RE.match(m, fm.end() if fm else lo_c, c.start())
                     stmt.subj = _subject(m, sm.start(1), sm.end(1))[0] if sm else None
+                    if (
+                        fm is not None
+                        and stmt.subj is not None
+                        and not (am or _clause_like(m, cs_, ce_))
+                    ):
+                        # "In June, X extended its attacks, declaring a caliphate": read past
+                        # a fronted phrase, the subject speaks only a reported clause
+                        continue
                     if stmt.subj is not None:
                         stmt.method = "participle_sentence_subject"
                         stmt.conf = 0.5
