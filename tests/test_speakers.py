@@ -320,3 +320,32 @@ def test_a_number_that_heads_its_phrase_stays_in_the_speaker(body, speaker):
 def test_subject_with_a_relative_clause_after_a_lead_in(body):
     q = extract_quotes(body)
     assert q[["speaker", "quote"]].values.tolist()[0] == ["Ana Berman", "the port was safe"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a description with a named place, then the name in apposition
+        (
+            "“The port will reopen,” said his best friend at Harbourside, Tom Haller, who "
+            "remembered the fire.",
+            "Tom Haller",
+        ),
+        (
+            "“The port will reopen,” said the county engineer, Lena Morrow, on Monday.",
+            "Lena Morrow",
+        ),
+        # no name after the phrase: the description stays
+        (
+            "“The port will reopen,” said a spokesman for the Harbour Board.",
+            "spokesman for the Harbour Board",
+        ),
+        # the phrase never ends in "of the" (the quoted title after it is not read)
+        (
+            "“We have to engage them,” wrote the authors of the “Harbour Plan,” giving an example.",
+            "authors",
+        ),
+    ],
+)
+def test_speaker_after_an_inverted_cue(body, speaker):
+    assert extract_quotes(body)["speaker"].iloc[0] == speaker

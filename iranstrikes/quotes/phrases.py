@@ -447,6 +447,9 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     return (cs, ce), appos
 
 
+_DANGLING = _resources.word_set("determiners") | _resources.word_set("prepositions")
+
+
 def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:
     """Noun phrase right after an inverted cue ("said Okafor, who ...")."""
     seg = masked[pos:limit]
@@ -465,6 +468,17 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None
         e -= 1
     if e <= s or len(masked[s:e].split()) > 10:
         return None, ""
+    words = masked[s:e].split()
+    k = len(words)
+    while k > 1 and words[k - 1].lower() in _DANGLING:
+        k -= 1
+    if 0 < k < len(words):
+        # "wrote the authors of the “Harbour Plan”" (the quotation is not read): the phrase
+        # does not end in "of the"
+        for _ in range(len(words) - k):
+            e = masked.rfind(" ", s, e)
+            while e > s and masked[e - 1].isspace():
+                e -= 1
     appos = ""
     if end_m and masked[s + end_m.start()] == ",":
         rest = masked[s + end_m.end() : limit]

@@ -245,14 +245,25 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
         _finish_via(art, st, blocks)
 
 
+#: A short prepositional phrase naming a place or body ("at Lehigh", "of the Harbour Board").
+_NAMED_PP_RE = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
+    + r")\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?=,)"
+)
+
+
 def _name_in_apposition(art: _Article, me: int) -> str:
     """The person named in apposition right after a description ending at ``me``, or "".
 
-    "the county engineer, Lena Morrow, said" / "said the bureau's director, Lena Morrow."
-    The name must close the apposition (a comma, full stop or bracket after it, not a list's
+    "the county engineer, Lena Morrow, said" / "said the bureau's director, Lena Morrow." /
+    "said his best friend at Lehigh, Bruce Turry, who ...". The name must close the apposition (a comma, full stop or bracket after it, not a list's
     "and"); titles may stand before it ("the mayor's aide, Sen. Dan Hoyt,").
     """
     m = art.masked
+    pp = _NAMED_PP_RE.match(m, me)
+    if pp:  # "his best friend at Lehigh, Bruce Turry": a named place or body on the way
+        me = pp.end()
     if m[me : me + 1] != ",":
         return ""
     p = me + 1
