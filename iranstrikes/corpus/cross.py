@@ -31,33 +31,21 @@ def _attach_claims(corpus: Corpus, folder: Path) -> None:
     codebook = folder / "codebook.yaml"
     coded = None
     corpus.coding_rules = schema.empty("coding_rules")
+
+    def invalid(message: str) -> None:
+        problems.append(_problem("codebook.yaml", None, "error", "codebook-invalid", message))
+
     if codebook.exists():
         try:
             props, codings = claims.load_codebook(codebook)
         except claims.CodebookError as exc:
-            problems.append(
-                _problem(
-                    "codebook.yaml",
-                    None,
-                    "error",
-                    "codebook-invalid",
-                    f"codebook.yaml was not used: {exc}",
-                )
-            )
+            invalid(f"codebook.yaml was not used: {exc}")
             props, codings = None, None
         if props is not None:
             try:
                 rules = claims.load_coding_rules(codebook)
             except claims.CodebookError as exc:
-                problems.append(
-                    _problem(
-                        "codebook.yaml",
-                        None,
-                        "error",
-                        "codebook-invalid",
-                        f"The coding rules of codebook.yaml were not used: {exc}",
-                    )
-                )
+                invalid(f"The coding rules of codebook.yaml were not used: {exc}")
             else:
                 corpus.coding_rules = schema.conform("coding_rules", rules)
         if codings is not None:
