@@ -432,7 +432,7 @@ FRAMES: dict[str, Frame] = {
         ),
         Frame(
             "coding_rules",
-            "The numbered coding rules of the claims codebook (its ``rules`` list): what "
+            "The numbered coding rules of the claims codebook (its rules list): what "
             '"(rule N)" in a coder\'s rationale means.',
             (
                 _c(
