@@ -349,3 +349,27 @@ def test_subject_with_a_relative_clause_after_a_lead_in(body):
 )
 def test_speaker_after_an_inverted_cue(body, speaker):
     assert extract_quotes(body)["speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("About half of the harbour workers said they want the port to reopen.",
+         "About half of the harbour workers"),
+        ("In the survey, 75 percent of dock workers say the fees are too high.",
+         "75 percent of dock workers"),
+        ("Officials met on Monday. In Vermont, about half of dairy farmers said the fees are too "
+         "high.", "about half of dairy farmers"),
+        ("Two in three ferry passengers said the fees are too high.", "Two in three ferry passengers"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_group_is_an_unnamed_group_speaking(body, speaker):
+    q = extract_quotes(body)
+    assert q[["speaker", "speaker_type"]].values.tolist()[0] == [speaker, "anonymous"]
+
+
+def test_a_share_of_something_else_is_no_group():
+    from iranstrikes.quotes.phrases import _quantity_group
+
+    assert _quantity_group("half of it") == "" and _quantity_group("67 percent") == ""
+    assert _quantity_group("most of the report") == ""

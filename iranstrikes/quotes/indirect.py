@@ -73,6 +73,7 @@ from .phrases import (
     _PREP_START_RE,
     _content_words,
     _np_after,
+    _quantity_group,
     _strip_titles,
     _subject,
 )
@@ -175,6 +176,8 @@ def _classify_name(
         if last in _COUNTRIES:
             return raw, "institution", ""
         return raw, "unknown", ""
+    if _quantity_group(raw):  # "About half of the dock workers said": an unnamed group
+        return _clean_desc(raw), "anonymous", ""
     return _clean_desc(raw), "unknown", ""
 
 

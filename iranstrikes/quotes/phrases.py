@@ -15,6 +15,7 @@ from .lexicon import (
     _ABBREV,
     _ADVERB_TAIL_RE,
     _CAP_TOKEN,
+    _GROUP_PLURALS,
     _LEAD_FLUFF_RE,
     _NATIONALITY,
     _NOT_ADVERB_LY,
@@ -448,6 +449,41 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
 
 
 _DANGLING = _resources.word_set("determiners") | _resources.word_set("prepositions")
+
+
+_GROUP_QUANTITIES = _resources.word_set("group_quantities")
+_APPROXIMATORS = _resources.word_set("quantity_words")
+_SHARE_RE = re.compile(r"\d[\d.,]*%?|(?:\w+)(?:-in-|\s+in\s+)(?:\w+)", re.I)
+
+
+def _quantity_group(span: str) -> str:
+    """The phrase when it is a share or number of a plural group, else "".
+
+    "about half of Democratic primary voters", "75 percent of Democrats", "Three-in-five GOP
+    insiders", "most residents": an optional approximator ("about", "nearly",
+    ``quantity_words.txt``), a share (``group_quantities.txt``, a number, "N in M"), optionally
+    "of (the)", and a plural noun last; at most ten words.
+    """
+    text = " ".join(span.split()).strip(" ,")
+    words = text.split()
+    if not 2 <= len(words) <= 10:
+        return ""
+    low = [w.casefold().strip(",") for w in words]
+    k = 0
+    while k < len(low) - 1 and (
+        low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer", "a"}
+    ):
+        k += 1
+    first = low[k]
+    share = first in _GROUP_QUANTITIES or _SHARE_RE.fullmatch(first) is not None
+    if not share and k + 2 < len(low) and low[k + 1] == "in":
+        share = _SHARE_RE.fullmatch(" ".join(low[k : k + 3])) is not None
+    if not share:
+        return ""
+    last = low[-1].strip(".’'")
+    if not (last.endswith("s") and not last.endswith("ss")) and last not in _GROUP_PLURALS:
+        return ""
+    return text
 
 
 def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:

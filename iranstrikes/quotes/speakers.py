@@ -24,6 +24,7 @@ from .. import text as _text
 from .article import _Article
 from .indirect import _classify
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
+from .phrases import _quantity_group
 from .segment import _Stmt
 
 _SUBJECTLESS = (
@@ -249,17 +250,14 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return None
     if st.speaker and st.speaker.casefold() not in span.casefold():
         return None  # the rules already resolved the span to someone named elsewhere
+    group = _quantity_group(span)
+    if group and not (st.speaker and _is_name_like(st.speaker)):
+        # "about half of Democratic primary voters said": an unnamed group speaks
+        return (ms, me), group, "anonymous", "+quantity-group"
     if not inside:
-        return (
-            None
-            if st.speaker and _is_name_like(st.speaker)
-            else (
-                None,
-                "",
-                "unknown",
-                "+entity:no-mention",
-            )
-        )
+        if st.speaker and _is_name_like(st.speaker):
+            return None
+        return None, "", "unknown", "+entity:no-mention"
     first = span.split()[0].casefold() if span.split() else ""
     if first in _RELATIVE:
         # "X, who lives nearby, said": the speaker is the relative's antecedent
