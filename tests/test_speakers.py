@@ -373,3 +373,12 @@ def test_a_share_of_something_else_is_no_group():
 
     assert _quantity_group("half of it") == "" and _quantity_group("67 percent") == ""
     assert _quantity_group("most of the report") == ""
+
+
+def test_a_relative_clause_with_its_own_speaker_ends_the_first_statement():
+    body = "Ana Berman criticized the harbour deal, which an audit said was badly managed."
+    q = extract_quotes(body)
+    assert q[["speaker", "quote"]].values.tolist() == [
+        ["Ana Berman", "the harbour deal"],
+        ["audit", "was badly managed"],
+    ]

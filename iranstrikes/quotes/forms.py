@@ -292,7 +292,7 @@ def _parenthetical_cue(
 
 #: What may stand between a clause and the next one's subject: punctuation and a conjunction.
 _CLAUSE_JOIN_RE = re.compile(
-    r"(?:[,;:—–]\s*(?:(?:and|but|while|whereas|though|although|yet|or)\s+)?|"
+    r"(?:[,;:—–]\s*(?:(?:and|but|while|whereas|though|although|yet|or|which|whom)\s+)?|"
     r"\s(?:and|but|while|whereas|though|although)\s+)\Z"
 )
 
@@ -300,8 +300,8 @@ _CLAUSE_JOIN_RE = re.compile(
 def _cut_before_later_speakers(art: _Article, stmts: list[_Stmt]) -> None:
     """End a statement before a later statement's speaker inside its content (in place).
 
-    "X said A, and Y said B" / "A, whereas Y acknowledged B": X's content is A only (Y's
-    statement holds B). Only a cut at a clause join (a comma, semicolon or conjunction before
+    "X said A, and Y said B" / "A, whereas Y acknowledged B" / "X criticised A, which Y said
+    was B": X's content is A only (Y's statement holds B). Only a cut at a clause join (a comma, semicolon or conjunction before
     Y) is made.
     """
     m = art.masked
