@@ -260,11 +260,12 @@ def test_statement_ends_before_a_later_speakers_clause(text, first):
     assert len(df) == 2
 
 
-def test_relative_clause_subject_does_not_cut():
-    # no clause join before "an inquiry": the content keeps its relative clause
+def test_relative_clause_with_a_speaker_is_that_speakers_statement():
+    # "which an inquiry said": the relative clause is the inquiry's, not Mr. Hoyt's
     text = "Mr. Hoyt criticized the email use, which an inquiry said was careless, on Monday night."
     df = extract_quotes(text)
-    assert all("which" in q for q in df["quote"] if q.startswith("the email use"))
+    assert df[["speaker", "quote"]].values.tolist()[0] == ["Hoyt", "the email use"]
+    assert not any("which" in q for q in df["quote"])
 
 
 @pytest.mark.parametrize(
