@@ -367,3 +367,14 @@ def test_participle_with_an_object_after_a_fronted_phrase_is_no_statement():
 def test_fronted_participle_speaks_through_the_main_clause_subject(body, speaker, content):
     q = extract_quotes(body)
     assert q[["speaker", "quote"]].values.tolist() == [[speaker, content]]
+
+
+def test_idioms_and_hyphenated_nouns_are_no_cues():
+    q = extract_quotes("No wonder the mayor said, and I quote, “We love the port.”")
+    assert q[["speaker", "cue"]].values.tolist() == [["mayor", "said"]]
+    q = extract_quotes(
+        "Citing the fire as a wake-up call for the city, Ana Berman urged the board to act."
+    )
+    assert q[["speaker", "cue"]].values.tolist() == [["Ana Berman", "urged"]]
+    q = extract_quotes("The council formally calls for calm.")  # a verb: still a cue
+    assert q["cue"].tolist() == ["calls for"]

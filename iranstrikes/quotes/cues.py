@@ -76,7 +76,8 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|it|they|we))
 #: or -ing, a determiner, possessive or preposition.
 _NOUN_BEFORE_PHRASE_RE = re.compile(
     r"(?:\b[a-z]+(?:ed|ing)|\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|"
-    r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)|[’']s)\s+$"
+    r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)"
+    r"|\b(?:a|an|the|his|her|its|their)\s+[a-z]+-[a-z]+|[’']s)\s+$"
 )
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
 
@@ -97,6 +98,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False
+    if wl == "wonder" and before.endswith(("no ", "small ")):
+        return False  # "No wonder X said ...": an idiom, no one wonders
     if wl == "called" and before.endswith(("so ", "so-")):
         return False  # "the so called initiative": an adjective, no one speaks
     # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with

@@ -213,7 +213,7 @@ _LEAD_FLUFF_RE = re.compile(
     r"^(?:(?:and|but|so|yet|however|meanwhile|also|then|now|while|as|when|because|although|"
     r"though|since|if|instead|still|indeed|moreover|furthermore|separately|later|earlier|"
     r"rather|thus|hence|likewise|similarly|nonetheless|nevertheless|otherwise|"
-    r"in\s+addition|in\s+turn)\b[\s,]*)+",
+    r"in\s+addition|in\s+turn|no\s+wonder|small\s+wonder)\b[\s,]*)+",
     re.IGNORECASE,
 )
 _CAP_TOKEN = re.compile(
