@@ -383,3 +383,15 @@ def test_a_relative_clause_with_its_own_speaker_ends_the_first_statement():
         ["Ana Berman", "the harbour deal"],
         ["audit", "was badly managed"],
     ]
+
+
+def test_a_time_phrase_is_no_speaker():
+    body = (
+        "Ana Berman and Tom Haller have spent the last week trying to tell the city that the "
+        "port is safe."
+    )
+    q = extract_quotes(body)
+    assert len(q) == 1 and "week" not in q["speaker"].iloc[0]
+    body = "People I have spoken with over the last couple of weeks said the fees would rise."
+    assert "weeks" not in extract_quotes(body)["speaker"].iloc[0]
+    assert extract_quotes("The Week said the port was safe.")["speaker"].tolist() == ["Week"]

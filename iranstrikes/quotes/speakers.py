@@ -97,6 +97,9 @@ _TAIL_FUNCTION = _resources.word_set("speaker_tail_words")
 _PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
 
 
+_TIME_UNITS = _resources.word_set("time_units")
+
+
 def _suspicious(span: str) -> bool:
     """Cheap test: could this speaker span be something other than a mention?"""
     words = span.split()
@@ -104,6 +107,8 @@ def _suspicious(span: str) -> bool:
         return False
     if len(words) > 1 and words[-1].casefold().strip(".,") in _TAIL_FUNCTION:
         return True  # a span ending in a function word ("his 2004 campaign and")
+    if words[-1].strip(".,") in _TIME_UNITS:
+        return True  # "the last week", "this past week": a time phrase, no speaker
     first = words[0]
     if first.casefold() in _LEAD_OK:
         return False
