@@ -378,3 +378,13 @@ def test_idioms_and_hyphenated_nouns_are_no_cues():
     assert q[["speaker", "cue"]].values.tolist() == [["Ana Berman", "urged"]]
     q = extract_quotes("The council formally calls for calm.")  # a verb: still a cue
     assert q["cue"].tolist() == ["calls for"]
+
+
+def test_tweets_is_a_noun_unless_a_named_subject_tweets_that():
+    body = "The mayor sent lurid tweets and photos to a rival, the Harbour Gazette reported."
+    q = extract_quotes(body)
+    assert q[["speaker", "speaker_type", "cue"]].values.tolist() == [
+        ["Harbour Gazette", "media", "reported"]
+    ]
+    q = extract_quotes("Berman tweets that the port will reopen.")
+    assert q[["speaker", "cue"]].values.tolist() == [["Berman", "tweets"]]
