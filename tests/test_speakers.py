@@ -395,3 +395,76 @@ def test_a_time_phrase_is_no_speaker():
     body = "People I have spoken with over the last couple of weeks said the fees would rise."
     assert "weeks" not in extract_quotes(body)["speaker"].iloc[0]
     assert extract_quotes("The Week said the port was safe.")["speaker"].tolist() == ["Week"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        # a noun after a preposition and a determiner is no cue: the verb is the attribution
+        (
+            "In a later tweet, Mayor Lena Dahl said the ferry would run again on Monday.",
+            "Lena Dahl",
+            "said",
+        ),
+        (
+            "During their phone call on Friday, the two ministers agreed that the border would stay open.",
+            "ministers",
+            "agreed",
+        ),
+        # a base form after a preposition is a noun or a modifier ("by state auditor X")
+        (
+            "The toll was raised, according to a memo signed by state auditor Pia Lund.",
+            "Pia Lund",
+            "according to",
+        ),
+    ],
+)
+def test_a_noun_is_no_reporting_cue(body, speaker, cue):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == [speaker]
+    assert df["cue"].tolist() == [cue]
+
+
+def test_a_base_form_is_still_a_verb_after_its_subject_or_with_a_complement():
+    # "report" after a plural subject and "state" after a noun are verbs
+    assert extract_quotes("The clerks report that the ledgers were lost.")["cue"].tolist() == [
+        "report"
+    ]
+    df = extract_quotes("Officials in the region state that the road is safe.")
+    assert df["cue"].tolist() == ["state"]
+    assert df["speaker_type"].tolist() == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the apposition's last piece is no speaker: the name it describes is
+        (
+            "“The pier is safe,” Tove Brandt, director of ports, roads, and ferries, said on the same call.",
+            "Tove Brandt",
+        ),
+        (
+            "Jonas Eik, the port captain, this past week announced a review of the harbour fees.",
+            "Jonas Eik",
+        ),
+        # a clause after the cue ("said the bridge could be ...") is no inverted name
+        ("Ms. Brandt, citing “the cost of steel,” said the bridge could be delayed.", "Brandt"),
+    ],
+)
+def test_a_subject_set_off_by_an_apposition_speaks(body, speaker):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == [speaker]
+    assert df["method"].str.contains("appositive-subject").all()
+
+
+def test_an_apposition_does_not_reach_past_a_passive_agent_or_another_clause():
+    # "first reported by the Gazette": the subject is what was reported, not a speaker
+    df = extract_quotes(
+        "The ferry plan, first reported by the Harbour Gazette, is a key part of the budget."
+    )
+    assert not df["speaker"].str.contains("ferry plan").any()
+    # the council, not the captain, said it: a finite verb lies between them
+    df = extract_quotes(
+        "Jonas Eik, the port captain, visited the pier, and the council said the fees would rise."
+    )
+    assert df["speaker"].tolist() == ["council"]

@@ -80,6 +80,53 @@ _NOUN_BEFORE_PHRASE_RE = re.compile(
     r"|\b(?:a|an|the|his|her|its|their)\s+[a-z]+-[a-z]+|[’']s)\s+$"
 )
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
+#: A determiner or possessive, then up to two words: what makes a base form such as "tweet"
+#: or "report" a noun ("In a subsequent tweet", "the National Academies report").
+_DET_CHAIN_RE = re.compile(
+    r"(?P<lead>\b[\w’'-]+)\s+(?:a|an|the|another|his|her|its|their|our|my|your|this|each|every)"
+    r"\s+(?:[\w’'-]+\s+){0,2}$"
+)
+_PREPOSITIONS = _resources.word_set("prepositions")
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _after_adjunct_word(m: str, pos: int, floor: int) -> bool:
+    """The word before ``pos`` is a preposition other than "to".
+
+    No base-form verb follows one ("filed by state attorney X", "for comment"), so a
+    base-form cue there is a noun or a modifier. (An "-ing" word is no such sign: "a passing
+    promise that ..." is an attribution in its own right.)
+    """
+    w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
+    if w is None:
+        return False
+    w = w.group(1)
+    low = w.lower()
+    return low in _PREPOSITIONS and low != "to"
+
+
+def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
+    """The cue is the base form of a word that is also a noun, used as one.
+
+    After a preposition or participle and a determiner ("in a subsequent tweet", "during
+    their phone call", "discussing a controversial tweet"), with no complement of its own
+    ("their aides report that ...", "his vow to build"). Its sentence's verb cue, if any, is
+    the attribution.
+    """
+    wl = mt.group(0).lower().split()[0]  # (of a phrase cue, its noun: "call on")
+    if wl + "s" not in _NOUNISH_S:
+        return False
+    before = m[max(sent_start, mt.start() - 50) : mt.start()].lower()
+    dm = _DET_CHAIN_RE.search(before)
+    if dm is None or _NOUN_COMPLEMENT_RE.match(m, mt.end()):
+        return False
+    lead = dm.group("lead")  # the noun phrase is an adjunct: "In a tweet", "discussing a post"
+    return (lead in _PREPOSITIONS and lead != "to") or (lead.endswith("ing") and len(lead) > 4)
+
+
+# what makes a noun cue an attribution of its own: "his vow to build", "the claim that ...",
+# "counter to ...", "her promise: ..."
+_NOUN_COMPLEMENT_RE = re.compile(r"\s*:|\s+(?:to|that|of|about|on|against)\b")
 
 
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
@@ -98,6 +145,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False
+    if (
+        _FORM2LEMMA.get(wl) == wl
+        and _after_adjunct_word(m, mt.start(), sent_start)
+        and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
+    ):
+        return False  # "filed by state attorney X", "eliminating state money": no verb
+        # (a noun with a complement is a nominal attribution: "a passing promise that ...")
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
     if wl == "called" and before.endswith(("so ", "so-")):

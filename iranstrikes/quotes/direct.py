@@ -12,6 +12,7 @@ from .article import (
     _Article,
 )
 from .cues import _cue_ok
+from .forms import _FINITE_RE
 from .indirect import (
     _CONTEXT_PRONOUN_RE,
     _SENT_SUBJ_RE,
@@ -446,7 +447,7 @@ def _after_attr(
             subj, appos = _np_after(m, c.end(), hi)
             if subj is None:
                 return None
-            return _Stmt(
+            st = _Stmt(
                 "direct",
                 qs,
                 qe,
@@ -457,6 +458,11 @@ def _after_attr(
                 0.85,
                 apposition=appos,
             )
+            if _FINITE_RE.search(m, subj[0], subj[1]):
+                # 'X, citing “...,” said the bridge could be delayed': a clause follows the
+                # cue, no inverted name; the speaker is looked for before the quote
+                st.subj, st.extra["fragment_at"] = None, subj[0]
+            return st
         subj, appos = _subject(m, lo, c.start())
         if subj is None:
             return None

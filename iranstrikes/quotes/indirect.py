@@ -22,6 +22,7 @@ from .cues import (
     _complement_cue,
     _cue_ok,
     _needs_no_that,
+    _noun_use,
     _progressive,
 )
 from .forms import (
@@ -346,6 +347,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
             continue
         sent_stmts: list[_Stmt] = []
         cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
+        if len(cues) > 1:  # a noun among verb cues is no cue ("In a tweet, X said ...")
+            verbs = [c for c in cues if not _noun_use(m, c, ss)]
+            cues = verbs or cues
         strict = {c.start() for c in cues if _needs_no_that(m, c)}
         # cues that need no complement rule (infinitive, object, "as") to count
         strict_clause = {

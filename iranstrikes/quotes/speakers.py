@@ -22,6 +22,8 @@ import re
 from .. import resources as _resources
 from .. import text as _text
 from .article import _Article
+from .cues import _cue_ok
+from .forms import _FINITE_RE
 from .indirect import _classify
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
 from .phrases import _quantity_group
@@ -148,7 +150,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
     for st in stmts:
         if not st.subj:
-            if not st.speaker and st.method.startswith(_SUBJECTLESS):
+            if not st.speaker and (st.method.startswith(_SUBJECTLESS) or "fragment_at" in st.extra):
                 needs.append((st, False))
             continue
         ms, me = st.subj
@@ -174,9 +176,8 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             # ("X made it a centerpiece of his campaign and has boasted ...")
             st.subj, st.speaker, st.speaker_type = None, "", "unknown"
             st.method += "+entity:no-mention"
-            if st.method.startswith(_SUBJECTLESS):
-                st.extra["fragment_at"] = ms
-                needs.append((st, False))
+            st.extra["fragment_at"] = ms
+            needs.append((st, False))
             continue
         if need:
             needs.append((st, is_pron))
@@ -189,6 +190,14 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if not st.subj:
             frag = st.extra.pop("fragment_at", None)
             if frag is not None:
+                if not st.method.startswith(_SUBJECTLESS):
+                    # "X, secretary for refugees, and migration, said": the apposition's
+                    # last piece was read as the speaker
+                    d = _appositive_subject(art, tm, st)
+                    if d is not None:
+                        st.subj, st.speaker, st.speaker_type = d[0], d[1], d[2]
+                        st.method = st.method.replace("+entity:no-mention", "") + d[3]
+                    continue
                 found = _clause_subject(tm, frag)
                 if found is not None:
                     st.speaker, st.speaker_type = found
@@ -262,7 +271,7 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     if not inside:
         if st.speaker and _is_name_like(st.speaker):
             return None
-        return None, "", "unknown", "+entity:no-mention"
+        return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     first = span.split()[0].casefold() if span.split() else ""
     if first in _RELATIVE:
         # "X, who lives nearby, said": the speaker is the relative's antecedent
@@ -286,9 +295,56 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
             continue
         best = x
     if best is None:
-        return None, "", "unknown", "+entity:no-mention"
+        return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+#: Mention kinds that can be a subject set off by an apposition (not a pronoun: it is
+#: resolved on its own).
+_APPOSITIVE_HOSTS = frozenset({"name", "title_name", "description", "organisation", "state"})
+_BY_AFTER_RE = re.compile(r"\s+by\b")
+
+
+def _appositive_subject(art: _Article, tm, st: _Stmt):
+    """The subject of the cue's clause, set off from the cue by an apposition or an adjunct.
+
+    "X, assistant secretary of state for refugees, and migration, said ...", "X, the party
+    chairman, this past week announced ...", "X, citing “...,” said ...": the speaker span the
+    rules read (the apposition's last piece, a time phrase) is no mention, but a mention
+    opening a clause earlier in the sentence is followed by a comma and, up to the cue, by no
+    finite verb or other clause. The last such mention is the subject; None when there is
+    none (the statement keeps no speaker).
+    """
+    cue = st.cue[0]
+    if st.method.startswith("parenthetical") or _BY_AFTER_RE.match(art.masked, st.cue[1]):
+        return None  # "X, first reported by Y, is ...": the agent after "by" speaks
+    si = tm.sentence_at(cue)
+    if not 0 <= si < len(tm.sentences):
+        return None
+    s = tm.sentences[si]
+    m = art.masked
+    found = None
+    for x in tm.mentions_in(s.start, cue):
+        if x.in_quote or x.entity < 0 or x.region != "body" or x.kind not in _APPOSITIVE_HOSTS:
+            continue
+        gap = m[x.end : cue]
+        if not gap.startswith(",") or len(gap) > 160 or any(c in gap for c in ";:()"):
+            continue
+        if _FINITE_RE.search(gap) or any(_cue_ok(m, c, s.start) for c in art.cues(x.end, cue)):
+            continue
+        prev = m[max(s.start, x.start - 12) : x.start].split()
+        if prev and prev[-1].casefold() in _AFTER_PREP:
+            continue
+        if not tm._opens_clause(x, s.start):
+            continue
+        e = tm.entities[x.entity]
+        if e.kind in _SUBJECT_KINDS or _named_unknown(tm, e):
+            found = (x, e)
+    if found is None:
+        return None
+    x, e = found
+    return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:appositive-subject"
 
 
 def _clause_subject(tm, at: int) -> tuple[str, str] | None:
