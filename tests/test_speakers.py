@@ -468,3 +468,28 @@ def test_an_apposition_does_not_reach_past_a_passive_agent_or_another_clause():
         "Jonas Eik, the port captain, visited the pier, and the council said the fees would rise."
     )
     assert df["speaker"].tolist() == ["council"]
+
+
+def test_a_title_before_a_name_is_no_outlet():
+    # "Leader" ends outlet names ("The Harbour Leader") but here it is a title
+    df = extract_quotes(
+        "Shortly after the vote, Senate Leader Ola Berg (R-Ky.) issued a statement saying "
+        "that the council should wait."
+    )
+    assert df["speaker"].tolist() == ["Ola Berg"]
+    df = extract_quotes("The Harbour Leader reported that the pier would close.")
+    assert df["speaker_type"].tolist() == ["media"]
+
+
+def test_a_sentence_opener_is_no_subject_of_a_participle():
+    df = extract_quotes(
+        "Hours later, Mayor Dahl returned the compliment to Berg, telling the Gazette, "
+        "“We have been friends for a long time.”"
+    )
+    assert df["speaker"].tolist() == ["Dahl"]
+    # a name modifying "campaign" is not the campaign: no speaker rather than the wrong one
+    df = extract_quotes(
+        "Minutes later, the Dahl campaign issued a statement saying that the mayor had meant "
+        "the port's workers."
+    )
+    assert df["speaker"].fillna("").tolist() == [""]

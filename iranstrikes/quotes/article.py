@@ -331,6 +331,9 @@ def _person_name(raw: str) -> str | None:
     return name
 
 
+_CAP_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -458,6 +461,8 @@ class _Article:
                 continue
             if any(w.lower() in {"in", "of"} for w in words[:1]):
                 continue
+            if words[-1].lower() in _TITLE_WORDS and _CAP_WORD_AFTER_RE.match(m, mt.end(1)):
+                continue  # "Senate Majority Leader Mitch McConnell": a title before a name
             name = canonical_outlet(mt.group(1))
             lname = name.lower()
             kind = "agency" if "agency" in lname or "news" in lname else "newspaper"

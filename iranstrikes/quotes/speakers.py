@@ -359,10 +359,12 @@ def _clause_subject(tm, at: int) -> tuple[str, str] | None:
 
 def _strict_subject(tm, si: int, before: int):
     """The sentence's subject a verb follows, before ``before``, when it can speak; or None."""
-    e = tm.sentence_subject(si, before, strict=True)
-    if e is None or not (e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)):
-        return None
-    return e
+
+    def speaks(e) -> bool:
+        return e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)
+
+    e = tm.sentence_subject(si, before, strict=True, accept=speaks)
+    return e if e is not None and speaks(e) else None
 
 
 def _named_unknown(tm, e) -> bool:

@@ -151,7 +151,7 @@ class TextModel:
         return None
 
     def sentence_subject(
-        self, sentence_index: int, before_offset: int, strict: bool = False
+        self, sentence_index: int, before_offset: int, strict: bool = False, accept=None
     ) -> Entity | None:
         """The entity of the sentence's grammatical subject, read before ``before_offset``.
 
@@ -159,7 +159,9 @@ class TextModel:
         not an object or possessive pronoun, not in a headline or dateline). For a
         coordinated or participle verb ("X did Y and said ...", "..., saying ..."), whose
         subject is the sentence's. The first such mention that a verb follows wins, else
-        (unless ``strict``) the first one.
+        (unless ``strict``) the first one. ``accept``: a test of the entity; a sentence-initial
+        mention of unknown kind that fails it is an opener ("Hours later, X did ...") and the
+        next candidate is read.
         """
         if not 0 <= sentence_index < len(self.sentences):
             return None
@@ -179,7 +181,10 @@ class TextModel:
         # opens a clause, else the first one
         for m in cands:
             if self._opens_clause(m, s.start) and self._verb_follows(m, hi):
-                return self.entities[m.entity]
+                e = self.entities[m.entity]
+                if accept is not None and not accept(e) and m.initial and e.kind == "unknown":
+                    continue
+                return e
         return self.entities[cands[0].entity] if cands and not strict else None
 
     def _opens_clause(self, m: Mention, lo: int) -> bool:
@@ -235,7 +240,12 @@ class TextModel:
         if not w.islower() or w in _NOT_VERB_AFTER_SUBJECT:
             return False
         lx = _lex()
-        return w not in lx["titles"] and w not in lx["anon"] and w not in lx["groups"]
+        return (
+            w not in lx["titles"]
+            and w not in lx["anon"]
+            and w not in lx["groups"]
+            and w not in lx["org"]  # "the Dahl campaign", "the Berg administration"
+        )
 
     def entity_name(self, entity: Entity | int) -> str:
         """Canonical name of an entity (or entity index) within the article."""
