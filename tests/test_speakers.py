@@ -487,9 +487,46 @@ def test_a_sentence_opener_is_no_subject_of_a_participle():
         "“We have been friends for a long time.”"
     )
     assert df["speaker"].tolist() == ["Dahl"]
-    # a name modifying "campaign" is not the campaign: no speaker rather than the wrong one
+    # a name modifying "campaign" is not the campaign: the description is the mention
     df = extract_quotes(
         "Minutes later, the Dahl campaign issued a statement saying that the mayor had meant "
         "the port's workers."
     )
-    assert df["speaker"].fillna("").tolist() == [""]
+    assert df["speaker"].tolist() == ["Dahl campaign"]
+    assert df["speaker_type"].tolist() == ["institution"]
+
+
+def test_capitalised_modifiers_inside_a_description_are_no_names():
+    from iranstrikes import text
+
+    tm = text.model(
+        "But some Nordic strategists fear that Dahl has missed a chance and warn that the "
+        "ferry vote is close."
+    )
+    assert [(m.text, m.kind) for m in tm.mentions][:2] == [
+        ("some Nordic strategists", "description"),
+        ("Dahl", "name"),
+    ]
+    df = extract_quotes(tm.text)
+    assert df["speaker"].tolist() == ["some Nordic strategists"]
+    assert df["speaker_type"].tolist() == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # plural heads of unnamed groups of people (resources/anonymity_heads.txt)
+        (
+            "But protest organizers in Bergen say that the city is only increasing the risk.",
+            "protest organizers in Bergen",
+        ),
+        (
+            "Ferry traders and fish merchants say they have yet to see the new pier.",
+            "Ferry traders and fish merchants",
+        ),
+    ],
+)
+def test_an_unnamed_group_of_people_speaks_anonymously(body, speaker):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == [speaker]
+    assert df["speaker_type"].tolist() == ["anonymous"]

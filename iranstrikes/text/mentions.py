@@ -536,12 +536,15 @@ def find_mentions(
         if e < len(text) and text[e : e + 1].isalpha():
             continue
         if overlaps(s, e):
-            # a capitalised first modifier taken for a one-word name ("Counterterrorism
-            # officials"): the description wins
-            first = one_word_names.get(s)
-            if first is None or first.end > e or first.dropped:
+            # capitalised modifiers taken for one-word names ("Counterterrorism officials",
+            # "some Democratic strategists"): the description wins
+            i = bisect.bisect_left(t_starts, e)
+            over = [k for k in range(max(0, i - 3), i) if taken[k][1] > s]
+            names = [one_word_names.get(taken[k][0]) for k in over]
+            if any(n is None or n.end > hs or n.dropped for n in names):
                 continue
-            first.dropped = True
+            for n in names:
+                n.dropped = True
         plural = head in lx["groups"] or (
             head.endswith("s") and not head.endswith("ss") and head[:-1] in anon_titles
         )
