@@ -284,17 +284,19 @@ def _extract(
 ):
     """Per-article extraction: quotes, then events resolved against the publication date.
 
-    The article's text model (:func:`iranstrikes.text.model`) is built once here and given
-    to both steps (the quotes' speaker checks and the events' actors read it).
+    The article's text model (:func:`iranstrikes.text.model`) is built once here, from the
+    quote extractor's reading of the text (:func:`iranstrikes.quotes.frame.article_model`, so
+    the quotes are those :func:`~iranstrikes.quotes.extract_quotes` gives), and given to both
+    steps (the quotes' speaker checks and the events' actors read it).
 
     Each step runs in a guard: an unexpected exception, or a budget spent (``clock``), adds
     one row to ``problems`` and the step's output is empty; the article is kept. A text
     longer than the clock's ``max_extract_chars`` is not extracted at all (one problem row).
     """
-    from .. import text as _text
     from ..chronology import _event_records
     from ..people import name_spans
     from ..quotes import quote_columns
+    from ..quotes.frame import article_model
 
     file_name = file_name or article_id
     problems = [] if problems is None else problems
@@ -323,10 +325,13 @@ def _extract(
                 raise BudgetExceeded("spent before quote extraction")
             fault("quotes", file_name)
             outlet = article.get("outlet")
-            tm = _text.model(body)
+            art, tm = article_model(body)
             article["_name_spans"] = name_spans(tm)
             cols = quote_columns(
-                body, outlet=outlet if isinstance(outlet, str) else None, text_model=tm
+                body,
+                outlet=outlet if isinstance(outlet, str) else None,
+                text_model=tm,
+                _article=art,
             )
         except BudgetExceeded:
             problems.append(budget_problem(file_name, article_id, "quote extraction", clock))

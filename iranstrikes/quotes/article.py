@@ -334,6 +334,96 @@ def _person_name(raw: str) -> str | None:
 _CAP_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 
 
+def _reading(text: str):
+    """(raw mask, paragraphs, headline paragraph indices, body quotations, mask) of a text.
+
+    The mask is the raw mask with the interior of every body quotation blanked (its terminal
+    punctuation kept, so sentences still split there): what the extractor reads cues and
+    outlets in.
+    """
+    raw = _mask(text)
+    paras = _paragraphs(text)
+    headline_paras = {i for i, (s, e) in enumerate(paras) if _is_headline(raw, s, e)}
+    quotes = [q for q in _find_quotes(raw, paras) if q.para not in headline_paras]
+    parts = []
+    pos = 0
+    for q in quotes:
+        inner_end = q.end
+        # keep terminal punctuation at the very end so sentences can still split there
+        if q.closed and inner_end > q.start and raw[inner_end - 1] in ".!?":
+            inner_end -= 1
+        start = max(q.start, pos)
+        if inner_end <= start:
+            continue
+        parts.append(raw[pos:start])
+        parts.append(raw[start:inner_end].translate(_BLANK_NONSPACE))
+        pos = inner_end
+    parts.append(raw[pos:])
+    return raw, paras, headline_paras, quotes, "".join(parts)
+
+
+def find_outlets(masked: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical name, kind) of every outlet named in the masked text, sorted.
+
+    The gazetteer's outlets (``reference/outlets.csv``), then names shaped like one ("the
+    Harbour Gazette", "Radio Kaya") that no gazetteer outlet covers; a title before a name
+    ("Senate Majority Leader X") is none. Read on the extractor's mask, with quotation
+    interiors blanked (see :func:`_reading`); shared by the quote extractor and the text model.
+    """
+    rxs, lookup = _outlet_index()
+    found: dict[int, tuple[int, int, str, str]] = {}
+    m = masked
+    hits = []
+    for start, tok in _outlet_first_hits(m):
+        rx = rxs.get(tok)
+        if rx is None or (start > 0 and (m[start - 1].isalnum() or m[start - 1] == "-")):
+            continue
+        mt = rx.match(m, start)
+        if mt:
+            hits.append(mt)
+    for mt in hits:
+        name = canonical_outlet(mt.group(0))
+        kind = lookup.get(name.lower(), lookup.get(name, ("", "agency")))[1]
+        found[mt.start()] = (mt.start(), mt.end(), name, kind or "agency")
+    # Is a pattern's start inside an outlet found already? Gazetteer outlets by bisection
+    # over their starts with a running greatest end; pattern outlets come in order of
+    # their (increasing) ends, so only the last few added can cover a later start.
+    known = sorted((s, e) for s, e, _, _ in found.values())
+    known_starts = [s for s, _ in known]
+    known_reach = list(itertools.accumulate((e for _, e in known), max))
+    added: list[tuple[int, int]] = []
+
+    def covered(x: int) -> bool:
+        i = bisect.bisect_right(known_starts, x)
+        if i and known_reach[i - 1] > x:
+            return True
+        for s, e in reversed(added):
+            if e <= x:
+                return False
+            if s <= x:
+                return True
+        return False
+
+    for mt in _iter_outlet_patterns(masked):
+        if covered(mt.start(1)):
+            continue
+        words = mt.group(1).split()
+        if len(words) < 2 and not _RX19.search(masked[: mt.start(1)][-5:]):
+            continue
+        if any(w.lower() in {"in", "of"} for w in words[:1]):
+            continue
+        if words[-1].lower() in _TITLE_WORDS and _CAP_WORD_AFTER_RE.match(m, mt.end(1)):
+            continue  # "Senate Majority Leader Mitch McConnell": a title before a name
+        name = canonical_outlet(mt.group(1))
+        lname = name.lower()
+        kind = "agency" if "agency" in lname or "news" in lname else "newspaper"
+        if _RX20.search(name):
+            kind = "broadcaster"
+        found[mt.start(1)] = (mt.start(1), mt.end(1), name, kind)
+        added.append((mt.start(1), mt.end(1)))
+    return sorted(found.values())
+
+
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
         """Cue candidates starting inside [lo, hi)."""
@@ -343,36 +433,11 @@ class _Article:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.raw_masked = _mask(text)
-        self.paras = _paragraphs(text)
-        self.headline_paras = {
-            i for i, (s, e) in enumerate(self.paras) if _is_headline(self.raw_masked, s, e)
-        }
-        self.quotes = [
-            q
-            for q in _find_quotes(self.raw_masked, self.paras)
-            if q.para not in self.headline_paras
-        ]
-        raw = self.raw_masked
-        parts = []
-        pos = 0
-        for q in self.quotes:
-            inner_end = q.end
-            # keep terminal punctuation at the very end so sentences can still split there
-            if q.closed and inner_end > q.start and raw[inner_end - 1] in ".!?":
-                inner_end -= 1
-            start = max(q.start, pos)
-            if inner_end <= start:
-                continue
-            parts.append(raw[pos:start])
-            parts.append(raw[start:inner_end].translate(_BLANK_NONSPACE))
-            pos = inner_end
-        parts.append(raw[pos:])
-        self.masked = "".join(parts)
+        self.raw_masked, self.paras, self.headline_paras, self.quotes, self.masked = _reading(text)
         self.sents = _sentences(self.masked, self.paras)
         self._cues = _all_cues(self.masked)
         self._cue_starts = [c.start() for c in self._cues]
-        self.outlets = self._find_outlets()
+        self.outlets = find_outlets(self.masked)
         # Sorted starts and the running maximum of ends: overlap look-ups by bisection.
         self._outlet_starts = [o[0] for o in self.outlets]
         self._outlet_max_end = []
@@ -416,61 +481,6 @@ class _Article:
                 _word_start_matches(_GENERIC_OUTLET_NB_RE, self.masked, ss, se, 0)
             )
         return found
-
-    # -- outlets ---------------------------------------------------------------------------
-    def _find_outlets(self) -> list[tuple[int, int, str, str]]:
-        rxs, lookup = _outlet_index()
-        found: dict[int, tuple[int, int, str, str]] = {}
-        m = self.masked
-        hits = []
-        for start, tok in _outlet_first_hits(m):
-            rx = rxs.get(tok)
-            if rx is None or (start > 0 and (m[start - 1].isalnum() or m[start - 1] == "-")):
-                continue
-            mt = rx.match(m, start)
-            if mt:
-                hits.append(mt)
-        for mt in hits:
-            name = canonical_outlet(mt.group(0))
-            kind = lookup.get(name.lower(), lookup.get(name, ("", "agency")))[1]
-            found[mt.start()] = (mt.start(), mt.end(), name, kind or "agency")
-        # Is a pattern's start inside an outlet found already? Gazetteer outlets by bisection
-        # over their starts with a running greatest end; pattern outlets come in order of
-        # their (increasing) ends, so only the last few added can cover a later start.
-        known = sorted((s, e) for s, e, _, _ in found.values())
-        known_starts = [s for s, _ in known]
-        known_reach = list(itertools.accumulate((e for _, e in known), max))
-        added: list[tuple[int, int]] = []
-
-        def covered(x: int) -> bool:
-            i = bisect.bisect_right(known_starts, x)
-            if i and known_reach[i - 1] > x:
-                return True
-            for s, e in reversed(added):
-                if e <= x:
-                    return False
-                if s <= x:
-                    return True
-            return False
-
-        for mt in _iter_outlet_patterns(self.masked):
-            if covered(mt.start(1)):
-                continue
-            words = mt.group(1).split()
-            if len(words) < 2 and not _RX19.search(self.masked[: mt.start(1)][-5:]):
-                continue
-            if any(w.lower() in {"in", "of"} for w in words[:1]):
-                continue
-            if words[-1].lower() in _TITLE_WORDS and _CAP_WORD_AFTER_RE.match(m, mt.end(1)):
-                continue  # "Senate Majority Leader Mitch McConnell": a title before a name
-            name = canonical_outlet(mt.group(1))
-            lname = name.lower()
-            kind = "agency" if "agency" in lname or "news" in lname else "newspaper"
-            if _RX20.search(name):
-                kind = "broadcaster"
-            found[mt.start(1)] = (mt.start(1), mt.end(1), name, kind)
-            added.append((mt.start(1), mt.end(1)))
-        return sorted(found.values())
 
     def outlet_at(self, s: int, e: int) -> tuple[int, int, str, str] | None:
         """The first outlet (in start order) overlapping [s, e), found by bisection."""

@@ -81,7 +81,23 @@ def extract_quotes(text: str, outlet: str | None = None) -> pd.DataFrame:
     return _frame_from_columns(quote_columns(text, outlet))
 
 
-def quote_columns(text: str, outlet: str | None = None, *, text_model=None) -> dict[str, list]:
+def article_model(text: str):
+    """The quote extractor's reading of ``text`` and the text model built from it.
+
+    For a caller that gives both steps of the per-article stage one model (the corpus loader):
+    pass the two to :func:`quote_columns` (``text_model=``, ``_article=``). The model is the
+    one :func:`quote_columns` would build itself (it reuses the extractor's mask, paragraphs
+    and outlets), so quotes come out the same either way.
+    """
+    from .speakers import _model
+
+    art = _Article(text if isinstance(text, str) else "")
+    return art, _model(art)
+
+
+def quote_columns(
+    text: str, outlet: str | None = None, *, text_model=None, _article=None
+) -> dict[str, list]:
     """The rows of :func:`extract_quotes` as plain Python column lists, before any DataFrame.
 
     For callers that gather many articles into one frame (the corpus loader builds one per
@@ -90,10 +106,11 @@ def quote_columns(text: str, outlet: str | None = None, *, text_model=None) -> d
     Args:
         text: article text; offsets in the output index into this exact string.
         outlet: the article's publisher, when known (see :func:`extract_quotes`).
-        text_model: the :func:`iranstrikes.text.model` of this very ``text``, when the caller
-            has built it (the loader builds it once per article for quotes and events); None
-            builds one here when a speaker needs it (over a prefix of the text: the same
-            answers before its end).
+        text_model: the text model of this very ``text``, when the caller has built it with
+            :func:`article_model` (the loader builds it once per article for quotes and
+            events); None builds the same model here when a speaker needs it.
+        _article: the extractor's reading that :func:`article_model` returned with the model
+            (saves reading the text twice).
 
     Returns:
         A dict with the keys of :data:`QUOTE_COLUMNS`, in that order (the final frame's column
@@ -104,7 +121,7 @@ def quote_columns(text: str, outlet: str | None = None, *, text_model=None) -> d
     """
     if not isinstance(text, str) or not text.strip():
         return {c: [] for c in QUOTE_COLUMNS}
-    art = _Article(text)
+    art = _article if _article is not None and _article.text is text else _Article(text)
     ind = _indirect(art)
     direct = _direct(art, ind)
     # indirect statements whose content is (mostly) a quotation are represented by the quote

@@ -140,10 +140,11 @@ def _suspicious(span: str) -> bool:
 def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     """Apply the text-model checks above to every statement (in place).
 
-    The statements that need the model are found first (cheap tests); the model is then built
-    once, over the text up to a margin past the last of them (mentions and entities are read
-    in text order, so a prefix gives the same answers before its end), unless ``text_model``
-    (the model of the whole text, built by the caller) is given.
+    The statements that need the model are found first (cheap tests); the model of the whole
+    text is then built once, unless ``text_model`` (built by the caller with
+    :func:`~iranstrikes.quotes.frame.article_model`) is given: the same model either way, so
+    the same answers. (A model of a prefix of the text, tried before, named some entities
+    differently: "Obama" before the later "Barack Obama" was seen.)
     """
     m = art.masked
     dl_end = _dateline_end(art)
@@ -183,8 +184,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             needs.append((st, is_pron))
     if not needs:
         return
-    hi = max(max(st.cue[1], st.subj[1] if st.subj else 0) for st, _ in needs) + _MARGIN
-    tm = text_model if text_model is not None else _model(art, hi)
+    tm = text_model if text_model is not None else _model(art)
     decided: dict[tuple[int, int], tuple | None] = {}
     for st, is_pron in needs:
         if not st.subj:
@@ -421,21 +421,11 @@ def _dateline_end(art: _Article) -> int:
     return 0
 
 
-#: Characters of text the model reads past the last statement that needs it (a lede's
-#: cataphora looks 500 characters ahead; an apposition one mention).
-_MARGIN = 800
+def _model(art: _Article):
+    """The text model of the article, from what the extractor computed already.
 
-
-def _model(art: _Article, hi: int):
-    """The text model of ``text[:hi]``, cut at a paragraph end when one is near.
-
-    Reuses what the extractor computed already (mask, paragraphs, outlets).
+    Its mask, paragraphs and outlets: the outlets the extractor found, patterns included ("the
+    Harbour Leader"), are the model's outlet mentions.
     """
-    n = len(art.text)
-    if hi < n:
-        ends = [pe for _ps, pe in art.paras if pe >= hi]
-        hi = min(ends[0], hi + 2000) if ends else n
-    hi = min(hi, n)
-    paras = [(ps, min(pe, hi)) for ps, pe in art.paras if ps < hi]
-    outlets = [(o[0], o[1], o[2]) for o in art.outlets if o[1] <= hi]
-    return _text.model(art.text[:hi], _pre=(art.raw_masked[:hi], paras, outlets))
+    outlets = [(o[0], o[1], o[2]) for o in art.outlets]
+    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets))

@@ -191,7 +191,10 @@ def _clean(desc: str) -> str:
 def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> None:
     name = m.name
     toks = name.split()
-    kind = "person" if (m.kind == "title_name" or len(toks) >= 2) else "unknown"
+    # "Cruz’s Iowa", "Monday’s Iowa": a possessive inside the run joins two names; it is
+    # neither a fuller name of "Iowa" nor evidence of a person
+    glued = any(t.endswith(("’s", "'s")) for t in toks[:-1])
+    kind = "person" if (m.kind == "title_name" or len(toks) >= 2) and not glued else "unknown"
     if name in by_name:
         eid = by_name[name]
         join(mi, eid, "exact-name")
@@ -207,7 +210,7 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
         if len(firsts) == 1:
             join(mi, next(iter(firsts)), "first-name")
             return
-    else:
+    elif not glued:
         single = by_name.get(toks[-1])
         if single is not None and ents[single].kind in {"person", "unknown"}:
             e = ents[single]

@@ -17,7 +17,7 @@ from functools import cached_property
 from .. import resources as _resources
 from .entities import Entity, cluster
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
-from .segment import _find_quotes, _is_headline, _mask, _paragraphs, _sentences
+from .segment import _find_quotes, _is_headline, _sentences
 
 #: Region names.
 REGIONS = ("headline", "dateline", "byline", "body")
@@ -278,19 +278,21 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     Args:
         text: the article text.
         _pre: for the quote extractor only: ``(masked, paragraphs, outlets)`` it computed
-            already from this very text with the same functions (saves recomputing them).
+            already from this very text with the same functions (saves recomputing them;
+            without it they are computed here the same way, so the model is the same).
 
     Returns:
         The :class:`TextModel`.
     """
     if not isinstance(text, str):
         text = ""
-    outlets = None
     if _pre is not None:
         masked, paras, outlets = _pre
-    else:
-        masked = _mask(text)
-        paras = _paragraphs(text)
+    else:  # the quote extractor's reading: the same outlets as it finds (see _pre)
+        from ..quotes.article import _reading, find_outlets
+
+        masked, paras, _heads, _quotes, blanked = _reading(text)
+        outlets = [(o[0], o[1], o[2]) for o in find_outlets(blanked)]
     regions = _regions(masked, paras)
     head_spans = [r for r in regions if r.kind == "headline"]
     head_starts = {r.start for r in head_spans}
