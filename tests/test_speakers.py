@@ -530,3 +530,20 @@ def test_an_unnamed_group_of_people_speaks_anonymously(body, speaker):
     df = extract_quotes(body)
     assert df["speaker"].tolist() == [speaker]
     assert df["speaker_type"].tolist() == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a speaker span opening with a preposition or a wh-word is a piece of a clause
+        "His appointment of Tom Holm, the head of the pier board, to the drafting committee "
+        "suggests that he wants a quick deal.",
+        "The port lies in the 1st District, where local party leaders say the mayor has shown "
+        "more strength.",
+    ],
+)
+def test_a_clause_piece_is_no_speaker(body):
+    df = extract_quotes(body)
+    assert len(df) == 1
+    first = df["speaker_mention"].fillna("").iloc[0].split()[:1]
+    assert first not in (["to"], ["where"])

@@ -84,12 +84,13 @@ _LEADING_FUNCTION_RE = re.compile(
         sorted(
             _resources.word_set("prepositions")
             | (_resources.word_set("relative_pronouns") - {"that"})
-            | {"while", "when", "as", "than"}
+            | {"while", "when", "as", "than", "where", "what", "whereas", "whether"}
         )
     )
     + r")\b"
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
+_QUANTITY_LEAD_RE = re.compile(r"(?i:at\s+(?:least|most))\b")  # "at least a dozen members"
 _AFTER_PREP = _resources.word_set("prepositions")
 
 
@@ -114,6 +115,8 @@ def _suspicious(span: str) -> bool:
     first = words[0]
     if first.casefold() in _LEAD_OK:
         return False
+    if _LEADING_FUNCTION_RE.match(span) and not _QUANTITY_LEAD_RE.match(span):
+        return True  # "to the drafting committee", "where local party leaders": a clause piece
     head = _HEAD_CUT_RE.split(span.casefold(), 1)[0].split()
     if head and head[-1].strip(".,") in _HEADS:
         return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
