@@ -547,3 +547,12 @@ def test_a_clause_piece_is_no_speaker(body):
     assert len(df) == 1
     first = df["speaker_mention"].fillna("").iloc[0].split()[:1]
     assert first not in (["to"], ["where"])
+
+
+def test_that_opening_a_clause_is_no_part_of_the_speaker():
+    # "that" + a name opens a clause whose subject speaks; "that official" is a description
+    df = extract_quotes("Now that Tom Holm has claimed that the pier is unsafe, the council met.")
+    assert df["speaker"].tolist() == ["Tom Holm"]
+    assert df["speaker_mention"].tolist() == ["Tom Holm"]
+    df = extract_quotes("Ola Berg said he saw no need to change, and that he’d seen support grow.")
+    assert not df["speaker_mention"].fillna("").str.startswith("that").any()

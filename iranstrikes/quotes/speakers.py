@@ -90,6 +90,9 @@ _LEADING_FUNCTION_RE = re.compile(
     + r")\b"
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
+#: After "that", what opens a clause (a subject pronoun, an article, a name) rather than the
+#: noun of a demonstrative ("that official").
+_COMPLEMENTIZER_NEXT_RE = re.compile(r"(?:he|she|they|it|we|I|you|the|a|an|[A-Z])(?![a-z])|[A-Z]")
 _QUANTITY_LEAD_RE = re.compile(r"(?i:at\s+(?:least|most))\b")  # "at least a dozen members"
 _AFTER_PREP = _resources.word_set("prepositions")
 
@@ -113,6 +116,8 @@ def _suspicious(span: str) -> bool:
     if words[-1].strip(".,") in _TIME_UNITS:
         return True  # "the last week", "this past week": a time phrase, no speaker
     first = words[0]
+    if first == "that" and len(words) > 1 and _COMPLEMENTIZER_NEXT_RE.match(words[1]):
+        return True  # "that he’d seen", "that the committee": a clause, not "that official"
     if first.casefold() in _LEAD_OK:
         return False
     if _LEADING_FUNCTION_RE.match(span) and not _QUANTITY_LEAD_RE.match(span):
@@ -275,8 +280,11 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         if st.speaker and _is_name_like(st.speaker):
             return None
         return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
-    first = span.split()[0].casefold() if span.split() else ""
-    if first in _RELATIVE:
+    words = span.split()
+    first = words[0].casefold() if words else ""
+    if first in _RELATIVE and not (
+        first == "that" and len(words) > 1 and _COMPLEMENTIZER_NEXT_RE.match(words[1])
+    ):
         # "X, who lives nearby, said": the speaker is the relative's antecedent
         for x in reversed(tm.mentions_in(max(0, ms - 120), ms)):
             if x.end <= ms and not art.masked[x.end : ms].strip(" ,") and x.entity >= 0:
