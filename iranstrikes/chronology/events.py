@@ -39,7 +39,7 @@ from .actors import (
     _statement_actor,
     choose_actor,
 )
-from .expressions import _date_pieces, _find_dates, _Match
+from .expressions import _date_pieces, _find_dates, _Match, _TextWords
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
 from .resolve import _anchor_free, _day, _resolve_match, _unit_period
 from .tense import _tense_of
@@ -457,6 +457,7 @@ def _event_records(
     rows: list[_Row] = []
     surnames: set[str] = set()
     last_person = ""
+    date_words = _TextWords(body)  # (sentences are searched only for the words the body holds)
     for s_lo, s_hi in _sentence_spans(body):
         sent = body[s_lo:s_hi]
         words = _LOWER_WORD.finditer(sent)
@@ -469,7 +470,7 @@ def _event_records(
                 if m.rule != "year"
             )
             continue
-        pieces = _date_pieces(body, s_lo, s_hi)
+        pieces = _date_pieces(body, s_lo, s_hi, date_words)
         dates = _find_dates(body, s_lo, s_hi, pieces)
         raw_cues = list(_CUE.finditer(body, s_lo, s_hi))
         if not dates and not raw_cues:

@@ -329,32 +329,93 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
 _GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
 
 
-def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, bool] | None:
+# every word the fast branch of _date_pieces looks for in a lower-cased span
+_SPAN_WORDS = frozenset(
+    {*_REL_WORDS, *_QUAL_WORDS, *_DET_WORDS, *_SEASON_WORDS, *_ANA_WORDS, *_RELD_WORDS}
+    | {"ago", "time", "earlier", "teen", "twenty", "thousand", "before", "previous", "quarter"}
+)
+
+
+class _TextWords:
+    """Which of the words and pieces :func:`_date_pieces` looks for a whole text holds at all.
+
+    Read once per text, so that each of its sentences is only searched for the words the
+    text holds (most articles hold few of them). The same answers: a span's ``str.lower`` is
+    the matching stretch of the text's (each character is lower-cased on its own, except Σ,
+    which no word looked for holds), so a word a lower-cased span holds, the lower-cased text
+    holds too; and the case-sensitive pieces (digits, month abbreviations, holiday heads) are
+    literal patterns without look-arounds, found in a span only if found in the text.
+    """
+
+    __slots__ = ("text", "present", "rel", "qual", "det", "season", "ana", "reld", "holidays",
+                 "digit", "month", "holiday_head")  # fmt: skip
+
+    def __init__(self, text: str | None):
+        """``text`` None: any text (every word and piece may be there)."""
+        any_text = text is None
+        if any_text:
+            present, self.holidays = _SPAN_WORDS, _L_HOLIDAY_WORDS
+        else:
+            low = text.lower()
+            present = frozenset(filter(low.__contains__, _SPAN_WORDS))
+            self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+        self.text = text
+        self.present = present
+        self.rel, self.qual, self.det, self.season, self.ana, self.reld = (
+            tuple(w for w in words if w in present)
+            for words in (
+                _REL_WORDS,
+                _QUAL_WORDS,
+                _DET_WORDS,
+                _SEASON_WORDS,
+                _ANA_WORDS,
+                _RELD_WORDS,
+            )  # fmt: skip
+        )
+        self.digit = any_text or _G_DIGIT.search(text) is not None
+        self.month = any_text or _G_MONTH.search(text) is not None
+        self.holiday_head = any_text or _G_HOLIDAY.search(text) is not None
+
+
+_ANY_TEXT_WORDS = _TextWords(None)
+
+
+def _date_pieces(
+    text: str, lo: int = 0, hi: int | None = None, words: _TextWords | None = None
+) -> dict[str, bool] | None:
     """Which pieces of date expressions ``text[lo:hi]`` holds (see :data:`_RULE_GATES`).
 
     None when it holds none: then neither it nor any part of it holds a date expression.
+    ``words``: the :class:`_TextWords` of ``text``, when its sentences are read one by one.
     """
     hi = len(text) if hi is None else hi
     span = text[lo:hi]
     if span.isascii() or not _FOLD_ODD.search(span):
+        if words is None:
+            words = _ANY_TEXT_WORDS
+            names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        else:  # (the words of the text: those of _L_HOLIDAY_WORDS that it holds)
+            names = words.holidays
         low = span.lower()
         has_word = low.__contains__
-        rel = any(map(has_word, _REL_WORDS))
-        ago, time_ = "ago" in low, "time" in low
-        qual = any(map(has_word, _QUAL_WORDS))
+        present = words.present
+        rel = any(map(has_word, words.rel))
+        ago = "ago" in present and "ago" in low
+        time_ = "time" in present and "time" in low
+        qual = any(map(has_word, words.qual))
         # (every match of _L_PERIOD and _L_ANA holds a relative-date word)
-        det = rel and any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
-        season = any(map(has_word, _SEASON_WORDS))
-        agoe = ago or "earlier" in low
-        spelled = "teen" in low or "twenty" in low or "thousand" in low
-        ua = agoe or "before" in low or "previous" in low
-        ana = rel and any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
+        det = rel and any(map(has_word, words.det)) and _L_PERIOD.search(low) is not None
+        season = any(map(has_word, words.season))
+        agoe = ago or ("earlier" in present and "earlier" in low)
+        spelled = any(w in present and w in low for w in ("teen", "twenty", "thousand"))
+        ua = agoe or any(w in present and w in low for w in ("before", "previous"))
+        ana = rel and any(map(has_word, words.ana)) and _L_ANA.search(low) is not None
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
-        reld = rel and any(map(has_word, _RELD_WORDS))
-        qtr = "quarter" in low
-        # (a sentence of a longer text: only the names the text holds are looked for)
-        names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
-        holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
+        reld = rel and any(map(has_word, words.reld))
+        qtr = "quarter" in present and "quarter" in low
+        holiday = (words.holiday_head and _G_HOLIDAY.search(span) is not None) or any(
+            map(has_word, names)
+        )
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
@@ -363,10 +424,11 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
         qtr = rel
         holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
-    digit = _G_DIGIT.search(span) is not None
+    words = words or _ANY_TEXT_WORDS
+    digit = words.digit and _G_DIGIT.search(span) is not None
     has = {
         "digit": digit,
-        "month": _G_MONTH.search(span) is not None,
+        "month": words.month and _G_MONTH.search(span) is not None,
         "wd": "day" in span,
         "rel": rel,
         "ago": ago,
