@@ -457,7 +457,7 @@ def _event_records(
     rows: list[_Row] = []
     surnames: set[str] = set()
     last_person = ""
-    date_words = _TextWords(body)  # (sentences are searched only for the words the body holds)
+    date_words = _TextWords(body)  # (read once for all its sentences)
     for s_lo, s_hi in _sentence_spans(body):
         sent = body[s_lo:s_hi]
         words = _LOWER_WORD.finditer(sent)

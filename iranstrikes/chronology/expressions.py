@@ -91,6 +91,8 @@ _ON = r"(?:(?i:on)\s+)?"
 # "on", or a preposition that makes a day an interval bound ("since March 3", "until Friday")
 _ON_PREP = r"(?:(?i:on)\s+|(?P<prep>(?i:since|until|till|by|from|before|after|through))\s+)?"
 _UNIT = r"(?i:day|week|weekend|month|year|quarter)"
+# how every match of the rule "ago" ends ("... days ago", "... years or so earlier")
+_AGO_TAIL = r"(?P<unit>(?i:days?|weeks?|months?|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)"
 
 # (rule, regex) in order of preference when matches start at the same place.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -170,8 +172,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ago",
             r"(?<!\w)(?:(?P<approx>(?i:nearly|almost|about|some|roughly|more than|less than|just over"
-            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+(?P<unit>(?i:days?|weeks?|months?"
-            r"|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)",
+            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+{_AGO_TAIL}",
         ),
         (
             "unit-ago",
@@ -236,6 +237,9 @@ _G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+
 _G_YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
 _G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
 _G_AGO = re.compile(r"(?i:ago)")
+# (pieces of some matches only: each is looked for only where the span holds the others)
+_G_NUM_SEP = re.compile(r"\d[/.]\d")  # what every match of "numeric" holds
+_G_AGO_TAIL = re.compile(_AGO_TAIL)
 _G_TIME = re.compile(r"(?i:time)")
 _REL_WORDS = (
     "day",
@@ -302,10 +306,12 @@ _SEASON_WORDS = tuple(_SEASONS)
 # ``word in text.lower()`` is the same test as ``(?i:word)``, and ~5x cheaper.
 _FOLD_ODD = re.compile("[\u0130\u0131\u212a]")
 # The pieces each rule needs: digit, month (abbreviation), wd ("day", case-sensitive),
-# rel (a relative-date word), ago, time.
+# rel (a relative-date word), ago, time; dash, numsep and agotail are parts of the matches
+# of one rule each, found only where the span holds year4, digit, rel and agoe (each implies
+# another piece: which spans hold no piece at all is unchanged).
 _RULE_GATES: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "numeric": ("digit",),
+    "iso": ("year4", "dash"),
+    "numeric": ("numsep",),
     "weekday-date": ("wd", "month", "digit"),
     "month-day": ("month", "digit"),
     "day-month": ("month", "digit"),
@@ -322,62 +328,33 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "quarter": ("qtr",),
     "spelled-year": ("spelled",),
     "relative": ("rel", "reld"),
-    "ago": ("rel", "agoe"),
+    "ago": ("agotail",),
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
 _GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
 
 
-# every word the fast branch of _date_pieces looks for in a lower-cased span
-_SPAN_WORDS = frozenset(
-    {*_REL_WORDS, *_QUAL_WORDS, *_DET_WORDS, *_SEASON_WORDS, *_ANA_WORDS, *_RELD_WORDS}
-    | {"ago", "time", "earlier", "teen", "twenty", "thousand", "before", "previous", "quarter"}
-)
+_FOLD_ODD_CHARS = "\u0130\u0131\u212a"  # (what _FOLD_ODD finds)
 
 
 class _TextWords:
-    """Which of the words and pieces :func:`_date_pieces` looks for a whole text holds at all.
+    """What :func:`_date_pieces` reads once per text rather than once per sentence of it.
 
-    Read once per text, so that each of its sentences is only searched for the words the
-    text holds (most articles hold few of them). The same answers: a span's ``str.lower`` is
-    the matching stretch of the text's (each character is lower-cased on its own, except Σ,
-    which no word looked for holds), so a word a lower-cased span holds, the lower-cased text
-    holds too; and the case-sensitive pieces (digits, month abbreviations, holiday heads) are
-    literal patterns without look-arounds, found in a span only if found in the text.
+    ``holidays``: the names of :data:`_L_HOLIDAY_WORDS` the lower-cased text holds (a
+    lower-cased sentence holds only those: ``str.lower`` lower-cases each character on its
+    own, but Σ, which no name holds). ``low``: the lower-cased text, when the text holds
+    none of :data:`_FOLD_ODD` (then no sentence of it does, and every character lower-cases
+    to one character: ``low[lo:hi]`` is ``text[lo:hi].lower()``, up to the σ/ς of a Σ, which
+    no word or pattern looked for in it holds); else None.
     """
 
-    __slots__ = ("text", "present", "rel", "qual", "det", "season", "ana", "reld", "holidays",
-                 "digit", "month", "holiday_head")  # fmt: skip
+    __slots__ = ("low", "holidays")
 
-    def __init__(self, text: str | None):
-        """``text`` None: any text (every word and piece may be there)."""
-        any_text = text is None
-        if any_text:
-            present, self.holidays = _SPAN_WORDS, _L_HOLIDAY_WORDS
-        else:
-            low = text.lower()
-            present = frozenset(filter(low.__contains__, _SPAN_WORDS))
-            self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
-        self.text = text
-        self.present = present
-        self.rel, self.qual, self.det, self.season, self.ana, self.reld = (
-            tuple(w for w in words if w in present)
-            for words in (
-                _REL_WORDS,
-                _QUAL_WORDS,
-                _DET_WORDS,
-                _SEASON_WORDS,
-                _ANA_WORDS,
-                _RELD_WORDS,
-            )  # fmt: skip
-        )
-        self.digit = any_text or _G_DIGIT.search(text) is not None
-        self.month = any_text or _G_MONTH.search(text) is not None
-        self.holiday_head = any_text or _G_HOLIDAY.search(text) is not None
-
-
-_ANY_TEXT_WORDS = _TextWords(None)
+    def __init__(self, text: str):
+        low = text.lower()
+        self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+        self.low = None if any(map(text.__contains__, _FOLD_ODD_CHARS)) else low
 
 
 def _date_pieces(
@@ -390,32 +367,29 @@ def _date_pieces(
     """
     hi = len(text) if hi is None else hi
     span = text[lo:hi]
-    if span.isascii() or not _FOLD_ODD.search(span):
-        if words is None:
-            words = _ANY_TEXT_WORDS
-            names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
-        else:  # (the words of the text: those of _L_HOLIDAY_WORDS that it holds)
-            names = words.holidays
-        low = span.lower()
+    text_low = None if words is None else words.low
+    if text_low is not None or span.isascii() or not _FOLD_ODD.search(span):
+        low = span.lower() if text_low is None else text_low[lo:hi]
         has_word = low.__contains__
-        present = words.present
-        rel = any(map(has_word, words.rel))
-        ago = "ago" in present and "ago" in low
-        time_ = "time" in present and "time" in low
-        qual = any(map(has_word, words.qual))
+        rel = any(map(has_word, _REL_WORDS))
+        ago, time_ = "ago" in low, "time" in low
+        qual = any(map(has_word, _QUAL_WORDS))
         # (every match of _L_PERIOD and _L_ANA holds a relative-date word)
-        det = rel and any(map(has_word, words.det)) and _L_PERIOD.search(low) is not None
-        season = any(map(has_word, words.season))
-        agoe = ago or ("earlier" in present and "earlier" in low)
-        spelled = any(w in present and w in low for w in ("teen", "twenty", "thousand"))
-        ua = agoe or any(w in present and w in low for w in ("before", "previous"))
-        ana = rel and any(map(has_word, words.ana)) and _L_ANA.search(low) is not None
+        det = rel and any(map(has_word, _DET_WORDS)) and _L_PERIOD.search(low) is not None
+        season = any(map(has_word, _SEASON_WORDS))
+        agoe = ago or "earlier" in low
+        spelled = "teen" in low or "twenty" in low or "thousand" in low
+        ua = agoe or "before" in low or "previous" in low
+        ana = rel and any(map(has_word, _ANA_WORDS)) and _L_ANA.search(low) is not None
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
-        reld = rel and any(map(has_word, words.reld))
-        qtr = "quarter" in present and "quarter" in low
-        holiday = (words.holiday_head and _G_HOLIDAY.search(span) is not None) or any(
-            map(has_word, names)
-        )
+        reld = rel and any(map(has_word, _RELD_WORDS))
+        qtr = "quarter" in low
+        # (a sentence of a longer text: only the names the text holds are looked for)
+        if words is not None:
+            names = words.holidays
+        else:
+            names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
     else:
         rel = _G_REL.search(span) is not None
         ago, time_ = _G_AGO.search(span) is not None, _G_TIME.search(span) is not None
@@ -424,18 +398,21 @@ def _date_pieces(
         agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
         qtr = rel
         holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
-    words = words or _ANY_TEXT_WORDS
-    digit = words.digit and _G_DIGIT.search(span) is not None
+    digit = _G_DIGIT.search(span) is not None
+    year4 = digit and _G_YEAR4.search(span) is not None
     has = {
         "digit": digit,
-        "month": words.month and _G_MONTH.search(span) is not None,
+        "month": _G_MONTH.search(span) is not None,
         "wd": "day" in span,
         "rel": rel,
         "ago": ago,
         "time": time_,
         "qual": qual,
         "season": season,
-        "year4": digit and _G_YEAR4.search(span) is not None,
+        "year4": year4,
+        "dash": year4 and "-" in span,  # (iso: "2024-05-03")
+        "numsep": digit and _G_NUM_SEP.search(span) is not None,
+        "agotail": rel and agoe and _G_AGO_TAIL.search(span) is not None,
         "agoe": agoe,
         "ua": ua,
         "ana": ana,
