@@ -466,7 +466,7 @@ def _event_records(
         ):  # not prose (under four words or two lower-case ones): its dates (not bare years) are stamps
             rows.extend(
                 _Row(s_lo, s_hi, "stamp", "", m, "neutral")
-                for m in _find_dates(body, s_lo, s_hi)
+                for m in _find_dates(body, s_lo, s_hi, _date_pieces(body, s_lo, s_hi, date_words))
                 if m.rule != "year"
             )
             continue

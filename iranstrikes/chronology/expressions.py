@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from .. import resources as _resources
 from .holidays import HOLIDAY_HEADS, HOLIDAY_NAMES
@@ -357,9 +358,14 @@ class _TextWords:
         self.low = None if any(map(text.__contains__, _FOLD_ODD_CHARS)) else low
 
 
+# the pieces of :data:`_RULE_GATES`, in the order _date_pieces tests them
+_PIECES = ("digit", "month", "wd", "rel", "ago", "time", "qual", "season", "year4", "dash",
+           "numsep", "agotail", "agoe", "ua", "ana", "det", "holiday", "qtr", "spelled", "reld")  # fmt: skip
+
+
 def _date_pieces(
     text: str, lo: int = 0, hi: int | None = None, words: _TextWords | None = None
-) -> dict[str, bool] | None:
+) -> frozenset[str] | None:
     """Which pieces of date expressions ``text[lo:hi]`` holds (see :data:`_RULE_GATES`).
 
     None when it holds none: then neither it nor any part of it holds a date expression.
@@ -400,30 +406,32 @@ def _date_pieces(
         holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
     digit = _G_DIGIT.search(span) is not None
     year4 = digit and _G_YEAR4.search(span) is not None
-    has = {
-        "digit": digit,
-        "month": _G_MONTH.search(span) is not None,
-        "wd": "day" in span,
-        "rel": rel,
-        "ago": ago,
-        "time": time_,
-        "qual": qual,
-        "season": season,
-        "year4": year4,
-        "dash": year4 and "-" in span,  # (iso: "2024-05-03")
-        "numsep": digit and _G_NUM_SEP.search(span) is not None,
-        "agotail": rel and agoe and _G_AGO_TAIL.search(span) is not None,
-        "agoe": agoe,
-        "ua": ua,
-        "ana": ana,
-        "det": det,
-        "holiday": holiday,  # (any case: "Eid Al-Fitr", "new year's day")
-        # "quarter" (any case) or "Q1".."Q4" with a year
-        "qtr": qtr or (digit and "Q" in span),
-        "spelled": spelled,
-        "reld": reld,
-    }
-    return has if any(has.values()) else None
+    held = compress(
+        _PIECES,
+        (
+            digit,
+            _G_MONTH.search(span) is not None,
+            "day" in span,
+            rel,
+            ago,
+            time_,
+            qual,
+            season,
+            year4,
+            year4 and "-" in span,  # (iso: "2024-05-03")
+            digit and _G_NUM_SEP.search(span) is not None,
+            rel and agoe and _G_AGO_TAIL.search(span) is not None,
+            agoe,
+            ua,
+            ana,
+            det,
+            holiday,  # (any case: "Eid Al-Fitr", "new year's day")
+            qtr or (digit and "Q" in span),  # "quarter" (any case) or "Q1".."Q4" with a year
+            spelled,
+            reld,
+        ),
+    )
+    return frozenset(held) or None
 
 
 _FILTERED = frozenset({"year", "season"})
@@ -458,18 +466,17 @@ def _plausible(rule: str, g: dict, text: str, start: int) -> bool:
 
 
 def _find_dates(
-    text: str, lo: int = 0, hi: int | None = None, pieces: dict | None | bool = True
+    text: str, lo: int = 0, hi: int | None = None, pieces: frozenset | None | bool = True
 ) -> list[_Match]:
     """Return non-overlapping date expressions in ``text[lo:hi]`` (absolute offsets).
 
     ``pieces``: the :func:`_date_pieces` of the span when already known.
     """
     hi = len(text) if hi is None else hi
-    has = _date_pieces(text, lo, hi) if pieces is True else pieces
-    if has is None:  # (most sentences)
+    on = _date_pieces(text, lo, hi) if pieces is True else pieces
+    if on is None:  # (most sentences)
         return []
     found: list[_Match] = []
-    on = {g for g, v in has.items() if v}
     for name, rx, gates in _GATED_RULES:
         if gates <= on:
             for m in rx.finditer(text, lo, hi):
