@@ -189,15 +189,18 @@ _CONNECTORS = {"of", "the", "al", "bin", "de", "van", "von", "la", "le", "and", 
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_ACTOR_PUNCT = re.compile(r"[\[\]“”\"#*]|(?<!\w)[‘’']|[‘’'](?!\w)")
+# (= [\[\]“”"#*]|(?<!\w)[‘’']|[‘’'](?!\w), one character either way, but opening with one
+# character set, which the regex engine skips to: ~4x faster)
+_ACTOR_PUNCT = re.compile(r"[\[\]“”\"#*‘’'](?:(?<=[\[\]“”\"#*])|(?<!\w[‘’'])|(?!\w))")
 
 
 def _clean_actor(text: str) -> str:
     if "](" in text:
         text = _LINK_TARGET.sub("", text)
     text = _ACTOR_PUNCT.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip(" ,.;:-—–")
-    return text
+    # (= _SPACES.sub(" ", text).strip(" ,.;:-—–"): the same whitespace, and the spaces that
+    # the split drops at either end are stripped anyway)
+    return " ".join(text.split()).strip(" ,.;:-—–")
 
 
 def _strip_dates(text: str) -> str:
