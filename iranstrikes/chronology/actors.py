@@ -256,9 +256,12 @@ _VERBISH = re.compile(
 )
 
 
-_THAT_QUOTE_SEMI = re.compile(r"\bthat\b|[“\"]|;")
+# (these patterns open with one character set, which the regex engine skips to: the same
+# matches as the plainer forms in their comments, faster; a look-behind after the first
+# character stands for the word boundary before it)
+_THAT_QUOTE_SEMI = re.compile(r"[t“\";](?:(?<=t)(?<!\wt)hat\b|(?<=[“\";]))")  # \bthat\b|[“"]|;
 _LEAD_ADVERBIAL = re.compile(r"\s*([^,]{0,40}),\s+")
-_QUOTE_OR_THAT = re.compile(r"[“”\"]|\bthat\b")
+_QUOTE_OR_THAT = re.compile(r"[“”\"t](?:(?<=[“”\"])|(?<=t)(?<!\wt)hat\b)")  # [“”"]|\bthat\b
 
 
 def _clause_subject(
@@ -455,8 +458,8 @@ class _Regions:
 _QUOTED_AS = re.compile(r"\s+(.+?)\s+as\s+say")
 _ENDS_QUOTE = re.compile(r"[”\"],?\s*$")
 _INVERTED = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s*){1,6})")
-# (= [”]|\bthat\b|"(?=[,\s])|; written so that every branch opens with a literal: faster)
-_SUBJECT_CUT = re.compile(r"[”;]|\"(?=[,\s])|that\b(?<!\wthat)")
+# (= [”]|\bthat\b|"(?=[,\s])|; written to open with one character set: faster)
+_SUBJECT_CUT = re.compile(r"[”;\"t](?:(?<=[”;])|(?<=\")(?=[,\s])|(?<=t)hat\b(?<!\wthat))")
 
 
 def _statement_actor(

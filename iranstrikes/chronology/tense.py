@@ -16,8 +16,11 @@ from .. import resources as _resources
 from .actors import _VERBISH, _SentIndex
 from .expressions import _Match
 
-# (= [,;:“”"]|\bthat\b|\bwho\b|\bwhich\b, every branch opening with a literal: faster)
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"]|that\b(?<!\wthat)|who\b(?<!\wwho)|which\b(?<!\wwhich)")
+# (= [,;:“”"]|\bthat\b|\bwho\b|\bwhich\b, opening with one character set, which the regex
+# engine skips to: faster)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:“”\"tw](?:(?<=[,;:“”\"])|(?<=t)hat\b(?<!\wthat)|(?<=w)ho\b(?<!\wwho)|(?<=w)hich\b(?<!\wwhich))"
+)
 
 
 def _cue_regex(tense: str) -> re.Pattern[str]:
