@@ -155,6 +155,20 @@ _CUE_VERBS = (
 )
 _CUE = re.compile(rf"(?<![\w-])(?:{_by_first_letter(_CUE_VERBS)})(?![\w-])")
 _PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+
+
+def _ends_passive(text: str, lo: int, hi: int) -> bool:
+    """Whether :data:`_PASSIVE` finds a passive auxiliary ending ``text[lo:hi]`` ("was ").
+
+    Only the last two words are searched: a match is an auxiliary ending a word, blanks, at
+    most one more word (the adverb) and blanks up to the end, so it starts inside the
+    second-to-last word or after it (the same answer as searching all of ``text[lo:hi]``).
+    """
+    window = text[lo:hi]
+    head = window.rsplit(None, 2)  # (head[0]: the window up to its third-to-last word's end)
+    return _PASSIVE.search(window, len(head[0]) if len(head) == 3 else 0) is not None
+
+
 _MEDIA = re.compile(
     r"(?i)\b(?:agency|news|newspaper|daily|media|television|tv|radio|website|outlet|wire"
     r"|broadcaster|press)\b"

@@ -25,12 +25,12 @@ from .actors import (
     _LINK,
     _LOWER_WORD,
     _MEDIA,
-    _PASSIVE,
     _PRONOUNS,
     _THAT_OR_QUOTE,
     _VERBISH,
     _clause_subject,
     _describe,
+    _ends_passive,
     _quoted_regions,
     _Regions,
     _Row,
@@ -462,7 +462,8 @@ def _event_records(
         sent = body[s_lo:s_hi]
         words = _LOWER_WORD.finditer(sent)
         if (
-            len(sent.split()) < 4 or next(words, None) is None or next(words, None) is None
+            # (split(None, 3): the first words, at most four, enough to count to four)
+            len(sent.split(None, 3)) < 4 or next(words, None) is None or next(words, None) is None
         ):  # not prose (under four words or two lower-case ones): its dates (not bare years) are stamps
             rows.extend(
                 _Row(s_lo, s_hi, "stamp", "", m, "neutral")
@@ -486,7 +487,7 @@ def _event_records(
             c
             for c in raw_cues
             if not in_regions.inside(c.start())
-            and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
+            and not _ends_passive(body, max(s_lo, c.start() - _PASSIVE_WINDOW), c.start())
         ]
         cue_starts = [c.start() for c in cues]
         sx.dates, sx.date_starts = dates, [d.start for d in dates]
