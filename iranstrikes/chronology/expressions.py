@@ -333,7 +333,16 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
-_GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
+# Rules whose every match holds a weekday name (case as written) after at most two words
+# (its modifiers: "early on", "last"): the scan starts at the second word before the first
+# weekday name of the span, or is skipped when it holds none. The same matches: none can
+# start earlier (its modifiers would have to hold a weekday name), and the scan reads the
+# same text from there.
+_G_WEEKDAY = re.compile(_WD)
+_WEEKDAY_ANCHORED = {"weekday": 2}
+_GATED_RULES = tuple(
+    (name, rx, frozenset(_RULE_GATES[name]), _WEEKDAY_ANCHORED.get(name)) for name, rx in _RULES
+)
 
 
 _FOLD_ODD_CHARS = "\u0130\u0131\u212a"  # (what _FOLD_ODD finds)
@@ -477,9 +486,17 @@ def _find_dates(
     if on is None:  # (most sentences)
         return []
     found: list[_Match] = []
-    for name, rx, gates in _GATED_RULES:
+    for name, rx, gates, words_before in _GATED_RULES:
         if gates <= on:
-            for m in rx.finditer(text, lo, hi):
+            start = lo
+            if words_before is not None:
+                wd = _G_WEEKDAY.search(text, lo, hi)
+                if wd is None:
+                    continue
+                head = text[lo : wd.start()].rsplit(None, words_before)
+                if len(head) > words_before:  # (head[0]: the text before those words)
+                    start = lo + len(head[0])
+            for m in rx.finditer(text, start, hi):
                 g = m.groupdict()
                 rule = name
                 start = m.start()
