@@ -25,12 +25,12 @@ from .actors import (
     _LINK,
     _LOWER_WORD,
     _MEDIA,
-    _PASSIVE,
     _PRONOUNS,
     _THAT_OR_QUOTE,
     _VERBISH,
     _clause_subject,
     _describe,
+    _ends_passive,
     _quoted_regions,
     _Regions,
     _Row,
@@ -39,7 +39,7 @@ from .actors import (
     _statement_actor,
     choose_actor,
 )
-from .expressions import _date_pieces, _find_dates, _Match
+from .expressions import _date_pieces, _find_dates, _Match, _TextWords
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
 from .resolve import _anchor_free, _day, _resolve_match, _unit_period
 from .tense import _tense_of
@@ -457,19 +457,21 @@ def _event_records(
     rows: list[_Row] = []
     surnames: set[str] = set()
     last_person = ""
+    date_words = _TextWords(body)  # (read once for all its sentences)
     for s_lo, s_hi in _sentence_spans(body):
         sent = body[s_lo:s_hi]
         words = _LOWER_WORD.finditer(sent)
         if (
-            len(sent.split()) < 4 or next(words, None) is None or next(words, None) is None
+            # (split(None, 3): the first words, at most four, enough to count to four)
+            len(sent.split(None, 3)) < 4 or next(words, None) is None or next(words, None) is None
         ):  # not prose (under four words or two lower-case ones): its dates (not bare years) are stamps
             rows.extend(
                 _Row(s_lo, s_hi, "stamp", "", m, "neutral")
-                for m in _find_dates(body, s_lo, s_hi)
+                for m in _find_dates(body, s_lo, s_hi, _date_pieces(body, s_lo, s_hi, date_words))
                 if m.rule != "year"
             )
             continue
-        pieces = _date_pieces(body, s_lo, s_hi)
+        pieces = _date_pieces(body, s_lo, s_hi, date_words)
         dates = _find_dates(body, s_lo, s_hi, pieces)
         raw_cues = list(_CUE.finditer(body, s_lo, s_hi))
         if not dates and not raw_cues:
@@ -485,7 +487,7 @@ def _event_records(
             c
             for c in raw_cues
             if not in_regions.inside(c.start())
-            and not _PASSIVE.search(body[max(s_lo, c.start() - _PASSIVE_WINDOW) : c.start()])
+            and not _ends_passive(body, max(s_lo, c.start() - _PASSIVE_WINDOW), c.start())
         ]
         cue_starts = [c.start() for c in cues]
         sx.dates, sx.date_starts = dates, [d.start for d in dates]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from .. import resources as _resources
 from .holidays import HOLIDAY_HEADS, HOLIDAY_NAMES
@@ -91,6 +92,8 @@ _ON = r"(?:(?i:on)\s+)?"
 # "on", or a preposition that makes a day an interval bound ("since March 3", "until Friday")
 _ON_PREP = r"(?:(?i:on)\s+|(?P<prep>(?i:since|until|till|by|from|before|after|through))\s+)?"
 _UNIT = r"(?i:day|week|weekend|month|year|quarter)"
+# how every match of the rule "ago" ends ("... days ago", "... years or so earlier")
+_AGO_TAIL = r"(?P<unit>(?i:days?|weeks?|months?|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)"
 
 # (rule, regex) in order of preference when matches start at the same place.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -170,8 +173,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ago",
             r"(?<!\w)(?:(?P<approx>(?i:nearly|almost|about|some|roughly|more than|less than|just over"
-            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+(?P<unit>(?i:days?|weeks?|months?"
-            r"|years?))(?:\s+(?i:or so))?\s+(?P<dir>(?i:ago|earlier))(?!\w)",
+            rf"|just under|over))\s+)?(?P<n>\d+|(?i:{_NUMW}))\s+{_AGO_TAIL}",
         ),
         (
             "unit-ago",
@@ -236,6 +238,9 @@ _G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+
 _G_YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
 _G_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
 _G_AGO = re.compile(r"(?i:ago)")
+# (pieces of some matches only: each is looked for only where the span holds the others)
+_G_NUM_SEP = re.compile(r"\d[/.]\d")  # what every match of "numeric" holds
+_G_AGO_TAIL = re.compile(_AGO_TAIL)
 _G_TIME = re.compile(r"(?i:time)")
 _REL_WORDS = (
     "day",
@@ -302,10 +307,12 @@ _SEASON_WORDS = tuple(_SEASONS)
 # ``word in text.lower()`` is the same test as ``(?i:word)``, and ~5x cheaper.
 _FOLD_ODD = re.compile("[\u0130\u0131\u212a]")
 # The pieces each rule needs: digit, month (abbreviation), wd ("day", case-sensitive),
-# rel (a relative-date word), ago, time.
+# rel (a relative-date word), ago, time; dash, numsep and agotail are parts of the matches
+# of one rule each, found only where the span holds year4, digit, rel and agoe (each implies
+# another piece: which spans hold no piece at all is unchanged).
 _RULE_GATES: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "numeric": ("digit",),
+    "iso": ("year4", "dash"),
+    "numeric": ("numsep",),
     "weekday-date": ("wd", "month", "digit"),
     "month-day": ("month", "digit"),
     "day-month": ("month", "digit"),
@@ -322,22 +329,62 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "quarter": ("qtr",),
     "spelled-year": ("spelled",),
     "relative": ("rel", "reld"),
-    "ago": ("rel", "agoe"),
+    "ago": ("agotail",),
     "at-the-time": ("time",),
     "weekday": ("wd",),
 }
-_GATED_RULES = tuple((name, rx, frozenset(_RULE_GATES[name])) for name, rx in _RULES)
+# Rules whose every match holds a weekday name (case as written) after at most two words
+# (its modifiers: "early on", "last"): the scan starts at the second word before the first
+# weekday name of the span, or is skipped when it holds none. The same matches: none can
+# start earlier (its modifiers would have to hold a weekday name), and the scan reads the
+# same text from there.
+_G_WEEKDAY = re.compile(_WD)
+_WEEKDAY_ANCHORED = {"weekday": 2}
+_GATED_RULES = tuple(
+    (name, rx, frozenset(_RULE_GATES[name]), _WEEKDAY_ANCHORED.get(name)) for name, rx in _RULES
+)
 
 
-def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, bool] | None:
+_FOLD_ODD_CHARS = "\u0130\u0131\u212a"  # (what _FOLD_ODD finds)
+
+
+class _TextWords:
+    """What :func:`_date_pieces` reads once per text rather than once per sentence of it.
+
+    ``holidays``: the names of :data:`_L_HOLIDAY_WORDS` the lower-cased text holds (a
+    lower-cased sentence holds only those: ``str.lower`` lower-cases each character on its
+    own, but Σ, which no name holds). ``low``: the lower-cased text, when the text holds
+    none of :data:`_FOLD_ODD` (then no sentence of it does, and every character lower-cases
+    to one character: ``low[lo:hi]`` is ``text[lo:hi].lower()``, up to the σ/ς of a Σ, which
+    no word or pattern looked for in it holds); else None.
+    """
+
+    __slots__ = ("low", "holidays")
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+        self.low = None if any(map(text.__contains__, _FOLD_ODD_CHARS)) else low
+
+
+# the pieces of :data:`_RULE_GATES`, in the order _date_pieces tests them
+_PIECES = ("digit", "month", "wd", "rel", "ago", "time", "qual", "season", "year4", "dash",
+           "numsep", "agotail", "agoe", "ua", "ana", "det", "holiday", "qtr", "spelled", "reld")  # fmt: skip
+
+
+def _date_pieces(
+    text: str, lo: int = 0, hi: int | None = None, words: _TextWords | None = None
+) -> frozenset[str] | None:
     """Which pieces of date expressions ``text[lo:hi]`` holds (see :data:`_RULE_GATES`).
 
     None when it holds none: then neither it nor any part of it holds a date expression.
+    ``words``: the :class:`_TextWords` of ``text``, when its sentences are read one by one.
     """
     hi = len(text) if hi is None else hi
     span = text[lo:hi]
-    if span.isascii() or not _FOLD_ODD.search(span):
-        low = span.lower()
+    text_low = None if words is None else words.low
+    if text_low is not None or span.isascii() or not _FOLD_ODD.search(span):
+        low = span.lower() if text_low is None else text_low[lo:hi]
         has_word = low.__contains__
         rel = any(map(has_word, _REL_WORDS))
         ago, time_ = "ago" in low, "time" in low
@@ -353,7 +400,10 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         reld = rel and any(map(has_word, _RELD_WORDS))
         qtr = "quarter" in low
         # (a sentence of a longer text: only the names the text holds are looked for)
-        names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        if words is not None:
+            names = words.holidays
+        else:
+            names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
         holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
     else:
         rel = _G_REL.search(span) is not None
@@ -364,27 +414,33 @@ def _date_pieces(text: str, lo: int = 0, hi: int | None = None) -> dict[str, boo
         qtr = rel
         holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
     digit = _G_DIGIT.search(span) is not None
-    has = {
-        "digit": digit,
-        "month": _G_MONTH.search(span) is not None,
-        "wd": "day" in span,
-        "rel": rel,
-        "ago": ago,
-        "time": time_,
-        "qual": qual,
-        "season": season,
-        "year4": digit and _G_YEAR4.search(span) is not None,
-        "agoe": agoe,
-        "ua": ua,
-        "ana": ana,
-        "det": det,
-        "holiday": holiday,  # (any case: "Eid Al-Fitr", "new year's day")
-        # "quarter" (any case) or "Q1".."Q4" with a year
-        "qtr": qtr or (digit and "Q" in span),
-        "spelled": spelled,
-        "reld": reld,
-    }
-    return has if any(has.values()) else None
+    year4 = digit and _G_YEAR4.search(span) is not None
+    held = compress(
+        _PIECES,
+        (
+            digit,
+            _G_MONTH.search(span) is not None,
+            "day" in span,
+            rel,
+            ago,
+            time_,
+            qual,
+            season,
+            year4,
+            year4 and "-" in span,  # (iso: "2024-05-03")
+            digit and _G_NUM_SEP.search(span) is not None,
+            rel and agoe and _G_AGO_TAIL.search(span) is not None,
+            agoe,
+            ua,
+            ana,
+            det,
+            holiday,  # (any case: "Eid Al-Fitr", "new year's day")
+            qtr or (digit and "Q" in span),  # "quarter" (any case) or "Q1".."Q4" with a year
+            spelled,
+            reld,
+        ),
+    )
+    return frozenset(held) or None
 
 
 _FILTERED = frozenset({"year", "season"})
@@ -419,21 +475,28 @@ def _plausible(rule: str, g: dict, text: str, start: int) -> bool:
 
 
 def _find_dates(
-    text: str, lo: int = 0, hi: int | None = None, pieces: dict | None | bool = True
+    text: str, lo: int = 0, hi: int | None = None, pieces: frozenset | None | bool = True
 ) -> list[_Match]:
     """Return non-overlapping date expressions in ``text[lo:hi]`` (absolute offsets).
 
     ``pieces``: the :func:`_date_pieces` of the span when already known.
     """
     hi = len(text) if hi is None else hi
-    has = _date_pieces(text, lo, hi) if pieces is True else pieces
-    if has is None:  # (most sentences)
+    on = _date_pieces(text, lo, hi) if pieces is True else pieces
+    if on is None:  # (most sentences)
         return []
     found: list[_Match] = []
-    on = {g for g, v in has.items() if v}
-    for name, rx, gates in _GATED_RULES:
+    for name, rx, gates, words_before in _GATED_RULES:
         if gates <= on:
-            for m in rx.finditer(text, lo, hi):
+            start = lo
+            if words_before is not None:
+                wd = _G_WEEKDAY.search(text, lo, hi)
+                if wd is None:
+                    continue
+                head = text[lo : wd.start()].rsplit(None, words_before)
+                if len(head) > words_before:  # (head[0]: the text before those words)
+                    start = lo + len(head[0])
+            for m in rx.finditer(text, start, hi):
                 g = m.groupdict()
                 rule = name
                 start = m.start()
