@@ -94,6 +94,14 @@ class _PastCues:
             if r["tense"] == "past" and _PLAIN_WORD.fullmatch(r["cue"])
         ) | _resources.word_set("past_verbs")
         self.multi = _cue_regex("past")
+        # the table's multi-word past cues all open with "has " or "have " (matched case-
+        # insensitively): an ASCII text holding neither, lower-cased, holds no such cue (a
+        # table with other ones: None, the pattern is always searched)
+        multi = [
+            r["cue"] for r in rows if r["tense"] == "past" and not _PLAIN_WORD.fullmatch(r["cue"])
+        ]
+        opening = "(?:has|have) "
+        self.multi_gate = ("has ", "have ") if all(c.startswith(opening) for c in multi) else None
 
     def _words(self, text: str, lo: int, hi: int):
         words = self.words
@@ -138,6 +146,8 @@ class _PastCues:
                     ends.append(lo + pos + len(w))
                 pos += len(w)
                 prev = w
+            gate = self.multi_gate
+            multi = gate is None or any(map(low.__contains__, gate))
         else:
             for m in _WORD.finditer(text, lo, hi):
                 w = m.group().lower()
@@ -145,7 +155,8 @@ class _PastCues:
                     starts.append(m.start())
                     ends.append(m.end())
                 prev = w
-        if self.multi.search(text, lo, hi) is not None:
+            multi = True
+        if multi and self.multi.search(text, lo, hi) is not None:
             # merged by start, a word cue first on a tie (as heapq.merge in finditer)
             spans = sorted(
                 [
