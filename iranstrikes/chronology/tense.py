@@ -94,6 +94,14 @@ class _PastCues:
             if r["tense"] == "past" and _PLAIN_WORD.fullmatch(r["cue"])
         ) | _resources.word_set("past_verbs")
         self.multi = _cue_regex("past")
+        # the table's multi-word past cues all open with "has " or "have " (matched case-
+        # insensitively): an ASCII text holding neither, lower-cased, holds no such cue (a
+        # table with other ones: None, the pattern is always searched)
+        multi = [
+            r["cue"] for r in rows if r["tense"] == "past" and not _PLAIN_WORD.fullmatch(r["cue"])
+        ]
+        opening = "(?:has|have) "
+        self.multi_gate = ("has ", "have ") if all(c.startswith(opening) for c in multi) else None
 
     def _words(self, text: str, lo: int, hi: int):
         words = self.words
@@ -138,6 +146,8 @@ class _PastCues:
                     ends.append(lo + pos + len(w))
                 pos += len(w)
                 prev = w
+            gate = self.multi_gate
+            multi = gate is None or any(map(low.__contains__, gate))
         else:
             for m in _WORD.finditer(text, lo, hi):
                 w = m.group().lower()
@@ -145,7 +155,8 @@ class _PastCues:
                     starts.append(m.start())
                     ends.append(m.end())
                 prev = w
-        if self.multi.search(text, lo, hi) is not None:
+            multi = True
+        if multi and self.multi.search(text, lo, hi) is not None:
             # merged by start, a word cue first on a tie (as heapq.merge in finditer)
             spans = sorted(
                 [
@@ -167,9 +178,16 @@ class _PastCues:
 
 
 _FUTURE = _cue_regex("future")
-# literal pieces, one of which every future cue of tense_cues.csv holds (lower case)
-_FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "might", " to",
-                    "must", "should", "scheduled", "planned")  # fmt: skip
+# literal pieces, one of which every future cue of tense_cues.csv holds (lower case; "to"
+# with the word before it, as the cues have it: a bare " to" is in most sentences, a cue in few)
+_FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "might", "must",
+                    "should", "scheduled", "plan", "intend", "expect", "is to", "are to",
+                    "was to", "were to", "due to", "set to", "going to", "slated to", "likely to",
+                    "poised to", "supposed to", "aim to", "aims to", "hope to", "hopes to",
+                    "has to", "have to", "had to", "need to", "needs to")  # fmt: skip
+# the characters that match an ASCII letter of a cue case-insensitively but lower-case to no
+# ASCII letter (İ, ı, ſ, K): a sentence holding one is always searched
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
 _PAST = _PastCues()
 
@@ -197,8 +215,11 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     hi = sent_hi if hi is None else hi
     future = sx.flags.get("future")
     if future is None:  # a cheap test first: most sentences hold no future cue at all
-        low = text[sent_lo:sent_hi].lower()
-        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS))
+        seg = text[sent_lo:sent_hi]
+        low = seg.lower()
+        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS)) or any(
+            map(seg.__contains__, _FOLDS_TO_ASCII)
+        )
     for _ in range(_CLAUSES_READ):
         if future and (sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi)):
             return "future"
