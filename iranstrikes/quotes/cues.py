@@ -86,7 +86,8 @@ _DET_CHAIN_RE = re.compile(
     r"(?P<lead>\b[\w’'-]+)\s+(?:a|an|the|another|his|her|its|their|our|my|your|this|each|every)"
     r"\s+(?:[\w’'-]+\s+){0,2}$"
 )
-_PREPOSITIONS = _resources.word_set("prepositions")
+#: Prepositions but "to" (which also marks an infinitive): no base-form verb follows one.
+_ADJUNCT_PREPOSITIONS = _resources.word_set("prepositions") - {"to"}
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
 
 
@@ -100,9 +101,7 @@ def _after_adjunct_word(m: str, pos: int, floor: int) -> bool:
     w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
     if w is None:
         return False
-    w = w.group(1)
-    low = w.lower()
-    return low in _PREPOSITIONS and low != "to"
+    return w.group(1).lower() in _ADJUNCT_PREPOSITIONS
 
 
 def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
@@ -121,7 +120,7 @@ def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
     if dm is None or _NOUN_COMPLEMENT_RE.match(m, mt.end()):
         return False
     lead = dm.group("lead")  # the noun phrase is an adjunct: "In a tweet", "discussing a post"
-    return (lead in _PREPOSITIONS and lead != "to") or (lead.endswith("ing") and len(lead) > 4)
+    return lead in _ADJUNCT_PREPOSITIONS or (lead.endswith("ing") and len(lead) > 4)
 
 
 # what makes a noun cue an attribution of its own: "his vow to build", "the claim that ...",

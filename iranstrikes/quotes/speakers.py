@@ -92,7 +92,18 @@ _LEADING_FUNCTION_RE = re.compile(
 _RELATIVE = _resources.word_set("relative_pronouns")
 #: After "that", what opens a clause (a subject pronoun, an article, a name) rather than the
 #: noun of a demonstrative ("that official").
-_COMPLEMENTIZER_NEXT_RE = re.compile(r"(?:he|she|they|it|we|I|you|the|a|an|[A-Z])(?![a-z])|[A-Z]")
+_COMPLEMENTIZER_NEXT_RE = re.compile(r"(?:he|she|they|it|we|you|the|a|an)(?![a-z])|[A-Z]")
+
+
+def _opens_that_clause(first: str, words: list[str]) -> bool:
+    """The span opens with a clause-opening "that", not a demonstrative ("that official").
+
+    ``first``: its first word as the caller compares it (as written, or case-folded);
+    ``words``: the span's words ("that he’d seen", "that the committee", "that Donald Trump").
+    """
+    return first == "that" and len(words) > 1 and bool(_COMPLEMENTIZER_NEXT_RE.match(words[1]))
+
+
 _QUANTITY_LEAD_RE = re.compile(r"(?i:at\s+(?:least|most))\b")  # "at least a dozen members"
 _AFTER_PREP = _resources.word_set("prepositions")
 
@@ -116,7 +127,7 @@ def _suspicious(span: str) -> bool:
     if words[-1].strip(".,") in _TIME_UNITS:
         return True  # "the last week", "this past week": a time phrase, no speaker
     first = words[0]
-    if first == "that" and len(words) > 1 and _COMPLEMENTIZER_NEXT_RE.match(words[1]):
+    if _opens_that_clause(first, words):
         return True  # "that he’d seen", "that the committee": a clause, not "that official"
     if first.casefold() in _LEAD_OK:
         return False
@@ -282,9 +293,7 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     words = span.split()
     first = words[0].casefold() if words else ""
-    if first in _RELATIVE and not (
-        first == "that" and len(words) > 1 and _COMPLEMENTIZER_NEXT_RE.match(words[1])
-    ):
+    if first in _RELATIVE and not _opens_that_clause(first, words):
         # "X, who lives nearby, said": the speaker is the relative's antecedent
         for x in reversed(tm.mentions_in(max(0, ms - 120), ms)):
             if x.end <= ms and not art.masked[x.end : ms].strip(" ,") and x.entity >= 0:

@@ -306,26 +306,6 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 
 
 # -- passes ------------------------------------------------------------------------------------
-def find_outlets(text: str) -> list[tuple[int, int, str]]:
-    """Outlets of the gazetteer (``reference/outlets.csv``) named in the text."""
-    from ..quotes.outlets import _outlet_first_hits, _outlet_index, canonical_outlet
-
-    rxs, _lookup = _outlet_index()
-    out = []
-    last_end = -1
-    for start, tok in _outlet_first_hits(text):
-        rx = rxs.get(tok)
-        if rx is None or start < last_end:
-            continue
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-            continue
-        mt = rx.match(text, start)
-        if mt:
-            out.append((mt.start(), mt.end(), canonical_outlet(mt.group(0))))
-            last_end = mt.end()
-    return out
-
-
 @functools.lru_cache(maxsize=65536)
 def _read_run_cached(raw: str, initial: bool):
     """:func:`_read_run` of a run that is not one sentence-initial word (memoised).
@@ -438,7 +418,7 @@ def find_mentions(
     sent_starts: list[int],
     quote_spans: list[tuple[int, int]],
     region_of,
-    outlets: list[tuple[int, int, str]] | None = None,
+    outlets: list[tuple[int, int, str]],
 ) -> list[Mention]:
     """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
 
@@ -447,14 +427,15 @@ def find_mentions(
         sent_starts: sorted sentence start offsets (to give each mention its sentence).
         quote_spans: sorted (start, end) of quotation interiors.
         region_of: function offset -> region name.
-        outlets: (start, end, canonical name) of the outlets, when the caller found them
-            already (the quote extractor does); else they are looked up here.
+        outlets: (start, end, canonical name) of the outlets, as
+            :func:`iranstrikes.quotes.article.find_outlets` finds them (the text model passes
+            them: one outlet finder for the quote extractor and the model).
     """
     lx = _lex()
     sent_starts_set = set(sent_starts)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name in find_outlets(text) if outlets is None else outlets:
+    for s, e, name in outlets:
         found.append(Mention(s, e, text[s:e], "outlet", 0, name.casefold(), name))
         taken.append((s, e))
     taken.sort()
