@@ -1067,3 +1067,13 @@ def test_month_names_alone_come_from_the_month_list():
     texts = set(ev["date_text"].dropna())
     assert {"in Jul.", "in October", "March 2016"} <= texts
     assert not any(t.lower() in {"may", "march"} for t in texts)
+
+
+def test_a_character_folding_to_ascii_takes_the_exact_path():
+    from iranstrikes.chronology.expressions import _find_dates
+
+    # "ſ" (long s) matches "s" in a case-insensitive pattern but lower-cases to itself: the
+    # word pre-test must not rule out a date the rules themselves find
+    text = "The talks in the port ended la\u017ft week, officials said."
+    assert [m.text for m in _find_dates(text)] == ["la\u017ft week"]
+    assert [m.text for m in _find_dates(text.replace("\u017f", "s"))] == ["last week"]

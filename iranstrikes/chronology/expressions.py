@@ -305,7 +305,8 @@ _SEASON_WORDS = tuple(_SEASONS)
 # The only characters that a case-insensitive pattern matches to one of the (ASCII) letters
 # of the words above but that ``str.lower`` does not turn into that letter. Without them,
 # ``word in text.lower()`` is the same test as ``(?i:word)``, and ~5x cheaper.
-_FOLD_ODD = re.compile("[\u0130\u0131\u212a]")
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ, ı, ſ, K (Kelvin)
+_FOLD_ODD = re.compile(f"[{_FOLDS_TO_ASCII}]")
 # The pieces each rule needs: digit, month (abbreviation), wd ("day", case-sensitive),
 # rel (a relative-date word), ago, time; dash, numsep and agotail are parts of the matches
 # of one rule each, found only where the span holds year4, digit, rel and agoe (each implies
@@ -345,9 +346,6 @@ _GATED_RULES = tuple(
 )
 
 
-_FOLD_ODD_CHARS = "\u0130\u0131\u212a"  # (what _FOLD_ODD finds)
-
-
 class _TextWords:
     """What :func:`_date_pieces` reads once per text rather than once per sentence of it.
 
@@ -364,7 +362,7 @@ class _TextWords:
     def __init__(self, text: str):
         low = text.lower()
         self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
-        self.low = None if any(map(text.__contains__, _FOLD_ODD_CHARS)) else low
+        self.low = None if any(map(text.__contains__, _FOLDS_TO_ASCII)) else low
 
 
 # the pieces of :data:`_RULE_GATES`, in the order _date_pieces tests them

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from .. import resources as _resources
 from .actors import _VERBISH, _SentIndex
-from .expressions import _Match
+from .expressions import _FOLDS_TO_ASCII, _Match
 
 # (= [,;:“”"]|\bthat\b|\bwho\b|\bwhich\b, opening with one character set, which the regex
 # engine skips to: faster)
@@ -185,9 +185,8 @@ _FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "m
                     "was to", "were to", "due to", "set to", "going to", "slated to", "likely to",
                     "poised to", "supposed to", "aim to", "aims to", "hope to", "hopes to",
                     "has to", "have to", "had to", "need to", "needs to")  # fmt: skip
-# the characters that match an ASCII letter of a cue case-insensitively but lower-case to no
-# ASCII letter (İ, ı, ſ, K): a sentence holding one is always searched
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# (a sentence holding a character of _FOLDS_TO_ASCII, which matches an ASCII letter of a cue
+# case-insensitively but lower-cases to none, is always searched)
 _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
 _PAST = _PastCues()
 
