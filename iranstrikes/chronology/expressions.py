@@ -276,20 +276,6 @@ _L_HOLIDAY_WORDS = tuple(
     sorted({v for n in set(_HOLIDAYS) - _CAPITAL_ONLY for v in (n, n.replace("'", "’"))})
 )
 _G_HOLIDAY_ANY_CASE = re.compile(f"(?i:{_HOLIDAY})")
-_any_case_memo: dict[str, tuple[str, ...]] = {}  # text -> those names it holds
-
-
-def _any_case_holidays(text: str) -> tuple[str, ...]:
-    """The names of :data:`_L_HOLIDAY_WORDS` that ``text`` (lower-cased) holds, once per text."""
-    got = _any_case_memo.get(text)
-    if got is None:
-        if len(_any_case_memo) > 64:
-            _any_case_memo.clear()
-        low = text.lower()
-        got = _any_case_memo[text] = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
-    return got
-
-
 # (on lower-cased text) what every match of "anaphoric" and of "period" holds
 _L_ANA = re.compile(
     r"(?:that|same|next|following)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
@@ -397,11 +383,9 @@ def _date_pieces(
         # every match of "relative" holds one of _RELD_WORDS; of "quarter", "quarter" or "Q"
         reld = rel and any(map(has_word, _RELD_WORDS))
         qtr = "quarter" in low
-        # (a sentence of a longer text: only the names the text holds are looked for)
-        if words is not None:
-            names = words.holidays
-        else:
-            names = _any_case_holidays(text) if len(span) < len(text) else _L_HOLIDAY_WORDS
+        # (a sentence of a text read with its _TextWords: only the names the text holds are
+        # looked for; a name the text lacks is in none of its spans)
+        names = words.holidays if words is not None else _L_HOLIDAY_WORDS
         holiday = _G_HOLIDAY.search(span) is not None or any(map(has_word, names))
     else:
         rel = _G_REL.search(span) is not None
