@@ -305,11 +305,10 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     for x in inside:
         if x.kind == "pronoun" and "subject" not in x.titles:
             continue
-        prev = art.masked[max(ms, x.start - 12) : x.start].split()
         lead_sub = len(art.masked[ms : x.start].split()) == 1 and _LEADING_SUBORDINATOR_RE.match(
             span
         )
-        if prev and prev[-1].casefold() in _AFTER_PREP and not lead_sub:
+        if _after_preposition(art.masked, ms, x) and not lead_sub:
             continue
         if x.start == ms and _LEADING_FUNCTION_RE.match(span):
             continue
@@ -322,6 +321,12 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
 
 #: Mention kinds that can be a subject set off by an apposition (not a pronoun: it is
 #: resolved on its own).
+def _after_preposition(masked: str, floor: int, x) -> bool:
+    """The word before mention ``x`` (not before ``floor``) is a preposition: an object."""
+    prev = masked[max(floor, x.start - 12) : x.start].split()
+    return bool(prev) and prev[-1].casefold() in _AFTER_PREP
+
+
 _APPOSITIVE_HOSTS = frozenset({"name", "title_name", "description", "organisation", "state"})
 _BY_AFTER_RE = re.compile(r"\s+by\b")
 
@@ -353,10 +358,7 @@ def _appositive_subject(art: _Article, tm, st: _Stmt):
             continue
         if _FINITE_RE.search(gap) or any(_cue_ok(m, c, s.start) for c in art.cues(x.end, cue)):
             continue
-        prev = m[max(s.start, x.start - 12) : x.start].split()
-        if prev and prev[-1].casefold() in _AFTER_PREP:
-            continue
-        if not tm._opens_clause(x, s.start):
+        if _after_preposition(m, s.start, x) or not tm._opens_clause(x, s.start):
             continue
         e = tm.entities[x.entity]
         if e.kind in _SUBJECT_KINDS or _named_unknown(tm, e):
