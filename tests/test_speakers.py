@@ -556,3 +556,62 @@ def test_that_opening_a_clause_is_no_part_of_the_speaker():
     assert df["speaker_mention"].tolist() == ["Tom Holm"]
     df = extract_quotes("Ola Berg said he saw no need to change, and that he’d seen support grow.")
     assert not df["speaker_mention"].fillna("").str.startswith("that").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a cue coordinated with an earlier verb has that verb's subject, not the last noun
+        (
+            "Mayor Ola Berg said the pier was closed by harbour master Tom Holm and said, "
+            "“Who will pay for it now?”",
+            "Ola Berg",
+        ),
+        (
+            'In a radio interview, Vik said he welcomed the move to Bergen and added, "I will '
+            'plead guilty, no problem."',
+            "Vik",
+        ),
+        (
+            "A spokesman for the ferry company declined to discuss the Holm report but said in "
+            "a statement that “the company did not, at any time, cut corners.”",
+            "spokesman",
+        ),
+    ],
+)
+def test_coordinated_cue_before_a_quote_speaks_for_the_first_subject(body, speaker):
+    df = extract_quotes(body)
+    direct = df[df["kind"] == "direct"]
+    assert direct["speaker"].tolist() == [speaker]
+
+
+def test_coordinated_cue_after_auxiliary_or_then():
+    df = extract_quotes(
+        "Ola Berg often questions the council’s ties to the Holm fund and has called for the "
+        "mayor to publish every letter. Later Tom Holm visited the pier, then says he’ll "
+        "welcome any advice."
+    )
+    # "and has called for": Berg's, not the fund's; "..., then says": Holm's, not a clause
+    # piece ("Tom Holm visited the pier")
+    assert df["speaker"].tolist() == ["Ola Berg", "Tom Holm"]
+    assert df["method"].str.startswith("coordinated_cue").all()
+
+
+def test_coordination_inside_a_relative_clause_is_the_relative_clause_s():
+    df = extract_quotes(
+        "Berg was asked by host Tom Holm, who is supporting Berg, but has previously dismissed "
+        "the story about the ferry."
+    )
+    assert df["speaker"].tolist() == ["Tom Holm"]
+
+
+def test_sentence_opening_participle_cue_goes_on_with_the_last_speaker():
+    df = extract_quotes(
+        "Later in the show, Ola Berg stated of the pier that the harbour board’s report "
+        "“wasn’t good.” Adding, “Now, like with all ferry plans, the trouble is the money.”"
+    )
+    direct = df[df["cue"] == "Adding"]
+    assert direct["speaker"].tolist() == ["Ola Berg"]
+    # with nobody speaking before it, the participle names no one
+    df = extract_quotes("The mayor left the pier. Adding, “Now we wait.”")
+    assert df["speaker"].fillna("").eq("").all()

@@ -250,14 +250,15 @@ def _clause_like(m: str, cs: int, ce: int) -> bool:
     if head[:1] in '"“_' or head.lower().startswith(("that ", "if ", "whether ")):
         return True
     words = head.split()[:6]
-    if words and words[0].lower() in _SUBJECT_PRONOUNS:
-        return True  # "saying he voted", "adding they knew"
+    if words and _CONTRACTION_RE.sub("", words[0].lower()) in _SUBJECT_PRONOUNS:
+        return True  # "saying he voted", "adding they knew", "says he’ll welcome"
     if any(w.lower().endswith("ed") and len(w) > 4 for w in words[1:5]):
         return True  # "saying the party lacked ...": a past-tense verb after its subject
     return bool(_FINITE_RE.search(" ".join(words)))
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"})
+_CONTRACTION_RE = re.compile(r"[’'](?:ll|d|s|re|ve|m)$")
 
 
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))

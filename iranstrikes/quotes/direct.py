@@ -17,6 +17,7 @@ from .indirect import (
     _CONTEXT_PRONOUN_RE,
     _SENT_SUBJ_RE,
     _classify,
+    _coordinated,
     _sentence_of,
 )
 from .lexicon import (
@@ -120,6 +121,26 @@ def _named_after(art: _Article, q: _Quote, se: int) -> bool:
     )
 
 
+def _statement_before(
+    art: _Article, indirect: list[_Stmt], last_direct: _Stmt | None, ss: int, para: int
+) -> _Stmt | None:
+    """The main statement of the last earlier sentence that has one (this or the last paragraph).
+
+    Of that sentence's statements, the one with the first cue: a later one is often nested
+    ("X stated that the IG's report “wasn't good.”").
+
+    ``last_direct`` is the last direct quote so far; ``indirect`` the article's reported speech.
+    """
+    floor = art.paras[max(0, para - 1)][0]
+    cands = [s2 for s2 in indirect if floor <= s2.sent[0] and s2.sent[1] <= ss]
+    if last_direct is not None and floor <= last_direct.sent[0] < ss:
+        cands.append(last_direct)
+    if not cands:
+        return None
+    last = max(s2.sent[0] for s2 in cands)
+    return min((s2 for s2 in cands if s2.sent[0] == last), key=lambda s2: s2.cue[0])
+
+
 def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
     """Attribute each quotation-marked span: direct quote, partial quote or skip."""
     m = art.masked
@@ -197,7 +218,11 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 break
             wl = c.group(0).lower()
             subj, appos = (None, "")
-            if m[lo : c.start()].strip() and not wl.endswith("ing"):
+            lead = m[lo : c.start()]
+            # "X said ... and added, “...”": a cue coordinated with an earlier verb has that
+            # verb's subject, not the last noun before it
+            coord = _coordinated(lead)
+            if lead.strip() and not wl.endswith("ing") and not coord:
                 subj, appos = _subject(m, lo, c.start())
             before = _Stmt(
                 "direct",
@@ -220,8 +245,18 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 if prev:
                     before.subj_from = -2
                     before.extra["prev"] = max(prev, key=lambda s2: s2.cue[0])
-                elif wl.endswith("ing") and pre.strip():
-                    # "X laughed, saying, “...”": the sentence subject speaks (quotes.speakers)
+                elif wl.endswith("ing") and not m[ss : c.start()].strip():
+                    # "Adding, “...”" opens the sentence: the speaker of the statement just
+                    # before it (same or previous paragraph) goes on speaking
+                    ref = _statement_before(art, indirect, last_direct, ss, q.para)
+                    if ref is None:
+                        before = None
+                    else:
+                        before.subj_from = -2
+                        before.extra["prev"] = ref
+                elif (wl.endswith("ing") or coord) and pre.strip():
+                    # "X laughed, saying, “...”", "X declined ... but said": the sentence
+                    # subject speaks (quotes.speakers)
                     before.conf = 0.5
                 else:
                     before = None

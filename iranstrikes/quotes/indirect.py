@@ -302,13 +302,31 @@ _TOLD_OBJECT_RE = re.compile(
 )
 
 
+_CONJUNCTION_OPEN_RE = re.compile(r"(?:but|and)\s+(?:(?:also|then|later|[a-z]{3,}ly)\s+)?")
+_RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which)\s[^,;:]*,?\s*$")
+
+
+def _coordinated(before: str) -> re.Match[str] | None:
+    """A cue coordinated with an earlier verb ("..., and (also) <cue>") ends ``before``.
+
+    Not when the earlier verb is a relative clause's ("X, who backs Y, but has dismissed
+    ..."): that verb's subject is the relative pronoun, and the rules read its antecedent.
+    """
+    if not _may_end_coordinated(before):
+        return None
+    cm = _RX42.search(before)
+    if cm is None or _RELATIVE_OPEN_RE.search(before, max(0, cm.start() - 120), cm.start()):
+        return None
+    return cm
+
+
 def _may_end_coordinated(before: str) -> bool:
     """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
     t = before.rstrip()
     if len(t) == len(before):
         return False
-    tail = t[-40:]
-    return "and" in tail or "but" in tail
+    tail = t[-50:]
+    return "and" in tail or "but" in tail or "then" in tail
 
 
 _CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
@@ -414,7 +432,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             participle = participle or bool(perfect)
             if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
-            coord = _RX42.search(before_txt) if _may_end_coordinated(before_txt) else None
+            coord = _coordinated(before_txt)
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
             if not participle and not coord and not sent_stmts:
@@ -558,6 +576,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if _adjunct_only(m[p:hi_c]) and not _complement_cue(m, lemma, c.end()):
                 continue
             cs_, ce_ = _trim(art.text, p, hi_c)
+            cj = _CONJUNCTION_OPEN_RE.match(m, cs_, ce_)
+            if cj and any(c2.start() == cj.end() for c2 in art.cues(cj.end(), cj.end() + 30)):
+                # "discussed the Holm report but said ...": a conjunction and a cue open the
+                # next statement of the sentence, not the content of a cue before it
+                if subj:
+                    prev_subj = subj
+                continue
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
@@ -628,7 +653,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif (
                     coord
                     and c.start() - lo_c > 3
-                    and (am or _clause_like(m, cs_, ce_) or _complement_cue(m, lemma, c.end()))
+                    and (
+                        am
+                        or _clause_like(m, cs_, ce_)
+                        or _complement_cue(m, lemma, c.end())
+                        or len(m[cs_:ce_].split()) >= 3
+                    )
                 ):
                     # "X did Y and says Z": the speaker is the sentence's subject, which the
                     # text model reads (quotes.speakers); unknown when it finds none

@@ -72,10 +72,11 @@ _RX38 = re.compile(r"[^.;]{0,50}?[\"“]")
 _RX39 = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _RX40 = re.compile(r"_+")
 _RX41 = re.compile(r"^(?:the|a|an)\s+")
-# "..., and (also) said", "but now said", "and quickly added": a cue coordinated with the
-# sentence's first verb
+# "..., and (also) said", "but now said", "and quickly added", "and has called for",
+# "..., then says": a cue coordinated with the sentence's first verb
 _RX42 = re.compile(
-    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}$"
+    r"(?:(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}"
+    r"(?:ha(?:s|ve|d)\s+(?:(?:also|since|now|repeatedly|[a-z]{3,}ly)\s+)?)?|,\s*then\s+)$"
 )
 _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
 _RX44 = re.compile(r"[\"“”_]{3,}")

@@ -36,6 +36,9 @@ _PREV_TOKEN_RE = re.compile(r"(\S+)\s*\Z")
 _BE_RE = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed|appears|appeared)\b")
 _OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
+#: A description's prepositional complement ("a spokesman for the company", "the head of
+#: the agency"): read past it, to the verb of the whole phrase.
+_COMPLEMENT_PREP_RE = re.compile(r"[ \t]+(?:of|for|at|with|from)[ \t]+")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)(?![A-Za-z-])")
 #: Words after a mention that show it is not the subject of a verb ("X and Y", "X of Z").
 _NOT_VERB_AFTER_SUBJECT = (
@@ -225,6 +228,11 @@ class TextModel:
         om = _OF_PLACE_RE.match(t, pos, hi)
         if om:
             pos = om.end()  # "Senator X of Vermont said"
+        elif m.kind == "description":
+            cm = _COMPLEMENT_PREP_RE.match(t, pos, hi)
+            n = self.mention_at(cm.end()) if cm else None
+            if n is not None and n.start == cm.end() and n.end <= hi:
+                pos = n.end  # "A spokesman for the company declined ..."
         bm = _BRACKETS_RE.match(t, pos, hi)
         if bm:
             pos = bm.end()
