@@ -615,3 +615,35 @@ def test_sentence_opening_participle_cue_goes_on_with_the_last_speaker():
     # with nobody speaking before it, the participle names no one
     df = extract_quotes("The mayor left the pier. Adding, “Now we wait.”")
     assert df["speaker"].fillna("").eq("").all()
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        # an inverted subject may be the bare plural head of an unnamed group
+        (
+            "The ferry plan is dead, say officials familiar with the talks.",
+            "officials familiar with the talks",
+            "The ferry plan is dead",
+        ),
+        (
+            "Part of the trouble with the pier, say experts like Tom Holm, a Bergen engineer, "
+            "is the ground itself.",
+            "Tom Holm",
+            "Part of the trouble with the pier",
+        ),
+        # a quotation later in the sentence does not stop the inverted reading
+        (
+            "Any fair reading of the vote, said Ola Berg, a historian at the port museum, "
+            'would call it a "public admission" of defeat.',
+            "Ola Berg",
+            "Any fair reading of the vote",
+        ),
+    ],
+)
+def test_inverted_parenthetical_cue_names_the_speaker_after_it(body, speaker, content):
+    df = extract_quotes(body)
+    ind = df[df["kind"] == "indirect"]
+    assert ind["speaker"].tolist() == [speaker]
+    assert ind["quote"].tolist() == [content]
+    assert ind["method"].tolist() == ["postposed_cue"]

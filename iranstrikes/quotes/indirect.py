@@ -449,7 +449,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
             comma_before = before_txt.rstrip().endswith(",")
             seg_before = before_txt.rfind(",")
             tail_core = _RX43.split(tail, 1)[0] if "," in tail else tail
-            if not participle and not coord and seg_before >= 0 and not _RX44.search(tail_core):
+            if (
+                not participle
+                and not coord
+                and seg_before >= 0
+                and not _RX44.search(tail_core.split(",", 1)[0])
+            ):
                 between = m[lo_c + seg_before + 1 : c.start()]
                 prev_chunk = before_txt[: before_txt.rstrip().rfind(",")]
                 prev_chunk = prev_chunk[prev_chunk.rfind(",") + 1 :].strip().lower()
@@ -457,7 +462,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     comma_before
                     and lemma in _INVERTIBLE
                     and _RX45.match(tail)
-                    and not (_RX46.match(prev_chunk) and len(prev_chunk.split()) <= 6)
+                    and not (
+                        _RX46.match(prev_chunk)
+                        and len(prev_chunk.split()) <= 6
+                        and not _FINITE_RE.search(prev_chunk)
+                    )
                 ):
                     inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
                     post = inverted

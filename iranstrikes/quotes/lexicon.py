@@ -80,12 +80,26 @@ _RX42 = re.compile(
 )
 _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b")
 _RX44 = re.compile(r"[\"“”_]{3,}")
-# "..., said the minister" / "said several observers": an inverted subject opens with a
-# capital or a determiner (resources/determiners.txt)
+# "..., said the minister" / "said several observers" / "..., say officials,": an inverted
+# subject opens with a capital, a determiner (resources/determiners.txt) or the plural head of
+# an unnamed group (anonymity_heads.txt, group_plurals.txt)
 _RX45 = re.compile(
     r"\s+(?:[A-Z]|(?:"
     + "|".join(sorted(map(re.escape, _resources.word_list("determiners")), key=len, reverse=True))
-    + r")\s)"
+    + r")\s|(?:"
+    + "|".join(
+        sorted(
+            {
+                w
+                for w in _resources.word_list("anonymity_heads")
+                + _resources.word_list("group_plurals")
+                if w.endswith("s") and " " not in w
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b)"
 )
 _RX46 = re.compile(r"(?:who|which|whose|a|an|the)\b")
 _RX47 = re.compile(r"\bthat\b")
