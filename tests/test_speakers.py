@@ -647,3 +647,18 @@ def test_inverted_parenthetical_cue_names_the_speaker_after_it(body, speaker, co
     assert ind["speaker"].tolist() == [speaker]
     assert ind["quote"].tolist() == [content]
     assert ind["method"].tolist() == ["postposed_cue"]
+
+
+def test_head_before_a_relative_clause_with_a_clause_verb_speaks():
+    # "who came to Bergen": the clause verb must not cut the subject to "to Bergen ..."
+    df = extract_quotes(
+        "Many supporters who came to Bergen to protest the vote say they will stay home."
+    )
+    assert df["speaker"].tolist() == ["supporters"]
+    assert df["speaker_mention"].tolist() == ["Many supporters"]
+    # one capitalised word after a comma is a place, not the head of the subject
+    df = extract_quotes(
+        "Some residents in Jupiter, Florida who were voting as independents complained that "
+        "they did not see the mayor’s name on the ballot."
+    )
+    assert df["speaker"].tolist() != ["Florida"]

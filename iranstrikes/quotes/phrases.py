@@ -379,6 +379,18 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if dl:
         cs += dl.end()
         chunk = masked[cs:ce]
+    rc = _RELATIVE_CLAUSE_RE.search(chunk)
+    if (
+        rc
+        and rc.start() > 0
+        and _plausible_np(chunk[: rc.start()])
+        and not (masked[:cs].rstrip().endswith(",") and len(chunk[: rc.start()].split()) == 1)
+    ):
+        # "many supporters who came to X say": the head before "who" (read before the cut
+        # at a clause verb, which would leave "to X"); not one word after a comma ("residents
+        # in Jupiter, Florida who were voting ...": a place)
+        ce = cs + rc.start()
+        chunk = masked[cs:ce]
     vb = _LAST_CLAUSE_VERB_IN_NP_RE.match(chunk) if len(chunk.split()) >= 4 else None
     if vb:  # ends where the last _CLAUSE_VERB_IN_NP_RE match ends
         cs += vb.end()
