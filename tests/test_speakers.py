@@ -662,3 +662,14 @@ def test_head_before_a_relative_clause_with_a_clause_verb_speaks():
         "they did not see the mayor’s name on the ballot."
     )
     assert df["speaker"].tolist() != ["Florida"]
+
+
+def test_pronoun_speaker_is_the_salient_subject_not_the_last_name():
+    # the rules alone took the latest agreeing name (Vik); the text model's subject of the
+    # sentence before is Holm
+    df = extract_quotes(
+        "Berg’s lawyer, Tom Holm, said Ola Vik was “looking for publicity.” He said Vik was "
+        "bound by an agreement."
+    )
+    assert df["speaker"].tolist() == ["Tom Holm", "Tom Holm"]
+    assert df["method"].iloc[-1] == "subject_cue+entity:pronoun-subject"

@@ -122,3 +122,45 @@ def test_every_speaker_span_is_a_mention_of_the_text_model(path):
         assert tm.region_at(r.speaker_start) not in {"headline", "dateline"} or (
             r.method == "headline_colon"
         )
+
+
+@pytest.mark.parametrize(
+    ("body", "pronoun_at", "antecedent"),
+    [
+        # a possessive opening the sentence is not its subject
+        (
+            "Berg’s lawyer, Tom Holm, said Ola Vik was “looking for publicity.” He said Vik was "
+            "bound by an agreement.",
+            "He said",
+            "Tom Holm",
+        ),
+        # nor is a place in a fronted prepositional phrase
+        (
+            "In Bergen, Mayor Ola Vik released a statement condemning the attack in Molde. He "
+            "said his team would help.",
+            "He said",
+            "Ola Vik",
+        ),
+        # the subject of the sentence just before beats an older subject with a known gender
+        (
+            "Tom Holm said the vote mattered, “and to the port,” he said. Ola Vik, a ferry "
+            "captain, recalled that in 2009 “we had no work.” He said that since then he has "
+            "been secure.",
+            "He said that",
+            "Ola Vik",
+        ),
+    ],
+)
+def test_pronoun_salience_is_the_subject_not_the_first_string(body, pronoun_at, antecedent):
+    tm = text.model(body)
+    assert tm.entity_at(body.index(pronoun_at)).name == antecedent
+
+
+def test_an_acronym_is_no_antecedent_of_a_personal_pronoun():
+    body = "The FBI sent its report to Kari Lund on Monday. She said the pier was unsafe."
+    tm = text.model(body)
+    assert tm.entity_at(body.index("She")).name == "Kari Lund"
+    body = "The NTSB released the findings on Monday. She said the pier was unsafe."
+    tm = text.model(body)
+    e = tm.entity_at(body.index("She"))
+    assert e is None or e.name != "NTSB"

@@ -177,7 +177,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         span = m[ms:me]
         low = span.strip().casefold()
         is_pron = low in _PRONOUNS
-        need = (is_pron and not st.speaker) or (
+        need = is_pron or (
             not is_pron
             and _suspicious(span)
             # the rules already resolved the span to someone named elsewhere: keep it
@@ -260,14 +260,19 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
 def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     """(subject span, speaker, type, method note) for one speaker span, or None to keep it."""
     if is_pron:
-        if st.speaker:
-            return None
         mention = tm.mention_at(ms)
         if mention is None or mention.entity < 0:
             return None
         e = tm.entities[mention.entity]
         if e.kind == "media" or e.kind == "unknown" and not e.name[:1].isupper():
             return None
+        if st.speaker:
+            # the rules took the latest agreeing name; the model's salient subject (of this or
+            # the previous sentence) wins over it
+            if mention.rule != "pronoun-subject" or e.kind != "person":
+                return None
+            if e.name == st.speaker or st.speaker in tm.entities[mention.entity].name:
+                return None
         return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
     # a region (dateline, headline) glued onto the span: cut it off
     for r in tm.regions:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .mentions import Mention, _lex, is_nationality
+from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
 
 #: Entity kinds.
 ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
@@ -128,6 +128,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
             by_last.setdefault(toks[-1], []).append(eid)
             by_first.setdefault(toks[0], set()).add(eid)
 
+    fronted: list[int] | None = None  # per sentence, where a fronted phrase ends (pronouns)
     for mi, m in enumerate(mentions):
         if m.kind == "outlet":
             eid = by_org.get("outlet:" + m.name)
@@ -159,7 +160,9 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
             eid = new(mi, _desc_kind(m), _clean(m.text))
             descs[key] = eid
         elif m.kind == "pronoun":
-            eid, rule = _pronoun(mentions, mi, ents)
+            if fronted is None:
+                fronted = _fronted_ends(text, sent_spans)
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -311,8 +314,50 @@ def _agreement(m: Mention):
     return lambda e: e.number != "p" and e.kind in _PEOPLE
 
 
-def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int | None, str]:
-    """The antecedent of a pronoun: subject of this or the previous sentence, else recency."""
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
+_FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
+#: Prepositions that also open a clause ("After X met Y, he ..."): their phrase may hold the
+#: sentence's salient subject, so it is not skipped.
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "like"})
+
+
+def _fronted_ends(text: str, sent_spans: list[tuple[int, int]]) -> list[int]:
+    """Per sentence, where a fronted prepositional phrase ends, else the sentence start.
+
+    A sentence opening with a preposition ("In response to X's plan to bar Y, ...") has its
+    fronted phrase up to its first comma.
+    """
+    out = []
+    for ss, se in sent_spans:
+        fm = _FIRST_WORD_RE.match(text, ss, se)
+        w = fm.group(1).casefold() if fm else ""
+        com = text.find(",", ss, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
+        out.append(com if com >= 0 else ss)
+    return out
+
+
+def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
+    """True when the mention cannot be its sentence's subject, though it may come first.
+
+    A possessive ("Trump's attorney"), an object after a preposition ("at the pier") or a
+    mention inside a fronted phrase ("In Washington, ...").
+    """
+    if mk.start < fronted[mk.sentence]:
+        return True
+    if text.startswith(("'s", "’s"), mk.end) or mk.text.endswith(("'s", "’s")):
+        return True
+    pw = _PREV_WORD_RE.search(text, max(0, mk.start - 16), mk.start)
+    return pw is not None and pw.group(1).casefold() in _PREPOSITIONS
+
+
+def _pronoun(
+    mentions: list[Mention], mi: int, ents: list[Entity], text: str, fronted: list[int]
+) -> tuple[int | None, str]:
+    """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
+
+    The subject is the first mention of its sentence that is neither a possessive nor after
+    a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
+    """
     m = mentions[mi]
     msent = m.sentence
     lo_sent = msent - _PRONOUN_SENTENCES
@@ -328,7 +373,6 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
         eid = mk.entity
         if eid < 0 or mk.region != "body":
             continue
-        first_in_sent[sk] = k
         if mk.in_quote:
             continue
         e = ents[eid]
@@ -336,13 +380,19 @@ def _pronoun(mentions: list[Mention], mi: int, ents: list[Entity]) -> tuple[int 
             continue
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
             continue  # a capitalised sentence opener ("Sales were great") is no antecedent
+        if e.kind == "unknown" and len(e.name) > 1 and e.name.isupper():
+            continue  # an acronym ("FBI", "NATO") names no person
+        if not _no_subject(text, mk, fronted):
+            first_in_sent[sk] = k  # (the first agreeing subject of its sentence, in the end)
         agreeing.append((k, sk, e))
     # the best score wins, then the latest mention (``agreeing`` runs backwards: the first
     # of equal scores is the latest)
     g = m.gender if m.gender in {"m", "f"} else None
     best_score, best_k = -1, -1
     for k, sk, e in agreeing:
-        score = (3 if sk == msent else 2) if first_in_sent[sk] == k else 0
+        # a subject: of this sentence 4, of the one before 3, of the one before that 2 (a
+        # gender match, +1, never lifts an older subject above a newer one)
+        score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
         if g is not None and e.kind == "person" and e.gender == g:
             score += 1
         if score > best_score:
