@@ -663,16 +663,18 @@ def choose_actor(
     """
     import pandas as pd
 
-    def pid_of(pid):
-        if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
-            return pd.NA
-        return pid
-
     if quote_speaker:
-        return quote_speaker, pid_of(quote_person_id)
+        return quote_speaker, _pid_of(quote_person_id, pd)
     if entity_name:
-        return entity_name, pid_of(entity_person_id)
+        return entity_name, _pid_of(entity_person_id, pd)
     return _noun_phrase_actor(phrase), pd.NA
+
+
+def _pid_of(pid, pd):
+    """``pid``, or ``pd.NA`` when it is missing (None, NA or "")."""
+    if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
+        return pd.NA
+    return pid
 
 
 # Word classes of :func:`_clause_fragment` (all from the shared resources)
