@@ -128,8 +128,15 @@ def _quote_rows(quotes: pd.DataFrame | Mapping[str, list] | None) -> list[tuple]
     for qid, s, e, cs, ce, sp in zip(
         col("quote_id"), starts, ends, cue_starts, cue_ends, col("speaker"), strict=True
     ):
-        spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a is not None and a >= 0)
-        out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
+        # (the valid spans, written out: no generator per quote)
+        quote_ok, cue_ok = s is not None and s >= 0, cs is not None and cs >= 0
+        if quote_ok:
+            spans = ((s, e), (cs, ce)) if cue_ok else ((s, e),)
+        else:
+            spans = ((cs, ce),) if cue_ok else ()
+        if type(sp) is not str:  # (a string is kept as it is: no pd.isna for it)
+            sp = "" if sp is None or pd.isna(sp) else str(sp)
+        out.append((qid if type(qid) is str else str(qid), spans, cs, sp))
     return out
 
 
@@ -301,11 +308,11 @@ def _entity_of(tm, body: str, at: tuple):
 
 
 def _is_person(actor: str, surnames: set[str]) -> bool:
-    toks = [t for t in actor.split() if t]
-    caps = [t for t in toks if t[:1].isupper()]
-    if len(caps) >= 2 and toks[-1][:1].isupper():
-        return True
-    return bool(toks) and toks[-1][:1].isupper() and toks[-1].casefold() in surnames
+    """A capitalised last word, and another capitalised word or a known surname."""
+    toks = actor.split()
+    if not toks or not toks[-1][:1].isupper():
+        return False
+    return sum(1 for t in toks if t[:1].isupper()) >= 2 or toks[-1].casefold() in surnames
 
 
 def extract_events(
