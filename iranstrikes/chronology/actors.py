@@ -226,7 +226,7 @@ def _strip_dates(text: str) -> str:
 
 
 def _name_like(piece: str) -> bool:
-    toks = [t for t in re.split(r"\s+", piece.strip()) if t]
+    toks = piece.split()  # (= the non-empty pieces of re.split(r"\s+", piece.strip()))
     if not toks or len(toks) > 7:
         return False
     return all(t[0].isupper() or t.lower() in _CONNECTORS or t[0].isdigit() for t in toks)
