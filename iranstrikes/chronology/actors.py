@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pandas as pd  # (loaded with the package anyway: events needs it)
+
 from .. import resources as _resources
 from .expressions import _find_dates, _Match
 from .frames import DESCRIPTION_MAX
@@ -224,7 +226,7 @@ def _strip_dates(text: str) -> str:
 
 
 def _name_like(piece: str) -> bool:
-    toks = [t for t in re.split(r"\s+", piece.strip()) if t]
+    toks = piece.split()  # (= the non-empty pieces of re.split(r"\s+", piece.strip()))
     if not toks or len(toks) > 7:
         return False
     return all(t[0].isupper() or t.lower() in _CONNECTORS or t[0].isdigit() for t in toks)
@@ -318,8 +320,8 @@ def _clause_subject(
     lead = _LEAD_ADVERBIAL.match(head)
     if lead and (
         not lead.group(1).strip()
+        or _ADVERBIAL_START.match(lead.group(1).strip())  # (the cheap test first)
         or _find_dates(lead.group(1))
-        or _ADVERBIAL_START.match(lead.group(1).strip())
     ):
         clause_lo += lead.end()
     v = sx.first_outside(_VERBISH, clause_lo, m.start, m.end)
@@ -477,7 +479,10 @@ class _Regions:
     """Quoted regions (start, end) with O(log n) membership (see :func:`_inside`)."""
 
     def __init__(self, regions):
-        regs = sorted(regions) if regions else ()
+        if not regions:  # (most sentences: no quotation)
+            self.starts = self.max_end = ()
+            return
+        regs = sorted(regions)
         self.starts = [a for a, _ in regs]
         self.max_end = list(itertools.accumulate((b for _, b in regs), max))
 
@@ -661,18 +666,18 @@ def choose_actor(
         ``(actor, person_id)``; ``person_id`` is ``pd.NA`` when unknown (the cross-article
         step assigns it from the people table).
     """
-    import pandas as pd
-
-    def pid_of(pid):
-        if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
-            return pd.NA
-        return pid
-
     if quote_speaker:
-        return quote_speaker, pid_of(quote_person_id)
+        return quote_speaker, _pid_of(quote_person_id)
     if entity_name:
-        return entity_name, pid_of(entity_person_id)
+        return entity_name, _pid_of(entity_person_id)
     return _noun_phrase_actor(phrase), pd.NA
+
+
+def _pid_of(pid):
+    """``pid``, or ``pd.NA`` when it is missing (None, NA or "")."""
+    if pid is None or (not isinstance(pid, str) and pd.isna(pid)) or pid == "":
+        return pd.NA
+    return pid
 
 
 # Word classes of :func:`_clause_fragment` (all from the shared resources)

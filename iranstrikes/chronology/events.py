@@ -128,8 +128,15 @@ def _quote_rows(quotes: pd.DataFrame | Mapping[str, list] | None) -> list[tuple]
     for qid, s, e, cs, ce, sp in zip(
         col("quote_id"), starts, ends, cue_starts, cue_ends, col("speaker"), strict=True
     ):
-        spans = tuple((a, b) for a, b in ((s, e), (cs, ce)) if a is not None and a >= 0)
-        out.append((str(qid), spans, cs, "" if sp is None or pd.isna(sp) else str(sp)))
+        # (the valid spans, written out: no generator per quote)
+        quote_ok, cue_ok = s is not None and s >= 0, cs is not None and cs >= 0
+        if quote_ok:
+            spans = ((s, e), (cs, ce)) if cue_ok else ((s, e),)
+        else:
+            spans = ((cs, ce),) if cue_ok else ()
+        if type(sp) is not str:  # (a string is kept as it is: no pd.isna for it)
+            sp = "" if sp is None or pd.isna(sp) else str(sp)
+        out.append((qid if type(qid) is str else str(qid), spans, cs, sp))
     return out
 
 
@@ -190,14 +197,20 @@ def _quote_for(
     """
     if isinstance(quotes, _QuoteIndex):
         rows = quotes.overlapping(lo, hi)
-        check = False
     else:
         rows = quotes if isinstance(quotes, list) else _quote_rows(quotes)
-        check = True
+        rows = [q for q in rows if any(a < hi and b > lo for a, b in q[1])]
+    return _best_quote(rows, near)
+
+
+def _best_quote(rows: list[tuple], near: int) -> tuple[str, str]:
+    """(quote_id, speaker) of the row of ``rows`` whose cue is nearest ``near``.
+
+    Ties go to the smaller quote_id (``near`` -1: none is near, the smallest wins); ("", "")
+    for no rows.
+    """
     best = None
-    for qid, spans, cue, sp in rows:
-        if check and not any(a < hi and b > lo for a, b in spans):
-            continue
+    for qid, _, cue, sp in rows:
         dist = abs(cue - near) if cue is not None and near >= 0 else 10**9
         key = (dist, qid)
         if best is None or key < best[0]:
@@ -295,11 +308,11 @@ def _entity_of(tm, body: str, at: tuple):
 
 
 def _is_person(actor: str, surnames: set[str]) -> bool:
-    toks = [t for t in actor.split() if t]
-    caps = [t for t in toks if t[:1].isupper()]
-    if len(caps) >= 2 and toks[-1][:1].isupper():
-        return True
-    return bool(toks) and toks[-1][:1].isupper() and toks[-1].casefold() in surnames
+    """A capitalised last word, and another capitalised word or a known surname."""
+    toks = actor.split()
+    if not toks or not toks[-1][:1].isupper():
+        return False
+    return sum(1 for t in toks if t[:1].isupper()) >= 2 or toks[-1].casefold() in surnames
 
 
 def extract_events(
@@ -453,6 +466,12 @@ def _event_records(
     quote_pids = _quote_person_ids(quotes)
     with contextlib.suppress(TypeError):  # unusual spans: keep the plain scan
         quote_rows = _QuoteIndex(quote_rows)
+    if isinstance(quote_rows, _QuoteIndex):
+        quotes_in = quote_rows.overlapping  # the rows overlapping [lo, hi), remembered
+    else:
+
+        def quotes_in(lo, hi, _rows=quote_rows):
+            return [q for q in _rows if any(a < hi and b > lo for a, b in q[1])]
 
     rows: list[_Row] = []
     surnames: set[str] = set()
@@ -476,8 +495,8 @@ def _event_records(
         raw_cues = list(_CUE.finditer(body, s_lo, s_hi))
         if not dates and not raw_cues:
             # no date and no reporting cue: at most an undated statement of a quote
-            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
-            if qid:
+            sq = quotes_in(s_lo, s_hi)
+            if sq and _best_quote(sq, -1)[0]:
                 rows.append(_Row(s_lo, s_hi, "statement", "", None, "past", -1))
             continue
         regions = _quoted_regions(body, s_lo, s_hi)
@@ -615,8 +634,8 @@ def _event_records(
         undated_cues = [c for c in cues if c.start() not in stmt_idx_for_cue]
         has_stmt = any(r.kind == "statement" for r in sentence_rows)
         if not has_stmt:
-            qid, _ = _quote_for(quote_rows, s_lo, s_hi, -1)
-            if undated_cues or qid:
+            sq = quotes_in(s_lo, s_hi)
+            if undated_cues or (sq and _best_quote(sq, -1)[0]):
                 c0 = undated_cues[0] if undated_cues else None
                 actor = cue_actor[c0.start()] if c0 is not None else ""
                 row = _Row(s_lo, s_hi, "statement", actor, None, "past", c0.start() if c0 else -1)
@@ -655,10 +674,14 @@ def _event_records(
     resolved: list[tuple] = []
     last_dated: int | None = None  # the last row with a start date
     regions_of = None  # (dateline regions, named regions), read at the first holiday
+    descriptions: dict[tuple[int, int], str] = {}
+    aid, na, nat = str(article_id), pd.NA, pd.NaT
     for k, r in enumerate(rows):
         qid, qspeaker = ("", "")
-        if r.kind == "statement":
-            qid, qspeaker = _quote_for(quote_rows, r.start, r.end, r.cue_pos)
+        if r.kind == "statement":  # (its span is its sentence's: quotes_in remembers it)
+            sq = quotes_in(r.start, r.end)
+            if sq:
+                qid, qspeaker = _best_quote(sq, r.cue_pos)
         entity = None
         if not qspeaker and "at" in r.extra and r.extra["at"][0]:
             if tm is None:  # (built once, and only for an article with an actor to find)
@@ -685,20 +708,10 @@ def _event_records(
             entity_name=e_name,
             entity_person_id=e_pid,
         )
-        rec = {
-            "event_id": ids[k],
-            "article_id": str(article_id),
-            "actor": actor,
-            "person_id": person_id,
-            "description": _describe_span(body, r.start, r.end),
-            "quote_id": qid or pd.NA,
-            "kind": r.kind,
-            "date_text": "",
-            "date_text_start": -1,
-            "date_text_end": -1,
-            "start": r.start,
-            "end": r.end,
-        }
+        span = (r.start, r.end)
+        description = descriptions.get(span)
+        if description is None:  # (the rows of one sentence share its description)
+            description = descriptions[span] = _describe_span(body, r.start, r.end)
         s = e = None
         anchor, basis, conf, method = "", "none", 0.0, "undated"
         m = r.match
@@ -707,7 +720,6 @@ def _event_records(
                 s, e, anchor = lo_anchor, hi_anchor, pub_label
                 basis, conf, method = f"published:{basis_name}", 0.2, "publication-default"
         else:
-            rec.update(date_text=m.text, date_text_start=m.start, date_text_end=m.end)
             mm = m
             if m.rule == "dateline":
                 mm = _Match(m.groups["rule"], m.start, m.end, m.text, m.groups)
@@ -754,16 +766,30 @@ def _event_records(
             method += r.method_suffix
             if s is None:
                 basis, anchor, conf = "none", "", min(conf, 0.1)
-        rec.update(
-            date_start=s if s is not None else pd.NaT,
-            date_end=e if e is not None else pd.NaT,
-            anchor=anchor,
-            basis=basis,
-            confidence=round(float(conf), 3),
-            method=method,
+        # (one dict, its keys in the order of the columns)
+        out.append(
+            {
+                "event_id": ids[k],
+                "article_id": aid,
+                "actor": actor,
+                "person_id": person_id,
+                "description": description,
+                "quote_id": qid or na,
+                "kind": r.kind,
+                "date_text": "" if m is None else m.text,
+                "date_text_start": -1 if m is None else m.start,
+                "date_text_end": -1 if m is None else m.end,
+                "start": r.start,
+                "end": r.end,
+                "date_start": s if s is not None else nat,
+                "date_end": e if e is not None else nat,
+                "anchor": anchor,
+                "basis": basis,
+                "confidence": round(float(conf), 3),
+                "method": method,
+            }
         )
         resolved.append((s, e, conf))
         if s is not None:
             last_dated = k
-        out.append(rec)
     return out

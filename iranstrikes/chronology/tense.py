@@ -156,15 +156,11 @@ class _PastCues:
                     ends.append(m.end())
                 prev = w
             multi = True
-        if multi and self.multi.search(text, lo, hi) is not None:
+        # (found in one pass: no search first and then a second scan)
+        found = [m.span() for m in self.multi.finditer(text, lo, hi)] if multi else None
+        if found:
             # merged by start, a word cue first on a tie (as heapq.merge in finditer)
-            spans = sorted(
-                [
-                    *zip(starts, ends, strict=True),
-                    *(m.span() for m in self.multi.finditer(text, lo, hi)),
-                ],
-                key=itemgetter(0),
-            )
+            spans = sorted([*zip(starts, ends, strict=True), *found], key=itemgetter(0))
             starts, ends = [a for a, _ in spans], [b for _, b in spans]
         return starts, ends
 
