@@ -178,8 +178,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         low = span.strip().casefold()
         is_pron = low in _PRONOUNS
         need = is_pron or (
-            not is_pron
-            and _suspicious(span)
+            _suspicious(span)
             # the rules already resolved the span to someone named elsewhere: keep it
             and not (st.speaker and st.speaker.casefold() not in span.casefold())
         )
@@ -271,7 +270,7 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
             # the previous sentence) wins over it
             if mention.rule != "pronoun-subject" or e.kind != "person":
                 return None
-            if e.name == st.speaker or st.speaker in tm.entities[mention.entity].name:
+            if st.speaker in e.name:
                 return None
         return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
     # a region (dateline, headline) glued onto the span: cut it off
@@ -324,14 +323,14 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
 
 
-#: Mention kinds that can be a subject set off by an apposition (not a pronoun: it is
-#: resolved on its own).
 def _after_preposition(masked: str, floor: int, x) -> bool:
     """The word before mention ``x`` (not before ``floor``) is a preposition: an object."""
     prev = masked[max(floor, x.start - 12) : x.start].split()
     return bool(prev) and prev[-1].casefold() in _AFTER_PREP
 
 
+#: Mention kinds that can be a subject set off by an apposition (not a pronoun: it is
+#: resolved on its own).
 _APPOSITIVE_HOSTS = frozenset({"name", "title_name", "description", "organisation", "state"})
 _BY_AFTER_RE = re.compile(r"\s+by\b")
 
