@@ -673,3 +673,74 @@ def test_pronoun_speaker_is_the_salient_subject_not_the_last_name():
     )
     assert df["speaker"].tolist() == ["Tom Holm", "Tom Holm"]
     assert df["method"].iloc[-1] == "subject_cue+entity:pronoun-subject"
+
+
+def test_description_with_an_organisation_complement_takes_the_apposed_name():
+    # "the director of the X Centre, Y,": the description, not the organisation, is Y
+    df = extract_quotes(
+        "The director of the Nordic Centre, Ina Holm, told the AP her group never worked "
+        "with Berg and said the group hired the lobbyists on its own."
+    )
+    said = df[df["cue"] == "said"]
+    assert said["speaker"].tolist() == ["Ina Holm"]
+    assert said["speaker_type"].tolist() == ["person"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # the fronted phrase runs past "Town, State,"; an age before a name opens no phrase
+        (
+            "At a June Berg campaign event in St. Clairsville, Ohio, 62-year-old Brenda "
+            "Johnson also railed against the plan, and explained how much it upset her.",
+            "Brenda Johnson",
+        ),
+        # a comma after the subject's own verb closes a clause, not a fronted phrase
+        (
+            "On Sunday morning Mr. Ola Vik made a third attempt to deflect the criticism, "
+            "writing on Twitter that the real issue was the budget.",
+            "Ola Vik",
+        ),
+    ],
+)
+def test_coordinated_and_participle_cues_take_the_subject_after_a_fronted_phrase(body, speaker):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == [speaker]
+    assert df["method"].str.endswith("+entity:sentence-subject").all()
+
+
+def test_told_is_never_inverted_its_object_is_the_hearer():
+    df = extract_quotes(
+        "Despite a series of defeats, Sen. Ola Vik remains committed to the race, his top "
+        "aide, Tad Berg, told The Huffington Post."
+    )
+    assert df["speaker"].tolist() != ["HuffPost"]
+    assert "The Huffington Post" not in df["speaker_mention"].tolist()
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("The plan will fail, Tad Berg, a spokesman for the ministry, said.", "Tad Berg"),
+        (
+            "Ola Vik remains committed to the race, his top aide, Tad Berg, said on Sunday.",
+            "Tad Berg",
+        ),
+        (
+            "Sen. Ola Vik remains committed to the race, his top aide, Tad Berg, told The "
+            "Huffington Post.",
+            "Tad Berg",
+        ),
+    ],
+)
+def test_postposed_speaker_given_as_name_and_description(body, speaker):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == [speaker]
+    assert df["method"].tolist() == ["postposed_cue"]
+    assert not df["quote"].iloc[0].endswith(speaker)
+
+
+def test_postposed_apposition_needs_a_clause_before_it():
+    # two short segments are a list, not a name and its description
+    df = extract_quotes("Oslo, Tad Berg, the mayor, said.")
+    assert df.empty

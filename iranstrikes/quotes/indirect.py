@@ -74,6 +74,7 @@ from .phrases import (
     _PREP_START_RE,
     _content_words,
     _np_after,
+    _postposed_apposition,
     _quantity_group,
     _strip_titles,
     _subject,
@@ -225,7 +226,9 @@ def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:
     return art.sents[lo]
 
 
-_INVERTIBLE = {"say", "add", "write", "tell", "explain", "insist", "warn", "note", "argue", "ask"}
+# cues that can come before their speaker ("..., said X"); not "tell", whose hearer follows
+# it ("..., his aide, X, told The Post")
+_INVERTIBLE = {"say", "add", "write", "explain", "insist", "warn", "note", "argue", "ask"}
 _INVERTIBLE |= {"claim", "stress", "continue", "reply", "answer", "recall", "observe", "remark"}
 _ADJ_TAIL_RE = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|to|from|with|over|late|early|earlier|later|last|"
@@ -476,6 +479,17 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)  # "told The X Post"
                         t2 = t2[om.end() :] if om else t2
                     post = _adjunct_only(t2)
+            pap = None
+            if not post and comma_before and not participle and not coord and not sent_stmts:
+                # "..., Tad Berg, a spokesman, said." / "..., his aide, Tad Berg, told Y."
+                pap = _postposed_apposition(m, lo_c, c.start(), _FINITE_RE)
+                if pap is not None:
+                    t2 = tail
+                    if lemma in {"tell", "inform", "brief", "assure"}:
+                        om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)
+                        t2 = t2[om.end() :] if om else t2
+                    post = _adjunct_only(t2)
+                    pap = pap if post else None
             am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
             if am_ and (
                 _PREP_START_RE.match(am_.group("name")) or _LEAD_FLUFF_RE.match(am_.group("name"))
@@ -486,7 +500,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 post = inverted = False
                 subj = (am_.start("name"), am_.end("name"))
             if post:
-                if inverted:
+                if pap is not None:
+                    subj, appos = pap[0], pap[1]
+                    cs_, ce_ = lo_c, pap[2]
+                elif inverted:
                     subj, appos = _np_after(m, c.end(), hi_c)
                     cs_, ce_ = lo_c, lo_c + seg_before
                 else:

@@ -570,3 +570,43 @@ def _strip_titles(mention: str) -> str:
             break
         k -= 1
     return " ".join(toks[k:])
+
+
+#: A name in an apposition pair: up to five capitalised words (titles included).
+_APPOS_NAME_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*")
+#: A description in an apposition pair: "a spokesman for ...", "his top aide", "the mayor".
+_APPOS_DESC_RE = re.compile(
+    r"(?:(?:a|an|the|his|her|its|their|our)\s+)?[a-z][\w’'-]*(?:\s+[\w.’'&-]+){0,11}"
+)
+
+
+def _postposed_apposition(masked: str, lo: int, cue_start: int, finite_re):
+    """A post-posed speaker given as a name and a description: "..., X, a spokesman, said".
+
+    The text before the cue ends in two comma-delimited segments, one a name and the other a
+    description ("the plan will fail, Tad Berg, a spokesman for the ministry, said" /
+    "..., his top aide, Tad Berg, told Y"), after a clause of at least four words. Returns
+    ((name start, name end), description, content end) or None.
+    """
+    end = masked[lo:cue_start].rstrip()
+    if not end.endswith(","):
+        return None
+    p2 = end.rfind(",", 0, len(end) - 1)
+    p1 = end.rfind(",", 0, p2) if p2 > 0 else -1
+    if p1 <= 0:
+        return None
+    a, b = end[p1 + 1 : p2], end[p2 + 1 : -1]
+    content = end[:p1]
+    if len(content.split()) < 4 or not a.strip() or not b.strip():
+        return None
+    for name, desc, off in ((a, b, p1 + 1), (b, a, p2 + 1)):
+        ns = name.strip()
+        if (
+            _APPOS_NAME_RE.fullmatch(ns)
+            and ns.split()[0].lower() not in _PRONOUNS
+            and _APPOS_DESC_RE.fullmatch(desc.strip())
+            and not finite_re.search(desc)
+        ):
+            s = lo + off + (len(name) - len(name.lstrip()))
+            return (s, s + len(ns)), desc.strip(), lo + p1
+    return None

@@ -227,6 +227,9 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
 
 
 _APPOS_AFTER_RE = re.compile(r"\s*,\s*")
+# between a description and the organisation it belongs to ("the director *of the* Centre")
+_OF_ORG_RE = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?")
+_ORG_KINDS = {"organisation", "state", "outlet"}
 
 
 def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[Entity]) -> None:
@@ -245,19 +248,31 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
     prv = mentions[mi - 1] if mi > 0 else None
     if (
         prv is not None
+        and prv.kind in _ORG_KINDS
+        and mi > 1
+        and mentions[mi - 2].kind == "description"
+        and _OF_ORG_RE.fullmatch(text[mentions[mi - 2].end : prv.start])
+    ):
+        # "the director of the European Centre, X,": the description before the complement
+        prv, org_end = mentions[mi - 2], prv.end
+    else:
+        org_end = prv.end if prv is not None else 0
+    if (
+        prv is not None
         and prv.kind == "description"
         and prv.definite
         and prv.number == "s"
-        and _APPOS_AFTER_RE.fullmatch(text[prv.end : m.start])
+        and _APPOS_AFTER_RE.fullmatch(text[org_end : m.start])
         and text[m.end : m.end + 1] in {",", ""}
     ):
+        pi = mi - 1 if prv is mentions[mi - 1] else mi - 2
         old = prv.entity
         if old == eid:
             return
         if old >= 0:
             # the description opened an entity of its own a moment ago: move it over
-            ents[old].mentions = [k for k in ents[old].mentions if k != mi - 1]
-        join(mi - 1, eid, "apposition")
+            ents[old].mentions = [k for k in ents[old].mentions if k != pi]
+        join(pi, eid, "apposition")
         ents[eid].mentions.sort()
 
 

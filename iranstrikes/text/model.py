@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import resources as _resources
-from .entities import Entity, cluster
+from .entities import Entity, _fronted_ends, cluster
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _find_quotes, _is_headline, _sentences
 
@@ -35,6 +35,7 @@ _SUBJECT_LEAD = _resources.word_set("subject_lead_words")
 _PREV_TOKEN_RE = re.compile(r"(\S+)\s*\Z")
 _BE_RE = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed|appears|appeared)\b")
 _OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_AGE_RE = re.compile(r"\d+-(?:year|month)-old")
 _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 #: A description's prepositional complement ("a spokesman for the company", "the head of
 #: the agency"): read past it, to the verb of the whole phrase.
@@ -89,6 +90,34 @@ class TextModel:
         self._s_starts = [s.start for s in self.sentences]
 
     # -- look-ups ------------------------------------------------------------------------
+    @cached_property
+    def _fronted(self) -> list[int]:
+        """Per sentence, where a fronted prepositional phrase ends ("At the rally, ...").
+
+        The phrase runs to the first comma, past a place after it ("In Clairsville, Ohio,
+        ..."); not when a mention before that comma has its verb ("On Sunday X made an
+        attempt ..., writing ..."): then the comma closes a clause, not a phrase.
+        """
+        t = self.text
+        out = _fronted_ends(t, [(s.start, s.end) for s in self.sentences])
+        for i, s in enumerate(self.sentences):
+            com = out[i]
+            if com == s.start:
+                continue
+            inside = self.mentions_in(s.start, com)
+            if any(self._verb_follows(m, com) for m in inside):
+                out[i] = s.start
+                continue
+            nxt = self.mentions_in(com, s.end)[:1]
+            if (
+                nxt
+                and nxt[0].kind == "state"
+                and t[com + 1 : nxt[0].start].isspace()
+                and t.startswith(",", nxt[0].end)
+            ):
+                out[i] = nxt[0].end
+        return out
+
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """(start, end, text) of every word and punctuation token (computed on first use)."""
@@ -170,9 +199,10 @@ class TextModel:
             return None
         s = self.sentences[sentence_index]
         hi = min(before_offset, s.end)
+        lo = self._fronted[sentence_index]  # "At a Trump event in X, Y said": not X
         cands = []
         for m in self.mentions_in(s.start, hi):
-            if m.in_quote or m.entity < 0 or m.region != "body":
+            if m.in_quote or m.entity < 0 or m.region != "body" or m.start < lo:
                 continue
             if m.kind == "pronoun" and "subject" not in m.titles:
                 continue
@@ -207,6 +237,8 @@ class TextModel:
         w = pm.group(1)
         if not w[-1:].isalpha():
             return True  # punctuation: a comma, a dash, a bracket, a quotation mark
+        if _AGE_RE.fullmatch(w):
+            return True  # "62-year-old X said"
         if not w.islower() or w in _SUBJECT_LEAD:
             return True
         # "all X", "band member X": a determiner or a title before a name is its own phrase
