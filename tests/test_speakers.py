@@ -744,3 +744,13 @@ def test_postposed_apposition_needs_a_clause_before_it():
     # two short segments are a list, not a name and its description
     df = extract_quotes("Oslo, Tad Berg, the mayor, said.")
     assert df.empty
+
+
+def test_a_comma_after_a_clause_is_no_fronted_phrase_for_pronoun_salience():
+    # "On Sunday morning Mr. Berg made ...," is a clause: Berg is the salient subject
+    df = extract_quotes(
+        "Tom Vik met Ola Berg on Friday. On Sunday morning Mr. Berg made a third attempt to "
+        "deflect Mr. Vik's criticism, calling it unfair. He said the real issue was the budget."
+    )
+    said = df[df["cue"] == "said"]
+    assert said["speaker"].tolist() == ["Ola Berg"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import resources as _resources
 from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
 
 #: Entity kinds.
@@ -336,17 +337,29 @@ _FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
 _CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "like"})
 
 
+#: A capitalised word and a past verb after it ("Mr. Trump made", "X has demonized"): a
+#: clause, not a prepositional phrase.
+_NAME_THEN_PAST_RE = re.compile(
+    r"[A-Z][\w.’'-]*\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+ed|"
+    + "|".join(sorted(_resources.word_set("past_verbs"), key=lambda w: (-len(w), w)))
+    + r")\b"
+)
+
+
 def _fronted_ends(text: str, sent_spans: list[tuple[int, int]]) -> list[int]:
     """Per sentence, where a fronted prepositional phrase ends, else the sentence start.
 
     A sentence opening with a preposition ("In response to X's plan to bar Y, ...") has its
-    fronted phrase up to its first comma.
+    fronted phrase up to its first comma; not when a name and its past verb come before
+    that comma ("On Sunday X made a third attempt ..., writing ..."): a clause ends there.
     """
     out = []
     for ss, se in sent_spans:
         fm = _FIRST_WORD_RE.match(text, ss, se)
         w = fm.group(1).casefold() if fm else ""
         com = text.find(",", ss, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
+        if com >= 0 and _NAME_THEN_PAST_RE.search(text, fm.end(), com):
+            com = -1
         out.append(com if com >= 0 else ss)
     return out
 
