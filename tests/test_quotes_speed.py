@@ -68,3 +68,23 @@ def test_frame_text_columns_match_one_array_per_column():
         assert df[c].equals(pd.Series(_str_array(cols[c]), name=c))
     empty = _frame_from_columns({c: [] for c in QUOTE_COLUMNS})
     assert len(empty) == 0 and list(empty.dtypes) == list(df.dtypes)
+
+
+def test_no_subject_is_read_once_per_mention():
+    """``_pronoun`` remembers ``_no_subject`` per mention: it reads nothing clustering changes."""
+    from iranstrikes import text as _text
+    from iranstrikes.text.entities import _fronted_ends, _no_subject
+
+    s = (
+        "In Washington, Senator Ana Ruiz met the mayor. Ruiz's aide, Tom Bell, said she "
+        "would wait. At the pier, the minister spoke; he said it was late. They left."
+    )
+    tm = _text.model(s)
+    sent_spans = [(x.start, x.end) for x in tm.sentences]
+    fronted = _fronted_ends(s, sent_spans)
+    fresh = [
+        _no_subject(s, m.__class__(m.start, m.end, m.text, m.kind, m.sentence), fronted)
+        for m in tm.mentions
+    ]
+    assert fresh == [_no_subject(s, m, fronted) for m in tm.mentions]
+    assert any(fresh) and not all(fresh)
