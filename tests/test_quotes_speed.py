@@ -88,3 +88,24 @@ def test_no_subject_is_read_once_per_mention():
     ]
     assert fresh == [_no_subject(s, m, fronted) for m in tm.mentions]
     assert any(fresh) and not all(fresh)
+
+
+def test_model_takes_the_extractors_quotations():
+    """The quotations the extractor hands the text model are the ones the model would find."""
+    from iranstrikes import text as _text
+    from iranstrikes.quotes.article import _Article, _reading
+    from iranstrikes.quotes.speakers import _model
+    from iranstrikes.text.segment import _find_quotes
+
+    s = (
+        "“Port Reopens,” Says Mayor\n\n"
+        "“We are done,” Ms. Rivera said. The minister said “the talks failed” and left.\n\n"
+        "He added: “Not today."
+    )
+    raw, paras, _h, _q, _m, all_quotes = _reading(s)
+    assert [(q.start, q.end) for q in all_quotes] == [
+        (q.start, q.end) for q in _find_quotes(raw, paras)
+    ]
+    a, b = _text.model(s), _model(_Article(s))
+    assert (a.quotes, a.mentions, a.sentences) == (b.quotes, b.mentions, b.sentences)
+    assert len(a.quotes) >= 3
