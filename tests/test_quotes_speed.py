@@ -68,3 +68,44 @@ def test_frame_text_columns_match_one_array_per_column():
         assert df[c].equals(pd.Series(_str_array(cols[c]), name=c))
     empty = _frame_from_columns({c: [] for c in QUOTE_COLUMNS})
     assert len(empty) == 0 and list(empty.dtypes) == list(df.dtypes)
+
+
+def test_no_subject_is_read_once_per_mention():
+    """``_pronoun`` remembers ``_no_subject`` per mention: it reads nothing clustering changes."""
+    from iranstrikes import text as _text
+    from iranstrikes.text.entities import _fronted_ends, _no_subject
+
+    s = (
+        "In Washington, Senator Ana Ruiz met the mayor. Ruiz's aide, Tom Bell, said she "
+        "would wait. At the pier, the minister spoke; he said it was late. They left."
+    )
+    tm = _text.model(s)
+    sent_spans = [(x.start, x.end) for x in tm.sentences]
+    fronted = _fronted_ends(s, sent_spans)
+    fresh = [
+        _no_subject(s, m.__class__(m.start, m.end, m.text, m.kind, m.sentence), fronted)
+        for m in tm.mentions
+    ]
+    assert fresh == [_no_subject(s, m, fronted) for m in tm.mentions]
+    assert any(fresh) and not all(fresh)
+
+
+def test_model_takes_the_extractors_quotations():
+    """The quotations the extractor hands the text model are the ones the model would find."""
+    from iranstrikes import text as _text
+    from iranstrikes.quotes.article import _Article, _reading
+    from iranstrikes.quotes.speakers import _model
+    from iranstrikes.text.segment import _find_quotes
+
+    s = (
+        "“Port Reopens,” Says Mayor\n\n"
+        "“We are done,” Ms. Rivera said. The minister said “the talks failed” and left.\n\n"
+        "He added: “Not today."
+    )
+    raw, paras, _h, _q, _m, all_quotes = _reading(s)
+    assert [(q.start, q.end) for q in all_quotes] == [
+        (q.start, q.end) for q in _find_quotes(raw, paras)
+    ]
+    a, b = _text.model(s), _model(_Article(s))
+    assert (a.quotes, a.mentions, a.sentences) == (b.quotes, b.mentions, b.sentences)
+    assert len(a.quotes) >= 3

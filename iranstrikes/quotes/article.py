@@ -335,16 +335,18 @@ _CAP_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 
 
 def _reading(text: str):
-    """(raw mask, paragraphs, headline paragraph indices, body quotations, mask) of a text.
+    """(raw mask, paragraphs, headline paragraph indices, body quotations, mask, all quotes).
 
-    The mask is the raw mask with the interior of every body quotation blanked (its terminal
-    punctuation kept, so sentences still split there): what the extractor reads cues and
-    outlets in.
+    All quotes are ``_find_quotes(raw, paragraphs)``, headlines included (the text model's
+    quotations). The mask is the raw mask with the interior of every body quotation blanked
+    (its terminal punctuation kept, so sentences still split there): what the extractor reads
+    cues and outlets in.
     """
     raw = _mask(text)
     paras = _paragraphs(text)
     headline_paras = {i for i, (s, e) in enumerate(paras) if _is_headline(raw, s, e)}
-    quotes = [q for q in _find_quotes(raw, paras) if q.para not in headline_paras]
+    all_quotes = _find_quotes(raw, paras)  # (the text model's quotations: headlines too)
+    quotes = [q for q in all_quotes if q.para not in headline_paras]
     parts = []
     pos = 0
     for q in quotes:
@@ -359,7 +361,7 @@ def _reading(text: str):
         parts.append(raw[start:inner_end].translate(_BLANK_NONSPACE))
         pos = inner_end
     parts.append(raw[pos:])
-    return raw, paras, headline_paras, quotes, "".join(parts)
+    return raw, paras, headline_paras, quotes, "".join(parts), all_quotes
 
 
 def find_outlets(masked: str) -> list[tuple[int, int, str, str]]:
@@ -433,7 +435,10 @@ class _Article:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.raw_masked, self.paras, self.headline_paras, self.quotes, self.masked = _reading(text)
+        self.raw_masked, self.paras, self.headline_paras, self.quotes, self.masked, all_q = (
+            _reading(text)
+        )
+        self.all_quotes = all_q
         self.sents = _sentences(self.masked, self.paras)
         self._cues = _all_cues(self.masked)
         self._cue_starts = [c.start() for c in self._cues]

@@ -454,4 +454,4 @@ def _model(art: _Article):
     Harbour Leader"), are the model's outlet mentions.
     """
     outlets = [(o[0], o[1], o[2]) for o in art.outlets]
-    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets))
+    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets, art.all_quotes))

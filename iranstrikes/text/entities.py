@@ -130,6 +130,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
             by_first.setdefault(toks[0], set()).add(eid)
 
     fronted: list[int] | None = None  # per sentence, where a fronted phrase ends (pronouns)
+    no_subject: dict[int, bool] = {}  # per mention index, ``_no_subject`` (read once)
     for mi, m in enumerate(mentions):
         if m.kind == "outlet":
             eid = by_org.get("outlet:" + m.name)
@@ -163,7 +164,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
         elif m.kind == "pronoun":
             if fronted is None:
                 fronted = _fronted_ends(text, sent_spans)
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted)
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -379,12 +380,19 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
 
 
 def _pronoun(
-    mentions: list[Mention], mi: int, ents: list[Entity], text: str, fronted: list[int]
+    mentions: list[Mention],
+    mi: int,
+    ents: list[Entity],
+    text: str,
+    fronted: list[int],
+    no_subject: dict[int, bool],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
     The subject is the first mention of its sentence that is neither a possessive nor after
     a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
+    ``no_subject`` remembers :func:`_no_subject` per mention index (it reads only the text
+    and the mention's offsets, which clustering never changes).
     """
     m = mentions[mi]
     msent = m.sentence
@@ -410,7 +418,10 @@ def _pronoun(
             continue  # a capitalised sentence opener ("Sales were great") is no antecedent
         if e.kind == "unknown" and len(e.name) > 1 and e.name.isupper():
             continue  # an acronym ("FBI", "NATO") names no person
-        if not _no_subject(text, mk, fronted):
+        ns = no_subject.get(k)
+        if ns is None:
+            ns = no_subject[k] = _no_subject(text, mk, fronted)
+        if not ns:
             first_in_sent[sk] = k  # (the first agreeing subject of its sentence, in the end)
         agreeing.append((k, sk, e))
     # the best score wins, then the latest mention (``agreeing`` runs backwards: the first

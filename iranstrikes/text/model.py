@@ -17,7 +17,7 @@ from functools import cached_property
 from .. import resources as _resources
 from .entities import Entity, _fronted_ends, cluster
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
-from .segment import _find_quotes, _is_headline, _sentences
+from .segment import _is_headline, _sentences
 
 #: Region names.
 REGIONS = ("headline", "dateline", "byline", "body")
@@ -317,9 +317,10 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
 
     Args:
         text: the article text.
-        _pre: for the quote extractor only: ``(masked, paragraphs, outlets)`` it computed
-            already from this very text with the same functions (saves recomputing them;
-            without it they are computed here the same way, so the model is the same).
+        _pre: for the quote extractor only: ``(masked, paragraphs, outlets, quotations)`` it
+            computed already from this very text with the same functions (saves recomputing
+            them; without it they are computed here the same way, so the model is the same;
+            the quotations are ``_find_quotes(masked, paragraphs)``, headlines included).
 
     Returns:
         The :class:`TextModel`.
@@ -327,11 +328,11 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     if not isinstance(text, str):
         text = ""
     if _pre is not None:
-        masked, paras, outlets = _pre
+        masked, paras, outlets, all_quotes = _pre
     else:  # the quote extractor's reading: the same outlets as it finds (see _pre)
         from ..quotes.article import _reading, find_outlets
 
-        masked, paras, _heads, _quotes, blanked = _reading(text)
+        masked, paras, _heads, _quotes, blanked, all_quotes = _reading(text)
         outlets = [(o[0], o[1], o[2]) for o in find_outlets(blanked)]
     regions = _regions(masked, paras)
     head_spans = [r for r in regions if r.kind == "headline"]
@@ -339,7 +340,7 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     paragraphs = [
         Span(s, e, i, "headline" if s in head_starts else "body") for i, (s, e) in enumerate(paras)
     ]
-    quotes = [(q.start, q.end) for q in _find_quotes(masked, paras)]
+    quotes = [(q.start, q.end) for q in all_quotes]
     sents = [Span(s, e, i, str(pi)) for i, (s, e, pi) in enumerate(_sentences(masked, paras))]
     r_sorted = sorted(regions, key=lambda r: r.start)
     r_starts = [r.start for r in r_sorted]
