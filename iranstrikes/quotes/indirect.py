@@ -333,6 +333,17 @@ def _may_end_coordinated(before: str) -> bool:
 
 
 _CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
+_HEARER_VERBS = frozenset({"tell", "inform", "brief", "assure"})
+
+
+def _adjuncts_after_hearer(tail: str, lemma: str) -> bool:
+    """A post-posed cue's tail holds only adjuncts, past the hearer of "told The X Post"."""
+    if lemma in _HEARER_VERBS:
+        om = _CAP_OBJECT_RE.match(tail) or _RX48.match(tail)
+        tail = tail[om.end() :] if om else tail
+    return _adjunct_only(tail)
+
+
 _SUB_OPEN_RE = re.compile(
     r"\s*(?:When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)\s+"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
@@ -474,21 +485,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
                     post = inverted
                 elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
-                    t2 = tail
-                    if lemma in {"tell", "inform", "brief", "assure"}:
-                        om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)  # "told The X Post"
-                        t2 = t2[om.end() :] if om else t2
-                    post = _adjunct_only(t2)
+                    post = _adjuncts_after_hearer(tail, lemma)
             pap = None
             if not post and comma_before and not participle and not coord and not sent_stmts:
                 # "..., Tad Berg, a spokesman, said." / "..., his aide, Tad Berg, told Y."
                 pap = _postposed_apposition(m, lo_c, c.start(), _FINITE_RE)
                 if pap is not None:
-                    t2 = tail
-                    if lemma in {"tell", "inform", "brief", "assure"}:
-                        om = _CAP_OBJECT_RE.match(t2) or _RX48.match(t2)
-                        t2 = t2[om.end() :] if om else t2
-                    post = _adjunct_only(t2)
+                    post = _adjuncts_after_hearer(tail, lemma)
                     pap = pap if post else None
             am_ = _APPOS_SUBJECT_RE.match(m, lo_c, c.start()) if comma_before else None
             if am_ and (

@@ -586,7 +586,9 @@ def _postposed_apposition(masked: str, lo: int, cue_start: int, finite_re):
     The text before the cue ends in two comma-delimited segments, one a name and the other a
     description ("the plan will fail, Tad Berg, a spokesman for the ministry, said" /
     "..., his top aide, Tad Berg, told Y"), after a clause of at least four words. Returns
-    ((name start, name end), description, content end) or None.
+    ((name start, name end), description, content end) or None. ``finite_re`` is
+    ``forms._FINITE_RE`` (a description holds no finite verb), passed in because ``forms``
+    imports this module.
     """
     end = masked[lo:cue_start].rstrip()
     if not end.endswith(","):

@@ -256,9 +256,9 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         and _OF_ORG_RE.fullmatch(text[mentions[mi - 2].end : prv.start])
     ):
         # "the director of the European Centre, X,": the description before the complement
-        prv, org_end = mentions[mi - 2], prv.end
+        pi, prv, org_end = mi - 2, mentions[mi - 2], prv.end
     else:
-        org_end = prv.end if prv is not None else 0
+        pi, org_end = mi - 1, prv.end if prv is not None else 0
     if (
         prv is not None
         and prv.kind == "description"
@@ -267,7 +267,6 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         and _APPOS_AFTER_RE.fullmatch(text[org_end : m.start])
         and text[m.end : m.end + 1] in {",", ""}
     ):
-        pi = mi - 1 if prv is mentions[mi - 1] else mi - 2
         old = prv.entity
         if old == eid:
             return
