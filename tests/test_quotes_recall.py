@@ -125,6 +125,43 @@ def test_according_to_forms(body, content):
     assert r["kind"] == "indirect" and r["method"] == "according_to"
 
 
+@pytest.mark.parametrize(
+    ("body", "outer", "inner", "source"),
+    [
+        (
+            "Most traders said the fees were too high, according to a survey by the chamber.",
+            "Most traders said the fees were too high",
+            "the fees were too high",
+            "chamber",
+        ),
+        (
+            "According to two councillors, the mayor said she would resign.",
+            "the mayor said she would resign",
+            "she would resign",
+            "councillors",
+        ),
+    ],
+)
+def test_according_to_a_source_around_a_statement_reports_it(body, outer, inner, source):
+    """The outer source (not an outlet) gets the sentence; the inner statement is kept."""
+    got = {r["quote"]: r for r in rows(body)}
+    assert got[outer]["method"] == "according_to" and source in got[outer]["speaker"]
+    assert got[inner]["cue"] == "said" and got[inner]["method"] != "according_to"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # inside the statement: part of what the treasurer said
+        "The treasurer said that according to its own audit, the port lost money.",
+        # between the statement and its cue
+        "The harbour, according to the minutes, will close, the treasurer said.",
+    ],
+)
+def test_according_to_inside_or_before_a_statement_reports_nothing_around_it(body):
+    assert [r["method"] for r in rows(body)].count("according_to") == 0
+
+
 def test_according_to_a_norm_is_no_statement():
     assert rows("The vote was held in May, according to the rules.") == []
 

@@ -84,6 +84,7 @@ def _unquoted_words(art: _Article, s: int, e: int) -> int:
 
 
 _ABBREVIATIONS = _resources.word_set("abbreviations")
+_THAT_END_RE = re.compile(r"\bthat$")
 _NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
 _LAST_WORD_RE = re.compile(r"(\w+)$")
 
@@ -127,11 +128,10 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         if head and head[-1].lower() in _NOT_SOURCES:
             continue
         targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
-        if targets:
-            if o:
-                for s2 in targets:
-                    if s2.via is None:
-                        s2.via = (o[0], o[1])
+        if targets and o:
+            for s2 in targets:
+                if s2.via is None:
+                    s2.via = (o[0], o[1])
             continue
         # statement = rest of sentence
         pre = m[ss : ac.start()]
@@ -139,7 +139,22 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         while k < se and m[k] == " ":
             k += 1
         after_np = m[k : k + 1]
-        if ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " "):
+        lead = ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " ")
+        if targets:
+            # The sentence's statements are themselves X's report when "according to X" (X not
+            # an outlet: a poll, a document, an official, "two people familiar with ...")
+            # opens the sentence before them or trails after them: "Some 55 percent said ...,
+            # according to a poll". X's statement is the rest of the sentence; the inner ones
+            # are kept. An "according to" inside a statement, or between a statement and its
+            # cue, is no outer source.
+            if lead:
+                if any(t.start < k for t in targets):
+                    continue
+            elif (after_np == "," and se - k > 12) or any(
+                t.cue[0] >= ac.start() or t.start <= ac.start() < t.end for t in targets
+            ):
+                continue
+        if lead:
             # "(But) according to X, ...", "According to X: “...”"
             if after_np not in (",", ":", "“", '"', "_"):
                 continue
@@ -153,6 +168,8 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
             _unquoted_words(art, cs_, ce_) < 3 and m[cs_ : cs_ + 1] not in ('"', "“")
         ):
             continue
+        if _THAT_END_RE.search(m, cs_, ce_):
+            continue  # "X said that according to Y, ...": the phrase sits inside X's clause
         cue_end = ac.end() - len(ac.group(0)) + len(ac.group(0).rstrip())
         sent_stmts.append(
             _Stmt("indirect", cs_, ce_, (ac.start(), cue_end), src, (ss, se), "according_to", 0.7)
