@@ -754,3 +754,35 @@ def test_a_comma_after_a_clause_is_no_fronted_phrase_for_pronoun_salience():
     )
     said = df[df["cue"] == "said"]
     assert said["speaker"].tolist() == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention", "speaker"),
+    [
+        # a subordinator or preposition that introduced the speaker's clause is cut off
+        (
+            "After Ingrid Solheim said that the harbour would close, the traders left.",
+            "Ingrid Solheim",
+            "Ingrid Solheim",
+        ),
+        (
+            "The council released a letter in which Mayor Arne Dahl said the plan was reckless.",
+            "Mayor Arne Dahl",
+            "Arne Dahl",
+        ),
+        # a capitalised sentence opener is no part of a name
+        ("Even Tove Lunde said the harbour plan was too costly.", "Tove Lunde", "Tove Lunde"),
+        ("What Tove Lunde said was that the plan was too costly.", "Tove Lunde", "Tove Lunde"),
+    ],
+)
+def test_speaker_mention_starts_at_the_name_not_at_its_clause_opener(body, mention, speaker):
+    rows = [r for r in extract_quotes(body).to_dict("records") if r["speaker_mention"]]
+    assert rows, extract_quotes(body)
+    r = rows[0]
+    assert r["speaker_mention"] == mention and r["speaker"] == speaker
+    assert body[r["speaker_start"] : r["speaker_end"]] == mention
+
+
+def test_a_quantity_lead_stays_in_the_mention():
+    r = extract_quotes("At least four councillors said they would vote against the plan.").iloc[0]
+    assert r["speaker_mention"] == "At least four councillors"

@@ -33,7 +33,7 @@ from .resolve import (
     dateline_wire,
 )
 from .segment import _Stmt
-from .speakers import check_speakers
+from .speakers import check_speakers, tidy_mentions
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
@@ -145,6 +145,7 @@ def quote_columns(
         if not st.speaker and "host" in st.extra and id(st.extra["host"]) not in kept
     ]
     check_speakers(art, stmts + hosts, text_model=text_model)
+    tidy_mentions(art, stmts)
     for st in direct:
         h = st.extra.get("host")
         if h is not None and not st.speaker and h.speaker:

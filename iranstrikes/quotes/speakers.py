@@ -455,3 +455,46 @@ def _model(art: _Article):
     """
     outlets = [(o[0], o[1], o[2]) for o in art.outlets]
     return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets, art.all_quotes))
+
+
+#: Words that open a clause or a phrase in front of a speaker's name, never part of a mention
+#: ("After Scalia said ...", "in which Trump called ...", "such as Officer Lyle White, who
+#: pleaded ...", "Even as Mr. Obama said ...").
+_MENTION_LEAD_RE = re.compile(
+    r"(?i:(?:(?:even|just|only|especially)\s+)?(?:in\s+which|of\s+which|such\s+as|"
+    + "|".join(
+        sorted(
+            _resources.word_set("prepositions")
+            | {"after", "before", "when", "while", "since", "although", "though", "because"}
+            | {"if", "unless", "until", "once", "whereas", "as", "like", "unlike", "echoing"}
+            | {"even", "said", "says", "which", "where", "whom", "what", "how", "why"}
+            | {"despite", "alongside", "among", "amid"},
+            key=lambda w: (-len(w), w),
+        )
+    )
+    + r")\s+)+(?=[A-Z]|(?:the|a|an|his|her|their|its|some|all|many|most|several|other)\s)"
+)
+
+
+def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
+    """Start every speaker span after the words that introduce its clause (in place).
+
+    The rules and the text model may take a span that opens with a subordinator or a
+    preposition ("After Scalia"). The span then starts at the capitalised word after them;
+    a speaker read from the old span is read again from the new one, a speaker the rules
+    found elsewhere is kept. Spans whose rest is no name are left as they are.
+    """
+    m = art.masked
+    for st in stmts:
+        if not st.subj:
+            continue
+        ms, me = st.subj
+        lead = _MENTION_LEAD_RE.match(m, ms, me)
+        if lead is None or lead.end() >= me or _QUANTITY_LEAD_RE.match(m, ms, me):
+            continue
+        old = m[ms:me]
+        st.subj = (lead.end(), me)
+        if st.speaker and st.speaker.casefold() in old.casefold():
+            spk, typ, _g = _classify(art, m[lead.end() : me], lead.end(), me)
+            if spk:
+                st.speaker, st.speaker_type = spk, typ
