@@ -192,11 +192,11 @@ _TRY_TO_RE = re.compile(
 
 
 _SUBORDINATOR_RE = re.compile(
-    r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+    r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
 )
 # The same without the look-behind, so the engine can skip ahead to candidate first letters.
 _SUBORDINATOR_NB_RE = re.compile(
-    r"(?:since|after|because|when|while|although|though|before|until|whereas|once)\s+"
+    r"(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
 )
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
 
