@@ -425,3 +425,21 @@ def test_tweets_is_a_noun_unless_a_named_subject_tweets_that():
     ]
     q = extract_quotes("Berman tweets that the port will reopen.")
     assert q[["speaker", "cue"]].values.tolist() == [["Berman", "tweets"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("Mayor Dahl added that the harbour would stay open.", "the harbour would stay open"),
+        ("Mayor Dahl added the harbour would stay open.", "the harbour would stay open"),
+        ("But, Mayor Dahl added, the harbour would stay open.", "the harbour would stay open"),
+    ],
+)
+def test_added_with_a_clause_reports_it(body, quote):
+    assert found(body, quote)["cue"] == "added"
+
+
+def test_added_with_a_plain_object_reports_nothing():
+    assert rows("Organizers added 160 guards along the parade route.") == []
+    body = "Organizers added 160 guards along the parade route, the Tribune reported."
+    assert [r["cue"] for r in rows(body)] == ["reported"]

@@ -193,6 +193,9 @@ def _progressive(m: str, pos: int, floor: int) -> bool:
     return bool(_PROGRESSIVE_RE.search(m, max(floor, pos - 30), pos))
 
 
+_SET_OFF_CUE_RE = re.compile(r"\s*[,:;—–]")
+
+
 def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
     """The that-clause test of :func:`_cue_ok` alone (for a cue that already passed it)."""
     wl = mt.group(0).lower()
@@ -208,6 +211,10 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
         )
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
+        if wl != lemma and _SET_OFF_CUE_RE.match(after):
+            # "But, Carson added, he ...", "He noted: ...": an inflected verb that no object
+            # follows (a base form before a comma is a noun: "at one point, ...")
+            return True
         if not _RX37.match(after) and not (lemma in {"call", "write"} and _RX38.match(after)):
             # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
