@@ -786,3 +786,32 @@ def test_speaker_mention_starts_at_the_name_not_at_its_clause_opener(body, menti
 def test_a_quantity_lead_stays_in_the_mention():
     r = extract_quotes("At least four councillors said they would vote against the plan.").iloc[0]
     assert r["speaker_mention"] == "At least four councillors"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the partial quote ended its sentence: the next sentence's cue is a new statement
+        (
+            'Tove Lunde called the plan "a disgrace." Arne Dahl said the vote was "final."',
+            "a disgrace",
+            "Tove Lunde",
+        ),
+        # "and" + a subject of its own after the partial quote: a new clause, a new speaker
+        (
+            'Tove Lunde accused the mayor of "hiding the costs" and Arne Dahl says the vote '
+            "was rigged.",
+            "hiding the costs",
+            "Tove Lunde",
+        ),
+    ],
+)
+def test_partial_quote_framed_by_its_own_sentence_keeps_its_speaker(body, quote, speaker):
+    rows = [r for r in extract_quotes(body).to_dict("records") if r["quote"].startswith(quote)]
+    assert rows and rows[0]["speaker"] == speaker, rows
+
+
+def test_partial_quote_with_no_host_still_takes_the_next_sentences_cue():
+    body = 'The mayor released a statement condemning "a reckless vote." She said it was final.'
+    rows = [r for r in extract_quotes(body).to_dict("records") if r["kind"] == "partial"]
+    assert rows and rows[0]["cue"] == "said"

@@ -171,6 +171,7 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         if qe <= qs:
             continue
         stmt: _Stmt | None = None
+        deferred: _Stmt | None = None
         # 1) attribution after the quote
         after_lo = q.close_pos + 1 if q.closed else q.end
         after_hi = min(nxt_open, max(se, after_lo))
@@ -194,6 +195,11 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             ):
                 stmt.kind = "partial"
                 stmt.method = "partial_before_cue"
+                if new_sentence or _NEW_CLAUSE_RE.match(m, after_lo, stmt.cue[0]):
+                    # 'X called it “a disgrace.” Y said ...', 'X accused him of “lying” and Y
+                    # says ...': the cue after a partial quote opens a new statement; it
+                    # attributes the quote only when its own sentence has no host for it
+                    deferred, stmt = stmt, None
         # 2) attribution before the quote (same sentence)
         before = None
         lo = max(ss, prv_close)
@@ -323,6 +329,8 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 if h.method == "according_to" and q.open_pos <= h.start + 1:
                     # "According to X: “...”": the quotation is the whole statement
                     stmt.kind, stmt.method = "direct", "according_to_quote"
+        if stmt is None and deferred is not None:
+            stmt = deferred
         if stmt is None and last_direct is not None:
             # 5) continuation of the previous speaker: quote opens a paragraph/sentence
             starts_para = q.open_pos - art.paras[q.para][0] < 3
@@ -420,6 +428,8 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
+#: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
+_NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
 _NAME_SAID_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
 )
