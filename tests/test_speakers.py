@@ -815,3 +815,11 @@ def test_partial_quote_with_no_host_still_takes_the_next_sentences_cue():
     body = 'The mayor released a statement condemning "a reckless vote." She said it was final.'
     rows = [r for r in extract_quotes(body).to_dict("records") if r["kind"] == "partial"]
     assert rows and rows[0]["cue"] == "said"
+
+
+def test_a_speaker_read_from_the_sentence_subject_points_to_that_mention():
+    body = "A harbour spokesman defended the new route and said the police had trained for months."
+    r = extract_quotes(body).iloc[0]
+    assert r["method"].endswith("+entity:sentence-subject")
+    assert r["speaker_mention"] == "A harbour spokesman"
+    assert body[r["speaker_start"] : r["speaker_end"]] == "A harbour spokesman"

@@ -218,18 +218,20 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
                     continue
                 found = _clause_subject(tm, frag)
                 if found is not None:
-                    st.speaker, st.speaker_type = found
+                    st.speaker, st.speaker_type, st.subj = found
                     st.method += "+entity:clause-subject"
                 continue
             # "X did Y and said ...", "..., saying ...": the sentence's subject speaks
             si = tm.sentence_at(st.cue[0])
-            e = _strict_subject(tm, si, st.cue[0])
-            if e is None:
+            x = _strict_subject(tm, si, st.cue[0])
+            if x is None:
                 # no mention a verb follows: the first possible subject, when typed
-                e = tm.sentence_subject(si, st.cue[0])
-                e = e if e is not None and e.kind in _SUBJECT_KINDS else None
-            if e is not None:
+                x = tm.subject_mention(si, st.cue[0])
+                x = x if x is not None and tm.entities[x.entity].kind in _SUBJECT_KINDS else None
+            if x is not None:
+                e = tm.entities[x.entity]
                 st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
+                st.subj = (x.start, x.end)  # the subject mention the speaker was read from
                 st.method += "+entity:sentence-subject"
             continue
         ms, me = st.subj
@@ -243,7 +245,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if subj is None and note == "+entity:no-mention" and st.method.startswith(_SUBJECTLESS):
             found = _clause_subject(tm, ms)
             if found is not None:
-                speaker, stype = found
+                speaker, stype, subj = found
                 note += "+entity:clause-subject"
         st.subj = subj
         st.speaker, st.speaker_type = speaker, stype
@@ -373,24 +375,30 @@ def _appositive_subject(art: _Article, tm, st: _Stmt):
     return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:appositive-subject"
 
 
-def _clause_subject(tm, at: int) -> tuple[str, str] | None:
-    """(name, type) of the subject before a clause fragment at ``at``, or None.
+def _clause_subject(tm, at: int) -> tuple[str, str, tuple[int, int]] | None:
+    """(name, type, mention span) of the subject before a clause fragment at ``at``, or None.
 
     The span was a clause fragment, no speaker: the subject a verb follows, before it in its
     sentence, speaks ("X made it a centerpiece of his campaign and has boasted ...").
     """
-    e = _strict_subject(tm, tm.sentence_at(at), at)
-    return None if e is None else (e.name, _TYPE_OF_KIND[e.kind])
+    x = _strict_subject(tm, tm.sentence_at(at), at)
+    if x is None:
+        return None
+    e = tm.entities[x.entity]
+    return e.name, _TYPE_OF_KIND[e.kind], (x.start, x.end)
 
 
 def _strict_subject(tm, si: int, before: int):
-    """The sentence's subject a verb follows, before ``before``, when it can speak; or None."""
+    """The sentence's subject mention a verb follows, before ``before``, or None.
+
+    None too when the mention's entity cannot speak.
+    """
 
     def speaks(e) -> bool:
         return e.kind in _SUBJECT_KINDS or _named_unknown(tm, e)
 
-    e = tm.sentence_subject(si, before, strict=True, accept=speaks)
-    return e if e is not None and speaks(e) else None
+    x = tm.subject_mention(si, before, strict=True, accept=speaks)
+    return x if x is not None and speaks(tm.entities[x.entity]) else None
 
 
 def _named_unknown(tm, e) -> bool:

@@ -185,7 +185,14 @@ class TextModel:
     def sentence_subject(
         self, sentence_index: int, before_offset: int, strict: bool = False, accept=None
     ) -> Entity | None:
-        """The entity of the sentence's grammatical subject, read before ``before_offset``.
+        """The entity of :meth:`subject_mention` (same arguments), or None."""
+        m = self.subject_mention(sentence_index, before_offset, strict, accept)
+        return None if m is None else self.entities[m.entity]
+
+    def subject_mention(
+        self, sentence_index: int, before_offset: int, strict: bool = False, accept=None
+    ) -> Mention | None:
+        """The mention of the sentence's grammatical subject, read before ``before_offset``.
 
         The first mention of the sentence (outside quotation marks, not after a preposition,
         not an object or possessive pronoun, not in a headline or dateline). For a
@@ -217,8 +224,8 @@ class TextModel:
                 e = self.entities[m.entity]
                 if accept is not None and not accept(e) and m.initial and e.kind == "unknown":
                     continue
-                return e
-        return self.entities[cands[0].entity] if cands and not strict else None
+                return m
+        return cands[0] if cands and not strict else None
 
     def _opens_clause(self, m: Mention, lo: int) -> bool:
         """True when the mention can open a clause (not inside another phrase).
