@@ -823,3 +823,22 @@ def test_a_speaker_read_from_the_sentence_subject_points_to_that_mention():
     assert r["method"].endswith("+entity:sentence-subject")
     assert r["speaker_mention"] == "A harbour spokesman"
     assert body[r["speaker_start"] : r["speaker_end"]] == "A harbour spokesman"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the apposition names the one the description describes: the name speaks
+        (
+            "His deputy, longtime harbour engineer Mari Solberg, said the crane was unsafe.",
+            "Mari Solberg",
+        ),
+        # an example is not the description's referent
+        (
+            "Several councillors, including deputy mayor Mari Solberg, said the crane was unsafe.",
+            "councillors",
+        ),
+    ],
+)
+def test_description_then_named_apposition(body, speaker):
+    assert speakers(body)[0].endswith(speaker)

@@ -269,6 +269,15 @@ def _plausible_np(cand: str) -> bool:
     ) not in _STOP
 
 
+#: A chunk that ends in a name of two or more capitalised words ("aide Huma Abedin").
+_ENDS_IN_FULL_NAME_RE = re.compile(r"\b[A-Z][\w.’'-]+\s+[A-Z][\w’'-]*[a-z][\w’'-]*\s*$")
+#: A singular description: a determiner or possessive, then lower-case words ("his wife").
+_DESCRIPTION_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)(?:\s+[a-z][\w’'-]*){1,4}\s*$"
+)
+_COORDINATION_RE = re.compile(r"\s(?:and|or)\s|&")
+
+
 def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
     """The chunk before a run of parenthetical chunks, when it can be the subject, or None.
 
@@ -287,6 +296,19 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
             return None
         prev = masked[chunks[k - 1][0] : chunks[k - 1][1]]
         pw = prev.split()[0] if prev.split() else ""
+        if (
+            steps == 0
+            and _DESCRIPTION_RE.match(prev)
+            and _ENDS_IN_FULL_NAME_RE.search(cur)
+            and w.lower() not in _PARENTHETICAL_OPENERS
+            and len(cur.split()) <= 6
+            and not _PREP_START_RE.match(cur)
+            and not _COORDINATION_RE.search(cur)
+        ):
+            # "His wife, longtime aide Huma Abedin, announced": the apposition names the one
+            # the description describes; the name speaks (not for examples, "including X",
+            # or several names, "X and Y")
+            return None
         if _plausible_np(prev) and not (pw[:1].islower() and pw.lower() not in _DETERMINERS):
             if pw[:1].islower() and k >= 2:
                 # "X, the fund's lawyer, treasurer and strategist,": the name before both
