@@ -842,3 +842,25 @@ def test_a_speaker_read_from_the_sentence_subject_points_to_that_mention():
 )
 def test_description_then_named_apposition(body, speaker):
     assert speakers(body)[0].endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a time adjunct between "and" and the coordinated cue
+        (
+            "Mayor Tove Lunde has freed up money for the harbour and on Monday announced that "
+            "the crane would be sold.",
+            "Tove Lunde",
+        ),
+        # an outlet and a role word before a name are the name's own phrase, not a subject
+        (
+            "The Harbour Gazette columnist Per Holm has been critical of the mayor but on Tuesday "
+            "wrote that she was right.",
+            "Per Holm",
+        ),
+    ],
+)
+def test_coordinated_cue_after_a_time_adjunct(body, speaker):
+    r = extract_quotes(body).iloc[0]
+    assert r["method"].startswith("coordinated_cue") and r["speaker"] == speaker
