@@ -864,3 +864,8 @@ def test_description_then_named_apposition(body, speaker):
 def test_coordinated_cue_after_a_time_adjunct(body, speaker):
     r = extract_quotes(body).iloc[0]
     assert r["method"].startswith("coordinated_cue") and r["speaker"] == speaker
+
+
+def test_relative_clause_with_a_contracted_who_is_not_the_subject():
+    body = "Several harbour pilots who’d rather work for Dahl or Holm said they back the plan."
+    assert speakers(body) == ["harbour pilots"]

@@ -234,7 +234,7 @@ _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]")
 _LEAD_RELATIVE_RE = re.compile(r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most)\s)")
-_RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who’s|who's)\s")
+_RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
 _TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
