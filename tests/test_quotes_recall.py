@@ -443,3 +443,10 @@ def test_added_with_a_plain_object_reports_nothing():
     assert rows("Organizers added 160 guards along the parade route.") == []
     body = "Organizers added 160 guards along the parade route, the Tribune reported."
     assert [r["cue"] for r in rows(body)] == ["reported"]
+
+
+def test_according_to_a_record_names_its_maker():
+    body = "The harbour fees rose by a third last year, according to figures released by the port."
+    assert found(body, "harbour fees rose")["speaker"] == "port"
+    body = "The harbour fees rose by a third last year, according to an analysis of port records."
+    assert "analysis" in found(body, "harbour fees rose")["speaker"]

@@ -35,6 +35,16 @@ _DOCUMENT_NP_RE = re.compile(
 )
 
 
+#: A record made or released by someone ("audio provided by X", "a recent poll by X", "data
+#: from X"): its maker is the source (never "of": "an analysis of her calendar" names what
+#: was analysed).
+_RECORD_BY_RE = re.compile(
+    r"(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:audio|video|recording|footage|book|analysis|poll|"
+    r"polls|data|figures|estimates|records|count|tally|survey|study|report)\b"
+    r"[^,]{0,60}?\b(?:provided\s+by|released\s+by|compiled\s+by|conducted\s+by|by|from)\s+"
+)
+
+
 _CUT_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
     r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
@@ -120,7 +130,11 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         sub = _DOCUMENT_NP_RE.match(np_txt)
         o = art.outlet_at(ns, ne)
         src = (ns, ne)
-        if sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
+        rec = _RECORD_BY_RE.match(np_txt)
+        if rec and rec.end() < len(np_txt):
+            # "audio provided by Wyoming Public Radio", "a poll by X": X is the source
+            src = (ns + rec.end(), ne)
+        elif sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
             src = (ns + sub.end(), ne)
         elif sub and _RX54.search(np_txt):
             continue
