@@ -164,3 +164,9 @@ def test_an_acronym_is_no_antecedent_of_a_personal_pronoun():
     tm = text.model(body)
     e = tm.entity_at(body.index("She"))
     assert e is None or e.name != "NTSB"
+
+
+def test_a_contracted_first_person_pronoun_is_no_name():
+    tm = text.model("Several pilots I've met said the harbour was unsafe. I’m not sure, she said.")
+    assert not [m for m in tm.mentions if m.kind == "name"]
+    assert not [e for e in tm.entities if e.kind == "person"]
