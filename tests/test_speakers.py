@@ -869,3 +869,13 @@ def test_coordinated_cue_after_a_time_adjunct(body, speaker):
 def test_relative_clause_with_a_contracted_who_is_not_the_subject():
     body = "Several harbour pilots who’d rather work for Dahl or Holm said they back the plan."
     assert speakers(body) == ["harbour pilots"]
+
+
+def test_a_subject_pronoun_takes_no_modifier():
+    body = (
+        "Mayor Per Holm met the pilots. He went on to rebut many of the points in the letter, "
+        "writing that the port had been given plenty of time."
+    )
+    rows = extract_quotes(body).to_dict("records")
+    r = next(r for r in rows if r["cue"] == "writing")
+    assert r["speaker_mention"] == "He" and r["speaker"] == "Per Holm"
