@@ -199,6 +199,7 @@ _SUBORDINATOR_NB_RE = re.compile(
     r"(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
 )
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_PRONOUN_FOLLOWERS = frozenset({"and", "or", "himself", "herself", "themselves", "alone", "too"})
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
 
 
@@ -447,11 +448,15 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if len(words) > 1 and words[-1].lower() in _PRONOUNS:
         cs = ce - len(words[-1])
         return (cs, ce), ""
-    if len(words) > 1 and words[0].lower() in _SUBJECT_PRONOUNS and words[1].islower():
-        if words[1] not in {"and", "or", "himself", "herself", "themselves", "alone", "too"}:
-            # "He appeared to make an off-color joke": a subject pronoun takes no modifier;
-            # the words after it are its verb phrase
-            return (cs, cs + len(words[0])), ""
+    if (
+        len(words) > 1
+        and words[0].lower() in _SUBJECT_PRONOUNS
+        and words[1].islower()
+        and words[1] not in _PRONOUN_FOLLOWERS
+    ):
+        # "He appeared to make an off-color joke": a subject pronoun takes no modifier; the
+        # words after it are its verb phrase
+        return (cs, cs + len(words[0])), ""
     if words[0].lower() in {"there", "this"} and len(words) == 1:
         return None, ""
     if len(words) > 9:
