@@ -879,3 +879,9 @@ def test_a_subject_pronoun_takes_no_modifier():
     rows = extract_quotes(body).to_dict("records")
     r = next(r for r in rows if r["cue"] == "writing")
     assert r["speaker_mention"] == "He" and r["speaker"] == "Per Holm"
+
+
+def test_a_that_relative_clause_in_the_subject_is_not_the_speaker():
+    body = "Harbour unions that have endorsed him say they want the crane sold."
+    r = extract_quotes(body).iloc[0]
+    assert r["speaker"] == "Harbour unions" and r["quote"] == "they want the crane sold"

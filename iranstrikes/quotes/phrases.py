@@ -199,6 +199,7 @@ _SUBORDINATOR_NB_RE = re.compile(
     r"(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
 )
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_OBJECT_ONLY = frozenset({"him", "them", "us", "me"})
 _PRONOUN_FOLLOWERS = frozenset({"and", "or", "himself", "herself", "themselves", "alone", "too"})
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
 
@@ -236,6 +237,12 @@ _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]")
 _LEAD_RELATIVE_RE = re.compile(r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most)\s)")
+#: "that" opening a relative clause: a verb after it, not a subject ("groups that back him",
+#: "organizations that have endorsed him"; never "that the", "that Trump", "that he").
+_THAT_RELATIVE_RE = re.compile(
+    r"\s(?:that)\s(?!(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|you)\b)"
+    r"(?=(?:have|has|had|are|were|is|was|would|will|could|can|[a-z]+s|[a-z]+ed)\b)"
+)
 _RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
 _TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -433,9 +440,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # "..., which Democrats say could ...": the relative word is the object, not the subject
         cs += rel.end()
         chunk = masked[cs:ce]
-    rc = _RELATIVE_CLAUSE_RE.search(chunk)
+    rc = _RELATIVE_CLAUSE_RE.search(chunk) or _THAT_RELATIVE_RE.search(chunk)
     if rc and rc.start() > 0 and _plausible_np(chunk[: rc.start()]):
-        # "some voters who have listened to X said": the subject is the head before "who"
+        # "some voters who have listened to X said", "groups that back him say": the subject
+        # is the head before the relative clause
         ce = cs + rc.start()
         chunk = masked[cs:ce]
     if chunk.endswith(_RX9_ENDINGS) and _RX9.search(chunk):
@@ -445,7 +453,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     words = chunk.split()
     if not words:
         return None, ""
-    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS and words[-1].lower() not in _OBJECT_ONLY:
         cs = ce - len(words[-1])
         return (cs, ce), ""
     if (
