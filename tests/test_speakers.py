@@ -885,3 +885,26 @@ def test_a_that_relative_clause_in_the_subject_is_not_the_speaker():
     body = "Harbour unions that have endorsed him say they want the crane sold."
     r = extract_quotes(body).iloc[0]
     assert r["speaker"] == "Harbour unions" and r["quote"] == "they want the crane sold"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # after an appositive with a relative clause, "said" + a clause is not inverted
+        (
+            "Mayor Per Holm, a councillor who has refused to back the plan, said the harbour "
+            "board deserved better.",
+            "the harbour board deserved better",
+            "Per Holm",
+        ),
+        # a short clause before ", said X" is the content, not an appositive
+        (
+            "The harbour plan failed badly, said the retired pilot.",
+            "The harbour plan failed badly",
+            "retired pilot",
+        ),
+    ],
+)
+def test_inverted_cue_and_clause_after_it(body, quote, speaker):
+    r = extract_quotes(body).iloc[0]
+    assert r["quote"] == quote and r["speaker"].endswith(speaker)

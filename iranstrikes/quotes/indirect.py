@@ -332,6 +332,19 @@ def _may_end_coordinated(before: str) -> bool:
     return "and" in tail or "but" in tail or "then" in tail
 
 
+#: After an inverting cue: a noun phrase, then a past-tense verb ("said the family deserved"):
+#: a reported clause, not "said the former minister".
+_PAST_AFTER_NP_RE = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?[a-z]{2,}ed\s+"
+    r"(?:to|that|the|a|an|his|her|its|their|it|him|them|better|more|less|on|in|at|for|with|by|"
+    r"from|\d)\b"
+)
+#: A lower-cased chunk that is a short clause ending in its past-tense verb ("the plan
+#: failed", "the harbour plan failed badly"), not an appositive ("the embattled minister").
+_CLAUSE_CHUNK_RE = re.compile(
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?[a-z]{2,}ed"
+    r"(?:\s+(?:[a-z]+ly|to|on|in|at|for|by|with|from|after|before)\b.*)?$"
+)
 _CAP_OBJECT_RE = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}")
 _HEARER_VERBS = frozenset({"tell", "inform", "brief", "assure"})
 
@@ -480,9 +493,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         _RX46.match(prev_chunk)
                         and len(prev_chunk.split()) <= 6
                         and not _FINITE_RE.search(prev_chunk)
+                        and not _CLAUSE_CHUNK_RE.match(prev_chunk)
                     )
                 ):
-                    inverted = not _FINITE_RE.search(tail.split(",", 1)[0])
+                    first = tail.split(",", 1)[0]
+                    # "said the Khan family deserved better" is a clause, no inverted name
+                    inverted = not _FINITE_RE.search(first) and not _PAST_AFTER_NP_RE.match(first)
                     post = inverted
                 elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
                     post = _adjuncts_after_hearer(tail, lemma)
