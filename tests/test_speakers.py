@@ -908,3 +908,12 @@ def test_a_that_relative_clause_in_the_subject_is_not_the_speaker():
 def test_inverted_cue_and_clause_after_it(body, quote, speaker):
     r = extract_quotes(body).iloc[0]
     assert r["quote"] == quote and r["speaker"].endswith(speaker)
+
+
+def test_a_quotation_before_the_name_is_no_part_of_the_speaker_mention():
+    body = (
+        "Mayor Per Holm sent a letter to the board. “The crane stays,” the mayor wrote to the "
+        "port that the harbour was safe."
+    )
+    for r in extract_quotes(body).to_dict("records"):
+        assert "“" not in r["speaker_mention"] and "”" not in r["speaker_mention"]

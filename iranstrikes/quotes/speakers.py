@@ -484,11 +484,17 @@ _MENTION_LEAD_RE = re.compile(
 )
 
 
+_QUOTE_MARKS = ('"', "“", "”", "_")
+#: The word that starts a mention after a quotation: a capital, a determiner or a pronoun.
+_CAPITAL_RE = re.compile(r"(?<![\w’'])(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they)\b)")
+
+
 def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
-    """Start every speaker span after the words that introduce its clause (in place).
+    """Start every speaker span after a quotation or the words that introduce its clause.
 
     The rules and the text model may take a span that opens with a subordinator or a
-    preposition ("After Scalia"). The span then starts at the capitalised word after them;
+    preposition ("After Scalia"), or holds a quotation before the name ('“...,” Thiel'). The
+    span then starts at the capitalised word after them (after the quotation's last mark);
     a speaker read from the old span is read again from the new one, a speaker the rules
     found elsewhere is kept. Spans whose rest is no name are left as they are.
     """
@@ -497,12 +503,20 @@ def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
         if not st.subj:
             continue
         ms, me = st.subj
-        lead = _MENTION_LEAD_RE.match(m, ms, me)
-        if lead is None or lead.end() >= me or _QUANTITY_LEAD_RE.match(m, ms, me):
+        q = max(m.rfind(ch, ms, me) for ch in _QUOTE_MARKS)
+        if q >= 0:
+            # '“Many people are uncertain,” Thiel wrote': the quotation is no part of the name
+            cap = _CAPITAL_RE.search(m, q + 1, me)
+            new_start = cap.start() if cap is not None else -1
+        else:
+            lead = _MENTION_LEAD_RE.match(m, ms, me)
+            ok = lead is not None and lead.end() < me and not _QUANTITY_LEAD_RE.match(m, ms, me)
+            new_start = lead.end() if ok else -1
+        if new_start <= ms:
             continue
         old = m[ms:me]
-        st.subj = (lead.end(), me)
+        st.subj = (new_start, me)
         if st.speaker and st.speaker.casefold() in old.casefold():
-            spk, typ, _g = _classify(art, m[lead.end() : me], lead.end(), me)
+            spk, typ, _g = _classify(art, m[new_start:me], new_start, me)
             if spk:
                 st.speaker, st.speaker_type = spk, typ
