@@ -95,6 +95,9 @@ def _unquoted_words(art: _Article, s: int, e: int) -> int:
 
 _ABBREVIATIONS = _resources.word_set("abbreviations")
 _THAT_END_RE = re.compile(r"\bthat$")
+#: After a source: a relative clause that runs to the sentence end ("..., according to the
+#: SITE group, which monitors extremist statements.").
+_RELATIVE_TAIL_RE = re.compile(r",\s*(?:which|who)\s[^,;:\"“”_]*[.!?]?\s*$")
 _NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
 _LAST_WORD_RE = re.compile(r"(\w+)$")
 
@@ -164,7 +167,7 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
             if lead:
                 if any(t.start < k for t in targets):
                     continue
-            elif (after_np == "," and se - k > 12) or any(
+            elif (after_np == "," and se - k > 12 and not _RELATIVE_TAIL_RE.match(m, k, se)) or any(
                 t.cue[0] >= ac.start() or t.start <= ac.start() < t.end for t in targets
             ):
                 continue
@@ -173,7 +176,7 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
             if after_np not in (",", ":", "“", '"', "_"):
                 continue
             cs_, ce_ = _trim(art.text, k, se)
-        elif pre.rstrip().endswith(",") and after_np == "," and se - k > 12:
+        elif pre.rstrip().endswith(",") and after_np == "," and se - k > 12 and not targets:
             # "The plan, according to X, was ...": the whole sentence is the statement
             cs_, ce_ = _trim(art.text, ss, se)
         else:
