@@ -917,3 +917,13 @@ def test_a_quotation_before_the_name_is_no_part_of_the_speaker_mention():
     )
     for r in extract_quotes(body).to_dict("records"):
         assert "“" not in r["speaker_mention"] and "”" not in r["speaker_mention"]
+
+
+def test_a_fronted_phrase_of_a_reported_clause_does_not_end_the_report():
+    body = (
+        "Harbour Radio reported that during the visit on Monday, Mayor Per Holm repeated his "
+        "promise that the crane would stay."
+    )
+    rows = extract_quotes(body).to_dict("records")
+    r = next(r for r in rows if r["cue"] == "reported")
+    assert r["quote"].startswith("during the visit") and "promise that the crane" in r["quote"]

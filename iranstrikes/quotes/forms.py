@@ -350,6 +350,11 @@ def _cut_before_later_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             jm = _CLAUSE_JOIN_RE.search(m, max(a.start, bs - 12), bs)
             if jm is None:
                 continue
+            pre = m[a.start : jm.start()]
+            if _PREP_START_RE.match(pre) and "," not in pre and not _FINITE_RE.search(pre):
+                # "reported that during the visit, X reiterated ...": the comma ends a fronted
+                # phrase of the reported clause, which holds X's statement
+                continue
             ce = _trim(art.text, a.start, jm.start())[1]
             if len(m[a.start : ce].split()) >= 3:
                 cut = bs
