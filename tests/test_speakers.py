@@ -927,3 +927,14 @@ def test_a_fronted_phrase_of_a_reported_clause_does_not_end_the_report():
     rows = extract_quotes(body).to_dict("records")
     r = next(r for r in rows if r["cue"] == "reported")
     assert r["quote"].startswith("during the visit") and "promise that the crane" in r["quote"]
+
+
+def test_a_cue_with_a_colon_introduces_the_next_quotation_not_the_last():
+    body = "“We are pilots,” Ms. Lunde said. “We are not engineers.” Mr. Holm said: “The crane is old.”"
+    got = {r["quote"]: r["speaker"] for r in extract_quotes(body).to_dict("records")}
+    assert "Lunde" in got["We are not engineers."] and "Holm" in got["The crane is old."]
+
+
+def test_after_a_phrase_and_a_comma_the_name_after_the_cue_speaks():
+    r = extract_quotes('"This will be a challenge" for the mayor, said Kari Vik.').iloc[0]
+    assert r["speaker"] == "Kari Vik" and r["method"] == "cue_after_quote_inverted"

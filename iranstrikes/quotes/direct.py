@@ -32,6 +32,7 @@ from .lexicon import (
     _may_quote_as,
 )
 from .phrases import (
+    _PREP_START_RE,
     _np_after,
     _subject,
 )
@@ -483,6 +484,8 @@ def _after_attr(
         pre = m[lo : c.start()]
         if len(pre.split()) > 12 or _RX60.search(pre):
             return None
+        if new_sentence and _COLON_AFTER_RE.match(m, c.end()):
+            return None  # '“...” Mr. Zahed said: “...”': the cue introduces the next quotation
         if new_sentence and (len(pre.split()) > 6 or _SUBORDINATOR_RE.search(pre)):
             return None
         wl = c.group(0).lower()
@@ -508,6 +511,25 @@ def _after_attr(
                 # cue, no inverted name; the speaker is looked for before the quote
                 st.subj, st.extra["fragment_at"] = None, subj[0]
             return st
+        if (
+            pre.rstrip().endswith(",")
+            and _PREP_START_RE.match(pre.strip())
+            and not wl.endswith("ing")
+        ):
+            # '“...” for Clinton, said Kunin.': after a phrase, the name after the cue speaks
+            inv, inv_appos = _np_after(m, c.end(), hi)
+            if inv is not None and not _FINITE_RE.search(m, inv[0], inv[1]):
+                return _Stmt(
+                    "direct",
+                    qs,
+                    qe,
+                    (c.start(), c.end()),
+                    inv,
+                    sent,
+                    "cue_after_quote_inverted",
+                    0.85,
+                    apposition=inv_appos,
+                )
         subj, appos = _subject(m, lo, c.start())
         if subj is None:
             return None
@@ -523,6 +545,10 @@ def _after_attr(
             apposition=appos,
         )
     return None
+
+
+#: A colon right after a cue ("X said: “...”"): the cue introduces what follows.
+_COLON_AFTER_RE = re.compile(r"\s*:")
 
 
 _COLON_BEFORE_RE = re.compile(r"([^\n.!?:;\"“”]{2,80}?)[ \t]*:[ \t\u00a0]*$")
