@@ -457,3 +457,14 @@ def test_according_to_a_record_names_its_maker():
     assert found(body, "harbour fees rose")["speaker"] == "port"
     body = "The harbour fees rose by a third last year, according to an analysis of port records."
     assert "analysis" in found(body, "harbour fees rose")["speaker"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Harbour fees rose by a third last year, according to a recent report from the port.",
+        "Harbour fees rose by a third last year, according to figures reported by the port.",
+    ],
+)
+def test_a_cue_word_inside_the_source_of_according_to_is_no_cue(body):
+    assert [(r["method"], r["speaker"]) for r in rows(body)] == [("according_to", "port")]

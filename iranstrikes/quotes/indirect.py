@@ -63,6 +63,7 @@ from .lexicon import (
     _RX49,
     _RX50,
     _RX51,
+    _RX52,
     _STOP,
     _TITLE_WORDS,
     _may_quote_as,
@@ -383,6 +384,16 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
 
 
+def _according_sources(m: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """Spans of the noun phrases after "according to" in the sentence [ss, se)."""
+    out = []
+    for ac in _ACCORDING_RE.finditer(m, ss, se):
+        npm = _RX52.match(m, ac.end(), se)
+        if npm is not None:
+            out.append((ac.end(), npm.end()))
+    return out
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -392,6 +403,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             continue
         sent_stmts: list[_Stmt] = []
         cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
+        if cues and m.find("ccording", ss, se) >= 0:
+            # "according to a recent report from X", "according to exit polls reported by
+            # CNN": a cue word inside the source of "according to" is part of that source
+            inside = _according_sources(m, ss, se)
+            cues = [c for c in cues if not any(a <= c.start() < b for a, b in inside)]
         if len(cues) > 1:  # a noun among verb cues is no cue ("In a tweet, X said ...")
             verbs = [c for c in cues if not _noun_use(m, c, ss)]
             cues = verbs or cues
