@@ -938,3 +938,20 @@ def test_a_cue_with_a_colon_introduces_the_next_quotation_not_the_last():
 def test_after_a_phrase_and_a_comma_the_name_after_the_cue_speaks():
     r = extract_quotes('"This will be a challenge" for the mayor, said Kari Vik.').iloc[0]
     assert r["speaker"] == "Kari Vik" and r["method"] == "cue_after_quote_inverted"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the document speaks, not whoever obtained it ...
+        (
+            "A letter from the harbour board obtained by The Harbour Gazette warns that the "
+            "crane will be sold.",
+            "letter from the harbour board",
+        ),
+        # ... but its author does
+        ("An article written by Kari Vik warns that the crane will be sold.", "Kari Vik"),
+    ],
+)
+def test_a_document_obtained_by_an_outlet_speaks_its_author_too(body, speaker):
+    assert speakers(body)[0] == speaker

@@ -128,6 +128,11 @@ def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
 _NOUN_COMPLEMENT_RE = re.compile(r"\s*:|\s+(?:to|that|of|about|on|against)\b")
 
 
+_BY_AFTER_RE = re.compile(r"\s+by\s+(?![a-z]+ing\b)")
+#: Participles of authorship: "written by X" names an author (phrases._AUTHOR_BY_RE).
+_AUTHORED = frozenset({"written", "authored", "penned", "signed", "co-written"})
+
+
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
     """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
     w = mt.group(0)
@@ -151,6 +156,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     ):
         return False  # "filed by state attorney X", "eliminating state money": no verb
         # (a noun with a complement is a nominal attribution: "a passing promise that ...")
+    if wl in _AUTHORED and _BY_AFTER_RE.match(m, mt.end()):
+        return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
     if wl == "called" and before.endswith(("so ", "so-")):

@@ -243,6 +243,14 @@ _THAT_RELATIVE_RE = re.compile(
     r"\s(?:that)\s(?!(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|you)\b)"
     r"(?=(?:have|has|had|are|were|is|was|would|will|could|can|[a-z]+s|[a-z]+ed)\b)"
 )
+#: A participle phrase of a document's handling inside a subject ("obtained by AP"); not
+#: of its making ("an article written by X accuses": the author speaks).
+_PARTICIPLE_BY_RE = re.compile(
+    r",?\s(?:and\s+)?(?:obtained|provided|released|seen|reviewed|published|posted|filed|"
+    r"sent|issued|leaked|shared|forwarded)\s+(?:by|to)\s"
+)
+#: An author inside a subject ("an op-ed written by X", "a letter signed by X").
+_AUTHOR_BY_RE = re.compile(r"\s(?:written|authored|penned|signed|co-written)\s+by\s")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
 _TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -439,6 +447,17 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if rel and chunk[rel.end() :].strip():
         # "..., which Democrats say could ...": the relative word is the object, not the subject
         cs += rel.end()
+        chunk = masked[cs:ce]
+    au = _AUTHOR_BY_RE.search(chunk)
+    if au and chunk[au.end() :].strip() and _plausible_np(chunk[au.end() :]):
+        # "An article written by Kari Vik warns": the author speaks
+        cs += au.end()
+        chunk = masked[cs:ce]
+    pb = _PARTICIPLE_BY_RE.search(chunk)
+    if pb and pb.start() > 0 and _plausible_np(chunk[: pb.start()]):
+        # "A letter from the Legion obtained by The Associated Press warns": the letter
+        # speaks, not whoever obtained or released it
+        ce = cs + pb.start()
         chunk = masked[cs:ce]
     rc = _RELATIVE_CLAUSE_RE.search(chunk) or _THAT_RELATIVE_RE.search(chunk)
     if rc and rc.start() > 0 and _plausible_np(chunk[: rc.start()]):
