@@ -469,17 +469,13 @@ def _model(art: _Article):
 #: ("After Scalia said ...", "in which Trump called ...", "such as Officer Lyle White, who
 #: pleaded ...", "Even as Mr. Obama said ...").
 _MENTION_LEAD_RE = re.compile(
-    r"(?i:(?:(?:even|just|only|especially)\s+)?(?:in\s+which|of\s+which|such\s+as|"
+    r"(?i:(?:(?:even|just|only|especially)\s+)?(?:"
     + "|".join(
         sorted(
-            _resources.word_set("prepositions")
-            | {"after", "before", "when", "while", "since", "although", "though", "because"}
-            | {"if", "unless", "until", "once", "whereas", "as", "like", "unlike", "echoing"}
-            | {"even", "said", "says", "which", "where", "whom", "what", "how", "why"}
-            | {"despite", "alongside", "among", "amid"},
+            (_resources.word_set("prepositions") | _resources.word_set("mention_lead_words")),
             key=lambda w: (-len(w), w),
         )
-    )
+    ).replace(" ", r"\s+")
     + r")\s+)+(?=[A-Z]|(?:the|a|an|his|her|their|its|some|all|many|most|several|other)\s)"
 )
 
