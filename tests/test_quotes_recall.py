@@ -468,3 +468,20 @@ def test_according_to_a_record_names_its_maker():
 )
 def test_a_cue_word_inside_the_source_of_according_to_is_no_cue(body):
     assert [(r["method"], r["speaker"]) for r in rows(body)] == [("according_to", "port")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("Mayor Per Holm told reporters he would sell the crane.", "Per Holm", "told"),
+        (
+            "Criticism grew in the port, with Mayor Per Holm telling reporters that the crane "
+            "was unsafe.",
+            "Per Holm",
+            "telling",
+        ),
+    ],
+)
+def test_told_hearer_then_clause_and_with_absolute(body, speaker, cue):
+    r = [r for r in rows(body) if r["cue"] == cue][0]
+    assert r["speaker"] == speaker and r["quote"].split()[0] in {"he", "the"}

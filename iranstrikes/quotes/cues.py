@@ -184,9 +184,23 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         )
         and not _progressive(m, mt.start(), sent_start)
         and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
+        and with_absolute(m, mt.start(), sent_start) is None
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+#: "..., with Senator X telling reporters ...": an absolute phrase, "with" + its subject (a
+#: capitalised name, possibly titled) + the participle cue.
+_WITH_ABSOLUTE_RE = re.compile(
+    r"\b[Ww]ith\s+((?:[A-Z][\w.’'-]*\s+){1,6}?[A-Z][\w’'-]*[a-z])\s+(?:[a-z]+ly\s+)?$"
+)
+
+
+def with_absolute(m: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The subject span of "with <Name> <cue at pos>" (an absolute phrase), or None."""
+    wm = _WITH_ABSOLUTE_RE.search(m, max(floor, pos - 80), pos)
+    return wm.span(1) if wm else None
 
 
 _PROGRESSIVE_RE = re.compile(

@@ -24,6 +24,7 @@ from .cues import (
     _needs_no_that,
     _noun_use,
     _progressive,
+    with_absolute,
 )
 from .forms import (
     _CUT_RE,
@@ -302,7 +303,9 @@ _FRONTED_PP_RE = re.compile(
 
 _TOLD_OBJECT_RE = re.compile(
     r"\s+((?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,5}?[\w'’&.-]+?)"
-    r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_]))"
+    r"(?=\s+(?:that|in|on|at|during|after|,|:)|\s*[,.:]|\s+(?=[\"“_])"
+    # "told reporters he would run": a subject pronoun opens the clause after the hearer
+    r"|\s+(?:he|she|they|we|I)\s)"
 )
 
 
@@ -469,6 +472,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
+            wabs = with_absolute(m, c.start(), lo_c) if participle else None
+            if wabs is not None:
+                # "..., with Senator X telling reporters ...": X is the participle's subject
+                participle, subj, appos = False, wabs, ""
             # "Having announced that X, the judge ...": a perfect participle opening the
             # sentence is fronted like "Reiterating that X, ..." (its subject comes after)
             perfect = c.start() - ss < 20 and _PERFECT_LEAD_RE.fullmatch(before_txt.strip())
