@@ -955,3 +955,18 @@ def test_after_a_phrase_and_a_comma_the_name_after_the_cue_speaks():
 )
 def test_a_document_obtained_by_an_outlet_speaks_its_author_too(body, speaker):
     assert speakers(body)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Said Holm, "The crane will be sold before the winter."', "Holm"),
+        (
+            "The board lobbied for the harbour plan for years, said lobbyist and strategist "
+            "Kari Vik.",
+            "Kari Vik",
+        ),
+    ],
+)
+def test_inverted_subject_after_a_sentence_initial_cue_or_a_title(body, speaker):
+    assert speakers(body) == [speaker]

@@ -231,6 +231,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             coord = _coordinated(lead)
             if lead.strip() and not wl.endswith("ing") and not coord:
                 subj, appos = _subject(m, lo, c.start())
+            elif not lead.strip() and c.group(0)[:1].isupper() and not wl.endswith("ing"):
+                # 'Said Comey, “...”': a sentence-initial cue with its subject after it
+                subj, appos = _np_after(m, c.end(), q.open_pos)
             before = _Stmt(
                 "direct",
                 qs,

@@ -87,6 +87,15 @@ _RX44 = re.compile(r"[\"“”_]{3,}")
 # an unnamed group (anonymity_heads.txt, group_plurals.txt)
 _RX45 = re.compile(
     r"\s+(?:[A-Z]|(?:"
+    # a title opening the inverted subject ("said lobbyist and strategist Charlie Black")
+    + "|".join(
+        sorted(
+            {w for w in _resources.word_list("titles") if len(w) > 3 and w.isalpha()},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s|(?:"
     + "|".join(sorted(map(re.escape, _resources.word_list("determiners")), key=len, reverse=True))
     + r")\s|(?:"
     + "|".join(
