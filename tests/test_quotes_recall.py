@@ -485,3 +485,27 @@ def test_a_cue_word_inside_the_source_of_according_to_is_no_cue(body):
 def test_told_hearer_then_clause_and_with_absolute(body, speaker, cue):
     r = [r for r in rows(body) if r["cue"] == cue][0]
     assert r["speaker"] == speaker and r["quote"].split()[0] in {"he", "the"}
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # a fronted subordinate clause ends before the speaker: the content runs on
+        (
+            "As the board met, Mayor Holm noted that in small things, the port was out of step.",
+            "in small things, the port was out of step",
+        ),
+        # a negated modal opens the that-less clause
+        (
+            "The harbour survey suggests local pilots cannot keep the crane running.",
+            "local pilots cannot keep the crane running",
+        ),
+        # a verb form that is also a plural noun, with a that-less clause
+        (
+            "The Harbour Union notes the crane is older than the port.",
+            "the crane is older than the port",
+        ),
+    ],
+)
+def test_that_less_and_fronted_clause_contents(body, quote):
+    assert found(body, quote)["quote"] == quote

@@ -145,7 +145,11 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
             return False  # "dismissed calls for a recount", "her call for calm": a noun
     if wl in _NOUNISH_S and not (
-        _NOUNISH_AS_VERB_RE.match(m, mt.end())
+        (
+            _NOUNISH_AS_VERB_RE.match(m, mt.end())
+            # "The Heritage Foundation notes the minimum wage is ...": a that-less clause
+            or _THATLESS_CLAUSE_RE.match(m, mt.end(), mt.end() + 80)
+        )
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False

@@ -65,8 +65,9 @@ _FINITE_RE = re.compile(
 _THATLESS_OK = frozenset(_resources.word_list("reporting_verbs_thatless"))
 _THATLESS_CLAUSE_RE = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|[A-Z][\w.’'-]*|"
-    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|may|might|must|was|were|is|are|"
-    r"had|has|have|did|does|do|wants?|needs?)\b"
+    r"[a-z]+)(?:\s+[\w.’'-]+){0,4}?)\s+(?:would|will|should|could|can|cannot|may|might|must|was|"
+    r"were|is|are|had|has|have|did|does|do|wants?|needs?|(?:wo|ca|could|would|should|do|does|"
+    r"did|is|was|are|were|has|have|had)n[’']t)\b"
 )
 # ... or a past-tense verb after a subject that cannot be the verb's own modifier: a determiner
 # and at least one word ("reported the email arrived late"; never "noted the increased

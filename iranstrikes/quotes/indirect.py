@@ -654,7 +654,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
-            if subj and _SUB_OPEN_RE.match(m, ss, subj[0] + 1):
+            if subj and _SUB_OPEN_RE.match(m, ss, subj[0] + 1) and "," not in m[ss : subj[0]]:
                 # "When X said A, Y ...": the subordinate clause (and its content) ends at the
                 # first comma; the main clause after it is not X's
                 com = m.find(",", cs_, ce_)
