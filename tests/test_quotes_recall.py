@@ -509,3 +509,10 @@ def test_told_hearer_then_clause_and_with_absolute(body, speaker, cue):
 )
 def test_that_less_and_fronted_clause_contents(body, quote):
     assert found(body, quote)["quote"] == quote
+
+
+def test_according_to_initials_and_records():
+    r = found("According to F.A.A. records, the harbour jet has flown 333 hours since June.", "jet")
+    assert r["speaker"] == "F.A.A. records"
+    r = found("According to recent polls, Mayor Holm holds only 14 percent of the vote.", "holds")
+    assert r["speaker"] == "recent polls"

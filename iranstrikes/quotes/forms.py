@@ -39,9 +39,9 @@ _DOCUMENT_NP_RE = re.compile(
 #: from X"): its maker is the source (never "of": "an analysis of her calendar" names what
 #: was analysed).
 _RECORD_BY_RE = re.compile(
-    r"(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:audio|video|recording|footage|book|analysis|poll|"
-    r"polls|data|figures|estimates|records|count|tally|survey|study|report)\b"
-    r"[^,]{0,60}?\b(?:provided\s+by|released\s+by|compiled\s+by|conducted\s+by|by|from)\s+"
+    r"(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(_resources.word_set("record_words"), key=lambda w: (-len(w), w)))
+    + r")\b[^,]{0,60}?\b(?:provided\s+by|released\s+by|compiled\s+by|conducted\s+by|by|from)\s+"
 )
 
 

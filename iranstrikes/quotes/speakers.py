@@ -72,7 +72,13 @@ _LEADING_SUBORDINATOR_RE = re.compile(
 )
 
 
-_HEADS = _ANON_HEADS | _GROUP_PLURALS | _ORG_WORDS | (_TITLE_WORDS - {"of", "the", "and", "for"})
+_HEADS = (
+    _ANON_HEADS
+    | _GROUP_PLURALS
+    | _ORG_WORDS
+    | (_TITLE_WORDS - {"of", "the", "and", "for"})
+    | _resources.word_set("record_words")  # "recent polls", "the new study"
+)
 _HEAD_CUT_RE = re.compile(r"\s(?:of|at|in|for|from|with|familiar|close|who|on)\s")
 
 
