@@ -516,3 +516,12 @@ def test_according_to_initials_and_records():
     assert r["speaker"] == "F.A.A. records"
     r = found("According to recent polls, Mayor Holm holds only 14 percent of the vote.", "holds")
     assert r["speaker"] == "recent polls"
+
+
+def test_cue_before_a_quotation_through_a_hearer_and_a_long_adjunct():
+    body = (
+        "Mayor Per Holm was telling pilots after the long vote in the Harbour Board chamber "
+        "that “the crane stays where it is.”"
+    )
+    r = found(body, "crane stays")
+    assert r["kind"] == "direct" and r["cue"] == "telling"
