@@ -50,3 +50,33 @@ def test_subject_cuts_read_lazily_are_the_eager_cuts():
         for pos in [rng.randint(lo, hi + 1) for _ in range(6)]:  # (in any order)
             i = bisect.bisect_right(eager, pos)
             assert sx.last_subject_cut(pos) == (eager[i - 1] if i else None)
+
+
+TENSE_WORDS = ("will", "may", "said", "was", "attacked", "is", "to", "plans", "on", "Monday",
+               "next", "Friday", "by", "until", "this", "week", "yesterday", "last", "month",
+               ",", "that", "who", "the", "officials", "coming", "Tuesday", "remain", "closed",
+               "has", "been", "had", "expected", "today", "mayor")  # fmt: skip
+
+
+def test_tense_skipped_only_where_it_cannot_change_the_date():
+    import pandas as pd
+
+    from iranstrikes.chronology.resolve import _resolve_match
+    from iranstrikes.chronology.tense import _future_decides, _may_be_future, _tense_of
+
+    rng = random.Random(3)
+    anchor = pd.Timestamp("2024-05-08")
+    skipped = 0
+    for _ in range(600):
+        text = " ".join(rng.choice(TENSE_WORDS) for _ in range(rng.randint(2, 25)))
+        for m in ex._find_dates(text, 0, len(text)):
+            sx = _SentIndex(text, 0, len(text))
+            tense = _tense_of(text, 0, len(text), m, sx)
+            if not _may_be_future(text, 0, len(text), m, _SentIndex(text, 0, len(text))):
+                assert tense != "future"  # (the skip reads it as past)
+            if _future_decides(m) and tense != "future":
+                skipped += 1
+                assert _resolve_match(m, anchor, anchor, "past") == _resolve_match(
+                    m, anchor, anchor, tense
+                )
+    assert skipped > 50
