@@ -397,7 +397,8 @@ class _SentIndex:
         self.text, self.lo, self.hi = text, lo, hi
         self.regions = regions
         self._spans: dict[re.Pattern, tuple] = {}
-        self._cuts: list[int] | None = None
+        self._cuts: list[int] | None = None  # the subject cuts read so far (see last_subject_cut)
+        self._cut_scan = self._cut_next = self._cut_inner = None
         self.dates: list[_Match] | None = None  # the sentence's date expressions, when known
         self.flags: dict[str, bool] = {}  # cheap per-sentence tests, remembered
         self.date_starts: list[int] = []
@@ -462,17 +463,29 @@ class _SentIndex:
         A cut is a closing quote, "that" or ";" outside a quotation (see
         :func:`_statement_actor`).
         """
-        if self._cuts is None:
+        cuts = self._cuts
+        if cuts is None:
+            cuts = self._cuts = []
             regions = self.regions
             # outside every quotation, except one that this very mark closes
-            cuts = _SUBJECT_CUT.finditer(self.text, self.lo, self.hi)
-            if regions:
-                inner = _Regions([(a, b - 1) for a, b in regions])
-                self._cuts = [x.end() for x in cuts if not inner.inside(x.start())]
-            else:
-                self._cuts = [x.end() for x in cuts]
-        i = bisect.bisect_right(self._cuts, pos)
-        return self._cuts[i - 1] if i else None
+            self._cut_inner = _Regions([(a, b - 1) for a, b in regions]) if regions else None
+            self._cut_scan = _SUBJECT_CUT.finditer(self.text, self.lo, self.hi)
+        # read only up to ``pos``: the matches come in order, so those ending after it (the
+        # one read last and kept in _cut_next, and all later ones) answer no look before it
+        x, inner = self._cut_next, self._cut_inner
+        while True:
+            if x is None:
+                x = next(self._cut_scan, None)
+                if x is None:
+                    break
+            if x.end() > pos:
+                break
+            if inner is None or not inner.inside(x.start()):
+                cuts.append(x.end())
+            x = None
+        self._cut_next = x
+        i = bisect.bisect_right(cuts, pos)
+        return cuts[i - 1] if i else None
 
 
 class _Regions:

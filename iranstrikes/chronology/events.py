@@ -42,7 +42,7 @@ from .actors import (
 from .expressions import _date_pieces, _find_dates, _Match, _TextWords
 from .frames import BASIS_CONFIDENCE, DESCRIPTION_MAX, EVENT_COLUMNS, _frame
 from .resolve import _anchor_free, _day, _resolve_match, _unit_period
-from .tense import _tense_of
+from .tense import _future_decides, _may_be_future, _tense_of
 
 _QUOTE_SPANS = ("start", "end", "cue_start", "cue_end")
 _QUOTE_COLUMNS = ("quote_id", "article_id", *_QUOTE_SPANS, "speaker", "person_id",
@@ -552,8 +552,14 @@ def _event_records(
         stmt_cues: list[int] = []  # its keys, sorted
         sentence_rows: list[_Row] = []
         for m in dates:
-            # (a date with its own year needs no tense)
-            tense = "past" if _tenseless(m) else _tense_of(body, s_lo, s_hi, m, sx)
+            # (a date with its own year needs no tense; one read only as future or not needs
+            # no past-cue scan when it cannot be future)
+            if _tenseless(m) or (
+                _future_decides(m) and not _may_be_future(body, s_lo, s_hi, m, sx)
+            ):
+                tense = "past"
+            else:
+                tense = _tense_of(body, s_lo, s_hi, m, sx)
             attached = None
             in_quote = in_regions.inside(m.start)
             if in_quote or not cues or m.start - s_lo > _INITIAL_WINDOW:

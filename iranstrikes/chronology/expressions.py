@@ -456,6 +456,12 @@ def _plausible(rule: str, g: dict, text: str, start: int) -> bool:
     return True
 
 
+# pieces (a :func:`_date_pieces` set) -> the (name, regex, words_before) of the rules of
+# :data:`_GATED_RULES` run on a span holding them, in order (few distinct sets: remembered)
+_RULES_FOR: dict[frozenset, tuple] = {}
+_RULES_FOR_MAX = 4096
+
+
 def _find_dates(
     text: str, lo: int = 0, hi: int | None = None, pieces: frozenset | None | bool = True
 ) -> list[_Match]:
@@ -467,35 +473,39 @@ def _find_dates(
     on = _date_pieces(text, lo, hi) if pieces is True else pieces
     if on is None:  # (most sentences)
         return []
+    rules = _RULES_FOR.get(on)
+    if rules is None:  # (the rules whose pieces the span holds: one dict look per span)
+        rules = tuple((name, rx, wb) for name, rx, gates, wb in _GATED_RULES if gates <= on)
+        if len(_RULES_FOR) < _RULES_FOR_MAX:
+            _RULES_FOR[on] = rules
     found: list[_Match] = []
-    for name, rx, gates, words_before in _GATED_RULES:
-        if gates <= on:
-            start = lo
-            if words_before is not None:
-                wd = _G_WEEKDAY.search(text, lo, hi)
-                if wd is None:
-                    continue
-                head = text[lo : wd.start()].rsplit(None, words_before)
-                if len(head) > words_before:  # (head[0]: the text before those words)
-                    start = lo + len(head[0])
-            for m in rx.finditer(text, start, hi):
-                g = m.groupdict()
-                rule = name
-                start = m.start()
-                if rule == "spelled-year":  # a year written in words: the rule "year"
-                    if g.get("c"):
-                        y = 100 * _SPELLED[g["c"].lower()] + _spelled_value(g["r"])
-                    else:
-                        y = 2000 + _spelled_value(g["r2"])
-                    g = {"y": str(y)}
-                    rule = "year"
-                if rule == "year":
-                    px = _YEAR_PREFIX.search(text, max(lo, start - 40), start)
-                    g = {"prep": px.group("prep"), "fiscal": px.group("fiscal"), "y": g["y"]}
-                    start = px.start()
-                if rule in _FILTERED and not _plausible(rule, g, text, start):
-                    continue
-                found.append(_Match(rule, start, m.end(), text[start : m.end()], g))
+    for name, rx, words_before in rules:
+        start = lo
+        if words_before is not None:
+            wd = _G_WEEKDAY.search(text, lo, hi)
+            if wd is None:
+                continue
+            head = text[lo : wd.start()].rsplit(None, words_before)
+            if len(head) > words_before:  # (head[0]: the text before those words)
+                start = lo + len(head[0])
+        for m in rx.finditer(text, start, hi):
+            g = m.groupdict()
+            rule = name
+            start = m.start()
+            if rule == "spelled-year":  # a year written in words: the rule "year"
+                if g.get("c"):
+                    y = 100 * _SPELLED[g["c"].lower()] + _spelled_value(g["r"])
+                else:
+                    y = 2000 + _spelled_value(g["r2"])
+                g = {"y": str(y)}
+                rule = "year"
+            if rule == "year":
+                px = _YEAR_PREFIX.search(text, max(lo, start - 40), start)
+                g = {"prep": px.group("prep"), "fiscal": px.group("fiscal"), "y": g["y"]}
+                start = px.start()
+            if rule in _FILTERED and not _plausible(rule, g, text, start):
+                continue
+            found.append(_Match(rule, start, m.end(), text[start : m.end()], g))
     if not found:
         return []
     found.sort(key=lambda x: (x.start, -(x.end - x.start), _RULE_ORDER[x.rule]))

@@ -187,6 +187,32 @@ _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds
 _PAST = _PastCues()
 
 
+def _future_cued(text: str, sent_lo: int, sent_hi: int, sx) -> bool:
+    """Whether the sentence may hold a future cue (False: surely none), remembered on ``sx``.
+
+    A cheap test: every future cue holds one of ``_FUTURE_TRIGGERS`` (or a character of
+    ``_FOLDS_TO_ASCII``, always searched).
+    """
+    future = sx.flags.get("future")
+    if future is None:
+        seg = text[sent_lo:sent_hi]
+        low = seg.lower()
+        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS)) or any(
+            map(seg.__contains__, _FOLDS_TO_ASCII)
+        )
+    return future
+
+
+def _may_be_future(text: str, sent_lo: int, sent_hi: int, m: _Match, sx) -> bool:
+    """Whether :func:`_tense_of` can answer "future" for ``m`` (False: surely not).
+
+    Without a future modifier ("next", "coming") and without a future cue in the sentence
+    the answer is past or neutral, read without scanning the clause for past cues.
+    """
+    mod = ((m.groups.get("mod") or "") + (m.groups.get("mod2") or "")).lower()
+    return mod in ("next", "coming") or _future_cued(text, sent_lo, sent_hi, sx)
+
+
 def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     """The tense governing a date expression, from its clause: future, past or neutral.
 
@@ -208,13 +234,7 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
     lo = sent_lo if lo is None else lo
     hi = sx.first_after(_CLAUSE_BREAK, m.end, sent_hi)
     hi = sent_hi if hi is None else hi
-    future = sx.flags.get("future")
-    if future is None:  # a cheap test first: most sentences hold no future cue at all
-        seg = text[sent_lo:sent_hi]
-        low = seg.lower()
-        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS)) or any(
-            map(seg.__contains__, _FOLDS_TO_ASCII)
-        )
+    future = _future_cued(text, sent_lo, sent_hi, sx)
     for _ in range(_CLAUSES_READ):
         if future and (sx.any_within(_FUTURE, lo, m.start) or sx.any_within(_FUTURE, m.end, hi)):
             return "future"
@@ -226,3 +246,19 @@ def _tense_of(text: str, sent_lo: int, sent_hi: int, m: _Match, sx=None) -> str:
         nxt = sx.first_after(_CLAUSE_BREAK, hi + 1, sent_hi)
         hi = sent_hi if nxt is None else nxt
     return "neutral"
+
+
+# rules resolved (date and method) alike in the past and the neutral tense: only whether the
+# tense is future matters (see resolve._relative, resolve_weekday, resolve._method); a weekday
+# after one of _PREP_NEUTRAL_AHEAD looks ahead in the neutral tense (resolve._prep_tense)
+_FUTURE_OR_NOT_RULES = frozenset({"relative", "weekday"})
+_PREP_NEUTRAL_AHEAD = frozenset({"until", "till", "by"})
+
+
+def _future_decides(m) -> bool:
+    """Whether only "future or not" of ``m``'s tense changes its date and method."""
+    if m.rule in ("at-the-time", "anaphoric"):  # (dated from the previous event: no tense)
+        return True
+    if m.rule not in _FUTURE_OR_NOT_RULES:
+        return False
+    return m.rule != "weekday" or (m.groups.get("mod2") or "").lower() not in _PREP_NEUTRAL_AHEAD
