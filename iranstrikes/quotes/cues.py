@@ -15,6 +15,7 @@ from .. import resources as _resources
 from .forms import _FINITE_RE, _THATLESS_CLAUSE_RE, _THATLESS_OK, _THATLESS_PAST_RE
 from .lexicon import (
     _AS_VERBS,
+    _AUTHORSHIP_PARTICIPLES,
     _FORM2LEMMA,
     _INFINITIVE_VERBS,
     _NEED_THAT,
@@ -129,8 +130,7 @@ _NOUN_COMPLEMENT_RE = re.compile(r"\s*:|\s+(?:to|that|of|about|on|against)\b")
 
 
 _BY_AFTER_RE = re.compile(r"\s+by\s+(?![a-z]+ing\b)")
-#: Participles of authorship: "written by X" names an author (phrases._AUTHOR_BY_RE).
-_AUTHORED = frozenset({"written", "authored", "penned", "signed", "co-written"})
+_AUTHORED = frozenset(_AUTHORSHIP_PARTICIPLES)
 
 
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:

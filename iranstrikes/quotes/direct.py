@@ -516,38 +516,25 @@ def _after_attr(
                 # cue, no inverted name; the speaker is looked for before the quote
                 st.subj, st.extra["fragment_at"] = None, subj[0]
             return st
+        subj = None
         if (
             pre.rstrip().endswith(",")
             and _PREP_START_RE.match(pre.strip())
             and not wl.endswith("ing")
         ):
             # '“...” for Clinton, said Kunin.': after a phrase, the name after the cue speaks
-            inv, inv_appos = _np_after(m, c.end(), hi)
-            if inv is not None and not _FINITE_RE.search(m, inv[0], inv[1]):
-                return _Stmt(
-                    "direct",
-                    qs,
-                    qe,
-                    (c.start(), c.end()),
-                    inv,
-                    sent,
-                    "cue_after_quote_inverted",
-                    0.85,
-                    apposition=inv_appos,
-                )
-        subj, appos = _subject(m, lo, c.start())
-        if subj is None:
-            return None
+            subj, appos = _np_after(m, c.end(), hi)
+            if subj is not None and _FINITE_RE.search(m, subj[0], subj[1]):
+                subj = None
+        if subj is not None:
+            method, conf = "cue_after_quote_inverted", 0.85
+        else:
+            subj, appos = _subject(m, lo, c.start())
+            if subj is None:
+                return None
+            method, conf = "cue_after_quote", 0.9
         return _Stmt(
-            "direct",
-            qs,
-            qe,
-            (c.start(), c.end()),
-            subj,
-            sent,
-            "cue_after_quote",
-            0.9,
-            apposition=appos,
+            "direct", qs, qe, (c.start(), c.end()), subj, sent, method, conf, apposition=appos
         )
     return None
 

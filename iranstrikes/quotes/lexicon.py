@@ -118,6 +118,9 @@ _RX48 = re.compile(r"\s+(?:the\s+|a\s+)?(?:[\w'’&.-]+\s+){0,4}?[\w'’&.-]+")
 _RX49 = re.compile(r"\s*(?:that\b(?![’']s\b))?")  # not "that's"
 _RX50 = re.compile(r"[\s,]*(?:according\s+to|as\s+quoted|citing)\b|[\s,:]*[\"“]")
 _RX51 = re.compile(r"\s*(?:for|on)\b")
+#: Participles of authorship: "written by X" names an author, and the participle is no cue
+#: (read by cues._cue_ok and phrases._subject).
+_AUTHORSHIP_PARTICIPLES = ("written", "authored", "penned", "signed", "co-written")
 _RX52 = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:[A-Z]\.)*[^,.;:\"“”_]{2,100}")
 _RX53 = re.compile(r"\b(?:by|from|of)\s+$")
 _RX54 = re.compile(r"(?i)transcript")

@@ -14,6 +14,7 @@ from .. import resources as _resources
 from .lexicon import (
     _ABBREV,
     _ADVERB_TAIL_RE,
+    _AUTHORSHIP_PARTICIPLES,
     _CAP_TOKEN,
     _GROUP_PLURALS,
     _LEAD_FLUFF_RE,
@@ -198,7 +199,8 @@ _SUBORDINATOR_RE = re.compile(
 _SUBORDINATOR_NB_RE = re.compile(
     r"(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
 )
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Subject pronouns that take no modifier before their verb ("He appeared to ...").
+_BARE_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _OBJECT_ONLY = frozenset({"him", "them", "us", "me"})
 _PRONOUN_FOLLOWERS = frozenset({"and", "or", "himself", "herself", "themselves", "alone", "too"})
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
@@ -250,7 +252,7 @@ _PARTICIPLE_BY_RE = re.compile(
     r"sent|issued|leaked|shared|forwarded)\s+(?:by|to)\s"
 )
 #: An author inside a subject ("an op-ed written by X", "a letter signed by X").
-_AUTHOR_BY_RE = re.compile(r"\s(?:written|authored|penned|signed|co-written)\s+by\s")
+_AUTHOR_BY_RE = re.compile(r"\s(?:" + "|".join(_AUTHORSHIP_PARTICIPLES) + r")\s+by\s")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
 _TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -477,7 +479,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         return (cs, ce), ""
     if (
         len(words) > 1
-        and words[0].lower() in _SUBJECT_PRONOUNS
+        and words[0].lower() in _BARE_SUBJECT_PRONOUNS
         and words[1].islower()
         and words[1] not in _PRONOUN_FOLLOWERS
     ):
