@@ -557,6 +557,24 @@ def test_subordinate_clause_and_relative_clause_subjects():
     assert r["speaker"] == "Anna Berg" and r["quote"] == "the law failed"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the subordinator and a title are part of the span _subject reads
+        "After former harbour Gov. Karl Ode criticized the pier plan during a debate, "
+        "Anna Berg shot back that the plan would work.",
+        "Not long after Karl Ode tweeted the pier plan, Anna Berg asked the mayor about it.",
+        # the clause ends at a comma that closes a quotation
+        'After Karl Ode said the pier would do better at "a smaller harbour," Anna Berg '
+        "said she disagreed.",
+    ],
+)
+def test_a_fronted_subordinate_cue_does_not_take_the_main_clause(body):
+    for r in extract_quotes(body).to_dict("records"):
+        if r["speaker"] == "Karl Ode":
+            assert "Anna Berg" not in r["quote"], r["quote"]
+
+
 def test_reported_questions_after_ask():
     r = one("Anna Berg asked Karl Ode whether the plan would work.", "indirect")
     assert r["quote"] == "whether the plan would work" and r["speaker"] == "Anna Berg"

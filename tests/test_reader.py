@@ -102,7 +102,10 @@ def test_headline_exhibit_lists_several_speakers_one_a_line(corpus):
     for who in t["Who said them"]:
         lines = who.split("\n")
         assert len(lines) == 1 or all(line.startswith("• ") for line in lines), who
-    assert not any("; also:" in v or "(url-" in v for v in reader.articles_table(corpus).data["How we know the date"])
+    assert not any(
+        "; also:" in v or "(url-" in v
+        for v in reader.articles_table(corpus).data["How we know the date"]
+    )
 
 
 def test_article_numbers_in_coders_notes_become_outlets():

@@ -150,16 +150,26 @@ def test_a_box_of_widgets_becomes_its_charts_and_tables_as_first_opened():
     cell = nbformat.v4.new_code_cell("x")
     cell.outputs = [
         nbformat.v4.new_output(
-            "display_data", data={site.WIDGET_VIEW_MIMETYPE: {"model_id": "box"}, "text/plain": "VBox()"}
+            "display_data",
+            data={site.WIDGET_VIEW_MIMETYPE: {"model_id": "box"}, "text/plain": "VBox()"},
         )
     ]
     nb.cells = [cell]
     states = {
-        "box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_pick", "IPY_MODEL_inner"]}},
+        "box": {
+            "model_name": "VBoxModel",
+            "state": {"children": ["IPY_MODEL_pick", "IPY_MODEL_inner"]},
+        },
         "pick": {"model_name": "DropdownModel", "state": {"options": ["a", "b"]}},
-        "inner": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_chart", "IPY_MODEL_table"]}},
+        "inner": {
+            "model_name": "VBoxModel",
+            "state": {"children": ["IPY_MODEL_chart", "IPY_MODEL_table"]},
+        },
         "chart": {"model_name": "AnyModel", "state": {"spec": {"mark": "bar"}}},
-        "table": {"model_name": "HTMLModel", "state": {"value": "<table><tr><td>Ann Ray</td></tr></table>"}},
+        "table": {
+            "model_name": "HTMLModel",
+            "state": {"value": "<table><tr><td>Ann Ray</td></tr></table>"},
+        },
     }
     nb.metadata["widgets"] = {site.WIDGET_STATE_MIMETYPE: {"state": states}}
     assert site.static_widget_outputs(nb, prefix="w") == (1, 1)

@@ -362,7 +362,10 @@ def _adjuncts_after_hearer(tail: str, lemma: str) -> bool:
 
 
 _SUB_OPEN_RE = re.compile(
-    r"\s*(?:When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)\s+"
+    r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
+    r"(?=after\b|before\b|as\b|when\b|since\b|though\b|if\b)"
+    r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas))"
+    r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas)\s+"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
 )
 _APPOS_SUBJECT_RE = re.compile(
@@ -385,6 +388,18 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     rest = art.masked[qs[i].close_pos + 1 : ce].lstrip(" ,'’”\"")
     first = rest.split(None, 1)[0] if rest.strip() else ""
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
+
+
+def _clause_comma(art: _Article, lo: int, hi: int) -> int:
+    """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X')."""
+    com = art.masked.find(",", lo, hi)
+    hi_q = com if com >= 0 else hi
+    for q in art.quotes:
+        if q.open_pos >= hi_q:
+            break
+        if q.closed and q.open_pos >= lo and art.text[q.close_pos - 1] == ",":
+            return q.close_pos + 1
+    return com
 
 
 def _according_sources(m: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -654,10 +669,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
-            if subj and _SUB_OPEN_RE.match(m, ss, subj[0] + 1) and "," not in m[ss : subj[0]]:
+            if subj and "," not in m[ss : subj[0]] and _SUB_OPEN_RE.match(m, ss, subj[1]):
                 # "When X said A, Y ...": the subordinate clause (and its content) ends at the
                 # first comma; the main clause after it is not X's
-                com = m.find(",", cs_, ce_)
+                com = _clause_comma(art, cs_, ce_)
                 if com > cs_:
                     ce_ = _trim(art.text, cs_, com)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
