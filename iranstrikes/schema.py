@@ -226,7 +226,12 @@ FRAMES: dict[str, Frame] = {
                     "string",
                     "Best canonical name within the article (pronouns and descriptions resolved).",
                 ),
-                _c("speaker_mention", "string", "The speaker as written at the cue."),
+                _c(
+                    "speaker_mention",
+                    "string",
+                    "The speaker as written: a name, a pronoun, or a description with the "
+                    'phrases that say whose it is ("a spokesman for X", "officials who ...").',
+                ),
                 _c("speaker_start", "Int64", _SPAN + " of speaker_mention (-1 if none)."),
                 _c("speaker_end", "Int64", _SPAN + " of speaker_mention (-1 if none)."),
                 _c("speaker_type", "string", "Kind of source.", SPEAKER_TYPES),

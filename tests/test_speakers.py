@@ -649,13 +649,58 @@ def test_inverted_parenthetical_cue_names_the_speaker_after_it(body, speaker, co
     assert ind["method"].tolist() == ["postposed_cue"]
 
 
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "A spokesman for Harbour Partners declined to comment but said in a statement "
+            "that the firm did nothing wrong.",
+            "A spokesman for Harbour Partners",
+        ),
+        (
+            "The attorney general of the state of New Lund is suing the port, claiming the "
+            "lease is void.",
+            "The attorney general of the state of New Lund",
+        ),
+        (
+            "Several councillors, including Anna Berg, said the port should close.",
+            "Several councillors, including Anna Berg",
+        ),
+        (
+            "The aides, led by campaign manager Karl Ode, told the group that they expected "
+            "to lose.",
+            "The aides, led by campaign manager Karl Ode",
+        ),
+        (
+            "A port official who has accused the harbour master of negligence said on Sunday that "
+            "the crane had failed.",
+            "A port official who has accused the harbour master of negligence",
+        ),
+    ],
+)
+def test_a_description_speaks_with_its_whole_noun_phrase(body, mention):
+    df = extract_quotes(body)
+    row = df[df["quote"].str.contains("firm|lease|close|lose|crane")].iloc[-1]
+    assert row["speaker_mention"] == mention
+    assert body[row["speaker_start"] : row["speaker_end"]] == mention
+    assert row["speaker_type"] == "anonymous"
+
+
+def test_a_description_is_not_widened_into_its_own_relative_clause_cue():
+    df = extract_quotes("A pilot who has accused the harbour master of negligence left.")
+    assert set(df["speaker_mention"]) <= {"A pilot"}
+
+
 def test_head_before_a_relative_clause_with_a_clause_verb_speaks():
     # "who came to Bergen": the clause verb must not cut the subject to "to Bergen ..."
     df = extract_quotes(
         "Many supporters who came to Bergen to protest the vote say they will stay home."
     )
     assert df["speaker"].tolist() == ["supporters"]
-    assert df["speaker_mention"].tolist() == ["Many supporters"]
+    # (the mention is the whole description, its relative clause included)
+    assert df["speaker_mention"].tolist() == [
+        "Many supporters who came to Bergen to protest the vote"
+    ]
     # one capitalised word after a comma is a place, not the head of the subject
     df = extract_quotes(
         "Some residents in Jupiter, Florida who were voting as independents complained that "

@@ -522,3 +522,66 @@ def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
             spk, typ, _g = _classify(art, m[new_start:me], new_start, me)
             if spk:
                 st.speaker, st.speaker_type = spk, typ
+
+
+_DESCRIPTION_LEADS = _resources.word_set("determiners") | {"most", "few", "other", "both"}
+_CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|the|and|de|for)\s+)*[A-Z][\w.&'’-]*)*"
+#: "A spokesman for Platte River", "The attorney general of the state of New York": a
+#: prepositional phrase naming whom a description speaks for (its object a name)
+_NAMED_PP_RE = re.compile(
+    r"\s+(?:for|of|at|from|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+(?:the\s+)?)?"
+    + _CAP_RUN
+    + r"(?=\s+[a-z]|\s*,)"
+)
+#: What sets a description's post-modifier off before its cue: ", including X,", ", led by
+#: X,", ", a registered Republican who ...,", " who has ... " (the clause ends at the cue).
+_POST_MODIFIER_RE = re.compile(
+    r"\s*,\s*(?:including|led\s+by|among\s+them|such\s+as|like|who|whose|a|an)\s"
+    r"[^;:\"“”_()]{1,160}?,\s*"
+    r"|\s+(?:who|whose)\s[^,;:\"“”_()]{1,120}?\s+"
+)
+
+
+#: auxiliaries and adverbs that stand between a subject and its verb ("who has long")
+_VERB_LEAD_WORDS = _resources.word_set("subject_tail_words")
+
+
+def _cue_in_clause(gap: str) -> bool:
+    """The cue is the verb of the relative clause itself ("A woman who has [accused]")."""
+    words = gap.strip(" ,").split()
+    if not words or words[0].lower() not in ("who", "whose"):
+        return False
+    rest = words[1:]
+    return len(rest) < 2 or rest[-1].lower() in _VERB_LEAD_WORDS or rest[-1].endswith("ly")
+
+
+def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
+    """Widen a description's speaker span over the phrases that say whose it is.
+
+    "A spokesman for Platte River", "Several candidates, including Trump,", "A woman who has
+    accused the mayor of fraud": an unnamed source is known by its description, and its
+    whole noun phrase is the mention a reader needs. Only descriptions are widened (not
+    names, pronouns or persons the text model names), over a prepositional phrase whose
+    object is a name, and over a post-modifier that runs on to the statement's cue; the
+    speaker itself is not read again.
+    """
+    m = art.masked
+    for st in stmts:
+        if not st.subj or st.speaker_type in ("person", "media") or not st.speaker:
+            continue
+        ms, me = st.subj
+        words = m[ms:me].split()
+        if not words or words[0].lower() in _PRONOUNS:
+            continue
+        if not (words[0].lower() in _DESCRIPTION_LEADS or words[0][:1].islower()):
+            continue
+        cue = st.cue[0] if st.cue and st.cue[0] >= me else -1
+        pp = _NAMED_PP_RE.match(m, me, cue if cue >= 0 else min(len(m), me + 120))
+        if pp is not None:
+            me = pp.end()
+        if cue >= 0:
+            pm = _POST_MODIFIER_RE.fullmatch(m, me, cue)
+            if pm is not None and not _cue_in_clause(m[me:cue]):
+                me = me + len(m[me:cue].rstrip(" ,"))
+        if me != st.subj[1]:
+            st.subj = (ms, me)
