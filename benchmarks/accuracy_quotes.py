@@ -150,7 +150,9 @@ def score_article(text: str, atts: list[dict], pred) -> dict:
     pspans = list(zip(pred["start"].tolist(), pred["end"].tolist(), strict=True))
     spk = pred["speaker"].fillna("").tolist()
     mention = pred["speaker_mention"].fillna("").tolist()
+    via = pred["via"].fillna("").tolist() if "via" in pred else [""] * len(pspans)
     r = {"gold": len(gold), "found": 0, "pred": len(pspans), "right": 0, "named": 0, "spk": 0}
+    r["via_source"] = 0
     errors = []
     for g in gold:
         glen = sum(y - x for x, y in g["content"]) or 1
@@ -171,6 +173,12 @@ def score_article(text: str, atts: list[dict], pred) -> dict:
                 if nw & pw:
                     r["spk"] += 1
                 else:
+                    vw = {w.lower().strip(".") for w in _WORD_RE.findall(via[bi])}
+                    if nw & vw:
+                        # the gold's source is the outlet this row names as its channel
+                        # ("X said ..., according to CNN": CNN reports X; here X speaks
+                        # and CNN is the via, by the package's design)
+                        r["via_source"] += 1
                     errors.append(("SPK", g["source_text"], spk[bi], g["content_text"][:60]))
         else:
             errors.append(("FN", g["source_text"], "", g["content_text"][:60]))
@@ -201,7 +209,7 @@ def score_polnear(split: str, limit: int | None = None, n_errors: int = 0) -> di
     base = datasets_dir() / "polnear" / split
     if not base.is_dir():
         return None
-    tot = {"gold": 0, "found": 0, "pred": 0, "right": 0, "named": 0, "spk": 0}
+    tot = {"gold": 0, "found": 0, "pred": 0, "right": 0, "named": 0, "spk": 0, "via_source": 0}
     errors = []
     seconds = 0.0
     docs = polnear_docs(split, limit)
@@ -227,6 +235,8 @@ def score_polnear(split: str, limit: int | None = None, n_errors: int = 0) -> di
         "f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
         "speaker": tot["spk"] / tot["named"] if tot["named"] else float("nan"),
         "named": tot["named"],
+        "speaker_errors": tot["named"] - tot["spk"],
+        "via_source": tot["via_source"],
         "via": float("nan"),
         "art_per_s": len(docs) / seconds if seconds else float("nan"),
     }
@@ -308,6 +318,13 @@ def main(argv: list[str] | None = None) -> list[dict]:
     if not a.no_project:
         rows += score_project()
     print_table(rows)
+    for r in rows:
+        if "via_source" in r:
+            print(
+                f"{r['set']}: {r['speaker_errors']} speaker errors, of which {r['via_source']} "
+                'name as source the outlet that the row gives as its via ("X said ..., '
+                "according to CNN\": the gold's source is CNN; here X speaks, through CNN)."
+            )
     print(
         "P/R/F1 on PolNeAR: 30 % overlap rule; speaker: named gold sources only, share a name "
         "word. Project gold: overlap/union >= 0.5, any kind. art/s: extract_quotes, one core."
