@@ -575,6 +575,28 @@ def test_a_fronted_subordinate_cue_does_not_take_the_main_clause(body):
             assert "Anna Berg" not in r["quote"], r["quote"]
 
 
+@pytest.mark.parametrize(
+    ("body", "relative", "main"),
+    [
+        (
+            "The judges who ruled that the harbour lease was void, for instance, said the "
+            "problem was the fee.",
+            "the harbour lease was void",
+            "the problem was the fee",
+        ),
+        (
+            "A pilot who has accused the harbour master of negligence said on Sunday that the "
+            "crane had failed.",
+            "the harbour master of negligence",
+            "the crane had failed",
+        ),
+    ],
+)
+def test_a_relative_clause_cue_ends_before_the_main_clause(body, relative, main):
+    quotes = set(extract_quotes(body)["quote"])
+    assert relative in quotes and main in quotes
+
+
 def test_reported_questions_after_ask():
     r = one("Anna Berg asked Karl Ode whether the plan would work.", "indirect")
     assert r["quote"] == "whether the plan would work" and r["speaker"] == "Anna Berg"

@@ -390,6 +390,15 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
 
 
+#: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
+_RELATIVE_BEFORE_CUE_RE = re.compile(
+    r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
+)
+
+
+_SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
+
+
 def _clause_comma(art: _Article, lo: int, hi: int) -> int:
     """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X')."""
     com = art.masked.find(",", lo, hi)
@@ -675,6 +684,20 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 com = _clause_comma(art, cs_, ce_)
                 if com > cs_:
                     ce_ = _trim(art.text, cs_, com)[1]
+            if _RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, c.start() - 60), c.start()):
+                # "The judges who ruled that A, said B", "A woman who has accused X of Y said
+                # Z": the relative clause ends at its comma or before the main clause's cue
+                later = [
+                    c2
+                    for c2 in art.cues(cs_, ce_)
+                    if _cue_ok(m, c2, ss)
+                    and not c2.group(0).lower().endswith("ing")
+                    and not _SUBORDINATE_CUE_RE.search(m, max(cs_, c2.start() - 12), c2.start())
+                ]
+                if later:
+                    com = _clause_comma(art, cs_, ce_)
+                    end = min(com if com > cs_ else ce_, later[0].start())
+                    ce_ = _trim(art.text, cs_, end)[1]
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
             if (
