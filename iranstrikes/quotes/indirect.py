@@ -15,6 +15,7 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
+from .clauses import clause_content_end
 from .cues import (
     _ASK_WH_RE,
     _QUESTION_VERBS,
@@ -361,13 +362,6 @@ def _adjuncts_after_hearer(tail: str, lemma: str) -> bool:
     return _adjunct_only(tail)
 
 
-_SUB_OPEN_RE = re.compile(
-    r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
-    r"(?=after\b|before\b|as\b|when\b|since\b|though\b|if\b)"
-    r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas))"
-    r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas)\s+"
-    r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
-)
 _APPOS_SUBJECT_RE = re.compile(
     r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\([^()]{1,24}\))?\s*,"
     r"\s*(?:who|whose|a|an|the|\d|[a-z])[^;]*,\s*$"
@@ -388,27 +382,6 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     rest = art.masked[qs[i].close_pos + 1 : ce].lstrip(" ,'’”\"")
     first = rest.split(None, 1)[0] if rest.strip() else ""
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
-
-
-#: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
-_RELATIVE_BEFORE_CUE_RE = re.compile(
-    r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
-)
-
-
-_SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
-
-
-def _clause_comma(art: _Article, lo: int, hi: int) -> int:
-    """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X')."""
-    com = art.masked.find(",", lo, hi)
-    hi_q = com if com >= 0 else hi
-    for q in art.quotes:
-        if q.open_pos >= hi_q:
-            break
-        if q.closed and q.open_pos >= lo and art.text[q.close_pos - 1] == ",":
-            return q.close_pos + 1
-    return com
 
 
 def _according_sources(m: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -678,26 +651,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             cut = _CUT_RE.search(m, cs_, ce_)
             if cut and cut.start() > cs_:
                 ce_ = _trim(art.text, cs_, cut.start())[1]
-            if subj and "," not in m[ss : subj[0]] and _SUB_OPEN_RE.match(m, ss, subj[1]):
-                # "When X said A, Y ...": the subordinate clause (and its content) ends at the
-                # first comma; the main clause after it is not X's
-                com = _clause_comma(art, cs_, ce_)
-                if com > cs_:
-                    ce_ = _trim(art.text, cs_, com)[1]
-            if _RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, c.start() - 60), c.start()):
-                # "The judges who ruled that A, said B", "A woman who has accused X of Y said
-                # Z": the relative clause ends at its comma or before the main clause's cue
-                later = [
-                    c2
-                    for c2 in art.cues(cs_, ce_)
-                    if _cue_ok(m, c2, ss)
-                    and not c2.group(0).lower().endswith("ing")
-                    and not _SUBORDINATE_CUE_RE.search(m, max(cs_, c2.start() - 12), c2.start())
-                ]
-                if later:
-                    com = _clause_comma(art, cs_, ce_)
-                    end = min(com if com > cs_ else ce_, later[0].start())
-                    ce_ = _trim(art.text, cs_, end)[1]
+            ce_ = clause_content_end(art, ss, lo_c, c, subj, cs_, ce_)
             if lemma == "call" and not _RX51.match(m[c.end() : c.end() + 5]):
                 pass
             if (

@@ -1,0 +1,87 @@
+"""Where a reported clause ends when its cue sits inside a smaller clause.
+
+What belongs here: the rules that end an indirect statement's content at the boundary of the
+clause its cue belongs to, so that the main clause after it is not read as part of what was
+said. A cue in a fronted subordinate clause ("After X said A, Y ...") ends at the clause's
+comma; a cue that is the verb of a relative clause ("The judges who ruled that A, ... said B",
+"A woman who has accused X of Y said Z") ends at its comma or before the main clause's cue.
+Finding the cues and their content is :mod:`.indirect`; this module only moves the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import _Article
+from .cues import _cue_ok
+from .forms import _trim
+
+#: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
+#: as" ...) up to the clause's subject.
+_SUB_OPEN_RE = re.compile(
+    r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
+    r"(?=after\b|before\b|as\b|when\b|since\b|though\b|if\b)"
+    r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas))"
+    r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
+)
+#: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
+_RELATIVE_BEFORE_CUE_RE = re.compile(
+    r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
+)
+#: A later cue that opens an adjunct clause ("when asked"), not the main clause.
+_SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
+
+
+def _clause_comma(art: _Article, lo: int, hi: int) -> int:
+    """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X').
+
+    The extractor's mask blanks the inside of quotations, so a comma that closes a quotation
+    is read from the text at the quotation's end. -1 when there is none.
+    """
+    com = art.masked.find(",", lo, hi)
+    hi_q = com if com >= 0 else hi
+    for q in art.quotes:
+        if q.open_pos >= hi_q:
+            break
+        if q.closed and q.open_pos >= lo and art.text[q.close_pos - 1] == ",":
+            return q.close_pos + 1
+    return com
+
+
+def clause_content_end(
+    art: _Article,
+    ss: int,
+    lo_c: int,
+    cue: re.Match[str],
+    subj: tuple[int, int] | None,
+    cs: int,
+    ce: int,
+) -> int:
+    """The end of the content [cs, ce) of ``cue`` (sentence from ``ss``; its window ``lo_c``).
+
+    ``subj`` is the cue's subject span as the subject finder read it (it may still hold the
+    subordinator or a title: "After former Gov. X"). Returns ``ce`` when no rule applies.
+    """
+    m = art.masked
+    if subj and "," not in m[ss : subj[0]] and _SUB_OPEN_RE.match(m, ss, subj[1]):
+        # "When X said A, Y ...": the subordinate clause (and its content) ends at the first
+        # comma; the main clause after it is not X's
+        com = _clause_comma(art, cs, ce)
+        if com > cs:
+            ce = _trim(art.text, cs, com)[1]
+    if _RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, cue.start() - 60), cue.start()):
+        # "The judges who ruled that A, said B", "A woman who has accused X of Y said Z": the
+        # relative clause ends at its comma or before the main clause's cue
+        later = [
+            c2
+            for c2 in art.cues(cs, ce)
+            if _cue_ok(m, c2, ss)
+            and not c2.group(0).lower().endswith("ing")
+            and not _SUBORDINATE_CUE_RE.search(m, max(cs, c2.start() - 12), c2.start())
+        ]
+        if later:
+            com = _clause_comma(art, cs, ce)
+            end = min(com if com > cs else ce, later[0].start())
+            ce = _trim(art.text, cs, end)[1]
+    return ce
