@@ -525,3 +525,31 @@ def test_cue_before_a_quotation_through_a_hearer_and_a_long_adjunct():
     )
     r = found(body, "crane stays")
     assert r["kind"] == "direct" and r["cue"] == "telling"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "Mayor Holm called him a kind and careful harbour master.",
+            "him a kind and careful harbour master",
+        ),
+        ("Anna Berg called the crane plan reckless, and left.", "the crane plan reckless"),
+        ("Karl Ode called Mrs. Berg an enemy of the port.", "Mrs. Berg an enemy of the port"),
+    ],
+)
+def test_called_with_an_object_and_what_it_is_called(body, quote):
+    assert found(body, quote)["cue"] == "called"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The harbour board called an emergency session on Monday.",
+        "Mayor Holm called Anna Berg on Tuesday.",
+        "The pilots called it a day.",
+        "Mayor Holm called a press conference.",
+    ],
+)
+def test_called_without_a_small_clause_is_no_statement(body):
+    assert extract_quotes(body).empty

@@ -240,6 +240,8 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
             # "But, Carson added, he ...", "He noted: ...": an inflected verb that no object
             # follows (a base form before a comma is a noun: "at one point, ...")
             return True
+        if lemma == "call" and _CALL_SMALL_CLAUSE_RE.match(after):
+            return True  # "called him a liar", "called the actions lawful"
         if not _RX37.match(after) and not (lemma in {"call", "write"} and _RX38.match(after)):
             # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
@@ -254,6 +256,21 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
                 _THATLESS_CLAUSE_RE.match(after) or _THATLESS_PAST_RE.match(after)
             )
     return True
+
+
+#: "called him a liar", "call Pfizer unpatriotic", "called the incident a reason to ...": an
+#: object (a pronoun, a name or a short noun phrase with a determiner), then what it is called
+#: (a noun phrase with "a"/"an", or an adjective that ends the clause). Not "called a press
+#: conference", "called an emergency session", "called it a day", "called him on Tuesday".
+_CALL_SMALL_CLAUSE_RE = re.compile(
+    r"\s+(?:him|her|them|it|himself|herself|themselves|itself|me|us"
+    r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+    r"|(?:the|this|that|his|their|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
+    r"\s+(?:(?:a|an)\s+(?!day\b|halt\b|meeting\b|session\b|election\b|press\b|cab\b|taxi\b)"
+    r"[\w'’-]+"
+    r"|(?:very\s+|extremely\s+|too\s+)?[a-z]+(?:ous|ful|ive|ic|al|ent|ant|able|ible|less|ary|ist)"
+    r"(?=\s*(?:[,.;]|and\b|but\b|$)))"
+)
 
 
 def _complement_cue(m: str, lemma: str, end: int) -> bool:
