@@ -553,3 +553,9 @@ def test_called_with_an_object_and_what_it_is_called(body, quote):
 )
 def test_called_without_a_small_clause_is_no_statement(body):
     assert extract_quotes(body).empty
+
+
+def test_asked_someone_about_a_topic_reports_the_question():
+    r = found("Radio host Per Holm asked Mayor Berg about the crane she had sold.", "crane")
+    assert r["quote"] == "about the crane she had sold" and r["speaker"] == "Per Holm"
+    assert extract_quotes("Anna Berg asked for a recount and about nothing else.").empty

@@ -612,7 +612,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if lemma in _QUESTION_VERBS:
                 wm = _ASK_WH_RE.match(m, p, hi_c)
                 if wm:
-                    p = wm.start("wh")  # the question: "whether ...", "if ...", "how ..."
+                    # the question: "whether ...", "if ...", "how ...", "about ..."
+                    p = wm.start("wh") if wm.group("wh") else wm.start("about")
             elif lemma == "tell" or (
                 lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
             ):
