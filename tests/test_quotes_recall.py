@@ -559,3 +559,21 @@ def test_asked_someone_about_a_topic_reports_the_question():
     r = found("Radio host Per Holm asked Mayor Berg about the crane she had sold.", "crane")
     assert r["quote"] == "about the crane she had sold" and r["speaker"] == "Per Holm"
     assert extract_quotes("Anna Berg asked for a recount and about nothing else.").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "The board met. Mayor Holm vows to close the crane yard by June.",
+            "to close the crane yard by June",
+        ),
+        ("The board met. Anna Berg claims she's owed $10 million.", "she's owed $10 million"),
+    ],
+)
+def test_a_verb_form_that_is_also_a_plural_noun_before_an_infinitive_or_contraction(body, quote):
+    assert found(body, quote)["cue"] in {"vows", "claims"}
+
+
+def test_a_plural_noun_cue_after_a_possessive_is_a_noun():
+    assert extract_quotes("The board met. Holm's promises to close the yard were popular.").empty

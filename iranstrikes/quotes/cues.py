@@ -80,6 +80,10 @@ _NOUN_BEFORE_PHRASE_RE = re.compile(
     r"those|of|for|to|with|by|from|on|in|amid|despite|against|after|before|new|renewed)"
     r"|\b(?:a|an|the|his|her|its|their)\s+[a-z]+-[a-z]+|[’']s)\s+$"
 )
+_CONTRACTED_CLAUSE_RE = re.compile(r"\s+(?:he|she|it|they|we|I|there)[’'](?:s|re|ll|d|ve|m)\s")
+_NOUNISH_TO_RE = re.compile(r"\s+(?:not\s+|never\s+)?to\s+[\"“]?[a-z]{2,}(?<!ing)\s")
+#: "Trump's promises to build": a possessive makes the word before the cue a determiner.
+_POSSESSIVE_BEFORE_RE = re.compile(r"[’']s?\s+$")
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
 #: A determiner or possessive, then up to two words: what makes a base form such as "tweet"
 #: or "report" a noun ("In a subsequent tweet", "the National Academies report").
@@ -149,8 +153,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             _NOUNISH_AS_VERB_RE.match(m, mt.end())
             # "The Heritage Foundation notes the minimum wage is ...": a that-less clause
             or _THATLESS_CLAUSE_RE.match(m, mt.end(), mt.end() + 80)
+            # "Trump claims he's worth ...": a subject pronoun with a contracted auxiliary
+            or _CONTRACTED_CLAUSE_RE.match(m, mt.end())
+            # "Mr. Trump vows (not) to impose ...": an infinitive after an infinitive verb
+            or (_FORM2LEMMA.get(wl) in _INFINITIVE_VERBS and _NOUNISH_TO_RE.match(m, mt.end()))
         )
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
+        and not _POSSESSIVE_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False
     if (
