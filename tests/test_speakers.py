@@ -689,6 +689,12 @@ def test_a_description_speaks_with_its_whole_noun_phrase(body, mention):
 def test_a_description_is_not_widened_into_its_own_relative_clause_cue():
     df = extract_quotes("A pilot who has accused the harbour master of negligence left.")
     assert set(df["speaker_mention"]) <= {"A pilot"}
+    # a relative clause not set off by commas ends before the next cue ("asked")
+    df = extract_quotes(
+        "A young pilot who had been a student in Lund asked the mayor what he thought of "
+        "the plan, and the mayor thought it would fail."
+    )
+    assert not any("asked" in m for m in df["speaker_mention"])
 
 
 def test_head_before_a_relative_clause_with_a_clause_verb_speaks():

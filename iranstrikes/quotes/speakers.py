@@ -22,6 +22,7 @@ import re
 from .. import resources as _resources
 from .. import text as _text
 from .article import _Article
+from .clauses import _RELATIVE_BEFORE_CUE_RE
 from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .indirect import _classify
@@ -562,8 +563,9 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
     accused the mayor of fraud": an unnamed source is known by its description, and its
     whole noun phrase is the mention a reader needs. Only descriptions are widened (not
     names, pronouns or persons the text model names), over a prepositional phrase whose
-    object is a name, and over a post-modifier that runs on to the statement's cue; the
-    speaker itself is not read again.
+    object is a name, and over a post-modifier that runs on to the statement's cue (one not
+    set off by commas holds no other cue: "a woman who had been a student asked X what he
+    [thought]"); the speaker itself is not read again.
     """
     m = art.masked
     for st in stmts:
@@ -581,7 +583,19 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
             me = pp.end()
         if cue >= 0:
             pm = _POST_MODIFIER_RE.fullmatch(m, me, cue)
-            if pm is not None and not _cue_in_clause(m[me:cue]):
+            gap = m[me:cue]
+            if (
+                pm is not None
+                and not _cue_in_clause(gap)
+                # a relative clause not set off by commas must end before the cue
+                and (
+                    gap.lstrip().startswith(",")
+                    or all(
+                        _RELATIVE_BEFORE_CUE_RE.search(m, max(me, c.start() - 60), c.start())
+                        for c in art.cues(me, cue)
+                    )
+                )
+            ):
                 me = me + len(m[me:cue].rstrip(" ,"))
         if me != st.subj[1]:
             st.subj = (ms, me)
