@@ -1021,3 +1021,9 @@ def test_a_document_obtained_by_an_outlet_speaks_its_author_too(body, speaker):
 )
 def test_inverted_subject_after_a_sentence_initial_cue_or_a_title(body, speaker):
     assert speakers(body) == [speaker]
+
+
+def test_a_possessive_before_a_gerund_cue_is_its_agent():
+    df = extract_quotes("Anna Berg dismissed Karl Ode's saying that the port would close.")
+    row = df[df["cue"] == "saying"].iloc[0]
+    assert row["speaker"] == "Karl Ode" and row["speaker_mention"] == "Karl Ode"

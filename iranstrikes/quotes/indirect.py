@@ -366,6 +366,10 @@ _APPOS_SUBJECT_RE = re.compile(
     r"\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\([^()]{1,24}\))?\s*,"
     r"\s*(?:who|whose|a|an|the|\d|[a-z])[^;]*,\s*$"
 )
+#: A name in the possessive right before a gerund cue: its agent ("Jeb Bush's calling ...").
+_GERUND_AGENT_RE = re.compile(
+    r"(?<![\w’'])((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,3})[’']s\s+$"
+)
 #: Characters either side of a cue that its subject and content are looked for in.
 _CUE_WINDOW = 800
 
@@ -469,6 +473,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
+            if wl.endswith("ing"):
+                gm = _GERUND_AGENT_RE.search(m, max(lo_c, c.start() - 60), c.start())
+                if gm is not None:
+                    # "respond to Jeb Bush's calling him a jerk": the possessive is the agent
+                    participle, subj, appos = False, (gm.start(1), gm.end(1)), ""
             wabs = with_absolute(m, c.start(), lo_c) if participle else None
             if wabs is not None:
                 # "..., with Senator X telling reporters ...": X is the participle's subject
