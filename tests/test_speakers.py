@@ -1027,3 +1027,18 @@ def test_a_possessive_before_a_gerund_cue_is_its_agent():
     df = extract_quotes("Anna Berg dismissed Karl Ode's saying that the port would close.")
     row = df[df["cue"] == "saying"].iloc[0]
     assert row["speaker"] == "Karl Ode" and row["speaker_mention"] == "Karl Ode"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Harbour pilots in both unions condemned Karl Ode's claim that the crane was safe.",
+            "Karl Ode",
+        ),
+        ("The board met. Anna Berg's claim that she won was false.", "Anna Berg"),
+    ],
+)
+def test_the_possessor_of_a_nominal_cue_speaks_without_the_possessive(body, speaker):
+    row = extract_quotes(body).query("cue == 'claim'").iloc[0]
+    assert row["speaker"] == speaker and row["speaker_mention"] == speaker

@@ -516,15 +516,26 @@ def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
             ok = lead is not None and lead.end() < me and not _QUANTITY_LEAD_RE.match(m, ms, me)
             new_start = lead.end() if ok else -1
         if new_start <= ms:
-            continue
-        old = m[ms:me]
+            pm = _POSSESSOR_RE.search(m, ms, me)
+            if pm is None or pm.group("name").lower() in _PRONOUNS:
+                continue
+            # "Donald Trump's [claim]", "Candidates condemned North Korea's [claim]": the
+            # possessor of a nominal cue is its speaker, without the "'s"
+            new_start, me = pm.start("name"), pm.end("name")
+        old = m[ms : st.subj[1]]
         st.subj = (new_start, me)
-        if st.speaker and st.speaker.casefold() in old.casefold():
+        if st.speaker and (st.speaker.casefold() in old.casefold() or st.speaker == old):
             spk, typ, _g = _classify(art, m[new_start:me], new_start, me)
             if spk:
                 st.speaker, st.speaker_type = spk, typ
 
 
+#: A span that ends in a possessive: the name or noun phrase before the "'s" ("the
+#: campaign's", "North Korea's" after a clause's verb).
+_POSSESSOR_RE = re.compile(
+    r"(?P<name>(?:(?:the|The)\s+(?:[\w-]+\s+){0,2}[\w-]+)|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)"
+    r"[’']s?$"
+)
 _DESCRIPTION_LEADS = _resources.word_set("determiners") | {"most", "few", "other", "both"}
 _CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|the|and|de|for)\s+)*[A-Z][\w.&'’-]*)*"
 #: "A spokesman for Platte River", "The attorney general of the state of New York": a
