@@ -1042,3 +1042,9 @@ def test_a_possessive_before_a_gerund_cue_is_its_agent():
 def test_the_possessor_of_a_nominal_cue_speaks_without_the_possessive(body, speaker):
     row = extract_quotes(body).query("cue == 'claim'").iloc[0]
     assert row["speaker"] == speaker and row["speaker_mention"] == speaker
+
+
+@pytest.mark.parametrize("country", ["South Africa", "North Korea", "New Zealand"])
+def test_a_country_of_two_words_speaks_as_an_institution(country):
+    row = extract_quotes(f"The board met. {country} said it would close the port.").iloc[0]
+    assert row["speaker"] == country and row["speaker_type"] == "institution"

@@ -147,6 +147,8 @@ def _classify_name(
     art: _Article, raw: str, low: str, words: frozenset[str]
 ) -> tuple[str, str, str]:
     """The part of :func:`_classify` after the outlet tests (a function of the mention only)."""
+    if " " in low and low.strip(".") in _COUNTRIES:
+        return _clean_desc(raw), "institution", ""  # "South Africa said": no two-word name
     person = art.canonical_person(raw)
     first = low.split()[0] if low.split() else ""
     toks = raw.split()
