@@ -1048,3 +1048,11 @@ def test_the_possessor_of_a_nominal_cue_speaks_without_the_possessive(body, spea
 def test_a_country_of_two_words_speaks_as_an_institution(country):
     row = extract_quotes(f"The board met. {country} said it would close the port.").iloc[0]
     assert row["speaker"] == country and row["speaker_type"] == "institution"
+
+
+def test_a_quoted_word_before_a_name_is_no_part_of_the_person():
+    body = (
+        "'Thin-skinned' Holm quells critics with threats.\n\n"
+        "The attacks began soon after.\n\nHolm said on Monday that the port would close."
+    )
+    assert set(extract_quotes(body)["speaker"]) == {"Holm"}

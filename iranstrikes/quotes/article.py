@@ -315,6 +315,11 @@ def _person_name(raw: str) -> str | None:
     while ntoks and (ntoks[0].lower() in _OPENERS or ntoks[0].lower() in _NO_NAME_LEAD):
         ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
         name = " ".join(ntoks)
+    quoted = [i for i, t in enumerate(ntoks) if t[-1:] in "'’" and t[-2:-1] not in ("s", "S")]
+    if quoted:
+        # "'Thin-skinned' Trump": a word that closes a quotation is no part of the name
+        ntoks = ntoks[quoted[-1] + 1 :]
+        name = " ".join(ntoks)
     if not ntoks or len(ntoks) > 4:
         return None
     low = [t.lower().strip(".'’") for t in ntoks]
