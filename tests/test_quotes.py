@@ -597,6 +597,19 @@ def test_a_relative_clause_cue_ends_before_the_main_clause(body, relative, main)
     assert relative in quotes and main in quotes
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Anna Berg said the plan was "a disaster" for the port, and Karl Ode said it was over.',
+        'After Anna Berg said the pier might do better at "a smaller harbour," Karl Ode said '
+        "he disagreed.",
+    ],
+)
+def test_a_partial_quote_in_an_earlier_statement_is_its_speakers(body):
+    q = extract_quotes(body)
+    assert q.loc[q["kind"] == "partial", "speaker"].tolist() == ["Anna Berg"]
+
+
 def test_reported_questions_after_ask():
     r = one("Anna Berg asked Karl Ode whether the plan would work.", "indirect")
     assert r["quote"] == "whether the plan would work" and r["speaker"] == "Anna Berg"

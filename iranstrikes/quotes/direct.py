@@ -196,10 +196,15 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             ):
                 stmt.kind = "partial"
                 stmt.method = "partial_before_cue"
-                if new_sentence or _NEW_CLAUSE_RE.match(m, after_lo, stmt.cue[0]):
+                if (
+                    new_sentence
+                    or _NEW_CLAUSE_RE.match(m, after_lo, stmt.cue[0])
+                    or _inside_earlier_statement(ind_by_sent.get(ss, []), q, stmt.cue)
+                ):
                     # 'X called it “a disgrace.” Y said ...', 'X accused him of “lying” and Y
-                    # says ...': the cue after a partial quote opens a new statement; it
-                    # attributes the quote only when its own sentence has no host for it
+                    # says ...', 'After X said A at “B,” Y said ...': the cue after a partial
+                    # quote opens a new statement (or the quote sits in the content of an
+                    # earlier cue); it attributes the quote only when no host holds it
                     deferred, stmt = stmt, None
         # 2) attribution before the quote (same sentence)
         before = None
@@ -439,6 +444,23 @@ _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|
 _NAME_SAID_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
 )
+
+
+def _inside_earlier_statement(stmts: list[_Stmt], q, cue: tuple[int, int]) -> bool:
+    """The quotation lies in the content of a statement whose cue and subject are before it.
+
+    Not ``cue``'s own statement, nor a fronted participle whose subject comes after the quote
+    ('..., calling Trump “an orange buffoon,” Susan said').
+    """
+    return any(
+        s2.start <= q.open_pos
+        and q.end <= s2.end + 2
+        and s2.cue[1] <= q.open_pos
+        and s2.cue != cue
+        and s2.subj is not None
+        and s2.subj[1] <= s2.cue[0]
+        for s2 in stmts
+    )
 
 
 def _after_attr(
