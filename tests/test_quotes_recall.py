@@ -577,3 +577,10 @@ def test_a_verb_form_that_is_also_a_plural_noun_before_an_infinitive_or_contract
 
 def test_a_plural_noun_cue_after_a_possessive_is_a_noun():
     assert extract_quotes("The board met. Holm's promises to close the yard were popular.").empty
+
+
+def test_a_passive_request_to_do_something_is_the_askers():
+    r = found("Asked by Per Holm to respond to the crane report, Anna Berg said no.", "respond")
+    assert r["quote"] == "to respond to the crane report" and r["speaker"] == "Per Holm"
+    r = found("Mayor Holm was asked on Tuesday to leave the harbour meeting.", "leave")
+    assert r["method"] == "asked_question" and r["speaker"] != "Holm"

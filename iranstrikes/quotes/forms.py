@@ -203,9 +203,12 @@ _ASKED_RE = re.compile(
     r"(?P<cue>\b[Aa]sked)"
     r"(?:\s+by\s+(?P<by>(?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+?))?"
     r"(?:,?\s+(?:(?:on|in|at|during|after|before|this|last|earlier|later|again|yet|repeatedly|"
-    r"recently|directly|specifically|once|twice|separately|privately|publicly)\b"
+    r"recently|directly|specifically|once|twice|separately|privately|publicly|"
+    + "|".join(_resources.weekday_names())
+    + r")\b"
     r"[^,.;:\"“”_]{0,60}?))?"
-    r",?\s+(?P<q>(?:about|whether|if|why|how|what|when|where|who|whom|which)\b)"
+    r",?\s+(?P<q>(?:about|whether|if|why|how|what|when|where|who|whom|which)\b"
+    r"|to\s+(?=[a-z]{2,}\b)(?!be\b))"
 )
 
 
