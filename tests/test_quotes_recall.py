@@ -584,3 +584,24 @@ def test_a_passive_request_to_do_something_is_the_askers():
     assert r["quote"] == "to respond to the crane report" and r["speaker"] == "Per Holm"
     r = found("Mayor Holm was asked on Tuesday to leave the harbour meeting.", "leave")
     assert r["method"] == "asked_question" and r["speaker"] != "Holm"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "The board met. The Harbour Trust reported its smallest quarterly profit in years.",
+            "its smallest quarterly profit in years",
+        ),
+        (
+            "The board met. The pilots' union reported spending $6 million on the strike.",
+            "spending $6 million on the strike",
+        ),
+    ],
+)
+def test_a_report_of_figures_without_a_clause(body, quote):
+    assert found(body, quote)["cue"] == "reported"
+
+
+def test_reporting_something_to_someone_is_no_statement():
+    assert extract_quotes("The board met. Mayor Holm reported the leak to the police.").empty

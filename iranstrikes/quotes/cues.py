@@ -251,6 +251,8 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
             return True
         if lemma == "call" and _CALL_SMALL_CLAUSE_RE.match(after):
             return True  # "called him a liar", "called the actions lawful"
+        if lemma == "report" and wl.startswith("report") and _REPORT_OBJECT_RE.match(after):
+            return True  # "reported spending $6 million", "reported a profit of $1.78"
         if not _RX37.match(after) and not (lemma in {"call", "write"} and _RX38.match(after)):
             # "vowed to fight on", "urged Congress to act", "described the plan as a failure"
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(after):
@@ -279,6 +281,18 @@ _CALL_SMALL_CLAUSE_RE = re.compile(
     r"[\w'’-]+"
     r"|(?:very\s+|extremely\s+|too\s+)?[a-z]+(?:ous|ful|ive|ic|al|ent|ant|able|ible|less|ary|ist)"
     r"(?=\s*(?:[,.;]|and\b|but\b|$)))"
+)
+
+
+#: What a report's object can be without a clause: a gerund ("reported spending ..."), an
+#: amount, or a figure's noun phrase ("reported a profit of", "reported its smallest profit").
+_REPORT_OBJECT_RE = re.compile(
+    r"\s+(?:(?:raising|spending|having|earning|receiving|holding|losing|paying|making|owing|"
+    r"selling|buying|giving|donating|investing)\b|\$\s?\d|\d[\d,.]*\s+(?:percent|million|"
+    r"billion|cases|deaths|victims|people|injuries)\b|(?:a|an|its|their|record|quarterly|"
+    r"annual)\s+(?:[\w-]+\s+){0,3}?(?:profit|loss|revenue|earnings|sales|income|deficit|"
+    r"surplus|growth|decline|increase|drop|rise|gain)s?\b|(?:earnings|revenue|profits?|losses|"
+    r"sales|income)\s+of\b)"
 )
 
 
