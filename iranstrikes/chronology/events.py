@@ -392,7 +392,7 @@ def _anaphoric(g: dict, base: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]
     return s, e
 
 
-_TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year"})
+_TENSELESS_RULES = frozenset({"iso", "numeric", "month-year", "year", "at-the-time", "anaphoric"})
 
 
 def _tenseless(m) -> bool:

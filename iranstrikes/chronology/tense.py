@@ -181,6 +181,10 @@ _FUTURE_TRIGGERS = ("will", "would", "shall", "won't", "'ll", "’ll", "may", "m
                     "was to", "were to", "due to", "set to", "going to", "slated to", "likely to",
                     "poised to", "supposed to", "aim to", "aims to", "hope to", "hopes to",
                     "has to", "have to", "had to", "need to", "needs to")  # fmt: skip
+# (the triggers tested one by one, and the words before " to" of the others: a sentence holds
+# "X to" when the text before one of its " to" ends with X; a test per " to", few per sentence)
+_FUTURE_WORDS = tuple(t for t in _FUTURE_TRIGGERS if not t.endswith(" to"))
+_BEFORE_TO = tuple(t[: -len(" to")] for t in _FUTURE_TRIGGERS if t.endswith(" to"))
 # (a sentence holding a character of _FOLDS_TO_ASCII, which matches an ASCII letter of a cue
 # case-insensitively but lower-cases to none, is always searched)
 _CLAUSES_READ = 4  # the date's clause and up to three after it, until one holds a tense cue
@@ -197,9 +201,14 @@ def _future_cued(text: str, sent_lo: int, sent_hi: int, sx) -> bool:
     if future is None:
         seg = text[sent_lo:sent_hi]
         low = seg.lower()
-        future = sx.flags["future"] = any(map(low.__contains__, _FUTURE_TRIGGERS)) or any(
-            map(seg.__contains__, _FOLDS_TO_ASCII)
-        )
+        future = any(map(low.__contains__, _FUTURE_WORDS))
+        i = -1 if future else low.find(" to")
+        while i >= 0 and not future:
+            future = low.endswith(_BEFORE_TO, 0, i)
+            i = low.find(" to", i + 1)
+        # (an ASCII sentence holds no character of _FOLDS_TO_ASCII)
+        future = future or (not seg.isascii() and any(map(seg.__contains__, _FOLDS_TO_ASCII)))
+        sx.flags["future"] = future
     return future
 
 
