@@ -277,7 +277,9 @@ _CALL_SMALL_CLAUSE_RE = re.compile(
     r"\s+(?:him|her|them|it|himself|herself|themselves|itself|me|us"
     r"|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
     r"|(?:the|this|that|his|their|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
-    r"\s+(?:(?:a|an)\s+(?!day\b|halt\b|meeting\b|session\b|election\b|press\b|cab\b|taxi\b)"
+    r"\s+(?:(?:a|an)\s+(?!(?:"
+    + "|".join(sorted(_resources.word_set("call_not_small_clause")))
+    + r")\b)"
     r"[\w'’-]+"
     r"|(?:very\s+|extremely\s+|too\s+)?[a-z]+(?:ous|ful|ive|ic|al|ent|ant|able|ible|less|ary|ist)"
     r"(?=\s*(?:[,.;]|and\b|but\b|$)))"
@@ -286,13 +288,20 @@ _CALL_SMALL_CLAUSE_RE = re.compile(
 
 #: What a report's object can be without a clause: a gerund ("reported spending ..."), an
 #: amount, or a figure's noun phrase ("reported a profit of", "reported its smallest profit").
+_REPORT_WORDS = _resources.table("report_objects")
+
+
+def _alt(kind: str) -> str:
+    return "|".join(sorted((r["word"] for r in _REPORT_WORDS if r["kind"] == kind), key=len)[::-1])
+
+
 _REPORT_OBJECT_RE = re.compile(
-    r"\s+(?:(?:raising|spending|having|earning|receiving|holding|losing|paying|making|owing|"
-    r"selling|buying|giving|donating|investing)\b|\$\s?\d|\d[\d,.]*\s+(?:percent|million|"
-    r"billion|cases|deaths|victims|people|injuries)\b|(?:a|an|its|their|record|quarterly|"
-    r"annual)\s+(?:[\w-]+\s+){0,3}?(?:profit|loss|revenue|earnings|sales|income|deficit|"
-    r"surplus|growth|decline|increase|drop|rise|gain)s?\b|(?:earnings|revenue|profits?|losses|"
-    r"sales|income)\s+of\b)"
+    r"\s+(?:(?:" + _alt("gerund") + r")\b|\$\s?\d|\d[\d,.]*\s+(?:" + _alt("count_noun") + r")\b"
+    r"|(?:a|an|its|their|record|quarterly|annual)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + _alt("figure_noun")
+    + r")s?\b|(?:"
+    + _alt("figure_noun")
+    + r")s?\s+of\b)"
 )
 
 
