@@ -23,6 +23,7 @@ Pure functions of the mention list; no entity ever spans two articles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -164,7 +165,10 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
         elif m.kind == "pronoun":
             if fronted is None:
                 fronted = _fronted_ends(text, sent_spans)
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject)
+                # the mentions a pronoun can refer back to: in the body, outside quotations
+                # (both fixed before clustering), by index
+                body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -378,6 +382,10 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
     return pw is not None and pw.group(1).casefold() in _PREPOSITIONS
 
 
+def _in_body(mk: Mention) -> bool:
+    return mk.region == "body" and not mk.in_quote
+
+
 def _pronoun(
     mentions: list[Mention],
     mi: int,
@@ -385,13 +393,15 @@ def _pronoun(
     text: str,
     fronted: list[int],
     no_subject: dict[int, bool],
+    body: list[int],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
     The subject is the first mention of its sentence that is neither a possessive nor after
     a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
     ``no_subject`` remembers :func:`_no_subject` per mention index (it reads only the text
-    and the mention's offsets, which clustering never changes).
+    and the mention's offsets, which clustering never changes). ``body`` lists, in order, the
+    indices of the mentions in the body and outside quotations (the only ones looked at).
     """
     m = mentions[mi]
     msent = m.sentence
@@ -400,15 +410,18 @@ def _pronoun(
     agreeing: list[tuple[int, int, Entity]] = []
     # one backward pass over this and the previous sentences (at most 79 mentions)
     agrees = _agreement(m)
-    for k in range(mi - 1, max(-1, mi - 80), -1):
+    # (sentences never decrease along the mentions: the first one too far back ends the pass)
+    floor = mi - 80
+    for bi in range(bisect.bisect_left(body, mi) - 1, -1, -1):
+        k = body[bi]
+        if k <= floor:
+            break
         mk = mentions[k]
         sk = mk.sentence
         if sk < lo_sent:
             break
         eid = mk.entity
-        if eid < 0 or mk.region != "body":
-            continue
-        if mk.in_quote:
+        if eid < 0:
             continue
         e = ents[eid]
         if not agrees(e):
