@@ -335,6 +335,7 @@ def _agreement(m: Mention):
 
 
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
 #: Prepositions that also open a clause ("After X met Y, he ..."): their phrase may hold the
 #: sentence's salient subject, so it is not skipped.
@@ -378,8 +379,18 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
         return True
     if text.startswith(("'s", "’s"), mk.end) or mk.text.endswith(("'s", "’s")):
         return True
-    pw = _PREV_WORD_RE.search(text, max(0, mk.start - 16), mk.start)
-    return pw is not None and pw.group(1).casefold() in _PREPOSITIONS
+    # _PREV_WORD_RE.search(text, max(0, start - 16), start).group(1), read backwards: the
+    # ASCII letters before the blanks that end the window
+    lo = mk.start - 16 if mk.start > 16 else 0
+    j = mk.start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == mk.start:
+        return False
+    i = j
+    while i > lo and text[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
 def _in_body(mk: Mention) -> bool:
