@@ -23,6 +23,7 @@ Pure functions of the mention list; no entity ever spans two articles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -164,7 +165,10 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
         elif m.kind == "pronoun":
             if fronted is None:
                 fronted = _fronted_ends(text, sent_spans)
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject)
+                # the mentions a pronoun can refer back to: in the body, outside quotations
+                # (both fixed before clustering), by index
+                body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -331,6 +335,7 @@ def _agreement(m: Mention):
 
 
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
 #: Prepositions that also open a clause ("After X met Y, he ..."): their phrase may hold the
 #: sentence's salient subject, so it is not skipped.
@@ -374,8 +379,22 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
         return True
     if text.startswith(("'s", "’s"), mk.end) or mk.text.endswith(("'s", "’s")):
         return True
-    pw = _PREV_WORD_RE.search(text, max(0, mk.start - 16), mk.start)
-    return pw is not None and pw.group(1).casefold() in _PREPOSITIONS
+    # _PREV_WORD_RE.search(text, max(0, start - 16), start).group(1), read backwards: the
+    # ASCII letters before the blanks that end the window
+    lo = mk.start - 16 if mk.start > 16 else 0
+    j = mk.start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == mk.start:
+        return False
+    i = j
+    while i > lo and text[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return i < j and text[i:j].casefold() in _PREPOSITIONS
+
+
+def _in_body(mk: Mention) -> bool:
+    return mk.region == "body" and not mk.in_quote
 
 
 def _pronoun(
@@ -385,13 +404,15 @@ def _pronoun(
     text: str,
     fronted: list[int],
     no_subject: dict[int, bool],
+    body: list[int],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
     The subject is the first mention of its sentence that is neither a possessive nor after
     a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
     ``no_subject`` remembers :func:`_no_subject` per mention index (it reads only the text
-    and the mention's offsets, which clustering never changes).
+    and the mention's offsets, which clustering never changes). ``body`` lists, in order, the
+    indices of the mentions in the body and outside quotations (the only ones looked at).
     """
     m = mentions[mi]
     msent = m.sentence
@@ -400,15 +421,18 @@ def _pronoun(
     agreeing: list[tuple[int, int, Entity]] = []
     # one backward pass over this and the previous sentences (at most 79 mentions)
     agrees = _agreement(m)
-    for k in range(mi - 1, max(-1, mi - 80), -1):
+    # (sentences never decrease along the mentions: the first one too far back ends the pass)
+    floor = mi - 80
+    for bi in range(bisect.bisect_left(body, mi) - 1, -1, -1):
+        k = body[bi]
+        if k <= floor:
+            break
         mk = mentions[k]
         sk = mk.sentence
         if sk < lo_sent:
             break
         eid = mk.entity
-        if eid < 0 or mk.region != "body":
-            continue
-        if mk.in_quote:
+        if eid < 0:
             continue
         e = ents[eid]
         if not agrees(e):

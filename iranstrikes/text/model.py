@@ -365,6 +365,9 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     # a mention never crosses into a dateline/headline region: cut it at the region's end
     kept = []
     for m in mentions:
+        if m.start >= r_last_end:  # after every region (most mentions): nothing to cut
+            kept.append(m)
+            continue
         i = bisect.bisect_right(r_starts, m.start) - 1
         if i >= 0 and r_sorted[i].start <= m.start < r_sorted[i].end < m.end:
             continue

@@ -143,6 +143,21 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
     return quotes
 
 
+def _word_before(text: str, lo: int, hi: int) -> str | None:
+    """``_RX5.search(text[lo:hi]).group(1)`` (None without a match), read backwards by hand.
+
+    The word and dot characters that end the slice; ``$`` also matches before a final
+    newline, so a slice ending in one newline ends its run there.
+    """
+    j = hi
+    if j > lo and text[j - 1] == "\n":
+        j -= 1
+    i = j
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_."):
+        i -= 1
+    return text[i:j] if i < j else None
+
+
 def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Sentence spans (start, end, paragraph) over the quote-masked text."""
     out: list[tuple[int, int, int]] = []
@@ -156,9 +171,9 @@ def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             if not (nxt.isupper() or nxt.isdigit() or nxt in _QUOTE_CHARS or nxt == "("):
                 continue
             k = mt.start()
-            w = _RX5.search(masked[max(ps, k - 12) : k])
-            if w and masked[k] == ".":
-                tok = w.group(1).lower()
+            w = _word_before(masked, max(ps, k - 12), k) if masked[k] == "." else None
+            if w:
+                tok = w.lower()
                 if tok in _ABBREV or len(tok) == 1 or (len(tok) <= 3 and "." in tok):
                     continue
             e = mt.end()
