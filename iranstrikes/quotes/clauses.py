@@ -10,6 +10,7 @@ Finding the cues and their content is :mod:`.indirect`; this module only moves t
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .article import _Article
@@ -41,10 +42,12 @@ def _clause_comma(art: _Article, lo: int, hi: int) -> int:
     """
     com = art.masked.find(",", lo, hi)
     hi_q = com if com >= 0 else hi
-    for q in art.quotes:
+    qs = art.quotes
+    for i in range(bisect.bisect_left(qs, lo, key=lambda q: q.open_pos), len(qs)):
+        q = qs[i]
         if q.open_pos >= hi_q:
             break
-        if q.closed and q.open_pos >= lo and art.text[q.close_pos - 1] == ",":
+        if q.closed and art.text[q.close_pos - 1] == ",":
             return q.close_pos + 1
     return com
 

@@ -286,15 +286,16 @@ _CALL_SMALL_CLAUSE_RE = re.compile(
 )
 
 
-#: What a report's object can be without a clause: a gerund ("reported spending ..."), an
-#: amount, or a figure's noun phrase ("reported a profit of", "reported its smallest profit").
 _REPORT_WORDS = _resources.table("report_objects")
 
 
 def _alt(kind: str) -> str:
+    """The words of ``report_objects.csv`` of one kind as a regex alternation, longest first."""
     return "|".join(sorted((r["word"] for r in _REPORT_WORDS if r["kind"] == kind), key=len)[::-1])
 
 
+#: What a report's object can be without a clause: a gerund ("reported spending ..."), an
+#: amount, or a figure's noun phrase ("reported a profit of", "reported its smallest profit").
 _REPORT_OBJECT_RE = re.compile(
     r"\s+(?:(?:" + _alt("gerund") + r")\b|\$\s?\d|\d[\d,.]*\s+(?:" + _alt("count_noun") + r")\b"
     r"|(?:a|an|its|their|record|quarterly|annual)\s+(?:[\w-]+\s+){0,3}?(?:"

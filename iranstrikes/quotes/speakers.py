@@ -524,7 +524,7 @@ def tidy_mentions(art: _Article, stmts: list[_Stmt]) -> None:
             new_start, me = pm.start("name"), pm.end("name")
         old = m[ms : st.subj[1]]
         st.subj = (new_start, me)
-        if st.speaker and (st.speaker.casefold() in old.casefold() or st.speaker == old):
+        if st.speaker and st.speaker.casefold() in old.casefold():
             spk, typ, _g = _classify(art, m[new_start:me], new_start, me)
             if spk:
                 st.speaker, st.speaker_type = spk, typ
@@ -607,6 +607,6 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
                     )
                 )
             ):
-                me = me + len(m[me:cue].rstrip(" ,"))
+                me += len(gap.rstrip(" ,"))
         if me != st.subj[1]:
             st.subj = (ms, me)

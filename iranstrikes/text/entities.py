@@ -334,7 +334,6 @@ def _agreement(m: Mention):
     return lambda e: e.number != "p" and e.kind in _PEOPLE
 
 
-_PREV_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
 #: Prepositions that also open a clause ("After X met Y, he ..."): their phrase may hold the
@@ -379,8 +378,8 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
         return True
     if text.startswith(("'s", "’s"), mk.end) or mk.text.endswith(("'s", "’s")):
         return True
-    # _PREV_WORD_RE.search(text, max(0, start - 16), start).group(1), read backwards: the
-    # ASCII letters before the blanks that end the window
+    # re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 16) : start]).group(1), read
+    # backwards: the ASCII letters before the blanks that end the window
     lo = mk.start - 16 if mk.start > 16 else 0
     j = mk.start
     while j > lo and text[j - 1].isspace():

@@ -16,7 +16,6 @@ from .. import resources as _resources
 _ABBREV = frozenset(_resources.word_list("abbreviations"))
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
 _RX4 = re.compile(r"[^\n]+")
-_RX5 = re.compile(r"([\w.]+)$")
 _TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
 _QUOTE_CHARS = '"“”„«»'
 
@@ -144,7 +143,7 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
 
 
 def _word_before(text: str, lo: int, hi: int) -> str | None:
-    """``_RX5.search(text[lo:hi]).group(1)`` (None without a match), read backwards by hand.
+    r"""``re.search(r"([\w.]+)$", text[lo:hi]).group(1)`` (None without a match), read backwards.
 
     The word and dot characters that end the slice; ``$`` also matches before a final
     newline, so a slice ending in one newline ends its run there.
