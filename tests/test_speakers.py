@@ -1056,3 +1056,41 @@ def test_a_quoted_word_before_a_name_is_no_part_of_the_person():
         "The attacks began soon after.\n\nHolm said on Monday that the port would close."
     )
     assert set(extract_quotes(body)["speaker"]) == {"Holm"}
+
+
+def test_a_long_description_speaks_by_its_head_not_its_last_noun():
+    body = (
+        "A supporter of Anna Berg's 2016 bid for the harbour board told reporters that the "
+        "plan would fail."
+    )
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker_mention"].startswith("A supporter of Anna Berg")
+    assert row["speaker"] != "harbour board"
+
+
+@pytest.mark.parametrize("lead", ["", "Even "])
+def test_a_pronoun_head_of_a_relative_clause_is_the_subject(lead):
+    body = (
+        f"{lead}those who have sketched out paths for Karl Ode to win the harbour seat "
+        "acknowledge that they are narrow."
+    )
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker_mention"] == (
+        "those who have sketched out paths for Karl Ode to win the harbour seat"
+    )
+
+
+def test_the_cue_of_a_quotation_takes_no_adjunct_as_content():
+    body = (
+        "“I love the pier. I will never fish there again,” Holm said in August after "
+        "Harbour Foods announced it was laying off 600 workers."
+    )
+    df = extract_quotes(body)
+    assert list(df["speaker"]) == ["Holm", "Harbour Foods"]
+    assert df.iloc[1]["quote"] == "it was laying off 600 workers"
+
+
+def test_a_quoted_title_before_a_subject_does_not_make_its_cue_a_quotation_cue():
+    body = "On “Sunday Harbour Hour,” Anna Berg said the crane will be sold."
+    row = extract_quotes(body).query("kind == 'indirect'").iloc[0]
+    assert row["speaker"] == "Anna Berg" and row["quote"] == "the crane will be sold"

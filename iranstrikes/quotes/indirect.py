@@ -390,6 +390,19 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
 
 
+def _cue_of_quotation(art: _Article, ss: int, subj: tuple[int, int], cue: int) -> bool:
+    """The cue and its subject follow a closed quotation of their sentence ("“...,” X said")."""
+    qs = art.quotes
+    i = bisect.bisect_right(qs, subj[0], key=lambda q: q.open_pos) - 1
+    if i < 0 or qs[i].open_pos < ss or not qs[i].closed or qs[i].close_pos >= subj[0]:
+        return False
+    m = art.masked
+    if m[ss : qs[i].open_pos].strip(" \n—–-(["):
+        return False  # a quoted phrase inside the sentence ('On “Sunday Morning Futures,” X said')
+    gap = m[qs[i].close_pos + 1 : subj[0]]
+    return not gap.strip(" ,") and not m[subj[1] : cue].strip()
+
+
 def _according_sources(m: str, ss: int, se: int) -> list[tuple[int, int]]:
     """Spans of the noun phrases after "according to" in the sentence [ss, se)."""
     out = []
@@ -651,6 +664,17 @@ def _indirect(art: _Article) -> list[_Stmt]:
             ):
                 continue  # the quotation is the statement (read as a direct quote)
             if _adjunct_only(m[p:hi_c]) and not _complement_cue(m, lemma, c.end()):
+                continue
+            if (
+                not am
+                and subj
+                and m[c.end() : c.end() + 1] != ","
+                and _cue_of_quotation(art, ss, subj, c.start())
+            ):
+                # "“I love Oreos,” Trump said in August after Nabisco announced ...": the
+                # quotation is the statement; what follows its cue is an adjunct (a comma after
+                # the cue may go on with the statement: '“Only you,” she said, would ...')
+                prev_subj = subj
                 continue
             cs_, ce_ = _trim(art.text, p, hi_c)
             cj = _CONJUNCTION_OPEN_RE.match(m, cs_, ce_)

@@ -344,6 +344,20 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
 _SUBJECT_WINDOW = 600
 
 
+def _relative_head(head: str) -> bool:
+    """True when ``head`` can be the noun a relative clause after it modifies.
+
+    A plausible noun phrase ("some voters who ..."), or a pronoun head of the resource list,
+    also after a focus word ("Even those who have ...").
+    """
+    if _plausible_np(head):
+        return True
+    words = _LEAD_FLUFF_RE.sub("", head).lower().split()
+    if words[:1] and words[0] in _FOCUS_WORDS:
+        words = words[1:]
+    return len(words) == 1 and words[0] in _RELATIVE_HEADS
+
+
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
     """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
 
@@ -424,9 +438,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if (
         rc
         and rc.start() > 0
-        and _plausible_np(chunk[: rc.start()])
+        and _relative_head(chunk[: rc.start()])
         and not (masked[:cs].rstrip().endswith(",") and len(chunk[: rc.start()].split()) == 1)
     ):
+        focus = _FOCUS_RE.match(chunk)
+        if focus and focus.end() < rc.start():
+            cs += focus.end()  # "Even those who ...": the focus word is no part of the subject
         # "many supporters who came to X say": the head before "who" (read before the cut
         # at a clause verb, which would leave "to X"); not one word after a comma ("residents
         # in Jupiter, Florida who were voting ...": a place)
@@ -462,7 +479,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         ce = cs + pb.start()
         chunk = masked[cs:ce]
     rc = _RELATIVE_CLAUSE_RE.search(chunk) or _THAT_RELATIVE_RE.search(chunk)
-    if rc and rc.start() > 0 and _plausible_np(chunk[: rc.start()]):
+    if rc and rc.start() > 0 and _relative_head(chunk[: rc.start()]):
         # "some voters who have listened to X said", "groups that back him say": the subject
         # is the head before the relative clause
         ce = cs + rc.start()
@@ -506,7 +523,18 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             ]
             if not dets:
                 return None, ""
-            cs = cs + dets[-1].start()
+            head = dets[-1]
+            k = toks.index(head)
+            if (
+                k > 0
+                and toks[k - 1].group(0).lower() in _PREPOSITION_WORDS
+                and dets[0].start() == 0
+                and len(words) <= 12
+            ):
+                # "a supporter of X's bid for the presidency told": "the presidency" is the
+                # object of a preposition, not the subject; the phrase's head opens it
+                head = dets[0]
+            cs = cs + head.start()
         chunk = masked[cs:ce]
         if len(chunk.split()) > 12:
             return None, ""
@@ -522,7 +550,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     return (cs, ce), appos
 
 
-_DANGLING = _resources.word_set("determiners") | _resources.word_set("prepositions")
+_PREPOSITION_WORDS = _resources.word_set("prepositions")
+_RELATIVE_HEADS = _resources.word_set("relative_heads")
+_FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
+_FOCUS_RE = re.compile(r"(?:even|only|just|especially|particularly)\s+", re.I)
+_DANGLING = _resources.word_set("determiners") | _PREPOSITION_WORDS
 
 
 _GROUP_QUANTITIES = _resources.word_set("group_quantities")
