@@ -1094,3 +1094,40 @@ def test_a_quoted_title_before_a_subject_does_not_make_its_cue_a_quotation_cue()
     body = "On “Sunday Harbour Hour,” Anna Berg said the crane will be sold."
     row = extract_quotes(body).query("kind == 'indirect'").iloc[0]
     assert row["speaker"] == "Anna Berg" and row["quote"] == "the crane will be sold"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Later in the show, after the harbour interview concluded, Holm stated that the "
+        "report was bad.",
+        "Asked if he thought that the email went beyond where the focus of the board would "
+        "be, Holm responded: “I guess so.”",
+    ],
+)
+def test_a_cue_inside_a_fronted_clause_does_not_take_the_main_clause(body):
+    df = extract_quotes(body)
+    main = df[df["quote"].str.contains("guess|was bad")]
+    assert list(main["speaker"]) == ["Holm"]
+    assert not df["quote"].str.contains("Holm").any()
+
+
+def test_an_infinitive_after_a_fronted_clause_is_content_not_an_adjunct():
+    body = "In a turn that recalled an old refrain, Karl Ode pledged to oppose the harbour tax."
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "Karl Ode" and row["quote"] == "to oppose the harbour tax"
+
+
+def test_an_infinitive_ending_in_a_partial_quote_keeps_its_speaker():
+    body = "Karl Ode pledged to oppose the harbour tax “today, tomorrow, forever.”"
+    df = extract_quotes(body)
+    assert set(df["kind"]) == {"indirect", "partial"}
+    assert set(df["speaker"]) == {"Karl Ode"}
+
+
+def test_a_base_form_cue_after_a_preposition_with_of_is_a_noun():
+    body = (
+        "In a turn that recalled Anna Berg’s old refrain in praise of the harbour, Karl Ode "
+        "pledged to oppose the tax."
+    )
+    assert list(extract_quotes(body)["speaker"]) == ["Karl Ode"]

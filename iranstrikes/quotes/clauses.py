@@ -18,14 +18,24 @@ from .cues import _cue_ok
 from .forms import _trim
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
-#: as" ...) up to the clause's subject.
+#: as", "Asked whether" ...) up to the clause's subject.
 _SUB_OPEN_RE = re.compile(
     r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
     r"(?=after\b|before\b|as\b|when\b|since\b|though\b|if\b)"
-    r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas))"
-    r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas)\s+"
+    r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)"
+    r"|Asked\s+(?:by\s+[\w.'’-]+\s+(?:[\w.'’-]+\s+)?)?(?=if\b|whether\b|why\b|how\b|what\b))"
+    r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas|"
+    r"whether|why|how|what)\s+"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
 )
+#: The same after a fronted adjunct's comma, where the subordinator is lower case ("Later in
+#: the show, after X concluded, Y ...").
+_SUB_AFTER_COMMA_RE = re.compile(
+    r"\s*(?i:when|while|after|before|although|though|because|since|once|until|whereas)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
+)
+#: At most this many words before a comma are a fronted adjunct ("Later in the show,").
+_FRONTED_ADJUNCT_WORDS = 6
 #: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
 _RELATIVE_BEFORE_CUE_RE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
@@ -67,12 +77,22 @@ def clause_content_end(
     subordinator or a title: "After former Gov. X"). Returns ``ce`` when no rule applies.
     """
     m = art.masked
-    if subj and "," not in m[ss : subj[0]] and _SUB_OPEN_RE.match(m, ss, subj[1]):
-        # "When X said A, Y ...": the subordinate clause (and its content) ends at the first
-        # comma; the main clause after it is not X's
-        com = _clause_comma(art, cs, ce)
-        if com > cs:
-            ce = _trim(art.text, cs, com)[1]
+    if subj:
+        # the clause of the subject: the sentence, or what follows a fronted adjunct's comma
+        # ("Later in the show, after X concluded, Y ...")
+        open_at = m.rfind(",", ss, subj[0]) + 1 or ss
+        if open_at > ss and len(m[ss:open_at].split()) > _FRONTED_ADJUNCT_WORDS:
+            open_at = -1  # a main clause before the comma: "..., when she claimed that A, B"
+        sub_re = _SUB_OPEN_RE if open_at == ss else _SUB_AFTER_COMMA_RE
+        if open_at >= 0 and sub_re.match(m, open_at, subj[1]):
+            # "When X said A, Y ...": the subordinate clause (and its content) ends at the
+            # first comma; the main clause after it is not X's. A comma straight after the
+            # cue ("after the interview concluded, Y stated") leaves it no content.
+            com = _clause_comma(art, cue.end(), ce)
+            if com >= 0 and com <= cs:
+                return cs
+            if com > cs:
+                ce = _trim(art.text, cs, com)[1]
     if _RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, cue.start() - 60), cue.start()):
         # "The judges who ruled that A, said B", "A woman who has accused X of Y said Z": the
         # relative clause ends at its comma or before the main clause's cue

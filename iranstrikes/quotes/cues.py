@@ -131,6 +131,7 @@ def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
 # what makes a noun cue an attribution of its own: "his vow to build", "the claim that ...",
 # "counter to ...", "her promise: ..."
 _NOUN_COMPLEMENT_RE = re.compile(r"\s*:|\s+(?:to|that|of|about|on|against)\b")
+_NOUN_COMPLEMENT_NOT_OF_RE = re.compile(r"\s*:|\s+(?:to|that|about|on|against)\b")
 
 
 _BY_AFTER_RE = re.compile(r"\s+by\s+(?![a-z]+ing\b)")
@@ -165,10 +166,11 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if (
         _FORM2LEMMA.get(wl) == wl
         and _after_adjunct_word(m, mt.start(), sent_start)
-        and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
+        and not _NOUN_COMPLEMENT_NOT_OF_RE.match(m, mt.end())
     ):
-        return False  # "filed by state attorney X", "eliminating state money": no verb
-        # (a noun with a complement is a nominal attribution: "a passing promise that ...")
+        return False  # "filed by state attorney X", "in praise of segregation": no verb
+        # (a noun with a complement is a nominal attribution: "a passing promise that ...";
+        # not one with "of", whose object is a noun phrase: "in praise of X")
     if wl in _AUTHORED and _BY_AFTER_RE.match(m, mt.end()):
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):

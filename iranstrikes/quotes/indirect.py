@@ -42,6 +42,7 @@ from .lexicon import (
     _COUNTRIES,
     _FORM2LEMMA,
     _GROUP_PLURALS,
+    _INFINITIVE_VERBS,
     _INSTITUTION_PLURALS,
     _LEAD_FLUFF_RE,
     _OBJECT_SET,
@@ -68,6 +69,7 @@ from .lexicon import (
     _RX52,
     _STOP,
     _TITLE_WORDS,
+    _TO_INF_RE,
     _may_quote_as,
 )
 from .outlets import (
@@ -544,7 +546,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     # "said the Khan family deserved better" is a clause, no inverted name
                     inverted = not _FINITE_RE.search(first) and not _PAST_AFTER_NP_RE.match(first)
                     post = inverted
-                elif 0 < len(between.split()) <= 9 and not _RX47.search(between):
+                elif (
+                    0 < len(between.split()) <= 9
+                    and not _RX47.search(between)
+                    and not (lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(tail))
+                ):
+                    # (not "In a turn that recalled X, Y pledged to oppose Z": the infinitive
+                    # is the content, no adjunct)
                     post = _adjuncts_after_hearer(tail, lemma)
             pap = None
             if not post and comma_before and not participle and not coord and not sent_stmts:
@@ -644,8 +652,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 om = _TOLD_OBJECT_RE.match(m[p:hi_c])
                 if om:
                     p += om.end()
-            am = _ADJ_THAT_RE.match(m, p, hi_c)
-            am_q = None if am else _ADJ_QUOTE_RE.match(m, p, hi_c)
+            if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, p, hi_c):
+                # "pledged to oppose X “today, tomorrow, forever”": the infinitive is the
+                # content, not an adjunct before a that-clause or a quotation
+                am = am_q = None
+            else:
+                am = _ADJ_THAT_RE.match(m, p, hi_c)
+                am_q = None if am else _ADJ_QUOTE_RE.match(m, p, hi_c)
             if am:
                 p = am.end()
             elif am_q:
