@@ -1131,3 +1131,32 @@ def test_a_base_form_cue_after_a_preposition_with_of_is_a_noun():
         "pledged to oppose the tax."
     )
     assert list(extract_quotes(body)["speaker"]) == ["Karl Ode"]
+
+
+def test_a_quotation_cue_followed_by_an_adjunct_clause_takes_no_content():
+    body = (
+        '"I never said that. I never said that," Holm said, after Anna Berg said the harbour '
+        "master had called the pier a ruin."
+    )
+    df = extract_quotes(body).query("kind == 'indirect'")
+    assert list(df["speaker"]) == ["Anna Berg"]
+    assert df.iloc[0]["quote"] == "the harbour master had called the pier a ruin"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "Karl Ode won the seat by promising that the harbour would stay open.",
+            "the harbour would stay open",
+        ),
+        (
+            "“The pier is unsafe,” Karl Ode told reporters, before insisting he had a good "
+            "plan for it.",
+            "he had a good plan for it",
+        ),
+    ],
+)
+def test_an_adverbial_participle_is_a_cue_of_the_clause_subject(body, quote):
+    row = extract_quotes(body).query("kind == 'indirect'").iloc[0]
+    assert row["speaker"] == "Karl Ode" and row["quote"] == quote

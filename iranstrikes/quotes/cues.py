@@ -196,6 +196,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and not (
             _RX36.search(m[max(sent_start, mt.start() - 6) : mt.start()] or " ")
             or mt.start() == sent_start
+            # an adverbial participle clause: "by saying that", ", before insisting he ..."
+            or _ADVERBIAL_ING_RE.search(m, max(sent_start, mt.start() - 9), mt.start())
         )
         and not _progressive(m, mt.start(), sent_start)
         and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
@@ -203,6 +205,11 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+#: A preposition or subordinator that opens an adverbial participle clause ("by saying",
+#: "after insisting", "before warning"): its subject is the clause's subject.
+_ADVERBIAL_ING_RE = re.compile(r"\b(?:by|after|before|while|without|upon)\s+$")
 
 
 #: "..., with Senator X telling reporters ...": an absolute phrase, "with" + its subject (a

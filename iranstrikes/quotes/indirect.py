@@ -392,17 +392,36 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
 
 
+#: A comma and a subordinator after a cue: an adjunct clause follows ('“...,” X said, after Y
+#: said ...'), not the rest of the statement ('“Only you,” she said, would use ...').
+_SUBORDINATE_AFTER_RE = re.compile(
+    r",\s+(?:after|before|when|while|as|because|since|until|once|though|although)\b"
+)
+
+
 def _cue_of_quotation(art: _Article, ss: int, subj: tuple[int, int], cue: int) -> bool:
-    """The cue and its subject follow a closed quotation of their sentence ("“...,” X said")."""
+    """The cue and its subject follow a closed quotation of their sentence ("“...,” X said").
+
+    The quotation opens the sentence, and only the subject (a few words, no comma inside)
+    stands between its end and the cue.
+    """
     qs = art.quotes
-    i = bisect.bisect_right(qs, subj[0], key=lambda q: q.open_pos) - 1
-    if i < 0 or qs[i].open_pos < ss or not qs[i].closed or qs[i].close_pos >= subj[0]:
+    i = bisect.bisect_right(qs, cue, key=lambda q: q.open_pos) - 1
+    if i < 0 or qs[i].open_pos < ss or not qs[i].closed or qs[i].close_pos >= cue:
         return False
+    if subj[0] > qs[i].close_pos + 3:
+        return False  # the subject is not the words right after the quotation
     m = art.masked
     if m[ss : qs[i].open_pos].strip(" \n—–-(["):
         return False  # a quoted phrase inside the sentence ('On “Sunday Morning Futures,” X said')
-    gap = m[qs[i].close_pos + 1 : subj[0]]
-    return not gap.strip(" ,") and not m[subj[1] : cue].strip()
+    gap = m[qs[i].close_pos + 1 : cue].strip(" ,")
+    return (
+        bool(gap)
+        and "," not in gap
+        and len(gap.split()) <= 6
+        and subj[1] <= cue
+        and not m[subj[1] : cue].strip()
+    )
 
 
 def _according_sources(m: str, ss: int, se: int) -> list[tuple[int, int]]:
@@ -681,7 +700,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if (
                 not am
                 and subj
-                and m[c.end() : c.end() + 1] != ","
+                and (m[c.end() : c.end() + 1] != "," or _SUBORDINATE_AFTER_RE.match(m, c.end()))
                 and _cue_of_quotation(art, ss, subj, c.start())
             ):
                 # "“I love Oreos,” Trump said in August after Nabisco announced ...": the
