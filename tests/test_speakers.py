@@ -630,14 +630,17 @@ def test_sentence_opening_participle_cue_goes_on_with_the_last_speaker():
             "Part of the trouble with the pier, say experts like Tom Holm, a Bergen engineer, "
             "is the ground itself.",
             "Tom Holm",
-            "Part of the trouble with the pier",
+            # the cue is set off inside its statement: the whole sentence is said
+            "Part of the trouble with the pier, say experts like Tom Holm, a Bergen engineer, "
+            "is the ground itself",
         ),
         # a quotation later in the sentence does not stop the inverted reading
         (
             "Any fair reading of the vote, said Ola Berg, a historian at the port museum, "
             'would call it a "public admission" of defeat.',
             "Ola Berg",
-            "Any fair reading of the vote",
+            "Any fair reading of the vote, said Ola Berg, a historian at the port museum, "
+            'would call it a "public admission" of defeat',
         ),
     ],
 )
@@ -646,7 +649,10 @@ def test_inverted_parenthetical_cue_names_the_speaker_after_it(body, speaker, co
     ind = df[df["kind"] == "indirect"]
     assert ind["speaker"].tolist() == [speaker]
     assert ind["quote"].tolist() == [content]
-    assert ind["method"].tolist() == ["postposed_cue"]
+    # a name after the cue is read as a parenthetical ("The delay, she noted, was ..."), a
+    # group ("say experts like ...") and a cue at the end as post-posed
+    named = ", said Ola Berg," in body
+    assert ind["method"].tolist() == ["parenthetical_cue" if named else "postposed_cue"]
 
 
 @pytest.mark.parametrize(
@@ -1160,3 +1166,29 @@ def test_a_quotation_cue_followed_by_an_adjunct_clause_takes_no_content():
 def test_an_adverbial_participle_is_a_cue_of_the_clause_subject(body, quote):
     row = extract_quotes(body).query("kind == 'indirect'").iloc[0]
     assert row["speaker"] == "Karl Ode" and row["quote"] == quote
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The paradox of the pier, says Anna Berg, historian at the Harbour Museum, is that "
+            "it was built twice.",
+            "Anna Berg",
+        ),
+        (
+            "The contrast with the old board, said Holm and others, would be clear since the "
+            "mayor has no allies.",
+            "Holm",
+        ),
+    ],
+)
+def test_an_inverted_parenthetical_cue_gives_the_sentence_to_the_name_after_it(body, speaker):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == speaker and row["method"] == "parenthetical_cue"
+    assert row["quote"].startswith("The ")
+
+
+def test_a_date_after_a_participle_is_no_inverted_speaker():
+    body = "The tentative deal, announced Friday, would last four years and needs approval."
+    assert "Friday" not in set(extract_quotes(body)["speaker"])

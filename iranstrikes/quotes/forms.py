@@ -15,6 +15,7 @@ from .. import resources as _resources
 from .article import _Article
 from .lexicon import (
     _ACCORDING_RE,
+    _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _RX39,
     _RX40,
@@ -261,6 +262,18 @@ _AS_BEFORE_RE = re.compile(
 _RELATIVE_WORDS = _resources.word_set("relative_pronouns") - {"that"}
 
 
+#: The name after an inverted parenthetical cue, up to its comma ("says Carl Anthony,", "said
+#: Doyle and others,": Doyle speaks).
+_INVERTED_NAME_RE = re.compile(
+    r"\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*[a-z])(?:\s+and\s+others)?\s*,"
+)
+
+
+#: Cues that invert before their subject inside a statement ("..., says X, ..."), by lemma.
+_INVERTIBLE = _resources.word_set("reporting_verbs_invertible")
+_DATE_WORDS = frozenset(w.lower() for w in _resources.weekday_names() + _resources.month_names())
+
+
 def _parenthetical_cue(
     art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int]
 ) -> _Stmt | None:
@@ -296,6 +309,29 @@ def _parenthetical_cue(
             return None
         cs, ce = _trim(art.text, pm.end(), hi)
         method = "as_clause_cue"
+    elif (
+        before.rstrip().endswith(",")
+        and _FORM2LEMMA.get(c.group(0).lower()) in _INVERTIBLE
+        and not c.group(0).lower().endswith("ing")
+        and _INVERTED_NAME_RE.match(m, c.end(), pm.end())
+        and not _DATE_WORDS & set(m[c.end() : pm.end()].lower().split())
+    ):
+        # "The paradox of Nancy, says Carl Anthony, historian at X, is that ...": an inverted
+        # cue set off inside its statement; the name after it speaks, the sentence is said
+        front = before.rstrip()[:-1]
+        if (
+            not front.strip()
+            or "," in front
+            or _FINITE_RE.search(front)
+            or _PREP_START_RE.match(front.lstrip())
+            or _LEAD_FLUFF_RE.match(front.lstrip())
+            or "_" in front
+        ):
+            return None
+        nm = _INVERTED_NAME_RE.match(m, c.end(), pm.end())
+        subj = nm.span(1)
+        cs, ce = _trim(art.text, lo, hi)
+        method = "parenthetical_cue"
     else:
         com = before.rstrip().rfind(",")
         if com < 0 or not before.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz.")):

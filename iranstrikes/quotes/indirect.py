@@ -235,8 +235,7 @@ def _sentence_of(art: _Article, pos: int) -> tuple[int, int, int]:
 
 # cues that can come before their speaker ("..., said X"); not "tell", whose hearer follows
 # it ("..., his aide, X, told The Post")
-_INVERTIBLE = {"say", "add", "write", "explain", "insist", "warn", "note", "argue", "ask"}
-_INVERTIBLE |= {"claim", "stress", "continue", "reply", "answer", "recall", "observe", "remark"}
+_INVERTIBLE = _resources.word_set("reporting_verbs_invertible")
 _ADJ_TAIL_RE = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|to|from|with|over|late|early|earlier|later|last|"
     r"this|yesterday|today|tonight|via|by|through|under|when|while|as|outside|inside|following|"
@@ -376,6 +375,9 @@ _GERUND_AGENT_RE = re.compile(
 )
 #: Characters either side of a cue that its subject and content are looked for in.
 _CUE_WINDOW = 800
+#: After an inverted cue's subject: its appositive (if any) and the comma that ends it, then
+#: a verb that goes on with the statement ("..., say experts like X, a Y, is the ground").
+_REST_AFTER_SET_OFF_RE = re.compile(r"(?:,[^,;:]{1,80})?,\s+(?=[a-z])")
 
 
 def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
@@ -596,6 +598,15 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif inverted:
                     subj, appos = _np_after(m, c.end(), hi_c)
                     cs_, ce_ = lo_c, lo_c + seg_before
+                    rest = _REST_AFTER_SET_OFF_RE.match(m, subj[1], hi_c) if subj else None
+                    if (
+                        rest is not None
+                        and not _FINITE_RE.search(m[cs_:ce_])
+                        and hi_c - rest.end() > 3
+                    ):
+                        # "Part of the trouble, say experts like X, a Y, is the ground": the
+                        # cue is set off inside its statement, which is the whole sentence
+                        ce_ = hi_c
                 else:
                     subj, appos = _subject(m, lo_c + seg_before + 1, c.start())
                     cs_, ce_ = lo_c, lo_c + seg_before
@@ -628,7 +639,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     or any(
                         _cue_ok(m, c2, ss, need_that=True)
                         for c2 in art.cues(cs_, ce_)
-                        if c2.start() > cs_
+                        if c2.start() > cs_ and c2.start() != c.start()
                     )
                 ):
                     # an earlier statement in the sentence: this is a via / second attribution
