@@ -1192,3 +1192,25 @@ def test_an_inverted_parenthetical_cue_gives_the_sentence_to_the_name_after_it(b
 def test_a_date_after_a_participle_is_no_inverted_speaker():
     body = "The tentative deal, announced Friday, would last four years and needs approval."
     assert "Friday" not in set(extract_quotes(body)["speaker"])
+
+
+def test_an_object_relative_cue_ends_at_its_comma():
+    body = (
+        "Asked whether the pier, which friends described as unsafe, had been repaired, Holm "
+        "said: “I hope so.”"
+    )
+    df = extract_quotes(body)
+    assert not df["quote"].str.contains("Holm").any()  # "described" ends at its comma
+    assert df.query("kind == 'direct'")["speaker"].tolist() == ["Holm"]
+
+
+def test_a_cue_ending_a_by_the_time_clause_takes_no_content_and_as_many_as_is_kept():
+    body = (
+        "By the time the hearings concluded, as many as 40 percent of harbour voters said "
+        "they could not support Holm."
+    )
+    df = extract_quotes(body)
+    assert df["quote"].tolist() == ["they could not support Holm"]
+    row = df.iloc[0]
+    assert row["speaker_mention"] == "as many as 40 percent of harbour voters"
+    assert row["speaker_type"] == "anonymous"

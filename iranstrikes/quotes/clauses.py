@@ -20,12 +20,13 @@ from .forms import _trim
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
 #: as", "Asked whether" ...) up to the clause's subject.
 _SUB_OPEN_RE = re.compile(
-    r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
+    r"\s*(?:(?:(?:Not\s+long|Shortly|Soon|Just|Only|Long|Right|Even|Moments|Minutes|Hours|Days)\s+"
     r"(?=after\b|before\b|as\b|when\b|since\b|though\b|if\b)"
     r"|(?=When|While|After|Before|Although|Though|Because|Since|If|As|Once|Until|Whereas)"
     r"|Asked\s+(?:by\s+[\w.'’-]+\s+(?:[\w.'’-]+\s+)?)?(?=if\b|whether\b|why\b|how\b|what\b))"
     r"(?i:when|while|after|before|although|though|because|since|if|as|once|until|whereas|"
     r"whether|why|how|what)\s+"
+    r"|(?:By\s+the\s+time|The\s+moment|Now\s+that|Every\s+time|Each\s+time|Ever\s+since)\s+)"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
 )
 #: The same after a fronted adjunct's comma, where the subordinator is lower case ("Later in
@@ -39,6 +40,12 @@ _FRONTED_ADJUNCT_WORDS = 6
 #: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
 _RELATIVE_BEFORE_CUE_RE = re.compile(
     r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
+)
+#: A cue that is the verb of an object relative clause set off by a comma, its subject a few
+#: words ("..., which friends described as ...", "..., whom aides called ...").
+_OBJECT_RELATIVE_BEFORE_CUE_RE = re.compile(
+    r",\s*(?:which|whom)\s+(?:(?:the|a|an|some|many|most|his|her|their|its)\s+)?"
+    r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:(?:also|often|have|had|has|once|later|[a-z]+ly)\s+)?$"
 )
 #: A later cue that opens an adjunct clause ("when asked"), not the main clause.
 _SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
@@ -93,6 +100,14 @@ def clause_content_end(
                 return cs
             if com > cs:
                 ce = _trim(art.text, cs, com)[1]
+    if _OBJECT_RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, cue.start() - 60), cue.start()):
+        # "..., which friends described as miserable, contributed ...": the cue is the verb of
+        # an object relative clause set off by commas, which ends at its comma
+        com = _clause_comma(art, cue.end(), ce)
+        if com >= 0 and com <= cs:
+            return cs
+        if com > cs:
+            return _trim(art.text, cs, com)[1]
     if _RELATIVE_BEFORE_CUE_RE.search(m, max(lo_c, cue.start() - 60), cue.start()):
         # "The judges who ruled that A, said B", "A woman who has accused X of Y said Z": the
         # relative clause ends at its comma or before the main clause's cue

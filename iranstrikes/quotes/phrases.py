@@ -458,7 +458,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # "... the first confirmation since officials claimed": the subject follows the subordinator
         cs += sub.end()
         chunk = masked[cs:ce]
-    lead = _LEAD_FLUFF_RE.match(chunk)
+    lead = None if _AS_MANY_AS_RE.match(chunk) else _LEAD_FLUFF_RE.match(chunk)
     if lead:
         cs += lead.end()
         chunk = masked[cs:ce]
@@ -553,6 +553,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
 _PREPOSITION_WORDS = _resources.word_set("prepositions")
 _RELATIVE_HEADS = _resources.word_set("relative_heads")
 _FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
+#: "as many as 40 percent of ...": an approximator, not the subordinator "as"
+_AS_MANY_AS_RE = re.compile(r"[Aa]s\s+(?:many|few)\s+as\s")
 _FOCUS_RE = re.compile(r"(?:even|only|just|especially|particularly)\s+", re.I)
 _DANGLING = _resources.word_set("determiners") | _PREPOSITION_WORDS
 
@@ -575,7 +577,7 @@ def _quantity_group(span: str) -> str:
     if not 2 <= len(words) <= 10:
         return ""
     low = [w.casefold().strip(",") for w in words]
-    k = 0
+    k = 3 if low[:3] in (["as", "many", "as"], ["as", "few", "as"]) and len(low) > 4 else 0
     while k < len(low) - 1 and (
         low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer", "a"}
     ):

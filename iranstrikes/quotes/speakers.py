@@ -111,7 +111,9 @@ def _opens_that_clause(first: str, words: list[str]) -> bool:
     return first == "that" and len(words) > 1 and bool(_COMPLEMENTIZER_NEXT_RE.match(words[1]))
 
 
-_QUANTITY_LEAD_RE = re.compile(r"(?i:at\s+(?:least|most))\b")  # "at least a dozen members"
+_QUANTITY_LEAD_RE = re.compile(
+    r"(?i:at\s+(?:least|most)|as\s+(?:many|few)\s+as)\b"
+)  # "at least a dozen"
 _AFTER_PREP = _resources.word_set("prepositions")
 
 
