@@ -1214,3 +1214,13 @@ def test_a_cue_ending_a_by_the_time_clause_takes_no_content_and_as_many_as_is_ke
     row = df.iloc[0]
     assert row["speaker_mention"] == "as many as 40 percent of harbour voters"
     assert row["speaker_type"] == "anonymous"
+
+
+def test_a_base_form_after_a_determiner_is_a_noun_not_a_cue():
+    body = "Asked about the harbour plan, Holm avoided a declarative answer."
+    assert not extract_quotes(body)["speaker"].str.contains("avoided").any()
+    # a verb whose base form is also its past stays a cue; a plural subject keeps its verb
+    read = extract_quotes("“Come to the harbour,” the editorial read.")
+    assert read["speaker"].tolist() == ["editorial"]
+    say = extract_quotes("The groups say that the harbour plan will fail.")
+    assert say["quote"].tolist() == ["the harbour plan will fail"]

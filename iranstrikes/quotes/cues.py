@@ -18,6 +18,7 @@ from .lexicon import (
     _AUTHORSHIP_PARTICIPLES,
     _FORM2LEMMA,
     _INFINITIVE_VERBS,
+    _IRREGULAR,
     _NEED_THAT,
     _NOUNISH_S,
     _OBJ_AS_RE,
@@ -90,6 +91,20 @@ _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z]
 _DET_CHAIN_RE = re.compile(
     r"(?P<lead>\b[\w’'-]+)\s+(?:a|an|the|another|his|her|its|their|our|my|your|this|each|every)"
     r"\s+(?:[\w’'-]+\s+){0,2}$"
+)
+#: A determiner, then at most one adjective (by its suffix), right before a word: that word
+#: is a noun ("a declarative answer", "the final report"). Not a plural noun between them
+#: ("the groups say": a verb after its subject).
+_DET_BEFORE_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ee]ach|"
+    r"[Ee]very)\s+(?:[a-z][\w’'-]*(?:ive|al|ful|ous|ic|able|ible|ary|ory|less|est)\s+)?$"
+)
+#: Irregular verbs whose base form is also their past ("the editorial read"): a verb after a
+#: determiner's noun, never read as a noun by its determiner.
+_BASE_IS_PAST = frozenset(
+    lemma
+    for lemma, forms in _IRREGULAR.items()
+    if all(f == lemma or f.endswith(("s", "ing")) for f in forms)
 )
 #: Prepositions but "to" (which also marks an infinitive): no base-form verb follows one.
 _ADJUNCT_PREPOSITIONS = _resources.word_set("prepositions") - {"to"}
@@ -171,6 +186,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "filed by state attorney X", "in praise of segregation": no verb
         # (a noun with a complement is a nominal attribution: "a passing promise that ...";
         # not one with "of", whose object is a noun phrase: "in praise of X")
+    if (
+        _FORM2LEMMA.get(wl) == wl
+        and wl not in _BASE_IS_PAST
+        and _DET_BEFORE_RE.search(m, max(sent_start, mt.start() - 40), mt.start())
+        and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
+    ):
+        return False  # "avoided a declarative answer.": a noun (no verb follows a determiner)
     if wl in _AUTHORED and _BY_AFTER_RE.match(m, mt.end()):
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
