@@ -1224,3 +1224,11 @@ def test_a_base_form_after_a_determiner_is_a_noun_not_a_cue():
     assert read["speaker"].tolist() == ["editorial"]
     say = extract_quotes("The groups say that the harbour plan will fail.")
     assert say["quote"].tolist() == ["the harbour plan will fail"]
+
+
+def test_a_relative_pronoun_after_a_quotation_is_never_its_speaker():
+    body = (
+        '"The board intends to search them for records" that would respond to requests from '
+        "the harbour union, the lawyer Anna Berg wrote."
+    )
+    assert "that" not in set(extract_quotes(body)["speaker"].str.lower())

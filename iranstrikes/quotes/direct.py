@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import resources as _resources
 from .article import (
     _Article,
 )
@@ -552,7 +553,9 @@ def _after_attr(
             method, conf = "cue_after_quote_inverted", 0.85
         else:
             subj, appos = _subject(m, lo, c.start())
-            if subj is None:
+            if subj is None or m[subj[0] : subj[1]].lower() in _RELATIVE_WORDS:
+                # ('“...” that would respond to requests from X': the quotation is the
+                # antecedent of a relative clause, whose verb is no cue of it)
                 return None
             method, conf = "cue_after_quote", 0.9
         return _Stmt(
@@ -561,6 +564,7 @@ def _after_attr(
     return None
 
 
+_RELATIVE_WORDS = _resources.word_set("relative_pronouns")
 #: A colon right after a cue ("X said: “...”"): the cue introduces what follows.
 _COLON_AFTER_RE = re.compile(r"\s*:")
 
