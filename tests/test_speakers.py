@@ -1232,3 +1232,22 @@ def test_a_relative_pronoun_after_a_quotation_is_never_its_speaker():
         "the harbour union, the lawyer Anna Berg wrote."
     )
     assert "that" not in set(extract_quotes(body)["speaker"].str.lower())
+
+
+@pytest.mark.parametrize(
+    "adjunct", ["Tuesday", "Tuesday morning in a statement", "later", "again", "repeatedly"]
+)
+def test_time_words_and_adverbs_before_that_are_no_part_of_the_content(adjunct):
+    row = extract_quotes(f"Holm said {adjunct} that both sides had agreed to a pause.").iloc[0]
+    assert row["quote"] == "both sides had agreed to a pause"
+
+
+def test_a_clause_after_a_short_quoted_subject_is_reported_speech():
+    df = extract_quotes('Holm has said "the next mayor" should choose the harbour master.')
+    ind = df.query("kind == 'indirect'")
+    assert ind["quote"].tolist() == ['"the next mayor" should choose the harbour master']
+    # and "that" opens the clause even when "according to" follows it
+    df = extract_quotes(
+        "Holm said Tuesday that according to its count, the party has won 82 percent."
+    )
+    assert df.query("speaker == 'Holm'")["quote"].str.startswith("according to").any()

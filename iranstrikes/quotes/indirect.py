@@ -702,8 +702,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if tm:
                 p = tm.start("c")  # "said Wednesday he agrees": the clause after the time word
             r50 = _RX50.match(m[p:hi_c])
-            if r50 and not (
-                r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 5
+            if (
+                r50
+                and not (
+                    r50.group(0).rstrip()[-1:] in '"“' and _words_after_quote(art, p, hi_c) >= 3
+                )
+                # ("said Tuesday that according to its count, X won": "that" opened the clause)
+                and not (am and r50.group(0).rstrip()[-1:] not in '"“')
             ):
                 continue  # the quotation is the statement (read as a direct quote)
             if _adjunct_only(m[p:hi_c]) and not _complement_cue(m, lemma, c.end()):
@@ -856,7 +861,16 @@ def _main_clause_subject(m: str, st: _Stmt) -> None:
         com = m.find(",", com + 1, st.end)
 
 
-_ADJ = r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b[^,.;\"“”_]{0,60}?)?"
+#: Adjuncts between a cue and its "that" or quotation: time words and adverbs ("Tuesday
+#: morning", "later", "again", "repeatedly"), then a prepositional or time phrase ("on
+#: Tuesday", "in a statement", "last week").
+_ADJ = (
+    r"(?:\s+(?:later|earlier|again|also|yesterday|today|tonight|[a-z]{2,}ly|(?:"
+    + "|".join(_resources.weekday_names())
+    + r")(?:\s+(?:morning|afternoon|evening|night))?)\b)*"
+    r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b"
+    r"[^,.;\"“”_]{0,60}?)?"
+)
 _ADJ_THAT_RE = re.compile(_ADJ + r"\s*,?\s*that\b(?![’']s\b)")
 _ADJ_QUOTE_RE = re.compile(_ADJ + r"\s*[,:]?\s*(?=[\"“])")
 _CONTEXT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?([a-z]+ed|[a-z]+s)\b")
