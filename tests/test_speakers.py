@@ -1251,3 +1251,13 @@ def test_a_clause_after_a_short_quoted_subject_is_reported_speech():
         "Holm said Tuesday that according to its count, the party has won 82 percent."
     )
     assert df.query("speaker == 'Holm'")["quote"].str.startswith("according to").any()
+
+
+def test_a_dateline_is_no_part_of_a_post_posed_statement():
+    body = (
+        "BERGEN (Reuters) - Harbour crews have reopened the pier, a port spokesman said on "
+        "Tuesday.\n\nThe pier had been closed for a week."
+    )
+    row = extract_quotes(body).iloc[0]
+    assert row["quote"] == "Harbour crews have reopened the pier"
+    assert row["speaker_mention"] == "a port spokesman"

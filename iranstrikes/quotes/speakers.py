@@ -6,7 +6,8 @@ quote rules could not:
 
 * a pronoun speaker the rules left unresolved gets the entity the text model tied the pronoun
   to (gender and number agreement, subject first): ``method`` gains ``+entity:<rule>``;
-* a speaker span glued to a dateline or a headline is cut at the region's end;
+* a speaker span glued to a dateline or a headline is cut at the region's end, and so is a
+  reported statement that opens with the dateline;
 * a span that is not a mention ("On Saturday", "While X", a clause) is narrowed to the
   mention inside it that can be a subject (``+entity:narrowed``), or dropped to ``unknown``
   when it holds none (``+entity:no-mention``): a fragment is never a speaker.
@@ -178,6 +179,13 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     dl_end = _dateline_end(art)
     needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
     for st in stmts:
+        if st.start < dl_end < st.end and st.kind == "indirect":
+            # "BAGHDAD (Reuters) - Iraqi forces retook the town, a spokesman said": the
+            # dateline is no part of what was said
+            k = dl_end
+            while k < st.end and m[k].isspace():
+                k += 1
+            st.start = k
         if not st.subj:
             if not st.speaker and (st.method.startswith(_SUBJECTLESS) or "fragment_at" in st.extra):
                 needs.append((st, False))
