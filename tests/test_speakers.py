@@ -1261,3 +1261,13 @@ def test_a_dateline_is_no_part_of_a_post_posed_statement():
     row = extract_quotes(body).iloc[0]
     assert row["quote"] == "Harbour crews have reopened the pier"
     assert row["speaker_mention"] == "a port spokesman"
+
+
+def test_a_title_after_a_possessive_place_is_an_unnamed_person():
+    body = (
+        "Norway's harbour minister said on Wednesday that the pier would close. "
+        '"There is no other way," he said.'
+    )
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Norway's harbour minister"] * 2
+    assert set(df["speaker_type"]) == {"anonymous"}

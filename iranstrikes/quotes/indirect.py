@@ -177,7 +177,12 @@ def _classify_name(
         return _clean_desc(raw), "anonymous", ""
     if words & _ORG_WORDS or head in _ORG_WORDS:
         return _clean_desc(raw), "institution", ""
-    if head in _ANON_HEADS or (head in _TITLE_WORDS and head not in _STOP and not cap_words):
+    if head in _ANON_HEADS or (
+        head in _TITLE_WORDS
+        and head not in _STOP
+        # "Iran's foreign minister": a possessive before a title is no name
+        and all(t.endswith(("'s", "’s")) for t in cap_words)
+    ):
         return _clean_desc(raw), "anonymous", ""
     if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
         if len(toks) >= 2:
