@@ -1271,3 +1271,9 @@ def test_a_title_after_a_possessive_place_is_an_unnamed_person():
     df = extract_quotes(body)
     assert df["speaker"].tolist() == ["Norway's harbour minister"] * 2
     assert set(df["speaker_type"]) == {"anonymous"}
+
+
+def test_a_name_set_off_before_a_cue_is_no_inverted_subject_after_it():
+    body = "The minister spoke first. His deputy, Anna Berg, said the opposite."
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "Anna Berg" and row["quote"] == "the opposite"

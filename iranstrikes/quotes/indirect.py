@@ -406,6 +406,22 @@ _SUBORDINATE_AFTER_RE = re.compile(
 )
 
 
+#: A name of two to four capitalised words (an apposition set off before a cue).
+_ENDS_IN_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
+
+
+def _plausible_subject_before(before: str, name: str) -> bool:
+    """The chunk before ``name`` (up to its comma) is a short noun phrase ("His deputy")."""
+    head = before.rstrip()[:-1].rstrip()
+    head = head[: len(head) - len(name)].rstrip().rstrip(",")
+    head = head[head.rfind(",") + 1 :].strip()
+    return (
+        0 < len(head.split()) <= 5
+        and _RX46.match(head.lower()) is not None
+        or (head[:1].isupper() and len(head.split()) <= 4 and not _FINITE_RE.search(head))
+    )
+
+
 def _cue_of_quotation(art: _Article, ss: int, subj: tuple[int, int], cue: int) -> bool:
     """The cue and its subject follow a closed quotation of their sentence ("“...,” X said").
 
@@ -555,8 +571,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 and not _RX44.search(tail_core.split(",", 1)[0])
             ):
                 between = m[lo_c + seg_before + 1 : c.start()]
-                prev_chunk = before_txt[: before_txt.rstrip().rfind(",")]
-                prev_chunk = prev_chunk[prev_chunk.rfind(",") + 1 :].strip().lower()
+                prev_orig = before_txt[: before_txt.rstrip().rfind(",")]
+                prev_orig = prev_orig[prev_orig.rfind(",") + 1 :].strip()
+                prev_chunk = prev_orig.lower()
                 if (
                     comma_before
                     and lemma in _INVERTIBLE
@@ -566,6 +583,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         and len(prev_chunk.split()) <= 6
                         and not _FINITE_RE.search(prev_chunk)
                         and not _CLAUSE_CHUNK_RE.match(prev_chunk)
+                    )
+                    # "His deputy, Anna Berg, said the opposite": a name set off by commas
+                    # right before the cue is its subject's apposition, nothing is inverted
+                    and not (
+                        "," in before_txt.rstrip()[:-1]
+                        and _ENDS_IN_NAME_RE.fullmatch(prev_orig)
+                        and _plausible_subject_before(before_txt, prev_orig)
                     )
                 ):
                     first = tail.split(",", 1)[0]
