@@ -170,3 +170,15 @@ def test_a_contracted_first_person_pronoun_is_no_name():
     tm = text.model("Several pilots I've met said the harbour was unsafe. I’m not sure, she said.")
     assert not [m for m in tm.mentions if m.kind == "name"]
     assert not [e for e in tm.entities if e.kind == "person"]
+
+
+def test_a_pronoun_after_a_coordinated_pair_of_people_is_ambiguous():
+    from iranstrikes.quotes import extract_quotes
+
+    body = "Karl Ode and Anna Berg met on Monday. She said afterwards that the talks went well."
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "" and row["speaker_mention"] == "She"
+    assert row["quote"] == "the talks went well"
+    # one person of the pair is still the antecedent when the other is not a person
+    body = "Karl Ode and the harbour board met on Monday. He said the talks went well."
+    assert extract_quotes(body).iloc[0]["speaker"] == "Karl Ode"

@@ -894,7 +894,7 @@ def _main_clause_subject(m: str, st: _Stmt) -> None:
 #: morning", "later", "again", "repeatedly"), then a prepositional or time phrase ("on
 #: Tuesday", "in a statement", "last week").
 _ADJ = (
-    r"(?:\s+(?:later|earlier|again|also|yesterday|today|tonight|[a-z]{2,}ly|(?:"
+    r"(?:\s+(?:later|earlier|afterwards?|again|also|yesterday|today|tonight|[a-z]{2,}ly|(?:"
     + "|".join(_resources.weekday_names())
     + r")(?:\s+(?:morning|afternoon|evening|night))?)\b)*"
     r"(?:\s+(?:on|in|at|during|after|before|to|with|from|over|late|early|last|this)\b"

@@ -460,7 +460,28 @@ def _pronoun(
             best_score, best_k = score, k
     if best_k < 0:
         return None, ""
+    if _coordinated_rival(mentions, best_k, ents, agrees, g, text):
+        return None, ""  # "Karl Ode and Anna Berg met. She said ...": either could be meant
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
+
+
+def _coordinated_rival(
+    mentions: list[Mention], k: int, ents: list[Entity], agrees, g: str | None, text: str
+) -> bool:
+    """True when the pronoun's best antecedent ``k`` has a rival it cannot be told from.
+
+    The mention is coordinated with another agreeing person ("X and Y") whom the pronoun's
+    gender does not tell apart.
+    """
+    if k + 1 >= len(mentions):
+        return False
+    a, b = mentions[k], mentions[k + 1]
+    if b.entity < 0 or b.entity == a.entity or text[a.end : b.start] not in (" and ", " & "):
+        return False
+    ea, eb = ents[a.entity], ents[b.entity]
+    if ea.kind != "person" or eb.kind != "person" or not agrees(eb):
+        return False
+    return g is None or (ea.gender == g) == (eb.gender == g)
 
 
 def _cataphora(
