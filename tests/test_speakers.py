@@ -1277,3 +1277,17 @@ def test_a_name_set_off_before_a_cue_is_no_inverted_subject_after_it():
     body = "The minister spoke first. His deputy, Anna Berg, said the opposite."
     row = extract_quotes(body).iloc[0]
     assert row["speaker"] == "Anna Berg" and row["quote"] == "the opposite"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Holm was quoted by the Harbour Gazette as saying that the pier would close.",
+        "Mayor Karl Holm was widely quoted by the Harbour Gazette as saying the pier would close.",
+        '"The pier will close," Holm was quoted by the Harbour Gazette as saying.',
+    ],
+)
+def test_a_passive_quoted_by_names_the_speaker_and_the_channel(body):
+    row = extract_quotes(body).iloc[0]
+    assert "Holm" in row["speaker"] and row["speaker_type"] != "media"
+    assert row["via"] == "Harbour Gazette"

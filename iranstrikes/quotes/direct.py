@@ -16,6 +16,7 @@ from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .indirect import (
     _CONTEXT_PRONOUN_RE,
+    _PASSIVE_QUOTED_RE,
     _SENT_SUBJ_RE,
     _classify,
     _coordinated,
@@ -493,7 +494,15 @@ def _after_attr(
         qa = None
     if qa is not None:
         np_s, np_e = qa.start("np"), qa.end("np")
-        via = _subject(m, lo, qa.start())[0] if m[lo : qa.start()].strip() else None
+        pv = _PASSIVE_QUOTED_RE.search(m, lo, qa.start()) if m.startswith("by ", np_s) else None
+        if pv is not None:
+            # '“...,” Holm was quoted by the Gazette as saying': Holm speaks through the Gazette
+            subj = _subject(m, lo, pv.start())[0] if m[lo : pv.start()].strip() else None
+            if subj is None:
+                return None
+            via, (np_s, np_e) = (np_s + 3, np_e), subj
+        else:
+            via = _subject(m, lo, qa.start())[0] if m[lo : qa.start()].strip() else None
         st = _Stmt(
             "direct",
             qs,

@@ -399,6 +399,8 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
     return first[:1].isupper() or first.casefold() in {"the", "a", "an"}
 
 
+#: The passive before "quoted by X as saying" ("was quoted", "has been quoted").
+_PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 #: A comma and a subordinator after a cue: an adjunct clause follows ('“...,” X said, after Y
 #: said ...'), not the rest of the statement ('“Only you,” she said, would use ...').
 _SUBORDINATE_AFTER_RE = re.compile(
@@ -499,9 +501,18 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 ce = _trim(art.text, cs, cut.start())[1]
             via_span = None
             pre = m[ss : qa.start()]
-            vs = _subject(m, ss, qa.start())[0] if pre.strip() else None
-            if vs:
-                via_span = vs
+            pv = _PASSIVE_QUOTED_RE.search(pre) if m.startswith("by ", np_s) else None
+            if pv is not None:
+                # "Holm was quoted by the Harbour Gazette as saying ...": the subject
+                # speaks, the agent after "by" is the channel
+                vs = _subject(m, ss, ss + pv.start())[0] if pre[: pv.start()].strip() else None
+                if vs is None:
+                    continue
+                via_span, (np_s, np_e) = (np_s + 3, np_e), vs
+            else:
+                vs = _subject(m, ss, qa.start())[0] if pre.strip() else None
+                if vs:
+                    via_span = vs
             st = _Stmt(
                 "indirect",
                 cs,
