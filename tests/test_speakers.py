@@ -1291,3 +1291,33 @@ def test_a_passive_quoted_by_names_the_speaker_and_the_channel(body):
     row = extract_quotes(body).iloc[0]
     assert "Holm" in row["speaker"] and row["speaker_type"] != "media"
     assert row["via"] == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Harbour Gazette, citing two officials, reported that the pier would close.",
+            "officials",
+        ),
+        (
+            "Citing a senior official, the Harbour Gazette said the pier would close.",
+            "senior official",
+        ),
+        (
+            "The pier will close, the Harbour Gazette reported, citing sources familiar with "
+            "the plan.",
+            "sources familiar with the plan",
+        ),
+        ("Citing Karl Holm, the Harbour Gazette said the pier would close.", "Karl Holm"),
+    ],
+)
+def test_an_outlet_citing_a_source_passes_on_that_source(body, speaker):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == speaker and row["via"] == "Harbour Gazette"
+
+
+def test_an_outlet_citing_documents_stays_the_speaker():
+    body = "The Harbour Gazette, citing internal documents, reported that the pier would close."
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "Harbour Gazette" and row["speaker_type"] == "media"

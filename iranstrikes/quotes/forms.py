@@ -195,6 +195,49 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         )
 
 
+#: "..., citing two officials," / "Citing a senior official, ...": the source an outlet cites,
+#: up to the phrase's comma or the sentence's end.
+_CITING_RE = re.compile(
+    r"(?:^|[,;—–]\s*|\s)[Cc]iting\s+(?P<np>(?!(?:a|an|the)\s+(?:report|statement)s?\b)"
+    r"[^,.;:\"“”_]{2,80}?)\s*(?=[,.;:—–]|$)"
+)
+
+
+#: Heads of noun phrases that name people: unnamed sources, groups, titles.
+_PEOPLE_HEADS = (
+    _resources.word_set("anonymity_heads")
+    | _resources.word_set("group_plurals")
+    | _resources.word_set("titles")
+)
+_HEAD_CUT_RE = re.compile(r"\s+(?:of|at|in|for|from|with|familiar|close|who|on)\b")
+
+
+def _citing_source(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
+    """An outlet that speaks "citing" someone reports that someone's statement (in place).
+
+    "The Gazette, citing two officials, reported that ...": the officials speak, through the
+    Gazette (its ``via``). Only a statement whose speaker span is an outlet changes.
+    """
+    m = art.masked
+    for cm in _CITING_RE.finditer(m, ss, se):
+        ns, ne = cm.span("np")
+        words = _HEAD_CUT_RE.split(m[ns:ne], 1)[0].split()
+        if not words or not (words[-1].lower() in _PEOPLE_HEADS or m[ns].isupper()):
+            continue  # "citing internal documents": no one who speaks; the outlet stays
+        for st in sent_stmts:
+            if (
+                st.subj is None
+                or st.via is not None
+                or st.extra.get("quoted_as")
+                or st.start <= ns < st.end
+                or art.outlet_at(*st.subj) is None
+                or art.outlet_at(ns, ne) is not None
+            ):
+                continue
+            st.via, st.subj = st.subj, (ns, ne)
+            st.method += "+citing"
+
+
 #: A passive or reduced "asked" ("was asked", "When asked", sentence-initial "Asked"), an
 #: optional "by <asker>" and adjunct, then the question ("whether ...", "about ...", "to ...").
 _ASKED_RE = re.compile(

@@ -32,6 +32,7 @@ from .forms import (
     _FINITE_RE,
     _according_to,
     _asked_questions,
+    _citing_source,
     _cut_before_later_speakers,
     _parenthetical_cue,
     _trim,
@@ -869,6 +870,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _according_to(art, ss, se, sent_stmts)
         if has_asked:
             _asked_questions(art, ss, se, sent_stmts)
+        if sent_stmts and m.find("iting ", ss, se) >= 0:
+            _citing_source(art, ss, se, sent_stmts)
         if len(sent_stmts) > 1:
             _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
