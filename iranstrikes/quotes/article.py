@@ -18,6 +18,7 @@ from ..text.mentions import _split_at_sentences
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
+    _FIRST_NAMES,
     _FORM2LEMMA,
     _MALE,
     _NAME_RUN2_NB_RE,
@@ -69,6 +70,16 @@ class _Entity:
     context: set[str]
     gender: str = ""
     positions: list[int] = field(default_factory=list)
+
+    @property
+    def name_gender(self) -> str:
+        """The gender a first name of two or more words is strongly tied to, else "".
+
+        A soft hint for pronoun agreement only ("Hillary Clinton ... She"); the text's own
+        evidence (``gender``: titles, "his"/"her") always wins.
+        """
+        first, _, rest = self.name.partition(" ")
+        return _FIRST_NAMES.get(first.lower(), "") if rest else ""
 
 
 _GENDER_AFTER_RE = re.compile(r"[^.;\"“”]{0,40}?\b(his|her|he|she|His|Her|He|She)\b")

@@ -87,6 +87,11 @@ def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:
 _MENTION_LIMIT = 2000
 
 
+#: How far (characters) before a person whose first name is tied to the other gender a
+#: pronoun still looks for an agreeing person.
+_GENDER_LOOKBACK = 400
+
+
 def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
     """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
     for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
@@ -142,18 +147,31 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             want = {"m": "m", "f": "f"}.get(pron, "")
             if pron in {"m", "f"}:
                 best = None
+                clash = None  # the nearest person whose first name is tied to the other gender
                 upto = art.person_mentions_upto(ms)
                 for k in range(upto - 1, max(-1, upto - 1 - _MENTION_LIMIT), -1):
-                    _ps, pe_, name = art.person_mentions[k]
+                    ps_, pe_, name = art.person_mentions[k]
                     if pe_ > ms:
                         continue
+                    if clash is not None and clash[0] - ps_ > _GENDER_LOOKBACK:
+                        break
                     g = genders.get(name, "")
-                    if art.persons.get(name) and art.persons[name].kind != "person":
+                    ent = art.persons.get(name)
+                    if ent and ent.kind != "person":
                         continue
                     if g and want and g != want:
                         continue
+                    if not g and want and ent and ent.name_gender not in ("", want):
+                        # "Hillary Clinton said A. Donald Trump disagreed. She said B": a
+                        # first name tied to the other gender yields to a person close before
+                        # it (a soft hint: with no one else, it stands)
+                        if clash is None:
+                            clash = (ps_, name)
+                        continue
                     best = name
                     break
+                if best is None and clash is not None:
+                    best = clash[1]
                 cand_spk = (
                     _last(
                         resolved,

@@ -25,6 +25,7 @@ __all__ = [
     "weekdays",
     "weekday_names",
     "month_names",
+    "first_name_genders",
     "resource_text",
 ]
 
@@ -102,3 +103,12 @@ def month_names() -> tuple[str, ...]:
         if len(name) > len(best.get(num, "")):
             best[num] = name
     return tuple(best[n].capitalize() for n in sorted(best))
+
+
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """First names (lower case) strongly associated with one gender, to "m" or "f".
+
+    For pronoun agreement only (``first_names.csv`` says where the list comes from).
+    """
+    return {r["name"]: r["gender"] for r in table("first_names")}

@@ -456,6 +456,10 @@ def _pronoun(
         score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
         if g is not None and e.kind == "person" and e.gender == g:
             score += 1
+        elif g is not None and not e.gender and _name_gender(e) not in ("", g):
+            # "Hillary Clinton said A. Donald Trump disagreed. She said B": a first name
+            # strongly tied to the other gender (a soft hint: the text's evidence wins)
+            score -= 2
         if score > best_score:
             best_score, best_k = score, k
     if best_k < 0:
@@ -463,6 +467,14 @@ def _pronoun(
     if _coordinated_rival(mentions, best_k, ents, agrees, g, text):
         return None, ""  # "Karl Ode and Anna Berg met. She said ...": either could be meant
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
+
+
+def _name_gender(e: Entity) -> str:
+    """The gender the first name of a person's full name is strongly tied to, else ""."""
+    if e.kind != "person":
+        return ""
+    first, _, rest = e.name.partition(" ")
+    return _resources.first_name_genders().get(first.lower(), "") if rest else ""
 
 
 def _coordinated_rival(
