@@ -1321,3 +1321,21 @@ def test_an_outlet_citing_documents_stays_the_speaker():
     body = "The Harbour Gazette, citing internal documents, reported that the pier would close."
     row = extract_quotes(body).iloc[0]
     assert row["speaker"] == "Harbour Gazette" and row["speaker_type"] == "media"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("The Harbour League has twice warned that the pier would fail.", "The Harbour League"),
+        ("Karl Holm has nevertheless argued that the pier would hold.", "Karl Holm"),
+        ("Anna Berg and Karl Holm -- said that the board would split.", "Anna Berg and Karl Holm"),
+        (
+            "Mayor Karl Holm - who has said he would close the pier - said on Monday that the "
+            "plan would fail.",
+            "Mayor Karl Holm",
+        ),
+    ],
+)
+def test_a_speaker_span_ends_with_its_noun_phrase(body, mention):
+    df = extract_quotes(body)
+    assert set(df["speaker_mention"]) == {mention}

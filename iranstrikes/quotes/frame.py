@@ -33,6 +33,7 @@ from .resolve import (
     dateline_wire,
 )
 from .segment import _Stmt
+from .spans import trim_speaker_tails
 from .speakers import check_speakers, full_descriptions, tidy_mentions
 
 QUOTE_COLUMNS: list[str] = [
@@ -147,6 +148,7 @@ def quote_columns(
     check_speakers(art, stmts + hosts, text_model=text_model)
     tidy_mentions(art, stmts)
     full_descriptions(art, stmts)
+    trim_speaker_tails(art, stmts)
     for st in direct:
         h = st.extra.get("host")
         if h is not None and not st.speaker and h.speaker:
