@@ -248,14 +248,19 @@ def _subject_before(segment: str, dateless: bool = False) -> str:
     while words and (words[-1].lower() in _TRAILING_JUNK or _LY.fullmatch(words[-1])):
         words.pop()
     seg = " ".join(words).strip(" ,")
-    pieces = [p.strip() for p in seg.split(",") if p.strip()]
-    pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
-    if not pieces:
-        return ""
-    if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
-        chosen = pieces[0]
+    if "," not in seg:  # (one piece at most, kept whether adverbial or not: no pieces to pick)
+        chosen = seg.strip()
+        if not chosen:
+            return ""
     else:
-        chosen = pieces[-1]
+        pieces = [p.strip() for p in seg.split(",") if p.strip()]
+        pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
+        if not pieces:
+            return ""
+        if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
+            chosen = pieces[0]
+        else:
+            chosen = pieces[-1]
     toks = chosen.split()
     k = len(toks)
     breaks = _BREAK_WORDS if len(toks) > 8 else _SUBORDINATORS
@@ -535,8 +540,7 @@ def _statement_actor(
     if sx is None:
         sx = _SentIndex(text, sent_lo, max(cue.end(), sent_lo), regions)
     # inverted: ..." said X
-    tail = text[max(sent_lo, cue.start() - _SEGMENT_MAX) : cue.start()]
-    if _ENDS_QUOTE.search(tail):
+    if _ends_quote(text, max(sent_lo, cue.start() - _SEGMENT_MAX), cue.start()):
         inv = _INVERTED.match(after)
         if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
             return _clean_actor(inv.group(1))
@@ -550,6 +554,23 @@ def _statement_actor(
     if sx.dates is not None and not dateless:  # the sentence's dates, blanked (not re-found)
         return _subject_before(_without_dates(text, lo, cue.start(), sx), True)
     return _subject_before(text[lo : cue.start()], dateless)
+
+
+def _ends_quote(text: str, lo: int, hi: int) -> bool:
+    r"""Whether :data:`_ENDS_QUOTE` finds a closing quote ending ``text[lo:hi]`` ('", ').
+
+    Read backwards from ``hi``: the blanks (``str.isspace``, the regex's ``\s``), at most one
+    comma, then the quote mark; no slice of the text.
+    """
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        j -= 1
+    return j > lo and text[j - 1] in _CLOSING_MARKS
+
+
+_CLOSING_MARKS = frozenset('”"')
 
 
 def _without_dates(text: str, lo: int, hi: int, sx: _SentIndex) -> str:
