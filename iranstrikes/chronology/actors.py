@@ -66,7 +66,8 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
                     elif body[j] == '"':
                         straight = not straight
                     j += 1
-                if depth == 0 and not straight and _is_boundary(body, i, j, p_hi):
+                # (at the line's end always a boundary: no call)
+                if depth == 0 and not straight and (j >= p_hi or _is_boundary(body, i, j, p_hi)):
                     spans.append((s, j))
                     s = j
                     skip_to = j

@@ -7,6 +7,7 @@ frames with each column in its final dtype. Nothing about reading text belongs h
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Iterable
 
@@ -183,8 +184,9 @@ def _event_frame(records: list[dict]) -> pd.DataFrame:
     if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
         import pyarrow as pa
 
-        flat = [None if v is None or v is pd.NA else v for i in _EVENT_STR for v in cols[i]]
-        big = pa.array(flat, type=pa.large_string())
+        # (from_pandas: None and NA are missing, as is NaN, which the general path reads so)
+        flat = list(itertools.chain.from_iterable([cols[i] for i in _EVENT_STR]))
+        big = pa.array(flat, type=pa.large_string(), from_pandas=True)
         for k, i in enumerate(_EVENT_STR):
             arrays[i] = _arrow_str(pa.chunked_array([big.slice(k * n, n)]))
     else:  # pragma: no cover - python string storage
@@ -216,6 +218,7 @@ def _event_frame(records: list[dict]) -> pd.DataFrame:
 try:  # (the pandas internals _blocks_frame builds with; without them: _from_arrays)
     from pandas._libs.internals import BlockPlacement as _Placement
     from pandas.core.arrays import DatetimeArray as _DatetimeArray
+    from pandas.core.internals.blocks import get_block_type as _block_type
     from pandas.core.internals.blocks import new_block as _new_block
     from pandas.core.internals.managers import BlockManager as _BlockManager
 except ImportError:  # pragma: no cover - other pandas
@@ -246,7 +249,8 @@ def _blocks_frame(arrays: list, columns: pd.Index, index: pd.RangeIndex) -> pd.D
             values = _DatetimeArray._simple_new(stacked, dtype=_M8)
             blocks.append(_new_block(values, _Placement(tuple(idx)), ndim=2))
         elif isinstance(first, pd.api.extensions.ExtensionArray) and first.ndim == 1:
-            blocks.extend(_new_block(arrays[i], _Placement(i), ndim=2) for i in idx)
+            klass = _block_type(first.dtype)  # (as new_block picks it: one per dtype)
+            blocks.extend(klass(arrays[i], ndim=2, placement=_Placement(i)) for i in idx)
         else:
             raise TypeError("not a column type of the events frame")
     mgr = _BlockManager(tuple(blocks), [columns, index], verify_integrity=False)
