@@ -333,8 +333,12 @@ def _clause_subject(
     v = sx.first_outside(_VERBISH, clause_lo, m.start, m.end)
     subj = ""
     if v is not None:
-        comma = sx.first_outside(_COMMA, clause_lo, m.start, m.end)
-        hi = v if comma is None else min(v, comma)
+        # (= sx.first_outside(_COMMA, clause_lo, m.start, m.end): the first comma from the
+        # clause start that is not inside the date, found by str.find)
+        c = text.find(",", max(clause_lo, sx.lo), sx.hi)
+        if m.start <= c < m.end:
+            c = text.find(",", max(m.end, sx.lo), sx.hi)
+        hi = v if c < 0 else min(v, c)
         if hi - clause_lo <= _SUBJECT_MAX:
             subj = _clean_actor(_blank(text, clause_lo, hi, m))
     if not subj and cut:
