@@ -243,7 +243,8 @@ def _subject_before(segment: str, dateless: bool = False) -> str:
     ``dateless``: the segment is known to hold no date expression (it is part of a text
     without any of the pieces every date expression needs), so none is stripped.
     """
-    segment = _DASH_BREAK.split(segment)[-1]
+    if "—" in segment or "–" in segment or ")" in segment:  # (else no dash break: one piece)
+        segment = _DASH_BREAK.split(segment)[-1]
     seg = _clean_actor(segment if dateless else _strip_dates(segment))
     words = seg.split()
     while words and (words[-1].lower() in _TRAILING_JUNK or _LY.fullmatch(words[-1])):
