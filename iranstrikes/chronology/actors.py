@@ -538,16 +538,15 @@ def _statement_actor(
     ``sx``: the sentence's :class:`_SentIndex`; the subject is looked for in at most the last
     :data:`_SEGMENT_MAX` characters before the cue (a speaker is a short noun phrase).
     """
-    after = text[cue.end() : cue.end() + 80]
     if cue.group(0) == "quoted":
-        qm = _QUOTED_AS.match(after)
+        qm = _QUOTED_AS.match(text[cue.end() : cue.end() + 80])
         if qm:
             return _clean_actor(qm.group(1))
     if sx is None:
         sx = _SentIndex(text, sent_lo, max(cue.end(), sent_lo), regions)
     # inverted: ..." said X
     if _ends_quote(text, max(sent_lo, cue.start() - _SEGMENT_MAX), cue.start()):
-        inv = _INVERTED.match(after)
+        inv = _INVERTED.match(text[cue.end() : cue.end() + 80])
         if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
             return _clean_actor(inv.group(1))
     # subject before the cue, from the last closing quote / "that" outside a quotation
