@@ -80,3 +80,27 @@ def test_tense_skipped_only_where_it_cannot_change_the_date():
                     m, anchor, anchor, tense
                 )
     assert skipped > 50
+
+
+def test_holiday_names_read_by_their_heads_are_the_names_held():
+    parts = [w for n in ex._L_HOLIDAY_WORDS for w in n.split()]
+    parts += ["day", "days", "today", "monday", "st.", "’s", "'s", "new", "year", "never", "x"]
+    rng = random.Random(4)
+    held = 0
+    for _ in range(3000):
+        low = rng.choice(["", " ", "-"]).join(rng.choice(parts) for _ in range(rng.randint(1, 9)))
+        want = tuple(filter(low.__contains__, ex._L_HOLIDAY_WORDS))
+        held += bool(want)
+        assert ex._holiday_words(low) == want
+    assert held > 500
+
+
+def test_closing_quote_read_backwards_is_the_regex():
+    from iranstrikes.chronology.actors import _ENDS_QUOTE, _ends_quote
+
+    chars = ["a", " ", "\n", "\t", "\u00a0", ",", '"', "”", "“", "x"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+        lo, hi = rng.randint(0, len(text)), rng.randint(0, len(text))
+        assert _ends_quote(text, lo, hi) == (_ENDS_QUOTE.search(text[lo:hi]) is not None)

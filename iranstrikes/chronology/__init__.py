@@ -45,7 +45,8 @@ Conventions:
 
 Modules: :mod:`.expressions` (the rule engine), :mod:`.resolve` (intervals against anchors),
 :mod:`.tense` (the tense of a date's clause), :mod:`.holidays` (named holidays and where they
-apply), :mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article), :mod:`.published`
+apply), :mod:`.actors` (sentences, cues, actors), :mod:`.events` (per article),
+:mod:`.quoteinput` (an article's quotes as the events read them), :mod:`.published`
 (publication dates from URL, HTML, dateline), :mod:`.grouping`,
 :mod:`.timeline` (conflicts, timeline) and :mod:`.inference` (undated articles). This package
 re-exports every name other modules use.

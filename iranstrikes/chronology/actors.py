@@ -66,7 +66,8 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
                     elif body[j] == '"':
                         straight = not straight
                     j += 1
-                if depth == 0 and not straight and _is_boundary(body, i, j, p_hi):
+                # (at the line's end always a boundary: no call)
+                if depth == 0 and not straight and (j >= p_hi or _is_boundary(body, i, j, p_hi)):
                     spans.append((s, j))
                     s = j
                     skip_to = j
@@ -242,20 +243,26 @@ def _subject_before(segment: str, dateless: bool = False) -> str:
     ``dateless``: the segment is known to hold no date expression (it is part of a text
     without any of the pieces every date expression needs), so none is stripped.
     """
-    segment = _DASH_BREAK.split(segment)[-1]
+    if "—" in segment or "–" in segment or ")" in segment:  # (else no dash break: one piece)
+        segment = _DASH_BREAK.split(segment)[-1]
     seg = _clean_actor(segment if dateless else _strip_dates(segment))
     words = seg.split()
     while words and (words[-1].lower() in _TRAILING_JUNK or _LY.fullmatch(words[-1])):
         words.pop()
     seg = " ".join(words).strip(" ,")
-    pieces = [p.strip() for p in seg.split(",") if p.strip()]
-    pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
-    if not pieces:
-        return ""
-    if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
-        chosen = pieces[0]
+    if "," not in seg:  # (one piece at most, kept whether adverbial or not: no pieces to pick)
+        chosen = seg.strip()
+        if not chosen:
+            return ""
     else:
-        chosen = pieces[-1]
+        pieces = [p.strip() for p in seg.split(",") if p.strip()]
+        pieces = [p for p in pieces if not _ADVERBIAL_START.match(p)] or pieces[-1:]
+        if not pieces:
+            return ""
+        if len(pieces) > 1 and _name_like(pieces[0]) and not pieces[1][0].isupper():
+            chosen = pieces[0]
+        else:
+            chosen = pieces[-1]
     toks = chosen.split()
     k = len(toks)
     breaks = _BREAK_WORDS if len(toks) > 8 else _SUBORDINATORS
@@ -327,8 +334,12 @@ def _clause_subject(
     v = sx.first_outside(_VERBISH, clause_lo, m.start, m.end)
     subj = ""
     if v is not None:
-        comma = sx.first_outside(_COMMA, clause_lo, m.start, m.end)
-        hi = v if comma is None else min(v, comma)
+        # (= sx.first_outside(_COMMA, clause_lo, m.start, m.end): the first comma from the
+        # clause start that is not inside the date, found by str.find)
+        c = text.find(",", max(clause_lo, sx.lo), sx.hi)
+        if m.start <= c < m.end:
+            c = text.find(",", max(m.end, sx.lo), sx.hi)
+        hi = v if c < 0 else min(v, c)
         if hi - clause_lo <= _SUBJECT_MAX:
             subj = _clean_actor(_blank(text, clause_lo, hi, m))
     if not subj and cut:
@@ -527,17 +538,15 @@ def _statement_actor(
     ``sx``: the sentence's :class:`_SentIndex`; the subject is looked for in at most the last
     :data:`_SEGMENT_MAX` characters before the cue (a speaker is a short noun phrase).
     """
-    after = text[cue.end() : cue.end() + 80]
     if cue.group(0) == "quoted":
-        qm = _QUOTED_AS.match(after)
+        qm = _QUOTED_AS.match(text[cue.end() : cue.end() + 80])
         if qm:
             return _clean_actor(qm.group(1))
     if sx is None:
         sx = _SentIndex(text, sent_lo, max(cue.end(), sent_lo), regions)
     # inverted: ..." said X
-    tail = text[max(sent_lo, cue.start() - _SEGMENT_MAX) : cue.start()]
-    if _ENDS_QUOTE.search(tail):
-        inv = _INVERTED.match(after)
+    if _ends_quote(text, max(sent_lo, cue.start() - _SEGMENT_MAX), cue.start()):
+        inv = _INVERTED.match(text[cue.end() : cue.end() + 80])
         if inv and cue.group(0) in ("said", "added", "says", "adds", "wrote"):
             return _clean_actor(inv.group(1))
     # subject before the cue, from the last closing quote / "that" outside a quotation
@@ -550,6 +559,23 @@ def _statement_actor(
     if sx.dates is not None and not dateless:  # the sentence's dates, blanked (not re-found)
         return _subject_before(_without_dates(text, lo, cue.start(), sx), True)
     return _subject_before(text[lo : cue.start()], dateless)
+
+
+def _ends_quote(text: str, lo: int, hi: int) -> bool:
+    r"""Whether :data:`_ENDS_QUOTE` finds a closing quote ending ``text[lo:hi]`` ('", ').
+
+    Read backwards from ``hi``: the blanks (``str.isspace``, the regex's ``\s``), at most one
+    comma, then the quote mark; no slice of the text.
+    """
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        j -= 1
+    return j > lo and text[j - 1] in _CLOSING_MARKS
+
+
+_CLOSING_MARKS = frozenset('”"')
 
 
 def _without_dates(text: str, lo: int, hi: int, sx: _SentIndex) -> str:

@@ -232,6 +232,7 @@ class _Match:
 # rule is only run on a span that holds all of its pieces. Most sentences hold no date, so
 # this skips most of the twelve scans without changing any result.
 _G_DIGIT = re.compile(r"\d")
+_G_DIGIT_ASCII = re.compile("[0-9]")
 _G_MONTH = re.compile("|".join(k.capitalize() for k in _MONTH_NUM))
 _G_REL = re.compile(r"(?i:day|week|month|year|tomorrow|night|morning|afternoon|evening|quarter)")
 _G_QUAL = re.compile(r"(?i:early|mid|late|beginning|start|end\s+of|half|close\s+of)")
@@ -347,9 +348,54 @@ class _TextWords:
 
     def __init__(self, text: str):
         low = text.lower()
-        self.holidays = tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))
+        self.holidays = _holiday_words(low)
         self.low = None if any(map(text.__contains__, _FOLDS_TO_ASCII)) else low
 
+
+def _holiday_groups() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None], ...]:
+    """:data:`_L_HOLIDAY_WORDS` grouped by a lower-cased holiday head each holds.
+
+    (head, names, prefixes): a name is in no text that lacks its head; ``prefixes`` (when
+    every name of the group ends with the head, else None): each name without its head.
+    A name holding "day" and another head goes with the other (most texts hold "day");
+    one holding none is a group of its own (its head: the name).
+    """
+    heads = sorted({h.lower() for h in _HOLIDAY_HEADS}, key=lambda h: (h == "day", h))
+    groups: dict[str, list[str]] = {}
+    for name in _L_HOLIDAY_WORDS:
+        head = next((h for h in heads if h in name), name)
+        groups.setdefault(head, []).append(name)
+    out = []
+    for head, names in groups.items():
+        ends = len(names) > 2 and all(n.endswith(head) for n in names)
+        out.append((head, tuple(names), tuple(n[: -len(head)] for n in names) if ends else None))
+    return tuple(out)
+
+
+def _holiday_words(low: str) -> tuple[str, ...]:
+    """``tuple(filter(low.__contains__, _L_HOLIDAY_WORDS))``, read by the names' heads.
+
+    A group whose head ``low`` lacks is skipped; in a group of names ending with its head, a
+    name is in ``low`` when some place of the head there follows the rest of the name.
+    """
+    found = set()
+    for head, names, prefixes in _HOLIDAY_GROUPS:
+        if head not in low:
+            continue
+        if prefixes is None:
+            found.update(filter(low.__contains__, names))
+            continue
+        i = low.find(head)
+        while i >= 0:
+            if low.endswith(prefixes, 0, i):
+                found.update(
+                    n for n, p in zip(names, prefixes, strict=True) if low.endswith(p, 0, i)
+                )
+            i = low.find(head, i + 1)
+    return tuple(n for n in _L_HOLIDAY_WORDS if n in found) if found else ()
+
+
+_HOLIDAY_GROUPS = _holiday_groups()
 
 # the pieces of :data:`_RULE_GATES`, in the order _date_pieces tests them
 _PIECES = ("digit", "month", "wd", "rel", "ago", "time", "qual", "season", "year4", "dash",
@@ -395,7 +441,8 @@ def _date_pieces(
         agoe = ua = ana = det = spelled = reld = True  # (rare text: no shortcut)
         qtr = rel
         holiday = _G_HOLIDAY_ANY_CASE.search(span) is not None
-    digit = _G_DIGIT.search(span) is not None
+    # (in ASCII text \d is [0-9], which the regex engine reads faster)
+    digit = (_G_DIGIT_ASCII if span.isascii() else _G_DIGIT).search(span) is not None
     year4 = digit and _G_YEAR4.search(span) is not None
     held = compress(
         _PIECES,

@@ -7,6 +7,8 @@ frames with each column in its final dtype. Nothing about reading text belongs h
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterable
 
 import numpy as np
@@ -163,25 +165,137 @@ def _masked(vals: list, np_dtype: str, ea_dtype: str):
     return pd.arrays.FloatingArray(data, mask)
 
 
+_EVENT_GET = operator.itemgetter(*EVENT_COLUMNS)
+_EVENT_KINDS = tuple(_DTYPES.get(c, "string") for c in EVENT_COLUMNS)
+_EVENT_STR = tuple(i for i, k in enumerate(_EVENT_KINDS) if k == "string")
+_M8 = np.dtype("datetime64[ns]")
+
+
 def _event_frame(records: list[dict]) -> pd.DataFrame:
-    """The events frame of ``records`` (:data:`EVENT_COLUMNS`), each column built in its dtype."""
-    arrays = []
-    for c in EVENT_COLUMNS:
-        vals = [r[c] for r in records]
-        dtype = _DTYPES.get(c, "string")
-        if dtype == "string":
-            arrays.append(_str_array(vals))
-        elif dtype == "datetime64[ns]":
-            arrays.append(_ns_array(vals))
-        elif dtype == "Int64":
-            arrays.append(_masked(vals, "int64", "Int64"))
-        elif dtype == "Float64":
-            arrays.append(_masked(vals, "float64", "Float64"))
+    """The events frame of ``records`` (:data:`EVENT_COLUMNS`), each column built in its dtype.
+
+    The text columns are one Arrow array cut into column slices (one conversion instead of
+    one per column: the per-call overhead is most of the cost for one article's rows); the
+    dates go in as ``datetime64[ns]`` arrays, which the frame wraps as :func:`_ns_array` does.
+    """
+    n = len(records)
+    cols = list(zip(*map(_EVENT_GET, records), strict=True)) if n else [()] * len(EVENT_COLUMNS)
+    arrays: list = [None] * len(cols)
+    if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        # (from_pandas: None and NA are missing, as is NaN, which the general path reads so)
+        flat = list(itertools.chain.from_iterable([cols[i] for i in _EVENT_STR]))
+        big = pa.array(flat, type=pa.large_string(), from_pandas=True)
+        for k, i in enumerate(_EVENT_STR):
+            arrays[i] = _arrow_str(pa.chunked_array([big.slice(k * n, n)]))
+    else:  # pragma: no cover - python string storage
+        for i in _EVENT_STR:
+            arrays[i] = _str_array(list(cols[i]))
+    for i, kind in enumerate(_EVENT_KINDS):
+        if kind == "string":
+            continue
+        vals = cols[i]
+        if kind == "datetime64[ns]":
+            arrays[i] = _ns_values(vals)
+        elif kind == "Int64":
+            arrays[i] = _int_array(vals)
+        elif kind == "Float64":
+            arrays[i] = _masked(list(vals), "float64", "Float64")
         else:  # pragma: no cover - no other dtype in EVENT_COLUMNS
-            arrays.append(pd.array(vals, dtype=dtype))
+            arrays[i] = pd.array(list(vals), dtype=kind)
+    index = pd.RangeIndex(n)
+    if _new_block is not None:
+        try:
+            return _blocks_frame(arrays, _EVENT_INDEX, index)
+        except (TypeError, ValueError, AttributeError):  # pragma: no cover - pandas changed
+            pass
     return pd.DataFrame._from_arrays(
-        arrays, columns=_EVENT_INDEX, index=pd.RangeIndex(len(records)), verify_integrity=False
+        arrays, columns=_EVENT_INDEX, index=index, verify_integrity=False
     )
+
+
+try:  # (the pandas internals _blocks_frame builds with; without them: _from_arrays)
+    from pandas._libs.internals import BlockPlacement as _Placement
+    from pandas.core.arrays import DatetimeArray as _DatetimeArray
+    from pandas.core.internals.blocks import get_block_type as _block_type
+    from pandas.core.internals.blocks import new_block as _new_block
+    from pandas.core.internals.managers import BlockManager as _BlockManager
+except ImportError:  # pragma: no cover - other pandas
+    _new_block = None
+
+
+def _blocks_frame(arrays: list, columns: pd.Index, index: pd.RangeIndex) -> pd.DataFrame:
+    """``DataFrame._from_arrays(arrays, columns, index, verify_integrity=False)``, made here.
+
+    Its blocks are made as pandas forms them (``_form_blocks``), without its checks per column:
+    columns of one dtype form one group, the groups in the order their dtypes first appear;
+    a group of ``datetime64[ns]`` arrays is stacked into one block, every other column (a
+    one-dimensional extension array) is a block of its own. Any other array raises TypeError.
+    """
+    groups: dict = {}
+    for i, arr in enumerate(arrays):
+        dtype = arr.dtype
+        groups.setdefault(dtype if isinstance(dtype, np.dtype) else id(dtype), []).append(i)
+    blocks = []
+    for idx in groups.values():
+        first = arrays[idx[0]]
+        if isinstance(first, np.ndarray):
+            if first.dtype != _M8 or first.ndim != 1:
+                raise TypeError("only datetime64[ns] columns are stacked here")
+            stacked = np.empty((len(idx), len(index)), dtype=_M8)
+            for k, i in enumerate(idx):
+                stacked[k] = arrays[i]
+            values = _DatetimeArray._simple_new(stacked, dtype=_M8)
+            blocks.append(_new_block(values, _Placement(tuple(idx)), ndim=2))
+        elif isinstance(first, pd.api.extensions.ExtensionArray) and first.ndim == 1:
+            klass = _block_type(first.dtype)  # (as new_block picks it: one per dtype)
+            blocks.extend(klass(arrays[i], ndim=2, placement=_Placement(i)) for i in idx)
+        else:
+            raise TypeError("not a column type of the events frame")
+    mgr = _BlockManager(tuple(blocks), [columns, index], verify_integrity=False)
+    mgr._consolidate_inplace()
+    return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
+
+
+def _arrow_str(chunked):
+    """The ``string`` array of a large_string ChunkedArray.
+
+    As ``ArrowStringArray(chunked, dtype=_STR_DTYPE)`` makes it, without its checks (the type
+    is known).
+    """
+    cls = pd.arrays.ArrowStringArray
+    obj = cls.__new__(cls)
+    obj._pa_array = chunked
+    obj._dtype = _STR_DTYPE
+    obj._cache = {}
+    return obj
+
+
+def _ns_values(vals) -> np.ndarray:
+    """The ``datetime64[ns]`` values of Timestamps and NaT (raises on anything else)."""
+    ns = []
+    for v in vals:
+        if v is _NAT:
+            ns.append(_NAT_NS)
+        elif type(v) is pd.Timestamp and v.tzinfo is None:
+            ns.append(v.value)
+        else:
+            raise TypeError("not a naive Timestamp")
+    return np.array(ns, dtype=np.int64).view(_M8)
+
+
+def _int_array(vals):
+    """:func:`_masked` ``Int64`` of ``vals``.
+
+    Plain ints are converted without a scan for missing values (a None or NA fails the
+    conversion, and then :func:`_masked` reads them).
+    """
+    try:
+        data = np.array(vals, dtype="int64")
+    except (TypeError, ValueError):
+        return _masked(list(vals), "int64", "Int64")
+    return pd.arrays.IntegerArray(data, np.zeros(len(data), dtype=bool))
 
 
 def _columns_frame(data: dict[str, list], columns: tuple[str, ...]) -> pd.DataFrame:
