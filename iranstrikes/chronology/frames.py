@@ -204,58 +204,9 @@ def _event_frame(records: list[dict]) -> pd.DataFrame:
             arrays[i] = _masked(list(vals), "float64", "Float64")
         else:  # pragma: no cover - no other dtype in EVENT_COLUMNS
             arrays[i] = pd.array(list(vals), dtype=kind)
-    index = pd.RangeIndex(n)
-    if _new_block is not None:
-        try:
-            return _blocks_frame(arrays, _EVENT_INDEX, index)
-        except (TypeError, ValueError, AttributeError):  # pragma: no cover - pandas changed
-            pass
     return pd.DataFrame._from_arrays(
-        arrays, columns=_EVENT_INDEX, index=index, verify_integrity=False
+        arrays, columns=_EVENT_INDEX, index=pd.RangeIndex(n), verify_integrity=False
     )
-
-
-try:  # (the pandas internals _blocks_frame builds with; without them: _from_arrays)
-    from pandas._libs.internals import BlockPlacement as _Placement
-    from pandas.core.arrays import DatetimeArray as _DatetimeArray
-    from pandas.core.internals.blocks import get_block_type as _block_type
-    from pandas.core.internals.blocks import new_block as _new_block
-    from pandas.core.internals.managers import BlockManager as _BlockManager
-except ImportError:  # pragma: no cover - other pandas
-    _new_block = None
-
-
-def _blocks_frame(arrays: list, columns: pd.Index, index: pd.RangeIndex) -> pd.DataFrame:
-    """``DataFrame._from_arrays(arrays, columns, index, verify_integrity=False)``, made here.
-
-    Its blocks are made as pandas forms them (``_form_blocks``), without its checks per column:
-    columns of one dtype form one group, the groups in the order their dtypes first appear;
-    a group of ``datetime64[ns]`` arrays is stacked into one block, every other column (a
-    one-dimensional extension array) is a block of its own. Any other array raises TypeError.
-    """
-    groups: dict = {}
-    for i, arr in enumerate(arrays):
-        dtype = arr.dtype
-        groups.setdefault(dtype if isinstance(dtype, np.dtype) else id(dtype), []).append(i)
-    blocks = []
-    for idx in groups.values():
-        first = arrays[idx[0]]
-        if isinstance(first, np.ndarray):
-            if first.dtype != _M8 or first.ndim != 1:
-                raise TypeError("only datetime64[ns] columns are stacked here")
-            stacked = np.empty((len(idx), len(index)), dtype=_M8)
-            for k, i in enumerate(idx):
-                stacked[k] = arrays[i]
-            values = _DatetimeArray._simple_new(stacked, dtype=_M8)
-            blocks.append(_new_block(values, _Placement(tuple(idx)), ndim=2))
-        elif isinstance(first, pd.api.extensions.ExtensionArray) and first.ndim == 1:
-            klass = _block_type(first.dtype)  # (as new_block picks it: one per dtype)
-            blocks.extend(klass(arrays[i], ndim=2, placement=_Placement(i)) for i in idx)
-        else:
-            raise TypeError("not a column type of the events frame")
-    mgr = _BlockManager(tuple(blocks), [columns, index], verify_integrity=False)
-    mgr._consolidate_inplace()
-    return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
 
 
 def _arrow_str(chunked):
