@@ -1339,3 +1339,18 @@ def test_an_outlet_citing_documents_stays_the_speaker():
 def test_a_speaker_span_ends_with_its_noun_phrase(body, mention):
     df = extract_quotes(body)
     assert set(df["speaker_mention"]) == {mention}
+
+
+@pytest.mark.parametrize(
+    ("body", "via"),
+    [
+        ("Karl Ode told parliament the budget was balanced.", ""),
+        ("Karl Ode told reporters the budget was balanced.", ""),
+        ("Karl Ode told the committee the budget had been balanced.", ""),
+        ("Karl Ode told The Associated Press the budget would be balanced.", "Associated Press"),
+    ],
+)
+def test_told_a_hearer_then_a_thatless_clause(body, via):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "Karl Ode" and row["via"] == via
+    assert row["quote"].startswith("the budget")

@@ -30,6 +30,8 @@ from .cues import (
 from .forms import (
     _CUT_RE,
     _FINITE_RE,
+    _THATLESS_CLAUSE_RE,
+    _THATLESS_PAST_RE,
     _according_to,
     _asked_questions,
     _citing_source,
@@ -317,6 +319,25 @@ _TOLD_OBJECT_RE = re.compile(
     # "told reporters he would run": a subject pronoun opens the clause after the hearer
     r"|\s+(?:he|she|they|we|I)\s)"
 )
+
+
+#: A short hearer ("reporters", "the committee", "CNN", "The Associated Press") before a
+#: that-less clause.
+_HEARER_RE = re.compile(
+    r"\s+(?:(?:the|The)\s+)?(?:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?![\w.'’&-])"
+    r"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?(?=\s+(?:the|a|an|his|her|its|their|[A-Z])\b))"
+)
+
+
+def _hearer_then_clause(m: str, p: int, hi: int) -> re.Match[str] | None:
+    """The hearer after "told" at ``p`` when a that-less clause follows it, else None."""
+    hm = _HEARER_RE.match(m, p, hi)
+    if hm is None or _VERBISH_RE.search(hm.group(0)):
+        return None
+    rest = m[hm.end() : hi]
+    if _THATLESS_CLAUSE_RE.match(rest) or _THATLESS_PAST_RE.match(rest):
+        return _HEARER_RE.match(m[p:hi])
+    return None
 
 
 _CONJUNCTION_OPEN_RE = re.compile(r"(?:but|and)\s+(?:(?:also|then|later|[a-z]{3,}ly)\s+)?")
@@ -721,6 +742,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 lemma in {"inform", "brief", "assure", "warn"} and not wl.startswith("warn")
             ):
                 om = _TOLD_OBJECT_RE.match(m[p:hi_c])
+                if om is None or _VERBISH_RE.search(om.group(1)):
+                    # "told reporters the budget was balanced": the hearer, then a that-less
+                    # clause (not a hearer that runs on to the sentence's end)
+                    om = _hearer_then_clause(m, p, hi_c)
                 if om:
                     p += om.end()
             if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, p, hi_c):
