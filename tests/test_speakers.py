@@ -1354,3 +1354,9 @@ def test_told_a_hearer_then_a_thatless_clause(body, via):
     row = extract_quotes(body).iloc[0]
     assert row["speaker"] == "Karl Ode" and row["via"] == via
     assert row["quote"].startswith("the budget")
+
+
+def test_a_coordinated_reporting_verb_ends_the_first_statement():
+    df = extract_quotes("Holm insisted the pier was safe, but conceded repairs were needed.")
+    assert df["quote"].tolist() == ["the pier was safe", "repairs were needed"]
+    assert set(df["speaker"]) == {"Holm"}

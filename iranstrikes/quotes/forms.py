@@ -15,8 +15,10 @@ from .. import resources as _resources
 from .article import _Article
 from .lexicon import (
     _ACCORDING_RE,
+    _CLAUSE_VERBS,
     _FORM2LEMMA,
     _LEAD_FLUFF_RE,
+    _NEED_THAT,
     _RX39,
     _RX40,
     _RX41,
@@ -46,9 +48,19 @@ _RECORD_BY_RE = re.compile(
 )
 
 
+#: The finite forms (past and third person) of the clause-taking reporting verbs: "..., but
+#: conceded ...", "... and insists ..." open a coordinated statement of their own.
+_CLAUSE_VERB_SET = frozenset(_CLAUSE_VERBS) - frozenset(_NEED_THAT)
+_FINITE_CUES = sorted(
+    (
+        f
+        for f, lemma in _FORM2LEMMA.items()
+        if f != lemma and not f.endswith("ing") and lemma in _CLAUSE_VERB_SET
+    ),
+    key=lambda w: (-len(w), w),
+)
 _CUT_RE = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|told|insisted|stressed|warned|noted|denied|"
-    r"confirmed|argued|claimed|explained|acknowledged|reiterated|underlined)\b|"
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:" + "|".join(_FINITE_CUES) + r"|underlined)\b|"
     r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
     r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
     r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
