@@ -1139,6 +1139,12 @@ def test_a_base_form_cue_after_a_preposition_with_of_is_a_noun():
     assert list(extract_quotes(body)["speaker"]) == ["Karl Ode"]
 
 
+def test_a_quotation_cue_keeps_a_thatless_clause_after_its_hearer():
+    body = "“We will not accept it,” Holm told reporters he would appeal the ruling."
+    df = extract_quotes(body)
+    assert df.query("kind == 'indirect'")["quote"].tolist() == ["he would appeal the ruling"]
+
+
 def test_a_quotation_cue_followed_by_an_adjunct_clause_takes_no_content():
     body = (
         '"I never said that. I never said that," Holm said, after Anna Berg said the harbour '

@@ -783,6 +783,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 not am
                 and subj
                 and (m[c.end() : c.end() + 1] != "," or _SUBORDINATE_AFTER_RE.match(m, c.end()))
+                # (a that-less clause goes on with a statement: '“...,” X told reporters he
+                # would appeal')
+                and not (
+                    _THATLESS_CLAUSE_RE.match(m, p - 1, hi_c)
+                    or _THATLESS_PAST_RE.match(m, p - 1, hi_c)
+                )
                 and _cue_of_quotation(art, ss, subj, c.start())
             ):
                 # "“I love Oreos,” Trump said in August after Nabisco announced ...": the
