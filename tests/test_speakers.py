@@ -1366,3 +1366,9 @@ def test_a_coordinated_reporting_verb_ends_the_first_statement():
     df = extract_quotes("Holm insisted the pier was safe, but conceded repairs were needed.")
     assert df["quote"].tolist() == ["the pier was safe", "repairs were needed"]
     assert set(df["speaker"]) == {"Holm"}
+
+
+def test_a_participle_with_an_infinitive_after_a_cue_and_adjunct_is_a_statement():
+    body = "“We will not accept it,” Mayor Karl Holm told reporters on Tuesday, vowing to appeal."
+    df = extract_quotes(body).query("kind == 'indirect'")
+    assert df["quote"].tolist() == ["to appeal"] and df["speaker"].tolist() == ["Karl Holm"]

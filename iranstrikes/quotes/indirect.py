@@ -860,9 +860,14 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     if stmt.subj is not None:
                         stmt.method = "participle_sentence_subject"
                         stmt.conf = 0.5
-                    elif am or _clause_like(m, cs_, ce_):
-                        # "X did Y, saying Z": the sentence subject (read by the text model in
-                        # quotes.speakers) speaks; unknown when there is none
+                    elif (
+                        am
+                        or _clause_like(m, cs_, ce_)
+                        or (lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, c.end(), hi_c))
+                    ):
+                        # "X did Y, saying Z", "X told reporters, vowing to appeal": the
+                        # sentence subject (read by the text model in quotes.speakers) speaks;
+                        # unknown when there is none
                         stmt.conf = 0.45
                     else:
                         continue  # "declaring a caliphate": an object, not a reported clause
