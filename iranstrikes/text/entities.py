@@ -285,8 +285,9 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
     """A definite description to the most recent person whose context holds its head."""
     m = mentions[mi]
     want = m.titles - _GENERIC
-    for k in range(mi - 1, max(-1, mi - 200), -1):
-        e_id = mentions[k].entity
+    # the test reads only the entity: each entity once, at its latest mention in the window
+    recent = dict.fromkeys([mk.entity for mk in mentions[max(0, mi - 199) : mi]][::-1])
+    for e_id in recent:
         if e_id < 0:
             continue
         e = ents[e_id]
@@ -416,8 +417,15 @@ def _pronoun(
     m = mentions[mi]
     msent = m.sentence
     lo_sent = msent - _PRONOUN_SENTENCES
-    first_in_sent: dict[int, int] = {}
-    agreeing: list[tuple[int, int, Entity]] = []
+    # the best score wins, then the latest mention. A subject (the first agreeing mention of
+    # its sentence that is no possessive or object) scores, in this sentence 4, in the one
+    # before 3, in the one before that 2; any other agreeing mention 0; a gender match adds 1
+    # (it never lifts an older subject above a newer one). A subject's 2 or more beats any
+    # other mention's 1 at most: the others count only when no sentence has a subject, and
+    # then the latest one with a gender match, else the latest one, wins.
+    first_in_sent: dict[int, tuple[int, Entity]] = {}
+    g = m.gender if m.gender in {"m", "f"} else None
+    latest = latest_g = -1
     # one backward pass over this and the previous sentences (at most 79 mentions)
     agrees = _agreement(m)
     # (sentences never decrease along the mentions: the first one too far back ends the pass)
@@ -444,21 +452,24 @@ def _pronoun(
         if ns is None:
             ns = no_subject[k] = _no_subject(text, mk, fronted)
         if not ns:
-            first_in_sent[sk] = k  # (the first agreeing subject of its sentence, in the end)
-        agreeing.append((k, sk, e))
-    # the best score wins, then the latest mention (``agreeing`` runs backwards: the first
-    # of equal scores is the latest)
-    g = m.gender if m.gender in {"m", "f"} else None
-    best_score, best_k = -1, -1
-    for k, sk, e in agreeing:
-        # a subject: of this sentence 4, of the one before 3, of the one before that 2 (a
-        # gender match, +1, never lifts an older subject above a newer one)
-        score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
-        if g is not None and e.kind == "person" and e.gender == g:
-            score += 1
-        if score > best_score:
-            best_score, best_k = score, k
-    if best_k < 0:
+            first_in_sent[sk] = (k, e)  # (the first agreeing subject of its sentence, in the end)
+        if latest < 0:
+            latest = k
+        if latest_g < 0 and g is not None and e.kind == "person" and e.gender == g:
+            latest_g = k
+    if first_in_sent:
+        best_score, best_k = -1, -1
+        for sk, (k, e) in first_in_sent.items():
+            score = 4 - (msent - sk)
+            if g is not None and e.kind == "person" and e.gender == g:
+                score += 1
+            if score > best_score or score == best_score and k > best_k:
+                best_score, best_k = score, k
+    elif latest_g >= 0:
+        best_score, best_k = 1, latest_g
+    elif latest >= 0:
+        best_score, best_k = 0, latest
+    else:
         return None, ""
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
 

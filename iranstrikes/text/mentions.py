@@ -200,29 +200,40 @@ def _descriptions(text: str, low: str):
     dets = lx["dets"]
     hits = [mt.span() for mt in _head_re().finditer(low)]
     out: list[tuple] = []
+    n_hits = len(hits)
+    blanks = " \t\u00a0"
     for k, (hs, he) in enumerate(hits):
-        if k + 1 < len(hits) and not low[he : hits[k + 1][0]].strip():
+        if k + 1 < n_hits and not low[he : hits[k + 1][0]].strip():
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            pw = _prev_word(text, pos)
-            if pw is None:
+            # _prev_word(text, pos), inlined
+            lo = pos - 40 if pos > 40 else 0
+            j = pos
+            while j > lo and text[j - 1] in blanks:
+                j -= 1
+            if j == pos:
                 break
-            word = text[pw[0] : pw[1]]
+            i = j
+            while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_PUNCT):
+                i -= 1
+            if i == j:
+                break
+            word = text[i:j]
             wl = word.casefold()
             if (
-                wl.endswith(".")
+                wl[-1] == "."
                 and not _INITIALS_RE.fullmatch(word)
                 and (wl.rstrip(".") not in _ABBREVIATIONS)
             ):
                 break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
-                det, start = wl, pw[0]
+                det, start = wl, i
                 break
             if wl in stop or len(mods) == 4:
                 break
             mods.insert(0, word)
-            pos = start = pw[0]
+            pos = start = i
         out.append((start, hs, he, det, mods))
     best: dict[int, tuple] = {}
     for c in out:
@@ -419,6 +430,7 @@ def find_mentions(
     quote_spans: list[tuple[int, int]],
     region_of,
     outlets: list[tuple[int, int, str]],
+    body_from: int | None = None,
 ) -> list[Mention]:
     """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
 
@@ -430,7 +442,11 @@ def find_mentions(
         outlets: (start, end, canonical name) of the outlets, as
             :func:`iranstrikes.quotes.article.find_outlets` finds them (the text model passes
             them: one outlet finder for the quote extractor and the model).
+        body_from: an offset from which ``region_of`` always answers "body" (saves calling
+            it for most mentions), or None.
     """
+    if body_from is None:
+        body_from = len(text) + 1
     lx = _lex()
     sent_starts_set = set(sent_starts)
     found: list[Mention] = []
@@ -482,8 +498,12 @@ def find_mentions(
                 oi += 1  # outlets ending before this run can overlap no later run either
             if oi < n_out and taken[oi][0] < e:
                 continue
-        found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
-        found[-1].initial = key[1]
+        found.append(
+            Mention(
+                s, e, text[s:e], kind, 0, head, name, titles, g, number, definite,
+                "body", False, -1, "", False, key[1],
+            )
+        )  # fmt: skip
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
@@ -531,21 +551,9 @@ def find_mentions(
         )
         words = frozenset(w.casefold().strip(".,’'") for w in mods) | {head}
         g = lx["gender"].get(head, "")
+        number = "p" if plural or det in {"these", "those", "two", "three", "several"} else "s"
         found.append(
-            Mention(
-                s,
-                e,
-                text[s:e],
-                "description",
-                0,
-                head=head,
-                titles=words,
-                gender=g,
-                number="p"
-                if plural or det in {"these", "those", "two", "three", "several"}
-                else "s",
-                definite=det in _DEFINITE,
-            )
+            Mention(s, e, text[s:e], "description", 0, head, "", words, g, number, det in _DEFINITE)
         )
         i = bisect.bisect_left(t_starts, s)
         taken.insert(i, (s, e))
@@ -560,19 +568,7 @@ def find_mentions(
         if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
             continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
-        found.append(
-            Mention(
-                ps,
-                pe,
-                text[ps:pe],
-                "pronoun",
-                0,
-                head=form,
-                gender=gender,
-                number=number,
-                titles=case,
-            )
-        )
+        found.append(Mention(ps, pe, text[ps:pe], "pronoun", 0, form, "", case, gender, number))
     found = [m for m in found if not m.dropped]
     found.sort(key=lambda m: (m.start, -m.end))
     # sentence, region and quotation of each mention: one sweep in start order
@@ -586,6 +582,8 @@ def find_mentions(
         while qi < nq and quote_spans[qi][1] <= pos:
             qi += 1
         m.in_quote = qi < nq and quote_spans[qi][0] <= pos
+        if pos >= body_from:
+            continue  # (after every region: the default "body")
         if pos != last_pos:
             last_pos, last_region = pos, region_of(pos)
         m.region = last_region

@@ -361,7 +361,9 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
             return r_sorted[i].kind
         return "body"
 
-    mentions = find_mentions(masked, [s.start for s in sents], quotes, region_of, outlets)
+    mentions = find_mentions(
+        masked, [s.start for s in sents], quotes, region_of, outlets, r_last_end
+    )
     # a mention never crosses into a dateline/headline region: cut it at the region's end
     kept = []
     for m in mentions:
