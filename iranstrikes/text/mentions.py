@@ -189,6 +189,12 @@ def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
     return (k, j) if k < j else None
 
 
+@functools.cache
+def _description_stops() -> frozenset[str]:
+    """Words that end a description's modifiers read backwards from its head."""
+    return _lex()["stop"] | _NOT_MODIFIER
+
+
 def _descriptions(text: str, low: str):
     """(start, head start, end, det, mods) of each description.
 
@@ -196,7 +202,7 @@ def _descriptions(text: str, low: str):
     descriptions sharing a start, the longest wins ("a senior Iranian official").
     """
     lx = _lex()
-    stop = lx["stop"] | _NOT_MODIFIER
+    stop = _description_stops()
     dets = lx["dets"]
     hits = [mt.span() for mt in _head_re().finditer(low)]
     out: list[tuple] = []
@@ -245,8 +251,11 @@ def _descriptions(text: str, low: str):
 @functools.cache
 def _pronoun_re() -> re.Pattern[str]:
     """Pronoun forms, matched on lower-cased text (same offsets)."""
-    forms = sorted(_lex()["pronouns"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+    from ..quotes.lexicon import _trie_regex
+
+    # a trie takes, like the longest-first alternation it replaces, the longest form that
+    # ends a word (and is faster)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_lex()["pronouns"])) + r")(?![\w-])")
 
 
 @functools.cache

@@ -178,9 +178,15 @@ def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
             e = mt.end()
             while e > s and masked[e - 1].isspace():
                 e -= 1
-            _add_sentence(out, masked, s, e, pi)
+            if e - s <= MAX_SENTENCE:
+                out.append((s, e, pi))  # (what _add_sentence does with a short sentence)
+            else:
+                _add_sentence(out, masked, s, e, pi)
             s = j
-        _add_sentence(out, masked, s, pe, pi)
+        if pe - s <= MAX_SENTENCE:
+            out.append((s, pe, pi))
+        else:
+            _add_sentence(out, masked, s, pe, pi)
     return out
 
 
