@@ -59,7 +59,7 @@ _CATAPHOR_WINDOW = 500
 _PRONOUN_SENTENCES = 2  # how many sentences back a pronoun looks for its antecedent
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A cluster of mentions that refer to one person, group, organisation or outlet.
 
