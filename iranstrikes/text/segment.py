@@ -20,7 +20,7 @@ _TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
 _QUOTE_CHARS = '"“”„«»'
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     start: int  # interior start
     end: int  # interior end
