@@ -168,7 +168,8 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
                 # the mentions a pronoun can refer back to: in the body, outside quotations
                 # (both fixed before clustering), by index
                 body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body)
+                body_sent = [mentions[k].sentence for k in body]
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body, body_sent)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -405,6 +406,7 @@ def _pronoun(
     fronted: list[int],
     no_subject: dict[int, bool],
     body: list[int],
+    body_sent: list[int],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
@@ -412,65 +414,81 @@ def _pronoun(
     a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
     ``no_subject`` remembers :func:`_no_subject` per mention index (it reads only the text
     and the mention's offsets, which clustering never changes). ``body`` lists, in order, the
-    indices of the mentions in the body and outside quotations (the only ones looked at).
+    indices of the mentions in the body and outside quotations (the only ones looked at);
+    ``body_sent`` their sentences.
+
+    The candidates: the agreeing mentions of this and the two previous sentences, at most 79
+    mentions back. The best score wins, then the latest mention. A subject (the first agreeing
+    mention of its sentence that is no possessive or object) scores, in this sentence 4, in
+    the one before 3, in the one before that 2; any other candidate 0; a gender match adds 1
+    (it never lifts an older subject above a newer one). A subject's 2 or more beats any
+    other candidate's 1 at most: so each sentence is read forwards up to its subject, and the
+    other candidates count only when no sentence has one (then the latest with a gender
+    match, else the latest, wins).
     """
     m = mentions[mi]
     msent = m.sentence
-    lo_sent = msent - _PRONOUN_SENTENCES
-    # the best score wins, then the latest mention. A subject (the first agreeing mention of
-    # its sentence that is no possessive or object) scores, in this sentence 4, in the one
-    # before 3, in the one before that 2; any other agreeing mention 0; a gender match adds 1
-    # (it never lifts an older subject above a newer one). A subject's 2 or more beats any
-    # other mention's 1 at most: the others count only when no sentence has a subject, and
-    # then the latest one with a gender match, else the latest one, wins.
-    first_in_sent: dict[int, tuple[int, Entity]] = {}
     g = m.gender if m.gender in {"m", "f"} else None
-    latest = latest_g = -1
-    # one backward pass over this and the previous sentences (at most 79 mentions)
     agrees = _agreement(m)
-    # (sentences never decrease along the mentions: the first one too far back ends the pass)
     floor = mi - 80
-    for bi in range(bisect.bisect_left(body, mi) - 1, -1, -1):
-        k = body[bi]
-        if k <= floor:
-            break
-        mk = mentions[k]
-        sk = mk.sentence
-        if sk < lo_sent:
-            break
-        eid = mk.entity
+    hi = bisect.bisect_left(body, mi)  # body[:hi]: the mentions before the pronoun
+
+    def candidate(k: int) -> Entity | None:
+        eid = mentions[k].entity
         if eid < 0:
-            continue
+            return None
         e = ents[eid]
         if not agrees(e):
-            continue
+            return None
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
-            continue  # a capitalised sentence opener ("Sales were great") is no antecedent
+            return None  # a capitalised sentence opener ("Sales were great") is no antecedent
         if e.kind == "unknown" and len(e.name) > 1 and e.name.isupper():
-            continue  # an acronym ("FBI", "NATO") names no person
+            return None  # an acronym ("FBI", "NATO") names no person
+        return e
+
+    best_score, best_k = -1, -1
+    pos = bisect.bisect_left(body_sent, msent - _PRONOUN_SENTENCES, 0, hi)
+    while pos < hi:
+        sk = body_sent[pos]
+        k = body[pos]
+        pos += 1
+        if k <= floor:
+            continue
+        e = candidate(k)
+        if e is None:
+            continue
         ns = no_subject.get(k)
         if ns is None:
-            ns = no_subject[k] = _no_subject(text, mk, fronted)
-        if not ns:
-            first_in_sent[sk] = (k, e)  # (the first agreeing subject of its sentence, in the end)
-        if latest < 0:
-            latest = k
-        if latest_g < 0 and g is not None and e.kind == "person" and e.gender == g:
-            latest_g = k
-    if first_in_sent:
-        best_score, best_k = -1, -1
-        for sk, (k, e) in first_in_sent.items():
-            score = 4 - (msent - sk)
-            if g is not None and e.kind == "person" and e.gender == g:
-                score += 1
-            if score > best_score or score == best_score and k > best_k:
-                best_score, best_k = score, k
-    elif latest_g >= 0:
-        best_score, best_k = 1, latest_g
-    elif latest >= 0:
-        best_score, best_k = 0, latest
-    else:
-        return None, ""
+            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
+        if ns:
+            continue
+        # the sentence's subject: score it, then go on with the next sentence
+        score = 4 - (msent - sk)
+        if g is not None and e.kind == "person" and e.gender == g:
+            score += 1
+        if score >= best_score:  # (a later subject wins a tie)
+            best_score, best_k = score, k
+        pos = bisect.bisect_left(body_sent, sk + 1, pos, hi)
+    if best_k < 0:
+        latest = -1
+        for bi in range(hi - 1, -1, -1):
+            k = body[bi]
+            if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
+                break
+            e = candidate(k)
+            if e is None:
+                continue
+            if latest < 0:
+                latest = k
+                if g is None:
+                    break  # no gender bonus: the latest candidate wins
+            if e.kind == "person" and e.gender == g:
+                best_score, best_k = 1, k
+                break
+        if best_k < 0:
+            if latest < 0:
+                return None, ""
+            best_score, best_k = 0, latest
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
 
 
