@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -433,6 +434,10 @@ def _skip_first() -> frozenset[str]:
     )
 
 
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
 def find_mentions(
     text: str,
     sent_starts: list[int],
@@ -579,7 +584,9 @@ def find_mentions(
         gender, number, case = forms[form]
         found.append(Mention(ps, pe, text[ps:pe], "pronoun", 0, form, "", case, gender, number))
     found = [m for m in found if not m.dropped]
-    found.sort(key=lambda m: (m.start, -m.end))
+    # sorted by (start, -end), ties in finding order: two stable sorts on C key functions
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     # sentence, region and quotation of each mention: one sweep in start order
     si, qi, ns, nq = 0, 0, len(sent_starts), len(quote_spans)
     last_pos, last_region = -1, "body"
