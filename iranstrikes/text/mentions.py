@@ -329,10 +329,11 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 # -- passes ------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=65536)
 def _read_run_cached(raw: str, initial: bool):
-    """:func:`_read_run` of a run that is not one sentence-initial word (memoised).
+    """:func:`_read_run` of a run whose reading needs no ``mid_caps`` (memoised).
 
-    Only a one-word run at a sentence start reads ``mid_caps`` (the article's other
-    capitalised words); every other run is a pure function of its text and position kind.
+    Only a one-word opener-like run at a sentence start (:func:`_opener_like`) reads
+    ``mid_caps`` (the article's other capitalised words); every other run is a pure function
+    of its text and position kind.
     """
     return _read_run(raw, initial, frozenset())
 
@@ -424,6 +425,20 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     )
 
 
+def _opener_like(raw: str) -> bool:
+    """True when :func:`_read_run` of a sentence-initial run reads ``mid_caps``.
+
+    Only a one-word run that is a sentence opener or ends like an adverb or participle
+    ("However", "Speaking") depends on the article's other capitalised words; any other run's
+    reading is the memoised one (:func:`_read_run_cached`).
+    """
+    toks = raw.split()
+    if len(toks) != 1:
+        return False
+    wl = toks[0].strip(".,’'").casefold()
+    return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed"))
+
+
 @functools.cache
 def _skip_first() -> frozenset[str]:
     lx = _lex()
@@ -491,7 +506,7 @@ def find_mentions(
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            if key[1] and " " not in raw:
+            if key[1] and " " not in raw and _opener_like(raw):
                 if mid_caps is None:
                     mid_caps = {
                         w.strip(".,’'")
