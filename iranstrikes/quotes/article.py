@@ -63,7 +63,7 @@ from .segment import (
 # ---------------------------------------------------------------------------------------------
 # Article-level resolution context
 # ---------------------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     name: str
     kind: str  # person|anonymous|institution|media|unknown

@@ -23,7 +23,7 @@ from ..text.segment import (  # noqa: F401 (re-exported for the quote modules)
 # ---------------------------------------------------------------------------------------------
 # Document model
 # ---------------------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Stmt:
     kind: str
     start: int

@@ -479,7 +479,8 @@ def _model(art: _Article):
     Harbour Leader"), are the model's outlet mentions.
     """
     outlets = [(o[0], o[1], o[2]) for o in art.outlets]
-    return _text.model(art.text, _pre=(art.raw_masked, art.paras, outlets, art.all_quotes))
+    pre = (art.raw_masked, art.paras, outlets, art.all_quotes, art.masked, art.sents)
+    return _text.model(art.text, _pre=pre)
 
 
 #: Words that open a clause or a phrase in front of a speaker's name, never part of a mention

@@ -59,7 +59,7 @@ _CATAPHOR_WINDOW = 500
 _PRONOUN_SENTENCES = 2  # how many sentences back a pronoun looks for its antecedent
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A cluster of mentions that refer to one person, group, organisation or outlet.
 
@@ -168,7 +168,8 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
                 # the mentions a pronoun can refer back to: in the body, outside quotations
                 # (both fixed before clustering), by index
                 body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body)
+                body_sent = [mentions[k].sentence for k in body]
+            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body, body_sent)
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -285,8 +286,9 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
     """A definite description to the most recent person whose context holds its head."""
     m = mentions[mi]
     want = m.titles - _GENERIC
-    for k in range(mi - 1, max(-1, mi - 200), -1):
-        e_id = mentions[k].entity
+    # the test reads only the entity: each entity once, at its latest mention in the window
+    recent = dict.fromkeys([mk.entity for mk in mentions[max(0, mi - 199) : mi]][::-1])
+    for e_id in recent:
         if e_id < 0:
             continue
         e = ents[e_id]
@@ -404,6 +406,7 @@ def _pronoun(
     fronted: list[int],
     no_subject: dict[int, bool],
     body: list[int],
+    body_sent: list[int],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
@@ -411,62 +414,143 @@ def _pronoun(
     a preposition ("In Washington, President X said ..." / "X's lawyer, Y, said ...").
     ``no_subject`` remembers :func:`_no_subject` per mention index (it reads only the text
     and the mention's offsets, which clustering never changes). ``body`` lists, in order, the
-    indices of the mentions in the body and outside quotations (the only ones looked at).
+    indices of the mentions in the body and outside quotations (the only ones looked at);
+    ``body_sent`` their sentences.
+
+    The candidates: the agreeing mentions of this and the two previous sentences, at most 79
+    mentions back. The best score wins, then the latest mention. A subject (the first agreeing
+    mention of its sentence that is no possessive or object) scores, in this sentence 4, in
+    the one before 3, in the one before that 2; any other candidate 0; a gender match adds 1
+    (it never lifts an older subject above a newer one). A subject's 2 or more beats any
+    other candidate's 1 at most: so each sentence is read forwards up to its subject, and the
+    other candidates count only when no sentence has one (then the latest with a gender
+    match, else the latest, wins).
     """
     m = mentions[mi]
     msent = m.sentence
-    lo_sent = msent - _PRONOUN_SENTENCES
-    first_in_sent: dict[int, int] = {}
-    agreeing: list[tuple[int, int, Entity]] = []
-    # one backward pass over this and the previous sentences (at most 79 mentions)
+    g = m.gender if m.gender in {"m", "f"} else None
     agrees = _agreement(m)
-    # (sentences never decrease along the mentions: the first one too far back ends the pass)
     floor = mi - 80
-    for bi in range(bisect.bisect_left(body, mi) - 1, -1, -1):
-        k = body[bi]
-        if k <= floor:
-            break
-        mk = mentions[k]
-        sk = mk.sentence
-        if sk < lo_sent:
-            break
-        eid = mk.entity
+    hi = bisect.bisect_left(body, mi)  # body[:hi]: the mentions before the pronoun
+
+    def candidate(k: int) -> Entity | None:
+        eid = mentions[k].entity
         if eid < 0:
-            continue
+            return None
         e = ents[eid]
         if not agrees(e):
-            continue
+            return None
         if e.kind == "unknown" and all(mentions[j].initial for j in e.mentions):
-            continue  # a capitalised sentence opener ("Sales were great") is no antecedent
+            return None  # a capitalised sentence opener ("Sales were great") is no antecedent
         if e.kind == "unknown" and len(e.name) > 1 and e.name.isupper():
-            continue  # an acronym ("FBI", "NATO") names no person
+            return None  # an acronym ("FBI", "NATO") names no person
+        return e
+
+    best_score, best_k = -1, -1
+    pos = bisect.bisect_left(body_sent, msent - _PRONOUN_SENTENCES, 0, hi)
+    while pos < hi:
+        sk = body_sent[pos]
+        k = body[pos]
+        pos += 1
+        if k <= floor:
+            continue
+        e = candidate(k)
+        if e is None:
+            continue
         ns = no_subject.get(k)
         if ns is None:
-            ns = no_subject[k] = _no_subject(text, mk, fronted)
-        if not ns:
-            first_in_sent[sk] = k  # (the first agreeing subject of its sentence, in the end)
-        agreeing.append((k, sk, e))
-    # the best score wins, then the latest mention (``agreeing`` runs backwards: the first
-    # of equal scores is the latest)
-    g = m.gender if m.gender in {"m", "f"} else None
-    best_score, best_k = -1, -1
-    for k, sk, e in agreeing:
-        # a subject: of this sentence 4, of the one before 3, of the one before that 2 (a
-        # gender match, +1, never lifts an older subject above a newer one)
-        score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
+            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
+        if ns:
+            continue
+        # the sentence's subject: score it, then go on with the next sentence
+        score = 4 - (msent - sk)
         if g is not None and e.kind == "person" and e.gender == g:
             score += 1
         elif g is not None and not e.gender and _name_gender(e) not in ("", g):
             # "Hillary Clinton said A. Donald Trump disagreed. She said B": a first name
             # strongly tied to the other gender (a soft hint: the text's evidence wins)
             score -= 2
-        if score > best_score:
+        if score >= best_score:  # (a later subject wins a tie)
             best_score, best_k = score, k
-    if best_k < 0:
-        return None, ""
+        pos = bisect.bisect_left(body_sent, sk + 1, pos, hi)
+    if g is not None and best_score < 2:
+        # a first name tied to the other gender may have lowered a subject below the other
+        # candidates, or lowers those: every candidate is scored as a whole
+        best_score, best_k = _scored_candidates(
+            mentions,
+            hi,
+            floor,
+            msent,
+            ents,
+            candidate,
+            g,
+            no_subject,
+            text,
+            fronted,
+            body,
+            body_sent,
+        )
+        if best_k < 0:
+            return None, ""
+    elif best_k < 0:
+        latest = -1
+        for bi in range(hi - 1, -1, -1):
+            k = body[bi]
+            if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
+                break
+            e = candidate(k)
+            if e is None:
+                continue
+            if latest < 0:
+                latest = k
+                if g is None:
+                    break  # no gender bonus: the latest candidate wins
+            if e.kind == "person" and e.gender == g:
+                best_score, best_k = 1, k
+                break
+        if best_k < 0:
+            if latest < 0:
+                return None, ""
+            best_score, best_k = 0, latest
     if _coordinated_rival(mentions, best_k, ents, agrees, g, text):
         return None, ""  # "Karl Ode and Anna Berg met. She said ...": either could be meant
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
+
+
+def _scored_candidates(
+    mentions, hi, floor, msent, ents, candidate, g, no_subject, text, fronted, body, body_sent
+) -> tuple[int, int]:
+    """(best score, its mention) over every candidate, the latest winning a tie.
+
+    A sentence's subject (its first candidate that is no possessive or object) scores 4, 3
+    or 2 by how far back its sentence is, any other candidate 0; a gender match adds 1, a
+    first name tied to the other gender takes 2 (see :func:`_pronoun`).
+    """
+    cands: list[tuple[int, int, Entity]] = []
+    first_in_sent: dict[int, int] = {}
+    for bi in range(hi - 1, -1, -1):
+        k = body[bi]
+        if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
+            break
+        e = candidate(k)
+        if e is None:
+            continue
+        ns = no_subject.get(k)
+        if ns is None:
+            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
+        if not ns:
+            first_in_sent[body_sent[bi]] = k  # (the first of its sentence, in the end)
+        cands.append((k, body_sent[bi], e))
+    best_score, best_k = -1, -1
+    for k, sk, e in cands:  # (latest first: the first of equal scores is the latest)
+        score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
+        if e.kind == "person" and e.gender == g:
+            score += 1
+        elif not e.gender and _name_gender(e) not in ("", g):
+            score -= 2
+        if score > best_score:
+            best_score, best_k = score, k
+    return best_score, best_k
 
 
 def _name_gender(e: Entity) -> str:

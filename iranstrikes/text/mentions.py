@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -189,6 +190,12 @@ def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
     return (k, j) if k < j else None
 
 
+@functools.cache
+def _description_stops() -> frozenset[str]:
+    """Words that end a description's modifiers read backwards from its head."""
+    return _lex()["stop"] | _NOT_MODIFIER
+
+
 def _descriptions(text: str, low: str):
     """(start, head start, end, det, mods) of each description.
 
@@ -196,33 +203,44 @@ def _descriptions(text: str, low: str):
     descriptions sharing a start, the longest wins ("a senior Iranian official").
     """
     lx = _lex()
-    stop = lx["stop"] | _NOT_MODIFIER
+    stop = _description_stops()
     dets = lx["dets"]
     hits = [mt.span() for mt in _head_re().finditer(low)]
     out: list[tuple] = []
+    n_hits = len(hits)
+    blanks = " \t\u00a0"
     for k, (hs, he) in enumerate(hits):
-        if k + 1 < len(hits) and not low[he : hits[k + 1][0]].strip():
+        if k + 1 < n_hits and not low[he : hits[k + 1][0]].strip():
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            pw = _prev_word(text, pos)
-            if pw is None:
+            # _prev_word(text, pos), inlined
+            lo = pos - 40 if pos > 40 else 0
+            j = pos
+            while j > lo and text[j - 1] in blanks:
+                j -= 1
+            if j == pos:
                 break
-            word = text[pw[0] : pw[1]]
+            i = j
+            while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_PUNCT):
+                i -= 1
+            if i == j:
+                break
+            word = text[i:j]
             wl = word.casefold()
             if (
-                wl.endswith(".")
+                wl[-1] == "."
                 and not _INITIALS_RE.fullmatch(word)
                 and (wl.rstrip(".") not in _ABBREVIATIONS)
             ):
                 break  # a sentence ends here ("... the city. Officials said")
             if wl in dets:
-                det, start = wl, pw[0]
+                det, start = wl, i
                 break
             if wl in stop or len(mods) == 4:
                 break
             mods.insert(0, word)
-            pos = start = pw[0]
+            pos = start = i
         out.append((start, hs, he, det, mods))
     best: dict[int, tuple] = {}
     for c in out:
@@ -234,8 +252,11 @@ def _descriptions(text: str, low: str):
 @functools.cache
 def _pronoun_re() -> re.Pattern[str]:
     """Pronoun forms, matched on lower-cased text (same offsets)."""
-    forms = sorted(_lex()["pronouns"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+    from ..quotes.lexicon import _trie_regex
+
+    # a trie takes, like the longest-first alternation it replaces, the longest form that
+    # ends a word (and is faster)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_lex()["pronouns"])) + r")(?![\w-])")
 
 
 @functools.cache
@@ -308,10 +329,11 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 # -- passes ------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=65536)
 def _read_run_cached(raw: str, initial: bool):
-    """:func:`_read_run` of a run that is not one sentence-initial word (memoised).
+    """:func:`_read_run` of a run whose reading needs no ``mid_caps`` (memoised).
 
-    Only a one-word run at a sentence start reads ``mid_caps`` (the article's other
-    capitalised words); every other run is a pure function of its text and position kind.
+    Only a one-word opener-like run at a sentence start (:func:`_opener_like`) reads
+    ``mid_caps`` (the article's other capitalised words); every other run is a pure function
+    of its text and position kind.
     """
     return _read_run(raw, initial, frozenset())
 
@@ -403,6 +425,20 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     )
 
 
+def _opener_like(raw: str) -> bool:
+    """True when :func:`_read_run` of a sentence-initial run reads ``mid_caps``.
+
+    Only a one-word run that is a sentence opener or ends like an adverb or participle
+    ("However", "Speaking") depends on the article's other capitalised words; any other run's
+    reading is the memoised one (:func:`_read_run_cached`).
+    """
+    toks = raw.split()
+    if len(toks) != 1:
+        return False
+    wl = toks[0].strip(".,’'").casefold()
+    return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed"))
+
+
 @functools.cache
 def _skip_first() -> frozenset[str]:
     lx = _lex()
@@ -413,12 +449,17 @@ def _skip_first() -> frozenset[str]:
     )
 
 
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
 def find_mentions(
     text: str,
     sent_starts: list[int],
     quote_spans: list[tuple[int, int]],
     region_of,
     outlets: list[tuple[int, int, str]],
+    body_from: int | None = None,
 ) -> list[Mention]:
     """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
 
@@ -430,7 +471,11 @@ def find_mentions(
         outlets: (start, end, canonical name) of the outlets, as
             :func:`iranstrikes.quotes.article.find_outlets` finds them (the text model passes
             them: one outlet finder for the quote extractor and the model).
+        body_from: an offset from which ``region_of`` always answers "body" (saves calling
+            it for most mentions), or None.
     """
+    if body_from is None:
+        body_from = len(text) + 1
     lx = _lex()
     sent_starts_set = set(sent_starts)
     found: list[Mention] = []
@@ -461,7 +506,7 @@ def find_mentions(
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            if key[1] and " " not in raw:
+            if key[1] and " " not in raw and _opener_like(raw):
                 if mid_caps is None:
                     mid_caps = {
                         w.strip(".,’'")
@@ -482,8 +527,12 @@ def find_mentions(
                 oi += 1  # outlets ending before this run can overlap no later run either
             if oi < n_out and taken[oi][0] < e:
                 continue
-        found.append(Mention(s, e, text[s:e], kind, 0, head, name, titles, g, number, definite))
-        found[-1].initial = key[1]
+        found.append(
+            Mention(
+                s, e, text[s:e], kind, 0, head, name, titles, g, number, definite,
+                "body", False, -1, "", False, key[1],
+            )
+        )  # fmt: skip
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
@@ -531,21 +580,9 @@ def find_mentions(
         )
         words = frozenset(w.casefold().strip(".,’'") for w in mods) | {head}
         g = lx["gender"].get(head, "")
+        number = "p" if plural or det in {"these", "those", "two", "three", "several"} else "s"
         found.append(
-            Mention(
-                s,
-                e,
-                text[s:e],
-                "description",
-                0,
-                head=head,
-                titles=words,
-                gender=g,
-                number="p"
-                if plural or det in {"these", "those", "two", "three", "several"}
-                else "s",
-                definite=det in _DEFINITE,
-            )
+            Mention(s, e, text[s:e], "description", 0, head, "", words, g, number, det in _DEFINITE)
         )
         i = bisect.bisect_left(t_starts, s)
         taken.insert(i, (s, e))
@@ -560,21 +597,11 @@ def find_mentions(
         if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
             continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
-        found.append(
-            Mention(
-                ps,
-                pe,
-                text[ps:pe],
-                "pronoun",
-                0,
-                head=form,
-                gender=gender,
-                number=number,
-                titles=case,
-            )
-        )
+        found.append(Mention(ps, pe, text[ps:pe], "pronoun", 0, form, "", case, gender, number))
     found = [m for m in found if not m.dropped]
-    found.sort(key=lambda m: (m.start, -m.end))
+    # sorted by (start, -end), ties in finding order: two stable sorts on C key functions
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     # sentence, region and quotation of each mention: one sweep in start order
     si, qi, ns, nq = 0, 0, len(sent_starts), len(quote_spans)
     last_pos, last_region = -1, "body"
@@ -586,6 +613,8 @@ def find_mentions(
         while qi < nq and quote_spans[qi][1] <= pos:
             qi += 1
         m.in_quote = qi < nq and quote_spans[qi][0] <= pos
+        if pos >= body_from:
+            continue  # (after every region: the default "body")
         if pos != last_pos:
             last_pos, last_region = pos, region_of(pos)
         m.region = last_region

@@ -17,7 +17,7 @@ from functools import cached_property
 from .. import resources as _resources
 from .entities import Entity, _fronted_ends, cluster
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
-from .segment import _is_headline, _sentences
+from .segment import _is_headline, _sentences, _sentences_sharing
 
 #: Region names.
 REGIONS = ("headline", "dateline", "byline", "body")
@@ -327,7 +327,9 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
         _pre: for the quote extractor only: ``(masked, paragraphs, outlets, quotations)`` it
             computed already from this very text with the same functions (saves recomputing
             them; without it they are computed here the same way, so the model is the same;
-            the quotations are ``_find_quotes(masked, paragraphs)``, headlines included).
+            the quotations are ``_find_quotes(masked, paragraphs)``, headlines included),
+            optionally followed by its quote-blanked mask and ``_sentences`` of that mask
+            (the paragraphs where both masks agree keep those sentences).
 
     Returns:
         The :class:`TextModel`.
@@ -335,7 +337,7 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
     if not isinstance(text, str):
         text = ""
     if _pre is not None:
-        masked, paras, outlets, all_quotes = _pre
+        masked, paras, outlets, all_quotes = _pre[:4]
     else:  # the quote extractor's reading: the same outlets as it finds (see _pre)
         from ..quotes.article import _reading, find_outlets
 
@@ -348,7 +350,11 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
         Span(s, e, i, "headline" if s in head_starts else "body") for i, (s, e) in enumerate(paras)
     ]
     quotes = [(q.start, q.end) for q in all_quotes]
-    sents = [Span(s, e, i, str(pi)) for i, (s, e, pi) in enumerate(_sentences(masked, paras))]
+    if _pre is not None and len(_pre) > 4:
+        spans = _sentences_sharing(masked, paras, _pre[4], _pre[5])
+    else:
+        spans = _sentences(masked, paras)
+    sents = [Span(s, e, i, str(pi)) for i, (s, e, pi) in enumerate(spans)]
     r_sorted = sorted(regions, key=lambda r: r.start)
     r_starts = [r.start for r in r_sorted]
     r_last_end = max((r.end for r in r_sorted), default=0)
@@ -361,7 +367,9 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
             return r_sorted[i].kind
         return "body"
 
-    mentions = find_mentions(masked, [s.start for s in sents], quotes, region_of, outlets)
+    mentions = find_mentions(
+        masked, [s.start for s in sents], quotes, region_of, outlets, r_last_end
+    )
     # a mention never crosses into a dateline/headline region: cut it at the region's end
     kept = []
     for m in mentions:

@@ -20,7 +20,7 @@ _TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
 _QUOTE_CHARS = '"“”„«»'
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     start: int  # interior start
     end: int  # interior end
@@ -161,27 +161,62 @@ def _sentences(masked: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
     """Sentence spans (start, end, paragraph) over the quote-masked text."""
     out: list[tuple[int, int, int]] = []
     for pi, (ps, pe) in enumerate(paras):
-        s = ps
-        for mt in _TERM_RE.finditer(masked, ps, pe):
-            j = mt.end()
-            if j >= pe:
-                break
-            nxt = masked[j]
-            if not (nxt.isupper() or nxt.isdigit() or nxt in _QUOTE_CHARS or nxt == "("):
-                continue
-            k = mt.start()
-            w = _word_before(masked, max(ps, k - 12), k) if masked[k] == "." else None
-            if w:
-                tok = w.lower()
-                if tok in _ABBREV or len(tok) == 1 or (len(tok) <= 3 and "." in tok):
-                    continue
-            e = mt.end()
-            while e > s and masked[e - 1].isspace():
-                e -= 1
-            _add_sentence(out, masked, s, e, pi)
-            s = j
-        _add_sentence(out, masked, s, pe, pi)
+        _para_sentences(out, masked, ps, pe, pi)
     return out
+
+
+def _sentences_sharing(
+    masked: str,
+    paras: list[tuple[int, int]],
+    other: str,
+    other_sents: list[tuple[int, int, int]],
+) -> list[tuple[int, int, int]]:
+    """``_sentences(masked, paras)``, taking over ``_sentences(other, paras)`` (given).
+
+    The sentences of a paragraph read only its own characters: where ``other`` (another mask
+    of the same text, e.g. with quotations blanked) holds the very same characters, its
+    sentences of that paragraph are the ones ``masked`` gives.
+    """
+    by_para: dict[int, list[tuple[int, int, int]]] = {}
+    for sp in other_sents:
+        by_para.setdefault(sp[2], []).append(sp)
+    out: list[tuple[int, int, int]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        if masked[ps:pe] == other[ps:pe]:
+            out.extend(by_para.get(pi, ()))
+        else:
+            _para_sentences(out, masked, ps, pe, pi)
+    return out
+
+
+def _para_sentences(out: list, masked: str, ps: int, pe: int, pi: int) -> None:
+    """Append the sentences of paragraph ``pi`` (``masked[ps:pe]``, read only there)."""
+    s = ps
+    for mt in _TERM_RE.finditer(masked, ps, pe):
+        j = mt.end()
+        if j >= pe:
+            break
+        nxt = masked[j]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _QUOTE_CHARS or nxt == "("):
+            continue
+        k = mt.start()
+        w = _word_before(masked, max(ps, k - 12), k) if masked[k] == "." else None
+        if w:
+            tok = w.lower()
+            if tok in _ABBREV or len(tok) == 1 or (len(tok) <= 3 and "." in tok):
+                continue
+        e = mt.end()
+        while e > s and masked[e - 1].isspace():
+            e -= 1
+        if e - s <= MAX_SENTENCE:
+            out.append((s, e, pi))  # (what _add_sentence does with a short sentence)
+        else:
+            _add_sentence(out, masked, s, e, pi)
+        s = j
+    if pe - s <= MAX_SENTENCE:
+        out.append((s, pe, pi))
+    else:
+        _add_sentence(out, masked, s, pe, pi)
 
 
 #: Longest sentence span (characters). A longer run-on "sentence" (a scraped table, a
