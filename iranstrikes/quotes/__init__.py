@@ -22,11 +22,13 @@ Layout (each module says what belongs in it): :mod:`.lexicon` (word lists from
 ``iranstrikes/resources/`` and the patterns built from them), :mod:`.outlets` (the outlet
 gazetteer), :mod:`.segment` (paragraphs, quotation spans, sentences), :mod:`.phrases`
 (subject and noun-phrase finders), :mod:`.article` (the per-article context), :mod:`.cues`
-(whether a verb is a reporting cue in its context), :mod:`.indirect` (speaker typing, reported
-speech), :mod:`.forms` ("according to X", passive questions),
-:mod:`.direct` (quotation-marked speech), :mod:`.resolve`
+(whether a verb is a reporting cue in its context), :mod:`.cue_context` (readers of the words
+around a cue), :mod:`.clauses` (where a clause's content ends), :mod:`.speaker_types` (what
+kind of source a speaker is), :mod:`.indirect` (reported speech), :mod:`.forms` ("according to
+X", "citing X", passive questions), :mod:`.direct` (quotation-marked speech), :mod:`.resolve`
 (speakers and intermediaries through the story), :mod:`.speakers` (speakers checked against the
-shared text model :mod:`iranstrikes.text`) and :mod:`.frame` (the public entry points).
+shared text model :mod:`iranstrikes.text`), :mod:`.spans` (the last cut of speaker spans) and
+:mod:`.frame` (the public entry points).
 """
 
 from __future__ import annotations

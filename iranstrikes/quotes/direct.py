@@ -12,16 +12,10 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
+from .cue_context import _PASSIVE_QUOTED_RE, _SENT_SUBJ_RE, _coordinated, _sentence_of
 from .cues import _cue_ok
 from .forms import _FINITE_RE
-from .indirect import (
-    _CONTEXT_PRONOUN_RE,
-    _PASSIVE_QUOTED_RE,
-    _SENT_SUBJ_RE,
-    _classify,
-    _coordinated,
-    _sentence_of,
-)
+from .indirect import _CONTEXT_PRONOUN_RE
 from .lexicon import (
     _FORM2LEMMA,
     _PRONOUNS,
@@ -42,6 +36,7 @@ from .segment import (
     _Quote,
     _Stmt,
 )
+from .speaker_types import _classify
 
 
 def _partial_context(

@@ -19,10 +19,7 @@ from .direct import (
     _direct,
 )
 from .forms import _unquoted_words
-from .indirect import (
-    _classify,
-    _indirect,
-)
+from .indirect import _indirect
 from .lexicon import (
     _PRONOUNS,
 )
@@ -34,6 +31,7 @@ from .resolve import (
 )
 from .segment import _Stmt
 from .spans import trim_speaker_tails
+from .speaker_types import _classify
 from .speakers import check_speakers, full_descriptions, tidy_mentions
 
 QUOTE_COLUMNS: list[str] = [

@@ -14,9 +14,6 @@ from .article import (
     _SCAN_LIMIT,
     _Article,
 )
-from .indirect import (
-    _classify,
-)
 from .lexicon import (
     _COUNTRIES,
     _ORG_WORDS,
@@ -41,6 +38,7 @@ from .phrases import (
 from .segment import (
     _Stmt,
 )
+from .speaker_types import _classify
 
 
 def _via_in_sentence(art: _Article, st: _Stmt) -> tuple[int, int, str] | None:

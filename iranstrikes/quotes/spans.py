@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from .article import _Article
-from .indirect import _classify
 from .segment import _Stmt
+from .speaker_types import _classify
 
 #: An auxiliary and the adverbs that stand between a subject and its verb, at the end of a
 #: span ("has twice", "have in the past", "will not yet", "has been", "has nevertheless").

@@ -1,0 +1,142 @@
+"""Speaker typing: what kind of source a speaker mention is.
+
+What belongs here: classifying a speaker mention as person / anonymous / institution / media /
+unknown (``speaker_type``) and its canonical form, from the article's people and outlets and
+the word lists of ``resources/``. Finding the mention is :mod:`.indirect`, :mod:`.direct` and
+:mod:`.phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import resources as _resources
+from .article import (
+    _Article,
+)
+from .lexicon import (
+    _ANON_HEADS,
+    _COUNTRIES,
+    _GROUP_PLURALS,
+    _INSTITUTION_PLURALS,
+    _ORG_WORDS,
+    _RX1,
+    _RX27,
+    _RX28,
+    _RX29,
+    _RX30,
+    _RX31,
+    _STOP,
+    _TITLE_WORDS,
+)
+from .outlets import (
+    _GENERIC_OUTLET_RE,
+)
+from .phrases import (
+    _content_words,
+    _quantity_group,
+    _strip_titles,
+)
+
+_DESC_DET_RE = re.compile(
+    r"^(?i:the|a|an|one|two|three|four|five|several|some|many|other|another|both|all|"
+    r"its|his|her|their|our)\s+"
+)
+
+
+def _clean_desc(s: str) -> str:
+    s = _RX1.sub(" ", s).strip(" ,.:;")
+    pn = _RX27.search(s)
+    if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
+        s = pn.group(1)
+    for strip in (_DESC_DET_RE, _RX28):
+        rest = strip.sub("", s)
+        if rest.split(" ", 1)[0].lower() in _PREPOSITION_WORDS:
+            break  # the number is the head: "Two in three voters", "Three of the councillors"
+        s = rest
+    s = _RX29.split(s)[0]
+    return s.strip()
+
+
+_PREPOSITION_WORDS = _resources.word_set("prepositions")
+
+
+_BARE_OUTLET_NOUN_RE = re.compile(
+    r"(?:the\s+)?(?:news\s+agency|newspaper|agency|daily|paper|broadcaster|channel)"
+)
+_ANON_MARKER_RE = re.compile(
+    r"\b(?:unnamed|anonymous|senior|familiar|unidentified|source|sources|insiders?|aides?|"
+    r"a\s+\w*\s*(?:official|spokes\w+|diplomat|person)|people|someone)\b"
+)
+
+
+def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
+    """Return (canonical speaker, speaker_type, gender) for a mention (no pronoun handling)."""
+    raw = " ".join(mention.split()).strip(" ,.")  # (_RX1.sub(" ", mention): same after strip)
+    low = raw.lower()
+    words = _content_words(raw)
+    o = art.outlet_at(ms, me)
+    if o and (
+        (o[1] - o[0]) >= 0.6 * (me - ms - (4 if low.startswith("the ") else 0)) or o[1] >= me - 1
+    ):
+        return o[2], "media", ""
+    gm = _GENERIC_OUTLET_RE.fullmatch(low) or _BARE_OUTLET_NOUN_RE.fullmatch(low)
+    if gm:
+        name = art.resolve_generic_outlet(low, ms)
+        return (name or _clean_desc(raw)), "media", ""
+    # The rest depends only on the cleaned mention and the article's people, which are fixed
+    # once the article is built: computed once per distinct mention in the article.
+    found = art.classify_cache.get(raw)
+    if found is None:
+        found = art.classify_cache[raw] = _classify_name(art, raw, low, words)
+    return found
+
+
+def _classify_name(
+    art: _Article, raw: str, low: str, words: frozenset[str]
+) -> tuple[str, str, str]:
+    """The part of :func:`_classify` after the outlet tests (a function of the mention only)."""
+    if " " in low and low.strip(".") in _COUNTRIES:
+        return _clean_desc(raw), "institution", ""  # "South Africa said": no two-word name
+    person = art.canonical_person(raw)
+    first = low.split()[0] if low.split() else ""
+    toks = raw.split()
+    if person and not (first in {"a", "an", "the"} and not toks[-1][:1].isupper()):
+        ent = art.persons[person]
+        if ent.kind == "person" or len(person.split()) >= 2:
+            return person, "person", ent.gender
+    last = low.split()[-1].strip(".") if low.split() else ""
+    if low.strip(".") in _COUNTRIES or (len(toks) <= 2 and last in _COUNTRIES and first == "the"):
+        return _clean_desc(raw), "institution", ""
+    anon_marker = _ANON_MARKER_RE.search(low)
+    head = ""
+    hm = _RX30.match(low)
+    if hm:
+        hw = hm.group(1).split()
+        head = hw[-1].strip(".,'’") if hw else ""
+    cap_words = [t for t in toks if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
+    if head in _GROUP_PLURALS:  # "U.S. officials said": an unnamed group is an anonymous source
+        return _clean_desc(raw), "anonymous", ""
+    if head in _INSTITUTION_PLURALS and not _RX31.search(low):
+        return _clean_desc(raw), "institution", ""
+    indefinite = first in {"a", "an", "one", "two", "three", "several", "some"}
+    if anon_marker or (head in _ANON_HEADS and indefinite):
+        return _clean_desc(raw), "anonymous", ""
+    if words & _ORG_WORDS or head in _ORG_WORDS:
+        return _clean_desc(raw), "institution", ""
+    if head in _ANON_HEADS or (
+        head in _TITLE_WORDS
+        and head not in _STOP
+        # "Iran's foreign minister": a possessive before a title is no name
+        and all(t.endswith(("'s", "’s")) for t in cap_words)
+    ):
+        return _clean_desc(raw), "anonymous", ""
+    if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
+        if len(toks) >= 2:
+            return _strip_titles(raw) or raw, "person", ""
+        if last in _COUNTRIES:
+            return raw, "institution", ""
+        return raw, "unknown", ""
+    if _quantity_group(raw):  # "About half of the dock workers said": an unnamed group
+        return _clean_desc(raw), "anonymous", ""
+    return _clean_desc(raw), "unknown", ""
