@@ -210,3 +210,26 @@ def test_first_names_resource_is_well_formed():
     assert len(names) > 10_000
     assert set(names.values()) == {"m", "f"}
     assert all(n.isalpha() and n.islower() for n in names)
+
+
+def test_a_lede_description_named_by_a_definite_apposition_is_that_person():
+    from iranstrikes.quotes import extract_quotes
+    from iranstrikes.text import model
+
+    body = (
+        "A senior harbour official said the pier would close. Karl Holm, the official, said "
+        "repairs would take a year."
+    )
+    tm = model(body)
+    lede = tm.mention_at(0)
+    assert lede.rule == "cataphora" and tm.entities[lede.entity].name == "Karl Holm"
+    assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"] * 2
+    # an anonymous source stays one, whatever the apposition says
+    body = body.replace("official said", "official, speaking on condition of anonymity, said")
+    assert extract_quotes(body)["speaker"].tolist()[0] == "senior official"
+    # another head is no evidence
+    body = (
+        "A senior official said the pier would close. Karl Holm, the harbour master, said "
+        "repairs would take a year."
+    )
+    assert extract_quotes(body)["speaker"].tolist()[0] == "senior official"

@@ -166,6 +166,10 @@ def _suspicious(span: str) -> bool:
     )
 
 
+#: An indefinite singular description ("A senior official", "an aide to X").
+_LEDE_INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+[a-z]")
+
+
 def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     """Apply the text-model checks above to every statement (in place).
 
@@ -178,6 +182,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     m = art.masked
     dl_end = _dateline_end(art)
     needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
+    ledes: list[_Stmt] = []  # indefinite descriptions the model may have tied to a name
     for st in stmts:
         if st.start < dl_end < st.end and st.kind == "indirect":
             # "BAGHDAD (Reuters) - Iraqi forces retook the town, a spokesman said": the
@@ -217,9 +222,20 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             continue
         if need:
             needs.append((st, is_pron))
-    if not needs:
+        elif st.speaker_type == "anonymous" and _LEDE_INDEFINITE_RE.match(span):
+            ledes.append(st)  # "A senior official said ... Karl Holm, the official, said ..."
+    if not needs and not ledes:
         return
     tm = text_model if text_model is not None else _model(art)
+    for st in ledes:
+        # the text model tied a lede's indefinite description to the person named after it
+        # (its apposition or title says so): that person speaks
+        mk = tm.mention_at(st.subj[0])
+        if mk is not None and mk.rule == "cataphora" and mk.entity >= 0:
+            e = tm.entities[mk.entity]
+            if e.kind == "person":
+                st.speaker, st.speaker_type = e.name, "person"
+                st.method += "+entity:cataphora"
     decided: dict[tuple[int, int], tuple | None] = {}
     for st, is_pron in needs:
         if not st.subj:

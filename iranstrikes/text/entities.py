@@ -56,6 +56,8 @@ _GENERIC = frozenset(
     ]
 )
 _CATAPHOR_WINDOW = 500
+#: A definite apposition right after a name, its head last ("Karl Holm, the official,").
+_APPOSITION_THE_RE = re.compile(r",\s+the\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*[,.;]")
 _PRONOUN_SENTENCES = 2  # how many sentences back a pronoun looks for its antecedent
 
 
@@ -597,19 +599,24 @@ def _cataphora(
         if _ANONYMITY_RE.search(text, ss, se):
             continue
         specific = {t for t in m.titles - _GENERIC if t != m.head}
-        if not specific:
-            continue  # "an official": nothing ties it to one named person
         for k in range(mi + 1, len(mentions)):
             mk = mentions[k]
             if mk.start > m.end + _CATAPHOR_WINDOW:
                 break
-            if mk.kind != "title_name" or mk.rule != "new":
+            if mk.kind not in ("title_name", "name") or mk.rule != "new":
                 continue
             target = ents[mk.entity]
-            ctx = target.context | {t.casefold() for t in target.name.split()}
-            words = {w for w in ctx if w in lx["titles"]}
-            if not words or not specific <= ctx:
-                continue
+            ap = _APPOSITION_THE_RE.match(text, mk.end)
+            if ap is not None and ap.group(1).casefold() == m.head and target.kind == "person":
+                pass  # "A senior official said A. Karl Holm, the official, said B": the
+                # definite apposition points back to the description
+            elif not specific or mk.kind != "title_name":
+                continue  # "an official": nothing ties it to one named person
+            else:
+                ctx = target.context | {t.casefold() for t in target.name.split()}
+                words = {w for w in ctx if w in lx["titles"]}
+                if not words or not specific <= ctx:
+                    continue
             # move the description's mentions into the person
             for j in e.mentions:
                 mentions[j].entity, mentions[j].rule = target.id, "cataphora"
