@@ -226,7 +226,7 @@ def test_a_lede_description_named_by_a_definite_apposition_is_that_person():
     assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"] * 2
     # an anonymous source stays one, whatever the apposition says
     body = body.replace("official said", "official, speaking on condition of anonymity, said")
-    assert extract_quotes(body)["speaker"].tolist()[0] == "senior official"
+    assert extract_quotes(body)["speaker"].tolist()[0] == "senior harbour official"
     # another head is no evidence
     body = (
         "A senior official said the pier would close. Karl Holm, the harbour master, said "
