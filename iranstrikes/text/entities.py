@@ -496,13 +496,7 @@ def _pronoun(
             return None, ""
     elif best_k < 0:
         latest = -1
-        for bi in range(hi - 1, -1, -1):
-            k = body[bi]
-            if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
-                break
-            e = candidate(k)
-            if e is None:
-                continue
+        for _bi, k, e in _candidates_back(hi, floor, msent, body, body_sent, candidate):
             if latest < 0:
                 latest = k
                 if g is None:
@@ -519,6 +513,21 @@ def _pronoun(
     return mentions[best_k].entity, "pronoun-subject" if best_score >= 2 else "pronoun-recent"
 
 
+def _candidates_back(hi, floor, msent, body, body_sent, candidate):
+    """(body index, mention, entity) of the pronoun's candidates, the latest first.
+
+    Over the body mentions before ``hi``, at most 79 mentions and ``_PRONOUN_SENTENCES``
+    sentences back; ``candidate`` gives a mention's entity when it may be the antecedent.
+    """
+    for bi in range(hi - 1, -1, -1):
+        k = body[bi]
+        if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
+            return
+        e = candidate(k)
+        if e is not None:
+            yield bi, k, e
+
+
 def _scored_candidates(
     mentions, hi, floor, msent, ents, candidate, g, no_subject, text, fronted, body, body_sent
 ) -> tuple[int, int]:
@@ -530,13 +539,7 @@ def _scored_candidates(
     """
     cands: list[tuple[int, int, Entity]] = []
     first_in_sent: dict[int, int] = {}
-    for bi in range(hi - 1, -1, -1):
-        k = body[bi]
-        if k <= floor or body_sent[bi] < msent - _PRONOUN_SENTENCES:
-            break
-        e = candidate(k)
-        if e is None:
-            continue
+    for bi, k, e in _candidates_back(hi, floor, msent, body, body_sent, candidate):
         ns = no_subject.get(k)
         if ns is None:
             ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
