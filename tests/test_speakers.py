@@ -1372,3 +1372,9 @@ def test_a_participle_with_an_infinitive_after_a_cue_and_adjunct_is_a_statement(
     body = "“We will not accept it,” Mayor Karl Holm told reporters on Tuesday, vowing to appeal."
     df = extract_quotes(body).query("kind == 'indirect'")
     assert df["quote"].tolist() == ["to appeal"] and df["speaker"].tolist() == ["Karl Holm"]
+
+
+@pytest.mark.parametrize("name", ["Anna May", "Karl Will", "Ola Can"])
+def test_a_surname_that_is_also_an_auxiliary_stays_in_the_speaker(name):
+    row = extract_quotes(f"Harbour chief {name} said the pier would close.").iloc[0]
+    assert row["speaker"] == name

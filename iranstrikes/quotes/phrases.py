@@ -266,8 +266,8 @@ def _strip_subject_tail(seg: str) -> str:
     seg = _strip_tail_adverbs(seg)
     while True:
         head, _sp, last = seg.rstrip().rpartition(" ")
-        if not head.strip() or last.lower() not in _SUBJECT_TAIL:
-            return seg
+        if not head.strip() or last[:1].isupper() or last.lower() not in _SUBJECT_TAIL:
+            return seg  # (a capitalised word is a name: "George Will", "Theresa May")
         seg = _strip_tail_adverbs(head)
 
 

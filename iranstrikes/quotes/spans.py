@@ -21,9 +21,8 @@ from .speaker_types import _classify
 _AUX_TAIL_RE = re.compile(
     r"\s+(?:has|have|had|will|would|is|was|are|were|could|should|can|may|might|must|did|does|"
     r"do)(?:\s+(?:not|never|also|still|yet|twice|once|been|both|long|since|now|already|often|"
-    r"sometimes|nevertheless|in\s+(?:the\s+past|fact|particular)|[a-z]+ly))*\s*$",
-    re.I,
-)
+    r"sometimes|nevertheless|in\s+(?:the\s+past|fact|particular)|[a-z]+ly))*\s*$"
+)  # (lower case only: "Theresa May", "George Will" end in names, not auxiliaries)
 #: A dash that dangles at the end of a span, or opens a relative clause set off after the
 #: speaker ("X - who has said ... -"). (A noun phrase after a dash is left: "... left office
 #: - the State Department" speaks as the phrase after it, which the rules read.)
