@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import resources as _resources
+from ..text.entities import first_name_gender
 from ..text.mentions import _split_at_sentences
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
-    _FIRST_NAMES,
     _FORM2LEMMA,
     _MALE,
     _NAME_RUN2_NB_RE,
@@ -78,8 +78,7 @@ class _Entity:
         A soft hint for pronoun agreement only ("Hillary Clinton ... She"); the text's own
         evidence (``gender``: titles, "his"/"her") always wins.
         """
-        first, _, rest = self.name.partition(" ")
-        return _FIRST_NAMES.get(first.lower(), "") if rest else ""
+        return first_name_gender(self.name)
 
 
 _GENDER_AFTER_RE = re.compile(r"[^.;\"“”]{0,40}?\b(his|her|he|she|His|Her|He|She)\b")

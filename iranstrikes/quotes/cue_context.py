@@ -29,6 +29,7 @@ from .lexicon import (
     _RX48,
     _RX52,
 )
+from .phrases import _subject
 
 _PREPOSITION_WORDS = _resources.word_set("prepositions")
 
@@ -255,6 +256,25 @@ def _quote_then_speaker(art: _Article, cs: int, ce: int) -> bool:
 
 #: The passive before "quoted by X as saying" ("was quoted", "has been quoted").
 _PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _passive_quoted_by(m: str, lo: int, qa: re.Match[str], np_s: int, np_e: int):
+    """A passive "quoted by" in ``m[lo:]`` ("Holm was quoted by the Gazette as saying").
+
+    ``qa`` is the :data:`~.lexicon._QUOTED_AS_RE` match, its noun phrase ``[np_s, np_e)``.
+    Returns None for an active one ("The Gazette quoted Holm as saying"); else (the
+    subject before the auxiliary, or None when there is none, the agent after "by"): the
+    subject speaks, the agent is the channel.
+    """
+    if not m.startswith("by ", np_s):
+        return None
+    pv = _PASSIVE_QUOTED_RE.search(m, lo, qa.start())
+    if pv is None:
+        return None
+    subj = _subject(m, lo, pv.start())[0] if m[lo : pv.start()].strip() else None
+    return subj, (np_s + 3, np_e)
+
+
 #: A comma and a subordinator after a cue: an adjunct clause follows ('“...,” X said, after Y
 #: said ...'), not the rest of the statement ('“Only you,” she said, would use ...').
 _SUBORDINATE_AFTER_RE = re.compile(

@@ -337,6 +337,11 @@ _REPORT_OBJECT_RE = re.compile(
 )
 
 
+def infinitive_follows(m: str, lemma: str, pos: int, hi: int) -> bool:
+    """An infinitive verb's "to"-infinitive starts at ``pos`` ("vowed [to fight on]")."""
+    return lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, pos, hi) is not None
+
+
 def _complement_cue(m: str, lemma: str, end: int) -> bool:
     """The cue ending at ``end`` takes its content as an object or infinitive, not a clause.
 
@@ -347,7 +352,7 @@ def _complement_cue(m: str, lemma: str, end: int) -> bool:
     after = m[end : end + 80]
     return (
         lemma in _OBJECT_SET
-        or (lemma in _INFINITIVE_VERBS and bool(_TO_INF_RE.match(after)))
+        or infinitive_follows(m, lemma, end, end + 80)
         or (lemma in _OBJECT_INF_VERBS and bool(_OBJ_TO_INF_RE.match(after)))
         or (lemma in _AS_VERBS and bool(_OBJ_AS_RE.match(after)))
     )

@@ -12,7 +12,7 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
-from .cue_context import _PASSIVE_QUOTED_RE, _SENT_SUBJ_RE, _coordinated, _sentence_of
+from .cue_context import _SENT_SUBJ_RE, _coordinated, _passive_quoted_by, _sentence_of
 from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .indirect import _CONTEXT_PRONOUN_RE
@@ -489,13 +489,12 @@ def _after_attr(
         qa = None
     if qa is not None:
         np_s, np_e = qa.start("np"), qa.end("np")
-        pv = _PASSIVE_QUOTED_RE.search(m, lo, qa.start()) if m.startswith("by ", np_s) else None
-        if pv is not None:
+        passive = _passive_quoted_by(m, lo, qa, np_s, np_e)
+        if passive is not None:
             # '“...,” Holm was quoted by the Gazette as saying': Holm speaks through the Gazette
-            subj = _subject(m, lo, pv.start())[0] if m[lo : pv.start()].strip() else None
-            if subj is None:
+            if passive[0] is None:
                 return None
-            via, (np_s, np_e) = (np_s + 3, np_e), subj
+            (np_s, np_e), via = passive
         else:
             via = _subject(m, lo, qa.start())[0] if m[lo : qa.start()].strip() else None
         st = _Stmt(

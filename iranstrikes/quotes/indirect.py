@@ -24,7 +24,6 @@ from .cue_context import (
     _FRONTED_PP_RE,
     _GERUND_AGENT_RE,
     _INVERTIBLE,
-    _PASSIVE_QUOTED_RE,
     _PAST_AFTER_NP_RE,
     _PERFECT_LEAD_RE,
     _REST_AFTER_SET_OFF_RE,
@@ -39,6 +38,7 @@ from .cue_context import (
     _coordinated,
     _cue_of_quotation,
     _hearer_then_clause,
+    _passive_quoted_by,
     _plausible_subject_before,
     _quote_then_speaker,
     _words_after_quote,
@@ -52,6 +52,7 @@ from .cues import (
     _needs_no_that,
     _noun_use,
     _progressive,
+    infinitive_follows,
     with_absolute,
 )
 from .forms import (
@@ -69,7 +70,6 @@ from .forms import (
 from .lexicon import (
     _ACCORDING_RE,
     _FORM2LEMMA,
-    _INFINITIVE_VERBS,
     _LEAD_FLUFF_RE,
     _OBJECT_SET,
     _QUOTED_AS_RE,
@@ -82,7 +82,6 @@ from .lexicon import (
     _RX49,
     _RX50,
     _RX51,
-    _TO_INF_RE,
     _may_quote_as,
 )
 from .phrases import (
@@ -138,14 +137,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 ce = _trim(art.text, cs, cut.start())[1]
             via_span = None
             pre = m[ss : qa.start()]
-            pv = _PASSIVE_QUOTED_RE.search(pre) if m.startswith("by ", np_s) else None
-            if pv is not None:
+            passive = _passive_quoted_by(m, ss, qa, np_s, np_e)
+            if passive is not None:
                 # "Holm was quoted by the Harbour Gazette as saying ...": the subject
                 # speaks, the agent after "by" is the channel
-                vs = _subject(m, ss, ss + pv.start())[0] if pre[: pv.start()].strip() else None
-                if vs is None:
+                if passive[0] is None:
                     continue
-                via_span, (np_s, np_e) = (np_s + 3, np_e), vs
+                (np_s, np_e), via_span = passive
             else:
                 vs = _subject(m, ss, qa.start())[0] if pre.strip() else None
                 if vs:
@@ -247,7 +245,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif (
                     0 < len(between.split()) <= 9
                     and not _RX47.search(between)
-                    and not (lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(tail))
+                    and not infinitive_follows(m, lemma, c.end(), hi_c)
                 ):
                     # (not "In a turn that recalled X, Y pledged to oppose Z": the infinitive
                     # is the content, no adjunct)
@@ -363,7 +361,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     om = _hearer_then_clause(m, p, hi_c)
                 if om:
                     p += om.end()
-            if lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, p, hi_c):
+            if infinitive_follows(m, lemma, p, hi_c):
                 # "pledged to oppose X “today, tomorrow, forever”": the infinitive is the
                 # content, not an adjunct before a that-clause or a quotation
                 am = am_q = None
@@ -478,7 +476,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     elif (
                         am
                         or _clause_like(m, cs_, ce_)
-                        or (lemma in _INFINITIVE_VERBS and _TO_INF_RE.match(m, c.end(), hi_c))
+                        or infinitive_follows(m, lemma, c.end(), hi_c)
                     ):
                         # "X did Y, saying Z", "X told reporters, vowing to appeal": the
                         # sentence subject (read by the text model in quotes.speakers) speaks;

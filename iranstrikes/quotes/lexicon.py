@@ -194,7 +194,6 @@ _GROUP_PLURALS = set(_resources.word_list("group_plurals"))
 _INSTITUTION_PLURALS = set(_resources.word_list("institution_plurals"))
 _MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "m"}
 _FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "f"}
-_FIRST_NAMES = _resources.first_name_genders()  # pronoun agreement only
 _PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}
 _STOP = set(_resources.word_list("stopwords"))
 _COUNTRIES = set(_resources.word_list("countries"))

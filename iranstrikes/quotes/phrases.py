@@ -555,7 +555,7 @@ _RELATIVE_HEADS = _resources.word_set("relative_heads")
 _FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
 #: "as many as 40 percent of ...": an approximator, not the subordinator "as"
 _AS_MANY_AS_RE = re.compile(r"[Aa]s\s+(?:many|few)\s+as\s")
-_FOCUS_RE = re.compile(r"(?:even|only|just|especially|particularly)\s+", re.I)
+_FOCUS_RE = re.compile(r"(?:" + "|".join(sorted(_FOCUS_WORDS)) + r")\s+", re.I)
 _DANGLING = _resources.word_set("determiners") | _PREPOSITION_WORDS
 
 

@@ -426,7 +426,9 @@ def _pronoun(
     (it never lifts an older subject above a newer one). A subject's 2 or more beats any
     other candidate's 1 at most: so each sentence is read forwards up to its subject, and the
     other candidates count only when no sentence has one (then the latest with a gender
-    match, else the latest, wins).
+    match, else the latest, wins). A first name tied to the other gender
+    (:func:`first_name_gender`) takes 2 from a candidate; when that leaves a he/she with no
+    subject scoring 2, every candidate is scored as a whole (:func:`_scored_candidates`).
     """
     m = mentions[mi]
     msent = m.sentence
@@ -558,12 +560,19 @@ def _scored_candidates(
     return best_score, best_k
 
 
-def _name_gender(e: Entity) -> str:
-    """The gender the first name of a person's full name is strongly tied to, else ""."""
-    if e.kind != "person":
-        return ""
-    first, _, rest = e.name.partition(" ")
+def first_name_gender(name: str) -> str:
+    """The gender the first name of a full name (two words or more) is strongly tied to.
+
+    "m", "f" or "" (``resources/first_names.csv``). A soft hint for pronoun agreement only,
+    read by this module and the quote resolver; the text's own evidence always wins.
+    """
+    first, _, rest = name.partition(" ")
     return _resources.first_name_genders().get(first.lower(), "") if rest else ""
+
+
+def _name_gender(e: Entity) -> str:
+    """:func:`first_name_gender` of a person entity's name ("" for any other kind)."""
+    return first_name_gender(e.name) if e.kind == "person" else ""
 
 
 def _coordinated_rival(
