@@ -1378,3 +1378,59 @@ def test_a_participle_with_an_infinitive_after_a_cue_and_adjunct_is_a_statement(
 def test_a_surname_that_is_also_an_auxiliary_stays_in_the_speaker(name):
     row = extract_quotes(f"Harbour chief {name} said the pier would close.").iloc[0]
     assert row["speaker"] == name
+
+
+def test_a_description_does_not_run_across_a_past_verb_into_the_next_noun():
+    df = extract_quotes("The aide thanked supporters, saying, “We have to be ready.”")
+    assert df["speaker_mention"].tolist() == ["The aide"]
+    assert df["speaker_type"].tolist() == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mayor Hollis Brandt responded to Vargas’s question on Facebook writing, “Yes, I will.”",
+        "Mayor Hollis Brandt responded on Facebook writing, “Yes, I will.”",
+        "Mayor Hollis Brandt smiled and tweeted saying “Yes, I will.”",
+    ],
+)
+def test_a_participle_opening_a_quotation_without_its_comma_is_a_cue(body):
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Hollis Brandt"] and df["quote"].tolist() == ["Yes, I will."]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The crowd held signs reading “Save the park.”",
+        "Anna Berg gave her regular press briefing, “We are ready.”",
+    ],
+)
+def test_a_noun_ending_in_ing_before_a_quotation_is_no_cue(body):
+    assert extract_quotes(body).empty
+
+
+def test_a_name_set_off_by_a_dash_before_a_colon_introduces_the_quotation():
+    body = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”"
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "Carl Bialik" and row["method"] == "colon_intro"
+
+
+def test_a_quotation_before_a_new_speakers_reported_clause_continues_the_last_speaker():
+    body = (
+        "“It is sad,” Ted Harlan told reporters. “This is wrong. It has no place here.” "
+        "Governor Jo Kasich said he would have fired him."
+    )
+    df = extract_quotes(body).set_index("quote")
+    assert df.loc["This is wrong. It has no place here.", "speaker"] == "Ted Harlan"
+    assert df.loc["he would have fired him", "speaker"] == "Jo Kasich"
+
+
+def test_three_apostrophes_close_an_inner_and_an_outer_quotation():
+    body = (
+        "''I tell other banks, 'We do not care about you at all,''' said Mr. Meyer, who runs a "
+        "firm. ''You can say that is very nasty.''"
+    )
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Meyer", "Meyer"]
+    assert df["quote"].tolist()[1] == "You can say that is very nasty."

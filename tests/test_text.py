@@ -233,3 +233,10 @@ def test_a_lede_description_named_by_a_definite_apposition_is_that_person():
         "repairs would take a year."
     )
     assert extract_quotes(body)["speaker"].tolist()[0] == "senior official"
+
+
+def test_a_description_stops_at_a_past_verb_after_another_head_noun():
+    text_ = "The aide thanked supporters. The retired general declined."
+    spans = [text_[m.start : m.end] for m in text.model(text_).mentions if m.kind == "description"]
+    assert "The aide" in spans and "The retired general" in spans
+    assert not any("thanked" in s for s in spans)

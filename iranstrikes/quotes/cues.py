@@ -224,9 +224,21 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and not _progressive(m, mt.start(), sent_start)
         and not (wl == "saying" and _clause_like(m, mt.end() + 1, min(len(m), mt.end() + 81)))
         and with_absolute(m, mt.start(), sent_start) is None
+        # "X replied on Facebook writing, “...”", "X tweeted saying “...”": a participle that
+        # opens a quotation after a name or a past verb, its comma left out (not "her press
+        # briefing, “...”", "signs reading “...”": nouns)
+        and not (
+            _QUOTE_AFTER_ING_RE.match(m, mt.end())
+            and _NAME_OR_PAST_BEFORE_RE.search(m, max(sent_start, mt.start() - 40), mt.start())
+        )
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+#: A quotation opening right after a participle cue, with at most a comma or colon between.
+_QUOTE_AFTER_ING_RE = re.compile(r"[,:]?\s*[“\"]")
+_NAME_OR_PAST_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*[a-z]|\b[a-z]{2,}ed)\s+$")
 
 
 #: A preposition or subordinator that opens an adverbial participle clause ("by saying",

@@ -185,6 +185,17 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         start_np = after_lo + am.end()
         if q.closed:
             stmt = _after_attr(art, q, qs, qe, start_np, after_hi, (ss, se), new_sentence)
+            if (
+                stmt is not None
+                and new_sentence
+                and stmt.method == "cue_after_quote"
+                and m[q.close_pos - 1] == "."
+                and last_direct_para == q.para
+                and _CLAUSE_AFTER_CUE_RE.match(m, stmt.cue[1])
+            ):
+                # '“A,” X told reporters. “B.” Y said he would ...': the next sentence's cue
+                # has its own clause; the quotation goes on with X's words (continuation)
+                stmt = None
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
             if (
                 stmt is not None
@@ -224,6 +235,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                     and len(tail.split()) <= 4
                 )
                 and not _RX57.search(tl[:-4] if tl.endswith("that") else tl)
+                # "Pollsters agree - Carl Bialik: “...”": the name the dash sets off before
+                # the colon introduces the quotation (a colon intro), not the cue before it
+                and not _DASH_NAME_COLON_RE.search(tail)
             )
             if not ok:
                 break
@@ -438,6 +452,10 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
 _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
+#: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
+_CLAUSE_AFTER_CUE_RE = re.compile(
+    r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"
+)
 _NAME_SAID_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|added|told|wrote)\b"
 )
@@ -584,6 +602,10 @@ def _ends_in_colon(m: str, lo: int, hi: int) -> bool:
     if seg.rstrip(" \t\u00a0").endswith(":"):
         return True
     return seg.endswith("\n") and seg[:-1].rstrip(" \t\u00a0").endswith(":")
+
+
+#: A dash, then a capitalised name and a colon ending the text before a quotation.
+_DASH_NAME_COLON_RE = re.compile(r"\s[-–—]+\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*:\s*$")
 
 
 def _colon_intro(

@@ -196,6 +196,14 @@ def _description_stops() -> frozenset[str]:
     return _lex()["stop"] | _NOT_MODIFIER
 
 
+_PAST_FORMS = _resources.word_set("past_verbs")
+
+
+def _is_past_form(word: str) -> bool:
+    """A lower-case regular (-ed) or irregular (``past_verbs.txt``) past form."""
+    return word.islower() and (word.endswith("ed") or word in _PAST_FORMS)
+
+
 def _descriptions(text: str, low: str):
     """(start, head start, end, det, mods) of each description.
 
@@ -206,6 +214,7 @@ def _descriptions(text: str, low: str):
     stop = _description_stops()
     dets = lx["dets"]
     hits = [mt.span() for mt in _head_re().finditer(low)]
+    head_ends = {he: hs for hs, he in hits}
     out: list[tuple] = []
     n_hits = len(hits)
     blanks = " \t\u00a0"
@@ -238,6 +247,11 @@ def _descriptions(text: str, low: str):
                 det, start = wl, i
                 break
             if wl in stop or len(mods) == 4:
+                break
+            if mods and head_ends.get(j) == i and _is_past_form(mods[0]):
+                # another head noun, then a past verb: "The aide thanked supporters" is two
+                # phrases and a verb, not one description; this one is its head alone
+                mods, det, start = [], "", hs
                 break
             mods.insert(0, word)
             pos = start = i

@@ -44,7 +44,24 @@ def _mask(text: str) -> str:
         # two apostrophes as a quotation mark (some wires and archives): one straight double
         # quote, on the side of the pair that touches the quoted words (same length)
         m = _TWO_APOSTROPHES_RE.sub(_one_quote, m)
+        if "'''" in m:
+            # an inner single quotation ending (or starting) with the outer one:
+            # "''I told them, 'No.'''" closes both, the double mark after the single one
+            m = _THREE_APOSTROPHES_RE.sub(_inner_and_outer, m)
     return m
+
+
+_THREE_APOSTROPHES_RE = re.compile(r"(?<!')'''(?!')")
+
+
+def _inner_and_outer(mt: re.Match[str]) -> str:
+    s = mt.string
+    i = mt.start()
+    before = s[i - 1] if i else " "
+    after = s[i + 3] if i + 3 < len(s) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return " \"'"  # opening: the outer mark, then the inner one
+    return "'\" "  # closing: the inner mark, then the outer one
 
 
 _TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
