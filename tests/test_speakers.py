@@ -1434,3 +1434,40 @@ def test_three_apostrophes_close_an_inner_and_an_outer_quotation():
     df = extract_quotes(body)
     assert df["speaker"].tolist() == ["Meyer", "Meyer"]
     assert df["quote"].tolist()[1] == "You can say that is very nasty."
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The vote was set for March, explained Karl Rosen, “and that changed everything.”",
+            "Karl Rosen",
+        ),
+        (
+            "Recalling the vote, Karl Rosen, who ran the campaign, said of Anna Berg: “She will "
+            "not stop.”",
+            "Karl Rosen",
+        ),
+    ],
+)
+def test_an_inverted_cue_between_a_clause_and_a_quotation_gives_it_to_the_name_after(body, speaker):
+    df = extract_quotes(body).query("kind == 'direct'")
+    assert df["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan drew doubts: Former Rep. Jane Harman said it was the least bad option.",
+        "The plan drew doubts: Former Rep. Jane Harman called it “the least bad option.”",
+    ],
+)
+def test_a_colon_ends_the_clause_before_a_subject(body):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker_mention"] == "Former Rep. Jane Harman"
+
+
+def test_a_share_with_a_percent_sign_is_a_subject():
+    df = extract_quotes("In the poll, 47% say the council should act; 37% disagree.")
+    assert df["speaker"].tolist() == ["47%"]
+    assert df["quote"].tolist()[0].startswith("the council should act")

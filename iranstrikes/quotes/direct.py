@@ -12,7 +12,13 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
-from .cue_context import _SENT_SUBJ_RE, _coordinated, _passive_quoted_by, _sentence_of
+from .cue_context import (
+    _INVERTIBLE,
+    _SENT_SUBJ_RE,
+    _coordinated,
+    _passive_quoted_by,
+    _sentence_of,
+)
 from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .indirect import _CONTEXT_PRONOUN_RE
@@ -247,7 +253,20 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             # "X said ... and added, “...”": a cue coordinated with an earlier verb has that
             # verb's subject, not the last noun before it
             coord = _coordinated(lead)
-            if lead.strip() and not wl.endswith("ing") and not coord:
+            if (
+                lead.rstrip().endswith(",")
+                and not wl.endswith("ing")
+                and lemma in _INVERTIBLE
+                and tl.endswith((",", ":"))
+                and _INVERTED_NAME_RE.match(tl)
+                and tl.split()[0].strip(",:").lower() not in _TIME_NAMES
+            ):
+                # "The schedule was set early, explained Rosenberg, “...”": an inverted cue
+                # between a clause and the quotation; the name after it speaks
+                subj, appos = _np_after(m, c.end(), q.open_pos)
+            if subj is not None:
+                pass
+            elif lead.strip() and not wl.endswith("ing") and not coord:
                 subj, appos = _subject(m, lo, c.start())
             elif not lead.strip() and c.group(0)[:1].isupper() and not wl.endswith("ing"):
                 # 'Said Comey, “...”': a sentence-initial cue with its subject after it
@@ -452,6 +471,12 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
 _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
+#: What an inverted cue's subject opens with: a capitalised word or a determiner (not a
+#: preposition: "X, who ..., said of Sanders: “...”" has its subject before the cue).
+_INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
+_TIME_NAMES = frozenset(
+    w.lower() for w in _resources.weekday_names() + _resources.month_names()
+) | {"today", "yesterday", "tonight"}
 #: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
 _CLAUSE_AFTER_CUE_RE = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"

@@ -115,6 +115,9 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
+#: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
+_LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
+_DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
 _FLAT_SPLIT_RE = re.compile(r"[,;—–]")
 # Greedy: matches up to and including the last cut character before the end position.
 _LAST_CUT_RE = re.compile(r".*[,;—–]", re.S)
@@ -370,6 +373,18 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
     seg = _strip_subject_tail(masked[lo:hi])
+    if ":" in seg:
+        # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon before a
+        # capitalised word ends the clause before the subject (not one inside a parenthetical:
+        # "An article - headlined A: B - accuses"; see also the end)
+        cm = _LAST_COLON_RE.match(seg)
+        if (
+            cm is not None
+            and seg[cm.end() :].lstrip()[:1].isupper()
+            and not _DASH_OR_PAREN_RE.search(seg, cm.end())
+        ):
+            lo += cm.end()
+            seg = seg[cm.end() :]
     tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
     if tm:  # "The minister tried to make it clear that ..."
         seg = seg[: tm.start()]
@@ -545,9 +560,24 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         and not chunk.lower().startswith("that")
     ):
         return None, ""
-    if chunk[-1:] in '"”' or not _RX12.search(chunk):
+    if chunk[-1:] in '"”' or not (_RX12.search(chunk) or _PERCENT_RE.fullmatch(chunk)):
         return None, ""
+    if ":" in chunk:
+        # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon (not a
+        # clock time's, not one inside a parenthetical: "An article - headlined A: B -
+        # accuses") ends the clause before the subject
+        cm = _LAST_COLON_RE.match(chunk)
+        if (
+            cm is not None
+            and chunk[cm.end() :].strip()
+            and not _DASH_OR_PAREN_RE.search(chunk, cm.end())
+        ):
+            cs += cm.end() + len(chunk[cm.end() :]) - len(chunk[cm.end() :].lstrip())
     return (cs, ce), appos
+
+
+#: A share written with the percent sign ("47% say ..."): a subject without letters.
+_PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
 
 
 _PREPOSITION_WORDS = _resources.word_set("prepositions")
