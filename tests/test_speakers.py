@@ -1471,3 +1471,19 @@ def test_a_share_with_a_percent_sign_is_a_subject():
     df = extract_quotes("In the poll, 47% say the council should act; 37% disagree.")
     assert df["speaker"].tolist() == ["47%"]
     assert df["quote"].tolist()[0].startswith("the council should act")
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_no_speaker():
+    body = (
+        "Anna Berg spoke first. Then Karl Holm delivered a blunt message to Anna Berg: "
+        "“It is time to quit.” More from Anna Berg: “I will stay.”"
+    )
+    df = extract_quotes(body).set_index("quote")
+    assert df.loc["It is time to quit.", "speaker"] == "Karl Holm"
+    assert df.loc["I will stay.", "speaker"] == "Anna Berg"
+
+
+def test_a_passive_cue_set_off_in_its_statement_gives_it_to_the_agent():
+    body = "The nationwide campaign, first reported by The Washington Post, is a key element."
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == "The Washington Post" and row["speaker_type"] == "media"

@@ -406,7 +406,13 @@ def _parenthetical_cue(
             or between.split()[0].casefold().split("’")[0].split("'")[0] in _RELATIVE_WORDS
         ):
             return None
-        subj = _subject(m, lo + com + 1, c.start())[0]
+        if tail_words[:1] == ["by"] and c.group(0).lower().endswith("ed"):
+            # "The campaign, first reported by The Washington Post, is ...": a passive cue
+            # set off inside its statement; its agent reports the sentence
+            subj = (c.end() + m[c.end() :].index("by") + 3, pm.end() - 1)
+            subj = (subj[0], subj[0] + len(m[subj[0] : subj[1]].rstrip(" ,")))
+        else:
+            subj = _subject(m, lo + com + 1, c.start())[0]
         if subj is None:
             return None
         cs, ce = _trim(art.text, lo, hi)
