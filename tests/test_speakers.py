@@ -1487,3 +1487,31 @@ def test_a_passive_cue_set_off_in_its_statement_gives_it_to_the_agent():
     body = "The nationwide campaign, first reported by The Washington Post, is a key element."
     row = extract_quotes(body).iloc[0]
     assert row["speaker"] == "The Washington Post" and row["speaker_type"] == "media"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "Her two rivals, Karl Holm of Ely and Anna Berg of Ross, have both urged the mayor "
+            "to resign.",
+            "Karl Holm of Ely and Anna Berg of Ross",
+        ),
+        ("The leaders each said the pier is unsafe.", "The leaders"),
+        ("Several people I've spoken with this week said the pier is unsafe.", "Several people"),
+        ("The voters we met at the diner said the race was close.", "The voters"),
+    ],
+)
+def test_a_subject_ends_before_a_floating_quantifier_or_a_relative_clause(body, mention):
+    assert extract_quotes(body)["speaker_mention"].tolist() == [mention]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Anna Berg shared a story about alleged fraud in the count.",
+        "Officials counted the pledged delegates again.",
+    ],
+)
+def test_a_past_form_after_a_determiner_or_preposition_is_an_adjective(body):
+    assert not set(extract_quotes(body)["cue"]) & {"alleged", "pledged"}

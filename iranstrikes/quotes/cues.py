@@ -193,6 +193,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
     ):
         return False  # "avoided a declarative answer.": a noun (no verb follows a determiner)
+    if wl.endswith("ed") and _ADJECTIVE_SLOT_RE.search(
+        m, max(sent_start, mt.start() - 12), mt.start()
+    ):
+        return False  # "a story about alleged fraud", "the reported attack": an adjective
     if wl in _AUTHORED and _BY_AFTER_RE.match(m, mt.end()):
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
@@ -236,6 +240,11 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     return not need_that or _needs_no_that(m, mt)
 
 
+#: A determiner or preposition right before a word: no finite verb stands there.
+_ADJECTIVE_SLOT_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|these|those|of|for|with|from|at|in|on|"
+    r"about|over|against|into|amid|despite)\s+$"
+)
 #: A quotation opening right after a participle cue, with at most a comma or colon between.
 _QUOTE_AFTER_ING_RE = re.compile(r"[,:]?\s*[“\"]")
 _NAME_OR_PAST_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*[a-z]|\b[a-z]{2,}ed)\s+$")

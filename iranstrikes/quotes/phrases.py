@@ -520,6 +520,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         return (cs, cs + len(words[0])), ""
     if words[0].lower() in {"there", "this"} and len(words) == 1:
         return None, ""
+    cc = _CONTACT_CLAUSE_RE.match(chunk) if len(words) > 3 else None
+    if cc is not None:
+        # "Several people I've spoken with over the weeks said": a relative clause without
+        # "who" (its subject pronoun follows the head); the head noun phrase speaks
+        ce = cs + cc.end("np")
+        chunk = masked[cs:ce]
+        words = chunk.split()
     if len(words) > 9:
         # take the trailing noun phrase: a run of capitalised tokens (with title words)
         toks = list(_RX10.finditer(chunk))
@@ -576,6 +583,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     return (cs, ce), appos
 
 
+#: A plural noun phrase (up to four words) and a subject pronoun opening a relative clause
+#: without "who" ("Several people I've spoken with ...", "The voters we met ...").
+_CONTACT_CLAUSE_RE = re.compile(
+    r"(?P<np>(?:[A-Za-z][\w’'-]*\s+){0,3}(?:people|[a-z]{2,}s))\s+(?:I|we|you|they)"
+    r"(?:[’'](?:ve|d|ll|re))?\s+[a-z]"
+)
 #: A share written with the percent sign ("47% say ..."): a subject without letters.
 _PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
 
