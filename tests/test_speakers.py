@@ -1515,3 +1515,46 @@ def test_a_subject_ends_before_a_floating_quantifier_or_a_relative_clause(body, 
 )
 def test_a_past_form_after_a_determiner_or_preposition_is_an_adjective(body):
     assert not set(extract_quotes(body)["cue"]) & {"alleged", "pledged"}
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        (
+            "Karl Holm said he would fix the pier, and Anna Berg vowed to rebuild the harbour.",
+            ("he would fix the pier", "Karl Holm"),
+            ("to rebuild the harbour", "Anna Berg"),
+        ),
+        (
+            "Some residents said they feared a repeat of the 1992 vote, when Mr. Holm, who had "
+            "lost his seat, called for a “war on waste.”",
+            ("they feared a repeat of the 1992 vote", "residents"),
+            ("war on waste.", "Holm"),
+        ),
+    ],
+)
+def test_a_statement_ends_before_a_clause_with_its_own_speaker(body, first, second):
+    df = extract_quotes(body).set_index("quote")
+    for quote, speaker in (first, second):
+        assert df.loc[quote, "speaker"] == speaker
+
+
+def test_a_clause_with_a_modal_is_never_a_speaker():
+    body = (
+        "Voters may ask whether candidates like Karl Holm, who claimed the pier was safe, and "
+        "Anna Berg, who suggested it could wait, are wise choices."
+    )
+    spans = extract_quotes(body)["speaker_mention"].tolist()
+    assert "Voters" in spans and not any("ask" in s for s in spans)
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_an_infinitive_verb_before_a_quotation_attributes_it(mark):
+    close = '"' if mark == '"' else "”"
+    df = extract_quotes(f"Anna Berg vowed to {mark}rebuild the harbour{close} within a year.")
+    assert df["speaker"].tolist() == ["Anna Berg"] and df["kind"].tolist() == ["partial"]
+
+
+def test_a_participle_goes_with_the_last_coordinated_clause():
+    body = "Anna Berg dodged the question, but Karl Holm brought her back, asking Berg to answer."
+    assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"]

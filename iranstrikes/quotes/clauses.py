@@ -16,6 +16,7 @@ import re
 from .article import _Article
 from .cues import _cue_ok
 from .forms import _trim
+from .phrases import _subject
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
 #: as", "Asked whether" ...) up to the clause's subject.
@@ -122,4 +123,42 @@ def clause_content_end(
             com = _clause_comma(art, cs, ce)
             end = min(com if com > cs else ce, later[0].start())
             ce = _trim(art.text, cs, end)[1]
+    return _next_speaker_end(art, ss, cs, ce)
+
+
+#: A clause boundary right before a new subject: ", and", ", but", ", when" ..., a semicolon
+#: or a dash (then an optional "something" object: "- something his aides argue is ...").
+_BOUNDARY_BEFORE_SUBJECT_RE = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+"
+    r"(?:something\s+|which\s+)?$"
+)
+
+
+def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
+    """End the content before a later clause with its own subject and reporting verb.
+
+    "X said he would fix the pier, and Anna Berg vowed to rebuild it", "... feared a repeat
+    of the vote, when Mr. Holm, who had lost, called for ...": the clause after the boundary
+    is another attribution, not part of what the first speaker said.
+    """
+    m = art.masked
+    for c2 in art.cues(cs, ce):
+        if (
+            c2.start() <= cs
+            or c2.group(0).lower().endswith("ing")
+            or not _cue_ok(m, c2, ss)
+            # (a relative clause's verb is no new clause: ", and Y, who suggested ...")
+            or _RELATIVE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 60), c2.start())
+        ):
+            continue
+        subj = _subject(m, cs, c2.start())[0]
+        if subj is None or subj[0] <= cs or not _NEW_SUBJECT_RE.match(m, subj[0]):
+            continue
+        bm = _BOUNDARY_BEFORE_SUBJECT_RE.search(m, max(cs, subj[0] - 20), subj[0])
+        if bm is not None and bm.start() > cs:
+            return _trim(art.text, cs, bm.start())[1]
     return ce
+
+
+#: What a new clause's subject opens with: a capitalised word or a possessive determiner.
+_NEW_SUBJECT_RE = re.compile(r"(?:[A-Z]|(?:his|her|their|its|the)\s)")

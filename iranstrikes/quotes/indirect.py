@@ -94,6 +94,9 @@ from .segment import (
     _Stmt,
 )
 
+#: A comma and a coordinating conjunction (or a semicolon) opening a clause.
+_COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
+
 
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
@@ -461,6 +464,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 elif participle:
                     fm = _FRONTED_PP_RE.match(m, lo_c, c.start())
                     sm = _SENT_SUBJ_RE.match(m, fm.end() if fm else lo_c, c.start())
+                    for bm in _COORD_CLAUSE_RE.finditer(m, sm.end() if sm else lo_c, c.start()):
+                        # "X dodged it, but Y brought her back, asking ...": the participle
+                        # goes with the last coordinated clause, whose subject is Y
+                        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or sm
                     stmt.subj = _subject(m, sm.start(1), sm.end(1))[0] if sm else None
                     if (
                         fm is not None

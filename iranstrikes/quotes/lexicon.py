@@ -169,7 +169,7 @@ _OBJECT_INF_VERBS = frozenset(_resources.word_list("reporting_verbs_object_infin
 _QUOTE_ONLY_VERBS = frozenset(_resources.word_list("reporting_verbs_quote_only"))
 #: Verbs whose "Y as Z" object is the content ("described the plan as a failure").
 _AS_VERBS = frozenset(_resources.word_list("reporting_verbs_as"))
-_TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?!be\b)[a-z]")
+_TO_INF_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:not\s+)?to\s+(?:(?!be\b)[a-z]|[\"“]_)")
 _OBJ_TO_INF_RE = re.compile(
     r"\s+(?!(?:to|not|that|for|about|if|whether)\b)(?:[\w.'’-]+\s+){1,5}?(?:not\s+)?to\s+[a-z]"
 )

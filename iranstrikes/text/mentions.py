@@ -197,6 +197,8 @@ def _description_stops() -> frozenset[str]:
 
 
 _PAST_FORMS = _resources.word_set("past_verbs")
+#: Lower-case words that never modify a noun (``description_stop_words.txt``).
+_CLAUSE_WORDS = frozenset(_resources.word_list("description_stop_words"))
 
 
 def _is_past_form(word: str) -> bool:
@@ -246,7 +248,7 @@ def _descriptions(text: str, low: str):
             if wl in dets:
                 det, start = wl, i
                 break
-            if wl in stop or len(mods) == 4:
+            if wl in stop or len(mods) == 4 or word in _CLAUSE_WORDS:
                 break
             if mods and head_ends.get(j) == i and _is_past_form(mods[0]):
                 # another head noun, then a past verb: "The aide thanked supporters" is two
