@@ -98,6 +98,7 @@ _LEADING_FUNCTION_RE = re.compile(
     + r")\b"
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
+_RELATIVE_WORD_RE = re.compile(r"[A-Za-z]+")
 #: After "that", what opens a clause (a subject pronoun, an article, a name) rather than the
 #: noun of a demonstrative ("that official").
 _COMPLEMENTIZER_NEXT_RE = re.compile(r"(?:he|she|they|it|we|you|the|a|an)(?![a-z])|[A-Z]")
@@ -241,6 +242,14 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if not st.subj:
             frag = st.extra.pop("fragment_at", None)
             if frag is not None:
+                rel = _RELATIVE_WORD_RE.match(art.masked, frag)
+                if rel is not None and rel.group(0).casefold() in _RELATIVE - {"that"}:
+                    # "candidates like Karl Holm, who claimed ...": the antecedent speaks
+                    d = _relative_antecedent(art, tm, frag)
+                    if d is not None:
+                        st.subj, st.speaker, st.speaker_type = d[0], d[1], d[2]
+                        st.method += d[3]
+                    continue
                 if not st.method.startswith(_SUBJECTLESS):
                     # "X, secretary for refugees, and migration, said": the apposition's
                     # last piece was read as the speaker
@@ -326,19 +335,15 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     if group and not (st.speaker and _is_name_like(st.speaker)):
         # "about half of Democratic primary voters said": an unnamed group speaks
         return (ms, me), group, "anonymous", "+quantity-group"
-    if not inside:
-        if st.speaker and _is_name_like(st.speaker):
-            return None
-        return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     words = span.split()
     first = words[0].casefold() if words else ""
     if first in _RELATIVE and not _opens_that_clause(first, words):
         # "X, who lives nearby, said": the speaker is the relative's antecedent
-        for x in reversed(tm.mentions_in(max(0, ms - 120), ms)):
-            if x.end <= ms and not art.masked[x.end : ms].strip(" ,") and x.entity >= 0:
-                e = tm.entities[x.entity]
-                return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:relative"
-        return None, "", "unknown", "+entity:no-mention"
+        return _relative_antecedent(art, tm, ms) or (None, "", "unknown", "+entity:no-mention")
+    if not inside:
+        if st.speaker and _is_name_like(st.speaker):
+            return None
+        return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     # the last mention inside that is not after a preposition can be the subject
     best = None
     for x in inside:
@@ -356,6 +361,18 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+def _relative_antecedent(art: _Article, tm, at: int):
+    """(span, name, type, note) of the mention right before a relative pronoun at ``at``.
+
+    "X, who lives nearby, said": X, when a mention ends just before the comma; else None.
+    """
+    for x in reversed(tm.mentions_in(max(0, at - 120), at)):
+        if x.end <= at and not art.masked[x.end : at].strip(" ,") and x.entity >= 0:
+            e = tm.entities[x.entity]
+            return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:relative"
+    return None
 
 
 def _after_preposition(masked: str, floor: int, x) -> bool:
