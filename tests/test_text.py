@@ -240,3 +240,9 @@ def test_a_description_stops_at_a_past_verb_after_another_head_noun():
     spans = [text_[m.start : m.end] for m in text.model(text_).mentions if m.kind == "description"]
     assert "The aide" in spans and "The retired general" in spans
     assert not any("thanked" in s for s in spans)
+
+
+def test_a_sentence_initial_capital_before_a_title_and_a_name_is_no_name():
+    text_ = "Band member Karl Holm shared the news. Holm said it was over."
+    spans = [text_[m.start : m.end] for m in text.model(text_).mentions]
+    assert "Band" not in spans and "Karl Holm" in spans

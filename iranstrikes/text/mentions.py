@@ -293,6 +293,8 @@ def _pronoun_ci_re() -> re.Pattern[str]:
     return re.compile(_pronoun_re().pattern, re.IGNORECASE)
 
 
+#: A lower-case title or anonymity head, then a capitalised word ("[Band] member Flea").
+_TITLE_THEN_NAME_RE = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]")
 _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
 _WORD_OR_DOT_RE = re.compile(r"[\w.]")
 
@@ -536,6 +538,10 @@ def find_mentions(
             cache[key] = info
         if info is None:
             continue
+        if key[1] and " " not in raw:
+            tw = _TITLE_THEN_NAME_RE.match(text, mt.end())
+            if tw is not None and tw.group(1) in lx["anon_titles"]:
+                continue  # "Band member Flea said": the capital opens the title, no name
         ds, de, kind, head, name, titles, g, number, definite = info
         s, e = s0 + ds, mt.end() + de
         if n_out:
