@@ -1560,3 +1560,20 @@ def test_an_infinitive_verb_before_a_quotation_attributes_it(mark):
 def test_a_participle_goes_with_the_last_coordinated_clause():
     body = "Anna Berg dodged the question, but Karl Holm brought her back, asking Berg to answer."
     assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Karl Holm’s “bridge to nowhere” remark angered voters.", "Karl Holm"),
+        ("The mayor’s “no new taxes” pledge was broken.", "mayor"),
+    ],
+)
+def test_a_possessor_before_a_quoted_modifier_of_a_speech_noun_said_it(body, speaker):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == speaker and row["kind"] == "partial"
+
+
+def test_a_contracted_is_before_a_quotation_is_no_possessor():
+    body = "Holm's “looks like a vanity candidacy,” says Anna Berg, a party activist."
+    assert extract_quotes(body)["speaker"].tolist() == ["Anna Berg"]

@@ -471,6 +471,11 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
 _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
+#: A possessor right before a quotation: a name or a definite description, then "’s".
+_POSSESSOR_BEFORE_RE = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z]|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:[’']s|(?<=s)[’'])\s*$"
+)
 #: What an inverted cue's subject opens with: a capitalised word or a determiner (not a
 #: preposition: "X, who ..., said of Sanders: “...”" has its subject before the cue).
 _INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
@@ -566,6 +571,16 @@ def _after_attr(
         if not pre.strip():
             if wl.endswith("ing"):
                 return None
+            pm = _POSSESSOR_BEFORE_RE.search(m, max(0, q.open_pos - 60), q.open_pos)
+            if pm is not None and _FORM2LEMMA.get(wl) == wl:
+                # "Karl Holm’s “bridge to nowhere” remark angered voters": the quotation
+                # modifies the noun (a base form) after it, and the possessor said it (not
+                # "Bloomberg's “looks like ...,” says X": a contraction, then a verb)
+                st = _Stmt(
+                    "partial", qs, qe, (c.start(), c.end()), pm.span(1), sent,
+                    "possessive_quote", 0.7,
+                )  # fmt: skip
+                return st
             subj, appos = _np_after(m, c.end(), hi)
             if subj is None:
                 return None
