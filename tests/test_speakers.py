@@ -1577,3 +1577,34 @@ def test_a_possessor_before_a_quoted_modifier_of_a_speech_noun_said_it(body, spe
 def test_a_contracted_is_before_a_quotation_is_no_possessor():
     body = "Holm's “looks like a vanity candidacy,” says Anna Berg, a party activist."
     assert extract_quotes(body)["speaker"].tolist() == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Sources told the Gazette that she did chime in, a point Karla Fein also "
+            "acknowledged to the Herald.",
+            "she did chime in",
+        ),
+        (
+            "The mayor said the contest had been rigged against him, a charge that party "
+            "leaders strongly denied.",
+            "the contest had been rigged against him",
+        ),
+        (
+            "She said that experts had backed her plan, to which Karl Holm replied that it "
+            "was not true.",
+            "experts had backed her plan",
+        ),
+    ],
+)
+def test_an_object_relative_with_its_own_speaker_ends_the_statement(body, content):
+    assert extract_quotes(body)["quote"].tolist()[0] == content
+
+
+def test_a_clause_and_a_name_before_a_cue_leave_the_name_as_subject():
+    body = "At one point, a woman asked for a photo and Anna Berg said, “as long as we win.”"
+    df = extract_quotes(body).set_index("kind")
+    assert df.loc["direct", "speaker_mention"] == "Anna Berg"
+    assert df.loc["indirect", "quote"] == "for a photo"

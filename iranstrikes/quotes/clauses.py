@@ -126,20 +126,30 @@ def clause_content_end(
     return _next_speaker_end(art, ss, cs, ce)
 
 
-#: A clause boundary right before a new subject: ", and", ", but", ", when" ..., a semicolon
-#: or a dash (then an optional "something" object: "- something his aides argue is ...").
-_BOUNDARY_BEFORE_SUBJECT_RE = re.compile(
-    r"(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+"
-    r"(?:something\s+|which\s+)?$"
+#: Before a later cue (anchored at its start): a clause boundary, the new clause's subject
+#: (a name, or a plural noun phrase) and its adverbs. Boundaries: ", and"/", but"/", when"...,
+#: a semicolon, a dash (and "something": "- something his aides argue"), an appositive noun's
+#: object relative (", a point X acknowledged", ", a charge that X denied", ", to which X
+#: replied") or a bare "and"/"but" before a capitalised name ("... and Clinton said").
+_NEW_CLAUSE_BEFORE_CUE_RE = re.compile(
+    r"(?P<b>(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+"
+    r"(?:something\s+)?"
+    r"|,\s+(?:(?:a|an|the)\s+[a-z]+(?:\s+that)?|(?:to|in|at|with)\s+which)\s+"
+    r"|\s(?:and|but)\s+(?=[A-Z]))"
+    r"(?P<np>(?:(?:[A-Z][\w.’'-]*|of)\s+){0,4}[A-Z][\w’'-]*"
+    r"|(?:(?:his|her|their|its|the|some|many|most)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z]+s)"
+    r"(?:\s+(?:also|later|then|again|quickly|has|have|had|[a-z]{3,}ly))*\s+$"
 )
+#: Words the subject pattern may take that are no subject ("..., and it was", "and this").
+_NOT_SUBJECTS = frozenset({"is", "was", "has", "this", "its", "his", "hers", "theirs"})
 
 
 def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
     """End the content before a later clause with its own subject and reporting verb.
 
-    "X said he would fix the pier, and Anna Berg vowed to rebuild it", "... feared a repeat
-    of the vote, when Mr. Holm, who had lost, called for ...": the clause after the boundary
-    is another attribution, not part of what the first speaker said.
+    "X said he would fix the pier, and Anna Berg vowed to rebuild it", "... asked for a photo
+    and Clinton said ...", "..., a point Feinstein acknowledged": the clause after the
+    boundary is another attribution, not part of what the first speaker said.
     """
     m = art.masked
     for c2 in art.cues(cs, ce):
@@ -151,14 +161,21 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
             or _RELATIVE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 60), c2.start())
         ):
             continue
+        nm = _NEW_CLAUSE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 100), c2.start())
+        if nm is not None and nm.start() > cs and nm.group("np").lower() not in _NOT_SUBJECTS:
+            return _trim(art.text, cs, nm.start())[1]
+        # a subject set off by its apposition: ", when Mr. Holm, who had lost, called for"
         subj = _subject(m, cs, c2.start())[0]
-        if subj is None or subj[0] <= cs or not _NEW_SUBJECT_RE.match(m, subj[0]):
-            continue
-        bm = _BOUNDARY_BEFORE_SUBJECT_RE.search(m, max(cs, subj[0] - 20), subj[0])
-        if bm is not None and bm.start() > cs:
-            return _trim(art.text, cs, bm.start())[1]
+        if subj is not None and subj[0] > cs and _NEW_SUBJECT_RE.match(m, subj[0]):
+            bm = _BOUNDARY_BEFORE_SUBJECT_RE.search(m, max(cs, subj[0] - 20), subj[0])
+            if bm is not None and bm.start() > cs:
+                return _trim(art.text, cs, bm.start())[1]
     return ce
 
 
+#: A clause boundary right before a set-off subject (", and", ", when" ..., ";", a dash).
+_BOUNDARY_BEFORE_SUBJECT_RE = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+$"
+)
 #: What a new clause's subject opens with: a capitalised word or a possessive determiner.
 _NEW_SUBJECT_RE = re.compile(r"(?:[A-Z]|(?:his|her|their|its|the)\s)")

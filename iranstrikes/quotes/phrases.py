@@ -177,6 +177,10 @@ _CLAUSE_VERB_IN_NP_RE = re.compile(
 # ".*" backtracks from the end, so the match found starts where the rightmost one does. (Its
 # matches cannot overlap: each starts at a word boundary before a letter, which no earlier
 # match's "word + whitespace" can contain.)
+#: "and"/"but" and a capitalised name ending a subject chunk; a verb before it (a past
+#: form or an auxiliary) makes the part before a clause of its own.
+_AND_THEN_NAME_RE = re.compile(r"\s(?:and|but)\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)$")
+_VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|did|does)\b")
 _LAST_CLAUSE_VERB_IN_NP_RE = re.compile(r".*" + _CLAUSE_VERB_IN_NP_RE.pattern, re.S)
 
 
@@ -467,6 +471,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     vb = _LAST_CLAUSE_VERB_IN_NP_RE.match(chunk) if len(chunk.split()) >= 4 else None
     if vb:  # ends where the last _CLAUSE_VERB_IN_NP_RE match ends
         cs += vb.end()
+        chunk = masked[cs:ce]
+    an = _AND_THEN_NAME_RE.search(chunk) if " and " in chunk or " but " in chunk else None
+    if an is not None and _VERB_BEFORE_RE.search(chunk, 0, an.start()):
+        # "a woman asked for a photo and Clinton said": a clause, "and", then the subject
+        cs += an.start(1)
         chunk = masked[cs:ce]
     sub = _last_subordinator(chunk)
     if sub and chunk[sub.end() :].strip():
