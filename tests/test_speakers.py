@@ -1608,3 +1608,20 @@ def test_a_clause_and_a_name_before_a_cue_leave_the_name_as_subject():
     df = extract_quotes(body).set_index("kind")
     assert df.loc["direct", "speaker_mention"] == "Anna Berg"
     assert df.loc["indirect", "quote"] == "for a photo"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Many Republicans said the plan would fail.", "Some Americans say the plan would fail."],
+)
+def test_a_quantified_plural_name_is_an_unnamed_group(body):
+    assert extract_quotes(body)["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_something_and_its_own_speaker_end_the_statement():
+    body = (
+        "He added that he was questioning the trial, but he did not apologize for his remarks, "
+        "something many Republicans had urged him to do."
+    )
+    df = extract_quotes(body)
+    assert df["quote"].tolist()[0].endswith("did not apologize for his remarks")

@@ -246,3 +246,18 @@ def test_a_sentence_initial_capital_before_a_title_and_a_name_is_no_name():
     text_ = "Band member Karl Holm shared the news. Holm said it was over."
     spans = [text_[m.start : m.end] for m in text.model(text_).mentions]
     assert "Band" not in spans and "Karl Holm" in spans
+
+
+def test_a_plural_group_name_is_no_antecedent_of_a_singular_pronoun():
+    text_ = "Karl Holm spoke first. Then the Republicans objected. He called it shameful."
+    tm = text.model(text_)
+    he = next(m for m in tm.mentions if text_[m.start : m.end] == "He")
+    assert tm.entities[he.entity].name == "Karl Holm"
+
+
+def test_a_party_adjective_is_no_person():
+    text_ = (
+        "Clinton, the Democratic front-runner, was critical of Karl Holm. She said it was wrong."
+    )
+    tm = text.model(text_)
+    assert "Democratic" not in {e.name for e in tm.entities}

@@ -92,15 +92,27 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     return found
 
 
+#: Quantifiers that open an unnamed group ("Many Republicans", "Some Americans").
+_GROUP_QUANTIFIERS = _resources.word_set("group_quantities") - {"percent", "%"} | {"other", "all"}
+
+
 def _classify_name(
     art: _Article, raw: str, low: str, words: frozenset[str]
 ) -> tuple[str, str, str]:
     """The part of :func:`_classify` after the outlet tests (a function of the mention only)."""
     if " " in low and low.strip(".") in _COUNTRIES:
         return _clean_desc(raw), "institution", ""  # "South Africa said": no two-word name
-    person = art.canonical_person(raw)
     first = low.split()[0] if low.split() else ""
     toks = raw.split()
+    if (
+        len(toks) >= 2
+        and first in _GROUP_QUANTIFIERS
+        and toks[-1][:1].isupper()
+        and toks[-1].endswith("s")
+    ):
+        # "Many Republicans said", "Some Americans": an unnamed group, no name
+        return _clean_desc(raw), "anonymous", ""
+    person = art.canonical_person(raw)
     if person and not (first in {"a", "an", "the"} and not toks[-1][:1].isupper()):
         ent = art.persons[person]
         if ent.kind == "person" or len(person.split()) >= 2:

@@ -86,6 +86,7 @@ def _lex() -> dict:
         "months": frozenset(months),
         "cues": frozenset(r.word_list("reporting_verbs")),
         "openers": frozenset(r.word_list("sentence_openers")),
+        "group_names": frozenset(r.word_list("group_names")),
     }
 
 
@@ -438,9 +439,17 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         name,
         titles,
         g,
-        "p" if kind == "organisation" and low[-1].endswith("s") else "s",
+        "p" if kind == "organisation" and low[-1].endswith("s") or _group_plural(toks) else "s",
         k0 > 0,
     )
+
+
+def _group_plural(toks: list[str]) -> bool:
+    """A one-word name of a group of people ("Republicans", "Iranians"): a plural mention."""
+    if len(toks) != 1:
+        return False
+    low = toks[0].casefold()
+    return low in _lex()["group_names"] or (low.endswith("s") and is_nationality(toks[0][:-1]))
 
 
 def _opener_like(raw: str) -> bool:
