@@ -175,10 +175,14 @@ def test_a_contracted_first_person_pronoun_is_no_name():
 def test_a_pronoun_after_a_coordinated_pair_of_people_is_ambiguous():
     from iranstrikes.quotes import extract_quotes
 
-    body = "Karl Ode and Anna Berg met on Monday. She said afterwards that the talks went well."
+    body = "Karl Ode and Jon Berg met on Monday. He said afterwards that the talks went well."
     row = extract_quotes(body).iloc[0]
-    assert row["speaker"] == "" and row["speaker_mention"] == "She"
+    assert row["speaker"] == "" and row["speaker_mention"] == "He"
     assert row["quote"] == "the talks went well"
+    # first names tied to different genders tell the pair apart, whichever side is meant
+    for pronoun, speaker in (("She", "Anna Berg"), ("He", "Karl Ode")):
+        body = f"Karl Ode and Anna Berg met on Monday. {pronoun} said the talks went well."
+        assert extract_quotes(body).iloc[0]["speaker"] == speaker
     # one person of the pair is still the antecedent when the other is not a person
     body = "Karl Ode and the harbour board met on Monday. He said the talks went well."
     assert extract_quotes(body).iloc[0]["speaker"] == "Karl Ode"
@@ -261,3 +265,16 @@ def test_a_party_adjective_is_no_person():
     )
     tm = text.model(text_)
     assert "Democratic" not in {e.name for e in tm.entities}
+
+
+@pytest.mark.parametrize(
+    "text_",
+    [
+        "Hillary Clinton praised George W. Bush for reaching out when he was in the White House.",
+        "Hillary Clinton praised George W. Bush. He said it was time.",
+    ],
+)
+def test_a_first_name_tied_to_the_other_gender_loses_to_a_matching_one(text_):
+    tm = text.model(text_)
+    he = next(m for m in tm.mentions if text_[m.start : m.end].lower() == "he")
+    assert tm.entities[he.entity].name == "George W. Bush"

@@ -427,8 +427,9 @@ def _pronoun(
     other candidate's 1 at most: so each sentence is read forwards up to its subject, and the
     other candidates count only when no sentence has one (then the latest with a gender
     match, else the latest, wins). A first name tied to the other gender
-    (:func:`first_name_gender`) takes 2 from a candidate; when that leaves a he/she with no
-    subject scoring 2, every candidate is scored as a whole (:func:`_scored_candidates`).
+    (:func:`first_name_gender`) takes 3 from a candidate; when that leaves a he/she with no
+    subject scoring 2, every candidate is scored as a whole (:func:`_scored_candidates`),
+    where a first name tied to the pronoun's gender also adds 1.
     """
     m = mentions[mi]
     msent = m.sentence
@@ -473,7 +474,7 @@ def _pronoun(
         elif g is not None and not e.gender and _name_gender(e) not in ("", g):
             # "Hillary Clinton said A. Donald Trump disagreed. She said B": a first name
             # strongly tied to the other gender (a soft hint: the text's evidence wins)
-            score -= 2
+            score -= 3
         if score >= best_score:  # (a later subject wins a tie)
             best_score, best_k = score, k
         pos = bisect.bisect_left(body_sent, sk + 1, pos, hi)
@@ -536,8 +537,9 @@ def _scored_candidates(
     """(best score, its mention) over every candidate, the latest winning a tie.
 
     A sentence's subject (its first candidate that is no possessive or object) scores 4, 3
-    or 2 by how far back its sentence is, any other candidate 0; a gender match adds 1, a
-    first name tied to the other gender takes 2 (see :func:`_pronoun`).
+    or 2 by how far back its sentence is, any other candidate 0; a gender match (of the text,
+    or of a first name) adds 1, a first name tied to the other gender takes 3 (see
+    :func:`_pronoun`).
     """
     cands: list[tuple[int, int, Entity]] = []
     first_in_sent: dict[int, int] = {}
@@ -551,10 +553,11 @@ def _scored_candidates(
     best_score, best_k = -1, -1
     for k, sk, e in cands:  # (latest first: the first of equal scores is the latest)
         score = (4 - (msent - sk)) if first_in_sent.get(sk) == k else 0
-        if e.kind == "person" and e.gender == g:
+        ng = "" if e.gender else _name_gender(e)
+        if e.kind == "person" and (e.gender == g or ng == g):
             score += 1
-        elif not e.gender and _name_gender(e) not in ("", g):
-            score -= 2
+        elif ng not in ("", g):
+            score -= 3
         if score > best_score:
             best_score, best_k = score, k
     return best_score, best_k
@@ -580,18 +583,27 @@ def _coordinated_rival(
 ) -> bool:
     """True when the pronoun's best antecedent ``k`` has a rival it cannot be told from.
 
-    The mention is coordinated with another agreeing person ("X and Y") whom the pronoun's
-    gender does not tell apart.
+    The mention is coordinated with another agreeing person ("X and Y", either side) whom the
+    pronoun's gender (or, as a soft hint, their first names') does not tell apart.
     """
-    if k + 1 >= len(mentions):
-        return False
-    a, b = mentions[k], mentions[k + 1]
-    if b.entity < 0 or b.entity == a.entity or text[a.end : b.start] not in (" and ", " & "):
-        return False
-    ea, eb = ents[a.entity], ents[b.entity]
-    if ea.kind != "person" or eb.kind != "person" or not agrees(eb):
-        return False
-    return g is None or (ea.gender == g) == (eb.gender == g)
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(mentions):
+            continue
+        a, b = (mentions[k], mentions[j]) if j > k else (mentions[j], mentions[k])
+        if b.entity < 0 or a.entity < 0 or b.entity == a.entity:
+            continue
+        if text[a.end : b.start] not in (" and ", " & "):
+            continue
+        ea, eb = ents[a.entity], ents[b.entity]
+        if ea.kind != "person" or eb.kind != "person" or not (agrees(ea) and agrees(eb)):
+            continue
+        if g is None:
+            return True
+        # the text's gender, else a first name's (a soft hint), tells the two apart
+        ga, gb = ea.gender or _name_gender(ea), eb.gender or _name_gender(eb)
+        if (ga == g) == (gb == g):
+            return True
+    return False
 
 
 def _cataphora(
