@@ -162,14 +162,22 @@ def _head_re() -> re.Pattern[str]:
     """Head words of descriptions, as one trie-shaped regex on lower-cased text."""
     from ..quotes.lexicon import _trie_regex
 
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_head_words())) + r")(?![\w-])")
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """The head words :func:`_head_re` matches."""
     lx = _lex()
     heads = lx["titles"] | lx["anon"] | lx["groups"] | lx["org"]
-    heads = sorted(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
-    return re.compile(r"(?<![\w-])(?:" + _trie_regex(heads) + r")(?![\w-])")
+    return frozenset(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
 
 
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
 _WORD_PUNCT = frozenset("_.’'-")
+#: :func:`_prev_word` on the reversed text: the blanks, then the word (``\w`` is
+#: ``str.isalnum`` or "_", so the class is the one of :data:`_WORD_PUNCT` and ``isalnum``).
+_BACK_WORD_RE = re.compile(r"[ \t\u00a0]+([\w.’'-]*)")
 
 
 def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
@@ -196,34 +204,34 @@ def _description_stops() -> frozenset[str]:
     return _lex()["stop"] | _NOT_MODIFIER
 
 
-def _descriptions(text: str, low: str):
+def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None):
     """(start, head start, end, det, mods) of each description.
 
     A head word is found fast, its determiner and up to four modifiers are read backwards; of
-    descriptions sharing a start, the longest wins ("a senior Iranian official").
+    descriptions sharing a start, the longest wins ("a senior Iranian official"). ``hits``:
+    the spans of ``_head_re().finditer(low)`` when the caller has them (else found here).
     """
     lx = _lex()
     stop = _description_stops()
     dets = lx["dets"]
-    hits = [mt.span() for mt in _head_re().finditer(low)]
+    if hits is None:
+        hits = [mt.span() for mt in _head_re().finditer(low)]
     out: list[tuple] = []
     n_hits = len(hits)
-    blanks = " \t\u00a0"
+    # _prev_word(text, pos), read as one match on the reversed text: the blanks before pos,
+    # then the word characters before them, no further back than 40 characters
+    n = len(text)
+    rev = text[::-1]
+    back = _BACK_WORD_RE.match
     for k, (hs, he) in enumerate(hits):
         if k + 1 < n_hits and not low[he : hits[k + 1][0]].strip():
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            # _prev_word(text, pos), inlined
-            lo = pos - 40 if pos > 40 else 0
-            j = pos
-            while j > lo and text[j - 1] in blanks:
-                j -= 1
-            if j == pos:
-                break
-            i = j
-            while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_PUNCT):
-                i -= 1
+            bm = back(rev, n - pos, n - (pos - 40 if pos > 40 else 0))
+            if bm is None:
+                break  # no blank before pos
+            i, j = n - bm.end(1), n - bm.start(1)
             if i == j:
                 break
             word = text[i:j]
@@ -275,6 +283,21 @@ def _pronoun_info() -> dict[str, tuple[str, str, frozenset[str]]]:
 @functools.cache
 def _pronoun_ci_re() -> re.Pattern[str]:
     return re.compile(_pronoun_re().pattern, re.IGNORECASE)
+
+
+@functools.cache
+def _head_or_pronoun_re() -> re.Pattern[str]:
+    """:func:`_head_re` and :func:`_pronoun_re` in one trie (one pass over the text).
+
+    Every head word and pronoun form is a run of word characters and hyphens, so a match of
+    either is a whole maximal such run: the matches of the union are the matches of the two,
+    told apart by the word.
+    """
+    from ..quotes.lexicon import _trie_regex
+
+    words = set(_head_words()) | set(_lex()["pronouns"])
+    assert all(re.fullmatch(r"[\w-]+", w) for w in words)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(words)) + r")(?![\w-])")
 
 
 _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
@@ -547,7 +570,18 @@ def find_mentions(
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     anon_titles = lx["anon_titles"]
-    for s, hs, e, det, mods in _descriptions(text, low):
+    # head words and pronouns: one pass of both tries (see _head_or_pronoun_re)
+    forms = _pronoun_info()
+    head_hits: list[tuple[int, int]] = []
+    pron_hits: list[tuple[int, int]] = []
+    heads = _head_words()
+    for mt in _head_or_pronoun_re().finditer(low):
+        w = mt.group(0)
+        if w in heads:
+            head_hits.append(mt.span())
+        if w in forms:
+            pron_hits.append(mt.span())
+    for s, hs, e, det, mods in _descriptions(text, low, head_hits):
         head = low[hs:e]
         if not det and not (head in lx["groups"] or (head.endswith("s") and head in lx["anon"])):
             continue
@@ -588,12 +622,9 @@ def find_mentions(
         taken.insert(i, (s, e))
         t_starts.insert(i, s)
 
-    # pronouns
-    low_same = low if len(low) == len(text) else None
-    forms = _pronoun_info()
-    for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
-        ps, pe = mt.span()
-        form = mt.group(0).casefold()
+    # pronouns (found with the head words above, on ``low``: its offsets are the text's)
+    for ps, pe in pron_hits:
+        form = low[ps:pe]
         if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
             continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
