@@ -273,15 +273,16 @@ def _word_spans(m: str, word: str) -> list[tuple[int, int]]:
     n = len(word)
     if not n:
         return []
-    first_is_word = bool(_WORD_CHAR_RE.match(word))
-    last_is_word = bool(_WORD_CHAR_RE.match(word, n - 1))
+    # (a character is ``\w`` when it is alphanumeric or "_": the regex's own definition)
+    first_is_word = word[0].isalnum() or word[0] == "_"
+    last_is_word = word[-1].isalnum() or word[-1] == "_"
     size = len(m)
     out = []
     i = m.find(word)
     while i >= 0:
         j = i + n
-        if (i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))) == first_is_word or (
-            j < size and bool(_WORD_CHAR_RE.match(m, j))
+        if (i > 0 and (m[i - 1].isalnum() or m[i - 1] == "_")) == first_is_word or (
+            j < size and (m[j].isalnum() or m[j] == "_")
         ) == last_is_word:
             i = m.find(word, i + 1)  # no word boundary before or after the match
             continue

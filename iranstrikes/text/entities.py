@@ -205,7 +205,7 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
     toks = name.split()
     # "Cruz’s Iowa", "Monday’s Iowa": a possessive inside the run joins two names; it is
     # neither a fuller name of "Iowa" nor evidence of a person
-    glued = any(t.endswith(("’s", "'s")) for t in toks[:-1])
+    glued = ("’s" in name or "'s" in name) and any(t.endswith(("’s", "'s")) for t in toks[:-1])
     kind = "person" if (m.kind == "title_name" or len(toks) >= 2) and not glued else "unknown"
     if name in by_name:
         eid = by_name[name]

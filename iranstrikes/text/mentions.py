@@ -517,8 +517,10 @@ def find_mentions(
     runs = _split_at_sentences(_name_runs(text), text, sent_starts)
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
-    # (computed on first need)
+    # (computed on first need; ``mid_blob``, the text of those runs, answers first when the
+    # word is not even in it, the usual case: then no set is built)
     mid_caps: set[str] | None = None
+    mid_blob: str | None = None
     cache: dict[tuple[str, bool], tuple | None] = {}
     # the outlets (the only spans taken so far), swept in step with the runs (both sorted)
     n_out = len(taken)
@@ -530,14 +532,21 @@ def find_mentions(
         info = cache.get(key, False)
         if info is False:
             if key[1] and " " not in raw and _opener_like(raw):
-                if mid_caps is None:
+                if mid_blob is None:
+                    mid_blob = "\n".join(
+                        r.group(0) for r in runs if r.start() not in sent_starts_set
+                    )
+                # the one word _read_run looks up in mid_caps (a one-word run): a word of
+                # mid_caps is part of mid_blob, so a word not in it is not in mid_caps either
+                w = raw.split()[0].strip(".,’'")
+                if w in mid_blob and mid_caps is None:
                     mid_caps = {
-                        w.strip(".,’'")
+                        t.strip(".,’'")
                         for r in runs
                         if r.start() not in sent_starts_set
-                        for w in r.group(0).split()
+                        for t in r.group(0).split()
                     }
-                info = _read_run(raw, True, mid_caps)
+                info = _read_run(raw, True, mid_caps if w in mid_blob else frozenset())
             else:
                 info = _read_run_cached(raw, key[1])
             cache[key] = info
