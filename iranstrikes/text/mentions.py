@@ -511,7 +511,10 @@ def find_mentions(
 
     def overlaps(s: int, e: int) -> bool:
         i = bisect.bisect_left(t_starts, e)
-        return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
+        for k in range(i - 3 if i > 3 else 0, i):  # noqa: SIM110 (no generator per call)
+            if taken[k][1] > s:
+                return True
+        return False
 
     # names, titles + names, organisations, states
     runs = _split_at_sentences(_name_runs(text), text, sent_starts)
