@@ -235,13 +235,17 @@ def _scan_cue_words_and_outlets(m: str):
     return cues, (low, spans)
 
 
-def _all_cues(m: str, words: list[re.Match[str]] | None = None) -> list[re.Match[str]]:
+def _all_cues(
+    m: str, words: list[re.Match[str]] | None = None, low: str | None = None
+) -> list[re.Match[str]]:
     """Reporting-verb cue candidates of a text, in order (the regex matches themselves).
 
-    ``words``: ``list(_CUE_WORD_RE.finditer(m))`` when the caller has it.
+    ``words``: ``list(_CUE_WORD_RE.finditer(m))`` when the caller has it; ``low``:
+    ``_lower_same_offsets(m)`` when the caller has it (and it is not None).
     """
     out = list(_CUE_WORD_RE.finditer(m)) if words is None else words
-    low = _lower_same_offsets(m)
+    if low is None:
+        low = _lower_same_offsets(m)
     multi = [
         (mm.start(), mm.end())
         for mm in (
@@ -510,7 +514,7 @@ class _Article:
         self.all_quotes = all_q
         self.sents = _sentences(self.masked, self.paras)
         scan = _scan_cue_words_and_outlets(self.masked)
-        self._cues = _all_cues(self.masked, scan[0] if scan else None)
+        self._cues = _all_cues(self.masked, *((scan[0], scan[1][0]) if scan else ()))
         self._cue_starts = [c.start() for c in self._cues]
         self.outlets = find_outlets(self.masked, scan[1] if scan else None)
         # Sorted starts and the running maximum of ends: overlap look-ups by bisection.

@@ -324,8 +324,21 @@ def _agreement(m: Mention):
 
     "it" wants a singular organisation, state or outlet; a plural pronoun a plural entity or
     an organisation or state; any other pronoun a singular person, unnamed source or unknown
-    whose gender does not clash. The tests that depend only on the pronoun are done once.
+    whose gender does not clash. The tests that depend only on the pronoun are done once,
+    and the test is made once per (head, number, gender), all it reads of the pronoun.
     """
+    key = (m.head, m.number, m.gender)
+    test = _AGREEMENT.get(key)
+    if test is None:
+        test = _AGREEMENT[key] = _agreement_test(m)
+    return test
+
+
+_AGREEMENT: dict[tuple[str, str, str], object] = {}
+
+
+def _agreement_test(m: Mention):
+    """The test :func:`_agreement` returns for pronoun ``m`` (built once per key)."""
     if m.head in {"it", "its", "itself"}:
         return lambda e: e.kind in _THINGS and e.number == "s"
     if m.number == "p":

@@ -327,20 +327,25 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 
     ("... a vote on Tuesday. Mara Velden said": "Tuesday." and "Mara Velden" are two runs.)
     The pieces are matched again with ``rx`` (default: the run pattern without look-behind).
+    ``runs`` are disjoint and in text order (as :func:`_name_runs` finds them).
     """
     rx = rx or _NAME_RUN_NB_RE
     out = []
     n = len(sent_starts)
+    i = 0  # bisect_right(sent_starts, run start), swept along the runs (sorted, disjoint)
     for mt in runs:
-        s0, e0 = mt.start(), mt.end()
-        i = bisect.bisect_right(sent_starts, s0)
-        if i >= n or sent_starts[i] >= e0:
+        s0 = mt.start()
+        while i < n and sent_starts[i] <= s0:
+            i += 1
+        if i >= n or sent_starts[i] >= mt.end():
             out.append(mt)
             continue
+        e0 = mt.end()
         cuts = [s0]
-        while i < n and sent_starts[i] < e0:
-            cuts.append(sent_starts[i])
-            i += 1
+        j = i
+        while j < n and sent_starts[j] < e0:
+            cuts.append(sent_starts[j])
+            j += 1
         cuts.append(e0)
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = rx.match(text, a, b)
