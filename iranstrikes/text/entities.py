@@ -196,8 +196,11 @@ def _compact(mentions: list[Mention], ents: list[Entity]) -> list[Entity]:
     return keep
 
 
+_LEAD_DET_RE = re.compile(r"^(?i:the|a|an|this|that|these|those|one)\s+")
+
+
 def _clean(desc: str) -> str:
-    return re.sub(r"^(?i:the|a|an|this|that|these|those|one)\s+", "", desc.strip())
+    return _LEAD_DET_RE.sub("", desc.strip())
 
 
 def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> None:

@@ -395,7 +395,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         toks = toks[k0:]
     tail = toks[-1]
     t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
-    if not _INITIALS_RE.fullmatch(t2):
+    if t2.endswith(".") and not _INITIALS_RE.fullmatch(t2):  # (only a "." is stripped)
         t2 = t2.rstrip(".")
     e -= len(tail) - len(t2)
     if t2:
