@@ -180,6 +180,7 @@ if _MULTI_FIRST:
     )
 
 _CUE_WORDS = sorted(_FORM2LEMMA)
+_CUE_FORMS = frozenset(_CUE_WORDS)
 _CUE_WORD_RE = re.compile(
     r"(?<![\w-])(?:"
     + _trie_regex(_CUE_WORDS + [w[:1].upper() + w[1:] for w in _CUE_WORDS])
@@ -187,10 +188,64 @@ _CUE_WORD_RE = re.compile(
 )
 
 
-def _all_cues(m: str) -> list[re.Match[str]]:
-    """Reporting-verb cue candidates of a text, in order (the regex matches themselves)."""
-    out = list(_CUE_WORD_RE.finditer(m))
+@lru_cache(maxsize=1)
+def _cue_or_outlet_first_re() -> re.Pattern[str]:
+    """The cue words (lower-cased) and the outlets' first tokens in one trie, on lower case.
+
+    :func:`_scan_cue_words_and_outlets` reads both finders' matches off its matches.
+    """
+    toks = set(_CUE_WORDS) | {k.lower() for k in _outlet_index()[0]}
+    assert all(re.fullmatch(r"[a-z0-9]+", t) for t in toks)
+    assert all(re.fullmatch(r"[a-z]+", w) for w in _CUE_WORDS)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(toks)) + r")(?![a-z0-9])")
+
+
+def _scan_cue_words_and_outlets(m: str):
+    """``(list(_CUE_WORD_RE.finditer(m)), outlet scan)`` from one pass over the text, or None.
+
+    The outlet scan is what :func:`~.outlets._outlet_first_hits` takes as ``scanned``: the
+    lower-cased text and the matches of ``_outlet_first_lower_re`` in it. None when lower
+    casing moves offsets (the callers then scan as before).
+
+    Why one pass finds both: every cue form is a run of ASCII letters, every first token
+    a run of ASCII letters and digits. A match of the union trie at a word start is the
+    longest entry there that no letter or digit follows: a cue form followed by no word
+    character is the whole word, so it is that match, and a first token ``t`` that matches
+    there cannot be a proper prefix of a longer entry (a letter would follow ``t``). Inside
+    a match no other match of either can start (its look-behind fails). So the outlet
+    matches are the union's matches that are first tokens, and the cue matches are among
+    those that are cue forms: ``_CUE_WORD_RE.match`` at each one keeps exactly them.
+    """
     low = _lower_same_offsets(m)
+    if low is None:
+        return None
+    forms = _CUE_FORMS
+    firsts = _outlet_index()[0]
+    cue_match = _CUE_WORD_RE.match
+    cues = []
+    spans = []
+    for w in _cue_or_outlet_first_re().finditer(low):
+        tok = w.group(0)
+        if tok in forms:
+            c = cue_match(m, w.start())
+            if c is not None:
+                cues.append(c)
+        if tok in firsts:
+            spans.append((w.start(), w.end(), tok))
+    return cues, (low, spans)
+
+
+def _all_cues(
+    m: str, words: list[re.Match[str]] | None = None, low: str | None = None
+) -> list[re.Match[str]]:
+    """Reporting-verb cue candidates of a text, in order (the regex matches themselves).
+
+    ``words``: ``list(_CUE_WORD_RE.finditer(m))`` when the caller has it; ``low``:
+    ``_lower_same_offsets(m)`` when the caller has it (and it is not None).
+    """
+    out = list(_CUE_WORD_RE.finditer(m)) if words is None else words
+    if low is None:
+        low = _lower_same_offsets(m)
     multi = [
         (mm.start(), mm.end())
         for mm in (
@@ -222,15 +277,16 @@ def _word_spans(m: str, word: str) -> list[tuple[int, int]]:
     n = len(word)
     if not n:
         return []
-    first_is_word = bool(_WORD_CHAR_RE.match(word))
-    last_is_word = bool(_WORD_CHAR_RE.match(word, n - 1))
+    # (a character is ``\w`` when it is alphanumeric or "_": the regex's own definition)
+    first_is_word = word[0].isalnum() or word[0] == "_"
+    last_is_word = word[-1].isalnum() or word[-1] == "_"
     size = len(m)
     out = []
     i = m.find(word)
     while i >= 0:
         j = i + n
-        if (i > 0 and bool(_WORD_CHAR_RE.match(m, i - 1))) == first_is_word or (
-            j < size and bool(_WORD_CHAR_RE.match(m, j))
+        if (i > 0 and (m[i - 1].isalnum() or m[i - 1] == "_")) == first_is_word or (
+            j < size and (m[j].isalnum() or m[j] == "_")
         ) == last_is_word:
             i = m.find(word, i + 1)  # no word boundary before or after the match
             continue
@@ -379,19 +435,21 @@ def _reading(text: str):
     return raw, paras, headline_paras, quotes, "".join(parts), all_quotes
 
 
-def find_outlets(masked: str) -> list[tuple[int, int, str, str]]:
+def find_outlets(masked: str, scanned=None) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, kind) of every outlet named in the masked text, sorted.
 
     The gazetteer's outlets (``reference/outlets.csv``), then names shaped like one ("the
     Harbour Gazette", "Radio Kaya") that no gazetteer outlet covers; a title before a name
     ("Senate Majority Leader X") is none. Read on the extractor's mask, with quotation
     interiors blanked (see :func:`_reading`); shared by the quote extractor and the text model.
+    ``scanned``: the first-token scan of this text, when the caller has it (see
+    :func:`_scan_cue_words_and_outlets`).
     """
     rxs, lookup = _outlet_index()
     found: dict[int, tuple[int, int, str, str]] = {}
     m = masked
     hits = []
-    for start, tok in _outlet_first_hits(m):
+    for start, tok in _outlet_first_hits(m, scanned):
         rx = rxs.get(tok)
         if rx is None or (start > 0 and (m[start - 1].isalnum() or m[start - 1] == "-")):
             continue
@@ -455,9 +513,10 @@ class _Article:
         )
         self.all_quotes = all_q
         self.sents = _sentences(self.masked, self.paras)
-        self._cues = _all_cues(self.masked)
+        scan = _scan_cue_words_and_outlets(self.masked)
+        self._cues = _all_cues(self.masked, *((scan[0], scan[1][0]) if scan else ()))
         self._cue_starts = [c.start() for c in self._cues]
-        self.outlets = find_outlets(self.masked)
+        self.outlets = find_outlets(self.masked, scan[1] if scan else None)
         # Sorted starts and the running maximum of ends: overlap look-ups by bisection.
         self._outlet_starts = [o[0] for o in self.outlets]
         self._outlet_max_end = []

@@ -172,25 +172,33 @@ def _outlet_first_lower_re() -> re.Pattern[str]:
 _WORD_OR_HYPHEN_RE = re.compile(r"[\w-]")
 
 
-def _outlet_first_hits(m: str) -> list[tuple[int, str]]:
-    """(start, lower-cased token) of every token that can start an outlet alias."""
-    low = _lower_same_offsets(m)
-    if low is None:
-        return [(w.start(), w.group(0).lower()) for w in _outlet_first_re().finditer(m)]
+def _outlet_first_hits(m: str, scanned=None) -> list[tuple[int, str]]:
+    """(start, lower-cased token) of every token that can start an outlet alias.
+
+    ``scanned``: ``(low, [(start, end, token)])``, the lower-cased text and the matches of
+    :func:`_outlet_first_lower_re` in it, when the caller found them already (see
+    ``article._scan_cue_words_and_outlets``).
+    """
+    if scanned is not None:
+        low, spans = scanned
+    else:
+        low = _lower_same_offsets(m)
+        if low is None:
+            return [(w.start(), w.group(0).lower()) for w in _outlet_first_re().finditer(m)]
+        spans = [(w.start(), w.end(), w.group(0)) for w in _outlet_first_lower_re().finditer(low)]
     out = []
     nxt = _outlet_second_tokens()
     next_token = _NEXT_TOKEN_LOWER_RE.match
-    for w in _outlet_first_lower_re().finditer(low):
-        tok = w.group(0)
+    for start, end, tok in spans:
         seconds = nxt.get(tok)
         if seconds is not None:
             # Every alias starting with this token goes on with a space and a second token:
             # skip the (long) alias alternation when the text's next token is none of them.
             # "the" alone starts dozens of aliases and is the most common hit by far.
-            nm = next_token(low, w.end())
+            nm = next_token(low, end)
             if nm is None or nm.group(1) not in seconds:
                 continue
-        out.append((w.start(), tok))
+        out.append((start, tok))
     return out
 
 

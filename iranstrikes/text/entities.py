@@ -196,8 +196,11 @@ def _compact(mentions: list[Mention], ents: list[Entity]) -> list[Entity]:
     return keep
 
 
+_LEAD_DET_RE = re.compile(r"^(?i:the|a|an|this|that|these|those|one)\s+")
+
+
 def _clean(desc: str) -> str:
-    return re.sub(r"^(?i:the|a|an|this|that|these|those|one)\s+", "", desc.strip())
+    return _LEAD_DET_RE.sub("", desc.strip())
 
 
 def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> None:
@@ -205,7 +208,7 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
     toks = name.split()
     # "Cruz’s Iowa", "Monday’s Iowa": a possessive inside the run joins two names; it is
     # neither a fuller name of "Iowa" nor evidence of a person
-    glued = any(t.endswith(("’s", "'s")) for t in toks[:-1])
+    glued = ("’s" in name or "'s" in name) and any(t.endswith(("’s", "'s")) for t in toks[:-1])
     kind = "person" if (m.kind == "title_name" or len(toks) >= 2) and not glued else "unknown"
     if name in by_name:
         eid = by_name[name]
@@ -324,8 +327,21 @@ def _agreement(m: Mention):
 
     "it" wants a singular organisation, state or outlet; a plural pronoun a plural entity or
     an organisation or state; any other pronoun a singular person, unnamed source or unknown
-    whose gender does not clash. The tests that depend only on the pronoun are done once.
+    whose gender does not clash. The tests that depend only on the pronoun are done once,
+    and the test is made once per (head, number, gender), all it reads of the pronoun.
     """
+    key = (m.head, m.number, m.gender)
+    test = _AGREEMENT.get(key)
+    if test is None:
+        test = _AGREEMENT[key] = _agreement_test(m)
+    return test
+
+
+_AGREEMENT: dict[tuple[str, str, str], object] = {}
+
+
+def _agreement_test(m: Mention):
+    """The test :func:`_agreement` returns for pronoun ``m`` (built once per key)."""
     if m.head in {"it", "its", "itself"}:
         return lambda e: e.kind in _THINGS and e.number == "s"
     if m.number == "p":

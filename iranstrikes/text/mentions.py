@@ -163,14 +163,22 @@ def _head_re() -> re.Pattern[str]:
     """Head words of descriptions, as one trie-shaped regex on lower-cased text."""
     from ..quotes.lexicon import _trie_regex
 
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_head_words())) + r")(?![\w-])")
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """The head words :func:`_head_re` matches."""
     lx = _lex()
     heads = lx["titles"] | lx["anon"] | lx["groups"] | lx["org"]
-    heads = sorted(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
-    return re.compile(r"(?<![\w-])(?:" + _trie_regex(heads) + r")(?![\w-])")
+    return frozenset(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
 
 
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
 _WORD_PUNCT = frozenset("_.’'-")
+#: :func:`_prev_word` on the reversed text: the blanks, then the word (``\w`` is
+#: ``str.isalnum`` or "_", so the class is the one of :data:`_WORD_PUNCT` and ``isalnum``).
+_BACK_WORD_RE = re.compile(r"[ \t\u00a0]+([\w.’'-]*)")
 
 
 def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
@@ -207,35 +215,35 @@ def _is_past_form(word: str) -> bool:
     return word.islower() and (word.endswith("ed") or word in _PAST_FORMS)
 
 
-def _descriptions(text: str, low: str):
+def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None):
     """(start, head start, end, det, mods) of each description.
 
     A head word is found fast, its determiner and up to four modifiers are read backwards; of
-    descriptions sharing a start, the longest wins ("a senior Iranian official").
+    descriptions sharing a start, the longest wins ("a senior Iranian official"). ``hits``:
+    the spans of ``_head_re().finditer(low)`` when the caller has them (else found here).
     """
     lx = _lex()
     stop = _description_stops()
     dets = lx["dets"]
-    hits = [mt.span() for mt in _head_re().finditer(low)]
+    if hits is None:
+        hits = [mt.span() for mt in _head_re().finditer(low)]
     head_ends = {he: hs for hs, he in hits}
     out: list[tuple] = []
     n_hits = len(hits)
-    blanks = " \t\u00a0"
+    # _prev_word(text, pos), read as one match on the reversed text: the blanks before pos,
+    # then the word characters before them, no further back than 40 characters
+    n = len(text)
+    rev = text[::-1]
+    back = _BACK_WORD_RE.match
     for k, (hs, he) in enumerate(hits):
         if k + 1 < n_hits and not low[he : hits[k + 1][0]].strip():
             continue  # "deputy foreign minister": the last head word is the head
         pos, mods, det, start = hs, [], "", hs
         while True:
-            # _prev_word(text, pos), inlined
-            lo = pos - 40 if pos > 40 else 0
-            j = pos
-            while j > lo and text[j - 1] in blanks:
-                j -= 1
-            if j == pos:
-                break
-            i = j
-            while i > lo and (text[i - 1].isalnum() or text[i - 1] in _WORD_PUNCT):
-                i -= 1
+            bm = back(rev, n - pos, n - (pos - 40 if pos > 40 else 0))
+            if bm is None:
+                break  # no blank before pos
+            i, j = n - bm.end(1), n - bm.start(1)
             if i == j:
                 break
             word = text[i:j]
@@ -296,6 +304,23 @@ def _pronoun_ci_re() -> re.Pattern[str]:
 
 #: A lower-case title or anonymity head, then a capitalised word ("[Band] member Flea").
 _TITLE_THEN_NAME_RE = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]")
+
+
+@functools.cache
+def _head_or_pronoun_re() -> re.Pattern[str]:
+    """:func:`_head_re` and :func:`_pronoun_re` in one trie (one pass over the text).
+
+    Every head word and pronoun form is a run of word characters and hyphens, so a match of
+    either is a whole maximal such run: the matches of the union are the matches of the two,
+    told apart by the word.
+    """
+    from ..quotes.lexicon import _trie_regex
+
+    words = set(_head_words()) | set(_lex()["pronouns"])
+    assert all(re.fullmatch(r"[\w-]+", w) for w in words)
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(words)) + r")(?![\w-])")
+
+
 _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
 _WORD_OR_DOT_RE = re.compile(r"[\w.]")
 
@@ -323,20 +348,25 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 
     ("... a vote on Tuesday. Mara Velden said": "Tuesday." and "Mara Velden" are two runs.)
     The pieces are matched again with ``rx`` (default: the run pattern without look-behind).
+    ``runs`` are disjoint and in text order (as :func:`_name_runs` finds them).
     """
     rx = rx or _NAME_RUN_NB_RE
     out = []
     n = len(sent_starts)
+    i = 0  # bisect_right(sent_starts, run start), swept along the runs (sorted, disjoint)
     for mt in runs:
-        s0, e0 = mt.start(), mt.end()
-        i = bisect.bisect_right(sent_starts, s0)
-        if i >= n or sent_starts[i] >= e0:
+        s0 = mt.start()
+        while i < n and sent_starts[i] <= s0:
+            i += 1
+        if i >= n or sent_starts[i] >= mt.end():
             out.append(mt)
             continue
+        e0 = mt.end()
         cuts = [s0]
-        while i < n and sent_starts[i] < e0:
-            cuts.append(sent_starts[i])
-            i += 1
+        j = i
+        while j < n and sent_starts[j] < e0:
+            cuts.append(sent_starts[j])
+            j += 1
         cuts.append(e0)
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = rx.match(text, a, b)
@@ -386,7 +416,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         toks = toks[k0:]
     tail = toks[-1]
     t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
-    if not _INITIALS_RE.fullmatch(t2):
+    if t2.endswith(".") and not _INITIALS_RE.fullmatch(t2):  # (only a "." is stripped)
         t2 = t2.rstrip(".")
     e -= len(tail) - len(t2)
     if t2:
@@ -515,14 +545,19 @@ def find_mentions(
 
     def overlaps(s: int, e: int) -> bool:
         i = bisect.bisect_left(t_starts, e)
-        return i > 0 and any(taken[k][1] > s for k in range(max(0, i - 3), i))
+        for k in range(i - 3 if i > 3 else 0, i):  # noqa: SIM110 (no generator per call)
+            if taken[k][1] > s:
+                return True
+        return False
 
     # names, titles + names, organisations, states
     runs = _split_at_sentences(_name_runs(text), text, sent_starts)
     # capitalised words seen inside sentences: a sentence-initial one-word run ("Speaking",
     # "However", "There") is a name only when the text also capitalises it mid-sentence
-    # (computed on first need)
+    # (computed on first need; ``mid_blob``, the text of those runs, answers first when the
+    # word is not even in it, the usual case: then no set is built)
     mid_caps: set[str] | None = None
+    mid_blob: str | None = None
     cache: dict[tuple[str, bool], tuple | None] = {}
     # the outlets (the only spans taken so far), swept in step with the runs (both sorted)
     n_out = len(taken)
@@ -534,14 +569,21 @@ def find_mentions(
         info = cache.get(key, False)
         if info is False:
             if key[1] and " " not in raw and _opener_like(raw):
-                if mid_caps is None:
+                if mid_blob is None:
+                    mid_blob = "\n".join(
+                        r.group(0) for r in runs if r.start() not in sent_starts_set
+                    )
+                # the one word _read_run looks up in mid_caps (a one-word run): a word of
+                # mid_caps is part of mid_blob, so a word not in it is not in mid_caps either
+                w = raw.split()[0].strip(".,’'")
+                if w in mid_blob and mid_caps is None:
                     mid_caps = {
-                        w.strip(".,’'")
+                        t.strip(".,’'")
                         for r in runs
                         if r.start() not in sent_starts_set
-                        for w in r.group(0).split()
+                        for t in r.group(0).split()
                     }
-                info = _read_run(raw, True, mid_caps)
+                info = _read_run(raw, True, mid_caps if w in mid_blob else frozenset())
             else:
                 info = _read_run_cached(raw, key[1])
             cache[key] = info
@@ -578,7 +620,18 @@ def find_mentions(
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     anon_titles = lx["anon_titles"]
-    for s, hs, e, det, mods in _descriptions(text, low):
+    # head words and pronouns: one pass of both tries (see _head_or_pronoun_re)
+    forms = _pronoun_info()
+    head_hits: list[tuple[int, int]] = []
+    pron_hits: list[tuple[int, int]] = []
+    heads = _head_words()
+    for mt in _head_or_pronoun_re().finditer(low):
+        w = mt.group(0)
+        if w in heads:
+            head_hits.append(mt.span())
+        if w in forms:
+            pron_hits.append(mt.span())
+    for s, hs, e, det, mods in _descriptions(text, low, head_hits):
         head = low[hs:e]
         if not det and not (head in lx["groups"] or (head.endswith("s") and head in lx["anon"])):
             continue
@@ -619,12 +672,9 @@ def find_mentions(
         taken.insert(i, (s, e))
         t_starts.insert(i, s)
 
-    # pronouns
-    low_same = low if len(low) == len(text) else None
-    forms = _pronoun_info()
-    for mt in _pronoun_re().finditer(low_same) if low_same else _pronoun_ci_re().finditer(text):
-        ps, pe = mt.span()
-        form = mt.group(0).casefold()
+    # pronouns (found with the head words above, on ``low``: its offsets are the text's)
+    for ps, pe in pron_hits:
+        form = low[ps:pe]
         if form == "i" and (text[ps] != "I" or text[ps - 1 : ps] == "."):
             continue  # "i", or the letter of an initialism ("C.I.O.")
         gender, number, case = forms[form]
