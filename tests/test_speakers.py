@@ -1625,3 +1625,13 @@ def test_something_and_its_own_speaker_end_the_statement():
     )
     df = extract_quotes(body)
     assert df["quote"].tolist()[0].endswith("did not apologize for his remarks")
+
+
+def test_something_after_a_dash_opens_an_object_relative_with_its_own_subject():
+    body = (
+        "Devine acknowledged that it will be very difficult unless Sanders finishes strongly - "
+        "something Sanders aides argue is possible after the vote."
+    )
+    df = extract_quotes(body)
+    assert df["speaker_mention"].tolist() == ["Devine", "Sanders aides"]
+    assert df["quote"].tolist()[0].endswith("finishes strongly")

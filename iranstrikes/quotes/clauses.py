@@ -137,7 +137,7 @@ _NEW_CLAUSE_BEFORE_CUE_RE = re.compile(
     r"|,\s+(?:something|(?:a|an|the)\s+[a-z]+(?:\s+that)?|(?:to|in|at|with)\s+which)\s+"
     r"|\s(?:and|but)\s+(?=[A-Z]))"
     r"(?P<np>(?:(?:his|her|their|its|the|some|many|most)\s+)?"
-    r"(?:(?:(?:[A-Z][\w.’'-]*|of)\s+){0,4}[A-Z][\w’'-]*|(?:[a-z][\w-]*\s+){0,2}[a-z]+s))"
+    r"(?:(?:(?:[A-Z][\w.’'-]*|of)\s+){0,4}[A-Z][\w’'-]*|(?:[A-Za-z][\w’'-]*\s+){0,2}[a-z]+s))"
     r"(?:\s+(?:also|later|then|again|quickly|has|have|had|[a-z]{3,}ly))*\s+$"
 )
 #: Words the subject pattern may take that are no subject ("..., and it was", "and this").

@@ -115,6 +115,8 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
+#: Up to a dash or comma and "something" (greedy), for :func:`_subject`.
+_DASH_OBJECT_RE = re.compile(r".*(?:\s[-—–]+|,)\s+something\s+", re.S)
 #: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
 _LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
 _DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
@@ -389,6 +391,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         ):
             lo += cm.end()
             seg = seg[cm.end() :]
+    if "something " in seg:
+        dm = _DASH_OBJECT_RE.match(seg)
+        if dm is not None and seg[dm.end() :].strip():
+            # "... a strong winning streak - something Sanders aides argue is possible": a
+            # dash (or comma) and an object relative's "something"; its subject follows
+            lo += dm.end()
+            seg = seg[dm.end() :]
     tm = _TRY_TO_RE.search(seg) if seg.rstrip().endswith("to") else None
     if tm:  # "The minister tried to make it clear that ..."
         seg = seg[: tm.start()]
