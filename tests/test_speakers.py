@@ -1635,3 +1635,25 @@ def test_something_after_a_dash_opens_an_object_relative_with_its_own_subject():
     df = extract_quotes(body)
     assert df["speaker_mention"].tolist() == ["Devine", "Sanders aides"]
     assert df["quote"].tolist()[0].endswith("finishes strongly")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Karl Holm’s campaign launched an ad on Tuesday and announced it would seek a recount.",
+            "Karl Holm’s campaign",
+        ),
+        (
+            "Anna Berg’s eldest daughter, 34, spoke first and announced that she would run.",
+            "Anna Berg’s eldest daughter",
+        ),
+    ],
+)
+def test_a_possessive_sentence_subject_speaks_not_its_possessor(body, speaker):
+    assert extract_quotes(body)["speaker"].tolist() == [speaker]
+
+
+def test_a_verbs_object_called_a_quoted_title_is_no_attribution():
+    body = "The council released a report called “Harbour Futures” on Monday."
+    assert "called" not in extract_quotes(body)["cue"].tolist()

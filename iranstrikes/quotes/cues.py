@@ -201,6 +201,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
+    if wl == "called" and _naming_object_before(m, mt.start(), sent_start):
+        return False  # "announced a book called “Women Who Work”": a name, no one speaks
     if wl == "called" and before.endswith(("so ", "so-")):
         return False  # "the so called initiative": an adjective, no one speaks
     # _RX32.._RX35 all end in "<word>\s+$": none can match unless ``before`` ends with
@@ -238,6 +240,18 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+_PAST_WORDS = _resources.word_set("past_verbs")
+
+
+def _naming_object_before(m: str, pos: int, floor: int) -> bool:
+    """A verb's object noun phrase ends right before ``pos`` ("announced a book [called]")."""
+    dm = _DET_CHAIN_RE.search(m, max(floor, pos - 50), pos)
+    if dm is None:
+        return False
+    lead = dm.group("lead").lower()
+    return lead.endswith("ed") or lead in _PAST_WORDS or lead in _FORM2LEMMA
 
 
 #: A determiner or preposition right before a word: no finite verb stands there.

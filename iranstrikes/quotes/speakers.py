@@ -99,6 +99,13 @@ _LEADING_FUNCTION_RE = re.compile(
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
 _RELATIVE_WORD_RE = re.compile(r"[A-Za-z]+")
+_POSSESSIVE_AFTER_RE = re.compile(r"[’'](?:s\b|\s)")
+#: The possessive marker and the possessed noun phrase: up to four words, ending before a
+#: comma, a preposition, a relative word or a past-tense verb.
+_POSSESSED_RE = re.compile(
+    r"[’']s?(?:\s+(?!(?:of|on|for|in|at|to|with|from|who|which|that|and|has|have|had|is|was|"
+    r"will|would)\b)(?![a-z]+ed\b)[\w-]+){1,4}"
+)
 #: After "that", what opens a clause (a subject pronoun, an article, a name) rather than the
 #: noun of a demonstrative ("that official").
 _COMPLEMENTIZER_NEXT_RE = re.compile(r"(?:he|she|they|it|we|you|the|a|an)(?![a-z])|[A-Z]")
@@ -270,6 +277,17 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
                 # no mention a verb follows: the first possible subject, when typed
                 x = tm.subject_mention(si, st.cue[0])
                 x = x if x is not None and tm.entities[x.entity].kind in _SUBJECT_KINDS else None
+                if x is not None and _POSSESSIVE_AFTER_RE.match(art.masked, x.end):
+                    # "Karl Holm’s campaign launched an ad and announced ...": the campaign
+                    # speaks, not its possessor; the possessive phrase is the speaker
+                    pm = _POSSESSED_RE.match(art.masked, x.end)
+                    if pm is not None and pm.end() <= st.cue[0]:
+                        ps, pe = x.start, pm.end()
+                        spk, typ, _g = _classify(art, art.masked[ps:pe], ps, pe)
+                        if spk and spk.casefold() != x.text.casefold():
+                            st.speaker, st.speaker_type, st.subj = spk, typ, (ps, pe)
+                            st.method += "+entity:possessive-subject"
+                    continue
             if x is not None:
                 e = tm.entities[x.entity]
                 st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
