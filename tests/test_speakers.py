@@ -1657,3 +1657,14 @@ def test_a_possessive_sentence_subject_speaks_not_its_possessor(body, speaker):
 def test_a_verbs_object_called_a_quoted_title_is_no_attribution():
     body = "The council released a report called “Harbour Futures” on Monday."
     assert "called" not in extract_quotes(body)["cue"].tolist()
+
+
+def test_a_base_form_opening_a_subject_after_a_comma_is_no_cue():
+    body = (
+        "Since last November, according to Human Rights Watch, state security forces have "
+        "killed more than 400 protesters."
+    )
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Human Rights Watch"]
+    assert df["speaker_type"].tolist() == ["institution"]
+    assert extract_quotes("Officials say taxes will rise.")["speaker"].tolist() == ["Officials"]

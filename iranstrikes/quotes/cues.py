@@ -201,6 +201,14 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
+    if (
+        _FORM2LEMMA.get(wl) == wl
+        and (mt.start() == sent_start or before.rstrip()[-1:] in ",;:(")
+        and _MODIFIER_OF_SUBJECT_RE.match(m, mt.end())
+    ):
+        # "..., state security forces have killed ...": a modifier opening a clause's
+        # subject, no verb (not "Officials say taxes will rise": a subject before it)
+        return False
     if wl == "called" and _naming_object_before(m, mt.start(), sent_start):
         return False  # "announced a book called “Women Who Work”": a name, no one speaks
     if wl == "called" and before.endswith(("so ", "so-")):
@@ -243,6 +251,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
 
 
 _PAST_WORDS = _resources.word_set("past_verbs")
+#: After a base-form cue: one or two lower-case words (no determiner or pronoun) and a
+#: finite verb; the cue word modifies that verb's subject ("state security forces have").
+_MODIFIER_OF_SUBJECT_RE = re.compile(
+    r"\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|it|he|she|they|we|you|"
+    r"there)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:have|has|had|are|were|is|was|will|would)\b"
+)
 
 
 def _naming_object_before(m: str, pos: int, floor: int) -> bool:
