@@ -1668,3 +1668,22 @@ def test_a_base_form_opening_a_subject_after_a_comma_is_no_cue():
     assert df["speaker"].tolist() == ["Human Rights Watch"]
     assert df["speaker_type"].tolist() == ["institution"]
     assert extract_quotes("Officials say taxes will rise.")["speaker"].tolist() == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("Few politicians would ever admit that they were adrift.", "Few politicians"),
+        ("First his wife, longtime aide Anna Berg, announced they were separated.", "his wife"),
+        ("At a time when many voters would be asking him to quit, he stayed.", "many voters"),
+        ("It's a shift Karl Greenberg said could drive moderates away.", "Karl Greenberg"),
+        ("This plan would run counter to Mr. Holm's original pledge to close it.", "Mr. Holm"),
+    ],
+)
+def test_a_subject_is_a_noun_phrase_never_a_clause(body, mention):
+    assert extract_quotes(body)["speaker_mention"].tolist() == [mention]
+
+
+def test_a_copula_clause_before_a_cue_is_no_subject():
+    body = "That's why there's always been an undercurrent of thought that's wanted to return."
+    assert not extract_quotes(body)["speaker_mention"].str.contains("That's").any()

@@ -94,6 +94,11 @@ from .segment import (
     _Stmt,
 )
 
+#: A name's possessive and at most one adjective right before a nominal (base-form) cue.
+_POSSESSOR_CUE_RE = re.compile(
+    r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+"
+    r"(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
+)
 #: A comma and a coordinating conjunction (or a semicolon) opening a clause.
 _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
 
@@ -180,6 +185,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
             wl = c.group(0).lower()
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
+            if lemma == wl and before_txt.endswith(" "):
+                pm = _POSSESSOR_CUE_RE.search(m, max(lo_c, c.start() - 60), c.start())
+                if pm is not None:
+                    # "Mr. Obama's original pledge to remove all troops": a nominal cue's
+                    # possessor made it
+                    subj, appos = pm.span(1), ""
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
             if wl.endswith("ing"):
                 gm = _GERUND_AGENT_RE.search(m, max(lo_c, c.start() - 60), c.start())

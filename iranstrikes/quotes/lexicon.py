@@ -233,7 +233,8 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _ADVERB_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:also|later|then|further|again|once|only|just|now|has|have|had|would|will|"
     r"was|were|is|are|did|does|do|may|might|could|can|should|previously|earlier|subsequently|"
-    r"separately|yesterday|today|tonight|reportedly|meanwhile|however|not|both|each|"
+    r"separately|yesterday|today|tonight|reportedly|meanwhile|however|not|never|ever|both|each|"
+    r"be|been|being|"
     r"(?:[a-z]{3,}ly)|on\s+(?:" + "|".join(_resources.weekday_names()) + r")"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+\s*$"
 )

@@ -491,6 +491,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # "... the first confirmation since officials claimed": the subject follows the subordinator
         cs += sub.end()
         chunk = masked[cs:ce]
+    fa = _FIRST_ADVERB_RE.match(chunk)
+    if fa is not None:
+        cs += fa.end()  # "First his wife, X, announced": an adverb before the subject
+        chunk = masked[cs:ce]
     lead = None if _AS_MANY_AS_RE.match(chunk) else _LEAD_FLUFF_RE.match(chunk)
     if lead:
         cs += lead.end()
@@ -587,6 +591,16 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         return None, ""
     if chunk[-1:] in '"”' or not (_RX12.search(chunk) or _PERCENT_RE.fullmatch(chunk)):
         return None, ""
+    if _COPULA_OPEN_RE.match(chunk):
+        # "It's a dynamic Greenberg [said could ...]": the object relative's subject is the
+        # name ending the chunk; "That's why there's ...": a clause, no subject
+        tn = _TRAILING_NAME_RE.search(chunk)
+        if tn is None:
+            return None, ""
+        cs += tn.start()
+        chunk = masked[cs:ce]
+    if _MODAL_VERB_END_RE.search(chunk):
+        return None, ""  # "This plan would run [counter to]": a clause, no subject
     if ":" in chunk:
         # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon (not a
         # clock time's, not one inside a parenthetical: "An article - headlined A: B -
@@ -606,6 +620,14 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
 _CONTACT_CLAUSE_RE = re.compile(
     r"(?P<np>(?:[A-Za-z][\w’'-]*\s+){0,3}(?:people|[a-z]{2,}s))\s+(?:I|we|you|they)"
     r"(?:[’'](?:ve|d|ll|re))?\s+[a-z]"
+)
+#: A modal and a bare verb ending a subject chunk, or a chunk opening with a copula clause.
+_MODAL_VERB_END_RE = re.compile(r"\b(?:would|will|could|should|can|may|might|must)\s+[a-z]+$")
+_COPULA_OPEN_RE = re.compile(r"(?:That|It|There|This|What)(?:[’']s|\s+is|\s+was)\b")
+_TRAILING_NAME_RE = re.compile(r"(?<=\s)(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*[a-z]$")
+#: An adverb before a determiner or possessive opening a subject ("First his wife").
+_FIRST_ADVERB_RE = re.compile(
+    r"(?:First|Finally|Later|Then|Now)\s+(?=(?:his|her|their|its|the|a|an)\s)"
 )
 #: A share written with the percent sign ("47% say ..."): a subject without letters.
 _PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
