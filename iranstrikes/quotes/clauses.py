@@ -153,9 +153,15 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
     """
     m = art.masked
     for c2 in art.cues(cs, ce):
+        if c2.start() <= cs:
+            continue
+        w = m[max(cs, c2.start() - 160) : c2.start()]
+        if not (
+            "," in w or ";" in w or "-" in w or "—" in w or "–" in w or " and " in w or " but " in w
+        ):
+            continue  # (no boundary before the cue: nothing below can match; cheap test first)
         if (
-            c2.start() <= cs
-            or c2.group(0).lower().endswith("ing")
+            c2.group(0).lower().endswith("ing")
             or not _cue_ok(m, c2, ss)
             # (a relative clause's verb is no new clause: ", and Y, who suggested ...")
             or _RELATIVE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 60), c2.start())
@@ -165,6 +171,9 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
         if nm is not None and nm.start() > cs and nm.group("np").lower() not in _NOT_SUBJECTS:
             return _trim(art.text, cs, nm.start())[1]
         # a subject set off by its apposition: ", when Mr. Holm, who had lost, called for"
+        # (read only when such a boundary is near: the subject finder is the costly part)
+        if not _ANY_BOUNDARY_RE.search(m, max(cs, c2.start() - 160), c2.start()):
+            continue
         subj = _subject(m, cs, c2.start())[0]
         if subj is not None and subj[0] > cs and _NEW_SUBJECT_RE.match(m, subj[0]):
             bm = _BOUNDARY_BEFORE_SUBJECT_RE.search(m, max(cs, subj[0] - 20), subj[0])
@@ -173,6 +182,7 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
     return ce
 
 
+_ANY_BOUNDARY_RE = re.compile(r",\s*(?:and|but|while|whereas|when|as|after|before)\s|;|\s[-—–]+\s")
 #: A clause boundary right before a set-off subject (", and", ", when" ..., ";", a dash).
 _BOUNDARY_BEFORE_SUBJECT_RE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+$"
