@@ -1687,3 +1687,15 @@ def test_a_subject_is_a_noun_phrase_never_a_clause(body, mention):
 def test_a_copula_clause_before_a_cue_is_no_subject():
     body = "That's why there's always been an undercurrent of thought that's wanted to return."
     assert not extract_quotes(body)["speaker_mention"].str.contains("That's").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("A spokesman for the Pentagon said the strikes happened.", "spokesman for the Pentagon"),
+        ("A lawmaker in the Philippines said the remarks hurt.", "lawmaker in the Philippines"),
+    ],
+)
+def test_an_unnamed_persons_label_keeps_its_head_not_the_institution(body, speaker):
+    row = extract_quotes(body).iloc[0]
+    assert row["speaker"] == speaker and row["speaker_type"] == "anonymous"

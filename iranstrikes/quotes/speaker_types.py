@@ -44,9 +44,15 @@ _DESC_DET_RE = re.compile(
 )
 
 
-def _clean_desc(s: str) -> str:
+def _clean_desc(s: str, anonymous: bool = False) -> str:
+    """A speaker label from a description: determiners and trailing clauses dropped.
+
+    "Officials at the Pentagon" becomes the organisation's name, except for an ``anonymous``
+    speaker: "A spokesman for the Pentagon" stays "spokesman for the Pentagon" (an unnamed
+    person, not the institution speaking).
+    """
     s = _RX1.sub(" ", s).strip(" ,.:;")
-    pn = _RX27.search(s)
+    pn = None if anonymous else _RX27.search(s)
     if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
         s = pn.group(1)
     for strip in (_DESC_DET_RE, _RX28):
@@ -111,7 +117,7 @@ def _classify_name(
         and toks[-1].endswith("s")
     ):
         # "Many Republicans said", "Some Americans": an unnamed group, no name
-        return _clean_desc(raw), "anonymous", ""
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     person = art.canonical_person(raw)
     if person and not (first in {"a", "an", "the"} and not toks[-1][:1].isupper()):
         ent = art.persons[person]
@@ -128,12 +134,12 @@ def _classify_name(
         head = hw[-1].strip(".,'’") if hw else ""
     cap_words = [t for t in toks if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
     if head in _GROUP_PLURALS:  # "U.S. officials said": an unnamed group is an anonymous source
-        return _clean_desc(raw), "anonymous", ""
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     if head in _INSTITUTION_PLURALS and not _RX31.search(low):
         return _clean_desc(raw), "institution", ""
     indefinite = first in {"a", "an", "one", "two", "three", "several", "some"}
     if anon_marker or (head in _ANON_HEADS and indefinite):
-        return _clean_desc(raw), "anonymous", ""
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     if words & _ORG_WORDS or head in _ORG_WORDS:
         return _clean_desc(raw), "institution", ""
     if head in _ANON_HEADS or (
@@ -142,7 +148,7 @@ def _classify_name(
         # "Iran's foreign minister": a possessive before a title is no name
         and all(t.endswith(("'s", "’s")) for t in cap_words)
     ):
-        return _clean_desc(raw), "anonymous", ""
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
         if len(toks) >= 2:
             return _strip_titles(raw) or raw, "person", ""
@@ -150,5 +156,5 @@ def _classify_name(
             return raw, "institution", ""
         return raw, "unknown", ""
     if _quantity_group(raw):  # "About half of the dock workers said": an unnamed group
-        return _clean_desc(raw), "anonymous", ""
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     return _clean_desc(raw), "unknown", ""
