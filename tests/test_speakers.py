@@ -1674,7 +1674,10 @@ def test_a_base_form_opening_a_subject_after_a_comma_is_no_cue():
     ("body", "mention"),
     [
         ("Few politicians would ever admit that they were adrift.", "Few politicians"),
-        ("First his wife, longtime aide Anna Berg, announced they were separated.", "his wife"),
+        (
+            "First his wife, longtime aide Anna Berg, announced they were separated.",
+            "longtime aide Anna Berg",
+        ),
         ("At a time when many voters would be asking him to quit, he stayed.", "many voters"),
         ("It's a shift Karl Greenberg said could drive moderates away.", "Karl Greenberg"),
         ("This plan would run counter to Mr. Holm's original pledge to close it.", "Mr. Holm"),

@@ -379,6 +379,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
     seg = _strip_subject_tail(masked[lo:hi])
+    fa = _FIRST_ADVERB_RE.match(seg)
+    if fa is not None:
+        lo += fa.end()  # "First his wife, X, announced": an adverb before the subject
+        seg = seg[fa.end() :]
     if ":" in seg:
         # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon before a
         # capitalised word ends the clause before the subject (not one inside a parenthetical:
@@ -490,10 +494,6 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if sub and chunk[sub.end() :].strip():
         # "... the first confirmation since officials claimed": the subject follows the subordinator
         cs += sub.end()
-        chunk = masked[cs:ce]
-    fa = _FIRST_ADVERB_RE.match(chunk)
-    if fa is not None:
-        cs += fa.end()  # "First his wife, X, announced": an adverb before the subject
         chunk = masked[cs:ce]
     lead = None if _AS_MANY_AS_RE.match(chunk) else _LEAD_FLUFF_RE.match(chunk)
     if lead:
