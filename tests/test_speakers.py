@@ -1702,3 +1702,8 @@ def test_a_copula_clause_before_a_cue_is_no_subject():
 def test_an_unnamed_persons_label_keeps_its_head_not_the_institution(body, speaker):
     row = extract_quotes(body).iloc[0]
     assert row["speaker"] == speaker and row["speaker_type"] == "anonymous"
+
+
+def test_a_gerunds_agent_after_a_preposition_speaks():
+    body = "What do you make of Karl Holm privately saying “pray for him” in response?"
+    assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"]

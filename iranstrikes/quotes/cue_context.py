@@ -232,7 +232,21 @@ _APPOS_SUBJECT_RE = re.compile(
 #: A name in the possessive right before a gerund cue: its agent ("Jeb Bush's calling ...").
 _GERUND_AGENT_RE = re.compile(
     r"(?<![\w’'])((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][\w.’'-]*?(?:\s+[A-Z][\w.’'-]*?){0,3})[’']s\s+$"
+    # or a name after a preposition, then an adverb: "what do you think of Carson
+    # privately saying ..."
+    r"|\b(?:of|about|for|without)\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+def gerund_agent(m: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The span of the agent of an "-ing" cue at ``pos`` ("X's calling", "of X saying")."""
+    gm = _GERUND_AGENT_RE.search(m, max(floor, pos - 60), pos)
+    if gm is None:
+        return None
+    k = 1 if gm.group(1) is not None else 2
+    return gm.start(k), gm.end(k)
+
+
 #: Characters either side of a cue that its subject and content are looked for in.
 _CUE_WINDOW = 800
 #: After an inverted cue's subject: its appositive (if any) and the comma that ends it, then

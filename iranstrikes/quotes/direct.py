@@ -18,6 +18,7 @@ from .cue_context import (
     _coordinated,
     _passive_quoted_by,
     _sentence_of,
+    gerund_agent,
 )
 from .cues import _cue_ok
 from .forms import _FINITE_RE
@@ -264,6 +265,9 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 # "The schedule was set early, explained Rosenberg, “...”": an inverted cue
                 # between a clause and the quotation; the name after it speaks
                 subj, appos = _np_after(m, c.end(), q.open_pos)
+            if subj is None and wl.endswith("ing"):
+                # "What do you think of Carson privately saying “...”": the gerund's agent
+                subj = gerund_agent(m, c.start(), lo)
             if subj is not None:
                 pass
             elif lead.strip() and not wl.endswith("ing") and not coord:

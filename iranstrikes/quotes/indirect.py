@@ -22,7 +22,6 @@ from .cue_context import (
     _CUE_WINDOW,
     _ENDS_IN_NAME_RE,
     _FRONTED_PP_RE,
-    _GERUND_AGENT_RE,
     _INVERTIBLE,
     _PAST_AFTER_NP_RE,
     _PERFECT_LEAD_RE,
@@ -42,6 +41,7 @@ from .cue_context import (
     _plausible_subject_before,
     _quote_then_speaker,
     _words_after_quote,
+    gerund_agent,
 )
 from .cues import (
     _ASK_WH_RE,
@@ -193,10 +193,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     subj, appos = pm.span(1), ""
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
             if wl.endswith("ing"):
-                gm = _GERUND_AGENT_RE.search(m, max(lo_c, c.start() - 60), c.start())
-                if gm is not None:
+                ga = gerund_agent(m, c.start(), lo_c)
+                if ga is not None:
                     # "respond to Jeb Bush's calling him a jerk": the possessive is the agent
-                    participle, subj, appos = False, (gm.start(1), gm.end(1)), ""
+                    participle, subj, appos = False, ga, ""
             wabs = with_absolute(m, c.start(), lo_c) if participle else None
             if wabs is not None:
                 # "..., with Senator X telling reporters ...": X is the participle's subject
