@@ -55,24 +55,26 @@ _THREE_APOSTROPHES_RE = re.compile(r"(?<!')'''(?!')")
 
 
 def _inner_and_outer(mt: re.Match[str]) -> str:
-    s = mt.string
-    i = mt.start()
-    before = s[i - 1] if i else " "
-    after = s[i + 3] if i + 3 < len(s) else " "
-    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+    if _opens_quotation(mt.string, mt.start(), 3):
         return " \"'"  # opening: the outer mark, then the inner one
     return "'\" "  # closing: the inner mark, then the outer one
+
+
+def _opens_quotation(s: str, i: int, n: int) -> bool:
+    """The ``n`` apostrophes at ``i`` open a quotation.
+
+    A blank or an opening mark comes before them, a quoted word right after.
+    """
+    before = s[i - 1] if i else " "
+    after = s[i + n] if i + n < len(s) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
 _TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
 
 
 def _one_quote(mt: re.Match[str]) -> str:
-    s = mt.string
-    i = mt.start()
-    before = s[i - 1] if i else " "
-    after = s[i + 2] if i + 2 < len(s) else " "
-    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+    if _opens_quotation(mt.string, mt.start(), 2):
         return ' "'  # opening: the mark sits next to the first quoted word
     return '" '  # closing: the mark sits next to the last quoted word
 
