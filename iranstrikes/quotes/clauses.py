@@ -5,7 +5,9 @@ clause its cue belongs to, so that the main clause after it is not read as part 
 said. A cue in a fronted subordinate clause ("After X said A, Y ...") ends at the clause's
 comma; a cue that is the verb of a relative clause ("The judges who ruled that A, ... said B",
 "A woman who has accused X of Y said Z") ends at its comma or before the main clause's cue.
-Finding the cues and their content is :mod:`.indirect`; this module only moves the end.
+Any content ends before a later clause with its own subject and reporting verb ("X said A,
+and Y vowed B", "..., a point Y acknowledged"). Finding the cues and their content is
+:mod:`.indirect`; this module only moves the end.
 """
 
 from __future__ import annotations
@@ -182,6 +184,7 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
     return ce
 
 
+#: Any of the boundaries below, anywhere in a window (a cheap necessary condition).
 _ANY_BOUNDARY_RE = re.compile(r",\s*(?:and|but|while|whereas|when|as|after|before)\s|;|\s[-—–]+\s")
 #: A clause boundary right before a set-off subject (", and", ", when" ..., ";", a dash).
 _BOUNDARY_BEFORE_SUBJECT_RE = re.compile(

@@ -21,7 +21,7 @@ from .cue_context import (
     gerund_agent,
 )
 from .cues import _cue_ok
-from .forms import _FINITE_RE
+from .forms import _DATE_WORDS, _FINITE_RE
 from .indirect import _CONTEXT_PRONOUN_RE
 from .lexicon import (
     _FORM2LEMMA,
@@ -483,9 +483,7 @@ _POSSESSOR_BEFORE_RE = re.compile(
 #: What an inverted cue's subject opens with: a capitalised word or a determiner (not a
 #: preposition: "X, who ..., said of Sanders: “...”" has its subject before the cue).
 _INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
-_TIME_NAMES = frozenset(
-    w.lower() for w in _resources.weekday_names() + _resources.month_names()
-) | {"today", "yesterday", "tonight"}
+_TIME_NAMES = _DATE_WORDS | {"today", "yesterday", "tonight"}
 #: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
 _CLAUSE_AFTER_CUE_RE = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"
