@@ -1707,3 +1707,21 @@ def test_an_unnamed_persons_label_keeps_its_head_not_the_institution(body, speak
 def test_a_gerunds_agent_after_a_preposition_speaks():
     body = "What do you make of Karl Holm privately saying “pray for him” in response?"
     assert extract_quotes(body)["speaker"].tolist() == ["Karl Holm"]
+
+
+@pytest.mark.parametrize(
+    ("body", "via"),
+    [
+        (
+            "“We will not allow this,” the ministry said in a statement carried by the official "
+            "IRNA news agency.",
+            "Islamic Republic News Agency",
+        ),
+        (
+            "The minister said in remarks broadcast on Al Jazeera that talks had failed.",
+            "Al Jazeera",
+        ),
+    ],
+)
+def test_a_statement_carried_or_broadcast_by_an_outlet_comes_through_it(body, via):
+    assert extract_quotes(body)["via"].tolist() == [via]
