@@ -1725,3 +1725,21 @@ def test_a_gerunds_agent_after_a_preposition_speaks():
 )
 def test_a_statement_carried_or_broadcast_by_an_outlet_comes_through_it(body, via):
     assert extract_quotes(body)["via"].tolist() == [via]
+
+
+def test_a_base_form_after_a_nationality_is_a_noun_modifier():
+    body = "Iranian state TV quoted spokeswoman Anna Berg as saying the reports were baseless."
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Anna Berg"]
+    assert extract_quotes("The Chinese say the plan failed.")["speaker"].tolist() == ["Chinese"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The general said in comments to the Associated Press that the jets had returned.",
+        "Speaking to the Associated Press by telephone, the general said the jets had returned.",
+    ],
+)
+def test_comments_to_and_a_fronted_speaking_to_name_the_channel(body):
+    assert extract_quotes(body)["via"].tolist() == ["Associated Press"]

@@ -201,6 +201,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
+    if _FORM2LEMMA.get(wl) == wl and _NATIONALITY_BEFORE_RE.search(before):
+        return False  # "Iranian state TV quoted ...": a noun modifier after a nationality
     if (
         _FORM2LEMMA.get(wl) == wl
         and (mt.start() == sent_start or before.rstrip()[-1:] in ",;:(")
@@ -251,6 +253,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
 
 
 _PAST_WORDS = _resources.word_set("past_verbs")
+#: A nationality adjective (-ian, -ean, -ican or ``nationalities.txt``; not "-ese", "-ish",
+#: whose plurals take no -s: "The Chinese say") right before a word.
+_NATIONALITY_BEFORE_RE = re.compile(
+    r"(?:\b[a-z]*(?:ian|ean|ican)|"
+    + "|".join(re.escape(w.lower()) for w in _resources.word_list("nationalities"))
+    + r")\s+$"
+)
 #: After a base-form cue: one or two lower-case words (no determiner or pronoun) and a
 #: finite verb; the cue word modifies that verb's subject ("state security forces have").
 _MODIFIER_OF_SUBJECT_RE = re.compile(

@@ -328,7 +328,8 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _VIA_CUE_RE = re.compile(
-    r"\b(?:told|telling|tells|speaking\s+to|spoke\s+to|talking\s+to|said\s+to|interview\s+with|"
+    r"\b(?:told|telling|tells|[Ss]peaking\s+to|spoke\s+to|[Tt]alking\s+to|said\s+to|interview\s+with|"
+    r"(?:comments|remarks)\s+to|"
     r"interviewed\s+by|quoted\s+by|reported\s+by|according\s+to|cited\s+by|wrote\s+in|writing\s+in|"
     r"published\s+by|published\s+in|statement\s+to|carried\s+by|broadcast\s+(?:by|on)|"
     r"aired\s+(?:by|on))\s+"
