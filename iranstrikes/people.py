@@ -532,7 +532,9 @@ def _clean_unnamed(desc: str) -> str:
 def _countries() -> dict[str, str]:
     from . import resources
 
-    return {c.casefold(): c for c in resources.word_list("countries")}
+    return {
+        c.casefold(): c for c in resources.word_list("countries") + resources.word_list("regions")
+    }
 
 
 _GOVERNMENT_RE = re.compile(

@@ -278,3 +278,12 @@ def test_a_first_name_tied_to_the_other_gender_loses_to_a_matching_one(text_):
     tm = text.model(text_)
     he = next(m for m in tm.mentions if text_[m.start : m.end].lower() == "he")
     assert tm.entities[he.entity].name == "George W. Bush"
+
+
+def test_a_region_named_alone_is_a_place_not_an_antecedent():
+    text_ = "Karl Holm campaigned across Vermont on Sunday. He said the crowds were large."
+    tm = text.model(text_)
+    he = next(m for m in tm.mentions if text_[m.start : m.end] == "He")
+    assert tm.entities[he.entity].name == "Karl Holm"
+    vt = next(m for m in tm.mentions if text_[m.start : m.end] == "Vermont")
+    assert vt.kind == "state"

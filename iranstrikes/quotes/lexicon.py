@@ -196,7 +196,7 @@ _MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] ==
 _FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "f"}
 _PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}
 _STOP = set(_resources.word_list("stopwords"))
-_COUNTRIES = set(_resources.word_list("countries"))
+_COUNTRIES = set(_resources.word_list("countries") + _resources.word_list("regions"))
 _NATIONALITY = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|U\.?S\.?|"
     + "|".join(re.escape(w) for w in _resources.word_list("nationalities"))

@@ -78,7 +78,7 @@ def _lex() -> dict:
         "anon": frozenset(r.word_list("anonymity_heads")),
         "anon_titles": frozenset(r.word_list("anonymity_heads")) | frozenset(titles),
         "groups": frozenset(r.word_list("group_plurals")),
-        "countries": frozenset(r.word_list("countries")),
+        "countries": frozenset(r.word_list("countries") + r.word_list("regions")),
         "nationalities": frozenset(w.casefold() for w in r.word_list("nationalities")),
         "gender": gender,
         "pronouns": pron,
