@@ -1743,3 +1743,13 @@ def test_a_base_form_after_a_nationality_is_a_noun_modifier():
 )
 def test_comments_to_and_a_fronted_speaking_to_name_the_channel(body):
     assert extract_quotes(body)["via"].tolist() == ["Associated Press"]
+
+
+def test_a_gendered_title_keeps_a_surname_from_the_other_genders_person():
+    body = (
+        "Hillary Clinton spoke in Iowa. Bill Clinton campaigned in Ohio. Mr. Clinton said the "
+        "crowd was warm. Mrs. Clinton said it was cold."
+    )
+    assert extract_quotes(body)["speaker"].tolist() == ["Bill Clinton", "Hillary Clinton"]
+    body = "Hillary Clinton spoke in Iowa. Mr. Clinton was at her side. He said it was warm."
+    assert extract_quotes(body)["speaker"].tolist() != ["Hillary Clinton"]

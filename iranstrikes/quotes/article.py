@@ -740,4 +740,19 @@ class _Article:
                 cands = [n for n, _first in same_last]
         if not cands:
             return None
+        if len(toks) == 1:
+            # "Mr. Clinton" after "Hillary Clinton" and "Bill Clinton": a gendered title
+            # keeps the person of the other gender out (the text's gender, else a first
+            # name's)
+            tw = {w.casefold().rstrip(".") for w in mention.split()[:-1]}
+            g = "m" if tw & _MALE else "f" if tw & _FEMALE else ""
+            if g:
+                kept = [
+                    n
+                    for n in cands
+                    if (self.persons[n].gender or self.persons[n].name_gender) in ("", g)
+                ]
+                if not kept:
+                    return None  # "Bill Clinton ... Mrs. Clinton": someone else
+                cands = kept
         return max(cands, key=lambda n: (len(n.split()), len(self.persons[n].positions), n))

@@ -218,6 +218,15 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
         return
     if len(toks) == 1:
         cands = by_last.get(toks[0]) or []
+        if cands and m.gender in ("m", "f"):
+            # "Mr. Clinton" after "Hillary Clinton": a gendered title joins no person of the
+            # other gender (the text's gender, else a first name's); a new entity if none
+            cands = [
+                c for c in cands if (ents[c].gender or _name_gender(ents[c])) in ("", m.gender)
+            ]
+            if not cands:
+                eid = new(mi, "person", name)
+                return
         if cands:
             join(mi, cands[-1], "surname")
             return
