@@ -1753,3 +1753,12 @@ def test_a_gendered_title_keeps_a_surname_from_the_other_genders_person():
     assert extract_quotes(body)["speaker"].tolist() == ["Bill Clinton", "Hillary Clinton"]
     body = "Hillary Clinton spoke in Iowa. Mr. Clinton was at her side. He said it was warm."
     assert extract_quotes(body)["speaker"].tolist() != ["Hillary Clinton"]
+
+
+def test_a_pronoun_never_falls_back_to_a_first_name_of_the_other_gender():
+    body = (
+        "“He was wrong,” wrote Ted Jacobs in the Gazette. The woman who started it all was a "
+        "retired nurse. “It just came out of my mouth,” she said."
+    )
+    df = extract_quotes(body).set_index("quote")
+    assert df.loc["It just came out of my mouth,", "speaker"] != "Ted Jacobs"

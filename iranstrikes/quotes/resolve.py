@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.entities import first_name_gender
 from .article import (
     _SCAN_LIMIT,
     _Article,
@@ -162,19 +163,22 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                     if not g and want and ent and ent.name_gender not in ("", want):
                         # "Hillary Clinton said A. Donald Trump disagreed. She said B": a
                         # first name tied to the other gender yields to a person close before
-                        # it (a soft hint: with no one else, it stands)
+                        # it; with no one else, the pronoun stays unresolved (the text model
+                        # may still name someone its own evidence agrees with)
                         if clash is None:
                             clash = (ps_, name)
                         continue
                     best = name
                     break
-                if best is None and clash is not None:
-                    best = clash[1]
                 cand_spk = (
                     _last(
                         resolved,
                         lambda r, ms=ms, want=want: (
-                            r[2] == "person" and r[0] < ms and (not want or r[3] in {"", want})
+                            r[2] == "person"
+                            and r[0] < ms
+                            and (not want or r[3] in {"", want})
+                            # (nor a first name tied to the other gender: see above)
+                            and (r[3] or first_name_gender(r[1])) in {"", want}
                         ),
                     )
                     if best is None
