@@ -133,8 +133,11 @@ def clause_content_end(
 #: a semicolon, a dash (and "something": "- something his aides argue"), an appositive noun's
 #: object relative (", a point X acknowledged", ", a charge that X denied", ", to which X
 #: replied") or a bare "and"/"but" before a capitalised name ("... and Clinton said").
+#: The clause boundaries: a comma and a conjunction or subordinator, a semicolon, a dash.
+_JOINER = r",\s*(?:and|but|while|whereas|when|as|after|before)"
+_DASH = r"\s[-—–]+"
 _NEW_CLAUSE_BEFORE_CUE_RE = re.compile(
-    r"(?P<b>(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+"
+    r"(?P<b>(?:" + _JOINER + "|;|" + _DASH + r")\s+"
     r"(?:something\s+)?"
     r"|,\s+(?:something|(?:a|an|the)\s+[a-z]+(?:\s+that)?|(?:to|in|at|with)\s+which)\s+"
     r"|\s(?:and|but)\s+(?=[A-Z]))"
@@ -185,10 +188,8 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
 
 
 #: Any of the boundaries below, anywhere in a window (a cheap necessary condition).
-_ANY_BOUNDARY_RE = re.compile(r",\s*(?:and|but|while|whereas|when|as|after|before)\s|;|\s[-—–]+\s")
+_ANY_BOUNDARY_RE = re.compile(_JOINER + r"\s|;|" + _DASH + r"\s")
 #: A clause boundary right before a set-off subject (", and", ", when" ..., ";", a dash).
-_BOUNDARY_BEFORE_SUBJECT_RE = re.compile(
-    r"(?:,\s*(?:and|but|while|whereas|when|as|after|before)|;|\s[-—–]+)\s+$"
-)
+_BOUNDARY_BEFORE_SUBJECT_RE = re.compile(r"(?:" + _JOINER + "|;|" + _DASH + r")\s+$")
 #: What a new clause's subject opens with: a capitalised word or a possessive determiner.
 _NEW_SUBJECT_RE = re.compile(r"(?:[A-Z]|(?:his|her|their|its|the)\s)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.mentions import is_past_form
 from .forms import _FINITE_RE, _THATLESS_CLAUSE_RE, _THATLESS_OK, _THATLESS_PAST_RE
 from .lexicon import (
     _AS_VERBS,
@@ -111,6 +112,15 @@ _ADJUNCT_PREPOSITIONS = _resources.word_set("prepositions") - {"to"}
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
 
 
+def word_before(m: str, pos: int, floor: int) -> str:
+    """The lower-cased word (letters only) right before ``pos``, or "".
+
+    Read back at most 20 characters, never before ``floor``.
+    """
+    w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
+    return w.group(1).lower() if w is not None else ""
+
+
 def _after_adjunct_word(m: str, pos: int, floor: int) -> bool:
     """The word before ``pos`` is a preposition other than "to".
 
@@ -118,10 +128,7 @@ def _after_adjunct_word(m: str, pos: int, floor: int) -> bool:
     base-form cue there is a noun or a modifier. (An "-ing" word is no such sign: "a passing
     promise that ..." is an attribution in its own right.)
     """
-    w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
-    if w is None:
-        return False
-    return w.group(1).lower() in _ADJUNCT_PREPOSITIONS
+    return word_before(m, pos, floor) in _ADJUNCT_PREPOSITIONS
 
 
 def _noun_use(m: str, mt: re.Match[str], sent_start: int) -> bool:
@@ -252,7 +259,6 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     return not need_that or _needs_no_that(m, mt)
 
 
-_PAST_WORDS = _resources.word_set("past_verbs")
 #: A nationality adjective (-ian, -ean, -ican or ``nationalities.txt``; not "-ese", "-ish",
 #: whose plurals take no -s: "The Chinese say") right before a word.
 _NATIONALITY_BEFORE_RE = re.compile(
@@ -274,7 +280,7 @@ def _naming_object_before(m: str, pos: int, floor: int) -> bool:
     if dm is None:
         return False
     lead = dm.group("lead").lower()
-    return lead.endswith("ed") or lead in _PAST_WORDS or lead in _FORM2LEMMA
+    return is_past_form(lead) or lead in _FORM2LEMMA
 
 
 #: A determiner or preposition right before a word: no finite verb stands there.

@@ -20,7 +20,7 @@ from .cue_context import (
     _sentence_of,
     gerund_agent,
 )
-from .cues import _cue_ok
+from .cues import _cue_ok, word_before
 from .forms import _DATE_WORDS, _FINITE_RE
 from .indirect import _CONTEXT_PRONOUN_RE
 from .lexicon import (
@@ -674,8 +674,7 @@ def _colon_intro(
         return _colon_clause(art, qs, qe, sent, cm.start(1), cm.end(1))
     r = runs[-1]
     ns, ne = cm.start(1) + r.start(), cm.start(1) + r.end()
-    pw = _LAST_WORD_BEFORE_RE.search(m, max(lo, ns - 20), ns)
-    if pw is not None and pw.group(1).lower() in _PREPOSITION_SET:
+    if word_before(m, ns, lo) in _PREPOSITION_SET:
         # "X delivered a blunt message to Trump: “...”": the name is an object, not the
         # speaker; the clause's subject may be (colon clause)
         return _colon_clause(art, qs, qe, sent, cm.start(1), cm.end(1))
@@ -718,6 +717,5 @@ def _colon_clause(
     return _Stmt("direct", qs, qe, (he, he + 1), subj, sent, "colon_clause", 0.5)
 
 
-_LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 _PREPOSITION_SET = _resources.word_set("prepositions") - {"from"}  # ("More from X: “...”")
 _COLON_NAME_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")

@@ -383,18 +383,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if fa is not None:
         lo += fa.end()  # "First his wife, X, announced": an adverb before the subject
         seg = seg[fa.end() :]
-    if ":" in seg:
+    k = _clause_colon_end(seg, capital=True) if ":" in seg else None
+    if k is not None:
         # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon before a
-        # capitalised word ends the clause before the subject (not one inside a parenthetical:
-        # "An article - headlined A: B - accuses"; see also the end)
-        cm = _LAST_COLON_RE.match(seg)
-        if (
-            cm is not None
-            and seg[cm.end() :].lstrip()[:1].isupper()
-            and not _DASH_OR_PAREN_RE.search(seg, cm.end())
-        ):
-            lo += cm.end()
-            seg = seg[cm.end() :]
+        # capitalised word ends the clause before the subject (see also the end)
+        lo += k
+        seg = seg[k:]
     if "something " in seg:
         dm = _DASH_OBJECT_RE.match(seg)
         if dm is not None and seg[dm.end() :].strip():
@@ -601,18 +595,27 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         chunk = masked[cs:ce]
     if _MODAL_VERB_END_RE.search(chunk):
         return None, ""  # "This plan would run [counter to]": a clause, no subject
-    if ":" in chunk:
-        # "The plan drew doubts: Former Rep. Jane Harman called it ...": a colon (not a
-        # clock time's, not one inside a parenthetical: "An article - headlined A: B -
-        # accuses") ends the clause before the subject
-        cm = _LAST_COLON_RE.match(chunk)
-        if (
-            cm is not None
-            and chunk[cm.end() :].strip()
-            and not _DASH_OR_PAREN_RE.search(chunk, cm.end())
-        ):
-            cs += cm.end() + len(chunk[cm.end() :]) - len(chunk[cm.end() :].lstrip())
+    k = _clause_colon_end(chunk, capital=False) if ":" in chunk else None
+    if k is not None:
+        # "... holds liberal views: 53% describe ...": the subject starts after the colon
+        cs += k + len(chunk[k:]) - len(chunk[k:].lstrip())
     return (cs, ce), appos
+
+
+def _clause_colon_end(s: str, capital: bool) -> int | None:
+    """Where a clause that a colon ends stops in ``s`` (just after the last colon), or None.
+
+    The colon is followed by a blank (not a clock time's "10:30") and by words (capitalised
+    ones when ``capital``), and is not inside a parenthetical ("An article - headlined A: B -
+    accuses").
+    """
+    cm = _LAST_COLON_RE.match(s)
+    if cm is None or _DASH_OR_PAREN_RE.search(s, cm.end()):
+        return None
+    rest = s[cm.end() :].lstrip()
+    if not rest or (capital and not rest[:1].isupper()):
+        return None
+    return cm.end()
 
 
 #: A plural noun phrase (up to four words) and a subject pronoun opening a relative clause

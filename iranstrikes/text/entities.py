@@ -221,9 +221,7 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
         if cands and m.gender in ("m", "f"):
             # "Mr. Clinton" after "Hillary Clinton": a gendered title joins no person of the
             # other gender (the text's gender, else a first name's); a new entity if none
-            cands = [
-                c for c in cands if (ents[c].gender or _name_gender(ents[c])) in ("", m.gender)
-            ]
+            cands = [c for c in cands if _soft_gender(ents[c]) in ("", m.gender)]
             if not cands:
                 eid = new(mi, "person", name)
                 return
@@ -603,6 +601,11 @@ def _name_gender(e: Entity) -> str:
     return first_name_gender(e.name) if e.kind == "person" else ""
 
 
+def _soft_gender(e: Entity) -> str:
+    """The text's gender of an entity, else its first name's (:func:`_name_gender`)."""
+    return e.gender or _name_gender(e)
+
+
 def _coordinated_rival(
     mentions: list[Mention], k: int, ents: list[Entity], agrees, g: str | None, text: str
 ) -> bool:
@@ -625,7 +628,7 @@ def _coordinated_rival(
         if g is None:
             return True
         # the text's gender, else a first name's (a soft hint), tells the two apart
-        ga, gb = ea.gender or _name_gender(ea), eb.gender or _name_gender(eb)
+        ga, gb = _soft_gender(ea), _soft_gender(eb)
         if (ga == g) == (gb == g):
             return True
     return False

@@ -210,7 +210,7 @@ _PAST_FORMS = _resources.word_set("past_verbs")
 _CLAUSE_WORDS = frozenset(_resources.word_list("description_stop_words"))
 
 
-def _is_past_form(word: str) -> bool:
+def is_past_form(word: str) -> bool:
     """A lower-case regular (-ed) or irregular (``past_verbs.txt``) past form."""
     return word.islower() and (word.endswith("ed") or word in _PAST_FORMS)
 
@@ -259,7 +259,7 @@ def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None
                 break
             if wl in stop or len(mods) == 4 or word in _CLAUSE_WORDS:
                 break
-            if mods and head_ends.get(j) == i and _is_past_form(mods[0]):
+            if mods and head_ends.get(j) == i and is_past_form(mods[0]):
                 # another head noun, then a past verb: "The aide thanked supporters" is two
                 # phrases and a verb, not one description; this one is its head alone
                 mods, det, start = [], "", hs
