@@ -99,6 +99,7 @@ _LEADING_FUNCTION_RE = re.compile(
 )
 _RELATIVE = _resources.word_set("relative_pronouns")
 _RELATIVE_WORD_RE = re.compile(r"[A-Za-z]+")
+_RELATIVE_NOT_THAT = _RELATIVE - {"that"}  # ("that" is also a determiner)
 _POSSESSIVE_AFTER_RE = re.compile(r"[’'](?:s\b|\s)")
 #: The possessive marker and the possessed noun phrase: up to four words, ending before a
 #: comma, a preposition, a relative word or a past-tense verb.
@@ -250,7 +251,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             frag = st.extra.pop("fragment_at", None)
             if frag is not None:
                 rel = _RELATIVE_WORD_RE.match(art.masked, frag)
-                if rel is not None and rel.group(0).casefold() in _RELATIVE - {"that"}:
+                if rel is not None and rel.group(0).casefold() in _RELATIVE_NOT_THAT:
                     # "candidates like Karl Holm, who claimed ...": the antecedent speaks
                     d = _relative_antecedent(art, tm, frag)
                     if d is not None:
