@@ -605,3 +605,35 @@ def test_a_report_of_figures_without_a_clause(body, quote):
 
 def test_reporting_something_to_someone_is_no_statement():
     assert extract_quotes("The board met. Mayor Holm reported the leak to the police.").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "question", "answer", "speaker"),
+    [
+        (
+            'Asked why she had not endorsed Holm on "Morning Harbour," Anna Berg said she '
+            "had not heard him say enough.",
+            'why she had not endorsed Holm on "Morning Harbour,"',
+            "she had not heard him say enough",
+            "Anna Berg",
+        ),
+        (
+            "Asked whether the mayor “has the judgment to serve,” 61 percent of voters said "
+            "no in the survey.",
+            "whether the mayor “has the judgment to serve,”",
+            "no in the survey",
+            "61 percent of voters",
+        ),
+    ],
+)
+def test_a_passive_question_ends_where_its_quotation_closes_with_a_comma(
+    body, question, answer, speaker
+):
+    # the comma inside the closing mark ends the question; the main clause is its own
+    # statement, and a quotation inside the question is the asker's, not the answerer's
+    df = extract_quotes(body)
+    spans = {body[r["start"] : r["end"]]: r for r in df.to_dict("records")}
+    assert spans[answer]["speaker"] == speaker
+    q = [r for r in df.to_dict("records") if r["method"].startswith(("asked", "partial"))]
+    assert q and all(r["speaker"] == "" for r in q)
+    assert all(r["end"] <= len(question) + body.index(question) for r in q)

@@ -497,15 +497,15 @@ def _inside_earlier_statement(stmts: list[_Stmt], q, cue: tuple[int, int]) -> bo
     """The quotation lies in the content of a statement whose cue and subject are before it.
 
     Not ``cue``'s own statement, nor a fronted participle whose subject comes after the quote
-    ('..., calling Trump “an orange buffoon,” Susan said').
+    ('..., calling Trump “an orange buffoon,” Susan said'). A passive question ('Asked whether
+    she “has the integrity,” 75 percent said yes') holds its quotation whatever its asker.
     """
     return any(
         s2.start <= q.open_pos
         and q.end <= s2.end + 2
         and s2.cue[1] <= q.open_pos
         and s2.cue != cue
-        and s2.subj is not None
-        and s2.subj[1] <= s2.cue[0]
+        and (s2.subj is not None and s2.subj[1] <= s2.cue[0] or s2.method == "asked_question")
         for s2 in stmts
     )
 

@@ -268,6 +268,10 @@ _ASKED_RE = re.compile(
 )
 
 
+#: A comma that closes a quotation (the comma inside the quote marks).
+_COMMA_CLOSE_RE = re.compile(r",[\"”]")
+
+
 def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> None:
     """Add the passive questions of the sentence [ss, se) to ``sent_stmts``.
 
@@ -289,6 +293,17 @@ def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -
             k = m.find(ch, qs, end)
             if k >= 0:
                 end = k
+        # a quotation closed by its own comma ('on "CBS This Morning," Sanders said') ends the
+        # question too: the main clause follows it
+        qc = _COMMA_CLOSE_RE.search(art.text, qs, end)
+        if qc:
+            end = qc.end()
+            for s2 in sent_stmts:
+                if s2.subj is not None and s2.subj[0] < end < s2.subj[1]:
+                    # '..., “___ ___,” 61 percent of voters said': the answer's subject
+                    # starts after the question
+                    rest = m[end : s2.subj[1]]
+                    s2.subj = (s2.subj[1] - len(rest.lstrip()), s2.subj[1])
         cs_, ce_ = _trim(art.text, qs, end)
         if _unquoted_words(art, cs_, ce_) < 3 and "_" not in m[cs_:ce_]:
             continue
