@@ -1762,3 +1762,23 @@ def test_a_pronoun_never_falls_back_to_a_first_name_of_the_other_gender():
     )
     df = extract_quotes(body).set_index("quote")
     assert df.loc["It just came out of my mouth,", "speaker"] != "Ted Jacobs"
+
+
+def test_a_place_before_a_surname_modifies_it_and_is_no_name():
+    # "a New Hampshire Berg veteran" names no person "New Hampshire Berg"
+    body = (
+        "Senator Anna Berg spoke in Concord on Monday. Tom Vik, a New Hampshire Berg "
+        "veteran, handed out leaflets.\n\n"
+        "Berg said the campaign would go on until June."
+    )
+    df = extract_quotes(body)
+    assert df["speaker"].tolist() == ["Anna Berg"]
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_introduced_first():
+    body = (
+        "Senator Karl Ode spoke in Lund on Monday. Ode said the port would stay open.\n\n"
+        "His wife, Marta Ode, was not there. Ode said the vote would come in June."
+    )
+    df = extract_quotes(body)
+    assert set(df["speaker"]) == {"Karl Ode"}

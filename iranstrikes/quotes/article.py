@@ -367,6 +367,23 @@ _SCAN_LIMIT = 200
 _MAX_SAME_SURNAME = 12
 
 
+def _place_prefix(toks: list[str]) -> int:
+    """How many leading tokens name a country or region ("New Hampshire"), 0 when none.
+
+    Not a place that is also a gendered first name ("Virginia Foxx", "Chad Smith"), and never
+    the whole run.
+    """
+    for n in (3, 2, 1):
+        if len(toks) > n:
+            place = " ".join(toks[:n]).lower()
+            if place in _COUNTRIES and place not in _FIRST_NAMES:
+                return n
+    return 0
+
+
+_FIRST_NAMES = _resources.first_name_genders()
+
+
 @lru_cache(maxsize=65536)
 def _person_name(raw: str) -> str | None:
     """The person name a capitalised run of two or more tokens can be, or None.
@@ -385,6 +402,11 @@ def _person_name(raw: str) -> str | None:
     if quoted:
         # "'Thin-skinned' Trump": a word that closes a quotation is no part of the name
         ntoks = ntoks[quoted[-1] + 1 :]
+        name = " ".join(ntoks)
+    plen = _place_prefix(ntoks)
+    if plen:
+        # "a New Hampshire Sanders veteran": a place before a name modifies it, no part of it
+        ntoks = ntoks[plen:]
         name = " ".join(ntoks)
     if not ntoks or len(ntoks) > 4:
         return None
@@ -755,4 +777,9 @@ class _Article:
                 if not kept:
                     return None  # "Bill Clinton ... Mrs. Clinton": someone else
                 cands = kept
-        return max(cands, key=lambda n: (len(n.split()), len(self.persons[n].positions), n))
+        # the fullest name, the most often named, then the first introduced (a bare surname
+        # shared by two people is the one the story brought in first)
+        return max(
+            cands,
+            key=lambda n: (len(n.split()), len(self.persons[n].positions), -self.first_pos[n], n),
+        )
