@@ -1782,3 +1782,24 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_introduced_first():
     )
     df = extract_quotes(body)
     assert set(df["speaker"]) == {"Karl Ode"}
+
+
+def test_an_outlet_opening_the_sentence_speaks_its_coordinated_verb():
+    body = (
+        "The columnist left on Friday.\n\n"
+        "Business Insider also commented on his future with the site, but acknowledged "
+        "it had no contract to end."
+    )
+    df = extract_quotes(body)
+    r = df[df["quote"] == "it had no contract to end"].iloc[0]
+    assert r["speaker"] == "Business Insider" and r["speaker_type"] == "media"
+
+
+def test_an_outlet_after_a_subordinator_does_not_speak_the_main_verb():
+    body = (
+        "The race went on.\n\n"
+        "Although Reuters is not a party, Holm answered the Gazette by suggesting that "
+        "the port was worth less than the board said."
+    )
+    df = extract_quotes(body)
+    assert "Reuters" not in set(df["speaker"])

@@ -277,7 +277,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             if x is None:
                 # no mention a verb follows: the first possible subject, when typed
                 x = tm.subject_mention(si, st.cue[0])
-                x = x if x is not None and tm.entities[x.entity].kind in _SUBJECT_KINDS else None
+                if x is not None and not (
+                    tm.entities[x.entity].kind in _SUBJECT_KINDS
+                    or tm.entities[x.entity].kind == "media"
+                    and _opens_sentence(tm, si, x)
+                ):
+                    x = None
                 if x is not None and _POSSESSIVE_AFTER_RE.match(art.masked, x.end):
                     # "Karl Holm’s campaign launched an ad and announced ...": the campaign
                     # speaks, not its possessor; the possessive phrase is the speaker
@@ -455,6 +460,19 @@ def _clause_subject(tm, at: int) -> tuple[str, str, tuple[int, int]] | None:
         return None
     e = tm.entities[x.entity]
     return e.name, _TYPE_OF_KIND[e.kind], (x.start, x.end)
+
+
+def _opens_sentence(tm, si: int, x) -> bool:
+    """The mention opens its sentence, after a conjunction at most ("But Business Insider ...").
+
+    An outlet speaks as a coordinated verb's subject only from there: after a subordinator
+    ("Although Bloomberg is ...") or inside a phrase it is rarely the one who says.
+    """
+    lead = tm.text[tm.sentences[si].start : x.start].split()
+    return not lead or len(lead) == 1 and lead[0].casefold() in _CONJUNCTIONS
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or"})
 
 
 def _strict_subject(tm, si: int, before: int):
