@@ -1803,3 +1803,25 @@ def test_an_outlet_after_a_subordinator_does_not_speak_the_main_verb():
     )
     df = extract_quotes(body)
     assert "Reuters" not in set(df["speaker"])
+
+
+def test_a_spaced_hyphen_pair_sets_off_a_parenthetical_before_the_verb():
+    body = (
+        "Karl Ode and Lise Berg met on Thursday.\n\n"
+        'Ode opened the forum saying "of course" Berg has the experience to lead -- having '
+        "hinted in a speech that she is unready -- but said he doubted her judgment on the port."
+    )
+    df = extract_quotes(body)
+    r = df[df["quote"].str.startswith("he doubted")].iloc[0]
+    assert r["speaker"] == "Karl Ode"
+
+
+def test_a_quotation_between_spaced_hyphens_is_no_part_of_the_next_subject():
+    body = (
+        "The debate ended late.\n\n"
+        'And although Karl Ode lamented her habit of gaffes - "why does she keep doing it?" - '
+        "voters in Iowa who watched the debate said they were unfazed by the flap."
+    )
+    df = extract_quotes(body)
+    r = df[df["quote"] == "they were unfazed by the flap"].iloc[0]
+    assert r["speaker"] == "voters in Iowa"

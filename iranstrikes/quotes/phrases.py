@@ -86,7 +86,9 @@ def _strip_tail_adverbs(seg: str) -> str:
         seg = seg[: mt.start()]
 
 
-_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]")
+#: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
+#: for a dash: "or DFA - which was founded ... - said") and brackets.
+_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]|(?<=\s)--?(?=\s)")
 
 
 def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
@@ -103,7 +105,7 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
         elif depth == 0:
             i = mt.start()
             chunks.append((s, i))
-            s = i + 1
+            s = mt.end()
     chunks.append((s, len(seg)))
     out = []
     for a, b in chunks:
@@ -122,7 +124,7 @@ _LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
 _DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
 _FLAT_SPLIT_RE = re.compile(r"[,;—–]")
 # Greedy: matches up to and including the last cut character before the end position.
-_LAST_CUT_RE = re.compile(r".*[,;—–]", re.S)
+_LAST_CUT_RE = re.compile(r".*([,;—–]|(?<=\s)--?(?=\s))", re.S)
 
 
 def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
@@ -150,7 +152,7 @@ def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
                 break
         if cm is None:
             break
-        end = start - 1
+        end = cm.start(1)
     out.reverse()
     return out
 
@@ -246,8 +248,10 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
 _SUBJECT_TAIL = _resources.word_set("subject_tail_words")
 _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
-_SET_OFF_RE = re.compile(r"[,—–)]")
-_LEAD_RELATIVE_RE = re.compile(r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most)\s)")
+_SET_OFF_RE = re.compile(r"[,—–)]|\s--?\s")
+_LEAD_RELATIVE_RE = re.compile(
+    r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most|it|he|she|they|we|you)\s)"
+)
 #: "that" opening a relative clause: a verb after it, not a subject ("groups that back him",
 #: "organizations that have endorsed him"; never "that the", "that Trump", "that he").
 _THAT_RELATIVE_RE = re.compile(
