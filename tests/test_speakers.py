@@ -1825,3 +1825,14 @@ def test_a_quotation_between_spaced_hyphens_is_no_part_of_the_next_subject():
     df = extract_quotes(body)
     r = df[df["quote"] == "they were unfazed by the flap"].iloc[0]
     assert r["speaker"] == "voters in Iowa"
+
+
+def test_a_participle_opening_the_sentence_after_a_dateline_is_no_name():
+    body = (
+        "Berg courts workers.\n\n"
+        "BUENA PARK, Calif. - Rallying hundreds of dock workers who are struggling, Lise Berg "
+        "tried here last week to ease their worries and promised to deliver change."
+    )
+    df = extract_quotes(body)
+    r = df[df["quote"] == "to deliver change"].iloc[0]
+    assert r["speaker"] == "Lise Berg"

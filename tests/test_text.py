@@ -287,3 +287,15 @@ def test_a_region_named_alone_is_a_place_not_an_antecedent():
     assert tm.entities[he.entity].name == "Karl Holm"
     vt = next(m for m in tm.mentions if text_[m.start : m.end] == "Vermont")
     assert vt.kind == "state"
+
+
+def test_a_first_name_of_the_other_gender_never_wins_a_pronoun_over_a_person_without_one():
+    body = (
+        "Supporters of Lise Berg and Karl Ode avoided fights on Wednesday — the "
+        "morning after the former governor cemented her status as the nominee."
+    )
+    tm = text.model(body)
+    her = tm.entity_at(body.index("her status"))
+    assert her is None or her.name != "Karl Ode"
+    ode = tm.entity_at(body.index("Karl Ode"))
+    assert ode.gender != "f"

@@ -561,8 +561,8 @@ def _scored_candidates(
 
     A sentence's subject (its first candidate that is no possessive or object) scores 4, 3
     or 2 by how far back its sentence is, any other candidate 0; a gender match (of the text,
-    or of a first name) adds 1, a first name tied to the other gender takes 3 (see
-    :func:`_pronoun`).
+    or of a first name) adds 1, a first name tied to the other gender takes 5 (so that such a
+    candidate never wins, see :func:`_pronoun`).
     """
     cands: list[tuple[int, int, Entity]] = []
     first_in_sent: dict[int, int] = {}
@@ -580,7 +580,9 @@ def _scored_candidates(
         if e.kind == "person" and (e.gender == g or ng == g):
             score += 1
         elif ng not in ("", g):
-            score -= 3
+            # a first name tied to the other gender loses to any candidate without one
+            # ("Hillary Clinton and Bernie Sanders ... her status": not Sanders)
+            score -= 5
         if score > best_score:
             best_score, best_k = score, k
     return best_score, best_k

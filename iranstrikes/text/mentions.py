@@ -517,6 +517,7 @@ def find_mentions(
     region_of,
     outlets: list[tuple[int, int, str]],
     body_from: int | None = None,
+    openings: tuple[int, ...] = (),
 ) -> list[Mention]:
     """All mentions of a text, sorted by start (overlaps resolved: the more specific wins).
 
@@ -530,11 +531,14 @@ def find_mentions(
             them: one outlet finder for the quote extractor and the model).
         body_from: an offset from which ``region_of`` always answers "body" (saves calling
             it for most mentions), or None.
+        openings: more offsets where a sentence's words begin, as at a sentence start (the
+            end of a dateline: "BUENA PARK, Calif. - Rallying workers, X said" opens with
+            a participle, as the sentence would without its dateline).
     """
     if body_from is None:
         body_from = len(text) + 1
     lx = _lex()
-    sent_starts_set = set(sent_starts)
+    sent_starts_set = set(sent_starts).union(openings)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for s, e, name in outlets:

@@ -367,8 +367,9 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
             return r_sorted[i].kind
         return "body"
 
+    openings = tuple(r.end for r in regions if r.kind == "dateline")
     mentions = find_mentions(
-        masked, [s.start for s in sents], quotes, region_of, outlets, r_last_end
+        masked, [s.start for s in sents], quotes, region_of, outlets, r_last_end, openings
     )
     # a mention never crosses into a dateline/headline region: cut it at the region's end
     kept = []
