@@ -299,3 +299,25 @@ def test_a_first_name_of_the_other_gender_never_wins_a_pronoun_over_a_person_wit
     assert her is None or her.name != "Karl Ode"
     ode = tm.entity_at(body.index("Karl Ode"))
     assert ode.gender != "f"
+
+
+def test_a_fronted_participle_phrase_is_no_subject_even_with_a_verb_inside():
+    body = "Citing polls that show Lise Berg leads, Karl Ode told the board the race was close."
+    tm = text.model(body)
+    m = tm.subject_mention(0, body.index("told"))
+    assert m is not None and tm.entities[m.entity].name == "Karl Ode"
+    # a name ending in -ing is no participle
+    body = "Ola Vik met Kari Manning. Manning said the race was close, and left."
+    tm = text.model(body)
+    m = tm.subject_mention(1, body.index("left"))
+    assert m is not None and tm.entities[m.entity].name == "Kari Manning"
+
+
+def test_a_fronted_participle_phrase_runs_past_a_pair_of_horizontal_bars():
+    body = (
+        "Jon Berg left early. Hastily politicizing the storm ― much like he did after the "
+        "floods ― Karl Ode\u00a0cast the blame on his rivals, and emphasized the threat."
+    )
+    tm = text.model(body)
+    m = tm.subject_mention(1, body.index("emphasized"))
+    assert m is not None and tm.entities[m.entity].name == "Karl Ode"

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import resources as _resources
-from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
+from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality, is_past_form
 
 #: Entity kinds.
 ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
@@ -389,10 +389,56 @@ def _fronted_ends(text: str, sent_spans: list[tuple[int, int]]) -> list[int]:
         fm = _FIRST_WORD_RE.match(text, ss, se)
         w = fm.group(1).casefold() if fm else ""
         com = text.find(",", ss, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
+        if com < 0 and fm is not None:
+            com = _fronted_participle_end(text, fm, se)
         if com >= 0 and _NAME_THEN_PAST_RE.search(text, fm.end(), com):
             com = -1
         out.append(com if com >= 0 else ss)
     return out
+
+
+#: A sentence-opening participle and the word after it: "Speaking to reporters, X said",
+#: "Hastily politicizing the tragedy — much like he did ... — X cast", not a name that
+#: ends in -ing ("Manning said", "Manning, who ..."): a lower-case complement follows.
+_PARTICIPLE_OPEN_RE = re.compile(r"(?:[A-Z][a-z]+ly\s+)?([A-Za-z]+ing)\s+([a-z]+)\b")
+_DASH_CHARS = ("—", "–", "―", " - ", " -- ")
+
+
+def _fronted_participle_end(text: str, fm: re.Match[str], se: int) -> int:
+    """Where a fronted participle phrase ends (its comma, or a closing dash before it), or -1.
+
+    The phrase is the sentence's first words: a participle (after an adverb at most) and a
+    lower-case word that is no verb; it runs to its first comma, unless a pair of dashes
+    closes earlier ("Hastily politicizing X ― much like he did ... ― Trump cast").
+    """
+    pm = _PARTICIPLE_OPEN_RE.match(text, fm.start(1), se)
+    if pm is None or not pm.group(1)[:1].isupper() and pm.start() == pm.start(1):
+        return -1
+    nxt = pm.group(2)
+    if is_past_form(nxt) or nxt in _NOT_COMPLEMENT:
+        return -1
+    com = text.find(",", pm.end(), se)
+    end = com if com >= 0 else se
+    dashes = sorted(i for d in _DASH_CHARS for i in _find_all(text, d, pm.end(), end))
+    if len(dashes) >= 2:
+        return dashes[1] + 1
+    return com
+
+
+def _find_all(text: str, sub: str, lo: int, hi: int) -> list[int]:
+    out = []
+    i = text.find(sub, lo, hi)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + len(sub), hi)
+    return out
+
+
+#: Words after a capitalised -ing word that make it a subject with its verb ("Manning says").
+_NOT_COMPLEMENT = frozenset(
+    {"says", "said", "is", "was", "has", "had", "will", "would", "can", "could", "and", "or"}
+    | _resources.word_set("past_verbs")
+)
 
 
 def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:

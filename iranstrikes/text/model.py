@@ -39,8 +39,9 @@ _AGE_RE = re.compile(r"\d+-(?:year|month)-old")
 _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 #: A description's prepositional complement ("a spokesman for the company", "the head of
 #: the agency"): read past it, to the verb of the whole phrase.
-_COMPLEMENT_PREP_RE = re.compile(r"[ \t]+(?:of|for|at|with|from)[ \t]+")
-_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)(?![A-Za-z-])")
+#: (blanks within a line: no-break spaces too, as the model's text is the original)
+_COMPLEMENT_PREP_RE = re.compile(r"[ \t\u00a0]+(?:of|for|at|with|from)[ \t\u00a0]+")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![A-Za-z-])")
 #: Words after a mention that show it is not the subject of a verb ("X and Y", "X of Z").
 _NOT_VERB_AFTER_SUBJECT = (
     frozenset(_resources.word_list("prepositions"))
@@ -92,7 +93,9 @@ class TextModel:
     # -- look-ups ------------------------------------------------------------------------
     @cached_property
     def _fronted(self) -> list[int]:
-        """Per sentence, where a fronted prepositional phrase ends ("At the rally, ...").
+        """Per sentence, where a fronted prepositional or participle phrase ends.
+
+        "At the rally, ...", "Speaking to reporters, ...".
 
         The phrase runs to the first comma, past a place after it ("In Clairsville, Ohio,
         ..."); not when a mention before that comma has its verb ("On Sunday X made an
@@ -105,7 +108,9 @@ class TextModel:
             if com == s.start:
                 continue
             inside = self.mentions_in(s.start, com)
-            if any(self._verb_follows(m, com) for m in inside):
+            participle = t[s.start : com].split(None, 1)[0].casefold() not in _PREPOSITIONS
+            if not participle and any(self._verb_follows(m, com) for m in inside):
+                # (a participle's phrase holds no main verb: "Citing polls Trump leads, X")
                 out[i] = s.start
                 continue
             nxt = self.mentions_in(com, s.end)[:1]

@@ -31,8 +31,14 @@ class _Quote:
 
 
 def _mask(text: str) -> str:
-    """A same-length copy: NBSPs as spaces, markdown link syntax blanked, ``''`` as ``"``."""
+    """A same-length copy: NBSPs as spaces, markdown link syntax blanked, ``''`` as ``"``.
+
+    A horizontal bar or figure dash, typed for a dash by some outlets ("Hastily politicizing
+    the tragedy ― much like he did ... ― Trump cast"), reads as an em dash.
+    """
     m = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    if "\u2015" in m or "\u2012" in m:
+        m = m.replace("\u2015", "\u2014").replace("\u2012", "\u2014")
 
     def _blank(mt: re.Match[str]) -> str:
         inner = mt.group(1)
