@@ -1836,3 +1836,24 @@ def test_a_participle_opening_the_sentence_after_a_dateline_is_no_name():
     df = extract_quotes(body)
     r = df[df["quote"] == "to deliver change"].iloc[0]
     assert r["speaker"] == "Lise Berg"
+
+
+def test_a_possessor_inside_an_object_lends_no_speaker_to_a_later_cue():
+    body = (
+        "The council met on Monday. Anna Berg, who chairs the harbour board, also decried "
+        "Holm’s repeated calls to close the yard, noting she has worked there for years."
+    )
+    q = extract_quotes(body)
+    noting = q[q["cue"] == "noting"]
+    assert len(noting) == 1 and noting["speaker"].iloc[0] == "Anna Berg"
+
+
+def test_a_participle_right_after_a_cue_shares_that_cues_speaker():
+    body = (
+        "The board met. Per Holm and Anna Berg spoke. “It is fine,” Berg said.\n\n"
+        "Holm cannot say that “from his view,” Berg added, saying it should be "
+        "“up to the mayor.”"
+    )
+    q = extract_quotes(body)
+    saying = q[q["cue"] == "saying"]
+    assert len(saying) == 1 and saying["speaker"].iloc[0] == "Anna Berg"

@@ -103,6 +103,11 @@ _POSSESSOR_CUE_RE = re.compile(
 _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
 
 
+#: A possessive right before a nominal cue, after a past-form modifier at most ("Trump’s
+#: repeated [calls]", "Obama's [pledge]"); not before a noun ("Huckabee’s campaign [said]").
+_POSSESSOR_OF_CUE_RE = re.compile(r"\w['’]s(?:\s+[a-z]+ed)?\s+$")
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -185,12 +190,15 @@ def _indirect(art: _Article) -> list[_Stmt]:
             wl = c.group(0).lower()
             before_txt = m[lo_c : c.start()]
             subj, appos = _subject(m, lo_c, c.start()) if before_txt.strip() else (None, "")
+            possessor = False
             if lemma == wl and before_txt.endswith(" "):
                 pm = _POSSESSOR_CUE_RE.search(m, max(lo_c, c.start() - 60), c.start())
                 if pm is not None:
                     # "Mr. Obama's original pledge to remove all troops": a nominal cue's
                     # possessor made it
-                    subj, appos = pm.span(1), ""
+                    subj, appos, possessor = pm.span(1), "", True
+            if subj and _POSSESSOR_OF_CUE_RE.search(m, subj[0], c.start()):
+                possessor = True  # "decried Trump’s repeated calls to ...": likewise
             participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
             if wl.endswith("ing"):
                 ga = gerund_agent(m, c.start(), lo_c)
@@ -467,6 +475,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 0.7 if subj else 0.55,
                 apposition=appos,
             )
+            if possessor:
+                # the possessor speaks inside another clause's object ("Khan decried Trump's
+                # calls to ban ..., noting ..."): no later statement reuses its speaker
+                stmt.extra["possessor"] = True
             if subj is None:
                 if prev_subj is not None or sent_stmts:
                     stmt.subj_from = -1  # reuse previous statement's speaker in this sentence

@@ -91,6 +91,11 @@ _MENTION_LIMIT = 2000
 _GENDER_LOOKBACK = 400
 
 
+#: Between a cue and a participle that goes on with its subject: a comma, after a short
+#: adjunct at most ("said on Monday, adding", "added, saying").
+_PARTICIPLE_AFTER_CUE_RE = re.compile(r"(?:\s+[^\s,.;:!?“”\"()—–-][^,.;:!?“”\"()—–]{0,30})?,\s+")
+
+
 def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
     """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
     for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
@@ -122,9 +127,33 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
         ref: _Stmt | None = st.extra.get("prev") or (
             st.extra.get("host") if st.subj_from is not None else None
         )
+        follows_cue = False
+        if (
+            ref is None
+            and st.subj is None
+            and st.subj_from is None
+            and m[max(st.cue[0], st.cue[1] - 3) : st.cue[1]].lower() == "ing"
+        ):
+            # "..., Karl Holm added, saying it should be ...": a participle right after
+            # another statement's cue shares its subject (that cue's statement may be a
+            # quotation the participle's clause does not see)
+            ref = _last(
+                same_sent,
+                lambda s2, c0=st.cue[0]: (
+                    s2.speaker
+                    and s2.cue[1] < c0
+                    and _PARTICIPLE_AFTER_CUE_RE.fullmatch(m, s2.cue[1], c0) is not None
+                ),
+            )
+            follows_cue = ref is not None
         if st.subj_from is not None and ref is None:
-            ref = _last(same_sent, lambda s2, c0=st.cue[0]: s2.speaker and s2.cue[0] < c0)
-        if st.subj_from is not None and ref is not None and ref.speaker:
+            ref = _last(
+                same_sent,
+                lambda s2, c0=st.cue[0]: (
+                    s2.speaker and s2.cue[0] < c0 and not s2.extra.get("possessor")
+                ),
+            )
+        if (st.subj_from is not None or follows_cue) and ref is not None and ref.speaker:
             st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
             if st.subj is None:
                 st.subj = ref.subj
