@@ -1857,3 +1857,13 @@ def test_a_participle_right_after_a_cue_shares_that_cues_speaker():
     q = extract_quotes(body)
     saying = q[q["cue"] == "saying"]
     assert len(saying) == 1 and saying["speaker"].iloc[0] == "Anna Berg"
+
+
+def test_a_quotation_in_a_that_clause_is_not_the_later_cues_object():
+    body = (
+        "The board met. But even as Holm claimed on Tuesday that “Berg got in trouble for "
+        "far less,” one of the lawyers for Anna Berg said the two cases were different."
+    )
+    q = extract_quotes(body)
+    row = q[q["quote"].str.startswith("Berg got in trouble")]
+    assert len(row) == 1 and (row["speaker"].iloc[0], row["cue"].iloc[0]) == ("Holm", "claimed")

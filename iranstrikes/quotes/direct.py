@@ -286,6 +286,8 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 0.85,
                 apposition=appos,
             )
+            if tl.endswith("that") and subj is not None:
+                before.extra["that_clause"] = True
             if subj is None:
                 # participle/coordination: speaker of the previous statement in the sentence
                 prev = [
@@ -312,7 +314,12 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 else:
                     before = None
             break
-        if stmt is not None and before is not None:
+        that_clause = before is not None and before.extra.pop("that_clause", False)
+        if stmt is not None and that_clause and stmt.method == "partial_before_cue":
+            # 'Even as X claimed that “...,” one of Y's lawyers said ...': the quotation is
+            # the that-clause of the cue before it, not the later cue's object
+            stmt = before
+        elif stmt is not None and before is not None:
             sp_type = (
                 _classify(art, m[stmt.subj[0] : stmt.subj[1]], *stmt.subj)[1] if stmt.subj else ""
             )
