@@ -1867,3 +1867,13 @@ def test_a_quotation_in_a_that_clause_is_not_the_later_cues_object():
     q = extract_quotes(body)
     row = q[q["quote"].str.startswith("Berg got in trouble")]
     assert len(row) == 1 and (row["speaker"].iloc[0], row["cue"].iloc[0]) == ("Holm", "claimed")
+
+
+def test_a_fronted_phrase_after_a_dateline_holds_no_subject():
+    body = (
+        "Holm plan: a threat.\n\nOSLO, Dec. 8 (UPI) — In response to Per Holm’s proposal to "
+        "bar Swedes from entering Norway, Anna Berg’s right-hand woman rallied supporters, "
+        "saying: “We have to be ready to stop him.”"
+    )
+    q = extract_quotes(body)
+    assert q["speaker"].tolist() == ["Anna Berg’s right-hand woman"]

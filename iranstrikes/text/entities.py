@@ -99,8 +99,16 @@ def _desc_kind(m: Mention) -> str:
     return "unknown"
 
 
-def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]]) -> list[Entity]:
-    """Tie every mention to an entity (sets ``Mention.entity`` and ``Mention.rule``)."""
+def cluster(
+    mentions: list[Mention],
+    text: str,
+    sent_spans: list[tuple[int, int]],
+    openings: tuple[int, ...] = (),
+) -> list[Entity]:
+    """Tie every mention to an entity (sets ``Mention.entity`` and ``Mention.rule``).
+
+    ``openings``: where datelines end (a sentence's own words start there).
+    """
     ents: list[Entity] = []
     by_name: dict[str, int] = {}
     by_last: dict[str, list[int]] = {}
@@ -166,7 +174,7 @@ def cluster(mentions: list[Mention], text: str, sent_spans: list[tuple[int, int]
             descs[key] = eid
         elif m.kind == "pronoun":
             if fronted is None:
-                fronted = _fronted_ends(text, sent_spans)
+                fronted = _fronted_ends(text, sent_spans, openings)
                 # the mentions a pronoun can refer back to: in the body, outside quotations
                 # (both fixed before clustering), by index
                 body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
@@ -377,18 +385,26 @@ _NAME_THEN_PAST_RE = re.compile(
 )
 
 
-def _fronted_ends(text: str, sent_spans: list[tuple[int, int]]) -> list[int]:
+def _fronted_ends(
+    text: str, sent_spans: list[tuple[int, int]], openings: tuple[int, ...] = ()
+) -> list[int]:
     """Per sentence, where a fronted prepositional phrase ends, else the sentence start.
 
     A sentence opening with a preposition ("In response to X's plan to bar Y, ...") has its
     fronted phrase up to its first comma; not when a name and its past verb come before
     that comma ("On Sunday X made a third attempt ..., writing ..."): a clause ends there.
+    ``openings`` are dateline ends: the sentence's words start there ("OSLO (AP) — In
+    response to ..., X said").
     """
     out = []
     for ss, se in sent_spans:
-        fm = _FIRST_WORD_RE.match(text, ss, se)
+        ws = ss
+        for o in openings:
+            if ss <= o < se:
+                ws = o
+        fm = _FIRST_WORD_RE.match(text, ws, se)
         w = fm.group(1).casefold() if fm else ""
-        com = text.find(",", ss, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
+        com = text.find(",", ws, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
         if com < 0 and fm is not None:
             com = _fronted_participle_end(text, fm, se)
         if com >= 0 and _NAME_THEN_PAST_RE.search(text, fm.end(), com):

@@ -102,13 +102,15 @@ class TextModel:
         attempt ..., writing ..."): then the comma closes a clause, not a phrase.
         """
         t = self.text
-        out = _fronted_ends(t, [(s.start, s.end) for s in self.sentences])
+        openings = tuple(r.end for r in self.regions if r.kind == "dateline")
+        out = _fronted_ends(t, [(s.start, s.end) for s in self.sentences], openings)
         for i, s in enumerate(self.sentences):
             com = out[i]
             if com == s.start:
                 continue
             inside = self.mentions_in(s.start, com)
-            participle = t[s.start : com].split(None, 1)[0].casefold() not in _PREPOSITIONS
+            ws = max([s.start, *(o for o in openings if s.start <= o < com)])
+            participle = t[ws:com].split(None, 1)[0].casefold() not in _PREPOSITIONS
             if not participle and any(self._verb_follows(m, com) for m in inside):
                 # (a participle's phrase holds no main verb: "Citing polls Trump leads, X")
                 out[i] = s.start
@@ -386,5 +388,5 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
         if i >= 0 and r_sorted[i].start <= m.start < r_sorted[i].end < m.end:
             continue
         kept.append(m)
-    entities = cluster(kept, masked, [(s.start, s.end) for s in sents])
+    entities = cluster(kept, masked, [(s.start, s.end) for s in sents], openings)
     return TextModel(text, paragraphs, sents, regions, quotes, kept, entities)
