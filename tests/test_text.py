@@ -321,3 +321,15 @@ def test_a_fronted_participle_phrase_runs_past_a_pair_of_horizontal_bars():
     tm = text.model(body)
     m = tm.subject_mention(1, body.index("emphasized"))
     assert m is not None and tm.entities[m.entity].name == "Karl Ode"
+
+
+@pytest.mark.parametrize(
+    ("body", "n"),
+    [
+        ("They met the mayor on Jan 5. Former mayor Anna Berg spoke.", 2),
+        ("The ticket cost $5. Few people came.", 2),
+        ("The letter was signed by Karl J. Holm and sent on Monday.", 1),
+    ],
+)
+def test_a_number_before_a_full_stop_ends_a_sentence_an_initial_does_not(body, n):
+    assert len(text.model(body).sentences) == n

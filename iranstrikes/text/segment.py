@@ -228,7 +228,12 @@ def _para_sentences(out: list, masked: str, ps: int, pe: int, pi: int) -> None:
         w = _word_before(masked, max(ps, k - 12), k) if masked[k] == "." else None
         if w:
             tok = w.lower()
-            if tok in _ABBREV or len(tok) == 1 or (len(tok) <= 3 and "." in tok):
+            if (
+                tok in _ABBREV
+                or len(tok) == 1
+                and not tok.isdigit()
+                or (len(tok) <= 3 and "." in tok)
+            ):
                 continue
         e = mt.end()
         while e > s and masked[e - 1].isspace():
