@@ -1877,3 +1877,15 @@ def test_a_fronted_phrase_after_a_dateline_holds_no_subject():
     )
     q = extract_quotes(body)
     assert q["speaker"].tolist() == ["Anna Berg’s right-hand woman"]
+
+
+def test_a_participle_after_a_subordinate_clause_goes_with_the_main_clause():
+    body = (
+        "The board met. In a September debate, while most of his rivals called for a bigger "
+        "effort to fight the fire, Holm hewed more to the mayor's approach, noting that the "
+        "fire and the flood are enemies."
+    )
+    q = extract_quotes(body)
+    noting = q[q["cue"] == "noting"]
+    assert noting["speaker"].tolist() == ["Holm"]
+    assert noting["method"].iloc[0].endswith("+main-clause")

@@ -11,6 +11,7 @@ import re
 
 from .. import resources as _resources
 from ..text.entities import first_name_gender
+from ..text.mentions import is_past_form
 from .article import (
     _SCAN_LIMIT,
     _Article,
@@ -96,6 +97,36 @@ _GENDER_LOOKBACK = 400
 _PARTICIPLE_AFTER_CUE_RE = re.compile(r"(?:\s+[^\s,.;:!?“”\"()—–-][^,.;:!?“”\"()—–]{0,30})?,\s+")
 
 
+#: A sentence (after a fronted phrase at most) opening with a subordinate clause.
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"(?:[^,]{0,60},\s+)?(?:while|although|though|whereas|when|because|after|before|since|"
+    r"even as|even though)\s",
+    re.IGNORECASE,
+)
+#: The main clause after it: a comma, a capitalised subject and its verb ("..., Trump hewed").
+_MAIN_CLAUSE_RE = re.compile(
+    r",\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
+)
+
+
+def _main_clause_subject(m: str, st: _Stmt, ref: _Stmt) -> tuple[int, int] | None:
+    """The main clause's subject span after the subordinate clause that holds ``ref``.
+
+    For a participle (``st``) whose previous statement ``ref`` sits in a subordinate clause
+    opening the sentence; None when there is no such clause or no main clause after it.
+    """
+    ss = st.sent[0]
+    while ss < ref.cue[0] and m[ss].isspace():
+        ss += 1
+    if _SUBORDINATE_OPEN_RE.match(m, ss, ref.cue[0]) is None:
+        return None
+    found = None
+    for mm in _MAIN_CLAUSE_RE.finditer(m, max(ref.end, ref.cue[1]), st.cue[0]):
+        if is_past_form(mm.group(2)) or mm.group(2) in {"is", "was", "has", "says"}:
+            found = mm.span(1)
+    return found
+
+
 def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
     """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
     for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
@@ -153,6 +184,12 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                     s2.speaker and s2.cue[0] < c0 and not s2.extra.get("possessor")
                 ),
             )
+            main = _main_clause_subject(m, st, ref) if ref is not None else None
+            if main is not None:
+                # "While his rivals called for X, Trump hewed to Y, noting ...": the
+                # participle goes with the main clause, not the subordinate one before it
+                st.subj, st.subj_from, ref = main, None, None
+                st.method += "+main-clause"
         if (st.subj_from is not None or follows_cue) and ref is not None and ref.speaker:
             st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
             if st.subj is None:
