@@ -1889,3 +1889,21 @@ def test_a_participle_after_a_subordinate_clause_goes_with_the_main_clause():
     noting = q[q["cue"] == "noting"]
     assert noting["speaker"].tolist() == ["Holm"]
     assert noting["method"].iloc[0].endswith("+main-clause")
+
+
+def test_a_subjectless_finite_cue_after_a_comma_ends_the_content_before_it():
+    q = extract_quotes(
+        "The board met. Holm told the council the yard was safe, said a person close to him, "
+        "and added that it would stay open."
+    )
+    assert q.loc[q["cue"] == "told", "quote"].tolist() == ["the yard was safe"]
+
+
+def test_a_contrast_clause_after_a_quotation_does_not_attribute_it():
+    q = extract_quotes(
+        "The board met. Anna Berg’s campaign, for example, said she would “support the plan” "
+        "but “isn’t planning to vote for it,” while Karl Holm suggested he would only offer "
+        "support."
+    )
+    row = q[q["quote"].str.startswith("isn’t planning")]
+    assert row["speaker"].tolist() == ["Anna Berg’s campaign"]

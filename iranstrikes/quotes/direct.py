@@ -480,6 +480,8 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
+#: After a quotation: a contrast clause opening ("while X suggested ...").
+_CONTRAST_OPEN_RE = re.compile(r"[\s,;]*(?:while|whereas|although|though)\s")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
 _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
 #: A possessor right before a quotation: a name or a definite description, then "’s".
@@ -575,6 +577,10 @@ def _after_attr(
         if new_sentence and _COLON_AFTER_RE.match(m, c.end()):
             return None  # '“...” Mr. Zahed said: “...”': the cue introduces the next quotation
         if new_sentence and (len(pre.split()) > 6 or _SUBORDINATOR_RE.search(pre)):
+            return None
+        if _CONTRAST_OPEN_RE.match(pre):
+            # '... but “isn’t planning to endorse anyone,” while X suggested ...': a contrast
+            # clause opens after the quotation; its cue is that clause's own
             return None
         wl = c.group(0).lower()
         if not pre.strip():

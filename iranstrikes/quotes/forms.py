@@ -66,7 +66,11 @@ _CUT_RE = re.compile(
     r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
     r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
     r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
-    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b"
+    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b|"
+    # "X, alleging that Y wanted to admit 250,000 Syrians, said he would ...": a finite cue
+    # right after a comma, with no subject of its own, is the outer clause's verb
+    r"(?:,\s+(?:for\s+(?:instance|example)|in\s+fact|however|too|also))?"
+    r",\s+(?:said|says|told|added)\s+(?=[a-z])"
 )
 _FINITE_RE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
@@ -461,7 +465,9 @@ def _cut_before_later_speakers(art: _Article, stmts: list[_Stmt]) -> None:
             if b is a or b.subj is None or b.start < b.subj[1]:
                 continue
             bs = b.subj[0]
-            if not (a.start < bs < a.end and b.end <= a.end + 1) or (cut is not None and bs > cut):
+            if not (a.start < bs < a.end and (b.end <= a.end + 1 or b.cue[0] >= a.end)) or (
+                cut is not None and bs > cut
+            ):
                 continue
             jm = _CLAUSE_JOIN_RE.search(m, max(a.start, bs - 12), bs)
             if jm is None:
