@@ -1907,3 +1907,16 @@ def test_a_contrast_clause_after_a_quotation_does_not_attribute_it():
     )
     row = q[q["quote"].str.startswith("isn’t planning")]
     assert row["speaker"].tolist() == ["Anna Berg’s campaign"]
+
+
+def test_the_subject_of_an_object_relative_after_a_noun_speaks():
+    q = extract_quotes(
+        'The board met. The mayor complained that the vote had been "rigged" against him, a '
+        "charge that Harbour Party leaders strongly denied, noting that they had used the same "
+        "system since 2004."
+    )
+    noting = q[q["cue"] == "noting"]
+    assert noting["speaker"].tolist() == ["Harbour Party leaders"]
+    # a verb before "that" opens no object relative: "the report said that ..."
+    q = extract_quotes("The board met. The report said that Harbour Party leaders denied it.")
+    assert "Harbour Party leaders" not in q.loc[q["cue"] == "said", "speaker"].tolist()

@@ -16,6 +16,7 @@ from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
     _CAP_TOKEN,
+    _FORM2LEMMA,
     _GROUP_PLURALS,
     _LEAD_FLUFF_RE,
     _NATIONALITY,
@@ -580,6 +581,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         chunk = masked[cs:ce]
         if len(chunk.split()) > 12:
             return None, ""
+    ob = _THAT_OBJECT_RELATIVE_RE.match(chunk) if "that" in chunk else None
+    if ob is not None and _noun_not_verb(ob.group(1)):
+        # "..., a charge that Colorado Republican leaders denied": an object relative after
+        # a noun (no verb form: not "the report said that"); its subject speaks
+        cs += ob.end()
+        chunk = masked[cs:ce]
     # reject subjects that are clauses
     if (
         ("that" in chunk or "if" in chunk or "whether" in chunk or "because" in chunk)
@@ -628,6 +635,21 @@ _CONTACT_CLAUSE_RE = re.compile(
     r"(?P<np>(?:[A-Za-z][\w’'-]*\s+){0,3}(?:people|[a-z]{2,}s))\s+(?:I|we|you|they)"
     r"(?:[’'](?:ve|d|ll|re))?\s+[a-z]"
 )
+#: A noun phrase, "that" and a short subject of its own ending the chunk: an object relative
+#: ("a charge that Colorado Republican leaders [denied]", "the claim that he [denied]").
+_THAT_OBJECT_RELATIVE_RE = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+that\s+"
+    r"(?=(?:(?:the|his|her|their|its|some|many|most)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
+    r"(?:[A-Z][\w.’'-]*|[a-z]+s)$|(?:he|she|they|we|I)$)"
+)
+
+
+def _noun_not_verb(w: str) -> bool:
+    """A singular noun before "that" ("charge", "claim"), not a verb form ("predicts")."""
+    w = w.lower()
+    return not w.endswith(("s", "ed")) and _FORM2LEMMA.get(w, w) == w
+
+
 #: A modal and a bare verb ending a subject chunk, or a chunk opening with a copula clause.
 _MODAL_VERB_END_RE = re.compile(r"\b(?:would|will|could|should|can|may|might|must)\s+[a-z]+$")
 _COPULA_OPEN_RE = re.compile(r"(?:That|It|There|This|What)(?:[’']s|\s+is|\s+was)\b")
