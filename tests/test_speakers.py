@@ -1920,3 +1920,28 @@ def test_the_subject_of_an_object_relative_after_a_noun_speaks():
     # a verb before "that" opens no object relative: "the report said that ..."
     q = extract_quotes("The board met. The report said that Harbour Party leaders denied it.")
     assert "Harbour Party leaders" not in q.loc[q["cue"] == "said", "speaker"].tolist()
+
+
+def test_someone_is_an_unnamed_source():
+    q = extract_quotes(
+        "The board met. Holm told aides that he viewed Berg as a threat, according to someone "
+        "in attendance."
+    )
+    row = q[q["cue"] == "according to"]
+    assert row[["speaker", "speaker_type"]].values.tolist() == [
+        ["someone in attendance", "anonymous"]
+    ]
+
+
+@pytest.mark.parametrize("who", ["a person", "somebody"])
+def test_an_inverted_subject_may_carry_a_relative_clause(who):
+    q = extract_quotes(f"The board met. The plan had failed, said {who} who was there.")
+    assert q[["quote", "speaker_type"]].values.tolist() == [["The plan had failed", "anonymous"]]
+
+
+def test_a_relative_clause_in_a_clause_after_the_cue_is_no_inverted_subject():
+    q = extract_quotes(
+        "The board met. Mr. Holm's former manager, Anna Berg, said the aide who succeeded "
+        "her and helped engineer her ouster, Per Dahl, should be fired over the plagiarism."
+    )
+    assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Anna Berg"]

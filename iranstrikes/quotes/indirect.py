@@ -108,6 +108,10 @@ _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:th
 _POSSESSOR_OF_CUE_RE = re.compile(r"\w['’]s(?:\s+[a-z]+ed)?\s+$")
 
 
+#: A person's relative pronoun after an inverted subject ("said a person who was there").
+_WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
+
+
 def _indirect(art: _Article) -> list[_Stmt]:
     """Reported-speech statements found from reporting-verb cues in each sentence."""
     m = art.masked
@@ -262,7 +266,22 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 ):
                     first = tail.split(",", 1)[0]
                     # "said the Khan family deserved better" is a clause, no inverted name
-                    inverted = not _FINITE_RE.search(first) and not _PAST_AFTER_NP_RE.match(first)
+                    rel = _WHO_RE.search(first)
+                    if rel is not None:
+                        # "..., said a person who was there": the relative clause's own verb
+                        # (one at most) is no clause after the cue
+                        # (and the sentence goes on with no verb of its own: not "said the
+                        # aide who succeeded him, Paul Manafort, should be fired")
+                        inverted = (
+                            not _FINITE_RE.search(first, 0, rel.start())
+                            and len(_FINITE_RE.findall(first, rel.end())) <= 1
+                            and not _PAST_AFTER_NP_RE.match(first[: rel.start()])
+                            and not _FINITE_RE.search(tail, len(first))
+                        )
+                    else:
+                        inverted = not _FINITE_RE.search(first) and not _PAST_AFTER_NP_RE.match(
+                            first
+                        )
                     post = inverted
                 elif (
                     0 < len(between.split()) <= 9

@@ -84,7 +84,7 @@ _RX43 = re.compile(r",\s*(?:adding|saying|noting|according|as\s+quoted|citing)\b
 _RX44 = re.compile(r"[\"“”_]{3,}")
 # "..., said the minister" / "said several observers" / "..., say officials,": an inverted
 # subject opens with a capital, a determiner (resources/determiners.txt) or the plural head of
-# an unnamed group (anonymity_heads.txt, group_plurals.txt)
+# an unnamed group or person (anonymity_heads.txt, group_plurals.txt)
 _RX45 = re.compile(
     r"\s+(?:[A-Z]|(?:"
     # a title opening the inverted subject ("said lobbyist and strategist Charlie Black")
@@ -104,7 +104,8 @@ _RX45 = re.compile(
                 w
                 for w in _resources.word_list("anonymity_heads")
                 + _resources.word_list("group_plurals")
-                if w.endswith("s") and " " not in w
+                # plural heads and indefinite pronouns ("say officials", "said someone")
+                if w.endswith(("s", "one", "body")) and " " not in w
             },
             key=len,
             reverse=True,

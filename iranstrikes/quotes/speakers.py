@@ -154,7 +154,9 @@ def _suspicious(span: str) -> bool:
         return True  # "to the drafting committee", "where local party leaders": a clause piece
     head = _HEAD_CUT_RE.split(span.casefold(), 1)[0].split()
     if head and head[-1].strip(".,") in _HEADS:
-        return False  # "unnamed Iranian official", "people familiar with ...", "authorities"
+        # "unnamed Iranian official", "people familiar with ...", "authorities"; not after a
+        # leading preposition ("For someone who ...")
+        return len(words) > 1 and _LEADING_SUBORDINATOR_RE.match(span) is not None
     if len(words) == 1 and first[:1].islower():
         return True  # a lone lower-case word ("so", "even") is no speaker
     if (
