@@ -637,3 +637,17 @@ def test_a_passive_question_ends_where_its_quotation_closes_with_a_comma(
     q = [r for r in df.to_dict("records") if r["method"].startswith(("asked", "partial"))]
     assert q and all(r["speaker"] == "" for r in q)
     assert all(r["end"] <= len(question) + body.index(question) for r in q)
+
+
+def test_asked_a_long_object_whether():
+    r = found(
+        "The board met. Holm asked the U.S. attorney in D.C. whether Dahl committed perjury.",
+        "whether",
+    )
+    assert r["quote"] == "whether Dahl committed perjury" and r["speaker"] == "Holm"
+    # a request is not skipped over: "asked X to investigate whether ..."
+    q = extract_quotes(
+        "The board met. Holm asked the harbour police in the city to investigate whether Dahl "
+        "committed perjury."
+    )
+    assert not q["quote"].str.startswith("whether").any()

@@ -445,7 +445,9 @@ _CONTRACTION_RE = re.compile(r"[’'](?:ll|d|s|re|ve|m)$")
 
 _QUESTION_VERBS = frozenset(_resources.word_list("reporting_verbs_question"))
 _ASK_WH_RE = re.compile(
-    r"(?:\s+(?:[\w.’'-]+\s+){0,4}?)?\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
+    # (a longer object before "whether": "asked the U.S. attorney in D.C. whether")
+    r"(?:\s+(?:(?:[\w.’'-]+\s+){0,4}?|(?:(?!(?:to|for|and|or|that)\b)[\w.’'-]+\s+){5,7}?(?=whether\b)))?"
+    r"\s*(?P<wh>if|whether|why|how|what|when|where|who|which)\b"
     # "asked Trump about statements he had made": the topic of the question
     r"|\s+(?:(?!to\b|for\b|and\b)[\w.’'-]+\s+){1,3}?(?P<about>about)\b"
 )
