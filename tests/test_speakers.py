@@ -1945,3 +1945,8 @@ def test_a_relative_clause_in_a_clause_after_the_cue_is_no_inverted_subject():
         "her and helped engineer her ouster, Per Dahl, should be fired over the plagiarism."
     )
     assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Anna Berg"]
+
+
+def test_the_subject_of_a_thatless_clause_after_said_speaks_for_its_own_cue():
+    q = extract_quotes("The board met. Berg said Holm claimed that the mayor had founded the gang.")
+    assert q[["cue", "speaker"]].values.tolist() == [["said", "Berg"], ["claimed", "Holm"]]

@@ -489,6 +489,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # "a woman asked for a photo and Clinton said": a clause, "and", then the subject
         cs += an.start(1)
         chunk = masked[cs:ce]
+    fin = _last_finite_cue_end(chunk) if len(chunk) > 8 else 0
+    if fin:
+        # "Berg said Holm [claimed that ...]": a reporting verb's that-less clause opens with
+        # this cue's subject
+        cs += fin
+        chunk = masked[cs:ce]
     sub = _last_subordinator(chunk)
     if sub and chunk[sub.end() :].strip():
         # "... the first confirmation since officials claimed": the subject follows the subordinator
@@ -642,6 +648,26 @@ _THAT_OBJECT_RELATIVE_RE = re.compile(
     r"(?=(?:(?:the|his|her|their|its|some|many|most)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
     r"(?:[A-Z][\w.’'-]*|[a-z]+s)$|(?:he|she|they|we|I)$)"
 )
+
+
+#: The finite forms of "say", which no noun shares ("told" takes a hearer first).
+_SAID_WORD_RE = re.compile(r"\b(?:said|says)\b")
+
+
+def _last_finite_cue_end(chunk: str) -> int:
+    """Where the words after the last "said" or "says" of ``chunk`` start, or 0.
+
+    Only these finite forms (other inflected forms are also participles or nouns: "a poll
+    released Monday", "claims"), and only when a capitalised word follows.
+    """
+    end = 0
+    for wm in _SAID_WORD_RE.finditer(chunk):
+        end = wm.end()
+    if not end:
+        return 0
+    rest = chunk[end:]
+    k = len(rest) - len(rest.lstrip())
+    return end + k if rest[k : k + 1].isupper() else 0
 
 
 def _noun_not_verb(w: str) -> bool:
