@@ -370,7 +370,7 @@ def test_a_share_of_a_group_is_an_unnamed_group_speaking(body, speaker):
 
 
 def test_a_share_of_something_else_is_no_group():
-    from iranstrikes.quotes.phrases import _quantity_group
+    from iranstrikes.quotes.noun_phrases import _quantity_group
 
     assert _quantity_group("half of it") == "" and _quantity_group("67 percent") == ""
     assert _quantity_group("most of the report") == ""

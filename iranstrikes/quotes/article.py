@@ -39,6 +39,10 @@ from .lexicon import (
     _phrase_cue_pattern,
     _trie_regex,
 )
+from .noun_phrases import (
+    _content_words,
+    _strip_titles,
+)
 from .outlets import (
     _GENERIC_OUTLET_NB_RE,
     _WORD_CHAR_RE,
@@ -46,10 +50,6 @@ from .outlets import (
     _outlet_first_hits,
     _outlet_index,
     canonical_outlet,
-)
-from .phrases import (
-    _content_words,
-    _strip_titles,
 )
 from .segment import (
     _find_quotes,

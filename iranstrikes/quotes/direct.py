@@ -34,9 +34,11 @@ from .lexicon import (
     _RX60,
     _may_quote_as,
 )
+from .noun_phrases import (
+    _np_after,
+)
 from .phrases import (
     _PREP_START_RE,
-    _np_after,
     _subject,
 )
 from .segment import (

@@ -84,10 +84,12 @@ from .lexicon import (
     _RX51,
     _may_quote_as,
 )
-from .phrases import (
-    _PREP_START_RE,
+from .noun_phrases import (
     _np_after,
     _postposed_apposition,
+)
+from .phrases import (
+    _PREP_START_RE,
     _subject,
 )
 from .segment import (

@@ -1,25 +1,20 @@
 """Noun-phrase helpers: finding the subject before a cue or the noun phrase after it.
 
-What belongs here: trimming adverbial tails, splitting at commas, the subject finder
-:func:`_subject`, :func:`_np_after`, content words and title stripping. Pure string functions
-on the masked text.
+What belongs here: trimming adverbial tails, splitting at commas and the subject finder
+:func:`_subject` with its rules. The noun phrase after a cue, groups, content words and title
+stripping are in :mod:`.noun_phrases`. Pure string functions on the masked text.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import resources as _resources
 from .lexicon import (
-    _ABBREV,
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
-    _CAP_TOKEN,
     _FORM2LEMMA,
-    _GROUP_PLURALS,
     _LEAD_FLUFF_RE,
-    _NATIONALITY,
     _NOT_ADVERB_LY,
     _PRONOUNS,
     _RX7,
@@ -28,12 +23,6 @@ from .lexicon import (
     _RX10,
     _RX11,
     _RX12,
-    _RX13,
-    _RX14,
-    _RX15,
-    _RX16,
-    _RX17,
-    _RX18,
     _STOP,
     _TITLE_WORDS,
 )
@@ -694,155 +683,3 @@ _FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
 #: "as many as 40 percent of ...": an approximator, not the subordinator "as"
 _AS_MANY_AS_RE = re.compile(r"[Aa]s\s+(?:many|few)\s+as\s")
 _FOCUS_RE = re.compile(r"(?:" + "|".join(sorted(_FOCUS_WORDS)) + r")\s+", re.I)
-_DANGLING = _resources.word_set("determiners") | _PREPOSITION_WORDS
-
-
-_GROUP_QUANTITIES = _resources.word_set("group_quantities")
-_APPROXIMATORS = _resources.word_set("quantity_words")
-_SHARE_RE = re.compile(r"\d[\d.,]*%?|(?:\w+)(?:-in-|\s+in\s+)(?:\w+)", re.I)
-
-
-def _quantity_group(span: str) -> str:
-    """The phrase when it is a share or number of a plural group, else "".
-
-    "about half of Democratic primary voters", "75 percent of Democrats", "Three-in-five GOP
-    insiders", "most residents": an optional approximator ("about", "nearly",
-    ``quantity_words.txt``), a share (``group_quantities.txt``, a number, "N in M"), optionally
-    "of (the)", and a plural noun last; at most ten words.
-    """
-    text = " ".join(span.split()).strip(" ,")
-    words = text.split()
-    if not 2 <= len(words) <= 10:
-        return ""
-    low = [w.casefold().strip(",") for w in words]
-    k = 3 if low[:3] in (["as", "many", "as"], ["as", "few", "as"]) and len(low) > 4 else 0
-    while k < len(low) - 1 and (
-        low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer", "a"}
-    ):
-        k += 1
-    first = low[k]
-    share = first in _GROUP_QUANTITIES or _SHARE_RE.fullmatch(first) is not None
-    if not share and k + 2 < len(low) and low[k + 1] == "in":
-        share = _SHARE_RE.fullmatch(" ".join(low[k : k + 3])) is not None
-    if not share:
-        return ""
-    last = low[-1].strip(".’'")
-    if not (last.endswith("s") and not last.endswith("ss")) and last not in _GROUP_PLURALS:
-        return ""
-    return text
-
-
-def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:
-    """Noun phrase right after an inverted cue ("said Okafor, who ...")."""
-    seg = masked[pos:limit]
-    mt = _RX13.match(seg)
-    s = pos + mt.end()
-    end_m = None
-    for em in _RX14.finditer(masked[s:limit]):
-        if em.group(0) == ".":
-            wm = _RX15.search(masked[s : s + em.start()])
-            if wm and (wm.group(1).lower() in _ABBREV or len(wm.group(1)) == 1):
-                continue
-        end_m = em
-        break
-    e = s + (end_m.start() if end_m else len(masked[s:limit]))
-    while e > s and masked[e - 1].isspace():
-        e -= 1
-    if e <= s or len(masked[s:e].split()) > 10:
-        return None, ""
-    words = masked[s:e].split()
-    k = len(words)
-    while k > 1 and words[k - 1].lower() in _DANGLING:
-        k -= 1
-    if 0 < k < len(words):
-        # "wrote the authors of the “Harbour Plan”" (the quotation is not read): the phrase
-        # does not end in "of the"
-        for _ in range(len(words) - k):
-            e = masked.rfind(" ", s, e)
-            while e > s and masked[e - 1].isspace():
-                e -= 1
-    appos = ""
-    if end_m and masked[s + end_m.start()] == ",":
-        rest = masked[s + end_m.end() : limit]
-        am = _RX16.match(rest)
-        if am:
-            appos = am.group(1).split(",")[0]
-    return (s, e), appos
-
-
-@lru_cache(maxsize=32768)
-def _content_words(s: str) -> frozenset[str]:
-    """Lower-cased content words of a phrase, crude plurals folded (cached: it is pure)."""
-    return frozenset(_content_words_uncached(s))
-
-
-def _content_words_uncached(s: str) -> set[str]:
-    out = set()
-    for w in _RX17.findall(s.lower()):
-        if w in _STOP:
-            continue
-        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.add(w)
-    return out
-
-
-@lru_cache(maxsize=16384)
-def _strip_titles(mention: str) -> str:
-    """Reduce a name mention to the personal name (titles, nationalities, possessives off)."""
-    s = " ".join(mention.split()).strip(" ,.")  # (_RX1.sub(" ", mention): same after strip)
-    if "'" in s or "’" in s:  # (every _RX18 match holds an apostrophe)
-        s = _RX18.sub("", s)  # "Iraq's Prime Minister X" -> "Prime Minister X"
-    toks = s.split(" ")
-    k = len(toks)
-    while k > 0:
-        t = toks[k - 1]
-        tl = t.lower().rstrip(".")
-        if tl in _TITLE_WORDS or not (t[:1].isupper() or _CAP_TOKEN.fullmatch(t)):
-            break
-        if k < len(toks) and _NATIONALITY.match(t):
-            break
-        k -= 1
-    return " ".join(toks[k:])
-
-
-#: A name in an apposition pair: up to five capitalised words (titles included).
-_APPOS_NAME_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*")
-#: A description in an apposition pair: "a spokesman for ...", "his top aide", "the mayor".
-_APPOS_DESC_RE = re.compile(
-    r"(?:(?:a|an|the|his|her|its|their|our)\s+)?[a-z][\w’'-]*(?:\s+[\w.’'&-]+){0,11}"
-)
-
-
-def _postposed_apposition(masked: str, lo: int, cue_start: int, finite_re):
-    """A post-posed speaker given as a name and a description: "..., X, a spokesman, said".
-
-    The text before the cue ends in two comma-delimited segments, one a name and the other a
-    description ("the plan will fail, Tad Berg, a spokesman for the ministry, said" /
-    "..., his top aide, Tad Berg, told Y"), after a clause of at least four words. Returns
-    ((name start, name end), description, content end) or None. ``finite_re`` is
-    ``forms._FINITE_RE`` (a description holds no finite verb), passed in because ``forms``
-    imports this module.
-    """
-    end = masked[lo:cue_start].rstrip()
-    if not end.endswith(","):
-        return None
-    p2 = end.rfind(",", 0, len(end) - 1)
-    p1 = end.rfind(",", 0, p2) if p2 > 0 else -1
-    if p1 <= 0:
-        return None
-    a, b = end[p1 + 1 : p2], end[p2 + 1 : -1]
-    content = end[:p1]
-    if len(content.split()) < 4 or not a.strip() or not b.strip():
-        return None
-    for name, desc, off in ((a, b, p1 + 1), (b, a, p2 + 1)):
-        ns = name.strip()
-        if (
-            _APPOS_NAME_RE.fullmatch(ns)
-            and ns.split()[0].lower() not in _PRONOUNS
-            and _APPOS_DESC_RE.fullmatch(desc.strip())
-            and not finite_re.search(desc)
-        ):
-            s = lo + off + (len(name) - len(name.lstrip()))
-            return (s, s + len(ns)), desc.strip(), lo + p1
-    return None

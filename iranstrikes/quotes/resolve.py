@@ -30,12 +30,12 @@ from .lexicon import (
     _STOP,
     _TITLE_WORDS,
 )
+from .noun_phrases import (
+    _content_words,
+)
 from .outlets import (
     _BLOCK_HEAD_RE,
     _GENERIC_OUTLET_RE,
-)
-from .phrases import (
-    _content_words,
 )
 from .segment import (
     _Stmt,

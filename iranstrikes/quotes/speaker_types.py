@@ -29,13 +29,13 @@ from .lexicon import (
     _STOP,
     _TITLE_WORDS,
 )
-from .outlets import (
-    _GENERIC_OUTLET_RE,
-)
-from .phrases import (
+from .noun_phrases import (
     _content_words,
     _quantity_group,
     _strip_titles,
+)
+from .outlets import (
+    _GENERIC_OUTLET_RE,
 )
 
 _DESC_DET_RE = re.compile(

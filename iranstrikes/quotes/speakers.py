@@ -27,7 +27,9 @@ from .clauses import _RELATIVE_BEFORE_CUE_RE
 from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
-from .phrases import _quantity_group
+from .noun_phrases import (
+    _quantity_group,
+)
 from .segment import _Stmt
 from .speaker_types import _classify
 
