@@ -1950,3 +1950,19 @@ def test_a_relative_clause_in_a_clause_after_the_cue_is_no_inverted_subject():
 def test_the_subject_of_a_thatless_clause_after_said_speaks_for_its_own_cue():
     q = extract_quotes("The board met. Berg said Holm claimed that the mayor had founded the gang.")
     assert q[["cue", "speaker"]].values.tolist() == [["said", "Berg"], ["claimed", "Holm"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The board met. Sen. Karl Holm, R-Fla., appearing on Fox News right after the speech, "
+        "said Berg failed to address the concerns.",
+        "The board met. Sen. Karl Holm, R-Fla., said Berg failed to address the concerns.",
+        "The board met. Sen. Karl Holm (R-Fla.) said Berg failed to address the concerns.",
+    ],
+)
+def test_a_party_and_state_tag_is_no_speaker_nor_part_of_the_name(body):
+    q = extract_quotes(body)
+    assert q[["speaker", "quote"]].values.tolist() == [
+        ["Karl Holm", "Berg failed to address the concerns"]
+    ]

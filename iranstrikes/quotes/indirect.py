@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.mentions import is_past_form
 from .article import (
     _Article,
 )
@@ -110,6 +111,8 @@ _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:th
 _POSSESSOR_OF_CUE_RE = re.compile(r"\w['’]s(?:\s+[a-z]+ed)?\s+$")
 
 
+#: A capitalised name right after a cue and the word after it ("said Gates described ...").
+_NAME_THEN_WORD_RE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")
 #: A person's relative pronoun after an inverted subject ("said a person who was there").
 _WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
 
@@ -284,6 +287,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         inverted = not _FINITE_RE.search(first) and not _PAST_AFTER_NP_RE.match(
                             first
                         )
+                    nv = _NAME_THEN_WORD_RE.match(first) if inverted else None
+                    if nv is not None and is_past_form(nv.group(1)):
+                        # "..., said Gates described the role as ...": a name and its past
+                        # verb open a that-less clause, no inverted subject
+                        inverted = False
                     post = inverted
                 elif (
                     0 < len(between.split()) <= 9

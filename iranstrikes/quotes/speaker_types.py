@@ -76,9 +76,16 @@ _ANON_MARKER_RE = re.compile(
 )
 
 
+#: A party-and-state tag ending a mention: ", R-Fla.", " (D-N.Y.)".
+_AFFILIATION_TAIL_RE = re.compile(r"(?<=[a-z])(?:,\s*|\s*\(|\s+)[RDI]-[A-Z][A-Za-z.]{1,7}\)?$")
+
+
 def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:
     """Return (canonical speaker, speaker_type, gender) for a mention (no pronoun handling)."""
     raw = " ".join(mention.split()).strip(" ,.")  # (_RX1.sub(" ", mention): same after strip)
+    if "-" in raw:
+        # "Sen. Marco Rubio, R-Fla.", "Rep. X (D-N.Y.)": the party-and-state tag is no name
+        raw = _AFFILIATION_TAIL_RE.sub("", raw)
     low = raw.lower()
     words = _content_words(raw)
     o = art.outlet_at(ms, me)

@@ -31,7 +31,7 @@ class _Quote:
 
 
 def _mask(text: str) -> str:
-    """A same-length copy: NBSPs as spaces, markdown link syntax blanked, ``''`` as ``"``.
+    """A same-length copy: NBSPs as spaces, markdown links blanked, ``''`` as ``"``, party tags blanked.
 
     A horizontal bar or figure dash, typed for a dash by some outlets ("Hastily politicizing
     the tragedy ― much like he did ... ― Trump cast"), reads as an em dash.
@@ -46,6 +46,10 @@ def _mask(text: str) -> str:
 
     if "](" in m:
         m = _MD_LINK_RE.sub(_blank, m)
+    if "-" in m:
+        # "Sen. Marco Rubio, R-Fla., said": a party-and-state tag set off by commas is blanked
+        # (its second comma kept), so no rule takes it for a name, a speaker or a clause piece
+        m = _AFFILIATION_RE.sub(_blank_tag, m)
     if "''" in m:
         # two apostrophes as a quotation mark (some wires and archives): one straight double
         # quote, on the side of the pair that touches the quoted words (same length)
@@ -55,6 +59,14 @@ def _mask(text: str) -> str:
             # "''I told them, 'No.'''" closes both, the double mark after the single one
             m = _THREE_APOSTROPHES_RE.sub(_inner_and_outer, m)
     return m
+
+
+#: A party-and-state tag set off by commas after a name (", R-Fla.,", ", D-N.Y.,").
+_AFFILIATION_RE = re.compile(r"(?<=[a-z]), ([RDI]-[A-Z][A-Za-z.]{1,7}),")
+
+
+def _blank_tag(mt: re.Match[str]) -> str:
+    return " " * (len(mt.group(0)) - 1) + ","
 
 
 _THREE_APOSTROPHES_RE = re.compile(r"(?<!')'''(?!')")
