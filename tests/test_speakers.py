@@ -1966,3 +1966,20 @@ def test_a_party_and_state_tag_is_no_speaker_nor_part_of_the_name(body):
     assert q[["speaker", "quote"]].values.tolist() == [
         ["Karl Holm", "Berg failed to address the concerns"]
     ]
+
+
+def test_according_to_after_a_conjunction_opens_the_clause_after_it():
+    q = extract_quotes(
+        "The board met. Holm went to the debate because, according to Holm, the press would "
+        "call him a coward if he did not."
+    )
+    row = q[q["cue"] == "according to"]
+    assert row[["speaker", "quote"]].values.tolist() == [
+        ["Holm", "the press would call him a coward if he did not"]
+    ]
+    # VP coordination: "X did A and, according to Y, B" keeps the whole clause
+    q = extract_quotes(
+        "The board met. The city has moved its diplomats and, according to officials, adopted "
+        "a new strategy."
+    )
+    assert q.loc[q["cue"] == "according to", "quote"].str.startswith("The city").tolist() == [True]

@@ -117,6 +117,12 @@ _THAT_END_RE = re.compile(r"\bthat$")
 #: SITE group, which monitors extremist statements.").
 _RELATIVE_TAIL_RE = re.compile(r",\s*(?:which|who)\s[^,;:\"“”_]*[.!?]?\s*$")
 _NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
+#: A clause-opening conjunction ending the text before "according to X," (a subordinator, or
+#: "and"/"but"/"so" after a comma; not "that": "X said that according to Y ..." is inside X's
+#: clause; not "X did A and, according to Y, B": one clause, two verbs).
+_CONJUNCTION_END_RE = re.compile(
+    r"(?:[\s,](?:because|while|since|although|though|whereas)|,\s*(?:and|but|so))\s*,?\s*$"
+)
 _LAST_WORD_RE = re.compile(r"(\w+)$")
 
 
@@ -174,7 +180,13 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         while k < se and m[k] == " ":
             k += 1
         after_np = m[k : k + 1]
-        lead = ac.start() - ss < 3 or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " ")
+        lead = (
+            ac.start() - ss < 3
+            or _LEAD_FLUFF_RE.fullmatch(pre.rstrip(" ,") + " ")
+            # "..., because, according to Trump, the media would ...": the phrase opens the
+            # clause after a conjunction, as it would open a sentence
+            or _CONJUNCTION_END_RE.search(pre) is not None
+        )
         if targets:
             # The sentence's statements are themselves X's report when "according to X" (X not
             # an outlet: a poll, a document, an official, "two people familiar with ...")
