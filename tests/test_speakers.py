@@ -1983,3 +1983,18 @@ def test_according_to_after_a_conjunction_opens_the_clause_after_it():
         "a new strategy."
     )
     assert q.loc[q["cue"] == "according to", "quote"].str.startswith("The city").tolist() == [True]
+
+
+def test_a_coordinated_cue_after_a_leading_subordinate_clause_has_the_main_subject():
+    q = extract_quotes(
+        "The board met. As voters went to the polls earlier in the day, the Holm campaign sent "
+        'out an email with an image of Berg, and accused Berg allies of being "traitors" in '
+        "their treatment of Holm."
+    )
+    assert set(q.loc[q["cue"] == "accused", "speaker"]) == {"Holm campaign"}
+    # an apposition's comma ends no clause: "When X, Y's manager, was asked ..., he said"
+    q = extract_quotes(
+        "The board met. When Per Dahl, Holm's campaign manager was asked at a lunch if Holm "
+        "would hold a press conference, he laughed and said, “We’ll see.”"
+    )
+    assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Per Dahl"]

@@ -32,6 +32,11 @@ _BYLINE_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
 _SUBJECT_LEAD = _resources.word_set("subject_lead_words")
+_SUBORDINATORS = _resources.word_set("subordinators")
+_FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
+#: Between a clause's comma and the main clause's subject: blanks and a determiner at most.
+_MAIN_SUBJECT_GAP_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?")
+_POSSESSIVE_AT_RE = re.compile(r"[’']s?\b")
 _PREV_TOKEN_RE = re.compile(r"(\S+)\s*\Z")
 _BE_RE = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed|appears|appeared)\b")
 _OF_PLACE_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
@@ -225,14 +230,57 @@ class TextModel:
                 continue
             cands.append(m)
         # the first mention a verb follows ("In Paris, ... the minister urged ...") and that
-        # opens a clause, else the first one
+        # opens a clause, else the first one; after a leading subordinate clause ("As voters
+        # went to the polls, the campaign ... accused"), the main clause's first
+        for com in self._subordinate_commas[sentence_index]:
+            if not lo <= com < hi:
+                continue
+            after = [c for c in cands if c.start > com][:1]
+            if (
+                after
+                and _MAIN_SUBJECT_GAP_RE.fullmatch(self.text, com + 1, after[0].start)
+                and not _POSSESSIVE_AT_RE.match(self.text, after[0].end)
+                and self._clause_subject(after, s.start, hi, accept) is not None
+            ):
+                return after[0]
+        m = self._clause_subject(cands, s.start, hi, accept)
+        if m is not None:
+            return m
+        return cands[0] if cands and not strict else None
+
+    def _clause_subject(self, cands: list[Mention], lo: int, hi: int, accept) -> Mention | None:
+        """The first of ``cands`` that opens a clause and that a verb follows, or None."""
         for m in cands:
-            if self._opens_clause(m, s.start) and self._verb_follows(m, hi):
+            if self._opens_clause(m, lo) and self._verb_follows(m, hi):
                 e = self.entities[m.entity]
                 if accept is not None and not accept(e) and m.initial and e.kind == "unknown":
                     continue
                 return m
-        return cands[0] if cands and not strict else None
+        return None
+
+    @cached_property
+    def _subordinate_commas(self) -> list[list[int]]:
+        """Per sentence opening with a subordinate clause, the commas that may end it.
+
+        "As voters went to the polls earlier in the day, the campaign ...": the sentence's
+        first word (after a dateline) is a subordinator (``resources/subordinators.txt``); the
+        clause ends at the first of its commas that a subject right after it follows (not
+        "When Robby Mook, Clinton’s campaign manager, was asked ...": an apposition).
+        """
+        t = self.text
+        openings = [r.end for r in self.regions if r.kind == "dateline"]
+        out = []
+        for s in self.sentences:
+            ws = max([s.start, *(o for o in openings if s.start <= o < s.end)])
+            fm = _FIRST_WORD_RE.match(t, ws, s.end)
+            commas = []
+            if fm is not None and fm.group(1).casefold() in _SUBORDINATORS:
+                com = t.find(",", fm.end(), s.end)
+                while com >= 0:
+                    commas.append(com)
+                    com = t.find(",", com + 1, s.end)
+            out.append(commas)
+        return out
 
     def _opens_clause(self, m: Mention, lo: int) -> bool:
         """True when the mention can open a clause (not inside another phrase).
