@@ -1998,3 +1998,22 @@ def test_a_coordinated_cue_after_a_leading_subordinate_clause_has_the_main_subje
         "would hold a press conference, he laughed and said, “We’ll see.”"
     )
     assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Per Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The board met. The harbour workers — and the dockers in Oslo — said that the plan "
+            "would fail.",
+            "harbour workers",
+        ),
+        (
+            "The board met. The project's website, run by Karl Holm, said the turnout is based "
+            "on the ballots.",
+            "project's website",
+        ),
+    ],
+)
+def test_a_subject_before_a_dashed_addition_or_a_by_phrase_speaks(body, speaker):
+    assert extract_quotes(body)["speaker"].tolist() == [speaker]

@@ -300,6 +300,18 @@ _DESCRIPTION_RE = re.compile(
 _COORDINATION_RE = re.compile(r"\s(?:and|or)\s|&")
 
 
+#: A participle and its agent opening a chunk ("run by X", "led by X"): no apposition.
+_BY_PHRASE_RE = re.compile(r"[a-z]+\s+by\s")
+_DASHES = "—–"
+
+
+def _between_dashes(masked: str, cs: int, ce: int) -> bool:
+    """The chunk [cs, ce) is set off by a dash on both sides ("X — and Y — said")."""
+    before = masked[max(0, cs - 3) : cs]
+    after = masked[ce : ce + 3]
+    return any(d in before for d in _DASHES) and any(d in after for d in _DASHES)
+
+
 def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
     """The chunk before a run of parenthetical chunks, when it can be the subject, or None.
 
@@ -314,8 +326,8 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
         w = cur.split()[0] if cur.split() else ""
         if not (w.lower() in _PARENTHETICAL_OPENERS or w[:1].islower()):
             return None
-        if w.lower() in {"and", "or", "but"}:
-            return None
+        if w.lower() in {"and", "or", "but"} and not _between_dashes(masked, *chunks[k]):
+            return None  # (but "X — and Y in Oslo — said": a parenthetical addition)
         prev = masked[chunks[k - 1][0] : chunks[k - 1][1]]
         pw = prev.split()[0] if prev.split() else ""
         if (
@@ -326,6 +338,7 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
             and len(cur.split()) <= 6
             and not _PREP_START_RE.match(cur)
             and not _COORDINATION_RE.search(cur)
+            and not _BY_PHRASE_RE.match(cur)
         ):
             # "His wife, longtime aide Huma Abedin, announced": the apposition names the one
             # the description describes; the name speaks (not for examples, "including X",
