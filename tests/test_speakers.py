@@ -2017,3 +2017,18 @@ def test_a_coordinated_cue_after_a_leading_subordinate_clause_has_the_main_subje
 )
 def test_a_subject_before_a_dashed_addition_or_a_by_phrase_speaks(body, speaker):
     assert extract_quotes(body)["speaker"].tolist() == [speaker]
+
+
+def test_according_to_an_outlets_poll_is_a_source_not_a_channel():
+    q = extract_quotes(
+        "The board met. According to a Washington Post-ABC News survey, 51 percent of "
+        "respondents said they would vote for Berg, versus 39 percent for Holm."
+    )
+    outer = q[q["cue"] == "According to"]
+    assert outer["quote"].str.startswith("51 percent of respondents said").tolist() == [True]
+    assert q.loc[q["cue"] == "said", "via"].fillna("").tolist() == [""]
+    # an outlet itself stays the channel
+    q = extract_quotes(
+        "The board met. Holm said he would run again, according to The Washington Post."
+    )
+    assert q[["speaker", "via"]].values.tolist() == [["Holm", "The Washington Post"]]

@@ -38,6 +38,7 @@ _DOCUMENT_NP_RE = re.compile(
 )
 
 
+_RECORD_WORDS = _resources.word_set("record_words")
 #: A record made or released by someone ("audio provided by X", "a recent poll by X", "data
 #: from X"): its maker is the source (never "of": "an analysis of her calendar" names what
 #: was analysed).
@@ -168,6 +169,10 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         head = _RX41.sub("", np_txt).split()
         if head and head[-1].lower() in _NOT_SOURCES:
             continue
+        if o and o[1] < ne and head and head[-1].lower().strip(".,") in _RECORD_WORDS:
+            # "according to a Washington Post-ABC News survey": the outlet's record is the
+            # source of the sentence's statements, not the channel they came through
+            o = None
         targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
         if targets and o:
             for s2 in targets:
