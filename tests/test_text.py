@@ -333,3 +333,12 @@ def test_a_fronted_participle_phrase_runs_past_a_pair_of_horizontal_bars():
 )
 def test_a_number_before_a_full_stop_ends_a_sentence_an_initial_does_not(body, n):
     assert len(text.model(body).sentences) == n
+
+
+def test_a_weekday_closing_a_name_run_is_no_part_of_the_name():
+    tm = text.model(
+        "The board met. Karl Holm said on Twitter Thursday that Juanita Berg Sunday left."
+    )
+    names = [m.text for m in tm.mentions if m.kind in {"name", "title_name"}]
+    assert "Twitter" in names and "Juanita Berg" in names
+    assert not any(n.endswith(("Thursday", "Sunday")) for n in names)

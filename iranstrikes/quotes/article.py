@@ -360,6 +360,7 @@ _OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
 _NO_NAME_LEAD = _resources.word_set("prepositions") | {
     w.lower() for w in _resources.weekday_names()
 }
+_WEEKDAYS = frozenset(w.lower() for w in _resources.weekday_names())
 #: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
 #: more than any real article holds, and a bound that keeps hostile input linear.
 _SCAN_LIMIT = 200
@@ -407,6 +408,10 @@ def _person_name(raw: str) -> str | None:
     if plen:
         # "a New Hampshire Sanders veteran": a place before a name modifies it, no part of it
         ntoks = ntoks[plen:]
+        name = " ".join(ntoks)
+    if len(ntoks) > 1 and ntoks[-1].lower().strip(".,") in _WEEKDAYS:
+        # "on Twitter Thursday", "Broaddrick Sunday": a closing weekday is a time word
+        ntoks = ntoks[:-1]
         name = " ".join(ntoks)
     if not ntoks or len(ntoks) > 4:
         return None

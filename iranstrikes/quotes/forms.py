@@ -169,9 +169,14 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         head = _RX41.sub("", np_txt).split()
         if head and head[-1].lower() in _NOT_SOURCES:
             continue
-        if o and o[1] < ne and head and head[-1].lower().strip(".,") in _RECORD_WORDS:
-            # "according to a Washington Post-ABC News survey": the outlet's record is the
-            # source of the sentence's statements, not the channel they came through
+        if (
+            o
+            and o[1] < ne
+            and any(w.strip(".,’'").lower() in _RECORD_WORDS for w in m[o[1] : ne].split()[:3])
+        ):
+            # "according to a Washington Post-ABC News survey", "an AP-GfK poll released
+            # Thursday": the outlet's record is the source of the sentence's statements, not
+            # the channel they came through
             o = None
         targets = [s2 for s2 in sent_stmts if not s2.extra.get("quoted_as")]
         if targets and o:

@@ -414,6 +414,11 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
             return None
         s += raw.index(toks[k0], len(" ".join(toks[:k0])))
         toks = toks[k0:]
+    while len(toks) > 1 and toks[-1].strip(".,").casefold() in _weekdays():
+        # a weekday closing a run is a time word too ("said on Twitter Thursday")
+        e = raw.rfind(toks.pop(), 0, e)
+        while e > 0 and raw[e - 1].isspace():
+            e -= 1
     tail = toks[-1]
     t2 = _POSSESSIVE_RE.sub("", tail) if tail.endswith(("'s", "’s", "'", "’")) else tail
     if t2.endswith(".") and not _INITIALS_RE.fullmatch(t2):  # (only a "." is stripped)
@@ -494,6 +499,11 @@ def _opener_like(raw: str) -> bool:
         return False
     wl = toks[0].strip(".,’'").casefold()
     return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed"))
+
+
+@functools.cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.lower() for w in _resources.weekday_names())
 
 
 @functools.cache
