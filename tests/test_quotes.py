@@ -425,6 +425,7 @@ def test_lede_description_resolves_to_the_person_named_next():
     q = extract_quotes(text)
     row = q[q["quote"].str.startswith("the talks")].iloc[0]
     assert (row["speaker"], row["speaker_type"]) == ("Kari Holm", "person")
+    assert row["method"].endswith("+cataphora")
 
 
 def test_anonymous_lede_source_stays_anonymous():

@@ -2032,3 +2032,14 @@ def test_according_to_an_outlets_poll_is_a_source_not_a_channel():
         "The board met. Holm said he would run again, according to The Washington Post."
     )
     assert q[["speaker", "via"]].values.tolist() == [["Holm", "The Washington Post"]]
+
+
+def test_a_definite_description_goes_to_the_person_it_fits_named_last():
+    q = extract_quotes(
+        "Kari Nordmann, the deputy harbour minister, told reporters the decision was final.\n\n"
+        "Her boss, Minister Per Dahl, disagreed. He said the yard could still be saved. The "
+        "minister added that talks would continue.",
+        outlet="Daily Example",
+    )
+    row = q[q["cue"] == "added"].iloc[0]
+    assert row["speaker"] == "Per Dahl" and row["method"].endswith("+description-link")

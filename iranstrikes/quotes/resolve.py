@@ -296,7 +296,7 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                     else headw
                 )
                 best = None
-                best_score = 0
+                best_score, best_recent = 0, -1
                 org_head = headw in _ORG_WORDS or headw in _COUNTRIES
                 for name in () if org_head else art.persons_first_upto(ms + 400, _SCAN_LIMIT):
                     ent = art.persons[name]
@@ -308,8 +308,11 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         continue
                     if ov >= 2 or (ov >= 1 and headw in ent.context) or full:
                         score = ov + (1 if full else 0)
-                        if score > best_score:
-                            best, best_score = (name, "person"), score
+                        recent = max((p for p in ent.positions if p < ms), default=-1)
+                        if score > best_score or score == best_score and recent > best_recent:
+                            # (a tie goes to the one named last: "Minister Per Dahl ... The
+                            # minister added", not the deputy minister named before him)
+                            best, best_score, best_recent = (name, "person"), score, recent
                 if first in {"the", "this", "that"}:
                     for pos, name, t, _g, ctx in reversed(resolved[-_SCAN_LIMIT:]):
                         if pos >= ms or t == "person":
@@ -317,11 +320,14 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         ov = len(np_ctx & ctx)
                         if (ov >= 1 and headw in ctx) and ov > best_score:
                             best, best_score = (name, t), ov
+                link = "+description-link"  # the story gave this person the description
                 if best is None and first in {"a", "an"} and typ == "anonymous":
                     best = _cataphor(art, st, ms, me, np_ctx, headw)
+                    link = "+cataphora"  # a lede's description, named just after it
                 if best:
                     spk, typ = best
                     st.extra["anaphor"] = True
+                    st.method += link
         if spk:
             ctx = _content_words(mention) | _content_words(st.apposition)
             if typ == "person" and spk in art.persons:
