@@ -357,10 +357,8 @@ _OPENERS = frozenset(_resources.word_list("sentence_openers")) | {
 }
 #: A run opening with one ("On Twitter", "Tuesday Trump said") names no person with that word:
 #: prepositions and weekday names.
-_NO_NAME_LEAD = _resources.word_set("prepositions") | {
-    w.lower() for w in _resources.weekday_names()
-}
 _WEEKDAYS = frozenset(w.lower() for w in _resources.weekday_names())
+_NO_NAME_LEAD = _resources.word_set("prepositions") | _WEEKDAYS
 #: How many earlier candidates a backward search looks at (outlets, speakers) at most: far
 #: more than any real article holds, and a bound that keeps hostile input linear.
 _SCAN_LIMIT = 200

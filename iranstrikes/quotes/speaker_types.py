@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.segment import AFFILIATION_TAG
 from .article import (
     _Article,
 )
@@ -77,7 +78,7 @@ _ANON_MARKER_RE = re.compile(
 
 
 #: A party-and-state tag ending a mention: ", R-Fla.", " (D-N.Y.)".
-_AFFILIATION_TAIL_RE = re.compile(r"(?<=[a-z])(?:,\s*|\s*\(|\s+)[RDI]-[A-Z][A-Za-z.]{1,7}\)?$")
+_AFFILIATION_TAIL_RE = re.compile(r"(?<=[a-z])(?:,\s*|\s*\(|\s+)" + AFFILIATION_TAG + r"\)?$")
 
 
 def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, str]:

@@ -385,6 +385,15 @@ _NAME_THEN_PAST_RE = re.compile(
 )
 
 
+def words_start(ss: int, hi: int, openings: tuple[int, ...]) -> int:
+    """Where a sentence starting at ``ss`` has its own words, looked for before ``hi``.
+
+    The last dateline end (``openings``) in [ss, hi), else ``ss``: "OSLO (AP) — In response to
+    ..." opens with "In".
+    """
+    return max([ss, *(o for o in openings if ss <= o < hi)])
+
+
 def _fronted_ends(
     text: str, sent_spans: list[tuple[int, int]], openings: tuple[int, ...] = ()
 ) -> list[int]:
@@ -398,10 +407,7 @@ def _fronted_ends(
     """
     out = []
     for ss, se in sent_spans:
-        ws = ss
-        for o in openings:
-            if ss <= o < se:
-                ws = o
+        ws = words_start(ss, se, openings)
         fm = _FIRST_WORD_RE.match(text, ws, se)
         w = fm.group(1).casefold() if fm else ""
         com = text.find(",", ws, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1

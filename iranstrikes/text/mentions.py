@@ -510,9 +510,8 @@ def _weekdays() -> frozenset[str]:
 def _skip_first() -> frozenset[str]:
     lx = _lex()
     # a weekday opening a run is a time word, never part of a name ("Tuesday Dan Hoyt said")
-    weekdays = {w.lower() for w in _resources.weekday_names()}
     return frozenset(
-        lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | weekdays
+        lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | _weekdays()
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import resources as _resources
-from .entities import Entity, _fronted_ends, cluster
+from .entities import _FIRST_WORD_RE, Entity, _fronted_ends, cluster, words_start
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _is_headline, _sentences, _sentences_sharing
 
@@ -33,7 +33,6 @@ _BYLINE_RE = re.compile(
 _TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
 _SUBJECT_LEAD = _resources.word_set("subject_lead_words")
 _SUBORDINATORS = _resources.word_set("subordinators")
-_FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
 #: Between a clause's comma and the main clause's subject: blanks and a determiner at most.
 _MAIN_SUBJECT_GAP_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?")
 _POSSESSIVE_AT_RE = re.compile(r"[’']s?\b")
@@ -107,14 +106,14 @@ class TextModel:
         attempt ..., writing ..."): then the comma closes a clause, not a phrase.
         """
         t = self.text
-        openings = tuple(r.end for r in self.regions if r.kind == "dateline")
+        openings = self._dateline_ends
         out = _fronted_ends(t, [(s.start, s.end) for s in self.sentences], openings)
         for i, s in enumerate(self.sentences):
             com = out[i]
             if com == s.start:
                 continue
             inside = self.mentions_in(s.start, com)
-            ws = max([s.start, *(o for o in openings if s.start <= o < com)])
+            ws = words_start(s.start, com, openings)
             participle = t[ws:com].split(None, 1)[0].casefold() not in _PREPOSITIONS
             if not participle and any(self._verb_follows(m, com) for m in inside):
                 # (a participle's phrase holds no main verb: "Citing polls Trump leads, X")
@@ -259,6 +258,11 @@ class TextModel:
         return None
 
     @cached_property
+    def _dateline_ends(self) -> tuple[int, ...]:
+        """Where each dateline ends: its sentence's own words start there."""
+        return tuple(r.end for r in self.regions if r.kind == "dateline")
+
+    @cached_property
     def _subordinate_commas(self) -> list[list[int]]:
         """Per sentence opening with a subordinate clause, the commas that may end it.
 
@@ -268,10 +272,9 @@ class TextModel:
         "When Robby Mook, Clinton’s campaign manager, was asked ...": an apposition).
         """
         t = self.text
-        openings = [r.end for r in self.regions if r.kind == "dateline"]
         out = []
         for s in self.sentences:
-            ws = max([s.start, *(o for o in openings if s.start <= o < s.end)])
+            ws = words_start(s.start, s.end, self._dateline_ends)
             fm = _FIRST_WORD_RE.match(t, ws, s.end)
             commas = []
             if fm is not None and fm.group(1).casefold() in _SUBORDINATORS:

@@ -62,7 +62,9 @@ def _mask(text: str) -> str:
 
 
 #: A party-and-state tag set off by commas after a name (", R-Fla.,", ", D-N.Y.,").
-_AFFILIATION_RE = re.compile(r"(?<=[a-z]), ([RDI]-[A-Z][A-Za-z.]{1,7}),")
+#: The shape of a party-and-state tag ("R-Fla.", "D-N.Y.", "I-Vt.").
+AFFILIATION_TAG = r"[RDI]-[A-Z][A-Za-z.]{1,7}"
+_AFFILIATION_RE = re.compile(r"(?<=[a-z]), (" + AFFILIATION_TAG + "),")
 
 
 def _blank_tag(mt: re.Match[str]) -> str:
