@@ -483,7 +483,7 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
 
 _SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
 #: After a quotation: a contrast clause opening ("while X suggested ...").
-_CONTRAST_OPEN_RE = re.compile(r"[\s,;]*(?:while|whereas|although|though)\s")
+_CONTRAST_OPEN_RE = re.compile(r"[\s,;]*(?:" + _resources.conjunction_pattern("contrast") + r")\s")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").
 _NEW_CLAUSE_RE = re.compile(r"[\s,]*(?:and|but)\s+(?:[A-Z]|(?:he|she|they|the|a|an|his|her)\s)")
 #: A possessor right before a quotation: a name or a definite description, then "’s".

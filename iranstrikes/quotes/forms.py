@@ -122,7 +122,9 @@ _NP_MORE_RE = re.compile(r"[^,.;:\"“”_]{1,100}")
 #: "and"/"but"/"so" after a comma; not "that": "X said that according to Y ..." is inside X's
 #: clause; not "X did A and, according to Y, B": one clause, two verbs).
 _CONJUNCTION_END_RE = re.compile(
-    r"(?:[\s,](?:because|while|since|although|though|whereas)|,\s*(?:and|but|so))\s*,?\s*$"
+    r"(?:[\s,](?:"
+    + _resources.conjunction_pattern("contrast", "cause")
+    + r")|,\s*(?:and|but|so))\s*,?\s*$"
 )
 _LAST_WORD_RE = re.compile(r"(\w+)$")
 

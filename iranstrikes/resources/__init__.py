@@ -27,6 +27,8 @@ __all__ = [
     "month_names",
     "first_name_genders",
     "resource_text",
+    "conjunctions",
+    "conjunction_pattern",
 ]
 
 
@@ -74,6 +76,34 @@ def table(name: str) -> tuple[dict[str, str], ...]:
         ln for ln in resource_text(f"{name}.csv").splitlines() if not ln.lstrip().startswith("#")
     ]
     return tuple(dict(r) for r in csv.DictReader(rows))
+
+
+@functools.cache
+def conjunctions(*roles: str) -> tuple[str, ...]:
+    """Words of ``clause_conjunctions.csv`` with one of ``roles``, in file order.
+
+    No ``roles``: every word. An unknown role is an error naming the roles the file has.
+    """
+    rows = table("clause_conjunctions")
+    known = {r["role"] for r in rows}
+    unknown = set(roles) - known
+    if unknown:
+        raise ValueError(
+            f"Unknown conjunction role(s) {sorted(unknown)}; clause_conjunctions.csv has "
+            f"{sorted(known)}."
+        )
+    return tuple(r["word"] for r in rows if not roles or r["role"] in roles)
+
+
+@functools.cache
+def conjunction_pattern(*roles: str) -> str:
+    r"""A regex alternation of :func:`conjunctions` (``"while|even\s+as|..."``).
+
+    The words are escaped; a two-word entry matches any blank between its words.
+    """
+    import re
+
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in conjunctions(*roles))
 
 
 @functools.cache
