@@ -2043,3 +2043,49 @@ def test_a_definite_description_goes_to_the_person_it_fits_named_last():
     )
     row = q[q["cue"] == "added"].iloc[0]
     assert row["speaker"] == "Per Dahl" and row["method"].endswith("+description-link")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Holm spoke in Tromsø.\n\nUnless Mara Velden said otherwise, the vote would stand.\n",
+        "Karl Holm spoke in Tromsø.\n\nUntil Mara Velden said the count was final, few cheered.\n",
+        "Karl Holm spoke in Tromsø.\n\nOnce Mara Velden said the count was final, many left.\n",
+    ],
+)
+def test_a_subordinator_opening_a_sentence_is_no_part_of_the_name_after_it(text):
+    # "Unless"/"Until"/"Once" open the sentence's subordinate clause (resources/
+    # clause_conjunctions.csv, sentence_openers.txt), the way "Although" or "When" do
+    assert speakers(text) == ["Mara Velden"]
+
+
+def test_a_pronoun_after_a_two_word_subordinator_is_read_as_a_pronoun():
+    text = (
+        "Republican governors met in Concord on Monday.\n\n"
+        "Even as they all vowed to carry their campaigns onward, the polls narrowed.\n"
+    )
+    got = speakers(text)
+    assert got and not any(s.startswith("Even") for s in got)
+
+
+def test_a_contrast_clause_after_a_cue_is_not_what_the_first_speaker_said():
+    text = (
+        "Karl Holm spoke at the rally on Monday.\n\n"
+        "“We will win this seat,” Holm said, whereas Mara Velden said the count was close.\n"
+    )
+    df = extract_quotes(text)
+    holm = df[df["speaker"] == "Karl Holm"]["quote"].tolist()
+    assert holm == ["We will win this seat,"]
+    assert df[df["speaker"] == "Mara Velden"]["quote"].tolist() == ["the count was close"]
+
+
+@pytest.mark.parametrize("opener", ["Although", "Whereas", "Unless", "After"])
+def test_a_cue_in_a_subordinate_clause_after_a_quotation_does_not_attribute_it(opener):
+    text = (
+        "Karl Holm spoke at the rally in Tromsø on Monday.\n\n"
+        "“We will win this seat,” Holm told supporters. “Nobody can stop us.” "
+        f"{opener} Mara Velden said later that the count was close, the party celebrated.\n"
+    )
+    df = extract_quotes(text)
+    row = df[df["quote"] == "Nobody can stop us."]
+    assert row["speaker"].tolist() == ["Karl Holm"]

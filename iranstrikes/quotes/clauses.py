@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import resources as _resources
 from .article import _Article
 from .cues import _cue_ok
 from .forms import _trim
@@ -35,7 +36,7 @@ _SUB_OPEN_RE = re.compile(
 #: The same after a fronted adjunct's comma, where the subordinator is lower case ("Later in
 #: the show, after X concluded, Y ...").
 _SUB_AFTER_COMMA_RE = re.compile(
-    r"\s*(?i:when|while|after|before|although|though|because|since|once|until|whereas)\s+"
+    r"\s*(?i:" + _resources.conjunction_pattern("contrast", "cause", "time") + r")\s+"
     r"(?:[\w.'’-]+\s+){0,4}?(?=\S)"
 )
 #: At most this many words before a comma are a fronted adjunct ("Later in the show,").

@@ -292,7 +292,7 @@ def _passive_quoted_by(m: str, lo: int, qa: re.Match[str], np_s: int, np_e: int)
 #: A comma and a subordinator after a cue: an adjunct clause follows ('“...,” X said, after Y
 #: said ...'), not the rest of the statement ('“Only you,” she said, would use ...').
 _SUBORDINATE_AFTER_RE = re.compile(
-    r",\s+(?:after|before|when|while|as|because|since|until|once|though|although)\b"
+    r",\s+(?:" + _resources.conjunction_pattern("time", "contrast", "cause", "as") + r")\b"
 )
 
 

@@ -481,7 +481,11 @@ def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_SUBORDINATOR_RE = re.compile(r"\b(?:after|when|while|as|because|before|if|since|until)\b")
+_SUBORDINATOR_RE = re.compile(
+    r"\b(?i:"
+    + _resources.conjunction_pattern("time", "contrast", "cause", "condition", "as")
+    + r")\b"
+)
 #: After a quotation: a contrast clause opening ("while X suggested ...").
 _CONTRAST_OPEN_RE = re.compile(r"[\s,;]*(?:" + _resources.conjunction_pattern("contrast") + r")\s")
 #: After a quotation: "and"/"but" and a subject of its own ("... and Donald Trump says").

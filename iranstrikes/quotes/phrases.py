@@ -193,13 +193,12 @@ _TRY_TO_RE = re.compile(
 )
 
 
-_SUBORDINATOR_RE = re.compile(
-    r"(?<![\w-])(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
-)
-# The same without the look-behind, so the engine can skip ahead to candidate first letters.
+#: A subordinator (``resources/clause_conjunctions.csv``: contrast, cause, time) or "but".
 _SUBORDINATOR_NB_RE = re.compile(
-    r"(?:since|after|because|when|while|although|though|before|until|whereas|once|but)\s+"
+    r"(?:" + _resources.conjunction_pattern("contrast", "cause", "time") + r"|but)\s+"
 )
+_SUBORDINATOR_RE = re.compile(r"(?<![\w-])" + _SUBORDINATOR_NB_RE.pattern)
+# (the _NB form has no look-behind, so the engine can skip ahead to candidate first letters)
 #: Subject pronouns that take no modifier before their verb ("He appeared to ...").
 _BARE_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _OBJECT_ONLY = frozenset({"him", "them", "us", "me"})

@@ -99,7 +99,9 @@ _PARTICIPLE_AFTER_CUE_RE = re.compile(r"(?:\s+[^\s,.;:!?“”\"()—–-][^,.;:
 
 #: A sentence (after a fronted phrase at most) opening with a subordinate clause.
 _SUBORDINATE_OPEN_RE = re.compile(
-    r"(?:[^,]{0,60},\s+)?(?:" + _resources.conjunction_pattern() + r")\s",
+    r"(?:[^,]{0,60},\s+)?(?:"
+    + _resources.conjunction_pattern("contrast", "cause", "time", "concession")
+    + r")\s",
     re.IGNORECASE,
 )
 #: The main clause after it: a comma, a capitalised subject and its verb ("..., Trump hewed").

@@ -70,9 +70,13 @@ _LEAD_OK = frozenset(
         "many",
     ]
 )
+#: A subordinating conjunction (``resources/clause_conjunctions.csv``, capitalised) or a
+#: preposition or connective opening a span: what follows is a clause or a phrase, not a name.
 _LEADING_SUBORDINATOR_RE = re.compile(
-    r"(?:While|After|Before|When|Since|Although|Though|Because|On|In|At(?!\s+least)|During|Following|"
-    r"Having|According|As|If|Unlike|Like|Despite|Amid|With|For|From|By|Meanwhile|But|And|So)\b"
+    r"(?:"
+    + "|".join(w[0].upper() + w[1:] for w in _resources.conjunction_pattern().split("|"))
+    + r"|On|In|At(?!\s+least)|During|Following|Having|According|Unlike|Like|Despite|Amid|With"
+    r"|For|From|By|Meanwhile|But|And|So)\b"
 )
 
 
