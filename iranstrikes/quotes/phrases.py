@@ -16,6 +16,7 @@ from .lexicon import (
     _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
+    _ORG_WORDS,
     _PRONOUNS,
     _RX7,
     _RX8,
@@ -178,6 +179,25 @@ _VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|did
 _LAST_CLAUSE_VERB_IN_NP_RE = re.compile(r".*" + _CLAUSE_VERB_IN_NP_RE.pattern, re.S)
 
 
+def _person_like(name: str) -> bool:
+    """A capitalised run that reads as a person's name.
+
+    A title in it ("Sen. Kari Vik"), or a known first name (``resources/first_names.csv``)
+    first and no organisation word last ("Bob Mulholland", not "Fox News" or "Ho Chi Minh
+    City").
+    """
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    if any(t.lower().strip(".") in _TITLE_WORDS for t in toks[:-1]):
+        return True
+    return (
+        toks[0].lower() in _resources.first_name_genders()
+        and toks[-1] not in _ORG_WORDS
+        and toks[-1].lower() not in _ORG_WORDS
+    )
+
+
 def _looks_name(s: str) -> bool:
     toks = s.split()
     return (
@@ -238,6 +258,18 @@ _SUBJECT_TAIL = _resources.word_set("subject_tail_words")
 _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]|\s--?\s")
+#: A name of two or more capitalised words (after titles), a parenthesised tag at most:
+#: the head of an apposition left open ("Sen. Kristen Gillibrand (D-NY), a supporter ...").
+#: A preposition right before a name: the name is its object ("in Fox Harbour"), no subject.
+_LAST_WORD_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_UNCLOSED_APPOS_NAME_RE = re.compile(
+    r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]*[a-z])(?:\s+\([^()\s]{1,12}\))?\s*$"
+)
 _LEAD_RELATIVE_RE = re.compile(
     r"(?:which|whom)\s+(?=[A-Z]|(?:the|a|an|some|many|most|it|he|she|they|we|you)\s)"
 )
@@ -461,6 +493,35 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             found = _before_parentheticals(masked, chunks)
             if found is not None:
                 (cs, ce), appos = found, masked[found[1] : chunks[-1][1]].strip(" ,")
+    if (
+        not appos
+        and not set_off
+        and len(chunks) >= 2
+        and first.lower() in {"a", "an"}
+        # not "..., an honor Donald said he hoped": a name ending the chunk is the subject of
+        # an object relative
+        and not last.split()[-1][:1].isupper()
+    ):
+        ps, pe = chunks[-2]
+        nm = _UNCLOSED_APPOS_NAME_RE.search(masked, ps, pe)
+        if (
+            nm is not None
+            and (w0 := nm.group(1).split()[0].lower().strip(".,")) not in _STOP
+            and w0 not in _DAYS_MONTHS
+            and _looks_name(nm.group(1))
+            and _person_like(nm.group(1))
+            and (
+                _LAST_WORD_BEFORE_RE.search(masked, ps, nm.start(1)) is None
+                # "the research of Emmanuel Saez, an economics professor ... who had once
+                # concluded": a person's relative makes the object the antecedent
+                or " who " in masked[cs:hi]
+            )
+        ):
+            # "Friday on CNN, Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's
+            # bid told host ...": an apposition its writer did not close; the name before it
+            # speaks
+            appos = last
+            cs, ce = nm.span(1)
     chunk = masked[cs:ce]
     dl = _DATELINE_RE.match(chunk)
     if dl:
