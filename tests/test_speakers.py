@@ -2143,3 +2143,14 @@ def test_a_name_ending_an_indefinite_chunk_is_an_object_relatives_subject():
         "for him."
     )
     assert speakers(text)[0] == "Ola"
+
+
+def test_a_description_running_on_after_a_prepositions_object_is_no_apposition():
+    # no comma closes "a young woman": she is the clause's subject, not Fox Harbour's title
+    text = "At a rally in Fox Harbour, a young woman asked Mrs. Vik about the plan."
+    assert speakers(text) == ["young woman"]
+
+
+def test_a_closed_apposition_after_a_prepositions_object_still_describes_the_name():
+    text = "Per spoke with Karl Holm, a farmer, about the plan. The farmer said it was late."
+    assert speakers(text) == ["Karl Holm"]

@@ -24,6 +24,7 @@ from .lexicon import (
     _NAME_RUN2_NB_RE,
     _NATIONALITY,
     _ORG_WORDS,
+    _PREP_BEFORE_RE,
     _RX19,
     _RX20,
     _RX22,
@@ -679,7 +680,13 @@ class _Article:
             ent = self.persons.get(name)
             ctx = _content_words(titles)
             am = _RX23.match(after)
-            if am:
+            if am and not (
+                # "At a rally in Fox Harbour, a young woman asked ...": after a preposition's
+                # object, a description no comma closes is the clause's subject, not an
+                # apposition of the name
+                not after.startswith(",", am.end())
+                and _PREP_BEFORE_RE.search(m, max(0, mt.start() - 16), mt.start())
+            ):
                 ctx |= _content_words(am.group(1))
             if ent is None:
                 # a later fuller/shorter form of an existing person?

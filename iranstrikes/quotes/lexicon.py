@@ -190,6 +190,14 @@ def _phrase_cue_pattern() -> str:
 _TITLE_WORDS = set(_resources.word_list("titles"))
 # Words whose presence marks an organisation rather than a person.
 _ORG_WORDS = set(_resources.word_list("organisation_words"))
+#: A preposition ending the text before a name or phrase ("in [Fox Harbour]"; resources/prepositions.txt).
+_PREP_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
 _ANON_HEADS = set(_resources.word_list("anonymity_heads"))
 _GROUP_PLURALS = set(_resources.word_list("group_plurals"))
 _INSTITUTION_PLURALS = set(_resources.word_list("institution_plurals"))

@@ -17,6 +17,7 @@ from .lexicon import (
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
     _ORG_WORDS,
+    _PREP_BEFORE_RE,
     _PRONOUNS,
     _RX7,
     _RX8,
@@ -260,13 +261,6 @@ _DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]|\s--?\s")
 #: A name of two or more capitalised words (after titles), a parenthesised tag at most:
 #: the head of an apposition left open ("Sen. Kristen Gillibrand (D-NY), a supporter ...").
-#: A preposition right before a name: the name is its object ("in Fox Harbour"), no subject.
-_LAST_WORD_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
-    + r")\s+$",
-    re.IGNORECASE,
-)
 _UNCLOSED_APPOS_NAME_RE = re.compile(
     r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]*[a-z])(?:\s+\([^()\s]{1,12}\))?\s*$"
 )
@@ -511,7 +505,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             and _looks_name(nm.group(1))
             and _person_like(nm.group(1))
             and (
-                _LAST_WORD_BEFORE_RE.search(masked, ps, nm.start(1)) is None
+                _PREP_BEFORE_RE.search(masked, ps, nm.start(1)) is None
                 # "the research of Emmanuel Saez, an economics professor ... who had once
                 # concluded": a person's relative makes the object the antecedent
                 or " who " in masked[cs:hi]
