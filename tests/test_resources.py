@@ -34,10 +34,13 @@ def test_each_resource_has_a_header_naming_its_readers(path):
     )
 
 
+#: The package's source, read once for every resource file's check.
+SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted(PKG.rglob("*.py")))
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_each_resource_is_read_by_the_package(path):
-    source = "\n".join(p.read_text(encoding="utf-8") for p in PKG.rglob("*.py"))
-    assert re.search(rf"[\"']{re.escape(path.stem)}(?:\.{path.suffix[1:]})?[\"']", source), (
+    assert re.search(rf"[\"']{re.escape(path.stem)}(?:\.{path.suffix[1:]})?[\"']", SOURCE), (
         f"no module of the package names {path.name}"
     )
 

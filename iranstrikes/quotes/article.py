@@ -24,7 +24,7 @@ from .lexicon import (
     _NAME_RUN2_NB_RE,
     _NATIONALITY,
     _ORG_WORDS,
-    _PREP_BEFORE_RE,
+    _PREPOSITIONS,
     _RX19,
     _RX20,
     _RX22,
@@ -39,6 +39,7 @@ from .lexicon import (
     _name_runs,
     _phrase_cue_pattern,
     _trie_regex,
+    word_before,
 )
 from .noun_phrases import (
     _content_words,
@@ -685,7 +686,7 @@ class _Article:
                 # object, a description no comma closes is the clause's subject, not an
                 # apposition of the name
                 not after.startswith(",", am.end())
-                and _PREP_BEFORE_RE.search(m, max(0, mt.start() - 16), mt.start())
+                and word_before(m, mt.start(), 0) in _PREPOSITIONS
             ):
                 ctx |= _content_words(am.group(1))
             if ent is None:

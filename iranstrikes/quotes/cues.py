@@ -35,6 +35,7 @@ from .lexicon import (
     _RX37,
     _RX38,
     _TO_INF_RE,
+    word_before,
 )
 
 _GO_ON_TO_RE = re.compile(
@@ -109,16 +110,6 @@ _BASE_IS_PAST = frozenset(
 )
 #: Prepositions but "to" (which also marks an infinitive): no base-form verb follows one.
 _ADJUNCT_PREPOSITIONS = _resources.word_set("prepositions") - {"to"}
-_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
-
-
-def word_before(m: str, pos: int, floor: int) -> str:
-    """The lower-cased word (letters only) right before ``pos``, or "".
-
-    Read back at most 20 characters, never before ``floor``.
-    """
-    w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
-    return w.group(1).lower() if w is not None else ""
 
 
 def _after_adjunct_word(m: str, pos: int, floor: int) -> bool:

@@ -20,7 +20,7 @@ from .cue_context import (
     _sentence_of,
     gerund_agent,
 )
-from .cues import _cue_ok, word_before
+from .cues import _cue_ok
 from .forms import _DATE_WORDS, _FINITE_RE
 from .indirect import _CONTEXT_PRONOUN_RE
 from .lexicon import (
@@ -33,6 +33,7 @@ from .lexicon import (
     _RX58,
     _RX60,
     _may_quote_as,
+    word_before,
 )
 from .noun_phrases import (
     _np_after,

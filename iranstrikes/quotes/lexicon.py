@@ -190,13 +190,19 @@ def _phrase_cue_pattern() -> str:
 _TITLE_WORDS = set(_resources.word_list("titles"))
 # Words whose presence marks an organisation rather than a person.
 _ORG_WORDS = set(_resources.word_list("organisation_words"))
-#: A preposition ending the text before a name or phrase ("in [Fox Harbour]"; resources/prepositions.txt).
-_PREP_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
-    + r")\s+$",
-    re.IGNORECASE,
-)
+_PREPOSITIONS = _resources.word_set("prepositions")
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def word_before(m: str, pos: int, floor: int) -> str:
+    """The lower-cased word (letters only) right before ``pos``, or "".
+
+    Read back at most 20 characters, never before ``floor``. (``word_before(...) in
+    _PREPOSITIONS``: the text before ``pos`` ends with a preposition, "in [Fox Harbour]".)
+    """
+    w = _LAST_WORD_RE.search(m, max(floor, pos - 20), pos)
+    return w.group(1).lower() if w is not None else ""
+
 
 _ANON_HEADS = set(_resources.word_list("anonymity_heads"))
 _GROUP_PLURALS = set(_resources.word_list("group_plurals"))

@@ -17,7 +17,7 @@ from .lexicon import (
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
     _ORG_WORDS,
-    _PREP_BEFORE_RE,
+    _PREPOSITIONS,
     _PRONOUNS,
     _RX7,
     _RX8,
@@ -27,6 +27,7 @@ from .lexicon import (
     _RX12,
     _STOP,
     _TITLE_WORDS,
+    word_before,
 )
 from .outlets import (
     _WORD_OR_HYPHEN_RE,
@@ -192,11 +193,7 @@ def _person_like(name: str) -> bool:
         return False
     if any(t.lower().strip(".") in _TITLE_WORDS for t in toks[:-1]):
         return True
-    return (
-        toks[0].lower() in _resources.first_name_genders()
-        and toks[-1] not in _ORG_WORDS
-        and toks[-1].lower() not in _ORG_WORDS
-    )
+    return toks[0].lower() in _resources.first_name_genders() and toks[-1].lower() not in _ORG_WORDS
 
 
 def _looks_name(s: str) -> bool:
@@ -505,7 +502,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             and _looks_name(nm.group(1))
             and _person_like(nm.group(1))
             and (
-                _PREP_BEFORE_RE.search(masked, ps, nm.start(1)) is None
+                word_before(masked, nm.start(1), ps) not in _PREPOSITIONS
                 # "the research of Emmanuel Saez, an economics professor ... who had once
                 # concluded": a person's relative makes the object the antecedent
                 or " who " in masked[cs:hi]
@@ -632,7 +629,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             k = toks.index(head)
             if (
                 k > 0
-                and toks[k - 1].group(0).lower() in _PREPOSITION_WORDS
+                and toks[k - 1].group(0).lower() in _PREPOSITIONS
                 and dets[0].start() == 0
                 and len(words) <= 12
             ):
@@ -744,7 +741,6 @@ _FIRST_ADVERB_RE = re.compile(
 _PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
 
 
-_PREPOSITION_WORDS = _resources.word_set("prepositions")
 _RELATIVE_HEADS = _resources.word_set("relative_heads")
 _FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
 #: "as many as 40 percent of ...": an approximator, not the subordinator "as"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from importlib import resources as _res
 
 __all__ = [
@@ -101,8 +102,6 @@ def conjunction_pattern(*roles: str) -> str:
 
     The words are escaped; a two-word entry matches any blank between its words.
     """
-    import re
-
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in conjunctions(*roles))
 
 
