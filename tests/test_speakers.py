@@ -2154,3 +2154,25 @@ def test_a_description_running_on_after_a_prepositions_object_is_no_apposition()
 def test_a_closed_apposition_after_a_prepositions_object_still_describes_the_name():
     text = "Per spoke with Karl Holm, a farmer, about the plan. The farmer said it was late."
     assert speakers(text) == ["Karl Holm"]
+
+
+def test_a_passive_with_an_adverb_makes_its_subject_no_speaker():
+    # "has been repeatedly criticized by X": the subject is criticised, nobody it names speaks
+    text = (
+        "The harbour chairwoman, Kari Vik, has been repeatedly criticized by many shipowners "
+        "for not dredging the channel fast enough."
+    )
+    assert "Kari Vik" not in speakers(text)
+
+
+@pytest.mark.parametrize("name", ["Read", "Call", "Claim"])
+def test_a_capitalised_cue_word_after_a_quote_and_comma_is_a_name(name):
+    text = f'Port chief Ola {name} spoke on Monday. "We will open the dock in May," {name} said.'
+    df = extract_quotes(text)
+    row = df[df["kind"] == "direct"].iloc[0]
+    assert (row["speaker"], row["cue"]) == (f"Ola {name}", "said")
+
+
+def test_a_group_of_two_nationalities_keeps_both_words_and_is_no_person():
+    df = extract_quotes("Cuban Americans say they might vote for the mayor next year.")
+    assert (df["speaker"][0], df["speaker_type"][0]) == ("Cuban Americans", "unknown")

@@ -342,3 +342,29 @@ def test_a_weekday_closing_a_name_run_is_no_part_of_the_name():
     names = [m.text for m in tm.mentions if m.kind in {"name", "title_name"}]
     assert "Twitter" in names and "Juanita Berg" in names
     assert not any(n.endswith(("Thursday", "Sunday")) for n in names)
+
+
+def test_a_nationality_before_a_noun_is_an_adjective_not_a_person():
+    body = "His grandfather brewed Cuban coffee, told him about Cuban history and laughed."
+    tm = text.model(body)
+    assert not [m for m in tm.mentions if m.text == "Cuban"]
+    assert not [e for e in tm.entities if e.kind == "person" and e.name == "Cuban"]
+
+
+def test_a_nationality_word_is_a_name_when_the_article_names_someone_by_it():
+    # "Mark Cuban ... Cuban said": the surname, not the adjective; a place ("Arizona", a
+    # first name too) or a possessive before it ("Mr. Rubio's Cuban side") makes no surname
+    body = "Mark Cuban spoke on Monday. Cuban said the plan failed. Cuban coffee was served."
+    tm = text.model(body)
+    said = tm.entity_at(body.index("Cuban said"))
+    assert said is not None and said.name == "Mark Cuban"
+    body2 = "Lise Berg, an Arizona Republican, spoke. Purcell, a Republican, said no."
+    tm2 = text.model(body2)
+    rep = tm2.entity_at(body2.index("Republican, said"))
+    assert rep is None or rep.name != "Arizona Republican"
+
+
+def test_two_nationalities_name_one_people():
+    tm = text.model("Cuban Americans say they might vote for him.")
+    m = tm.mentions[0]
+    assert (m.text, m.name, m.number) == ("Cuban Americans", "Cuban Americans", "p")

@@ -44,6 +44,11 @@ _GO_ON_TO_RE = re.compile(
 )
 
 
+#: A passive auxiliary and an adverb in -ly before a participle ("was repeatedly criticized",
+#: "were widely reported"): _RX34 with the adverb between.
+_PASSIVE_ADVERB_RE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+[a-z]+ly\s+$")
+
+
 # The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
 _CUE_BLOCKER_ENDINGS = (
     "or",
@@ -225,6 +230,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             return False
         if _RX35.search(before):
             return False
+    if (
+        t.endswith("ly")
+        and wl.endswith(("ed", "d", "en", "ld"))
+        and _PASSIVE_ADVERB_RE.search(before)
+    ):
+        return False  # "has been repeatedly criticized by ...": a passive, its subject no speaker
     # participles count only as ", adding that..." or sentence-initially, in a progressive
     # ("they are saying ...") or as "saying" + a clause ("a statement saying the plan failed")
     if (

@@ -579,6 +579,8 @@ def _after_attr(
         if not _cue_ok(m, c, lo):
             continue
         pre = m[lo : c.start()]
+        if not new_sentence and not pre.strip() and c.group(0)[:1].isupper():
+            continue  # '“...,” Read said.': mid-sentence, a capitalised cue word is a name
         if len(pre.split()) > 12 or _RX60.search(pre):
             return None
         if new_sentence and _COLON_AFTER_RE.match(m, c.end()):

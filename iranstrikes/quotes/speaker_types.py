@@ -20,6 +20,7 @@ from .lexicon import (
     _COUNTRIES,
     _GROUP_PLURALS,
     _INSTITUTION_PLURALS,
+    _NATIONALITY,
     _ORG_WORDS,
     _RX1,
     _RX27,
@@ -158,6 +159,13 @@ def _classify_name(
     ):
         return _clean_desc(raw, anonymous=True), "anonymous", ""
     if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
+        if (
+            len(toks) == 2
+            and toks[1].endswith("s")
+            and _NATIONALITY.match(toks[0])
+            and _NATIONALITY.match(toks[1][:-1])
+        ):
+            return raw, "unknown", ""  # "Iranian Americans": a people, as "Iranians"
         if len(toks) >= 2:
             return _strip_titles(raw) or raw, "person", ""
         if last in _COUNTRIES:

@@ -387,8 +387,11 @@ def _read_run_cached(raw: str, initial: bool):
     return _read_run(raw, initial, frozenset())
 
 
-def _read_run(raw: str, initial: bool, mid_caps: set[str]):
+def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False):
     """Classify one capitalised run (a pure function of its text and position kind).
+
+    ``surname``: a one-word nationality run is read as a name (the article names someone
+    whose last name it is: "Mark Cuban ... Cuban said"), not as an adjective.
 
     Returns:
         None (not a mention), or (start shift, end shift, kind, head, name, titles, gender,
@@ -435,7 +438,15 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         return None
     # leading titles; a title inside the run ("South Carolina Sen. X") ends the prefix
     k = 0
-    while k < len(toks) - 1 and (low[k] in lx["titles"] or is_nationality(toks[k])):
+    while (
+        k < len(toks) - 1
+        and (
+            low[k] in lx["titles"]
+            # (a nationality before another one or a group is part of it: "Cuban Americans")
+            or is_nationality(toks[k])
+            and not (is_nationality(toks[k + 1]) or _group_plural(toks[k + 1 : k + 2]))
+        )
+    ):
         k += 1
     for j in range(len(toks) - 2, k - 1, -1):
         if low[j] in lx["titles"] and low[j + 1] not in lx["titles"]:
@@ -454,8 +465,8 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
         len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
     ):
         kind = "state"
-    elif len(toks) == 1 and is_nationality(toks[0]):
-        return None  # an adjective ("Iranian"), part of a description at most
+    elif len(toks) == 1 and is_nationality(toks[0]) and not surname:
+        return None  # an adjective ("Iranian", "Cuban coffee"), part of a description at most
     elif lx["titles"].issuperset(low):
         return None  # a title alone ("President"): found as a description below
     elif k:
@@ -479,8 +490,33 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str]):
     )
 
 
+def _surnames(runs: list[re.Match[str]]) -> set[str]:
+    """Last words of the runs that read as a person's name.
+
+    A known first name or a title and one or two more words ("Mark Cuban", "Mr. Cuban"; not
+    "Kentucky Republican").
+    """
+    firsts = _resources.first_name_genders()
+    lx = _lex()
+    titles, places = lx["titles"], lx["countries"]
+    out = set()
+    for r in runs:
+        toks = r.group(0).split()
+        first = toks[0].casefold()
+        if (
+            2 <= len(toks) <= 3
+            # (a first name that is no place: not "Arizona Republican", "Georgia Democrats")
+            and (first in firsts and first not in places or first.strip(".") in titles)
+            and not any(_POSSESSIVE_RE.search(t) for t in toks[:-1])  # "Mr. Rubio's Cuban side"
+        ):
+            out.add(_POSSESSIVE_RE.sub("", toks[-1]))
+    return out
+
+
 def _group_plural(toks: list[str]) -> bool:
     """A one-word name of a group of people ("Republicans", "Iranians"): a plural mention."""
+    if len(toks) == 2 and is_nationality(toks[0]):
+        return _group_plural(toks[1:])  # "Iranian Americans"
     if len(toks) != 1:
         return False
     low = toks[0].casefold()
@@ -572,6 +608,7 @@ def find_mentions(
     mid_caps: set[str] | None = None
     mid_blob: str | None = None
     cache: dict[tuple[str, bool], tuple | None] = {}
+    surnames: set[str] | None = None  # last words of the article's runs of several words
     # the outlets (the only spans taken so far), swept in step with the runs (both sorted)
     n_out = len(taken)
     oi = 0
@@ -599,6 +636,11 @@ def find_mentions(
                 info = _read_run(raw, True, mid_caps if w in mid_blob else frozenset())
             else:
                 info = _read_run_cached(raw, key[1])
+            if info is None and " " not in raw and is_nationality(_POSSESSIVE_RE.sub("", raw)):
+                if surnames is None:
+                    surnames = _surnames(runs)
+                if _POSSESSIVE_RE.sub("", raw) in surnames:
+                    info = _read_run(raw, key[1], frozenset(), surname=True)
             cache[key] = info
         if info is None:
             continue
