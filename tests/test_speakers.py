@@ -2176,3 +2176,35 @@ def test_a_capitalised_cue_word_after_a_quote_and_comma_is_a_name(name):
 def test_a_group_of_two_nationalities_keeps_both_words_and_is_no_person():
     df = extract_quotes("Cuban Americans say they might vote for the mayor next year.")
     assert (df["speaker"][0], df["speaker_type"][0]) == ("Cuban Americans", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The fund took money from countries that the harbour board - before, during and "
+            "after Mrs. Vik's time as chair - criticized for their records on labour rights.",
+            "harbour board",
+        ),
+        (
+            "Few mayors would admit this, but Sen. Kari Vik (a Vermont Democrat so young he has "
+            "been mistaken for an intern) says he was adrift in the weeks after the vote.",
+            "Kari Vik",
+        ),
+        (
+            "Rep. Lise Berg -- who lost the primary to Rep. Ola Dahl last year -- recalled Dahl "
+            "giving her the same promise about the harbour.",
+            "Lise Berg",
+        ),
+    ],
+)
+def test_an_aside_between_dashes_or_brackets_before_the_cue_is_stepped_over(text, speaker):
+    assert speakers(text)[-1] == speaker
+
+
+def test_an_aside_that_names_the_description_before_it_gives_the_name():
+    text = (
+        "A former Labour candidate -- Kari Vik, who lost the 2008 race to Dahl -- said the "
+        'mayor "offered no changes to his plan."'
+    )
+    assert speakers(text) == ["Kari Vik"]

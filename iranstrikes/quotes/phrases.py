@@ -396,6 +396,45 @@ def _relative_head(head: str) -> bool:
     return len(words) == 1 and words[0] in _RELATIVE_HEADS
 
 
+#: A dash that closes an aside right before the cue: an em or en dash, or a spaced "-"/"--".
+_ASIDE_CLOSE_RE = re.compile(r"(?:[—–]|(?<=\s)--?)\s*$")
+
+
+def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """An aside set off on both sides that ends the text before a cue, or None.
+
+    Returns (opening mark, aside start, aside end).
+
+    A bracketed aside, or one between two dashes of the same kind, of three words or more
+    (shorter tags, "(R-Utah)", are the chunk rules' to read), with a word before it.
+    """
+    t = masked[lo:hi].rstrip()
+    if t.endswith(")"):
+        op = t.rfind("(")
+        if op <= 0 or ")" in t[op:-1]:
+            return None
+        a, b = op + 1, len(t) - 1
+    else:
+        dm = _ASIDE_CLOSE_RE.search(t)
+        if dm is None:
+            return None
+        dash = dm.group(0).strip()
+        op = t.rfind(dash if dash in "—–" else " " + dash + " ", 0, dm.start())
+        if op <= 0:
+            return None
+        a, b = op + len(dash) + (0 if dash in "—–" else 1), dm.start()
+    inner = t[a:b]
+    if len(inner.split()) < 3 or not t[:op].rstrip()[-1:].isalnum():
+        return None
+    a += len(inner) - len(inner.lstrip())
+    return lo + op, lo + a, lo + b
+
+
+_APPOS_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
+#: A name opening an aside, then a comma or the aside's end ("-- John McCain, who lost --").
+_ASIDE_NAME_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*[a-z])\s*(?:,|$)")
+
+
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
     """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
 
@@ -407,6 +446,25 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # so that a long run-on sentence costs linear time, not time per cue x sentence length.
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
+    aside = _closing_aside(masked, lo, hi)
+    if aside is not None:
+        # "the board - before, during and after her time as chair - criticized", "Sen. X (a
+        # Democrat so young he has been mistaken for an intern) says": the subject is
+        # before the aside
+        got = _subject(masked, lo, aside[0])
+        if got[0] is not None:
+            nm = _ASIDE_NAME_RE.match(masked, aside[1], aside[2])
+            desc = masked[got[0][0] : got[0][1]].split()
+            if (
+                nm is not None
+                and len(desc) >= 2
+                and desc[0].lower() in _APPOS_DETERMINERS
+                and desc[-1][:1].islower()
+            ):
+                # "A former candidate -- John McCain, who lost in 2008 -- said": the aside
+                # names the one the description describes; the name speaks
+                return nm.span(1), ""
+            return got
     seg = _strip_subject_tail(masked[lo:hi])
     fa = _FIRST_ADVERB_RE.match(seg)
     if fa is not None:
