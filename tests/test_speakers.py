@@ -2208,3 +2208,18 @@ def test_an_aside_that_names_the_description_before_it_gives_the_name():
         'mayor "offered no changes to his plan."'
     )
     assert speakers(text) == ["Kari Vik"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But the other candidate, former Mayor Kari Vik, said that the harbour plan would fail.",
+        "The other candidate on the stage, former Mayor Kari Vik, said that the plan would fail.",
+        "Ola Dahl praised the plan. But the other candidate on the stage, former Secretary of "
+        "State Kari Vik, drew a contrast, saying that the harbour plan would fail.",
+    ],
+)
+def test_a_description_then_a_name_in_apposition_gives_the_name(text):
+    # a conjunction before the description, a place phrase after it, title words before the
+    # name: still "the description, NAME," and the name speaks
+    assert speakers(text)[-1] == "Kari Vik"

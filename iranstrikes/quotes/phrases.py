@@ -317,7 +317,11 @@ def _plausible_np(cand: str) -> bool:
 _ENDS_IN_FULL_NAME_RE = re.compile(r"\b[A-Z][\w.’'-]+\s+[A-Z][\w’'-]*[a-z][\w’'-]*\s*$")
 #: A singular description: a determiner or possessive, then lower-case words ("his wife").
 _DESCRIPTION_RE = re.compile(
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)(?:\s+[a-z][\w’'-]*){1,4}\s*$"
+    # (a coordinating conjunction first: "But the other candidate, X, said"; a short phrase
+    # after: "the other candidate on the stage, X, said")
+    r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et)\s+)?"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y)(?:\s+[a-z][\w’'-]*){1,4}"
+    r"(?:\s+(?:on|at|in|from|of)\s+(?:the\s+)?[a-z][\w’'-]*)?\s*$"
 )
 _COORDINATION_RE = re.compile(r"\s(?:and|or)\s|&")
 

@@ -259,6 +259,24 @@ _OF_ORG_RE = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?")
 _ORG_KINDS = {"organisation", "state", "outlet"}
 
 
+#: Between a description and the name in apposition after it: a short place phrase of the
+#: description ("the other candidate on the stage, X"), the comma, lower-case title words
+#: of the name, any case ("..., former Mayor X", "..., former Secretary of State X").
+_APPOS_BEFORE_GAP_RE = re.compile(
+    r"(?:\s+(?:on|at|in|from)\s+(?:the\s+)?[a-z][\w’'-]*)?\s*,\s*((?:[\w.-]+\s+){0,4})"
+)
+
+
+def _appos_gap(gap: str) -> bool:
+    """True when ``gap`` is what may stand between a description and its name (see above)."""
+    gm = _APPOS_BEFORE_GAP_RE.fullmatch(gap)
+    if gm is None:
+        return False
+    titles = _lex()["titles"]
+    # ("former Secretary of State X": the name's mention starts after "of")
+    return all(w.casefold().strip(".") in titles or w == "of" for w in gm.group(1).split())
+
+
 def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[Entity]) -> None:
     """Apposition ("X, the spokeswoman," / "the spokeswoman, X,"): the description joins X."""
     m = mentions[mi]
@@ -289,7 +307,7 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         and prv.kind == "description"
         and prv.definite
         and prv.number == "s"
-        and _APPOS_AFTER_RE.fullmatch(text[org_end : m.start])
+        and _appos_gap(text[org_end : m.start])
         and text[m.end : m.end + 1] in {",", ""}
     ):
         old = prv.entity
