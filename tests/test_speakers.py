@@ -2223,3 +2223,38 @@ def test_a_description_then_a_name_in_apposition_gives_the_name(text):
     # a conjunction before the description, a place phrase after it, title words before the
     # name: still "the description, NAME," and the name speaks
     assert speakers(text)[-1] == "Kari Vik"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'Kari Vik "was handled so lightly there is not a whole lot you can do," said a '
+            "former port official who oversaw the harbour inspections and described the "
+            'dispute as "a lesser set of circumstances."',
+            "a former port official",
+        ),
+        (
+            "Mayor Ola Dahl shared a story about a young boy who stared at a painting of the "
+            "harbour and asked who had built it.",
+            "a young boy",
+        ),
+        (
+            "The plan was backed by Lars Berg who runs the port and said it would pay off.",
+            "Lars Berg",
+        ),
+    ],
+)
+def test_a_cue_coordinated_with_a_relative_clause_has_its_antecedent_as_subject(text, mention):
+    # "NP who VERB ... and CUE": the relative pronoun is the cue's subject too, so the
+    # antecedent speaks (not the sentence's subject), and the clause is no part of the mention
+    df = extract_quotes(text)
+    assert df["speaker_mention"].iloc[-1] == mention
+
+
+def test_a_relative_clause_then_a_comma_and_the_cue_coordinates_the_main_verbs():
+    text = (
+        "Six harbour newspapers said the mayor was unfit. They called him an opportunist who "
+        "has neglected his duties in the port, and urged him to resign."
+    )
+    assert extract_quotes(text)["speaker_mention"].iloc[-1] != "an opportunist"

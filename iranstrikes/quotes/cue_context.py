@@ -191,6 +191,72 @@ def _coordinated(before: str) -> re.Match[str] | None:
     return cm
 
 
+#: "... a former official who oversaw the port and <cue>": a relative clause with no comma
+#: or quotation mark in it ends right before the coordination.
+_RELATIVE_BEFORE_COORD_RE = re.compile(r"[^\W\d]\s+who\s+[a-z][^,;:()“”\"']*$")
+#: The antecedent before "who": a phrase opened by a determiner or a possessive pronoun
+#: ("a former U.S. law enforcement official"), or a capitalised name ("Kari Vik").
+_POSSESSIVE_DETERMINERS = "his|her|their|its|our"
+_ANTECEDENT_DET = (
+    r"(?<![\w'’-])(?i:"
+    + "|".join(sorted(_resources.word_set("determiners")))
+    + "|"
+    + _POSSESSIVE_DETERMINERS
+    + r")\s+"
+)
+_ANTECEDENT_RE = re.compile(
+    r".*(?P<np>"
+    + _ANTECEDENT_DET
+    + r"(?:[\w.'’-]+\s+){0,5}[\w'’-]*[a-z]"
+    + r"|(?<![\w.'’-])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*[a-z])$",
+    re.S,
+)
+#: "the head of the port authority": one "of" phrase inside
+_OF_ANTECEDENT_RE = re.compile(
+    r".*(?P<np>"
+    + _ANTECEDENT_DET
+    + r"(?:[\w.'’-]+\s+){1,3}of\s+"
+    + _ANTECEDENT_DET
+    + r"(?:[\w.'’-]+\s+){0,4}[\w'’-]*[a-z])$",
+    re.S,
+)
+_NOT_NAME_WORDS = _resources.word_set("determiners") | {"and", "but", "yet", "so", "or"}
+_PREP_IN_NP_RE = re.compile(r"\s(?:with|for|at|from|in|on|by)\s")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\s+$")
+
+
+def relative_antecedent(before: str, coord: re.Match[str]) -> tuple[int, int] | None:
+    """The antecedent of a relative clause coordinated with the cue, as offsets into ``before``.
+
+    In "said a former official who oversaw the port and described the dispute as ...", the
+    cue "described" shares its subject with "oversaw", the relative pronoun, whose antecedent
+    ("a former official") is the speaker, not the sentence's subject. None when no relative
+    clause ends at the coordination or no noun phrase ends right before its "who".
+    """
+    if before[coord.start()] == ",":
+        return None  # "They called him a man who ..., and urged": the main verbs coordinate
+    rm = _RELATIVE_BEFORE_COORD_RE.search(before, 0, coord.start())
+    if rm is None:
+        return None
+    end = rm.start() + 1
+    lo = max(0, end - 90)
+    am = _OF_ANTECEDENT_RE.search(before, lo, end) or _ANTECEDENT_RE.search(before, lo, end)
+    if am is None:
+        return None
+    start = am.start("np")
+    if before[start].isupper():
+        # a name's first words ("Lars Berg", not "Berg")
+        while (wm := _CAP_WORD_BEFORE_RE.search(before, lo, start)) is not None:
+            if wm.group().strip().lower() in _NOT_NAME_WORDS:
+                break
+            start = wm.start()
+    else:
+        # "a pollster with the party": the head before its prepositional phrase
+        pm = _PREP_IN_NP_RE.search(before, start, end)
+        end = pm.start() if pm is not None else end
+    return start, end
+
+
 def _may_end_coordinated(before: str) -> bool:
     """Cheap necessary condition for ``_RX42.search(before)`` ("..., and (also) <cue>")."""
     t = before.rstrip()

@@ -43,6 +43,7 @@ from .cue_context import (
     _quote_then_speaker,
     _words_after_quote,
     gerund_agent,
+    relative_antecedent,
 )
 from .cues import (
     _ASK_WH_RE,
@@ -227,6 +228,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             coord = _coordinated(before_txt)
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
+            ra = relative_antecedent(before_txt, coord) if coord else None
+            if ra is not None:
+                # "said a former official who oversaw X and described Y as ...": the relative
+                # pronoun's antecedent is the cue's subject
+                subj, appos = (lo_c + ra[0], lo_c + ra[1]), ""
             if not participle and not coord and not sent_stmts:
                 # "The delay, she noted, was ...", "As X noted, ...", "As reported by X, ..."
                 pst = _parenthetical_cue(art, c, lo_c, hi_c, (ss, se))

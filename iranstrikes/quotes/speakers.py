@@ -643,6 +643,7 @@ _POST_MODIFIER_RE = re.compile(
 )
 
 
+_COORDINATED_END_RE = re.compile(r"\s(?:and|but|or)\s+(?:[a-z]+ly\s+)?$")
 #: auxiliaries and adverbs that stand between a subject and its verb ("who has long")
 _VERB_LEAD_WORDS = _resources.word_set("subject_tail_words")
 
@@ -687,6 +688,9 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
             if (
                 pm is not None
                 and not _cue_in_clause(gap)
+                # "an official who oversaw X and described": the clause's verb and the cue
+                # are coordinated, the clause is no part of the name
+                and not _COORDINATED_END_RE.search(gap)
                 # a relative clause not set off by commas must end before the cue
                 and (
                     gap.lstrip().startswith(",")
