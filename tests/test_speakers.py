@@ -2258,3 +2258,29 @@ def test_a_relative_clause_then_a_comma_and_the_cue_coordinates_the_main_verbs()
         "has neglected his duties in the port, and urged him to resign."
     )
     assert extract_quotes(text)["speaker_mention"].iloc[-1] != "an opportunist"
+
+
+def test_a_cue_introducing_the_next_quotation_leaves_the_one_before_to_its_own_cue():
+    text = (
+        "Kari Vik wrote to Ola Dahl about the photo.\n\n"
+        "Vik responds to Dahl with, “Why now? That was on my way to Oslo?” Dahl then writes "
+        "back, “You look fine.”"
+    )
+    df = extract_quotes(text)
+    assert df[["quote", "speaker"]].values.tolist() == [
+        ["Why now? That was on my way to Oslo?", "Kari Vik"],
+        ["You look fine.", "Ola Dahl"],
+    ]
+
+
+def test_a_quotation_after_a_question_keeps_the_cue_after_it_when_none_comes_before():
+    df = extract_quotes("“Why?” Kari Vik said, “It is not.”")
+    assert df["speaker"].tolist() == ["Kari Vik", "Kari Vik"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kari Vik replies, “Why now?”", "Kari Vik continues: “The harbour will close.”"],
+)
+def test_a_present_tense_cue_that_is_often_a_noun_introduces_a_quotation(text):
+    assert speakers(text) == ["Kari Vik"]

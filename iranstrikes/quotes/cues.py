@@ -92,6 +92,9 @@ _CONTRACTED_CLAUSE_RE = re.compile(r"\s+(?:he|she|it|they|we|I|there)[’'](?:s|
 _NOUNISH_TO_RE = re.compile(r"\s+(?:not\s+|never\s+)?to\s+[\"“]?[a-z]{2,}(?<!ing)\s")
 #: "Trump's promises to build": a possessive makes the word before the cue a determiner.
 _POSSESSIVE_BEFORE_RE = re.compile(r"[’']s?\s+$")
+_NOUNISH_INTRODUCES_QUOTE_RE = re.compile(
+    r"(?:\s+(?:back|again))?(?:\s+(?:to|with)\s+[\w.’' -]{1,40}?)?\s*[,:]\s*[“\"]"
+)
 _NOUNISH_AS_VERB_RE = re.compile(r"\s+that\s+(?:the|a|an|he|she|it|they|we|[A-Z])")
 #: A determiner or possessive, then up to two words: what makes a base form such as "tweet"
 #: or "report" a noun ("In a subsequent tweet", "the National Academies report").
@@ -174,6 +177,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             or _THATLESS_CLAUSE_RE.match(m, mt.end(), mt.end() + 80)
             # "Trump claims he's worth ...": a subject pronoun with a contracted auxiliary
             or _CONTRACTED_CLAUSE_RE.match(m, mt.end())
+            # "Clinton responds to Mills with, “...”", "Trump tweets: “...”": a quotation
+            or _NOUNISH_INTRODUCES_QUOTE_RE.match(m, mt.end())
             # "Mr. Trump vows (not) to impose ...": an infinitive after an infinitive verb
             or (_FORM2LEMMA.get(wl) in _INFINITIVE_VERBS and _NOUNISH_TO_RE.match(m, mt.end()))
         )

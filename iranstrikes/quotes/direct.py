@@ -206,6 +206,17 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 # '“A,” X told reporters. “B.” Y said he would ...': the next sentence's cue
                 # has its own clause; the quotation goes on with X's words (continuation)
                 stmt = None
+            if (
+                stmt is not None
+                and new_sentence
+                and k + 1 < len(para_quotes)
+                and _INTRODUCES_NEXT_RE.fullmatch(m, stmt.cue[1], nxt_open)
+                and any(True for _c in art.cues(max(ss, prv_close), q.open_pos))
+            ):
+                # 'X responds with, “Why now?” Mills then writes back, “You look cute.”': the
+                # next sentence's cue introduces the quotation after it; a cue before this
+                # one attributes it first
+                deferred, stmt = stmt, None
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
             if (
                 stmt is not None
@@ -501,6 +512,7 @@ _POSSESSOR_BEFORE_RE = re.compile(
 _INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
 _TIME_NAMES = _DATE_WORDS | {"today", "yesterday", "tonight"}
 #: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
+_INTRODUCES_NEXT_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,:]\s*")
 _CLAUSE_AFTER_CUE_RE = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"
 )
