@@ -2284,3 +2284,39 @@ def test_a_quotation_after_a_question_keeps_the_cue_after_it_when_none_comes_bef
 )
 def test_a_present_tense_cue_that_is_often_a_noun_introduces_a_quotation(text):
     assert speakers(text) == ["Kari Vik"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The most telling promise Kari Vik has made is that she will not overpromise.", "promise"),
+        (
+            "Ola Dahl was fired after sharing a Facebook post this week that appeared to mock "
+            "the harbour law.",
+            "post",
+        ),
+        (
+            "Shortly after Lars Berg’s conference call ended, the mayor said Berg owes “Oslo an "
+            "explanation.”",
+            "call",
+        ),
+        ("Kari Vik’s stock answer was that the harbour would reopen.", "answer"),
+    ],
+)
+def test_a_base_form_cue_that_ends_a_noun_phrase_is_no_verb(text, noun):
+    # a determiner or a possessive, one word that is no plural, then the cue: a noun
+    assert noun not in extract_quotes(text)["cue"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The people say the plan failed.", "The people"),
+        ("Dahl’s staff say the plan worked.", "Dahl’s staff"),
+        ("People familiar with her thinking say she now backs the plan.", "People familiar"),
+        ("Officials at the Pentagon say the strike failed.", "Officials at the Pentagon"),
+        ("But Kari Vik’s most explosive claim is that the board is a witch hunt.", "Kari Vik"),
+    ],
+)
+def test_a_plural_or_a_phrase_inside_a_longer_subject_keeps_its_verb_cue(text, speaker):
+    assert extract_quotes(text)["speaker_mention"].iloc[0].startswith(speaker)

@@ -109,6 +109,56 @@ _DET_BEFORE_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ee]ach|"
     r"[Ee]very)\s+(?:[a-z][\w’'-]*(?:ive|al|ful|ous|ic|able|ible|ary|ory|less|est)\s+)?$"
 )
+#: A determiner or a possessive, then one word that is no plural ("the most telling", "a
+#: Facebook", "Murphy’s conference"), right before a base-form cue.
+_DET_WORD_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|"
+    r"[Ee]ach|[Ee]very|[Tt]his|[Tt]hat)|[A-Z][\w.’'-]*[’']s)\s+(?:(?:most|more|least)\s+)?"
+    r"(?P<word>[\w’'-]+)\s+$"
+)
+_PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
+_NATIONALITY_WORDS = {w.lower() for w in _resources.word_list("nationalities")}
+_PREPOSITIONS = _resources.word_set("prepositions")
+_PREPOSITION_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
+_WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
+_ADJECTIVE_RE = re.compile(r"[a-z]+(?:al|ive|ous|ful|ic|ent|ant|ier|est)$")
+
+
+def _compound_noun_cue(m: str, start: int, end: int, sent_start: int) -> bool:
+    """A base-form cue that ends a noun phrase opened by a determiner or a possessive.
+
+    "The most telling promise", "sharing a Facebook post", "Murphy’s conference call": the
+    word between is no plural (it does not end in -s, and is no plural noun without one,
+    such as "people", "staff", "majority"), so the cue cannot be its verb; it is a noun.
+    """
+    dm = _DET_WORD_BEFORE_RE.search(m, max(sent_start, start - 50), start)
+    if dm is None:
+        return False
+    w = dm.group("word")
+    wl = w.lower()
+    pb = _PREPOSITION_BEFORE_RE.search(m, max(sent_start, dm.start() - 20), dm.start())
+    if pb is not None and pb.group(1).lower() in _PREPOSITIONS:
+        # "people familiar with her thinking say", "officials at the Pentagon say": the
+        # phrase is the object inside a longer subject; a noun only when a verb follows
+        # ("after Murphy’s conference call ended")
+        nm = _WORD_AFTER_RE.match(m, end)
+        if nm is None or not is_past_form(nm.group(1)):
+            return False
+    possessive = "’" in dm.group() or "'" in dm.group()
+    if possessive and (
+        dm.group().split()[-2] in ("most", "more", "least") or _ADJECTIVE_RE.match(wl)
+    ):
+        return False  # "Podliska’s most explosive claim": the possessor's claim (quotes.indirect)
+    return (
+        not wl.endswith(("s", "’", "'"))
+        and wl not in _PLURALS_WITHOUT_S
+        # "The Chinese say", "the British say": nationalities whose plurals take no -s
+        and not (w[0].isupper() and (wl in _NATIONALITY_WORDS or wl.endswith(("ese", "ish", "ch"))))
+        and not wl.isdigit()
+        and (wl.endswith("ing") or w[0].isupper() or possessive)
+    )
+
+
 #: Irregular verbs whose base form is also their past ("the editorial read"): a verb after a
 #: determiner's noun, never read as a noun by its determiner.
 _BASE_IS_PAST = frozenset(
@@ -201,6 +251,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
     ):
         return False  # "avoided a declarative answer.": a noun (no verb follows a determiner)
+    if (
+        _FORM2LEMMA.get(wl) == wl
+        and wl not in _BASE_IS_PAST
+        and _compound_noun_cue(m, mt.start(), mt.end(), sent_start)
+        and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
+    ):
+        return False  # "The most telling promise X made", "a Facebook post", "X's conference call"
     if wl.endswith("ed") and _ADJECTIVE_SLOT_RE.search(
         m, max(sent_start, mt.start() - 12), mt.start()
     ):

@@ -100,8 +100,9 @@ from .segment import (
 
 #: A name's possessive and at most one adjective right before a nominal (base-form) cue.
 _POSSESSOR_CUE_RE = re.compile(
-    r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+"
-    r"(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
+    r"(?<![\w’'])(?!(?:But|And|Yet|Or|So|Then)\s)"
+    r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+"
+    r"(?:(?:most|more|least)\s+)?(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
 )
 #: A comma and a coordinating conjunction (or a semicolon) opening a clause.
 _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
