@@ -2320,3 +2320,18 @@ def test_a_base_form_cue_that_ends_a_noun_phrase_is_no_verb(text, noun):
 )
 def test_a_plural_or_a_phrase_inside_a_longer_subject_keeps_its_verb_cue(text, speaker):
     assert extract_quotes(text)["speaker_mention"].iloc[0].startswith(speaker)
+
+
+def test_a_quotation_introduced_by_a_cue_and_a_comma_is_not_taken_by_the_next_sentence():
+    text = (
+        "Kari Vik spoke first.\n\n"
+        "Ola Dahl continued, “The worst storm ever in this town? It was during her term.” He "
+        "added that the town had recovered.\n\n"
+        "Later Dahl interjected: “It is just not true.” He said the figures were wrong."
+    )
+    df = extract_quotes(text)
+    direct = df[df["kind"] == "direct"]
+    assert direct[["cue", "speaker_mention"]].values.tolist() == [
+        ["continued", "Ola Dahl"],
+        ["interjected", "Dahl"],
+    ]

@@ -209,13 +209,17 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             if (
                 stmt is not None
                 and new_sentence
-                and k + 1 < len(para_quotes)
-                and _INTRODUCES_NEXT_RE.fullmatch(m, stmt.cue[1], nxt_open)
+                and (
+                    k + 1 < len(para_quotes)
+                    and _INTRODUCES_NEXT_RE.fullmatch(m, stmt.cue[1], nxt_open)
+                    or _INTRODUCED_RE.search(m, max(ss, prv_close, q.open_pos - 3), q.open_pos)
+                )
                 and any(True for _c in art.cues(max(ss, prv_close), q.open_pos))
             ):
-                # 'X responds with, “Why now?” Mills then writes back, “You look cute.”': the
-                # next sentence's cue introduces the quotation after it; a cue before this
-                # one attributes it first
+                # 'X responds with, “Why now?” Mills then writes back, “You look cute.”',
+                # 'telling her, “...!” She replied': the next sentence's cue introduces the
+                # quotation after it, or this one is introduced by a comma or a colon after
+                # a cue before it; that cue attributes it first
                 deferred, stmt = stmt, None
             lead_txt = m[max(ss, prv_close) : q.open_pos].rstrip()
             if (
@@ -512,6 +516,7 @@ _POSSESSOR_BEFORE_RE = re.compile(
 _INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
 _TIME_NAMES = _DATE_WORDS | {"today", "yesterday", "tonight"}
 #: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
+_INTRODUCED_RE = re.compile(r"[,:]\s*$")
 _INTRODUCES_NEXT_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,:]\s*")
 _CLAUSE_AFTER_CUE_RE = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"
