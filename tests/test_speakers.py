@@ -2335,3 +2335,30 @@ def test_a_quotation_introduced_by_a_cue_and_a_comma_is_not_taken_by_the_next_se
         ["continued", "Ola Dahl"],
         ["interjected", "Dahl"],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari Vik pleaded guilty to mishandling the harbour accounts.",
+        "Kari Vik pleaded not  guilty to the charge on Monday.",
+        "Ola Dahl answered the phone and left.",
+    ],
+)
+def test_a_reporting_verb_with_an_object_that_is_no_speech_is_no_cue(text):
+    # resources/cue_objects_not_speech.csv: "pleaded guilty" reports no statement
+    assert extract_quotes(text).empty
+
+
+def test_a_statement_after_a_name_that_pleaded_guilty_runs_on():
+    text = (
+        "Ola Dahl said several people have been prosecuted, such as Officer Kari Vik, who "
+        "pleaded guilty to mishandling documents."
+    )
+    df = extract_quotes(text)
+    assert df["speaker"].tolist() == ["Ola Dahl"]
+    assert (
+        df["quote"]
+        .iloc[0]
+        .endswith("Officer Kari Vik, who pleaded guilty to mishandling documents")
+    )

@@ -209,12 +209,33 @@ _BY_AFTER_RE = re.compile(r"\s+by\s+(?![a-z]+ing\b)")
 _AUTHORED = frozenset(_AUTHORSHIP_PARTICIPLES)
 
 
+#: (lemma, words after it) that make a reporting verb no statement ("pleaded guilty")
+_NOT_SPEECH_OBJECTS = frozenset(
+    (r["lemma"], " ".join(r["words"].split())) for r in _resources.table("cue_objects_not_speech")
+)
+_NOT_SPEECH_OBJECT_RE = re.compile(
+    r"\s+("
+    + "|".join(
+        sorted({re.escape(w).replace(r"\ ", r"\s+") for _l, w in _NOT_SPEECH_OBJECTS}, key=len)[
+            ::-1
+        ]
+    )
+    + r")\b",
+    re.I,
+)
+
+
 def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False) -> bool:
     """Reject cue candidates that are nouns, infinitives, negated, passive or adjectival."""
     w = mt.group(0)
     wl = w.lower()
     if w[:1].isupper() and mt.start() != sent_start:
         return False
+    nsm = _NOT_SPEECH_OBJECT_RE.match(m, mt.end())
+    if nsm is not None and (_FORM2LEMMA.get(wl), " ".join(nsm.group(1).lower().split())) in (
+        _NOT_SPEECH_OBJECTS
+    ):
+        return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
     if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
         first = wl.split()[0]
