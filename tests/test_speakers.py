@@ -2362,3 +2362,51 @@ def test_a_statement_after_a_name_that_pleaded_guilty_runs_on():
         .iloc[0]
         .endswith("Officer Kari Vik, who pleaded guilty to mishandling documents")
     )
+
+
+def test_a_cue_that_ends_the_sentence_reports_the_statement_before_it():
+    text = (
+        "Kari Vik recalled the race.\n\n"
+        "He promised to defeat Dahl thanks to the family name, which is well known in the "
+        "district, Vik said.\n\n"
+        "Though Democrats boast of stronger turnout, there is no link, scientists say."
+    )
+    df = extract_quotes(text)
+    rows = df[["speaker_mention", "cue", "quote"]].values.tolist()
+    assert [
+        "Vik",
+        "said",
+        "He promised to defeat Dahl thanks to the family name, which is well known in the district",
+    ] in rows
+    # the inner statement stays, and ends where the outer one's content does
+    assert [
+        "He",
+        "promised",
+        "to defeat Dahl thanks to the family name, which is well known in the district",
+    ] in rows
+    # a fronted subordinate clause is no part of what the later cue reports
+    assert ["scientists", "say", "there is no link"] in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a sequence of post-posed cues, not a nesting
+        (
+            "In Oslo, marchers sang, NRK reported, while in Bergen the parade was silent, the "
+            "Bergen paper reported.",
+            "reported",
+        ),
+        # a clause of its own, coordinated
+        ("The port will close, the mayor said on Friday, and the board agreed.", "agreed"),
+        # a thousands separator is no clause boundary
+        (
+            "The mayor also reported that roughly 1,100 harbour names weren't disclosed.",
+            "disclosed",
+        ),
+    ],
+)
+def test_a_cue_after_a_statement_that_does_not_report_it_adds_no_outer_row(text, cue):
+    df = extract_quotes(text)
+    outer = df[(df["cue"] == cue) & df["quote"].str.startswith(text[:12])]
+    assert outer.empty

@@ -115,7 +115,38 @@ _POSSESSOR_OF_CUE_RE = re.compile(r"\w['’]s(?:\s+[a-z]+ed)?\s+$")
 
 #: A capitalised name right after a cue and the word after it ("said Gates described ...").
 _NAME_THEN_WORD_RE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")
+
+
 #: A person's relative pronoun after an inverted subject ("said a person who was there").
+def _reports_sentence_before(m: str, c: re.Match[str], subj, inverted: bool, comma: int) -> bool:
+    """The post-posed cue ending a sentence that holds a statement reports that statement.
+
+    Not when the comma before it is a number's ("1,100 names weren't disclosed"), when the
+    cue word ends a noun phrase ("the most of any state", "rejected Clinton’s claim"), or
+    when an inverted subject is no name or pronoun ("..., wrote a host of new songs").
+    """
+    if not m[comma + 1 : comma + 2].isspace():
+        return False
+    wb = _WORD_BEFORE_CUE_RE.search(m, max(0, c.start() - 30), c.start())
+    if wb is not None and (
+        wb.group(1).lower() in _NOUN_PHRASE_WORDS or wb.group(1).endswith(("’s", "'s"))
+    ):
+        return False
+    return not inverted or m[subj[0]].isupper()
+
+
+#: Statements whose subject and cue come before their content ("X said ..."): another cue
+#: after them can report them (not "..., KING-TV reported, while ..., the Sun-Times reported").
+_HEADED_METHODS = frozenset({"subject_cue", "coordinated_cue", "participle_cue"})
+#: A fronted subordinate clause up to its comma ("Though Republicans boast of ..., ").
+_FRONTED_SUBORDINATE_RE = re.compile(
+    r"\s*(?:" + _resources.conjunction_pattern("contrast", "cause", "time") + r")\s[^,;:]*,",
+    re.I,
+)
+_WORD_BEFORE_CUE_RE = re.compile(r"([\w’'-]+)\s+$")
+_NOUN_PHRASE_WORDS = _resources.word_set("determiners") | {"any", "each", "every", "no", "of"}
+#: What may follow a post-posed cue (or its inverted subject) that ends the sentence.
+_ENDS_SENTENCE_RE = re.compile(r"(?:\s+[a-z]\w*){0,2}\s*[.!?]?\s*$")
 _WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
 
 
@@ -376,12 +407,40 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     )
                 ):
                     # an earlier statement in the sentence: this is a via / second attribution
+                    outlet = subj is not None and art.outlet_at(*subj)
                     if subj:
                         for st in sent_stmts:
-                            o = art.outlet_at(*subj)
-                            if o and st.via is None:
+                            if outlet and st.via is None:
                                 st.via = subj
-                    continue
+                    fm = _FRONTED_SUBORDINATE_RE.match(m, cs_, ce_)
+                    if fm is not None and all(st.start < fm.end() for st in sent_stmts):
+                        # "Though X boast of ..., there is ..., Y say": the fronted clause and
+                        # its statement are no part of what Y says
+                        cs_ = _trim(art.text, fm.end(), ce_)[0]
+                        sent_stmts_inner = []
+                    else:
+                        sent_stmts_inner = sent_stmts
+                    if fm is not None and sent_stmts_inner:
+                        continue
+                    if not (
+                        subj
+                        and not outlet
+                        and sent_stmts
+                        and all(
+                            cs_ <= st.start and st.method in _HEADED_METHODS
+                            for st in sent_stmts_inner
+                        )
+                        and _ENDS_SENTENCE_RE.match(m, max(subj[1], c.end()), se)
+                        # (not "..., and the board agreed": a clause of its own)
+                        and m[ce_ : min(subj[0], c.start())].strip() in ("", ",")
+                        and _reports_sentence_before(m, c, subj, inverted, lo_c + seg_before)
+                    ):
+                        continue
+                    # "He promised to defeat Randolph ..., Frankel said.": the cue that ends the
+                    # sentence reports the statement before it, which stays its own row and
+                    # ends where this one's content does
+                    for st in sent_stmts_inner:
+                        st.end = min(st.end, ce_)
                 if subj is None:
                     continue
                 st = _Stmt(
