@@ -2410,3 +2410,32 @@ def test_a_cue_after_a_statement_that_does_not_report_it_adds_no_outer_row(text,
     df = extract_quotes(text)
     outer = df[(df["cue"] == cue) & df["quote"].str.startswith(text[:12])]
     assert outer.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Many speakers at the service — including Muslims, Christians and Jews — said the "
+            "death was painful.",
+            "Many speakers at the service — including Muslims, Christians and Jews —",
+        ),
+        (
+            "Some economists - including a minority of the board - warn that the bank could fail.",
+            "Some economists - including a minority of the board -",
+        ),
+        (
+            "Some observers, including Oslo professor Kari Vik, also criticized the board.",
+            "Some observers, including Oslo professor Kari Vik",
+        ),
+    ],
+)
+def test_a_description_keeps_the_aside_that_says_who_it_is(text, mention):
+    # an unnamed source is known by its whole noun phrase, an aside between dashes included,
+    # and an adverb before the cue is no part of it
+    assert extract_quotes(text)["speaker_mention"].tolist() == [mention]
+
+
+def test_a_name_still_drops_a_dash_aside_before_its_cue():
+    text = "Kari Vik - who has led the harbour board since 2004 - said the port would close."
+    assert extract_quotes(text)["speaker_mention"].tolist() == ["Kari Vik"]

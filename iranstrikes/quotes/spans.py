@@ -41,7 +41,8 @@ def trim_speaker_tails(art: _Article, stmts: list[_Stmt]) -> None:
             continue
         ms, me = st.subj
         span = text[ms:me]
-        new = _DASH_TAIL_RE.sub("", span)
+        # (a description widened over its aside keeps it: "Many speakers — including X —")
+        new = span if st.extra.get("widened") else _DASH_TAIL_RE.sub("", span)
         new = _AUX_TAIL_RE.sub("", new).rstrip(" ,(")
         if new == span:
             if _LONE_RE.fullmatch(span.strip()):

@@ -637,9 +637,14 @@ _NAMED_PP_RE = re.compile(
 #: What sets a description's post-modifier off before its cue: ", including X,", ", led by
 #: X,", ", a registered Republican who ...,", " who has ... " (the clause ends at the cue).
 _POST_MODIFIER_RE = re.compile(
-    r"\s*,\s*(?:including|led\s+by|among\s+them|such\s+as|like|who|whose|a|an)\s"
+    r"(?:\s*,\s*(?:including|led\s+by|among\s+them|such\s+as|like|who|whose|a|an)\s"
     r"[^;:\"“”_()]{1,160}?,\s*"
-    r"|\s+(?:who|whose)\s[^,;:\"“”_()]{1,120}?\s+"
+    # "insiders in the next two states — Nevada and South Carolina —": an aside between dashes
+    r"|\s*[—–]\s*[^;:\"“”_()—–]{1,160}?\s*[—–]\s*"
+    r"|\s+--?\s+[^;:\"“”_()—–]{1,160}?\s+--?\s+"
+    r"|\s+(?:who|whose)\s[^,;:\"“”_()]{1,120}?\s+)"
+    # an adverb between the set-off phrase and the cue ("..., also criticized")
+    r"(?P<adverb>(?:also|still|now|later|then|[a-z]{3,}ly)\s+)?"
 )
 
 
@@ -700,6 +705,9 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
                     )
                 )
             ):
-                me += len(gap.rstrip(" ,"))
+                me += len(
+                    gap[: pm.start("adverb") - me if pm.group("adverb") else None].rstrip(" ,")
+                )
+                st.extra["widened"] = True  # (quotes.spans keeps a set-off aside it holds)
         if me != st.subj[1]:
             st.subj = (ms, me)
