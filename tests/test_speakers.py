@@ -2439,3 +2439,23 @@ def test_a_description_keeps_the_aside_that_says_who_it_is(text, mention):
 def test_a_name_still_drops_a_dash_aside_before_its_cue():
     text = "Kari Vik - who has led the harbour board since 2004 - said the port would close."
     assert extract_quotes(text)["speaker_mention"].tolist() == ["Kari Vik"]
+
+
+def test_a_negated_auxiliary_ends_an_inverted_subject():
+    # "couldn’t" is a finite verb: "said the former mayor couldn’t recall ..." is a that-less
+    # clause after the cue, not an inverted subject
+    text = (
+        "Kari Vik’s office, when contacted by NRK, said the former mayor couldn’t recall the "
+        "exact dinner conversation."
+    )
+    df = extract_quotes(text)
+    assert df[["speaker_mention", "cue"]].values.tolist() == [["Kari Vik’s office", "said"]]
+
+
+def test_a_cue_noun_after_a_fronted_preposition_and_a_name_is_no_verb():
+    text = "Alongside BLM calls for action, even a top harbour strategist said Vik must choose."
+    assert extract_quotes(text)["cue"].tolist() == ["said"]
+    # a subordinator is no preposition here: "After Vik calls for a vote" has its verb
+    assert extract_quotes("After Vik calls for a vote, the board will meet.")["cue"].tolist() == [
+        "calls for"
+    ]

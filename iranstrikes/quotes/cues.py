@@ -209,6 +209,13 @@ _BY_AFTER_RE = re.compile(r"\s+by\s+(?![a-z]+ing\b)")
 _AUTHORED = frozenset(_AUTHORSHIP_PARTICIPLES)
 
 
+#: A fronted prepositional phrase, up to a name, at the sentence start or after a comma
+#: ("Alongside BLM [calls for]"; not "an email relating to Benghazi [finds]").
+_PREP_NAME_BEFORE_RE = re.compile(
+    r"(?:^|[,;]\s*|\n\s*)(?i:"
+    + "|".join(sorted(_resources.word_set("prepositions") - _resources.word_set("subordinators")))
+    + r")\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,3}$"
+)
 #: (lemma, words after it) that make a reporting verb no statement ("pleaded guilty")
 _NOT_SPEECH_OBJECTS = frozenset(
     (r["lemma"], " ".join(r["words"].split())) for r in _resources.table("cue_objects_not_speech")
@@ -241,6 +248,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         first = wl.split()[0]
         if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
             return False  # "dismissed calls for a recount", "her call for calm": a noun
+    if (wl in _NOUNISH_S or wl.split()[0] in _NOUNISH_S) and _PREP_NAME_BEFORE_RE.search(
+        m[max(sent_start, mt.start() - 40) : mt.start()]
+    ):
+        # "Alongside BLM calls for action", "amid Trump claims of fraud": a noun after a
+        # preposition and a name (not a subordinator: "After Trump calls for ...")
+        return False
     if wl in _NOUNISH_S and not (
         (
             _NOUNISH_AS_VERB_RE.match(m, mt.end())

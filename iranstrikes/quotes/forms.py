@@ -75,6 +75,8 @@ _CUT_RE = re.compile(
 )
 _FINITE_RE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"
+    # a negated auxiliary ("couldn’t recall", "wasn't"), straight or curly apostrophe
+    r"|\b(?:could|would|should|did|does|do|is|was|are|were|has|have|had|wo|ca|must)n[’']t\b"
 )
 
 
