@@ -2459,3 +2459,13 @@ def test_a_cue_noun_after_a_fronted_preposition_and_a_name_is_no_verb():
     assert extract_quotes("After Vik calls for a vote, the board will meet.")["cue"].tolist() == [
         "calls for"
     ]
+
+
+def test_a_coordinated_participle_set_off_by_commas_is_stepped_over_to_its_phrase():
+    text = (
+        "A legal opinion drafted for the project in May 2012, and obtained by NRK, concluded "
+        "that the centre qualified as a client."
+    )
+    assert extract_quotes(text)["speaker_mention"].tolist() == [
+        "A legal opinion drafted for the project in May 2012"
+    ]

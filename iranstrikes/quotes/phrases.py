@@ -514,7 +514,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         )
         if _LEAD_RELATIVE_RE.match(last):
             is_appos = False  # "..., which Democrats say": a relative object, then the subject
-        if is_appos and not _RX8.match(first):
+        words = last.split()
+        # "A legal opinion drafted for X in May 2012, and obtained by AP, concluded": a
+        # coordinated participle set off by commas describes the phrase before it
+        coord_part = len(words) > 1 and first in ("and", "or") and words[1].endswith("ed")
+        if is_appos and (coord_part or not _RX8.match(first)):
             sub = _last_subordinator(prev)
             if sub is None:
                 sub = _last_that_before_name(prev)
@@ -523,9 +527,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                 ps += sub.end()
                 prev = masked[ps:pe]
             cand = _LEAD_FLUFF_RE.sub("", prev)
-            okprev = len(cand.split()) <= 7 and not _PREP_START_RE.match(cand)
             described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
-            participle = first[:1].islower() and first.lower().endswith(("ing", "ed"))
+            participle = coord_part or (
+                first[:1].islower() and first.lower().endswith(("ing", "ed"))
+            )
+            okprev = len(cand.split()) <= (12 if coord_part and described else 7) and not (
+                _PREP_START_RE.match(cand)
+            )
             if okprev and (
                 _looks_name(cand)
                 or first.lower() in {"who", "whose", "which"}
