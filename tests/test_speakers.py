@@ -2469,3 +2469,40 @@ def test_a_coordinated_participle_set_off_by_commas_is_stepped_over_to_its_phras
     assert extract_quotes(text)["speaker_mention"].tolist() == [
         "A legal opinion drafted for the project in May 2012"
     ]
+
+
+def test_a_place_of_several_words_is_no_name_a_description_can_describe():
+    # "New Hampshire" is one entry of regions.txt: a state, so "the Vermont senator" after it
+    # is no apposition of it; "Sen." is a senator (title_abbreviations.csv), the one so far
+    text = (
+        "Now comes the real test for Sen. Kari Vikander.\n\n"
+        "After trouncing Ola Dahl in the primary in New Hampshire, the Vermont senator must "
+        "prepare for tougher contests.\n\n"
+        "The Vermont senator said the harbour plan would pass."
+    )
+    df = extract_quotes(text)
+    assert df["speaker"].tolist() == ["Kari Vikander"]
+
+
+def test_a_description_with_a_place_is_not_linked_when_two_people_hold_its_head():
+    text = (
+        "Sen. Kari Vikander and Sen. Ola Dahlberg met on Monday.\n\n"
+        "The Texas senator said the harbour plan would pass."
+    )
+    assert extract_quotes(text)["speaker"].tolist() == ["Texas senator"]
+
+
+def test_a_capitalised_group_plural_is_no_singular_antecedent():
+    text = (
+        "Kari Vik spoke to Latinos in the harbour district on Monday.\n\n"
+        "He said the plan would pass."
+    )
+    assert extract_quotes(text)["speaker"].tolist() != ["Latinos"]
+
+
+def test_a_description_with_another_place_is_not_linked_to_a_senator_from_elsewhere():
+    text = (
+        "Sen. Kari Vikander of Iowa and Sen. Ola Dahlberg spoke on Monday.\n\n"
+        "The Florida senator told reporters the harbour plan would pass."
+    )
+    assert extract_quotes(text)["speaker"].tolist() == ["Florida senator"]

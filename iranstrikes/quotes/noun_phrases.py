@@ -110,11 +110,19 @@ def _content_words(s: str) -> frozenset[str]:
     return frozenset(_content_words_uncached(s))
 
 
+_TITLE_ABBREVIATIONS = {
+    r["abbreviation"]: r["title"] for r in _resources.table("title_abbreviations")
+}
+
+
 def _content_words_uncached(s: str) -> set[str]:
     out = set()
     for w in _RX17.findall(s.lower()):
         if w in _STOP:
             continue
+        full = _TITLE_ABBREVIATIONS.get(w)
+        if full is not None:
+            out.add(full)  # "Sen." is a senator too
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
         out.add(w)

@@ -299,9 +299,19 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 best = None
                 best_score, best_recent = 0, -1
                 org_head = headw in _ORG_WORDS or headw in _COUNTRIES
-                for name in () if org_head else art.persons_first_upto(ms + 400, _SCAN_LIMIT):
+                people = [] if org_head else list(art.persons_first_upto(ms + 400, _SCAN_LIMIT))
+                # "the Florida senator": a place in the description must be the person's, or
+                # the person the only one so far with the head ("Sen. X ... the Vermont senator")
+                places = {w for w in np_ctx if w in _COUNTRIES or w + "s" in _COUNTRIES}
+                holders = sum(1 for n in people if headw in art.persons[n].context)
+                for name in people:
                     ent = art.persons[name]
                     if ent.kind != "person" or not ent.positions or art.first_pos[name] > ms + 400:
+                        continue
+                    if not places <= ent.context and (
+                        holders > 1
+                        or any(w in _COUNTRIES or w + "s" in _COUNTRIES for w in ent.context)
+                    ):
                         continue
                     ov = len(np_ctx & ent.context)
                     full = np_ctx and np_ctx <= ent.context

@@ -118,7 +118,7 @@ def cluster(
 
     def new(mi: int, kind: str, name: str) -> int:
         m = mentions[mi]
-        e = Entity(len(ents), kind, name, [mi], m.gender, m.number, set(m.titles))
+        e = Entity(len(ents), kind, name, [mi], m.gender, m.number, _full_titles(m.titles))
         ents.append(e)
         m.entity, m.rule = e.id, "new"
         return e.id
@@ -128,7 +128,7 @@ def cluster(
         e = ents[eid]
         e.mentions.append(mi)
         if m.kind != "pronoun":
-            e.context |= m.titles
+            e.context |= _full_titles(m.titles)
         if m.gender and not e.gender and m.kind != "pronoun":
             e.gender = m.gender
         m.entity, m.rule = eid, rule
@@ -288,6 +288,8 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         and nxt.number == "s"
         and nxt.entity < 0
         and _APPOS_AFTER_RE.fullmatch(text[m.end : nxt.start])
+        # (not "in New Hampshire, the Vermont senator said": a place is no person's name)
+        and ents[eid].kind not in _THINGS
     ):
         join(mi + 1, eid, "apposition")
     prv = mentions[mi - 1] if mi > 0 else None
@@ -320,10 +322,33 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         ents[eid].mentions.sort()
 
 
+_TITLE_ABBREVIATIONS = {
+    r["abbreviation"]: r["title"] for r in _resources.table("title_abbreviations")
+}
+
+
+def _full_titles(titles: frozenset[str]) -> set[str]:
+    """A mention's titles with each abbreviation's full title too ("sen" -> "senator")."""
+    return set(titles) | {_TITLE_ABBREVIATIONS[t] for t in titles if t in _TITLE_ABBREVIATIONS}
+
+
 def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | None:
-    """A definite description to the most recent person whose context holds its head."""
+    """A definite description to the most recent person whose context holds its head.
+
+    The description's other words must be in that context too, except nationalities, and
+    places ("the Vermont senator") when only one person so far holds the head.
+    """
     m = mentions[mi]
     want = m.titles - _GENERIC
+    places = {t for t in want if t in _lex()["countries"]}
+    holders = {
+        mk.entity
+        for mk in mentions[:mi]
+        if mk.entity >= 0 and ents[mk.entity].kind == "person" and m.head in ents[mk.entity].context
+    }
+    unverified = {t for t in want if is_nationality(t.title())} | (
+        places if len(holders) == 1 else set()
+    )
     # the test reads only the entity: each entity once, at its latest mention in the window
     recent = dict.fromkeys([mk.entity for mk in mentions[max(0, mi - 199) : mi]][::-1])
     for e_id in recent:
@@ -332,9 +357,7 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
         e = ents[e_id]
         if e.kind != "person" or e.number != m.number:
             continue
-        if m.head in e.context and (want - {m.head}) <= e.context | {
-            t for t in want if is_nationality(t.title())
-        }:
+        if m.head in e.context and (want - {m.head}) <= e.context | unverified:
             return e_id
     return None
 
@@ -378,7 +401,7 @@ def _agreement_test(m: Mention):
     if m.head in {"it", "its", "itself"}:
         return lambda e: e.kind in _THINGS and e.number == "s"
     if m.number == "p":
-        return lambda e: e.number == "p" or e.kind in {"organisation", "state"}
+        return lambda e: e.number == "p" or e.kind == "organisation"
     if m.head == "i":
         return lambda e: e.number != "p" and e.kind in _PEOPLE
     g = m.gender

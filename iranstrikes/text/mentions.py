@@ -462,7 +462,8 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
         # Board Spokeswoman X") are the title's context, not the mention's kind
         kind = "organisation"
     elif (
-        len(low) == 1 and low[0] in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
+        # (a place of several words is one entry: "New Hampshire", "South Carolina")
+        " ".join(low) in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
     ):
         kind = "state"
     elif len(toks) == 1 and is_nationality(toks[0]) and not surname:
