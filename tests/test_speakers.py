@@ -2506,3 +2506,18 @@ def test_a_description_with_another_place_is_not_linked_to_a_senator_from_elsewh
         "The Florida senator told reporters the harbour plan would pass."
     )
     assert extract_quotes(text)["speaker"].tolist() == ["Florida senator"]
+
+
+def test_an_inverted_description_keeps_its_relative_clause_and_speaks_in_it():
+    text = (
+        "Kari Vik met the staff.\n\n"
+        '"It is hard enough to come back to work," said the designer, who works for another '
+        "brand at the harbour.\n\n"
+        '"How big is that wall?" asked the boy, who was wearing a red hat and said his name was '
+        "Mason."
+    )
+    df = extract_quotes(text)
+    rows = df[["speaker_mention", "cue"]].values.tolist()
+    assert ["the designer, who works for another brand at the harbour", "said"] in rows
+    # the relative clause set off by a comma, coordinated with the cue: its antecedent speaks
+    assert ["the boy", "said"] in rows

@@ -193,7 +193,7 @@ def _coordinated(before: str) -> re.Match[str] | None:
 
 #: "... a former official who oversaw the port and <cue>": a relative clause with no comma
 #: or quotation mark in it ends right before the coordination.
-_RELATIVE_BEFORE_COORD_RE = re.compile(r"[^\W\d]\s+who\s+[a-z][^,;:()“”\"']*$")
+_RELATIVE_BEFORE_COORD_RE = re.compile(r"[^\W\d],?\s+who\s+[a-z][^,;:()“”\"]*$")
 #: The antecedent before "who": a phrase opened by a determiner or a possessive pronoun
 #: ("a former U.S. law enforcement official"), or a capitalised name ("Kari Vik").
 _POSSESSIVE_DETERMINERS = "his|her|their|its|our"
@@ -225,7 +225,7 @@ _PREP_IN_NP_RE = re.compile(r"\s(?:with|for|at|from|in|on|by)\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\s+$")
 
 
-def relative_antecedent(before: str, coord: re.Match[str]) -> tuple[int, int] | None:
+def relative_antecedent(before: str) -> tuple[int, int] | None:
     """The antecedent of a relative clause coordinated with the cue, as offsets into ``before``.
 
     In "said a former official who oversaw the port and described the dispute as ...", the
@@ -233,6 +233,11 @@ def relative_antecedent(before: str, coord: re.Match[str]) -> tuple[int, int] | 
     ("a former official") is the speaker, not the sentence's subject. None when no relative
     clause ends at the coordination or no noun phrase ends right before its "who".
     """
+    if not _may_end_coordinated(before):
+        return None
+    coord = _RX42.search(before)
+    if coord is None:
+        return None
     if before[coord.start()] == ",":
         return None  # "They called him a man who ..., and urged": the main verbs coordinate
     rm = _RELATIVE_BEFORE_COORD_RE.search(before, 0, coord.start())

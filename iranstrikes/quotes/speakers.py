@@ -648,6 +648,10 @@ _POST_MODIFIER_RE = re.compile(
 )
 
 
+#: After an inverted subject: a relative clause set off by a comma up to the sentence end.
+_INVERTED_RELATIVE_RE = re.compile(
+    r"\s*,\s*(?:who|whose)\s[^,;:\"“”_()\n]{1,160}?(?=[.!?](?:\s|$|[\"“”]))"
+)
 _COORDINATED_END_RE = re.compile(r"\s(?:and|but|or)\s+(?:[a-z]+ly\s+)?$")
 #: auxiliaries and adverbs that stand between a subject and its verb ("who has long")
 _VERB_LEAD_WORDS = _resources.word_set("subject_tail_words")
@@ -684,6 +688,14 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
         if not (words[0].lower() in _DESCRIPTION_LEADS or words[0][:1].islower()):
             continue
         cue = st.cue[0] if st.cue and st.cue[0] >= me else -1
+        if cue < 0 and st.cue and st.cue[1] <= ms:
+            rm = _INVERTED_RELATIVE_RE.match(m, me, min(len(m), me + 200))
+            if rm is not None:
+                # '“...,” said the designer, who works for another brand.': an inverted
+                # description's relative clause runs to the sentence end; it says who it is
+                st.subj = (ms, rm.end())
+                st.extra["widened"] = True
+                continue
         pp = _NAMED_PP_RE.match(m, me, cue if cue >= 0 else min(len(m), me + 120))
         if pp is not None:
             me = pp.end()
