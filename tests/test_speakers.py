@@ -2521,3 +2521,24 @@ def test_an_inverted_description_keeps_its_relative_clause_and_speaks_in_it():
     assert ["the designer, who works for another brand at the harbour", "said"] in rows
     # the relative clause set off by a comma, coordinated with the cue: its antecedent speaks
     assert ["the boy", "said"] in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Kari Vik and Ola Dahl, who are seeking the seat, said the plan failed.",
+            "Kari Vik and Ola Dahl",
+        ),
+        ("The website, run by Lars Berg, said the plan failed.", "The website"),
+        (
+            "The harbour board, which is run by Lars Berg, said the deal fell through.",
+            "The harbour board",
+        ),
+    ],
+)
+def test_a_clause_ending_in_a_past_verb_after_the_cue_is_no_inverted_subject(text, mention):
+    # "..., said the plan failed.": the cue's that-less clause, not "said the plan" inverted
+    df = extract_quotes(text)
+    assert df[["speaker_mention", "quote"]].values.tolist()[0][0] == mention
+    assert not df["speaker_mention"].str.contains("plan|deal").any()

@@ -274,9 +274,14 @@ def _may_end_coordinated(before: str) -> bool:
 #: After an inverting cue: a noun phrase, then a past-tense verb ("said the family deserved"):
 #: a reported clause, not "said the former minister".
 _PAST_AFTER_NP_RE = re.compile(
-    r"\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?[a-z]{2,}ed\s+"
+    r"\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}?(?:[a-z]{2,}ed\s+"
     r"(?:to|that|the|a|an|his|her|its|their|it|him|them|better|more|less|on|in|at|for|with|by|"
     r"from|\d)\b"
+    # ... or a past verb ending the sentence ("said the plan failed.", "said the deal fell
+    # through."): no name is inverted
+    r"|(?:[a-z]{2,}ed|"
+    + "|".join(sorted(_resources.word_set("past_verbs"), key=lambda w: (-len(w), w)))
+    + r")(?:\s+(?:through|apart|short|off|down|out|up))?\s*[.!?]?\s*$)"
 )
 #: A lower-cased chunk that is a short clause ending in its past-tense verb ("the plan
 #: failed", "the harbour plan failed badly"), not an appositive ("the embattled minister").

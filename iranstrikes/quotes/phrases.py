@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.mentions import is_past_form
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
@@ -529,7 +530,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             cand = _LEAD_FLUFF_RE.sub("", prev)
             described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
             participle = coord_part or (
-                first[:1].islower() and first.lower().endswith(("ing", "ed"))
+                first[:1].islower()
+                and (first.lower().endswith(("ing", "ed")) or is_past_form(first))
             )
             okprev = len(cand.split()) <= (12 if coord_part and described else 7) and not (
                 _PREP_START_RE.match(cand)
