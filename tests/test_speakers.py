@@ -2542,3 +2542,28 @@ def test_a_clause_ending_in_a_past_verb_after_the_cue_is_no_inverted_subject(tex
     df = extract_quotes(text)
     assert df[["speaker_mention", "quote"]].values.tolist()[0][0] == mention
     assert not df["speaker_mention"].str.contains("plan|deal").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Kari Vik has emerged from the inquiry a wounded candidate, with a large and growing "
+            "majority of voters saying she cannot be trusted, according to the latest poll.",
+            "voters",
+        ),
+        (
+            "The share of harbour voters saying they want a ban on cruise ships is as high as "
+            "70 percent.",
+            "harbour voters",
+        ),
+    ],
+)
+def test_a_participle_right_after_a_group_of_people_is_a_reduced_relative(text, mention):
+    df = extract_quotes(text)
+    assert df.loc[df["cue"] == "saying", "speaker_mention"].tolist() == [mention]
+
+
+def test_a_participle_after_a_comma_still_has_the_sentence_subject():
+    df = extract_quotes("The mayor met residents, saying the port would close.")
+    assert df["speaker_mention"].tolist() == ["The mayor"]

@@ -145,6 +145,19 @@ _FRONTED_SUBORDINATE_RE = re.compile(
 )
 _WORD_BEFORE_CUE_RE = re.compile(r"([\w’'-]+)\s+$")
 _NOUN_PHRASE_WORDS = _resources.word_set("determiners") | {"any", "each", "every", "no", "of"}
+#: Plural heads of groups of people ("voters", "residents"), from the anonymity heads.
+_PEOPLE_PLURALS = frozenset(
+    w
+    for w in _resources.word_set("anonymity_heads")
+    if w.endswith("s") or w in {"people", "men", "women"}
+) - {"authorities"}
+_WORD_RE = re.compile(r"[\w’'-]+")
+#: A plural noun phrase ending right before a participle cue, no comma between.
+_REDUCED_RELATIVE_RE = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:(?:the|some|many|most|those|these|other)\s+)?"
+    r"(?:(?!(?:of|for|in|at|with|from|on|to|by|and|or|the)\s)[A-Za-z][\w’'-]*\s+){0,3}?"
+    r"(?P<head>[a-z]+))\s+$"
+)
 #: What may follow a post-posed cue (or its inverted subject) that ends the sentence.
 _ENDS_SENTENCE_RE = re.compile(r"(?:\s+[a-z]\w*){0,2}\s*[.!?]?\s*$")
 _WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
@@ -247,6 +260,20 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 if ga is not None:
                     # "respond to Jeb Bush's calling him a jerk": the possessive is the agent
                     participle, subj, appos = False, ga, ""
+            rr = (
+                _REDUCED_RELATIVE_RE.search(m, max(lo_c, c.start() - 80), c.start())
+                if participle
+                else None
+            )
+            if rr is not None and rr.group("head").lower() in _PEOPLE_PLURALS:
+                # "The proportion of GOP primary voters saying they want ...": a participle
+                # right after a group of people (no comma) is a reduced relative; they speak
+                # (from after a verb before them: "The mayor met residents saying")
+                np_s = rr.start("np")
+                for wm in _WORD_RE.finditer(m, np_s, rr.start("head")):
+                    if is_past_form(wm.group()) or wm.group().lower() in _FORM2LEMMA:
+                        np_s = wm.end() + 1
+                participle, subj, appos = False, (np_s, rr.end("np")), ""
             wabs = with_absolute(m, c.start(), lo_c) if participle else None
             if wabs is not None:
                 # "..., with Senator X telling reporters ...": X is the participle's subject
