@@ -2567,3 +2567,14 @@ def test_a_participle_right_after_a_group_of_people_is_a_reduced_relative(text, 
 def test_a_participle_after_a_comma_still_has_the_sentence_subject():
     df = extract_quotes("The mayor met residents, saying the port would close.")
     assert df["speaker_mention"].tolist() == ["The mayor"]
+
+
+def test_a_cue_coordinated_after_even_has_the_sentence_subject():
+    text = (
+        "Kari Vik spoke first.\n\n"
+        "He mocked his rivals, talked over them as they answered questions and even assured "
+        "the crowd that he does not have small hands."
+    )
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist() == ["He"]
+    assert df["method"].iloc[0].startswith("coordinated_cue")

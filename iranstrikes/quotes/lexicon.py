@@ -75,7 +75,7 @@ _RX41 = re.compile(r"^(?:the|a|an)\s+")
 # "..., and (also) said", "but now said", "and quickly added", "and has called for",
 # "..., then says": a cue coordinated with the sentence's first verb
 _RX42 = re.compile(
-    r"(?:(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}"
+    r"(?:(?:,\s*|\s)(?:and|but)\s+(?:(?:also|even|later|then|now|still|again|instead|[a-z]{3,}ly)\s+){0,2}"
     # a time adjunct between: "and on Monday announced", "but last week said"
     r"(?:(?:on|last|this|earlier|later)\s+[\w]+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
     r"(?:ha(?:s|ve|d)\s+(?:(?:also|since|now|repeatedly|[a-z]{3,}ly)\s+)?)?|,\s*then\s+)$"
