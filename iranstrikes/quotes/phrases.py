@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from .chunks import _last_chunks
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
@@ -79,77 +80,11 @@ def _strip_tail_adverbs(seg: str) -> str:
         seg = seg[: mt.start()]
 
 
-#: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
-#: for a dash: "or DFA - which was founded ... - said") and brackets.
-_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]|(?<=\s)--?(?=\s)")
-
-
-def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
-    """Split a segment on commas outside parentheses; returns absolute (start, end) chunks."""
-    chunks = []
-    depth = 0
-    s = 0
-    for mt in _SPLIT_CHARS_RE.finditer(seg):
-        ch = mt.group(0)
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = mt.start()
-            chunks.append((s, i))
-            s = mt.end()
-    chunks.append((s, len(seg)))
-    out = []
-    for a, b in chunks:
-        while a < b and seg[a].isspace():
-            a += 1
-        while b > a and seg[b - 1].isspace():
-            b -= 1
-        out.append((base + a, base + b))
-    return out
-
-
 #: Up to a dash or comma and "something" (greedy), for :func:`_subject`.
 _DASH_OBJECT_RE = re.compile(r".*(?:\s[-—–]+|,)\s+something\s+", re.S)
 #: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
 _LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
 _DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
-_FLAT_SPLIT_RE = re.compile(r"[,;—–]")
-# Greedy: matches up to and including the last cut character before the end position.
-_LAST_CUT_RE = re.compile(r".*([,;—–]|(?<=\s)--?(?=\s))", re.S)
-
-
-def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
-    """The last ``n`` non-empty chunks of :func:`_split_commas` (all :func:`_subject` needs).
-
-    Without brackets every comma, semicolon or dash splits, so the chunks can be cut from the
-    right with string methods instead of trimming every chunk of the segment character by
-    character.
-    """
-    if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
-        return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
-    out: list[tuple[int, int]] = []
-    end = len(seg)
-    last_cut = _LAST_CUT_RE.match
-    while True:
-        # the last cut before ``end``, found from the right (only the last chunks are needed)
-        cm = last_cut(seg, 0, end)
-        start = cm.end() if cm else 0
-        piece = seg[start:end]
-        core = piece.strip()
-        if core:
-            a = base + start + len(piece) - len(piece.lstrip())
-            out.append((a, a + len(core)))
-            if len(out) == n:
-                break
-        if cm is None:
-            break
-        end = cm.start(1)
-    out.reverse()
-    return out
-
-
 _PREP_START_RE = re.compile(
     r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
     r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"

@@ -64,14 +64,17 @@ def _mask(text: str) -> str:
 #: A party-and-state tag set off by commas after a name (", R-Fla.,", ", D-N.Y.,").
 #: The shape of a party-and-state tag ("R-Fla.", "D-N.Y.", "I-Vt.").
 AFFILIATION_TAG = r"[RDI]-[A-Z][A-Za-z.]{1,7}"
-_AFFILIATION_RE = re.compile(r"(?<=[a-z]), (" + AFFILIATION_TAG + "),")
+#: (The letter before the comma is checked by a look-behind after ", ": a pattern that opens
+#: with a literal is scanned for fast, one that opens with a look-behind is tried everywhere.)
+_AFFILIATION_RE = re.compile(r", (?<=[a-z], )(" + AFFILIATION_TAG + "),")
 
 
 def _blank_tag(mt: re.Match[str]) -> str:
     return " " * (len(mt.group(0)) - 1) + ","
 
 
-_THREE_APOSTROPHES_RE = re.compile(r"(?<!')'''(?!')")
+#: (No apostrophe before them: checked by a look-behind after them, see _AFFILIATION_RE.)
+_THREE_APOSTROPHES_RE = re.compile(r"'''(?<!'''')(?!')")
 
 
 def _inner_and_outer(mt: re.Match[str]) -> str:
@@ -90,7 +93,7 @@ def _opens_quotation(s: str, i: int, n: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
-_TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+_TWO_APOSTROPHES_RE = re.compile(r"''(?<!''')(?!')")  # (as _THREE_APOSTROPHES_RE)
 
 
 def _one_quote(mt: re.Match[str]) -> str:
