@@ -198,3 +198,34 @@ def test_mask_patterns_checked_after_their_literal_are_the_look_behind_ones():
         s = "".join(rng.choice(["'", "a", ", ", "R-", "Fla.", "N", " "]) for _ in range(10))
         for fast, plain in pairs:
             assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_word_start_groups_are_the_boundary_alternation():
+    parts = [(("ab", "a", "ba"), r"\s*$"), (("b",), "x")]
+    grouped = re.compile(first_letter_alternation(parts, word_start=True))
+    plain = re.compile(r"\b(?:" + alternation(parts) + ")")
+    rng = random.Random(15)
+    for _ in range(20000):
+        s = "".join(rng.choice(["a", "b", "x", " ", "_", "é", "1"]) for _ in range(8))
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        got = grouped.search(s, lo, hi)
+        want = plain.search(s, lo, hi)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_string_scans_are_their_regexes():
+    from iranstrikes.quotes.phrases import _aside_close, _last_word_end
+
+    close = re.compile(r"(?:[—–]|(?<=\s)--?)\s*$")
+    said = re.compile(r"\b(?:said|says)\b")
+    rng = random.Random(16)
+    for _ in range(30000):
+        s = "".join(
+            rng.choice(["a", " ", "-", "—", "–", "\n", "said", "says", "_"]) for _ in range(7)
+        )
+        t = s.rstrip()
+        m = close.search(t)
+        assert _aside_close(t) == (m.start() if m else -1)
+        ends = [m.end() for m in said.finditer(s)]
+        assert max(_last_word_end(s, "said"), _last_word_end(s, "says")) == max(ends, default=0)

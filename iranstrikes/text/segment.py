@@ -16,7 +16,8 @@ from .. import resources as _resources
 _ABBREV = frozenset(_resources.word_list("abbreviations"))
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
 _RX4 = re.compile(r"[^\n]+")
-_TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
+# ("[.!?][.!?]*", not "[.!?]+": a pattern that opens with a class is scanned for fast)
+_TERM_RE = re.compile(r"[.!?][.!?]*[\"”’)\]]*[\s\u00a0]+")
 _QUOTE_CHARS = '"“”„«»'
 
 
