@@ -229,3 +229,11 @@ def test_string_scans_are_their_regexes():
         assert _aside_close(t) == (m.start() if m else -1)
         ends = [m.end() for m in said.finditer(s)]
         assert max(_last_word_end(s, "said"), _last_word_end(s, "says")) == max(ends, default=0)
+
+
+def test_frame_from_blocks_is_the_plain_frame():
+    cols = quote_columns('"We are done," Ms. Rivera said. The minister said the talks failed.')
+    df = _frame_from_columns(cols)
+    plain = pd.DataFrame({c: pd.Series(cols[c], dtype=df[c].dtype) for c in QUOTE_COLUMNS})
+    assert len(df) >= 2 and df.equals(plain) and list(df.dtypes) == list(plain.dtypes)
+    assert [str(t) for t in df.dtypes[:4]] == ["str", "str", "int64", "int64"]
