@@ -158,7 +158,7 @@ _CUE_WORD_RE = re.compile(
 def _cue_or_outlet_first_re() -> WordStartRegex:
     r"""The cue words (lower-cased) and the outlets' first tokens in one trie, on lower case.
 
-    ``(?<![\w-])(?:trie)(?![a-z0-9])`` (every token ends with a letter or digit, as
+    ``(?<![\w-])(?:trie)(?![a-z0-9])`` (every token is a run of letters and digits, as
     :class:`WordStartRegex` needs). :func:`_scan_cue_words_and_outlets` reads both finders'
     matches off its matches.
     """

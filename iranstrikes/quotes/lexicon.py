@@ -389,21 +389,21 @@ class WordStartRegex:
     A pattern that opens with a look-behind is tried at every position of the text. Here the
     character before the match is matched instead, by a plain character set (anything but an
     ASCII word character or "-"), which the engine scans for with one table test per
-    character; a look-behind on that one character then rejects the non-ASCII word
-    characters the set lets through. A match at offset 0 (no character before it) is tried
-    on its own.
+    character; a match after a non-ASCII word character the set lets through ("é") is
+    dropped. A match at offset 0 (no character before it) is tried on its own.
 
     The same matches as ``finditer`` of the look-behind pattern, provided every match of
-    ``body`` ends with a word character or "-": the next match then cannot start right at the
-    end of the last one (its look-behind would fail there), so the character before it lies
-    after the last match, free to be consumed.
+    ``body`` is a run of word characters and "-": the next match then cannot start right at
+    the end of the last one (its look-behind would fail there), so the character before it
+    lies after the last match, free to be consumed; and no true match starts inside a
+    dropped one (every character there is a word character or "-").
     """
 
     __slots__ = ("_first", "_rest")
 
     def __init__(self, body: str) -> None:
         self._first = re.compile("(" + body + ")")
-        self._rest = re.compile(r"[^\-0-9A-Z_a-z](?<=[^\w-])(" + body + ")")
+        self._rest = re.compile(r"[^\-0-9A-Z_a-z](" + body + ")")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of every match in ``text``, in order."""
@@ -413,7 +413,11 @@ class WordStartRegex:
         if mt is not None:
             out.append(mt.span())
             pos = mt.end()
-        out.extend(mt.span(1) for mt in self._rest.finditer(text, pos))
+        for mt in self._rest.finditer(text, pos):
+            c = mt.group()[0]
+            if c > "\x7f" and (c.isalnum() or c == "_"):
+                continue  # a word character before it: no word start
+            out.append(mt.span(1))
         return out
 
 

@@ -313,7 +313,7 @@ def _head_or_pronoun_re():
     Every head word and pronoun form is a run of word characters and hyphens, so a match of
     either is a whole maximal such run: the matches of the union are the matches of the two,
     told apart by the word. A :class:`~iranstrikes.quotes.lexicon.WordStartRegex` (faster
-    than the look-behind pattern; every word ends with a word character or "-").
+    than the look-behind pattern; every word is a run of word characters and "-").
     """
     from ..quotes.lexicon import WordStartRegex, _trie_regex
 
