@@ -15,11 +15,12 @@ from iranstrikes.quotes import QUOTE_COLUMNS, quote_columns
 from iranstrikes.quotes.article import (
     _BLANK_NONSPACE,
     _MULTI_CUE_LOWER_RE,
+    _MULTI_CUE_PARTS,
     _NONSPACE_RE,
-    _first_chars,
 )
 from iranstrikes.quotes.direct import _COLON_BEFORE_RE, _ends_in_colon
 from iranstrikes.quotes.frame import _frame_from_columns, _str_array
+from iranstrikes.quotes.lexicon import alternation, first_letter_alternation
 
 TEXT = (
     "The mayor went on to say the bridge would open. Critics pointed out the cost; "
@@ -28,20 +29,19 @@ TEXT = (
 )
 
 
-def test_first_chars_reads_literal_openings_only():
-    assert _first_chars("(?:a|bc)x|d") == "abd"
-    assert _first_chars("(a)|b") == "ab"
-    for pattern in ("(?i)abc", "abc|(?i:d)", "a?b", "[ab]c", ""):
-        assert _first_chars(pattern) is None
-
-
-def test_multi_cue_lookahead_finds_the_same_matches():
-    inner = _MULTI_CUE_LOWER_RE.pattern.split(")(?:", 1)[1][:-1]
-    plain = re.compile(inner)
+def test_multi_cue_first_letter_groups_find_the_same_matches():
+    plain = re.compile(alternation(_MULTI_CUE_PARTS))
     low = TEXT.lower()
     found = [m.span() for m in _MULTI_CUE_LOWER_RE.finditer(low)]
     assert found == [m.span() for m in plain.finditer(low)]
     assert len(found) >= 5
+    parts = [(("ab", "a", "b"), "x"), (("a", "ba"), "y?"), (("c",), "")]
+    grouped = re.compile(first_letter_alternation(parts))
+    rng = random.Random(5)
+    for _ in range(5000):
+        s = "".join(rng.choice("abcxy ") for _ in range(rng.randint(0, 10)))
+        want = [m.span() for m in re.finditer(alternation(parts), s)]
+        assert [m.span() for m in grouped.finditer(s)] == want
 
 
 def test_blank_table_is_the_nonspace_regex():
@@ -109,3 +109,131 @@ def test_model_takes_the_extractors_quotations():
     a, b = _text.model(s), _model(_Article(s))
     assert (a.quotes, a.mentions, a.sentences) == (b.quotes, b.mentions, b.sentences)
     assert len(a.quotes) >= 3
+
+
+def test_word_start_regex_finds_the_look_behind_matches():
+    from iranstrikes.quotes.lexicon import WordStartRegex
+
+    body = r"(?:ab|a|b-|éa)(?![a-z0-9])"
+    fast = WordStartRegex(body)
+    plain = re.compile(r"(?<![\w-])" + body)
+    rng = random.Random(11)
+    for _ in range(20000):
+        s = "".join(rng.choice(["a", "b", "-", " ", "é", "_", "1", "\u00a0"]) for _ in range(12))
+        assert fast.spans(s) == [m.span() for m in plain.finditer(s)]
+
+
+def test_content_cut_opening_class_keeps_the_plain_alternation():
+    from iranstrikes.quotes.forms import _CUT_RE, _FINITE_CUES
+
+    plain = re.compile(
+        r",?\s+(?:and|but)\s+(?:also\s+)?(?:" + "|".join(_FINITE_CUES) + r"|underlined)\b|"
+        r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
+        r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
+        r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
+        r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
+        r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
+        r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b|"
+        r"(?:,\s+(?:for\s+(?:instance|example)|in\s+fact|however|too|also))?"
+        r",\s+(?:said|says|told|added)\s+(?=[a-z])"
+    )
+    words = [
+        "and",
+        "said",
+        "he",
+        "adding",
+        "according",
+        "to",
+        "in",
+        "an",
+        "interview",
+        "with",
+        "for",
+        "instance",
+        "Ann",
+        "Lee",
+        "reported",
+        "on",
+        "condition",
+        "of",
+        "anonymity",
+    ]
+    rng = random.Random(12)
+    for _ in range(20000):
+        s = "".join(rng.choice(words) + rng.choice([" ", ", ", "  ", "_", '" ']) for _ in range(6))
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        assert [m.span() for m in _CUT_RE.finditer(s, lo, hi)] == [
+            m.span() for m in plain.finditer(s, lo, hi)
+        ]
+
+
+def test_last_cut_is_the_greedy_regex():
+    from iranstrikes.quotes.chunks import _last_cut
+
+    greedy = re.compile(r".*([,;—–]|(?<=\s)--?(?=\s))", re.S)
+    rng = random.Random(13)
+    for _ in range(50000):
+        s = "".join(rng.choice(["a", " ", "-", ",", ";", "—", "–", "\n"]) for _ in range(10))
+        end = rng.randint(0, len(s))
+        m = greedy.match(s, 0, end)
+        assert _last_cut(s, end) == ((m.start(1), m.end()) if m else None)
+
+
+def test_mask_patterns_checked_after_their_literal_are_the_look_behind_ones():
+    from iranstrikes.text.segment import (
+        _AFFILIATION_RE,
+        _THREE_APOSTROPHES_RE,
+        _TWO_APOSTROPHES_RE,
+        AFFILIATION_TAG,
+    )
+
+    pairs = [
+        (_AFFILIATION_RE, re.compile(r"(?<=[a-z]), (" + AFFILIATION_TAG + "),")),
+        (_TWO_APOSTROPHES_RE, re.compile(r"(?<!')''(?!')")),
+        (_THREE_APOSTROPHES_RE, re.compile(r"(?<!')'''(?!')")),
+    ]
+    rng = random.Random(14)
+    for _ in range(20000):
+        s = "".join(rng.choice(["'", "a", ", ", "R-", "Fla.", "N", " "]) for _ in range(10))
+        for fast, plain in pairs:
+            assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_word_start_groups_are_the_boundary_alternation():
+    parts = [(("ab", "a", "ba"), r"\s*$"), (("b",), "x")]
+    grouped = re.compile(first_letter_alternation(parts, word_start=True))
+    plain = re.compile(r"\b(?:" + alternation(parts) + ")")
+    rng = random.Random(15)
+    for _ in range(20000):
+        s = "".join(rng.choice(["a", "b", "x", " ", "_", "é", "1"]) for _ in range(8))
+        lo = rng.randint(0, len(s))
+        hi = rng.randint(lo, len(s))
+        got = grouped.search(s, lo, hi)
+        want = plain.search(s, lo, hi)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_string_scans_are_their_regexes():
+    from iranstrikes.quotes.phrases import _aside_close, _last_word_end
+
+    close = re.compile(r"(?:[—–]|(?<=\s)--?)\s*$")
+    said = re.compile(r"\b(?:said|says)\b")
+    rng = random.Random(16)
+    for _ in range(30000):
+        s = "".join(
+            rng.choice(["a", " ", "-", "—", "–", "\n", "said", "says", "_"]) for _ in range(7)
+        )
+        t = s.rstrip()
+        m = close.search(t)
+        assert _aside_close(t) == (m.start() if m else -1)
+        ends = [m.end() for m in said.finditer(s)]
+        assert max(_last_word_end(s, "said"), _last_word_end(s, "says")) == max(ends, default=0)
+
+
+def test_frame_from_blocks_is_the_plain_frame():
+    cols = quote_columns('"We are done," Ms. Rivera said. The minister said the talks failed.')
+    df = _frame_from_columns(cols)
+    plain = pd.DataFrame({c: pd.Series(cols[c], dtype=df[c].dtype) for c in QUOTE_COLUMNS})
+    assert len(df) >= 2 and df.equals(plain) and list(df.dtypes) == list(plain.dtypes)
+    assert [str(t) for t in df.dtypes[:4]] == ["str", "str", "int64", "int64"]

@@ -35,10 +35,13 @@ from .lexicon import (
     _STOP,
     _TITLE_WORDS,
     _VIA_CUE_NB_RE,
+    WordStartRegex,
     _lower_same_offsets,
     _name_runs,
-    _phrase_cue_pattern,
+    _phrase_cue_parts,
     _trie_regex,
+    alternation,
+    first_letter_alternation,
     word_before,
 )
 from .noun_phrases import (
@@ -126,60 +129,21 @@ class _BlankNonSpace(dict):
 
 
 _BLANK_NONSPACE = _BlankNonSpace()
-# Multi-word cues. Matched case-sensitively on the lower-cased text (same offsets), which lets
-# the regex engine skip ahead by first letter instead of trying every position under (?i).
-_MULTI_CUE_LOWER_RE = re.compile(
-    r"(?:went|go|goes|going)\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)|"
-    r"(?:pointed|points|pointing)\s+out|"
-    r"(?:shot|shoots|shooting|fired|fires|firing)\s+back|"
-    r"put\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])|"
-    r"(?:make|makes|made|making)\s+(?:it\s+)?clear(?=\s+that\b)|"
+# Multi-word cues, as (word forms, the rest of the phrase) alternatives, in order.
+_MULTI_CUE_PARTS = [
+    (("went", "go", "goes", "going"), r"\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)"),
+    (("pointed", "points", "pointing"), r"\s+out"),
+    (("shot", "shoots", "shooting", "fired", "fires", "firing"), r"\s+back"),
+    (("put",), r"\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])"),
+    (("make", "makes", "made", "making"), r"\s+(?:it\s+)?clear(?=\s+that\b)"),
     # resources/reporting_phrases.txt ("called for", "made the case")
-    r"(?:" + _phrase_cue_pattern() + r")(?![\w-])"
-)
-_MULTI_CUE_RE = re.compile(_MULTI_CUE_LOWER_RE.pattern, re.IGNORECASE)
-
-
-def _first_chars(pattern: str) -> str | None:
-    """Every character a match of ``pattern`` (case-sensitive) can start with, or None.
-
-    Read from the parsed pattern: each alternative must open with a literal character; any
-    other opening (a class, a repeat, a flag group) gives None.
-    """
-    from re import _constants as _c
-    from re import _parser
-
-    chars: set[str] = set()
-
-    def opens(seq) -> bool:
-        if not len(seq):
-            return False  # may match the empty string
-        op, av = seq[0]
-        if op is _c.LITERAL:
-            chars.add(chr(av))
-            return True
-        if op is _c.BRANCH:
-            return all(opens(alt) for alt in av[1])
-        if op is _c.SUBPATTERN and not av[1] and not av[2]:
-            return opens(av[3])
-        return False
-
-    try:
-        tree = _parser.parse(pattern)
-        ok = not tree.state.flags & re.IGNORECASE and opens(tree)
-    except Exception:  # noqa: BLE001 (a private parser: any surprise means "unknown")
-        return None
-    return "".join(sorted(chars)) if ok else None
-
-
-# The multi-word cue regex behind a look-ahead on the characters its matches start with:
-# the same matches (a match starts with one of them), found about twice as fast, since the
-# engine rejects most positions with one class test instead of trying every alternative.
-_MULTI_FIRST = _first_chars(_MULTI_CUE_LOWER_RE.pattern)
-if _MULTI_FIRST:
-    _MULTI_CUE_LOWER_RE = re.compile(
-        "(?=[" + re.escape(_MULTI_FIRST) + "])(?:" + _MULTI_CUE_LOWER_RE.pattern + ")"
-    )
+    *((forms, rest + r"(?![\w-])") for forms, rest in _phrase_cue_parts()),
+]
+_MULTI_CUE_RE = re.compile(alternation(_MULTI_CUE_PARTS), re.IGNORECASE)
+# The same, matched case-sensitively on the lower-cased text (same offsets) and grouped by
+# first letter, which lets the engine skip ahead to those letters instead of trying every
+# position under (?i) (see first_letter_alternation).
+_MULTI_CUE_LOWER_RE = re.compile(first_letter_alternation(_MULTI_CUE_PARTS))
 
 _CUE_WORDS = sorted(_FORM2LEMMA)
 _CUE_FORMS = frozenset(_CUE_WORDS)
@@ -191,15 +155,17 @@ _CUE_WORD_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _cue_or_outlet_first_re() -> re.Pattern[str]:
-    """The cue words (lower-cased) and the outlets' first tokens in one trie, on lower case.
+def _cue_or_outlet_first_re() -> WordStartRegex:
+    r"""The cue words (lower-cased) and the outlets' first tokens in one trie, on lower case.
 
-    :func:`_scan_cue_words_and_outlets` reads both finders' matches off its matches.
+    ``(?<![\w-])(?:trie)(?![a-z0-9])`` (every token is a run of letters and digits, as
+    :class:`WordStartRegex` needs). :func:`_scan_cue_words_and_outlets` reads both finders'
+    matches off its matches.
     """
     toks = set(_CUE_WORDS) | {k.lower() for k in _outlet_index()[0]}
     assert all(re.fullmatch(r"[a-z0-9]+", t) for t in toks)
     assert all(re.fullmatch(r"[a-z]+", w) for w in _CUE_WORDS)
-    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(toks)) + r")(?![a-z0-9])")
+    return WordStartRegex(r"(?:" + _trie_regex(sorted(toks)) + r")(?![a-z0-9])")
 
 
 def _scan_cue_words_and_outlets(m: str):
@@ -226,14 +192,14 @@ def _scan_cue_words_and_outlets(m: str):
     cue_match = _CUE_WORD_RE.match
     cues = []
     spans = []
-    for w in _cue_or_outlet_first_re().finditer(low):
-        tok = w.group(0)
+    for a, b in _cue_or_outlet_first_re().spans(low):
+        tok = low[a:b]
         if tok in forms:
-            c = cue_match(m, w.start())
+            c = cue_match(m, a)
             if c is not None:
                 cues.append(c)
         if tok in firsts:
-            spans.append((w.start(), w.end(), tok))
+            spans.append((a, b, tok))
     return cues, (low, spans)
 
 

@@ -19,6 +19,7 @@ from .. import resources as _resources
 from .article import _Article
 from .cues import _cue_ok
 from .forms import _trim
+from .lexicon import first_letter_alternation
 from .phrases import _subject
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
@@ -42,8 +43,16 @@ _SUB_AFTER_COMMA_RE = re.compile(
 #: At most this many words before a comma are a fronted adjunct ("Later in the show,").
 _FRONTED_ADJUNCT_WORDS = 6
 #: A cue that is the verb of a relative clause ("who ruled", "which has long argued").
-_RELATIVE_BEFORE_CUE_RE = re.compile(
-    r"\b(?:who|which)\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$"
+_RELATIVE_BEFORE_CUE_RE = re.compile(  # \b(?:who|which)\s+..., grouped by first letter
+    first_letter_alternation(
+        [
+            (
+                ("who", "which"),
+                r"\s+(?:(?:has|have|had|is|was|were|are|also|not|never|[a-z]+ly)\s+){0,3}$",
+            )
+        ],
+        word_start=True,
+    )
 )
 #: A cue that is the verb of an object relative clause set off by a comma, its subject a few
 #: words ("..., which friends described as ...", "..., whom aides called ...").

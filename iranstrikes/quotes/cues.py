@@ -35,6 +35,7 @@ from .lexicon import (
     _RX37,
     _RX38,
     _TO_INF_RE,
+    first_letter_alternation,
     word_before,
 )
 
@@ -105,9 +106,17 @@ _DET_CHAIN_RE = re.compile(
 #: A determiner, then at most one adjective (by its suffix), right before a word: that word
 #: is a noun ("a declarative answer", "the final report"). Not a plural noun between them
 #: ("the groups say": a verb after its subject).
-_DET_BEFORE_RE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Ee]ach|"
-    r"[Ee]very)\s+(?:[a-z][\w’'-]*(?:ive|al|ful|ous|ic|able|ible|ary|ory|less|est)\s+)?$"
+_DET_BEFORE_RE = re.compile(  # \b(?:[Aa]n?|[Tt]he|...)\s+..., grouped by first letter
+    first_letter_alternation(
+        [(("An", "an", "A", "a"), "")]  # ([Aa]n?)
+        + [
+            ((w.capitalize(), w), "")
+            for w in ("the", "another", "his", "her", "its", "their", "our", "my", "your", "each")
+            + ("every",)
+        ],
+        word_start=True,
+    )
+    + r"\s+(?:[a-z][\w’'-]*(?:ive|al|ful|ous|ic|able|ible|ary|ory|less|est)\s+)?$"
 )
 #: A determiner or a possessive, then one word that is no plural ("the most telling", "a
 #: Facebook", "Murphy’s conference"), right before a base-form cue.

@@ -60,18 +60,31 @@ _FINITE_CUES = sorted(
     ),
     key=lambda w: (-len(w), w),
 )
+_CUT_AND_CUE = r"(?:and|but)\s+(?:also\s+)?(?:" + "|".join(_FINITE_CUES) + r"|underlined)\b"
+_CUT_SAID = r"(?:said|says|told|added)\s+(?=[a-z])"
+#: Where a statement's content ends: a cut before a new clause or an attribution. Written
+#: after its first character, which the opening class consumes (a pattern that opens with a
+#: plain class is scanned for fast) and a look-behind tells apart: a comma, a blank or a
+#: quotation mark, each with the alternatives that open with it, in their order (the matches
+#: are those of the plain alternation ``,?\s+(?:and|but)...|,\s*(?:adding|...)|...``; after
+#: a blank every alternative goes on with ``\s*`` and a letter, so that is read once).
 _CUT_RE = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+)?(?:" + "|".join(_FINITE_CUES) + r"|underlined)\b|"
-    r",\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
-    r"(?:,|[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
-    r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
-    r",\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
-    r"\s+in\s+an?\s+interview\s+with\b|\s+(?:on|under)\s+condition\s+of\s+anonymity\b|"
-    r",\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b|"
+    r"[,\"”_\s](?:(?<=,)(?:"
+    r"\s+" + _CUT_AND_CUE + r"|"
+    r"\s*(?:adding|saying|noting|stressing|insisting|warning|explaining|arguing)\b|"
+    r"\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b|"
+    r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:reports|reported)\b|"
+    r"\s+and\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b|"
+    r"\s+(?:he|she|they|it|we|I)\s+(?:said|says|added|told)\b|"
     # "X, alleging that Y wanted to admit 250,000 Syrians, said he would ...": a finite cue
     # right after a comma, with no subject of its own, is the outer clause's verb
-    r"(?:,\s+(?:for\s+(?:instance|example)|in\s+fact|however|too|also))?"
-    r",\s+(?:said|says|told|added)\s+(?=[a-z])"
+    r"\s+(?:for\s+(?:instance|example)|in\s+fact|however|too|also),\s+" + _CUT_SAID + "|"
+    r"\s+"
+    + _CUT_SAID
+    + r")|(?<=\s)\s*(?:"
+    + _CUT_AND_CUE
+    + r"|in\s+an?\s+interview\s+with\b|(?:on|under)\s+condition\s+of\s+anonymity\b)|"
+    r"(?<=[\"”_])\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|citing)\b)"
 )
 _FINITE_RE = re.compile(
     r"\b(?:that|was|were|is|are|had|has|have|would|will|could|should|can|may|might|did)\b"

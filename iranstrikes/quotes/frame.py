@@ -271,10 +271,33 @@ def _str_arrays(cols: dict[str, list], n: int) -> dict[str, object]:
     }
 
 
+try:  # the frame's blocks handed over as they are (pandas >= 3)
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas
+    _from_blocks = None
+
+_INT_NAMES = [c for c in QUOTE_COLUMNS if c in _INT_COLS]
+# Where each block's columns sit in QUOTE_COLUMNS: one int64 block (the offsets), one float64
+# block (confidence) and one block per text column, as pandas itself lays the frame out.
+_INT_PLACE = np.array([QUOTE_COLUMNS.index(c) for c in _INT_NAMES], dtype=np.intp)
+_CONF_PLACE = np.array([QUOTE_COLUMNS.index("confidence")], dtype=np.intp)
+_STR_PLACE = {c: np.array([QUOTE_COLUMNS.index(c)], dtype=np.intp) for c in _STR_COLS}
+
+
 def _frame_from_columns(cols: dict[str, list]) -> pd.DataFrame:
     """Build the quotes frame from column lists, with each column's final dtype up front."""
     n = len(cols[QUOTE_COLUMNS[0]])
     strs = _str_arrays(cols, n)
+    if _from_blocks is not None and isinstance(
+        next(iter(strs.values())), pd.api.extensions.ExtensionArray
+    ):
+        # the blocks pandas would form from the columns, built directly (no per-column
+        # inference, checks and consolidation: ~20% faster for the few rows of one article)
+        ints = np.array([cols[c] for c in _INT_NAMES], dtype="int64").reshape(len(_INT_NAMES), n)
+        conf = np.array([cols["confidence"]], dtype="float64").reshape(1, n)
+        blocks = [(ints, _INT_PLACE), (conf, _CONF_PLACE)]
+        blocks += [(strs[c], _STR_PLACE[c]) for c in _STR_COLS]
+        return _from_blocks(blocks, index=pd.RangeIndex(n), columns=_QUOTE_INDEX)
     arrays = []
     for c in QUOTE_COLUMNS:
         vals = cols[c]

@@ -11,6 +11,7 @@ import re
 
 from .. import resources as _resources
 from ..text.mentions import is_past_form
+from .chunks import _last_chunks
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
@@ -28,6 +29,7 @@ from .lexicon import (
     _RX12,
     _STOP,
     _TITLE_WORDS,
+    first_letter_alternation,
     word_before,
 )
 from .outlets import (
@@ -80,77 +82,11 @@ def _strip_tail_adverbs(seg: str) -> str:
         seg = seg[: mt.start()]
 
 
-#: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
-#: for a dash: "or DFA - which was founded ... - said") and brackets.
-_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]|(?<=\s)--?(?=\s)")
-
-
-def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
-    """Split a segment on commas outside parentheses; returns absolute (start, end) chunks."""
-    chunks = []
-    depth = 0
-    s = 0
-    for mt in _SPLIT_CHARS_RE.finditer(seg):
-        ch = mt.group(0)
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = mt.start()
-            chunks.append((s, i))
-            s = mt.end()
-    chunks.append((s, len(seg)))
-    out = []
-    for a, b in chunks:
-        while a < b and seg[a].isspace():
-            a += 1
-        while b > a and seg[b - 1].isspace():
-            b -= 1
-        out.append((base + a, base + b))
-    return out
-
-
 #: Up to a dash or comma and "something" (greedy), for :func:`_subject`.
 _DASH_OBJECT_RE = re.compile(r".*(?:\s[-—–]+|,)\s+something\s+", re.S)
 #: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
 _LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
 _DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
-_FLAT_SPLIT_RE = re.compile(r"[,;—–]")
-# Greedy: matches up to and including the last cut character before the end position.
-_LAST_CUT_RE = re.compile(r".*([,;—–]|(?<=\s)--?(?=\s))", re.S)
-
-
-def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
-    """The last ``n`` non-empty chunks of :func:`_split_commas` (all :func:`_subject` needs).
-
-    Without brackets every comma, semicolon or dash splits, so the chunks can be cut from the
-    right with string methods instead of trimming every chunk of the segment character by
-    character.
-    """
-    if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
-        return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
-    out: list[tuple[int, int]] = []
-    end = len(seg)
-    last_cut = _LAST_CUT_RE.match
-    while True:
-        # the last cut before ``end``, found from the right (only the last chunks are needed)
-        cm = last_cut(seg, 0, end)
-        start = cm.end() if cm else 0
-        piece = seg[start:end]
-        core = piece.strip()
-        if core:
-            a = base + start + len(piece) - len(piece.lstrip())
-            out.append((a, a + len(core)))
-            if len(out) == n:
-                break
-        if cm is None:
-            break
-        end = cm.start(1)
-    out.reverse()
-    return out
-
-
 _PREP_START_RE = re.compile(
     r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
     r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
@@ -401,8 +337,18 @@ def _relative_head(head: str) -> bool:
     return len(words) == 1 and words[0] in _RELATIVE_HEADS
 
 
-#: A dash that closes an aside right before the cue: an em or en dash, or a spaced "-"/"--".
-_ASIDE_CLOSE_RE = re.compile(r"(?:[—–]|(?<=\s)--?)\s*$")
+def _aside_close(t: str) -> int:
+    r"""Where a dash closing an aside right before the cue starts in ``t``, or -1.
+
+    An em or en dash, or a spaced "-"/"--", ending ``t`` (which has no trailing blank): where
+    ``(?:[—–]|(?<=\s)--?)\s*$`` matches (``str.isspace`` is the regex's ``\s``).
+    """
+    n = len(t)
+    if n >= 3 and t.endswith("--") and t[-3].isspace():
+        return n - 2
+    if n and t[-1] in "—–" or n >= 2 and t[-1] == "-" and t[-2].isspace():
+        return n - 1
+    return -1
 
 
 def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None:
@@ -420,14 +366,14 @@ def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None
             return None
         a, b = op + 1, len(t) - 1
     else:
-        dm = _ASIDE_CLOSE_RE.search(t)
-        if dm is None:
+        close = _aside_close(t)
+        if close < 0:
             return None
-        dash = dm.group(0).strip()
-        op = t.rfind(dash if dash in "—–" else " " + dash + " ", 0, dm.start())
+        dash = t[close:]
+        op = t.rfind(dash if dash in "—–" else " " + dash + " ", 0, close)
         if op <= 0:
             return None
-        a, b = op + len(dash) + (0 if dash in "—–" else 1), dm.start()
+        a, b = op + len(dash) + (0 if dash in "—–" else 1), close
     inner = t[a:b]
     if len(inner.split()) < 3 or not t[:op].rstrip()[-1:].isalnum():
         return None
@@ -775,19 +721,28 @@ _THAT_OBJECT_RELATIVE_RE = re.compile(
 )
 
 
-#: The finite forms of "say", which no noun shares ("told" takes a hearer first).
-_SAID_WORD_RE = re.compile(r"\b(?:said|says)\b")
+def _last_word_end(s: str, word: str) -> int:
+    r"""The end of the last ``\bword\b`` in ``s`` (a word of word characters), or 0."""
+    n = len(word)
+    i = s.rfind(word)
+    while i >= 0:
+        j = i + n
+        if not (i and (s[i - 1].isalnum() or s[i - 1] == "_")) and not (
+            j < len(s) and (s[j].isalnum() or s[j] == "_")
+        ):
+            return j
+        i = s.rfind(word, 0, j - 1)
+    return 0
 
 
 def _last_finite_cue_end(chunk: str) -> int:
     """Where the words after the last "said" or "says" of ``chunk`` start, or 0.
 
-    Only these finite forms (other inflected forms are also participles or nouns: "a poll
-    released Monday", "claims"), and only when a capitalised word follows.
+    Only these finite forms of "say", which no noun shares ("told" takes a hearer first;
+    other inflected forms are also participles or nouns: "a poll released Monday",
+    "claims"), and only when a capitalised word follows.
     """
-    end = 0
-    for wm in _SAID_WORD_RE.finditer(chunk):
-        end = wm.end()
+    end = max(_last_word_end(chunk, "said"), _last_word_end(chunk, "says"))
     if not end:
         return 0
     rest = chunk[end:]
@@ -802,7 +757,12 @@ def _noun_not_verb(w: str) -> bool:
 
 
 #: A modal and a bare verb ending a subject chunk, or a chunk opening with a copula clause.
-_MODAL_VERB_END_RE = re.compile(r"\b(?:would|will|could|should|can|may|might|must)\s+[a-z]+$")
+_MODAL_VERB_END_RE = re.compile(  # \b(?:would|...)\s+[a-z]+$, grouped by first letter
+    first_letter_alternation(
+        [(("would", "will", "could", "should", "can", "may", "might", "must"), r"\s+[a-z]+$")],
+        word_start=True,
+    )
+)
 _COPULA_OPEN_RE = re.compile(r"(?:That|It|There|This|What)(?:[’']s|\s+is|\s+was)\b")
 _TRAILING_NAME_RE = re.compile(r"(?<=\s)(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*[a-z]$")
 #: An adverb before a determiner or possessive opening a subject ("First his wife").

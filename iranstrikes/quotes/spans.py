@@ -19,15 +19,17 @@ from .speaker_types import _classify
 #: An auxiliary and the adverbs that stand between a subject and its verb, at the end of a
 #: span ("has twice", "have in the past", "will not yet", "has been", "has nevertheless").
 _AUX_TAIL_RE = re.compile(
-    r"\s+(?:has|have|had|will|would|is|was|are|were|could|should|can|may|might|must|did|does|"
+    r"\s\s*(?:has|have|had|will|would|is|was|are|were|could|should|can|may|might|must|did|does|"
     r"do)(?:\s+(?:not|never|also|still|yet|twice|once|been|both|long|since|now|already|often|"
     r"sometimes|nevertheless|in\s+(?:the\s+past|fact|particular)|[a-z]+ly))*\s*$"
 )  # (lower case only: "Theresa May", "George Will" end in names, not auxiliaries)
+# (both tails open with "\s\s*", not "\s+": a pattern that opens with a class is scanned for
+# fast, one that opens with a repeat is tried at every position)
 #: A dash that dangles at the end of a span, or opens a relative clause set off after the
 #: speaker ("X - who has said ... -"). (A noun phrase after a dash is left: "... left office
 #: - the State Department" speaks as the phrase after it, which the rules read.)
 _DASH_TAIL_RE = re.compile(
-    r"\s+(?:--?|–|—)(?:\s+(?:who|whose|which|including)\b.*)?\s*(?:--?|–|—)?\s*$", re.S
+    r"\s\s*(?:--?|–|—)(?:\s+(?:who|whose|which|including)\b.*)?\s*(?:--?|–|—)?\s*$", re.S
 )
 #: Words that are no speaker on their own.
 _LONE_RE = re.compile(r"(?i)(?:the|an?|this|that|these|those)")

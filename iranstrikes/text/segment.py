@@ -16,7 +16,8 @@ from .. import resources as _resources
 _ABBREV = frozenset(_resources.word_list("abbreviations"))
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
 _RX4 = re.compile(r"[^\n]+")
-_TERM_RE = re.compile(r"[.!?]+[\"”’)\]]*[\s\u00a0]+")
+# ("[.!?][.!?]*", not "[.!?]+": a pattern that opens with a class is scanned for fast)
+_TERM_RE = re.compile(r"[.!?][.!?]*[\"”’)\]]*[\s\u00a0]+")
 _QUOTE_CHARS = '"“”„«»'
 
 
@@ -64,14 +65,17 @@ def _mask(text: str) -> str:
 #: A party-and-state tag set off by commas after a name (", R-Fla.,", ", D-N.Y.,").
 #: The shape of a party-and-state tag ("R-Fla.", "D-N.Y.", "I-Vt.").
 AFFILIATION_TAG = r"[RDI]-[A-Z][A-Za-z.]{1,7}"
-_AFFILIATION_RE = re.compile(r"(?<=[a-z]), (" + AFFILIATION_TAG + "),")
+#: (The letter before the comma is checked by a look-behind after ", ": a pattern that opens
+#: with a literal is scanned for fast, one that opens with a look-behind is tried everywhere.)
+_AFFILIATION_RE = re.compile(r", (?<=[a-z], )(" + AFFILIATION_TAG + "),")
 
 
 def _blank_tag(mt: re.Match[str]) -> str:
     return " " * (len(mt.group(0)) - 1) + ","
 
 
-_THREE_APOSTROPHES_RE = re.compile(r"(?<!')'''(?!')")
+#: (No apostrophe before them: checked by a look-behind after them, see _AFFILIATION_RE.)
+_THREE_APOSTROPHES_RE = re.compile(r"'''(?<!'''')(?!')")
 
 
 def _inner_and_outer(mt: re.Match[str]) -> str:
@@ -90,7 +94,7 @@ def _opens_quotation(s: str, i: int, n: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
-_TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+_TWO_APOSTROPHES_RE = re.compile(r"''(?<!''')(?!')")  # (as _THREE_APOSTROPHES_RE)
 
 
 def _one_quote(mt: re.Match[str]) -> str:

@@ -1,0 +1,97 @@
+"""Chunks of a subject segment: the stretches between its commas, semicolons and dashes.
+
+What belongs here: :func:`_split_commas` and :func:`_last_chunks`, which the subject finder
+(:func:`.phrases._subject`) reads a segment with. Pure string functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
+#: for a dash: "or DFA - which was founded ... - said") and brackets.
+_SPLIT_CHARS_RE = re.compile(r"[,;—–()\[\]]|(?<=\s)--?(?=\s)")
+
+
+def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
+    """Split a segment on commas outside parentheses; returns absolute (start, end) chunks."""
+    chunks = []
+    depth = 0
+    s = 0
+    for mt in _SPLIT_CHARS_RE.finditer(seg):
+        ch = mt.group(0)
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            i = mt.start()
+            chunks.append((s, i))
+            s = mt.end()
+    chunks.append((s, len(seg)))
+    out = []
+    for a, b in chunks:
+        while a < b and seg[a].isspace():
+            a += 1
+        while b > a and seg[b - 1].isspace():
+            b -= 1
+        out.append((base + a, base + b))
+    return out
+
+
+def _last_cut(seg: str, end: int) -> tuple[int, int] | None:
+    r"""The last cut of ``seg[:end]`` outside brackets, as (start, end), or None.
+
+    The last match of ``[,;—–]|(?<=\s)--?(?=\s)`` (the cuts of :data:`_SPLIT_CHARS_RE` but
+    brackets) that ends by ``end``, as the greedy ``.*(cut)`` matched on ``seg[:end]`` finds
+    it (``.*`` backs off one character at a time: the largest start wins, a "--" before a
+    "-"); found with ``str.rfind`` instead of that backtracking. (``str.isspace`` is the
+    regex's ``\s``.)
+    """
+    j = max(
+        seg.rfind(",", 0, end),
+        seg.rfind(";", 0, end),
+        seg.rfind("—", 0, end),
+        seg.rfind("–", 0, end),
+    )
+    # a spaced ASCII dash after that: a blank before its first "-", one after the dash
+    k = end
+    while True:
+        k = seg.rfind("-", j + 1, k)
+        if k < 1:
+            break  # (none, or at 0: no blank before it)
+        if seg[k - 1].isspace():
+            if k + 2 < end and seg[k + 1] == "-" and seg[k + 2].isspace():
+                return k, k + 2
+            if k + 1 < end and seg[k + 1].isspace():
+                return k, k + 1
+    return (j, j + 1) if j >= 0 else None
+
+
+def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
+    """The last ``n`` non-empty chunks of :func:`_split_commas` (all :func:`_subject` needs).
+
+    Without brackets every comma, semicolon or dash splits, so the chunks can be cut from the
+    right with string methods instead of trimming every chunk of the segment character by
+    character.
+    """
+    if "(" in seg or "[" in seg:  # nesting: the general left-to-right pass
+        return [c for c in _split_commas(seg, base) if c[1] > c[0]][-n:]
+    out: list[tuple[int, int]] = []
+    end = len(seg)
+    while True:
+        # the last cut before ``end``, found from the right (only the last chunks are needed)
+        cut = _last_cut(seg, end)
+        start = cut[1] if cut else 0
+        piece = seg[start:end]
+        core = piece.strip()
+        if core:
+            a = base + start + len(piece) - len(piece.lstrip())
+            out.append((a, a + len(core)))
+            if len(out) == n:
+                break
+        if cut is None:
+            break
+        end = cut[0]
+    out.reverse()
+    return out
