@@ -73,3 +73,12 @@ def test_conjunction_pattern_matches_two_word_entries_across_any_blank():
 def test_unknown_conjunction_role_says_which_roles_exist():
     with pytest.raises(ValueError, match="contrast"):
         resources.conjunctions("temporal")
+
+
+def test_title_abbreviations_map_to_titles_the_package_knows():
+    titles = resources.word_set("titles")
+    abbr = resources.title_abbreviations()
+    assert abbr["sen"] == "senator" and abbr["gov"] == "governor"
+    # every abbreviation and its title are titles of titles.txt (the text model reads both)
+    assert {a for a in abbr if a not in titles} == set()
+    assert {t for t in abbr.values() if t not in titles} == set()

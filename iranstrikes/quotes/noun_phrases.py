@@ -110,9 +110,7 @@ def _content_words(s: str) -> frozenset[str]:
     return frozenset(_content_words_uncached(s))
 
 
-_TITLE_ABBREVIATIONS = {
-    r["abbreviation"]: r["title"] for r in _resources.table("title_abbreviations")
-}
+_TITLE_ABBREVIATIONS = _resources.title_abbreviations()
 
 
 def _content_words_uncached(s: str) -> set[str]:

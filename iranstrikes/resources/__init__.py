@@ -80,6 +80,12 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def title_abbreviations() -> dict[str, str]:
+    """``title_abbreviations.csv`` as a dict: abbreviation -> the title it stands for."""
+    return {r["abbreviation"]: r["title"] for r in table("title_abbreviations")}
+
+
+@functools.cache
 def conjunctions(*roles: str) -> tuple[str, ...]:
     """Words of ``clause_conjunctions.csv`` with one of ``roles``, in file order.
 

@@ -322,9 +322,7 @@ def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[En
         ents[eid].mentions.sort()
 
 
-_TITLE_ABBREVIATIONS = {
-    r["abbreviation"]: r["title"] for r in _resources.table("title_abbreviations")
-}
+_TITLE_ABBREVIATIONS = _resources.title_abbreviations()
 
 
 def _full_titles(titles: frozenset[str]) -> set[str]:
