@@ -2578,3 +2578,13 @@ def test_a_cue_coordinated_after_even_has_the_sentence_subject():
     df = extract_quotes(text)
     assert df["speaker_mention"].tolist() == ["He"]
     assert df["method"].iloc[0].startswith("coordinated_cue")
+
+
+def test_two_titled_names_before_a_relative_clause_are_the_subject():
+    text = (
+        "Former Mayor Kari Vik and former Harbour Gov. Ola Dahl, who are also seeking the seat, "
+        "have pledged to act as well."
+    )
+    assert extract_quotes(text)["speaker_mention"].tolist() == [
+        "Former Mayor Kari Vik and former Harbour Gov. Ola Dahl"
+    ]

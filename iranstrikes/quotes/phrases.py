@@ -479,9 +479,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                 first[:1].islower()
                 and (first.lower().endswith(("ing", "ed")) or is_past_form(first))
             )
-            okprev = len(cand.split()) <= (12 if coord_part and described else 7) and not (
-                _PREP_START_RE.match(cand)
+            # (longer: a determiner phrase before a coordinated participle, or two titled
+            # names before "who": "Former Mayor X and former Gov. Y, who are ..., have")
+            longer = (coord_part and described) or (
+                first.lower() == "who" and " and " in cand and _looks_name(cand.split(" and ")[-1])
             )
+            okprev = len(cand.split()) <= (12 if longer else 7) and not _PREP_START_RE.match(cand)
             if okprev and (
                 _looks_name(cand)
                 or first.lower() in {"who", "whose", "which"}
