@@ -2588,3 +2588,11 @@ def test_two_titled_names_before_a_relative_clause_are_the_subject():
     assert extract_quotes(text)["speaker_mention"].tolist() == [
         "Former Mayor Kari Vik and former Harbour Gov. Ola Dahl"
     ]
+
+
+def test_a_share_of_a_group_before_the_subject_description_is_part_of_its_mention():
+    text = (
+        "Hundreds of pro-Vik demonstrators marched through the harbour on Monday, chanting "
+        '"Vik or Dahl, no Berg," raising fresh questions.'
+    )
+    assert extract_quotes(text)["speaker_mention"].tolist() == ["Hundreds of pro-Vik demonstrators"]

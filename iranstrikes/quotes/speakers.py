@@ -306,6 +306,12 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
                 e = tm.entities[x.entity]
                 st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
                 st.subj = (x.start, x.end)  # the subject mention the speaker was read from
+                if x.kind == "description":
+                    # "Hundreds of pro-Sanders demonstrators": the share and the modifier
+                    # before the description are part of the mention a reader needs
+                    qm = _QUANTITY_BEFORE_RE.search(art.masked, max(0, x.start - 40), x.start)
+                    if qm is not None and qm.group("q").lower() in _GROUP_QUANTITY_WORDS:
+                        st.subj = (qm.start(), x.end)
                 st.method += "+entity:sentence-subject"
             continue
         ms, me = st.subj
@@ -648,6 +654,11 @@ _POST_MODIFIER_RE = re.compile(
 )
 
 
+_GROUP_QUANTITY_WORDS = _resources.word_set("group_quantities")
+#: A share or number of a group and a hyphenated modifier right before a description.
+_QUANTITY_BEFORE_RE = re.compile(
+    r"(?<![\w’'-])(?P<q>[A-Za-z]+)\s+of\s+(?:the\s+)?(?:(?:pro|anti|non|ex)-[\w’'-]+\s+)?$"
+)
 #: After an inverted subject: a relative clause set off by a comma up to the sentence end.
 _INVERTED_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:who|whose)\s[^,;:\"“”_()\n]{1,160}?(?=[.!?](?:\s|$|[\"“”]))"
