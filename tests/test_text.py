@@ -368,3 +368,36 @@ def test_two_nationalities_name_one_people():
     tm = text.model("Cuban Americans say they might vote for him.")
     m = tm.mentions[0]
     assert (m.text, m.name, m.number) == ("Cuban Americans", "Cuban Americans", "p")
+
+
+def test_an_organisation_name_modifying_a_description_is_part_of_it():
+    from iranstrikes.text import model
+
+    tm = model(
+        "Kari Vik regrets her remarks.\n\nThe Supreme Court justice said the ruling stood.\n\n"
+        "A White House press secretary said the talks failed."
+    )
+    descs = [m.text for m in tm.mentions if m.kind == "description"]
+    assert descs == ["The Supreme Court justice", "A White House press secretary"]
+
+
+def test_a_pronoun_inside_a_quotation_teaches_its_antecedent_no_gender():
+    from iranstrikes.text import model
+
+    tm = model(
+        "Ola Dahl spoke at the harbour.\n\n"
+        "“I don’t see how anyone can trust her as a mayor,” Dahl said.\n\n"
+        "He said the plan failed."
+    )
+    dahl = next(e for e in tm.entities if e.name == "Ola Dahl")
+    assert dahl.gender != "f"
+    he = next(m for m in tm.mentions if m.text == "He")
+    assert tm.entities[he.entity].name == "Ola Dahl"
+
+
+def test_an_opener_after_an_abbreviation_that_ends_a_sentence_is_no_part_of_a_name():
+    from iranstrikes.text import model
+
+    tm = model("Dahl wants to ban ships from the U.S. While Kari Vik has condemned it, she waits.")
+    names = [m.text for m in tm.mentions if m.kind in ("name", "title_name")]
+    assert "Kari Vik" in names and not any("While" in n for n in names)

@@ -183,7 +183,9 @@ def cluster(
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
-                if m.gender in {"m", "f"} and not e.gender:
+                # (a pronoun inside a quotation teaches no gender: '“... trust her,” X said'
+                # is rarely X, and one wrong link would bar "he" from X for the whole story)
+                if m.gender in {"m", "f"} and not e.gender and not m.in_quote:
                     e.gender = m.gender
                 if e.kind == "unknown" and m.gender in {"m", "f"}:
                     e.kind = "person"

@@ -413,6 +413,17 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     k0 = 0
     while k0 < len(toks) and toks[k0].casefold() in skip_first:
         k0 += 1
+    if (
+        k0 + 2 < len(toks) + 1
+        and k0 + 1 < len(toks)
+        and toks[k0].endswith(".")
+        and toks[k0 + 1].casefold() in skip_first
+    ):
+        # "... entering the U.S. While Clinton has ...": an abbreviation ended the sentence
+        # before the opener; the name starts after it
+        k0 += 2
+        while k0 < len(toks) and toks[k0].casefold() in skip_first:
+            k0 += 1
     if k0:
         if k0 == len(toks):
             return None
@@ -666,6 +677,7 @@ def find_mentions(
         taken.append((s, e))
     taken.sort()
     t_starts = [a for a, _ in taken]
+    org_runs = {m.start: m for m in found if m.kind == "organisation"}
     one_word_names = {
         m.start: m
         for m in found
@@ -711,7 +723,12 @@ def find_mentions(
             # "some Democratic strategists"): the description wins
             i = bisect.bisect_left(t_starts, e)
             over = [k for k in range(max(0, i - 3), i) if taken[k][1] > s]
-            names = [one_word_names.get(taken[k][0]) for k in over]
+            # ... and an organisation's name modifying a description with a determiner:
+            # "The State Department spokesman", "a White House press secretary"
+            names = [
+                one_word_names.get(taken[k][0]) or (org_runs.get(taken[k][0]) if det else None)
+                for k in over
+            ]
             if any(n is None or n.end > hs or n.dropped for n in names):
                 continue
             for n in names:
