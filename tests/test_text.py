@@ -401,3 +401,10 @@ def test_an_opener_after_an_abbreviation_that_ends_a_sentence_is_no_part_of_a_na
     tm = model("Dahl wants to ban ships from the U.S. While Kari Vik has condemned it, she waits.")
     names = [m.text for m in tm.mentions if m.kind in ("name", "title_name")]
     assert "Kari Vik" in names and not any("While" in n for n in names)
+
+
+def test_a_headline_opening_with_a_quantifier_names_no_one_by_it():
+    from iranstrikes.text import model
+
+    tm = model("More Kari Vik emails released.\n\nKari Vik said the plan failed.")
+    assert {e.name for e in tm.entities if e.kind == "person"} == {"Kari Vik"}
