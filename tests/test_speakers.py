@@ -2596,3 +2596,31 @@ def test_a_share_of_a_group_before_the_subject_description_is_part_of_its_mentio
         '"Vik or Dahl, no Berg," raising fresh questions.'
     )
     assert extract_quotes(text)["speaker_mention"].tolist() == ["Hundreds of pro-Vik demonstrators"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("If the vote gives Vik enough coverage, it would be a crucial turning point.", "point"),
+        (
+            "Asked in Oslo recently whether he would support Vik, Dahl gave a roundabout answer.",
+            "answer",
+        ),
+    ],
+)
+def test_a_base_form_cue_after_a_determiner_and_two_modifiers_is_a_noun(text, noun):
+    assert noun not in extract_quotes(text)["cue"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ola Dahl asked the woman to raise her voice and say the word louder.", "say"),
+        (
+            "Kari Vik became a delegate and said she is leaning toward supporting the plan.",
+            "said",
+        ),
+    ],
+)
+def test_a_cue_after_a_conjunction_or_auxiliary_stays_a_verb(text, cue):
+    assert cue in extract_quotes(text)["cue"].tolist()

@@ -123,12 +123,24 @@ _DET_BEFORE_RE = re.compile(  # \b(?:[Aa]n?|[Tt]he|...)\s+..., grouped by first 
 _DET_WORD_BEFORE_RE = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|"
     r"[Ee]ach|[Ee]very|[Tt]his|[Tt]hat)|[A-Z][\w.’'-]*[’']s)\s+(?:(?:most|more|least)\s+)?"
-    r"(?P<word>[\w’'-]+)\s+$"
+    r"(?:(?P<first>[\w’'-]+)\s+)?(?P<word>[\w’'-]+)\s+$"
 )
 _PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
+#: Words that are no modifier of a noun: function words, pronouns, auxiliaries and modals,
+#: conjunctions ("her voice and [say]", "her campaign would [continue]").
+_DET_WORDS_ALL = (
+    _resources.word_set("determiners")
+    | _resources.word_set("prepositions")
+    | _resources.word_set("stopwords")
+    | {r["form"] for r in _resources.table("pronoun_forms")}
+    | {"would", "will", "could", "should", "can", "may", "might", "must", "shall", "do"}
+    | {"does", "did", "are", "but", "nor", "yet", "so", "not", "never", "then", "now"}
+)
 _NATIONALITY_WORDS = {w.lower() for w in _resources.word_list("nationalities")}
 _PREPOSITIONS = _resources.word_set("prepositions")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
+#: A relative clause open before the phrase (no comma, colon or dash since "who").
+_OPEN_RELATIVE_RE = re.compile(r"\b(?:who|which|that)\s[^,;:—–]*$")
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
 _ADJECTIVE_RE = re.compile(r"[a-z]+(?:al|ive|ous|ful|ic|ent|ant|ier|est)$")
 
@@ -146,9 +158,12 @@ def _compound_noun_cue(m: str, start: int, end: int, sent_start: int) -> bool:
     w = dm.group("word")
     wl = w.lower()
     pb = _PREPOSITION_BEFORE_RE.search(m, max(sent_start, dm.start() - 20), dm.start())
-    if pb is not None and pb.group(1).lower() in _PREPOSITIONS:
-        # "people familiar with her thinking say", "officials at the Pentagon say": the
-        # phrase is the object inside a longer subject; a noun only when a verb follows
+    if (pb is not None and pb.group(1).lower() in _PREPOSITIONS) or _OPEN_RELATIVE_RE.search(
+        m, max(sent_start, dm.start() - 120), dm.start()
+    ):
+        # "people familiar with her thinking say", "officials at the Pentagon say",
+        # "supporters who came to protest the vote say": the phrase is the object inside a
+        # longer subject; a noun only when a verb follows
         # ("after Murphy’s conference call ended")
         nm = _WORD_AFTER_RE.match(m, end)
         if nm is None or not is_past_form(nm.group(1)):
@@ -158,13 +173,24 @@ def _compound_noun_cue(m: str, start: int, end: int, sent_start: int) -> bool:
         dm.group().split()[-2] in ("most", "more", "least") or _ADJECTIVE_RE.match(wl)
     ):
         return False  # "Podliska’s most explosive claim": the possessor's claim (quotes.indirect)
+    words = [x for x in (dm.group("first"), w) if x]
+    return all(_no_plural(x) for x in words) and (
+        len(words) == 2 or wl.endswith("ing") or w[0].isupper() or possessive or w.islower()
+    )
+
+
+def _no_plural(w: str) -> bool:
+    """A word that cannot head a plural subject ("home", "turning"; not "voters", "people")."""
+    wl = w.lower()
     return (
         not wl.endswith(("s", "’", "'"))
         and wl not in _PLURALS_WITHOUT_S
         # "The Chinese say", "the British say": nationalities whose plurals take no -s
         and not (w[0].isupper() and (wl in _NATIONALITY_WORDS or wl.endswith(("ese", "ish", "ch"))))
         and not wl.isdigit()
-        and (wl.endswith("ing") or w[0].isupper() or possessive)
+        and wl not in _DET_WORDS_ALL
+        and not wl.endswith("ly")
+        and not (is_past_form(wl) and not wl.endswith("ed"))  # ("his staff said", "a man who")
     )
 
 
