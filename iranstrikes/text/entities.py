@@ -128,7 +128,7 @@ def cluster(
         m = mentions[mi]
         e = ents[eid]
         e.mentions.append(mi)
-        if m.kind != "pronoun":
+        if m.kind != "pronoun" and m.titles:
             e.context |= _full_titles(m.titles)
         if m.gender and not e.gender and m.kind != "pronoun":
             e.gender = m.gender
@@ -178,7 +178,9 @@ def cluster(
                 fronted = _LazyFronted(text, sent_spans, openings)
                 # the mentions a pronoun can refer back to: in the body, outside quotations
                 # (both fixed before clustering), by index
-                body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
+                body = [
+                    k for k, mk in enumerate(mentions) if mk.region == "body" and not mk.in_quote
+                ]
                 body_sent = [mentions[k].sentence for k in body]
             eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body, body_sent)
             if eid is not None:
@@ -448,10 +450,6 @@ def _no_subject(text: str, mk: Mention, fronted: dict[int, int]) -> bool:
     return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
-def _in_body(mk: Mention) -> bool:
-    return mk.region == "body" and not mk.in_quote
-
-
 def _pronoun(
     mentions: list[Mention],
     mi: int,
@@ -651,7 +649,8 @@ def _coordinated_rival(
         a, b = (mentions[k], mentions[j]) if j > k else (mentions[j], mentions[k])
         if b.entity < 0 or a.entity < 0 or b.entity == a.entity:
             continue
-        if text[a.end : b.start] not in (" and ", " & "):
+        gap = b.start - a.end
+        if (gap != 5 and gap != 3) or text[a.end : b.start] not in (" and ", " & "):
             continue
         ea, eb = ents[a.entity], ents[b.entity]
         if ea.kind != "person" or eb.kind != "person" or not (agrees(ea) and agrees(eb)):
