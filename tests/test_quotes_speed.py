@@ -73,7 +73,8 @@ def test_frame_text_columns_match_one_array_per_column():
 def test_no_subject_is_read_once_per_mention():
     """``_pronoun`` remembers ``_no_subject`` per mention: it reads nothing clustering changes."""
     from iranstrikes import text as _text
-    from iranstrikes.text.entities import _fronted_ends, _no_subject
+    from iranstrikes.text.entities import _no_subject
+    from iranstrikes.text.fronted import _fronted_ends
 
     s = (
         "In Washington, Senator Ana Ruiz met the mayor. Ruiz's aide, Tom Bell, said she "

@@ -273,10 +273,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     wl = w.lower()
     if w[:1].isupper() and mt.start() != sent_start:
         return False
+    lemma = _FORM2LEMMA.get(wl)
+    base = lemma == wl  # the base form ("call", "claim"): may be a noun
     nsm = _NOT_SPEECH_OBJECT_RE.match(m, mt.end())
-    if nsm is not None and (_FORM2LEMMA.get(wl), " ".join(nsm.group(1).lower().split())) in (
-        _NOT_SPEECH_OBJECTS
-    ):
+    if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
     if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
@@ -299,14 +299,14 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             # "Clinton responds to Mills with, “...”", "Trump tweets: “...”": a quotation
             or _NOUNISH_INTRODUCES_QUOTE_RE.match(m, mt.end())
             # "Mr. Trump vows (not) to impose ...": an infinitive after an infinitive verb
-            or (_FORM2LEMMA.get(wl) in _INFINITIVE_VERBS and _NOUNISH_TO_RE.match(m, mt.end()))
+            or (lemma in _INFINITIVE_VERBS and _NOUNISH_TO_RE.match(m, mt.end()))
         )
         and _SUBJECT_BEFORE_RE.search(m, sent_start, mt.start())
         and not _POSSESSIVE_BEFORE_RE.search(m, sent_start, mt.start())
     ):
         return False
     if (
-        _FORM2LEMMA.get(wl) == wl
+        base
         and _after_adjunct_word(m, mt.start(), sent_start)
         and not _NOUN_COMPLEMENT_NOT_OF_RE.match(m, mt.end())
     ):
@@ -314,14 +314,14 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         # (a noun with a complement is a nominal attribution: "a passing promise that ...";
         # not one with "of", whose object is a noun phrase: "in praise of X")
     if (
-        _FORM2LEMMA.get(wl) == wl
+        base
         and wl not in _BASE_IS_PAST
         and _DET_BEFORE_RE.search(m, max(sent_start, mt.start() - 40), mt.start())
         and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
     ):
         return False  # "avoided a declarative answer.": a noun (no verb follows a determiner)
     if (
-        _FORM2LEMMA.get(wl) == wl
+        base
         and wl not in _BASE_IS_PAST
         and _compound_noun_cue(m, mt.start(), mt.end(), sent_start)
         and not _NOUN_COMPLEMENT_RE.match(m, mt.end())
@@ -335,10 +335,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
-    if _FORM2LEMMA.get(wl) == wl and _NATIONALITY_BEFORE_RE.search(before):
+    if base and _NATIONALITY_BEFORE_RE.search(before):
         return False  # "Iranian state TV quoted ...": a noun modifier after a nationality
     if (
-        _FORM2LEMMA.get(wl) == wl
+        base
         and (mt.start() == sent_start or before.rstrip()[-1:] in ",;:(")
         and _MODIFIER_OF_SUBJECT_RE.match(m, mt.end())
     ):

@@ -348,7 +348,7 @@ def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -
                     rest = m[end : s2.subj[1]]
                     s2.subj = (s2.subj[1] - len(rest.lstrip()), s2.subj[1])
         cs_, ce_ = _trim(art.text, qs, end)
-        if _unquoted_words(art, cs_, ce_) < 3 and "_" not in m[cs_:ce_]:
+        if "_" not in m[cs_:ce_] and _unquoted_words(art, cs_, ce_) < 3:
             continue
         by = mt.span("by") if mt.group("by") else None
         st = _Stmt(

@@ -127,7 +127,7 @@ def quote_columns(
     keep_ind = [
         s
         for s in ind
-        if _unquoted_words(art, s.start, s.end) >= 5 or "_" not in art.masked[s.start : s.end]
+        if "_" not in art.masked[s.start : s.end] or _unquoted_words(art, s.start, s.end) >= 5
     ]
     stmts = direct + keep_ind
     _resolve(art, direct + ind)

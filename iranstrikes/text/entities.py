@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import resources as _resources
-from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality, is_past_form
+from .fronted import _LazyFronted
+from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
 
 #: Entity kinds.
 ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
@@ -127,7 +128,7 @@ def cluster(
         m = mentions[mi]
         e = ents[eid]
         e.mentions.append(mi)
-        if m.kind != "pronoun":
+        if m.kind != "pronoun" and m.titles:
             e.context |= _full_titles(m.titles)
         if m.gender and not e.gender and m.kind != "pronoun":
             e.gender = m.gender
@@ -140,7 +141,7 @@ def cluster(
             by_last.setdefault(toks[-1], []).append(eid)
             by_first.setdefault(toks[0], set()).add(eid)
 
-    fronted: list[int] | None = None  # per sentence, where a fronted phrase ends (pronouns)
+    fronted: _LazyFronted | None = None  # per sentence, where a fronted phrase ends (pronouns)
     no_subject: dict[int, bool] = {}  # per mention index, ``_no_subject`` (read once)
     for mi, m in enumerate(mentions):
         if m.kind == "outlet":
@@ -174,10 +175,12 @@ def cluster(
             descs[key] = eid
         elif m.kind == "pronoun":
             if fronted is None:
-                fronted = _fronted_ends(text, sent_spans, openings)
+                fronted = _LazyFronted(text, sent_spans, openings)
                 # the mentions a pronoun can refer back to: in the body, outside quotations
                 # (both fixed before clustering), by index
-                body = [k for k, mk in enumerate(mentions) if _in_body(mk)]
+                body = [
+                    k for k, mk in enumerate(mentions) if mk.region == "body" and not mk.in_quote
+                ]
                 body_sent = [mentions[k].sentence for k in body]
             eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body, body_sent)
             if eid is not None:
@@ -329,6 +332,8 @@ _TITLE_ABBREVIATIONS = _resources.title_abbreviations()
 
 def _full_titles(titles: frozenset[str]) -> set[str]:
     """A mention's titles with each abbreviation's full title too ("sen" -> "senator")."""
+    if not titles:
+        return set()
     return set(titles) | {_TITLE_ABBREVIATIONS[t] for t in titles if t in _TITLE_ABBREVIATIONS}
 
 
@@ -341,23 +346,31 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
     m = mentions[mi]
     want = m.titles - _GENERIC
     places = {t for t in want if t in _lex()["countries"]}
-    holders = {
-        mk.entity
-        for mk in mentions[:mi]
-        if mk.entity >= 0 and ents[mk.entity].kind == "person" and m.head in ents[mk.entity].context
-    }
-    unverified = {t for t in want if is_nationality(t.title())} | (
-        places if len(holders) == 1 else set()
-    )
-    # the test reads only the entity: each entity once, at its latest mention in the window
-    recent = dict.fromkeys([mk.entity for mk in mentions[max(0, mi - 199) : mi]][::-1])
-    for e_id in recent:
-        if e_id < 0:
+    unverified = {t for t in want if is_nationality(t.title())}
+    if places:  # (the holders matter only then)
+        head = m.head
+        holders = {
+            mk.entity
+            for mk in mentions[:mi]
+            if mk.entity >= 0
+            and ents[mk.entity].kind == "person"
+            and head in ents[mk.entity].context
+        }
+        if len(holders) == 1:
+            unverified |= places
+    # the test reads only the entity: each entity once, at its latest mention in the window,
+    # the latest first
+    rest = want - {m.head}
+    seen: set[int] = set()
+    for k in range(mi - 1, (mi - 199 if mi > 199 else 0) - 1, -1):
+        e_id = mentions[k].entity
+        if e_id < 0 or e_id in seen:
             continue
+        seen.add(e_id)
         e = ents[e_id]
         if e.kind != "person" or e.number != m.number:
             continue
-        if m.head in e.context and (want - {m.head}) <= e.context | unverified:
+        if m.head in e.context and rest <= e.context | unverified:
             return e_id
     return None
 
@@ -411,100 +424,9 @@ def _agreement_test(m: Mention):
 
 
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_FIRST_WORD_RE = re.compile(r"\W*([A-Za-z]+)")
-#: Prepositions that also open a clause ("After X met Y, he ..."): their phrase may hold the
-#: sentence's salient subject, so it is not skipped.
-_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "like"})
 
 
-#: A capitalised word and a past verb after it ("Mr. Trump made", "X has demonized"): a
-#: clause, not a prepositional phrase.
-_NAME_THEN_PAST_RE = re.compile(
-    r"[A-Z][\w.’'-]*\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+ed|"
-    + "|".join(sorted(_resources.word_set("past_verbs"), key=lambda w: (-len(w), w)))
-    + r")\b"
-)
-
-
-def words_start(ss: int, hi: int, openings: tuple[int, ...]) -> int:
-    """Where a sentence starting at ``ss`` has its own words, looked for before ``hi``.
-
-    The last dateline end (``openings``) in [ss, hi), else ``ss``: "OSLO (AP) — In response to
-    ..." opens with "In".
-    """
-    return max([ss, *(o for o in openings if ss <= o < hi)])
-
-
-def _fronted_ends(
-    text: str, sent_spans: list[tuple[int, int]], openings: tuple[int, ...] = ()
-) -> list[int]:
-    """Per sentence, where a fronted prepositional phrase ends, else the sentence start.
-
-    A sentence opening with a preposition ("In response to X's plan to bar Y, ...") has its
-    fronted phrase up to its first comma; not when a name and its past verb come before
-    that comma ("On Sunday X made a third attempt ..., writing ..."): a clause ends there.
-    ``openings`` are dateline ends: the sentence's words start there ("OSLO (AP) — In
-    response to ..., X said").
-    """
-    out = []
-    for ss, se in sent_spans:
-        ws = words_start(ss, se, openings)
-        fm = _FIRST_WORD_RE.match(text, ws, se)
-        w = fm.group(1).casefold() if fm else ""
-        com = text.find(",", ws, se) if w in _PREPOSITIONS and w not in _CLAUSE_PREPOSITIONS else -1
-        if com < 0 and fm is not None:
-            com = _fronted_participle_end(text, fm, se)
-        if com >= 0 and _NAME_THEN_PAST_RE.search(text, fm.end(), com):
-            com = -1
-        out.append(com if com >= 0 else ss)
-    return out
-
-
-#: A sentence-opening participle and the word after it: "Speaking to reporters, X said",
-#: "Hastily politicizing the tragedy — much like he did ... — X cast", not a name that
-#: ends in -ing ("Manning said", "Manning, who ..."): a lower-case complement follows.
-_PARTICIPLE_OPEN_RE = re.compile(r"(?:[A-Z][a-z]+ly\s+)?([A-Za-z]+ing)\s+([a-z]+)\b")
-_DASH_CHARS = ("—", "–", "―", " - ", " -- ")
-
-
-def _fronted_participle_end(text: str, fm: re.Match[str], se: int) -> int:
-    """Where a fronted participle phrase ends (its comma, or a closing dash before it), or -1.
-
-    The phrase is the sentence's first words: a participle (after an adverb at most) and a
-    lower-case word that is no verb; it runs to its first comma, unless a pair of dashes
-    closes earlier ("Hastily politicizing X ― much like he did ... ― Trump cast").
-    """
-    pm = _PARTICIPLE_OPEN_RE.match(text, fm.start(1), se)
-    if pm is None or not pm.group(1)[:1].isupper() and pm.start() == pm.start(1):
-        return -1
-    nxt = pm.group(2)
-    if is_past_form(nxt) or nxt in _NOT_COMPLEMENT:
-        return -1
-    com = text.find(",", pm.end(), se)
-    end = com if com >= 0 else se
-    dashes = sorted(i for d in _DASH_CHARS for i in _find_all(text, d, pm.end(), end))
-    if len(dashes) >= 2:
-        return dashes[1] + 1
-    return com
-
-
-def _find_all(text: str, sub: str, lo: int, hi: int) -> list[int]:
-    out = []
-    i = text.find(sub, lo, hi)
-    while i >= 0:
-        out.append(i)
-        i = text.find(sub, i + len(sub), hi)
-    return out
-
-
-#: Words after a capitalised -ing word that make it a subject with its verb ("Manning says").
-_NOT_COMPLEMENT = frozenset(
-    {"says", "said", "is", "was", "has", "had", "will", "would", "can", "could", "and", "or"}
-    | _resources.word_set("past_verbs")
-)
-
-
-def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
+def _no_subject(text: str, mk: Mention, fronted: dict[int, int]) -> bool:
     """True when the mention cannot be its sentence's subject, though it may come first.
 
     A possessive ("Trump's attorney"), an object after a preposition ("at the pier") or a
@@ -528,16 +450,12 @@ def _no_subject(text: str, mk: Mention, fronted: list[int]) -> bool:
     return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
-def _in_body(mk: Mention) -> bool:
-    return mk.region == "body" and not mk.in_quote
-
-
 def _pronoun(
     mentions: list[Mention],
     mi: int,
     ents: list[Entity],
     text: str,
-    fronted: list[int],
+    fronted: dict[int, int],
     no_subject: dict[int, bool],
     body: list[int],
     body_sent: list[int],
@@ -731,7 +649,8 @@ def _coordinated_rival(
         a, b = (mentions[k], mentions[j]) if j > k else (mentions[j], mentions[k])
         if b.entity < 0 or a.entity < 0 or b.entity == a.entity:
             continue
-        if text[a.end : b.start] not in (" and ", " & "):
+        gap = b.start - a.end
+        if (gap != 5 and gap != 3) or text[a.end : b.start] not in (" and ", " & "):
             continue
         ea, eb = ents[a.entity], ents[b.entity]
         if ea.kind != "person" or eb.kind != "person" or not (agrees(ea) and agrees(eb)):

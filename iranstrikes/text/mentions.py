@@ -515,11 +515,12 @@ def _surnames(runs: list[re.Match[str]]) -> set[str]:
     out = set()
     for r in runs:
         toks = r.group(0).split()
+        if not 2 <= len(toks) <= 3:
+            continue
         first = toks[0].casefold()
         if (
-            2 <= len(toks) <= 3
             # (a first name that is no place: not "Arizona Republican", "Georgia Democrats")
-            and (first in firsts and first not in places or first.strip(".") in titles)
+            (first in firsts and first not in places or first.strip(".") in titles)
             and not any(_POSSESSIVE_RE.search(t) for t in toks[:-1])  # "Mr. Rubio's Cuban side"
         ):
             out.add(_POSSESSIVE_RE.sub("", toks[-1]))

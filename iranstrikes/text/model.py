@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import resources as _resources
-from .entities import _FIRST_WORD_RE, Entity, _fronted_ends, cluster, words_start
+from .entities import Entity, cluster
+from .fronted import _FIRST_WORD_RE, _fronted_ends, words_start
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _is_headline, _sentences, _sentences_sharing
 
