@@ -2624,3 +2624,11 @@ def test_a_base_form_cue_after_a_determiner_and_two_modifiers_is_a_noun(text, no
 )
 def test_a_cue_after_a_conjunction_or_auxiliary_stays_a_verb(text, cue):
     assert cue in extract_quotes(text)["cue"].tolist()
+
+
+def test_a_participle_after_a_group_that_is_a_prepositions_object_has_the_sentence_subject():
+    text = (
+        "Texas Sen. Kari Vik is making a pitch to Oslo voters saying a state law banning "
+        "fishing is hurting the economy."
+    )
+    assert extract_quotes(text)["speaker"].tolist() == ["Kari Vik"]

@@ -85,6 +85,7 @@ from .lexicon import (
     _RX50,
     _RX51,
     _may_quote_as,
+    word_before,
 )
 from .noun_phrases import (
     _np_after,
@@ -152,6 +153,7 @@ _PEOPLE_PLURALS = frozenset(
     if w.endswith("s") or w in {"people", "men", "women"}
 ) - {"authorities"}
 _WORD_RE = re.compile(r"[\w’'-]+")
+_PP_NOT_OF = _resources.word_set("prepositions") - {"of"}
 #: A plural noun phrase ending right before a participle cue, no comma between.
 _REDUCED_RELATIVE_RE = re.compile(
     r"(?<![\w’'-])(?P<np>(?:(?:the|some|many|most|those|these|other)\s+)?"
@@ -273,7 +275,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 for wm in _WORD_RE.finditer(m, np_s, rr.start("head")):
                     if is_past_form(wm.group()) or wm.group().lower() in _FORM2LEMMA:
                         np_s = wm.end() + 1
-                participle, subj, appos = False, (np_s, rr.end("np")), ""
+                # (not "making a pitch to New York voters saying ...": the object of a
+                # preposition other than a share's "of" is no subject)
+                if word_before(m, np_s, lo_c) not in _PP_NOT_OF:
+                    participle, subj, appos = False, (np_s, rr.end("np")), ""
             wabs = with_absolute(m, c.start(), lo_c) if participle else None
             if wabs is not None:
                 # "..., with Senator X telling reporters ...": X is the participle's subject
