@@ -2632,3 +2632,12 @@ def test_a_participle_after_a_group_that_is_a_prepositions_object_has_the_senten
         "fishing is hurting the economy."
     )
     assert extract_quotes(text)["speaker"].tolist() == ["Kari Vik"]
+
+
+def test_a_later_description_is_not_linked_to_a_speaker_read_from_a_clause_piece():
+    from iranstrikes.quotes.resolve import _clause_like_name
+
+    assert _clause_like_name("had forced lawyers for Vik to")
+    assert _clause_like_name("president revisited his own")
+    assert not _clause_like_name("witness interviewed by congressional staff")
+    assert not _clause_like_name("source close to him")

@@ -136,6 +136,20 @@ def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
     return None
 
 
+_CLAUSE_WORDS = frozenset({"had", "has", "have", "is", "was", "were", "would", "will", "who"})
+_DANGLING_LAST = frozenset({"own", "of", "and", "the", "a", "an", "to", "his", "her", "their"})
+
+
+def _clause_like_name(name: str) -> bool:
+    """A speaker name read from a clause piece, never a later description's antecedent.
+
+    "had forced lawyers for Cruz to", "president revisited his own": an auxiliary or "who"
+    inside, or a last word that leaves the phrase open.
+    """
+    words = name.split()
+    return any(w in _CLAUSE_WORDS for w in words) or words[-1] in _DANGLING_LAST
+
+
 def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
     """Fill speaker / speaker_type / via for all statements, in text order."""
     m = art.masked
@@ -326,7 +340,7 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                             best, best_score, best_recent = (name, "person"), score, recent
                 if first in {"the", "this", "that"}:
                     for pos, name, t, _g, ctx in reversed(resolved[-_SCAN_LIMIT:]):
-                        if pos >= ms or t == "person":
+                        if pos >= ms or t == "person" or _clause_like_name(name):
                             continue
                         ov = len(np_ctx & ctx)
                         if (ov >= 1 and headw in ctx) and ov > best_score:
