@@ -289,12 +289,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
             participle = participle or bool(perfect)
             if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
-            coord = _coordinated(before_txt)
+            coord = _coordinated(before_txt) is not None
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
             ra = relative_antecedent(before_txt)
             if ra is not None:
-                coord = coord or True  # ("the boy, who wore a hat and said": coordinated too)
+                coord = True  # ("the boy, who wore a hat and said": coordinated too)
                 # "said a former official who oversaw X and described Y as ...": the relative
                 # pronoun's antecedent is the cue's subject
                 subj, appos = (lo_c + ra[0], lo_c + ra[1]), ""
