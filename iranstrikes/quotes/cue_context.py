@@ -183,12 +183,18 @@ def _coordinated(before: str) -> re.Match[str] | None:
     Not when the earlier verb is a relative clause's ("X, who backs Y, but has dismissed
     ..."): that verb's subject is the relative pronoun, and the rules read its antecedent.
     """
-    if not _may_end_coordinated(before):
-        return None
-    cm = _RX42.search(before)
-    if cm is None or _RELATIVE_OPEN_RE.search(before, max(0, cm.start() - 120), cm.start()):
-        return None
-    return cm
+    cm = coordination(before)
+    return None if cm is None or _after_relative(before, cm) else cm
+
+
+def coordination(before: str) -> re.Match[str] | None:
+    """The coordination ("..., and (also) ") that ends ``before``, relative clause or not."""
+    return _RX42.search(before) if _may_end_coordinated(before) else None
+
+
+def _after_relative(before: str, cm: re.Match[str]) -> bool:
+    """The coordinated verb before ``cm`` is a relative clause's ("X, who backs Y, but")."""
+    return _RELATIVE_OPEN_RE.search(before, max(0, cm.start() - 120), cm.start()) is not None
 
 
 #: "... a former official who oversaw the port and <cue>": a relative clause with no comma
@@ -225,19 +231,15 @@ _PREP_IN_NP_RE = re.compile(r"\s(?:with|for|at|from|in|on|by)\s")
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*\s+$")
 
 
-def relative_antecedent(before: str) -> tuple[int, int] | None:
+def relative_antecedent(before: str, coord: re.Match[str]) -> tuple[int, int] | None:
     """The antecedent of a relative clause coordinated with the cue, as offsets into ``before``.
 
     In "said a former official who oversaw the port and described the dispute as ...", the
     cue "described" shares its subject with "oversaw", the relative pronoun, whose antecedent
-    ("a former official") is the speaker, not the sentence's subject. None when no relative
-    clause ends at the coordination or no noun phrase ends right before its "who".
+    ("a former official") is the speaker, not the sentence's subject. ``coord``: the
+    coordination that ends ``before`` (:func:`coordination`). None when no relative clause
+    ends at it or no noun phrase ends right before its "who".
     """
-    if not _may_end_coordinated(before):
-        return None
-    coord = _RX42.search(before)
-    if coord is None:
-        return None
     if before[coord.start()] == ",":
         return None  # "They called him a man who ..., and urged": the main verbs coordinate
     rm = _RELATIVE_BEFORE_COORD_RE.search(before, 0, coord.start())

@@ -26,6 +26,7 @@ from .lexicon import (
     _OBJ_TO_INF_RE,
     _OBJECT_INF_VERBS,
     _OBJECT_SET,
+    _PREPOSITIONS,
     _QUOTE_ONLY_VERBS,
     _RX32,
     _RX33,
@@ -137,8 +138,6 @@ _DET_WORDS_ALL = (
     | {"does", "did", "are", "but", "nor", "yet", "so", "not", "never", "then", "now"}
 )
 _NATIONALITY_WORDS = {w.lower() for w in _resources.word_list("nationalities")}
-_PREPOSITIONS = _resources.word_set("prepositions")
-_PREPOSITION_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\s+$")
 #: A relative clause open before the phrase (no comma, colon or dash since "who").
 _OPEN_RELATIVE_RE = re.compile(r"\b(?:who|which|that)\s[^,;:—–]*$")
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
@@ -157,8 +156,7 @@ def _compound_noun_cue(m: str, start: int, end: int, sent_start: int) -> bool:
         return False
     w = dm.group("word")
     wl = w.lower()
-    pb = _PREPOSITION_BEFORE_RE.search(m, max(sent_start, dm.start() - 20), dm.start())
-    if (pb is not None and pb.group(1).lower() in _PREPOSITIONS) or _OPEN_RELATIVE_RE.search(
+    if word_before(m, dm.start(), sent_start) in _PREPOSITIONS or _OPEN_RELATIVE_RE.search(
         m, max(sent_start, dm.start() - 120), dm.start()
     ):
         # "people familiar with her thinking say", "officials at the Pentagon say",

@@ -515,9 +515,11 @@ _POSSESSOR_BEFORE_RE = re.compile(
 #: preposition: "X, who ..., said of Sanders: “...”" has its subject before the cue).
 _INVERTED_NAME_RE = re.compile(r"(?:[A-Z]|(?:the|a|an)\s)")
 _TIME_NAMES = _DATE_WORDS | {"today", "yesterday", "tonight"}
-#: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
+#: A comma or colon right before a quotation: it is introduced by what comes before it.
 _INTRODUCED_RE = re.compile(r"[,:]\s*$")
+#: After a cue, up to two words and a comma or colon: the cue introduces a quotation next.
 _INTRODUCES_NEXT_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s*[,:]\s*")
+#: A reported clause right after a cue: "that", or a pronoun or determiner and a word.
 _CLAUSE_AFTER_CUE_RE = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|there|the|a|an|his|her|their|its)\s+[a-z])"
 )

@@ -35,13 +35,14 @@ from .cue_context import (
     _according_sources,
     _adjunct_only,
     _adjuncts_after_hearer,
-    _coordinated,
+    _after_relative,
     _cue_of_quotation,
     _hearer_then_clause,
     _passive_quoted_by,
     _plausible_subject_before,
     _quote_then_speaker,
     _words_after_quote,
+    coordination,
     gerund_agent,
     relative_antecedent,
 )
@@ -117,8 +118,10 @@ _POSSESSOR_OF_CUE_RE = re.compile(r"\w['’]s(?:\s+[a-z]+ed)?\s+$")
 #: A capitalised name right after a cue and the word after it ("said Gates described ...").
 _NAME_THEN_WORD_RE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")
 
-
 #: A person's relative pronoun after an inverted subject ("said a person who was there").
+_WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
+
+
 def _reports_sentence_before(m: str, c: re.Match[str], subj, inverted: bool, comma: int) -> bool:
     """The post-posed cue ending a sentence that holds a statement reports that statement.
 
@@ -162,7 +165,6 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 #: What may follow a post-posed cue (or its inverted subject) that ends the sentence.
 _ENDS_SENTENCE_RE = re.compile(r"(?:\s+[a-z]\w*){0,2}\s*[.!?]?\s*$")
-_WHO_RE = re.compile(r"\s(?:who|whom|whose)\s")
 
 
 def _indirect(art: _Article) -> list[_Stmt]:
@@ -289,10 +291,11 @@ def _indirect(art: _Article) -> list[_Stmt]:
             participle = participle or bool(perfect)
             if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
-            coord = _coordinated(before_txt) is not None
+            cm = coordination(before_txt)
+            coord = cm is not None and not _after_relative(before_txt, cm)
             if participle or coord or (subj and m[subj[0] : subj[1]].lower() in {"and", "but"}):
                 subj = None
-            ra = relative_antecedent(before_txt)
+            ra = relative_antecedent(before_txt, cm) if cm is not None else None
             if ra is not None:
                 coord = True  # ("the boy, who wore a hat and said": coordinated too)
                 # "said a former official who oversaw X and described Y as ...": the relative

@@ -140,6 +140,11 @@ _CLAUSE_WORDS = frozenset({"had", "has", "have", "is", "was", "were", "would", "
 _DANGLING_LAST = frozenset({"own", "of", "and", "the", "a", "an", "to", "his", "her", "their"})
 
 
+def _place_word(w: str) -> bool:
+    """A content word (crude plural folded: "texa") that is a country or region."""
+    return w in _COUNTRIES or w + "s" in _COUNTRIES
+
+
 def _clause_like_name(name: str) -> bool:
     """A speaker name read from a clause piece, never a later description's antecedent.
 
@@ -316,15 +321,14 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 people = [] if org_head else list(art.persons_first_upto(ms + 400, _SCAN_LIMIT))
                 # "the Florida senator": a place in the description must be the person's, or
                 # the person the only one so far with the head ("Sen. X ... the Vermont senator")
-                places = {w for w in np_ctx if w in _COUNTRIES or w + "s" in _COUNTRIES}
+                places = {w for w in np_ctx if _place_word(w)}
                 holders = sum(1 for n in people if headw in art.persons[n].context)
                 for name in people:
                     ent = art.persons[name]
                     if ent.kind != "person" or not ent.positions or art.first_pos[name] > ms + 400:
                         continue
                     if not places <= ent.context and (
-                        holders > 1
-                        or any(w in _COUNTRIES or w + "s" in _COUNTRIES for w in ent.context)
+                        holders > 1 or any(_place_word(w) for w in ent.context)
                     ):
                         continue
                     ov = len(np_ctx & ent.context)

@@ -28,6 +28,7 @@ from .cues import _cue_ok
 from .forms import _FINITE_RE
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
 from .noun_phrases import (
+    _GROUP_QUANTITIES,
     _quantity_group,
 )
 from .segment import _Stmt
@@ -310,7 +311,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
                     # "Hundreds of pro-Sanders demonstrators": the share and the modifier
                     # before the description are part of the mention a reader needs
                     qm = _QUANTITY_BEFORE_RE.search(art.masked, max(0, x.start - 40), x.start)
-                    if qm is not None and qm.group("q").lower() in _GROUP_QUANTITY_WORDS:
+                    if qm is not None and qm.group("q").lower() in _GROUP_QUANTITIES:
                         st.subj = (qm.start(), x.end)
                 st.method += "+entity:sentence-subject"
             continue
@@ -654,7 +655,6 @@ _POST_MODIFIER_RE = re.compile(
 )
 
 
-_GROUP_QUANTITY_WORDS = _resources.word_set("group_quantities")
 #: A share or number of a group and a hyphenated modifier right before a description.
 _QUANTITY_BEFORE_RE = re.compile(
     r"(?<![\w’'-])(?P<q>[A-Za-z]+)\s+of\s+(?:the\s+)?(?:(?:pro|anti|non|ex)-[\w’'-]+\s+)?$"

@@ -413,12 +413,7 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     k0 = 0
     while k0 < len(toks) and toks[k0].casefold() in skip_first:
         k0 += 1
-    if (
-        k0 + 2 < len(toks) + 1
-        and k0 + 1 < len(toks)
-        and toks[k0].endswith(".")
-        and toks[k0 + 1].casefold() in skip_first
-    ):
+    if k0 + 1 < len(toks) and toks[k0].endswith(".") and toks[k0 + 1].casefold() in skip_first:
         # "... entering the U.S. While Clinton has ...": an abbreviation ended the sentence
         # before the opener; the name starts after it
         k0 += 2
