@@ -2641,3 +2641,40 @@ def test_a_later_description_is_not_linked_to_a_speaker_read_from_a_clause_piece
     assert _clause_like_name("president revisited his own")
     assert not _clause_like_name("witness interviewed by congressional staff")
     assert not _clause_like_name("source close to him")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Vik gave a terse reply in an interview on Monday when asked whether she would run.",
+        "Ola Dahl gave an abrupt answer when asked who he would back instead.",
+        "“We will see,” Dahl said when asked whether he would run again.",
+    ],
+)
+def test_a_participle_after_a_subordinator_is_a_passive_question_with_no_speaker(text):
+    q = extract_quotes(text)
+    asked = q[q["cue"] == "asked"]
+    assert asked["method"].tolist() == ["asked_question"]
+    assert asked["speaker"].fillna("").tolist() == [""]
+
+
+def test_a_passive_question_does_not_capture_the_next_quotation():
+    text = (
+        "“Jobs, jobs, jobs,” Mrs. Vik said on “The Late Show” last month when asked what "
+        "Mr. Vik would do. "
+        "“Nobody did it better.”"
+    )
+    q = extract_quotes(text)
+    cont = q[q["quote"].str.startswith("Nobody")]
+    assert cont["speaker"].tolist() == ["Vik"]
+    assert cont["cue"].tolist() == ["said"]
+
+
+def test_a_perfect_with_since_or_once_keeps_its_cue():
+    text = "Mrs. Vik has since said she would sign the bill. Ola Dahl had once concluded that the plan failed."
+    assert extract_quotes(text)["cue"].tolist() == ["said", "concluded"]
+
+
+def test_a_cue_word_after_any_or_every_is_a_noun():
+    text = "The share of undecided voters is highest in Utah, at 19 percent, the most of any state."
+    assert extract_quotes(text).empty

@@ -51,6 +51,13 @@ _GO_ON_TO_RE = re.compile(
 _PASSIVE_ADVERB_RE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+[a-z]+ly\s+$")
 
 
+#: Subordinators before which a bare participle is a reduced passive clause ("when asked
+#: what ...", "if pressed", "after being told"): the clause's subject was asked, it did not
+#: speak. Not "as" ("as noted by X" is left to the according-to rules), nor "since" and
+#: "once", adverbs in a perfect ("has since said", "had once concluded").
+_PASSIVE_SUBORDINATORS = _resources.word_set("subordinators") - {"as", "since", "once"}
+
+
 # The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
 _CUE_BLOCKER_ENDINGS = (
     "or",
@@ -78,6 +85,8 @@ _CUE_BLOCKER_ENDINGS = (
     "these",
     "those",
     "of",
+    "any",
+    "every",
 )
 
 
@@ -359,6 +368,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             return False
         if _RX35.search(before):
             return False
+    if len(t) < len(before) and wl.endswith(("ed", "d", "en", "ld")):
+        w_last = t.rsplit(None, 1)[-1] if t else ""
+        if w_last == "being":
+            w_last = t[: -len(w_last)].rstrip().rsplit(None, 1)[-1] if " " in t else ""
+        if w_last in _PASSIVE_SUBORDINATORS:
+            return False  # "Mrs. Clinton said ... when asked what ...": a passive
     if (
         t.endswith("ly")
         and wl.endswith(("ed", "d", "en", "ld"))
