@@ -2678,3 +2678,12 @@ def test_a_perfect_with_since_or_once_keeps_its_cue():
 def test_a_cue_word_after_any_or_every_is_a_noun():
     text = "The share of undecided voters is highest in Utah, at 19 percent, the most of any state."
     assert extract_quotes(text).empty
+
+
+def test_a_coordinated_cue_after_a_share_of_a_group_has_the_group_as_speaker():
+    text = (
+        "All of the GOP candidates oppose Dahl’s executive actions, and have pledged to end them."
+    )
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["GOP candidates"]
+    assert q["speaker_type"].tolist() == ["anonymous"]

@@ -408,3 +408,32 @@ def test_a_headline_opening_with_a_quantifier_names_no_one_by_it():
 
     tm = model("More Kari Vik emails released.\n\nKari Vik said the plan failed.")
     assert {e.name for e in tm.entities if e.kind == "person"} == {"Kari Vik"}
+
+
+def test_a_plural_head_before_a_lower_case_word_ends_the_description():
+    tm = text.model("The candidates oppose Dahl’s executive actions on trade.")
+    descs = [tm.text[m.start : m.end] for m in tm.mentions if m.kind == "description"]
+    assert "The candidates" in descs
+    assert not any("oppose" in d for d in descs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        (
+            "All of the GOP candidates oppose the plan, and have pledged to end it.",
+            "GOP candidates",
+        ),
+        ("Two of the officials opposed the plan and said it would fail.", "officials"),
+    ],
+)
+def test_a_group_after_a_share_and_of_is_the_sentence_subject(sentence, subject):
+    tm = text.model(sentence)
+    e = tm.sentence_subject(0, sentence.index(" and "), strict=True)
+    assert e is not None and e.name == subject
+
+
+def test_one_of_a_group_is_not_the_group():
+    sentence = "One of the officials opposed the plan and said it would fail."
+    tm = text.model(sentence)
+    assert tm.sentence_subject(0, sentence.index(" and "), strict=True) is None

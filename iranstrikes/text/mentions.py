@@ -259,9 +259,15 @@ def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None
                 break
             if wl in stop or len(mods) == 4 or word in _CLAUSE_WORDS:
                 break
-            if mods and head_ends.get(j) == i and is_past_form(mods[0]):
+            if (
+                mods
+                and head_ends.get(j) == i
+                and (is_past_form(mods[0]) or wl[-1] == "s" and mods[0].islower())
+            ):
                 # another head noun, then a past verb: "The aide thanked supporters" is two
-                # phrases and a verb, not one description; this one is its head alone
+                # phrases and a verb, not one description; this one is its head alone. So
+                # is a plural head before a lower-case word ("The candidates oppose Obama's
+                # executive"): a plural modifies no noun, the word is the verb
                 mods, det, start = [], "", hs
                 break
             mods.insert(0, word)

@@ -34,6 +34,20 @@ _BYLINE_RE = re.compile(
 _TOKEN_RE = re.compile(r"\w+(?:[’'.-]\w+)*|\S")
 _SUBJECT_LEAD = _resources.word_set("subject_lead_words")
 _SUBORDINATORS = _resources.word_set("subordinators")
+#: "All of the candidates oppose ...", "Two of the aides said ...": a share or number of a
+#: group and "of" (``group_quantities.txt``, ``quantifiers.txt``, number words, digits) open
+#: the subject's phrase; the group after "of" is the subject, not a preposition's object.
+_QUANTITY_OF_WORDS = (
+    (_resources.word_set("group_quantities") - {"%"})
+    | {r["word"] for r in _resources.table("spelled_numbers") if " " not in r["word"]}
+    | _resources.word_set("quantifiers")
+) - {"one"}  # "One of the aides, Ola Dahl, said": one person speaks, not the group
+_QUANTITY_OF_RE = re.compile(
+    r"(?:\b(?:"
+    + "|".join(sorted(_QUANTITY_OF_WORDS, key=lambda w: (-len(w), w)))
+    + r")|\d[\d,.]*%?)[ \t\u00a0]+of[ \t\u00a0]+\Z",
+    re.IGNORECASE,
+)
 #: Between a clause's comma and the main clause's subject: blanks and a determiner at most.
 _MAIN_SUBJECT_GAP_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?")
 _POSSESSIVE_AT_RE = re.compile(r"[’']s?\b")
@@ -226,7 +240,7 @@ class TextModel:
             if m.kind == "pronoun" and "subject" not in m.titles:
                 continue
             prev = self.text[max(s.start, m.start - 12) : m.start].split()
-            if prev and prev[-1].casefold() in _PREPOSITIONS:
+            if prev and prev[-1].casefold() in _PREPOSITIONS and self._quantity_of(m) is None:
                 continue
             cands.append(m)
         # the first mention a verb follows ("In Paris, ... the minister urged ...") and that
@@ -297,7 +311,10 @@ class TextModel:
         t = self.text
         if m.head == "it" and _BE_RE.match(t, m.end):
             return False
-        pm = _PREV_TOKEN_RE.search(t, max(lo, m.start - 30), m.start)
+        # "All of the candidates": the phrase opens where its share does
+        at = self._quantity_of(m)
+        at = m.start if at is None else at
+        pm = _PREV_TOKEN_RE.search(t, max(lo, at - 30), at)
         if pm is None:
             return True
         w = pm.group(1)
@@ -312,6 +329,13 @@ class TextModel:
         return m.kind in {"name", "title_name", "organisation", "state"} and (
             w in lx["dets"] or w in lx["titles"]
         )
+
+    def _quantity_of(self, m: Mention) -> int | None:
+        """Where a share and "of" before a group mention start ("*All of* the candidates")."""
+        if m.kind not in ("description", "organisation", "name"):
+            return None
+        qm = _QUANTITY_OF_RE.search(self.text, max(0, m.start - 24), m.start)
+        return None if qm is None else qm.start()
 
     def _verb_follows(self, m: Mention, hi: int) -> bool:
         """True when a verb-like word follows the mention (past brackets or a parenthesis).
