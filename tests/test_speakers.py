@@ -2687,3 +2687,14 @@ def test_a_coordinated_cue_after_a_share_of_a_group_has_the_group_as_speaker():
     q = extract_quotes(text)
     assert q["speaker"].tolist() == ["GOP candidates"]
     assert q["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_an_unnamed_group_of_senators_is_anonymous():
+    q = extract_quotes("Republican senators said the plan would fail.")
+    assert q["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_a_modal_opening_a_speaker_span_is_cut_to_the_mention():
+    text = "But will their editors, who have called these stories “spinach,” want to publish them?"
+    q = extract_quotes(text)
+    assert set(q["speaker"]) == {"editors"}

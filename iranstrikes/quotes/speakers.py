@@ -141,6 +141,8 @@ _PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
 
 
 _TIME_UNITS = _resources.word_set("time_units")
+#: Lower-case modals and auxiliaries that never modify a noun (``description_stop_words.txt``).
+_CLAUSE_WORDS = _resources.word_set("description_stop_words")
 
 
 def _suspicious(span: str) -> bool:
@@ -157,6 +159,8 @@ def _suspicious(span: str) -> bool:
         return True  # "that he’d seen", "that the committee": a clause, not "that official"
     if first.casefold() in _LEAD_OK:
         return False
+    if first in _CLAUSE_WORDS:
+        return True  # "will their editors": a modal or auxiliary opens a clause piece
     if _LEADING_FUNCTION_RE.match(span) and not _QUANTITY_LEAD_RE.match(span):
         return True  # "to the drafting committee", "where local party leaders": a clause piece
     head = _HEAD_CUT_RE.split(span.casefold(), 1)[0].split()
