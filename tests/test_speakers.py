@@ -2698,3 +2698,16 @@ def test_a_modal_opening_a_speaker_span_is_cut_to_the_mention():
     text = "But will their editors, who have called these stories “spinach,” want to publish them?"
     q = extract_quotes(text)
     assert set(q["speaker"]) == {"editors"}
+
+
+def test_a_list_of_three_groups_speaks_as_the_whole_list():
+    q = extract_quotes("Friends, lobbyists and former foes say that Dahl is the right man.")
+    assert q["speaker"].tolist() == ["Friends, lobbyists and former foes"]
+    assert q["speaker_mention"].tolist() == ["Friends, lobbyists and former foes"]
+
+
+def test_a_list_of_three_names_is_one_mention_and_a_fronted_adjunct_is_no_item():
+    q = extract_quotes("Ola Dahl, Kari Vik and Per Berg said the plan would fail.")
+    assert q["speaker_mention"].tolist() == ["Ola Dahl, Kari Vik and Per Berg"]
+    q = extract_quotes("In Oslo, Vik and Berg said the plan would fail.")
+    assert q["speaker_mention"].tolist() == ["Vik and Berg"]

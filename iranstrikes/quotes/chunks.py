@@ -1,12 +1,15 @@
 """Chunks of a subject segment: the stretches between its commas, semicolons and dashes.
 
 What belongs here: :func:`_split_commas` and :func:`_last_chunks`, which the subject finder
-(:func:`.phrases._subject`) reads a segment with. Pure string functions.
+(:func:`.phrases._subject`) reads a segment with, and :func:`_list_start`, the start of a
+list of three or more that the last chunk ends. Pure string functions.
 """
 
 from __future__ import annotations
 
 import re
+
+from .. import resources as _resources
 
 #: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
 #: for a dash: "or DFA - which was founded ... - said") and brackets.
@@ -95,3 +98,47 @@ def _last_chunks(seg: str, base: int, n: int = 3) -> list[tuple[int, int]]:
         end = cut[0]
     out.reverse()
     return out
+
+
+#: One item of a list of speakers: a name of up to four capitalised words, or up to three
+#: lower-case words (after an optional determiner) ending in a plural ("former foes").
+_LIST_ITEM = (
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|(?:(?:the|their|his|her|its|other|some|many)\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*s)"
+)
+_LIST_ITEM_RE = re.compile(_LIST_ITEM + r"\Z")
+#: The last chunk of a list: an item, "and"/"or", then the last item.
+_LIST_END_RE = re.compile(_LIST_ITEM + r"\s+(?:and|or)\s+\S")
+#: First words that open an adjunct, not a list item ("In Paris, X and Y said", "Still, ...").
+_NOT_ITEM_FIRST = (
+    _resources.word_set("prepositions")
+    | _resources.word_set("sentence_openers")
+    | _resources.word_set("subordinators")
+    | _resources.word_set("stopwords")
+    | frozenset(_resources.months())
+    | frozenset(_resources.weekdays())
+)
+
+
+def _list_start(seg: str, base: int, chunks: list[tuple[int, int]]) -> int | None:
+    """Where a list of three or more speakers starts, when the last chunk ends one.
+
+    "Friends, lobbyists and former foes say", "Dahl, Vik and Berg said": the chunks before
+    the last ("Friends") are items of the list its "and" closes, when every one of them is a
+    short name or plural noun phrase and the first opens the segment ``seg`` (at ``base``).
+    None otherwise ("In Paris, Vik and Berg said": an adjunct, not an item). ``chunks``: the
+    segment's last chunks (:func:`_last_chunks`, absolute offsets).
+    """
+    if len(chunks) < 2 or not _LIST_END_RE.match(seg, chunks[-1][0] - base):
+        return None
+    items = chunks[:-1]
+    if seg[: items[0][0] - base].strip():
+        return None  # more chunks before these: no list from the segment start
+    for a, b in items:
+        item = seg[a - base : b - base]
+        if not _LIST_ITEM_RE.match(item):
+            return None
+        first = item.split()[0].casefold()
+        if first in _NOT_ITEM_FIRST or first.endswith(("ing", "ly")):
+            return None
+    return items[0][0]

@@ -32,7 +32,7 @@ from .resolve import (
 from .segment import _Stmt
 from .spans import trim_speaker_tails
 from .speaker_types import _classify
-from .speakers import check_speakers, full_descriptions, tidy_mentions
+from .speakers import check_speakers, full_descriptions, list_subjects, tidy_mentions
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
@@ -146,6 +146,7 @@ def quote_columns(
     check_speakers(art, stmts + hosts, text_model=text_model)
     tidy_mentions(art, stmts)
     full_descriptions(art, stmts)
+    list_subjects(art, stmts)
     trim_speaker_tails(art, stmts)
     for st in direct:
         h = st.extra.get("host")

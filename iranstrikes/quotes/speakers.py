@@ -23,6 +23,7 @@ import re
 from .. import resources as _resources
 from .. import text as _text
 from .article import _Article
+from .chunks import _last_chunks, _list_start
 from .clauses import _RELATIVE_BEFORE_CUE_RE
 from .cues import _cue_ok
 from .forms import _FINITE_RE
@@ -738,3 +739,31 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
                 st.extra["widened"] = True  # (quotes.spans keeps a set-off aside it holds)
         if me != st.subj[1]:
             st.subj = (ms, me)
+
+
+def list_subjects(art: _Article, stmts: list[_Stmt]) -> None:
+    """Widen a speaker span that ends a list of three or more over the list's first items.
+
+    "Friends, lobbyists and former foes say", "Dahl, Vik and Berg said": the rules read the
+    last chunk ("lobbyists and former foes"); the whole list is the mention. A list of
+    unnamed groups speaks as the list; a list of names keeps the person the rules named (the
+    last one, as for "X and Y said"). Only a list that opens its sentence (see
+    :func:`.chunks._list_start`).
+    """
+    m = art.masked
+    for st in stmts:
+        if not st.subj or not st.cue or st.cue[0] < st.subj[1]:
+            continue
+        ms, me = st.subj
+        if " and " not in m[ms:me] and " or " not in m[ms:me]:
+            continue
+        ss = st.sent[0]
+        chunks = _last_chunks(m[ss:me], ss)
+        if not chunks or chunks[-1][0] != ms:
+            continue
+        ls = _list_start(m[ss:me], ss, chunks)
+        if ls is None:
+            continue
+        st.subj = (ls, me)
+        if st.speaker_type != "person":
+            st.speaker = " ".join(art.text[ls:me].split())
