@@ -2711,3 +2711,20 @@ def test_a_list_of_three_names_is_one_mention_and_a_fronted_adjunct_is_no_item()
     assert q["speaker_mention"].tolist() == ["Ola Dahl, Kari Vik and Per Berg"]
     q = extract_quotes("In Oslo, Vik and Berg said the plan would fail.")
     assert q["speaker_mention"].tolist() == ["Vik and Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Defending that terrain is squarely within the Dahl wheelhouse, said a handful of "
+            "Democrats who point to his record.",
+            [("said", "a handful of Democrats")],
+        ),
+        ("Criticizing police tactics will alienate many moderate voters.", []),
+        ("Saying that the plan is dead, the minister resigned.", [("Saying", "the minister")]),
+    ],
+)
+def test_a_sentence_initial_gerund_subject_is_no_participle_cue(text, rows):
+    q = extract_quotes(text)
+    assert list(zip(q["cue"], q["speaker_mention"], strict=True)) == rows

@@ -289,6 +289,8 @@ def _indirect(art: _Article) -> list[_Stmt]:
             # sentence is fronted like "Reiterating that X, ..." (its subject comes after)
             perfect = c.start() - ss < 20 and _PERFECT_LEAD_RE.fullmatch(before_txt.strip())
             participle = participle or bool(perfect)
+            if participle and not perfect and c.start() - lo_c < 3 and _gerund_subject(art, c, se):
+                continue  # "Defending that terrain is X's strength, said Y": a gerund subject
             if subj and not participle:
                 sent_subjs.append((c.start(), subj[0], subj[1]))
             cm = coordination(before_txt)
@@ -689,6 +691,31 @@ def _indirect(art: _Article) -> list[_Stmt]:
 
 
 _DET_WORDS = _resources.word_set("determiners")
+
+
+#: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
+#: Democrats"); the clause was the subject of a sentence reported by a post-posed cue.
+_COMMA_INVERTED_CUE_RE = re.compile(r",\s*(?P<cue>[a-z]+)\s+(?:[A-Z]|(?:the|a|an)\s)")
+
+
+def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
+    """The sentence-initial -ing cue ``c`` heads the sentence's subject, not a participle.
+
+    "Saying that X, the minister resigned": a fronted participle's clause ends at a comma and
+    the main clause follows. With no comma to the sentence end and no later cue ("Saying so
+    was a mistake.", not "Conceding X he warned: ...") or an inverted reporting verb right
+    after that comma ("Defending that terrain is within his reach, said a handful of
+    Democrats"), the -ing phrase is the subject of a verb.
+    """
+    m = art.masked
+    com = m.find(",", c.end(), se)
+    if com < 0:
+        return not any(True for _c in art.cues(c.end() + 1, se))
+    im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
+    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE_CUES
+
+
+_INVERTIBLE_CUES = _resources.word_set("reporting_verbs_invertible")
 
 
 def _main_clause_subject(m: str, st: _Stmt) -> None:
