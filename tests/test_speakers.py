@@ -2728,3 +2728,14 @@ def test_a_list_of_three_names_is_one_mention_and_a_fronted_adjunct_is_no_item()
 def test_a_sentence_initial_gerund_subject_is_no_participle_cue(text, rows):
     q = extract_quotes(text)
     assert list(zip(q["cue"], q["speaker_mention"], strict=True)) == rows
+
+
+def test_a_nounish_base_form_after_a_gerund_is_its_object():
+    text = (
+        "Politico reported that Dahl had cut the programs, including eliminating state money "
+        "for a testing lab. As of the last fundraising report, Vik had raised $290,000."
+    )
+    q = extract_quotes(text)
+    assert q["cue"].tolist() == ["reported"]
+    q = extract_quotes("People familiar with her thinking say she now backs the plan.")
+    assert q["cue"].tolist() == ["say"]

@@ -286,6 +286,15 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if (
+        base
+        and before.endswith("ing ")
+        and wl + "s" in _NOUNISH_S
+        and len(before.rsplit(None, 1)[-1]) > 5
+    ):
+        # "including eliminating state money", "heaping praise on": a noun-like base form
+        # after a gerund is its object (not "people familiar with her thinking say")
+        return False
     if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
         first = wl.split()[0]
         if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
