@@ -2739,3 +2739,5 @@ def test_a_nounish_base_form_after_a_gerund_is_its_object():
     assert q["cue"].tolist() == ["reported"]
     q = extract_quotes("People familiar with her thinking say she now backs the plan.")
     assert q["cue"].tolist() == ["say"]
+    q = extract_quotes("Those who attended the meeting report that the plan was dropped.")
+    assert q["cue"].tolist() == ["report"]

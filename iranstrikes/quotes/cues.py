@@ -136,6 +136,12 @@ _DET_WORD_BEFORE_RE = re.compile(
     r"(?:(?P<first>[\w’'-]+)\s+)?(?P<word>[\w’'-]+)\s+$"
 )
 _PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
+#: Before an -ing word, what makes it a noun ("the meeting", "her thinking").
+_GERUND_NOUN_DETS = (
+    _resources.word_set("determiners")
+    | {r["form"] for r in _resources.table("pronoun_forms") if r["case"] == "possessive"}
+    | {"her", "my", "our", "your"}
+)
 #: Words that are no modifier of a noun: function words, pronouns, auxiliaries and modals,
 #: conjunctions ("her voice and [say]", "her campaign would [continue]").
 _DET_WORDS_ALL = (
@@ -286,15 +292,13 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
-    if (
-        base
-        and before.endswith("ing ")
-        and wl + "s" in _NOUNISH_S
-        and len(before.rsplit(None, 1)[-1]) > 5
-    ):
-        # "including eliminating state money", "heaping praise on": a noun-like base form
-        # after a gerund is its object (not "people familiar with her thinking say")
-        return False
+    if base and before.endswith("ing ") and wl + "s" in _NOUNISH_S:
+        bw = before.split()
+        if len(bw[-1]) > 5 and not (len(bw) > 1 and bw[-2] in _GERUND_NOUN_DETS):
+            # "including eliminating state money", "the last fundraising report": a
+            # noun-like base form after a gerund is its object or head (not "those at the
+            # meeting call it", "people familiar with her thinking say")
+            return False
     if " " in wl and _NOUN_BEFORE_PHRASE_RE.search(before):
         first = wl.split()[0]
         if first in _NOUNISH_S or first + "s" in _NOUNISH_S:
