@@ -2741,3 +2741,18 @@ def test_a_nounish_base_form_after_a_gerund_is_its_object():
     assert q["cue"].tolist() == ["say"]
     q = extract_quotes("Those who attended the meeting report that the plan was dropped.")
     assert q["cue"].tolist() == ["report"]
+
+
+def test_kept_asking_is_a_finite_verb_phrase_with_its_own_subject():
+    text = (
+        "When Vik first testified before the council, Sen. Ola Dahl (R-Oslo) kept asking her "
+        "why the agency had tied the violence to protests."
+    )
+    q = extract_quotes(text)
+    row = q[q["cue"] == "asking"]
+    assert row["speaker"].tolist() == ["Ola Dahl"]
+
+
+def test_a_hyphenated_capitalised_name_is_no_dateline():
+    q = extract_quotes("In Bergen, marchers carried white roses, KING-TV reported.")
+    assert q["speaker_mention"].tolist() == ["KING-TV"]

@@ -471,7 +471,9 @@ def with_absolute(m: str, pos: int, floor: int) -> tuple[int, int] | None:
 
 
 _PROGRESSIVE_RE = re.compile(
-    r"\b(?:is|are|was|were|am|been|be|[’']s|[’']re)\s+(?:(?:also|still|now|not|already|"
+    r"\b(?:is|are|was|were|am|been|be|[’']s|[’']re"
+    # an aspect verb before the -ing form ("X kept asking her why")
+    r"|kept|keeps|keep)\s+(?:(?:also|still|now|not|already|"
     r"again|[a-z]{3,}ly)\s+)?$"
 )
 

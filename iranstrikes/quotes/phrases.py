@@ -98,8 +98,10 @@ _DAYS_MONTHS = frozenset(
 )
 
 
+#: (a hyphen ends a dateline only before a blank: "KING-TV reported" is a name)
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–:]+\s*"
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*"
+    r"(?:[-—–:]*[—–:]|-+(?=\s))\s*"
 )
 _CLAUSE_VERB_IN_NP_RE = re.compile(
     r"\b(?:came|comes|come|was|were|is|are|followed|follows|after|before|when|while|because|"
