@@ -2756,3 +2756,38 @@ def test_kept_asking_is_a_finite_verb_phrase_with_its_own_subject():
 def test_a_hyphenated_capitalised_name_is_no_dateline():
     q = extract_quotes("In Bergen, marchers carried white roses, KING-TV reported.")
     assert q["speaker_mention"].tolist() == ["KING-TV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour plan failed last winter, as Vik predicted.",
+            "The harbour plan failed last winter",
+        ),
+        (
+            "Dahl went to the harbour on Monday - as Vik has said - and he can prove it.",
+            "Dahl went to the harbour on Monday",
+        ),
+    ],
+)
+def test_a_closing_as_clause_attributes_the_clause_before_it(text, content):
+    q = extract_quotes(text)
+    row = q[q["speaker"] == "Vik"]
+    assert row["method"].tolist() == ["as_clause_cue"]
+    assert row["quote"].tolist() == [content]
+
+
+def test_an_as_clause_with_its_own_clause_is_no_closing_attribution():
+    q = extract_quotes("The plan failed last year, as Dahl said it would.")
+    assert "as_clause_cue" not in q["method"].tolist()
+
+
+def test_a_later_progressive_cue_with_its_own_subject_ends_the_content():
+    text = (
+        "In 2013, when Vik first testified before the council on the attacks, and Sen. Ola "
+        "Dahl kept asking her why the agency had tied the violence to protests."
+    )
+    q = extract_quotes(text)
+    row = q[q["cue"] == "testified"]
+    assert row["quote"].tolist() == ["before the council on the attacks"]

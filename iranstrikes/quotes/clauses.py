@@ -17,7 +17,7 @@ import re
 
 from .. import resources as _resources
 from .article import _Article
-from .cues import _cue_ok
+from .cues import _cue_ok, _progressive
 from .forms import _trim
 from .lexicon import first_letter_alternation
 from .phrases import _subject
@@ -176,7 +176,9 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
         ):
             continue  # (no boundary before the cue: nothing below can match; cheap test first)
         if (
+            # (a participle is no new clause; a progressive is: "and Y kept asking her why")
             c2.group(0).lower().endswith("ing")
+            and not _progressive(m, c2.start(), cs)
             or not _cue_ok(m, c2, ss)
             # (a relative clause's verb is no new clause: ", and Y, who suggested ...")
             or _RELATIVE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 60), c2.start())

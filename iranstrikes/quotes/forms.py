@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.mentions import is_past_form
 from .article import _Article
 from .lexicon import (
     _ACCORDING_RE,
@@ -369,6 +370,59 @@ _PAREN_AFTER_RE = re.compile(r"(?:\s+(?:by\s+)?(?:[\w.'’&-]+\s+){0,5}?[\w.'’
 _AS_BEFORE_RE = re.compile(
     r"(?:^|[,;—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)[Aa]s\s+(?P<s>(?:[\w.'’&-]+\s+){0,7}?)$"
 )
+
+
+#: A closing "as" clause before its cue: a comma or dash after a clause, "as", its subject
+#: ("..., as Rubio has [said].", "... - as Rubio has [said] - ...").
+_AS_AFTER_CLAUSE_RE = re.compile(r"(?P<sep>,|[—–]|\s--?)\s*as\s+(?P<s>(?:[\w.'’&-]+\s+){1,6}?)$")
+#: After an "as" clause's cue: an optional "by" agent or short adjunct, then the end of the
+#: sentence or the closing dash of the aside.
+_AS_CLAUSE_END_RE = re.compile(
+    r"(?P<adj>(?:\s+(?!(?:he|she|they|it|we|I|that)\b)[\w.'’&-]+){0,5}?)\s*"
+    r"(?P<end>[.!?;]|[—–]|\s--?\s|\Z)"
+)
+
+
+def _as_clause_after(
+    art: _Article, c: re.Match[str], lo: int, hi: int, sent: tuple[int, int], sent_stmts=()
+) -> _Stmt | None:
+    """An "as" clause that closes or interrupts the statement it attributes.
+
+    "He assured the crowd he doesn't have small hands - as Rubio has said - and ...", "The
+    plan failed, as Vik predicted.": the clause before the "as" is what the subject of the
+    cue said (from the sentence start). Not "As X noted, ..." at the start of a sentence
+    (:func:`_parenthetical_cue`), nor an "as" clause with its own clause after the cue ("as
+    Trump said he would"), nor one whose clause before has no finite verb.
+    """
+    m = art.masked
+    before = m[lo : c.start()]
+    if "as " not in before[-60:]:
+        return None  # (cheap test first)
+    am = _AS_AFTER_CLAUSE_RE.search(before)
+    if am is None:
+        return None
+    em = _AS_CLAUSE_END_RE.match(m, c.end(), hi)
+    if em is None or _FINITE_RE.search(em.group("adj")):
+        return None
+    if am.group("sep").strip() in ("—", "–", "-", "--") and em.group("end") in ".!?;":
+        return None  # an aside opened by a dash closes with one
+    sep = lo + am.start("sep")
+    start = lo
+    for s2 in sent_stmts:
+        if s2.start < sep <= s2.end + 2 and s2.cue[1] <= s2.start:
+            start = max(start, s2.start)  # "assured the crowd that A - as X has said -"
+    cs, ce = _trim(art.text, start, sep)
+    if (
+        ce - cs < 12
+        or "_" in m[cs:ce]
+        or start == lo
+        and not (_FINITE_RE.search(m, cs, ce) or any(map(is_past_form, m[cs:ce].split())))
+    ):
+        return None
+    subj = _subject(m, lo + am.start("s"), c.start())[0]
+    if subj is None:
+        return None
+    return _Stmt("indirect", cs, ce, (c.start(), c.end()), subj, sent, "as_clause_cue", 0.6)
 
 
 #: Relative pronouns ("that" aside): a cue after one is in a relative clause.

@@ -64,6 +64,7 @@ from .forms import (
     _THATLESS_CLAUSE_RE,
     _THATLESS_PAST_RE,
     _according_to,
+    _as_clause_after,
     _asked_questions,
     _citing_source,
     _cut_before_later_speakers,
@@ -303,9 +304,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 # "said a former official who oversaw X and described Y as ...": the relative
                 # pronoun's antecedent is the cue's subject
                 subj, appos = (lo_c + ra[0], lo_c + ra[1]), ""
-            if not participle and not coord and not sent_stmts:
-                # "The delay, she noted, was ...", "As X noted, ...", "As reported by X, ..."
-                pst = _parenthetical_cue(art, c, lo_c, hi_c, (ss, se))
+            if not participle and not coord:
+                # "..., as X has said.": the clause before (after another statement too)
+                pst = _as_clause_after(art, c, lo_c, hi_c, (ss, se), sent_stmts)
+                if pst is None and not sent_stmts:
+                    # "The delay, she noted, was ...", "As X noted, ...", "As reported by X"
+                    pst = _parenthetical_cue(art, c, lo_c, hi_c, (ss, se))
                 if pst is not None:
                     sent_stmts.append(pst)
                     prev_subj = pst.subj
