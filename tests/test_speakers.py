@@ -2785,9 +2785,10 @@ def test_an_as_clause_with_its_own_clause_is_no_closing_attribution():
 
 def test_a_later_progressive_cue_with_its_own_subject_ends_the_content():
     text = (
-        "In 2013, when Vik first testified before the council on the attacks, and Sen. Ola "
-        "Dahl kept asking her why the agency had tied the violence to protests."
+        "The gaffes were reminiscent of one from January 2013, when Vik first testified before "
+        "the council on the 2011 attacks in Bergen, and Sen. Ola Dahl (R-Oslo) kept asking her "
+        "why the agency had tied the violence to protests."
     )
     q = extract_quotes(text)
     row = q[q["cue"] == "testified"]
-    assert row["quote"].tolist() == ["before the council on the attacks"]
+    assert row["quote"].tolist() == ["before the council on the 2011 attacks in Bergen"]
