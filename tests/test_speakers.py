@@ -2792,3 +2792,20 @@ def test_a_later_progressive_cue_with_its_own_subject_ends_the_content():
     q = extract_quotes(text)
     row = q[q["cue"] == "testified"]
     assert row["quote"].tolist() == ["before the council on the 2011 attacks in Bergen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("“We will win,” Dahl told the National Association of Realtors on Monday.", ""),
+        ("“We will win,” Dahl told the National Post.", "National Post"),
+        ("“We will win,” Dahl told The Washington Post Tuesday.", "The Washington Post"),
+        (
+            "Dahl said the plan failed, according to polls reported by CNN and The New York Times.",
+            "CNN",
+        ),
+    ],
+)
+def test_an_outlet_name_that_goes_on_into_another_name_is_not_that_outlet(text, via):
+    q = extract_quotes(text)
+    assert q["via"].fillna("").tolist()[:1] == [via]

@@ -428,6 +428,22 @@ def _reading(text: str):
     return raw, paras, headline_paras, quotes, "".join(parts), all_quotes
 
 
+#: Capitalised words right after an outlet's name (not a day or a month), linked by "of",
+#: "for", "the": the name may go on (not "and": "CNN and The New York Times" are two).
+_NAME_GOES_ON_RE = re.compile(
+    r"(?: (?:(?:of|for|the) )*(?!(?:"
+    + "|".join(_resources.weekday_names() + _resources.month_names())
+    + r")\b)[A-Z][\w&'’-]*)+"
+)
+#: A name that goes on to one of these is another organisation or outlet ("the National
+#: Association of Realtors", "the Independent Journal Review", "the National Post"), not the
+#: gazetteer outlet its first words spell.
+_OTHER_NAME_HEADS = frozenset(_resources.word_list("organisation_words")) | {
+    "review", "radio", "television", "tv", "magazine", "journal", "daily", "post", "news",
+    "times", "herald", "tribune", "gazette", "chronicle", "academies", "academy",
+}  # fmt: skip
+
+
 def find_outlets(masked: str, scanned=None) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, kind) of every outlet named in the masked text, sorted.
 
@@ -448,6 +464,9 @@ def find_outlets(masked: str, scanned=None) -> list[tuple[int, int, str, str]]:
             continue
         mt = rx.match(m, start)
         if mt:
+            go = _NAME_GOES_ON_RE.match(m, mt.end())
+            if go is not None and any(w.lower() in _OTHER_NAME_HEADS for w in go.group(0).split()):
+                continue
             hits.append(mt)
     for mt in hits:
         name = canonical_outlet(mt.group(0))
