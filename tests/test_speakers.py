@@ -2809,3 +2809,17 @@ def test_a_later_progressive_cue_with_its_own_subject_ends_the_content():
 def test_an_outlet_name_that_goes_on_into_another_name_is_not_that_outlet(text, via):
     q = extract_quotes(text)
     assert q["via"].fillna("").tolist()[:1] == [via]
+
+
+def test_a_participle_after_a_coordinated_clause_with_its_own_subject_is_that_clauses():
+    text = (
+        "Protest groups say the rules are less about safety than visibility, and the Civil "
+        "Liberties Union of Oslo has already sued the city over the rules, saying they violate "
+        "free-speech rights."
+    )
+    q = extract_quotes(text)
+    row = q[q["cue"] == "saying"]
+    assert row["speaker"].tolist() == ["Civil Liberties Union of Oslo"]
+    assert q[q["cue"] == "say"]["quote"].tolist() == [
+        "the rules are less about safety than visibility"
+    ]

@@ -127,7 +127,7 @@ def _adjunct_only(t: str) -> bool:
 
 _SENT_SUBJ_RE = re.compile(
     r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+)\s+(?:on\s+\w+\s+|also\s+|later\s+)?"
-    r"(?:has\s+|have\s+|had\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:already|just|since|now)\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
     r"cut|held|fell|rose|sent|brought|left|led|met|threw|upheld|overturned|sought)\b"
 )
 

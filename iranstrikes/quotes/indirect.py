@@ -617,7 +617,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 # calls to ban ..., noting ..."): no later statement reuses its speaker
                 stmt.extra["possessor"] = True
             if subj is None:
-                if prev_subj is not None or sent_stmts:
+                nc = _new_clause_subject(m, sent_stmts, c) if participle and sent_stmts else None
+                if nc is not None:
+                    # "X say A, and the ACLU has sued the city, saying B": the participle goes
+                    # with the clause before it, which has a subject of its own
+                    stmt.subj = nc
+                    stmt.method = "participle_sentence_subject"
+                elif prev_subj is not None or sent_stmts:
                     stmt.subj_from = -1  # reuse previous statement's speaker in this sentence
                 elif participle and (c.start() - lo_c < 3 or perfect):
                     stmt.extra["fronted"] = True
@@ -695,6 +701,21 @@ def _indirect(art: _Article) -> list[_Stmt]:
 
 
 _DET_WORDS = _resources.word_set("determiners")
+
+
+def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
+    """The subject of a coordinated clause between the last statement's cue and ``c``.
+
+    "Protest groups say A, and the ACLU has already sued the city, saying B": a clause after
+    ", and" (", but", ";") with its own subject and past verb stands between; the participle
+    ``c`` is that clause's. None when there is no such clause.
+    """
+    found = None
+    for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
+        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start())
+        if sm is not None:
+            found = sm
+    return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
 
 
 #: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
