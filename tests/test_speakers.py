@@ -2823,3 +2823,14 @@ def test_a_participle_after_a_coordinated_clause_with_its_own_subject_is_that_cl
     assert q[q["cue"] == "say"]["quote"].tolist() == [
         "the rules are less about safety than visibility"
     ]
+
+
+@pytest.mark.parametrize("lead", ["", "\u202a"])
+def test_a_closing_mark_typed_to_open_a_quotation_opens_it(lead):
+    text = (
+        lead + "”Sorry Sarah, you should have said it, because you can handle it!” posted Kari Vik."
+        "\n\n" + lead + "”Trolls declare war on a lot of people,” wrote Ola Dahl."
+    )
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["Kari Vik", "Ola Dahl"]
+    assert q["kind"].tolist() == ["direct", "direct"]

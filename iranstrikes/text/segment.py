@@ -9,6 +9,7 @@ paragraphs, headline-like lines, pairing quotation marks, and sentence spans (ru
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import resources as _resources
@@ -140,6 +141,11 @@ def _is_headline(text: str, s: int, e: int) -> bool:
     return caps / len(words) >= 0.7
 
 
+def _is_format(ch: str) -> bool:
+    """An invisible format character (a bidi mark such as U+202A before a quotation)."""
+    return unicodedata.category(ch) == "Cf"
+
+
 def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
     """Pair quotation marks within each paragraph; unclosed quotes close at paragraph end."""
     quotes: list[_Quote] = []
@@ -162,6 +168,12 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Quote]:
                     role = "close"  # an opening mark typed for a closing one: ‘,“ said’
             elif ch in "”»":
                 role = "close"
+                if (
+                    open_at < 0
+                    and nxt.isalnum()
+                    and (prev.isspace() or prev in "([{—–-:" or i == ps or _is_format(prev))
+                ):
+                    role = "open"  # '”Sorry Sarah, ...!” posted X': a closing mark typed to open
             elif prev.isspace() or prev in "([{—–-:" or i == ps:
                 role = "open" if not nxt.isspace() else "close"
             else:
