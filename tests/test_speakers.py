@@ -2834,3 +2834,22 @@ def test_a_closing_mark_typed_to_open_a_quotation_opens_it(lead):
     q = extract_quotes(text)
     assert q["speaker"].tolist() == ["Kari Vik", "Ola Dahl"]
     assert q["kind"].tolist() == ["direct", "direct"]
+
+
+def test_single_quotation_marks_are_an_articles_own_when_it_has_no_double_ones():
+    text = (
+        "‘We will win the vote,’ Ola Dahl said on Monday.\n\n"
+        "Kari Vik said: ‘We will earn the voters’ trust and the town’s.’\n\n"
+        "She called the plan ‘dead’ and left. It’s Vik’s view, aides said."
+    )
+    q = extract_quotes(text)
+    rows = list(zip(q["kind"], q["speaker"], q["quote"], strict=True))
+    assert ("direct", "Ola Dahl", "We will win the vote,") in rows
+    assert ("direct", "Kari Vik", "We will earn the voters’ trust and the town’s.") in rows
+    assert ("partial", "Kari Vik", "dead") in rows
+
+
+def test_single_marks_stay_apostrophes_beside_double_quotation_marks():
+    text = "“It’s over,” Ola Dahl said of the ‘deal’ on Monday."
+    q = extract_quotes(text)
+    assert q["quote"].tolist() == ["It’s over,"]

@@ -36,7 +36,8 @@ def _mask(text: str) -> str:
     """A same-length copy: NBSPs as spaces, markdown links blanked, ``''`` as ``"``, party tags blanked.
 
     A horizontal bar or figure dash, typed for a dash by some outlets ("Hastily politicizing
-    the tragedy ― much like he did ... ― Trump cast"), reads as an em dash.
+    the tragedy ― much like he did ... ― Trump cast"), reads as an em dash. In a text with no
+    double quotation marks, paired single ones ("‘We won,’ he said") read as double marks.
     """
     m = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     if "\u2015" in m or "\u2012" in m:
@@ -60,7 +61,55 @@ def _mask(text: str) -> str:
             # an inner single quotation ending (or starting) with the outer one:
             # "''I told them, 'No.'''" closes both, the double mark after the single one
             m = _THREE_APOSTROPHES_RE.sub(_inner_and_outer, m)
+    if ("‘" in m or "'" in m) and not any(ch in m for ch in '"“”„'):
+        # single quotation marks as the article's own (British style: "‘We won,’ he said"):
+        # each pair reads as a double mark (same length)
+        m = _single_marks_as_double(m)
     return m
+
+
+#: A single mark that may open a quotation: after a blank or an opening bracket or dash (or
+#: at the start), before a letter or digit.
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=[\s(\[{—–:-])|^)[‘'](?=[^\W_])", re.M)
+#: A single mark that may close one: after a non-blank, before no letter or digit.
+_SINGLE_CLOSE_RE = re.compile(r"(?<=\S)[’'](?![^\W_])")
+
+
+def _single_marks_as_double(m: str) -> str:
+    """Pair single quotation marks within each line and write each pair as double marks.
+
+    An opening mark pairs with the next closing one on its line; a closing mark after an "s"
+    before a blank and a lower-case word ("the voters’ choice") is a possessive when another
+    closing mark follows on the line. Unpaired marks (apostrophes, "’90s") stay as they are.
+    """
+    out = list(m)
+    pos = 0
+    n = len(m)
+    while True:
+        om = _SINGLE_OPEN_RE.search(m, pos)
+        if om is None:
+            break
+        eol = m.find("\n", om.end())
+        eol = n if eol < 0 else eol
+        closers = [c.start() for c in _SINGLE_CLOSE_RE.finditer(m, om.end(), eol)]
+        close = -1
+        for k, c in enumerate(closers):
+            if (
+                m[c - 1] == "s"
+                and m[c + 1 : c + 2] == " "
+                and m[c + 2 : c + 3].islower()
+                and k + 1 < len(closers)
+            ):
+                continue  # "the voters’ choice": a possessive, the quotation goes on
+            close = c
+            break
+        if close < 0:
+            pos = om.end()
+            continue
+        out[om.start()] = '"'
+        out[close] = '"'
+        pos = close + 1
+    return "".join(out)
 
 
 #: A party-and-state tag set off by commas after a name (", R-Fla.,", ", D-N.Y.,").
