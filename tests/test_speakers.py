@@ -2853,3 +2853,14 @@ def test_single_marks_stay_apostrophes_beside_double_quotation_marks():
     text = "“It’s over,” Ola Dahl said of the ‘deal’ on Monday."
     q = extract_quotes(text)
     assert q["quote"].tolist() == ["It’s over,"]
+
+
+def test_a_passive_question_names_its_asker_after_the_question():
+    q = extract_quotes(
+        "An aide deleted the files, even though he had been asked to keep them by the Oslo "
+        "Select Committee on Harbours."
+    )
+    assert q["speaker"].tolist() == ["Oslo Select Committee on Harbours"]
+    assert q["quote"].tolist() == ["to keep them"]
+    q = extract_quotes("Dahl was asked about the case in an interview published by the Oslo Post.")
+    assert q["speaker"].fillna("").tolist() == [""]

@@ -312,6 +312,12 @@ _ASKED_RE = re.compile(
 )
 
 
+#: A passive question's asker after it: "by", a capitalised name (after "the" at most), to
+#: the end of the question.
+_TRAILING_ASKER_RE = re.compile(
+    r"\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of|on|for|the|[A-Z][\w.'’&-]*))*)\s*\Z"
+)
+
 #: A comma that closes a quotation (the comma inside the quote marks).
 _COMMA_CLOSE_RE = re.compile(r",[\"”]")
 
@@ -352,6 +358,15 @@ def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -
         if "_" not in m[cs_:ce_] and _unquoted_words(art, cs_, ce_) < 3:
             continue
         by = mt.span("by") if mt.group("by") else None
+        if by is None:
+            am = _TRAILING_ASKER_RE.search(m, cs_, ce_)
+            if am is not None and not any(map(is_past_form, m[cs_ : am.start()].split())):
+                # (not "about it in an interview published by the Daily News": the
+                # participle's agent)
+                # "he had been asked to preserve them by the House Select Committee": the
+                # asker is named after the question
+                by = am.span("by")
+                cs_, ce_ = _trim(art.text, cs_, am.start())
         st = _Stmt(
             "indirect",
             cs_,
