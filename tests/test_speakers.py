@@ -2864,3 +2864,11 @@ def test_a_passive_question_names_its_asker_after_the_question():
     assert q["quote"].tolist() == ["to keep them"]
     q = extract_quotes("Dahl was asked about the case in an interview published by the Oslo Post.")
     assert q["speaker"].fillna("").tolist() == [""]
+
+
+def test_an_alias_after_or_is_no_subject():
+    text = (
+        "Ola Dahl, director of the advocacy group Harbours for Oslo, or HFO - which was founded "
+        "by Kari Vik in 2004 - said the plan has several options."
+    )
+    assert extract_quotes(text)["speaker"].tolist() == ["Ola Dahl"]

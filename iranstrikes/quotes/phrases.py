@@ -321,6 +321,8 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
     return None
 
 
+#: "or" and a short name or acronym: an alias of the phrase before its comma.
+_ALIAS_CHUNK_RE = re.compile(r"or\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}")
 #: How far before a cue (in characters) its subject is looked for.
 _SUBJECT_WINDOW = 600
 
@@ -445,6 +447,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if not chunks:
         return None, ""
     appos = ""
+    if len(chunks) >= 2 and _ALIAS_CHUNK_RE.fullmatch(masked, *chunks[-1]):
+        chunks = chunks[:-1]  # "Democracy for America, or DFA - ... - said": an alias
     cs, ce = chunks[-1]
     last = masked[cs:ce]
     first = last.split()[0] if last.split() else ""
