@@ -2872,3 +2872,14 @@ def test_an_alias_after_or_is_no_subject():
         "by Kari Vik in 2004 - said the plan has several options."
     )
     assert extract_quotes(text)["speaker"].tolist() == ["Ola Dahl"]
+
+
+def test_a_participle_coordinated_with_one_after_a_comma_introduces_its_quotation():
+    text = (
+        "After Vik fell ill, Ola Dahl emailed her, addressing her as “Kari” and telling her, "
+        "“you are an all-star player and we need you!” She replied to him the next day."
+    )
+    q = extract_quotes(text)
+    row = q[q["quote"].str.startswith("you are")]
+    assert row["speaker"].tolist() == ["Ola Dahl"]
+    assert row["cue"].tolist() == ["telling"]

@@ -413,9 +413,22 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
             _QUOTE_AFTER_ING_RE.match(m, mt.end())
             and _NAME_OR_PAST_BEFORE_RE.search(m, max(sent_start, mt.start() - 40), mt.start())
         )
+        # ", addressing her as “X” and telling her, “...”": coordinated with a participle
+        # after a comma, introducing a quotation
+        and not (
+            m.endswith(" and ", 0, mt.start())
+            and _ING_INTRODUCES_QUOTE_RE.match(m, mt.end())
+            and _COMMA_PARTICIPLE_RE.search(m, sent_start, mt.start() - 5)
+        )
     ):
         return False
     return not need_that or _needs_no_that(m, mt)
+
+
+#: After a participle: up to three lower-case words, a comma or colon and a quotation.
+_ING_INTRODUCES_QUOTE_RE = re.compile(r"(?:\s+[a-z]+){0,3}\s*[,:]\s*[\"“]")
+#: A participle right after a comma (", addressing her ...").
+_COMMA_PARTICIPLE_RE = re.compile(r",\s+[a-z]{3,}ing\b")
 
 
 #: A nationality adjective (-ian, -ean, -ican or ``nationalities.txt``; not "-ese", "-ish",
