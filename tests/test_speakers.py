@@ -2883,3 +2883,11 @@ def test_a_participle_coordinated_with_one_after_a_comma_introduces_its_quotatio
     row = q[q["quote"].str.startswith("you are")]
     assert row["speaker"].tolist() == ["Ola Dahl"]
     assert row["cue"].tolist() == ["telling"]
+
+
+def test_a_base_form_cue_after_one_is_a_noun():
+    text = (
+        "Ola Dahl, who claimed at one point that the harbour was sinking, tells one joke about it."
+    )
+    assert "point" not in extract_quotes(text)["cue"].tolist()
+    assert "joke" not in extract_quotes(text)["cue"].tolist()

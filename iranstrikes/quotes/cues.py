@@ -292,6 +292,8 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if base and before.endswith(" one "):
+        return False  # "who claimed at one point that": a noun after "one"
     if base and before.endswith("ing ") and wl + "s" in _NOUNISH_S:
         bw = before.split()
         if len(bw[-1]) > 5 and not (len(bw) > 1 and bw[-2] in _GERUND_NOUN_DETS):
