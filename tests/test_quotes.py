@@ -540,14 +540,26 @@ def test_two_apostrophes_are_a_quotation_mark():
 
 
 def test_title_line_speaker_colon_single_quotes():
+    # beside double-quoted speech, a title line's single marks are read by the title rule
     text = (
         "Berg: ‘We Will Not Back Down’\n\n"
-        "Anna Berg, the mayor, spoke on Monday about the budget and the new library."
+        "Anna Berg, the mayor, spoke on Monday about the budget. “It is done,” she said."
     )
     r = one(text, "direct")
     assert r["quote"] == "We Will Not Back Down"
     assert r["speaker"] == "Anna Berg"
     assert r["method"] == "headline_colon"
+    # in a text with no double marks, single ones are its quotation marks: the colon rule
+    text = (
+        "Berg: ‘We Will Not Back Down’\n\n"
+        "Anna Berg, the mayor, spoke on Monday about the budget and the new library."
+    )
+    r = one(text, "direct")
+    assert (r["quote"], r["speaker"], r["method"]) == (
+        "We Will Not Back Down",
+        "Anna Berg",
+        "colon_intro",
+    )
 
 
 def test_subordinate_clause_and_relative_clause_subjects():

@@ -2891,3 +2891,17 @@ def test_a_base_form_cue_after_one_is_a_noun():
     )
     assert "point" not in extract_quotes(text)["cue"].tolist()
     assert "joke" not in extract_quotes(text)["cue"].tolist()
+
+
+def test_a_description_links_only_to_a_body_that_has_all_its_words():
+    text = (
+        "Norway's foreign ministry denied on Tuesday that it had held talks.\n\n"
+        "In a statement, the defence ministry said its jets had not crossed the border.\n\n"
+        "The ministry said the claims were false."
+    )
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == [
+        "Norway's foreign ministry",
+        "defence ministry",
+        "defence ministry",
+    ]

@@ -325,8 +325,10 @@ _HEADLINE_QUOTE_RE = re.compile(
 def _headline_quotes(art: _Article) -> list[_Stmt]:
     """Title lines of the shape ``Speaker: ‘quote’`` (or ``Speaker on X: “quote”``).
 
-    A whole paragraph of that shape (a headline, a roundup item); single quotation marks are
-    otherwise not read as quotes, and headline lines are left out of quote finding. The speaker must be a capitalised
+    A whole paragraph of that shape (a headline, a roundup item); beside double quotation
+    marks single ones are otherwise not read as quotes (in a text with none, they are its
+    quotation marks: see :func:`iranstrikes.text.segment._mask`), and headline lines are
+    left out of quote finding. The speaker must be a capitalised
     name of at most four words, typed like any other mention; the quotation marks may be
     single (headline style) when the closing mark ends the line.
     """

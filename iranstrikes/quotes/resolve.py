@@ -347,7 +347,9 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         if pos >= ms or t == "person" or _clause_like_name(name):
                             continue
                         ov = len(np_ctx & ctx)
-                        if (ov >= 1 and headw in ctx) and ov > best_score:
+                        if (ov >= 1 and headw in ctx) and ov > best_score and np_ctx <= ctx:
+                            # (every word of the description is the body's: "the defence
+                            # ministry" is not "Norway's foreign ministry")
                             best, best_score = (name, t), ov
                 link = "+description-link"  # the story gave this person the description
                 if best is None and first in {"a", "an"} and typ == "anonymous":
