@@ -347,9 +347,15 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         if pos >= ms or t == "person" or _clause_like_name(name):
                             continue
                         ov = len(np_ctx & ctx)
-                        if (ov >= 1 and headw in ctx) and ov > best_score and np_ctx <= ctx:
-                            # (every word of the description is the body's: "the defence
-                            # ministry" is not "Norway's foreign ministry")
+                        if (
+                            (ov >= 1 and headw in ctx)
+                            and ov > best_score
+                            and places <= ctx
+                            and (not org_head or np_ctx <= ctx)
+                        ):
+                            # (its place is the earlier one's: "the Kentucky Republican"; an
+                            # organisation's description has every word of its name: "the
+                            # defence ministry" is not "Norway's foreign ministry")
                             best, best_score = (name, t), ov
                 link = "+description-link"  # the story gave this person the description
                 if best is None and first in {"a", "an"} and typ == "anonymous":
