@@ -2905,3 +2905,22 @@ def test_a_description_links_only_to_a_body_that_has_all_its_words():
         "defence ministry",
         "defence ministry",
     ]
+
+
+def test_they_is_no_single_unnamed_person():
+    text = (
+        "A top aide to the mayor said on Monday that the city would not pay the fine.\n\n"
+        "Council members were unimpressed. They said the city had no case."
+    )
+    q = extract_quotes(text)
+    they = q[q["speaker_mention"] == "They"]
+    assert they["speaker"].tolist() != ["top aide to the mayor"]
+
+
+def test_a_name_after_a_preposition_and_the_is_no_sentence_subject():
+    text = (
+        "They called him an opportunist who has neglected his duties in the Garden State, and "
+        "urged him to resign."
+    )
+    q = extract_quotes(text)
+    assert "Garden State" not in q["speaker"].fillna("").tolist()

@@ -155,6 +155,20 @@ def _clause_like_name(name: str) -> bool:
     return any(w in _CLAUSE_WORDS for w in words) or words[-1] in _DANGLING_LAST
 
 
+_PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
+
+
+def _singular_person(desc: str) -> bool:
+    """An anonymous source's description names one person ("top aide to the mayor").
+
+    Its head (the last word before a preposition or relative) is no plural: it does not end
+    in -s and is no plural without one ("people", "staff").
+    """
+    head = _RX65.split(desc.casefold())[0].split()
+    w = head[-1].strip(".,’'") if head else ""
+    return bool(w) and not w.endswith("s") and w not in _PLURALS_WITHOUT_S
+
+
 def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
     """Fill speaker / speaker_type / via for all statements, in text order."""
     m = art.masked
@@ -286,7 +300,12 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             elif pron == "p" or pron == "n":
                 cand = _last(
                     resolved,
-                    lambda r, ms=ms: r[2] in {"institution", "anonymous", "media"} and r[0] < ms,
+                    lambda r, ms=ms, pl=pron == "p": (
+                        r[2] in {"institution", "anonymous", "media"}
+                        and r[0] < ms
+                        # "A top aide said A. ... They said B": "they" is no one person
+                        and not (pl and r[2] == "anonymous" and _singular_person(r[1]))
+                    ),
                 )
                 if cand:
                     spk, typ = cand[1], cand[2]

@@ -48,6 +48,7 @@ _QUANTITY_OF_RE = re.compile(
     + r")|\d[\d,.]*%?)[ \t\u00a0]+of[ \t\u00a0]+\Z",
     re.IGNORECASE,
 )
+_THE_A = frozenset({"the", "a", "an"})
 #: Between a clause's comma and the main clause's subject: blanks and a determiner at most.
 _MAIN_SUBJECT_GAP_RE = re.compile(r"\s*(?:(?:the|a|an)\s+)?")
 _POSSESSIVE_AT_RE = re.compile(r"[’']s?\b")
@@ -239,7 +240,9 @@ class TextModel:
                 continue
             if m.kind == "pronoun" and "subject" not in m.titles:
                 continue
-            prev = self.text[max(s.start, m.start - 12) : m.start].split()
+            prev = self.text[max(s.start, m.start - 16) : m.start].split()
+            if prev and prev[-1].casefold() in _THE_A:
+                prev = prev[:-1]  # "his duties in the Garden State": the preposition before it
             if prev and prev[-1].casefold() in _PREPOSITIONS and self._quantity_of(m) is None:
                 continue
             cands.append(m)
