@@ -437,3 +437,13 @@ def test_one_of_a_group_is_not_the_group():
     sentence = "One of the officials opposed the plan and said it would fail."
     tm = text.model(sentence)
     assert tm.sentence_subject(0, sentence.index(" and "), strict=True) is None
+
+
+def test_lede_cataphora_through_a_definite_apposition_before_the_name():
+    t = (
+        "A top aide to the mayor said on Monday that the city would not pay the fine.\n\n"
+        "“We will fight this in court,” said the aide, Kari Vik, who has advised the mayor."
+    )
+    tm = text.model(t)
+    lede = tm.entity_at(t.index("A top aide"))
+    assert lede is not None and lede.name == "Kari Vik"

@@ -664,6 +664,11 @@ def _coordinated_rival(
     return False
 
 
+#: A definite description's head and its comma right before a name ("said the aide, [Kari
+#: Vik]"): the name's apposition, before it.
+_THE_APPOSITION_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?([\w-]+),\s+\Z")
+
+
 def _cataphora(
     mentions: list[Mention], ents: list[Entity], text: str, sent_spans: list[tuple[int, int]]
 ) -> None:
@@ -689,9 +694,11 @@ def _cataphora(
                 continue
             target = ents[mk.entity]
             ap = _APPOSITION_THE_RE.match(text, mk.end)
+            if ap is None:
+                ap = _THE_APPOSITION_BEFORE_RE.search(text, max(0, mk.start - 60), mk.start)
             if ap is not None and ap.group(1).casefold() == m.head and target.kind == "person":
-                pass  # "A senior official said A. Karl Holm, the official, said B": the
-                # definite apposition points back to the description
+                pass  # "A senior official said A. Karl Holm, the official, said B" (or "said
+                # the official, Karl Holm"): the definite apposition points back to it
             elif not specific or mk.kind != "title_name":
                 continue  # "an official": nothing ties it to one named person
             else:
