@@ -2924,3 +2924,10 @@ def test_a_name_after_a_preposition_and_the_is_no_sentence_subject():
     )
     q = extract_quotes(text)
     assert "Garden State" not in q["speaker"].fillna("").tolist()
+
+
+def test_took_to_a_medium_to_say_is_a_statement_of_the_subject():
+    q = extract_quotes("Ola Dahl took to Facebook to say that the vote was rigged.")
+    assert list(zip(q["speaker"], q["cue"], q["quote"], strict=True)) == [
+        ("Ola Dahl", "say", "the vote was rigged")
+    ]

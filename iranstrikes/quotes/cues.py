@@ -42,7 +42,9 @@ from .lexicon import (
 
 _GO_ON_TO_RE = re.compile(
     r"(?:went|go|goes|going|continued)\s+on\s+to\s+$|\b(?:went|continued)\s+to\s+$|"
-    r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$"
+    r"\b(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s+$|"
+    # "took to Twitter to call it ...": the medium, then the statement (on lower-cased text)
+    r"\b(?:took|take|takes|taking)\s+to\s+(?:the\s+)?[a-z]+(?:\s+media)?\s+to\s+$"
 )
 
 
