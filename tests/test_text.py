@@ -447,3 +447,10 @@ def test_lede_cataphora_through_a_definite_apposition_before_the_name():
     tm = text.model(t)
     lede = tm.entity_at(t.index("A top aide"))
     assert lede is not None and lede.name == "Kari Vik"
+
+
+def test_a_collective_noun_of_a_plural_is_one_group_mention():
+    t = "A team of young scientists has found a crack, a finding they say could change plans."
+    tm = text.model(t)
+    e = tm.entity_at(t.index("they"))
+    assert e is not None and e.name == "team of young scientists" and e.kind == "anonymous"

@@ -566,6 +566,45 @@ def _skip_first() -> frozenset[str]:
     )
 
 
+_COLLECTIVE = _resources.word_set("collective_nouns")
+_OF_GAP_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+
+
+def _collective_groups(found: list[Mention], text: str) -> None:
+    """Join "a team" and "astronomers" in "a team of astronomers" into one group mention.
+
+    A description whose head is a collective noun (``collective_nouns.txt``), "of", and a
+    plural description with no determiner right after it: one mention, the plural's head and
+    number, the collective's determiner (in place; the two parts are marked dropped).
+    """
+    by_start = {m.start: m for m in found if m.kind == "description"}
+    for m in list(by_start.values()):
+        if m.head not in _COLLECTIVE or m.dropped:
+            continue
+        gm = _OF_GAP_RE.match(text, m.end)
+        d2 = by_start.get(gm.end()) if gm is not None else None
+        if d2 is None or d2.dropped or d2.definite:
+            continue
+        if d2.number != "p" and not (d2.head.endswith("s") and not d2.head.endswith("ss")):
+            continue
+        m.dropped = d2.dropped = True
+        found.append(
+            Mention(
+                m.start,
+                d2.end,
+                text[m.start : d2.end],
+                "description",
+                0,
+                d2.head,
+                "",
+                m.titles | d2.titles,
+                d2.gender,
+                "p",
+                m.definite,
+            )
+        )
+
+
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 
@@ -748,6 +787,7 @@ def find_mentions(
         taken.insert(i, (s, e))
         t_starts.insert(i, s)
 
+    _collective_groups(found, text)
     # pronouns (found with the head words above, on ``low``: its offsets are the text's)
     for ps, pe in pron_hits:
         form = low[ps:pe]
