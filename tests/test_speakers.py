@@ -2931,3 +2931,11 @@ def test_took_to_a_medium_to_say_is_a_statement_of_the_subject():
     assert list(zip(q["speaker"], q["cue"], q["quote"], strict=True)) == [
         ("Ola Dahl", "say", "the vote was rigged")
     ]
+
+
+def test_an_outlet_name_that_goes_on_into_a_place_is_not_that_outlet():
+    from iranstrikes.quotes.article import find_outlets
+
+    text = "Ships crossed the Atlantic Ocean, Ola Dahl told The Atlantic on Monday."
+    assert [o[2] for o in find_outlets(text)] == ["The Atlantic"]
+    assert find_outlets(text)[0][0] == text.index("The Atlantic")

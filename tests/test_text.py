@@ -454,3 +454,13 @@ def test_a_collective_noun_of_a_plural_is_one_group_mention():
     tm = text.model(t)
     e = tm.entity_at(t.index("they"))
     assert e is not None and e.name == "team of young scientists" and e.kind == "anonymous"
+
+
+def test_a_geographic_feature_is_a_place_not_a_person():
+    t = (
+        "Admiral Kari Harris spoke about the South China Sea and the Atlantic Ocean on Monday. "
+        "He said the navy would stay."
+    )
+    tm = text.model(t)
+    assert tm.entity_at(t.index("South China Sea")).kind == "state"
+    assert tm.entity_at(t.index("He said")).name != "South China Sea"

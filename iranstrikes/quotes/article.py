@@ -438,10 +438,9 @@ _NAME_GOES_ON_RE = re.compile(
 #: A name that goes on to one of these is another organisation or outlet ("the National
 #: Association of Realtors", "the Independent Journal Review", "the National Post"), not the
 #: gazetteer outlet its first words spell.
-_OTHER_NAME_HEADS = frozenset(_resources.word_list("organisation_words")) | {
-    "review", "radio", "television", "tv", "magazine", "journal", "daily", "post", "news",
-    "times", "herald", "tribune", "gazette", "chronicle", "academies", "academy",
-}  # fmt: skip
+_OTHER_NAME_HEADS = _resources.word_set("organisation_words") | _resources.word_set(
+    "name_continuations"
+)
 
 
 def find_outlets(masked: str, scanned=None) -> list[tuple[int, int, str, str]]:

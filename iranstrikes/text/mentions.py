@@ -476,7 +476,12 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
         kind = "organisation"
     elif (
         # (a place of several words is one entry: "New Hampshire", "South Carolina")
-        " ".join(low) in lx["countries"] or len(low) <= 2 and low[-1] in lx["countries"]
+        " ".join(low) in lx["countries"]
+        or len(low) <= 2
+        and low[-1] in lx["countries"]
+        # "the Atlantic Ocean", "the Persian Gulf": a geographic feature
+        or len(low) > 1
+        and low[-1] in _PLACE_HEADS
     ):
         kind = "state"
     elif len(toks) == 1 and is_nationality(toks[0]) and not surname:
@@ -567,6 +572,7 @@ def _skip_first() -> frozenset[str]:
 
 
 _COLLECTIVE = _resources.word_set("collective_nouns")
+_PLACE_HEADS = _resources.word_set("place_heads")
 _OF_GAP_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+")
 
 
