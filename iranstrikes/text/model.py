@@ -16,7 +16,7 @@ from functools import cached_property
 
 from .. import resources as _resources
 from .entities import Entity, cluster
-from .fronted import _FIRST_WORD_RE, _fronted_ends, words_start
+from .fronted import _FIRST_WORD_RE, _fronted_end, words_start
 from .mentions import _PREPOSITIONS, Mention, _lex, find_mentions
 from .segment import _is_headline, _sentences, _sentences_sharing
 
@@ -71,6 +71,18 @@ _NOT_VERB_AFTER_SUBJECT = (
 )
 
 
+class _PerSentence(dict):
+    """``{i: f(i)}`` for every sentence index ``i``, each value computed on first look-up."""
+
+    def __init__(self, f) -> None:
+        super().__init__()
+        self._f = f
+
+    def __missing__(self, i: int):
+        v = self[i] = self._f(i)
+        return v
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the text: ``text[start:end]``, with its index and kind."""
@@ -112,38 +124,41 @@ class TextModel:
 
     # -- look-ups ------------------------------------------------------------------------
     @cached_property
-    def _fronted(self) -> list[int]:
+    def _fronted(self) -> _PerSentence:
         """Per sentence, where a fronted prepositional or participle phrase ends.
 
         "At the rally, ...", "Speaking to reporters, ...".
 
         The phrase runs to the first comma, past a place after it ("In Clairsville, Ohio,
         ..."); not when a mention before that comma has its verb ("On Sunday X made an
-        attempt ..., writing ..."): then the comma closes a clause, not a phrase.
+        attempt ..., writing ..."): then the comma closes a clause, not a phrase. Each
+        sentence is read on first need (a few sentences are asked about per article).
         """
+        return _PerSentence(self._fronted_at)
+
+    def _fronted_at(self, i: int) -> int:
+        """``_fronted[i]``: where sentence ``i``'s fronted phrase ends (else its start)."""
         t = self.text
         openings = self._dateline_ends
-        out = _fronted_ends(t, [(s.start, s.end) for s in self.sentences], openings)
-        for i, s in enumerate(self.sentences):
-            com = out[i]
-            if com == s.start:
-                continue
-            inside = self.mentions_in(s.start, com)
-            ws = words_start(s.start, com, openings)
-            participle = t[ws:com].split(None, 1)[0].casefold() not in _PREPOSITIONS
-            if not participle and any(self._verb_follows(m, com) for m in inside):
-                # (a participle's phrase holds no main verb: "Citing polls Trump leads, X")
-                out[i] = s.start
-                continue
-            nxt = self.mentions_in(com, s.end)[:1]
-            if (
-                nxt
-                and nxt[0].kind == "state"
-                and t[com + 1 : nxt[0].start].isspace()
-                and t.startswith(",", nxt[0].end)
-            ):
-                out[i] = nxt[0].end
-        return out
+        s = self.sentences[i]
+        com = _fronted_end(t, s.start, s.end, openings)
+        if com == s.start:
+            return com
+        inside = self.mentions_in(s.start, com)
+        ws = words_start(s.start, com, openings)
+        participle = t[ws:com].split(None, 1)[0].casefold() not in _PREPOSITIONS
+        if not participle and any(self._verb_follows(m, com) for m in inside):
+            # (a participle's phrase holds no main verb: "Citing polls Trump leads, X")
+            return s.start
+        nxt = self.mentions_in(com, s.end)[:1]
+        if (
+            nxt
+            and nxt[0].kind == "state"
+            and t[com + 1 : nxt[0].start].isspace()
+            and t.startswith(",", nxt[0].end)
+        ):
+            return nxt[0].end
+        return com
 
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
@@ -281,27 +296,30 @@ class TextModel:
         return tuple(r.end for r in self.regions if r.kind == "dateline")
 
     @cached_property
-    def _subordinate_commas(self) -> list[list[int]]:
+    def _subordinate_commas(self) -> _PerSentence:
         """Per sentence opening with a subordinate clause, the commas that may end it.
 
         "As voters went to the polls earlier in the day, the campaign ...": the sentence's
         first word (after a dateline) is a subordinator (``resources/subordinators.txt``); the
         clause ends at the first of its commas that a subject right after it follows (not
-        "When Robby Mook, Clinton’s campaign manager, was asked ...": an apposition).
+        "When Robby Mook, Clinton’s campaign manager, was asked ..."). Each sentence is read
+        on first need.
         """
+        return _PerSentence(self._subordinate_commas_at)
+
+    def _subordinate_commas_at(self, i: int) -> list[int]:
+        """``_subordinate_commas[i]``: the commas of sentence ``i`` (see above)."""
         t = self.text
-        out = []
-        for s in self.sentences:
-            ws = words_start(s.start, s.end, self._dateline_ends)
-            fm = _FIRST_WORD_RE.match(t, ws, s.end)
-            commas = []
-            if fm is not None and fm.group(1).casefold() in _SUBORDINATORS:
-                com = t.find(",", fm.end(), s.end)
-                while com >= 0:
-                    commas.append(com)
-                    com = t.find(",", com + 1, s.end)
-            out.append(commas)
-        return out
+        s = self.sentences[i]
+        ws = words_start(s.start, s.end, self._dateline_ends)
+        fm = _FIRST_WORD_RE.match(t, ws, s.end)
+        commas = []
+        if fm is not None and fm.group(1).casefold() in _SUBORDINATORS:
+            com = t.find(",", fm.end(), s.end)
+            while com >= 0:
+                commas.append(com)
+                com = t.find(",", com + 1, s.end)
+        return commas
 
     def _opens_clause(self, m: Mention, lo: int) -> bool:
         """True when the mention can open a clause (not inside another phrase).
