@@ -185,6 +185,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
         if len(cues) > 1:  # a noun among verb cues is no cue ("In a tweet, X said ...")
             verbs = [c for c in cues if not _noun_use(m, c, ss)]
             cues = verbs or cues
+        # "X quoted Y as saying ..."
+        quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
+        has_according = m.find("ccording", ss, se) >= 0
+        has_asked = m.find("sked", ss, se) >= 0
+        if not cues and not quoted_as and not has_according and not has_asked:
+            continue  # nothing below can produce a statement
         strict = {c.start() for c in cues if _needs_no_that(m, c)}
         # cues that need no complement rule (infinitive, object, "as") to count
         strict_clause = {
@@ -193,12 +199,6 @@ def _indirect(art: _Article) -> list[_Stmt]:
             if c.start() in strict
             and not _complement_cue(m, _FORM2LEMMA.get(c.group(0).lower(), "say"), c.end())
         }
-        # "X quoted Y as saying ..."
-        quoted_as = list(_QUOTED_AS_RE.finditer(m, ss, se)) if _may_quote_as(m, ss, se) else []
-        has_according = m.find("ccording", ss, se) >= 0
-        has_asked = m.find("sked", ss, se) >= 0
-        if not cues and not quoted_as and not has_according and not has_asked:
-            continue  # nothing below can produce a statement
         taken = set()
         for qa in quoted_as:
             np_s, np_e = qa.start("np"), qa.end("np")
