@@ -520,7 +520,10 @@ def _surnames(runs: list[re.Match[str]]) -> set[str]:
     titles, places = lx["titles"], lx["countries"]
     out = set()
     for r in runs:
-        toks = r.group(0).split()
+        raw = r.group(0)
+        if " " not in raw and "\u00a0" not in raw:
+            continue  # one token (the run pattern's only blanks; most runs)
+        toks = raw.split()
         if not 2 <= len(toks) <= 3:
             continue
         first = toks[0].casefold()
