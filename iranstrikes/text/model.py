@@ -71,18 +71,6 @@ _NOT_VERB_AFTER_SUBJECT = (
 )
 
 
-class _PerSentence(dict):
-    """``{i: f(i)}`` for every sentence index ``i``, each value computed on first look-up."""
-
-    def __init__(self, f) -> None:
-        super().__init__()
-        self._f = f
-
-    def __missing__(self, i: int):
-        v = self[i] = self._f(i)
-        return v
-
-
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the text: ``text[start:end]``, with its index and kind."""
@@ -117,15 +105,18 @@ class TextModel:
     entities: list[Entity]
     _m_starts: list[int] = field(default_factory=list, repr=False)
     _s_starts: list[int] = field(default_factory=list, repr=False)
+    # per sentence index, what _fronted and _subordinate_commas read (each on first need;
+    # plain dicts of numbers: no reference back to the model, so no cycle for the GC)
+    _fronted_memo: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _commas_memo: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._m_starts = [m.start for m in self.mentions]
         self._s_starts = [s.start for s in self.sentences]
 
     # -- look-ups ------------------------------------------------------------------------
-    @cached_property
-    def _fronted(self) -> _PerSentence:
-        """Per sentence, where a fronted prepositional or participle phrase ends.
+    def _fronted(self, i: int) -> int:
+        """Where sentence ``i``'s fronted prepositional or participle phrase ends, else its start.
 
         "At the rally, ...", "Speaking to reporters, ...".
 
@@ -134,10 +125,13 @@ class TextModel:
         attempt ..., writing ..."): then the comma closes a clause, not a phrase. Each
         sentence is read on first need (a few sentences are asked about per article).
         """
-        return _PerSentence(self._fronted_at)
+        v = self._fronted_memo.get(i)
+        if v is None:
+            v = self._fronted_memo[i] = self._fronted_at(i)
+        return v
 
     def _fronted_at(self, i: int) -> int:
-        """``_fronted[i]``: where sentence ``i``'s fronted phrase ends (else its start)."""
+        """:meth:`_fronted` of sentence ``i``, computed."""
         t = self.text
         openings = self._dateline_ends
         s = self.sentences[i]
@@ -248,7 +242,7 @@ class TextModel:
             return None
         s = self.sentences[sentence_index]
         hi = min(before_offset, s.end)
-        lo = self._fronted[sentence_index]  # "At a Trump event in X, Y said": not X
+        lo = self._fronted(sentence_index)  # "At a Trump event in X, Y said": not X
         cands = []
         for m in self.mentions_in(s.start, hi):
             if m.in_quote or m.entity < 0 or m.region != "body" or m.start < lo:
@@ -264,7 +258,7 @@ class TextModel:
         # the first mention a verb follows ("In Paris, ... the minister urged ...") and that
         # opens a clause, else the first one; after a leading subordinate clause ("As voters
         # went to the polls, the campaign ... accused"), the main clause's first
-        for com in self._subordinate_commas[sentence_index]:
+        for com in self._subordinate_commas(sentence_index):
             if not lo <= com < hi:
                 continue
             after = [c for c in cands if c.start > com][:1]
@@ -295,9 +289,8 @@ class TextModel:
         """Where each dateline ends: its sentence's own words start there."""
         return tuple(r.end for r in self.regions if r.kind == "dateline")
 
-    @cached_property
-    def _subordinate_commas(self) -> _PerSentence:
-        """Per sentence opening with a subordinate clause, the commas that may end it.
+    def _subordinate_commas(self, i: int) -> list[int]:
+        """When sentence ``i`` opens with a subordinate clause, the commas that may end it.
 
         "As voters went to the polls earlier in the day, the campaign ...": the sentence's
         first word (after a dateline) is a subordinator (``resources/subordinators.txt``); the
@@ -305,10 +298,13 @@ class TextModel:
         "When Robby Mook, Clinton’s campaign manager, was asked ..."). Each sentence is read
         on first need.
         """
-        return _PerSentence(self._subordinate_commas_at)
+        v = self._commas_memo.get(i)
+        if v is None:
+            v = self._commas_memo[i] = self._subordinate_commas_at(i)
+        return v
 
     def _subordinate_commas_at(self, i: int) -> list[int]:
-        """``_subordinate_commas[i]``: the commas of sentence ``i`` (see above)."""
+        """:meth:`_subordinate_commas` of sentence ``i``, computed."""
         t = self.text
         s = self.sentences[i]
         ws = words_start(s.start, s.end, self._dateline_ends)
