@@ -384,6 +384,17 @@ def _split_at_sentences(runs: list, text: str, sent_starts: list[int], rx=None) 
 
 # -- passes ------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=65536)
+def _nationality_word(raw: str) -> str | None:
+    """A one-word run without its possessive ending, when that is a nationality (memoised).
+
+    ("Cuban", "Cuban's"; else None.) Such a run may still be a surname (see
+    :func:`_surnames`).
+    """
+    w = _POSSESSIVE_RE.sub("", raw)
+    return w if is_nationality(w) else None
+
+
+@functools.lru_cache(maxsize=65536)
 def _read_run_cached(raw: str, initial: bool):
     """:func:`_read_run` of a run whose reading needs no ``mid_caps`` (memoised).
 
@@ -699,10 +710,11 @@ def find_mentions(
                 info = _read_run(raw, True, mid_caps if w in mid_blob else frozenset())
             else:
                 info = _read_run_cached(raw, key[1])
-            if info is None and " " not in raw and is_nationality(_POSSESSIVE_RE.sub("", raw)):
+            nat = _nationality_word(raw) if info is None and " " not in raw else None
+            if nat is not None:
                 if surnames is None:
                     surnames = _surnames(runs)
-                if _POSSESSIVE_RE.sub("", raw) in surnames:
+                if nat in surnames:
                     info = _read_run(raw, key[1], frozenset(), surname=True)
             cache[key] = info
         if info is None:
