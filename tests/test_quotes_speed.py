@@ -238,3 +238,20 @@ def test_frame_from_blocks_is_the_plain_frame():
     plain = pd.DataFrame({c: pd.Series(cols[c], dtype=df[c].dtype) for c in QUOTE_COLUMNS})
     assert len(df) >= 2 and df.equals(plain) and list(df.dtypes) == list(plain.dtypes)
     assert [str(t) for t in df.dtypes[:4]] == ["str", "str", "int64", "int64"]
+
+
+def test_article_cues_are_disjoint_so_a_window_cuts_only_its_last_cue():
+    from iranstrikes.quotes.article import _Article
+
+    text = (
+        TEXT + " He said, she says, they called for calm and called on voters; X told Y, "
+        "speaking to reporters, that officials had said so.\n"
+    )
+    art = _Article(text)
+    cues = art._cues
+    assert len(cues) >= 8
+    assert all(a.end() <= b.start() for a, b in zip(cues, cues[1:], strict=False))
+    for lo in range(0, len(text), 3):
+        for hi in range(lo, min(len(text), lo + 90), 7):
+            want = [c for c in cues if lo <= c.start() < hi and c.end() <= hi]
+            assert art.cues(lo, hi) == want

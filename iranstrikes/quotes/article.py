@@ -512,10 +512,15 @@ def find_outlets(masked: str, scanned=None) -> list[tuple[int, int, str, str]]:
 
 class _Article:
     def cues(self, lo: int, hi: int) -> list[re.Match[str]]:
-        """Cue candidates starting inside [lo, hi)."""
+        """Cue candidates inside [lo, hi) (starting there and ending by ``hi``)."""
         i = bisect.bisect_left(self._cue_starts, lo)
         j = bisect.bisect_left(self._cue_starts, hi)
-        return [c for c in self._cues[i:j] if c.end() <= hi]
+        out = self._cues[i:j]
+        # The cues are disjoint and sorted, so their ends are sorted too: only the last one
+        # can end after ``hi``.
+        if out and out[-1].end() > hi:
+            out.pop()
+        return out
 
     def __init__(self, text: str) -> None:
         self.text = text
