@@ -569,7 +569,10 @@ def _model(art: _Article):
     Harbour Leader"), are the model's outlet mentions.
     """
     outlets = [(o[0], o[1], o[2]) for o in art.outlets]
-    pre = (art.raw_masked, art.paras, outlets, art.all_quotes, art.masked, art.sents)
+    pre = (
+        art.raw_masked, art.paras, outlets, art.all_quotes, art.masked, art.sents,
+        art.headline_paras,
+    )  # fmt: skip
     return _text.model(art.text, _pre=pre)
 
 

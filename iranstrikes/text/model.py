@@ -400,14 +400,22 @@ class TextModel:
         return e.name
 
 
-def _regions(masked: str, paras: list[tuple[int, int]]) -> list[Span]:
+def _regions(
+    masked: str, paras: list[tuple[int, int]], heads: set[int] | None = None
+) -> list[Span]:
+    """Headline, byline and dateline regions of the paragraphs.
+
+    ``heads``: the indices of the paragraphs that :func:`_is_headline` holds of, when the
+    caller has them (the quote extractor's reading does), else they are read here.
+    """
     out: list[Span] = []
     body_seen = 0
     for pi, (s, e) in enumerate(paras):
-        if _is_headline(masked, s, e) and not _BYLINE_RE.fullmatch(masked, s, e):
+        byline = _BYLINE_RE.fullmatch(masked, s, e) is not None
+        if not byline and (pi in heads if heads is not None else _is_headline(masked, s, e)):
             out.append(Span(s, e, len(out), "headline"))
             continue
-        if _BYLINE_RE.fullmatch(masked, s, e) and e - s <= 100:
+        if byline and e - s <= 100:
             out.append(Span(s, e, len(out), "byline"))
             continue
         if body_seen < 3:
@@ -415,7 +423,6 @@ def _regions(masked: str, paras: list[tuple[int, int]]) -> list[Span]:
             if dm and dm.end() < e and dm.end() - s <= 60:
                 out.append(Span(s, dm.end(), len(out), "dateline"))
         body_seen += 1
-        del pi
     return out
 
 
@@ -429,7 +436,8 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
             them; without it they are computed here the same way, so the model is the same;
             the quotations are ``_find_quotes(masked, paragraphs)``, headlines included),
             optionally followed by its quote-blanked mask and ``_sentences`` of that mask
-            (the paragraphs where both masks agree keep those sentences).
+            (the paragraphs where both masks agree keep those sentences), and by the
+            indices of its headline paragraphs (``_is_headline`` of the mask).
 
     Returns:
         The :class:`TextModel`.
@@ -438,12 +446,13 @@ def model(text: str, _pre: tuple | None = None) -> TextModel:
         text = ""
     if _pre is not None:
         masked, paras, outlets, all_quotes = _pre[:4]
+        heads = _pre[6] if len(_pre) > 6 else None
     else:  # the quote extractor's reading: the same outlets as it finds (see _pre)
         from ..quotes.article import _reading, find_outlets
 
-        masked, paras, _heads, _quotes, blanked, all_quotes = _reading(text)
+        masked, paras, heads, _quotes, blanked, all_quotes = _reading(text)
         outlets = [(o[0], o[1], o[2]) for o in find_outlets(blanked)]
-    regions = _regions(masked, paras)
+    regions = _regions(masked, paras, heads)
     head_spans = [r for r in regions if r.kind == "headline"]
     head_starts = {r.start for r in head_spans}
     paragraphs = [
