@@ -2939,3 +2939,17 @@ def test_an_outlet_name_that_goes_on_into_a_place_is_not_that_outlet():
     text = "Ships crossed the Atlantic Ocean, Ola Dahl told The Atlantic on Monday."
     assert [o[2] for o in find_outlets(text)] == ["The Atlantic"]
     assert find_outlets(text)[0][0] == text.index("The Atlantic")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kari Vik was quoted by the Oslo Post as saying: “There will not be any cooperation.”",
+        "The Oslo Post quoted Kari Vik as saying: “There will not be any cooperation.”",
+    ],
+)
+def test_a_quotation_after_quoted_as_saying_is_the_quoted_persons_direct_quote(text):
+    q = extract_quotes(text)
+    assert list(zip(q["kind"], q["speaker"], q["via"], strict=True)) == [
+        ("direct", "Kari Vik", "Oslo Post")
+    ]

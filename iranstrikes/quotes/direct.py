@@ -443,6 +443,21 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             # for the speaker of the previous paragraph's quote ("... for "X" who he defined
             # as ..."): a partial quote of that speaker, with lower confidence.
             stmt = _partial_context(art, q, qs, qe, (ss, se), last_direct)
+        qas = next(
+            (
+                s2
+                for s2 in ind_by_sent.get(ss, ())
+                if s2.method.startswith("quoted_as_saying") and s2.start == q.open_pos
+            ),
+            None,
+        )
+        if qas is not None:
+            # "X was quoted by state media as saying: “...”", "Y quoted X as saying “...”":
+            # the quotation is the whole statement, X its speaker, the quoting outlet the via
+            stmt = _Stmt(
+                "direct", qs, qe, qas.cue, qas.subj, (ss, se), "quoted_as_saying_quote", 0.8
+            )
+            stmt.via = qas.via
         if stmt is None:
             other_voice = other_voice or _named_after(art, q, se)
             continue
