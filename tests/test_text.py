@@ -464,3 +464,10 @@ def test_a_geographic_feature_is_a_place_not_a_person():
     tm = text.model(t)
     assert tm.entity_at(t.index("South China Sea")).kind == "state"
     assert tm.entity_at(t.index("He said")).name != "South China Sea"
+
+
+def test_a_one_word_organisation_before_a_bare_group_plural_is_part_of_the_group():
+    t = "Council members were unimpressed. They said no. Pentagon officials said it was over."
+    tm = text.model(t)
+    assert tm.entity_at(t.index("They")).name == "Council members"
+    assert tm.entity_at(t.index("Pentagon")).kind == "anonymous"

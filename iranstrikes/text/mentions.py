@@ -787,8 +787,16 @@ def find_mentions(
             over = [k for k in range(max(0, i - 3), i) if taken[k][1] > s]
             # ... and an organisation's name modifying a description with a determiner:
             # "The State Department spokesman", "a White House press secretary"
+            # (a one-word organisation before a bare group plural too: "Pentagon officials",
+            # "Council members" are an unnamed group)
             names = [
-                one_word_names.get(taken[k][0]) or (org_runs.get(taken[k][0]) if det else None)
+                one_word_names.get(taken[k][0])
+                or (
+                    org
+                    if (org := org_runs.get(taken[k][0])) is not None
+                    and (det or " " not in org.text)
+                    else None
+                )
                 for k in over
             ]
             if any(n is None or n.end > hs or n.dropped for n in names):
