@@ -2953,3 +2953,17 @@ def test_a_quotation_after_quoted_as_saying_is_the_quoted_persons_direct_quote(t
     assert list(zip(q["kind"], q["speaker"], q["via"], strict=True)) == [
         ("direct", "Kari Vik", "Oslo Post")
     ]
+
+
+@pytest.mark.parametrize(
+    "first", ["Brian", "Julian", "Christian", "Adrian", "Jillian", "Sebastian"]
+)
+def test_a_first_name_shaped_like_a_nationality_is_a_first_name(first):
+    q = extract_quotes(f"{first} Rogers said the senator stood by the plan.")
+    assert q["speaker"].tolist() == [f"{first} Rogers"]
+    assert q["speaker_type"].tolist() == ["person"]
+
+
+def test_a_nationality_adjective_before_a_name_is_still_no_part_of_it():
+    q = extract_quotes("Iranian Foreign Minister Ola Dahl said the plan would fail.")
+    assert q["speaker"].tolist() == ["Ola Dahl"]

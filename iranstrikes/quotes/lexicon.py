@@ -252,11 +252,34 @@ _FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] 
 _PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}
 _STOP = set(_resources.word_list("stopwords"))
 _COUNTRIES = set(_resources.word_list("countries") + _resources.word_list("regions"))
-_NATIONALITY = re.compile(
+_NATIONALITY_RE = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|U\.?S\.?|"
     + "|".join(re.escape(w) for w in _resources.word_list("nationalities"))
     + ")$"
 )
+_LISTED_NATIONALITIES = frozenset(w.casefold() for w in _resources.word_list("nationalities"))
+
+
+class _NationalityTest:
+    """``_NATIONALITY.match(token)``: a nationality adjective ("Iranian", "U.S.", "Chinese").
+
+    Shaped like one by its ending, or listed in ``nationalities.txt``; a first name of that
+    shape is none ("Brian Rogers", "Julian", "Dean": ``first_names.csv``) unless listed.
+    """
+
+    __slots__ = ()
+
+    def match(self, tok: str):
+        mt = _NATIONALITY_RE.match(tok)
+        if mt is None:
+            return None
+        low = tok.casefold()
+        if low in _resources.first_name_genders() and low not in _LISTED_NATIONALITIES:
+            return None
+        return mt
+
+
+_NATIONALITY = _NationalityTest()
 
 _WS = r"[\s\u00a0]"
 _FORMS_RE = "|".join(sorted(_FORM2LEMMA, key=len, reverse=True))

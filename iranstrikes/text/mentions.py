@@ -155,7 +155,12 @@ def is_nationality(tok: str) -> bool:
     low = tok.casefold()
     if low in _lex()["nationalities"]:
         return True
-    return tok[:1].isupper() and low.endswith(("ian", "ean", "ese", "ish", "ican")) and len(low) > 5
+    return (
+        tok[:1].isupper()
+        and low.endswith(("ian", "ean", "ese", "ish", "ican"))
+        and len(low) > 5
+        and low not in _resources.first_name_genders()  # "Julian", "Christian": a first name
+    )
 
 
 @functools.cache
