@@ -2,8 +2,9 @@
 
 Kinds: names, titles + names, descriptions, pronouns, organisations, states and outlets.
 What belongs here: the regular-expression passes that turn the text into :class:`Mention`
-records with offsets, kind, head word, gender and number. Which entity a mention belongs to
-is decided in :mod:`.entities`. All word knowledge comes from ``iranstrikes/resources/``.
+records with offsets, kind, head word, gender and number (the word tables they read are in
+:mod:`.words`). Which entity a mention belongs to is decided in :mod:`.entities`. All word
+knowledge comes from ``iranstrikes/resources/``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,23 @@ import re
 from dataclasses import dataclass, field
 
 from .. import resources as _resources
+from .words import (  # (re-exported: other modules read these from here)
+    _CLAUSE_WORDS,
+    _DEFINITE,
+    _PREPOSITIONS,
+    _TITLE_THEN_NAME_RE,
+    _bare_modifier,
+    _description_stops,
+    _head_or_pronoun_re,
+    _head_re,
+    _head_words,
+    _lex,
+    _pronoun_info,
+    _skip_first,
+    _weekdays,
+    is_nationality,
+    is_past_form,
+)
 
 #: Mention kinds, from the most to the least specific.
 KINDS = ("outlet", "title_name", "name", "organisation", "state", "description", "pronoun")
@@ -62,34 +80,6 @@ class Mention:
     initial: bool = False
 
 
-# -- lexicons ----------------------------------------------------------------------------------
-@functools.cache
-def _lex() -> dict:
-    r = _resources
-    titles = set(r.word_list("titles")) - {"of", "the", "and", "for"}
-    stop = set(r.word_list("stopwords"))
-    gender = {row["word"]: row["gender"] for row in r.table("gendered_words")}
-    pron = {row["form"]: row for row in r.table("pronoun_forms")}
-    months = set(r.months()) | set(r.weekdays())
-    return {
-        "titles": frozenset(titles),
-        "stop": frozenset(stop),
-        "org": frozenset(r.word_list("organisation_words")),
-        "anon": frozenset(r.word_list("anonymity_heads")),
-        "anon_titles": frozenset(r.word_list("anonymity_heads")) | frozenset(titles),
-        "groups": frozenset(r.word_list("group_plurals")),
-        "countries": frozenset(r.word_list("countries") + r.word_list("regions")),
-        "nationalities": frozenset(w.casefold() for w in r.word_list("nationalities")),
-        "gender": gender,
-        "pronouns": pron,
-        "dets": frozenset(r.word_list("determiners")),
-        "months": frozenset(months),
-        "cues": frozenset(r.word_list("reporting_verbs")),
-        "openers": frozenset(r.word_list("sentence_openers")),
-        "group_names": frozenset(r.word_list("group_names")),
-    }
-
-
 _NAME_RUN_RE = re.compile(
     r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|"
     r"del|der|dos)[ \u00a0-]+)?(?:al-|el-)?[A-Z][\w'’.-]*)*"
@@ -97,88 +87,6 @@ _NAME_RUN_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _ABBREVIATIONS = frozenset(_resources.word_list("abbreviations"))
-_NOT_MODIFIER = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "that",
-        "who",
-        "which",
-        "whose",
-        "when",
-        "while",
-        "and",
-        "but",
-        "or",
-        "if",
-        "as",
-        "than",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "them",
-        "him",
-    ]
-)
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PREPOSITIONS = _resources.word_set("prepositions")
-
-
-def _bare_modifier(tok: str) -> bool:
-    """A word that can modify a bare plural head ("U.S.", "Iranian", "senior", "intelligence")."""
-    low = tok.casefold().strip(",")
-    if tok[:1].isupper():
-        return True
-    lx = _lex()
-    return not (
-        low in lx["stop"]
-        or low in lx["dets"]
-        or low in _NOT_MODIFIER
-        or low.endswith(("ed", "ing", "ly"))
-        or not low.isalpha()
-    )
-
-
-def is_nationality(tok: str) -> bool:
-    """A nationality or bloc adjective ("Iranian", "U.S.", "Western")."""
-    low = tok.casefold()
-    if low in _lex()["nationalities"]:
-        return True
-    return (
-        tok[:1].isupper()
-        and low.endswith(("ian", "ean", "ese", "ish", "ican"))
-        and len(low) > 5
-        and low not in _resources.first_name_genders()  # "Julian", "Christian": a first name
-    )
-
-
-@functools.cache
-def _head_re() -> re.Pattern[str]:
-    """Head words of descriptions, as one trie-shaped regex on lower-cased text."""
-    from ..quotes.lexicon import _trie_regex
-
-    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_head_words())) + r")(?![\w-])")
-
-
-@functools.cache
-def _head_words() -> frozenset[str]:
-    """The head words :func:`_head_re` matches."""
-    lx = _lex()
-    heads = lx["titles"] | lx["anon"] | lx["groups"] | lx["org"]
-    return frozenset(h for h in heads if h not in lx["stop"] and h.isascii() and "'" not in h)
-
-
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[ \t\u00a0]+\Z")
 _WORD_PUNCT = frozenset("_.’'-")
 #: :func:`_prev_word` on the reversed text: the blanks, then the word (``\w`` is
@@ -202,22 +110,6 @@ def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
     while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_PUNCT):
         k -= 1
     return (k, j) if k < j else None
-
-
-@functools.cache
-def _description_stops() -> frozenset[str]:
-    """Words that end a description's modifiers read backwards from its head."""
-    return _lex()["stop"] | _NOT_MODIFIER
-
-
-_PAST_FORMS = _resources.word_set("past_verbs")
-#: Lower-case words that never modify a noun (``description_stop_words.txt``).
-_CLAUSE_WORDS = frozenset(_resources.word_list("description_stop_words"))
-
-
-def is_past_form(word: str) -> bool:
-    """A lower-case regular (-ed) or irregular (``past_verbs.txt``) past form."""
-    return word.islower() and (word.endswith("ed") or word in _PAST_FORMS)
 
 
 def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None):
@@ -283,54 +175,6 @@ def _descriptions(text: str, low: str, hits: list[tuple[int, int]] | None = None
         if c[0] not in best or c[2] > best[c[0]][2]:
             best[c[0]] = c
     return [best[k] for k in sorted(best)]
-
-
-@functools.cache
-def _pronoun_re() -> re.Pattern[str]:
-    """Pronoun forms, matched on lower-cased text (same offsets)."""
-    from ..quotes.lexicon import _trie_regex
-
-    # a trie takes, like the longest-first alternation it replaces, the longest form that
-    # ends a word (and is faster)
-    return re.compile(r"(?<![\w-])(?:" + _trie_regex(sorted(_lex()["pronouns"])) + r")(?![\w-])")
-
-
-@functools.cache
-def _pronoun_info() -> dict[str, tuple[str, str, frozenset[str]]]:
-    """Pronoun form -> (gender, number, frozenset({case})), from ``pronoun_forms.csv``."""
-    return {
-        form: (
-            row["gender"] if row["gender"] != "x" else "",
-            row["number"],
-            frozenset({row["case"]}),
-        )
-        for form, row in _lex()["pronouns"].items()
-    }
-
-
-@functools.cache
-def _pronoun_ci_re() -> re.Pattern[str]:
-    return re.compile(_pronoun_re().pattern, re.IGNORECASE)
-
-
-#: A lower-case title or anonymity head, then a capitalised word ("[Band] member Flea").
-_TITLE_THEN_NAME_RE = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]")
-
-
-@functools.cache
-def _head_or_pronoun_re():
-    """:func:`_head_re` and :func:`_pronoun_re` in one trie (one pass over the text).
-
-    Every head word and pronoun form is a run of word characters and hyphens, so a match of
-    either is a whole maximal such run: the matches of the union are the matches of the two,
-    told apart by the word. A :class:`~iranstrikes.quotes.lexicon.WordStartRegex` (faster
-    than the look-behind pattern; every word is a run of word characters and "-").
-    """
-    from ..quotes.lexicon import WordStartRegex, _trie_regex
-
-    words = set(_head_words()) | set(_lex()["pronouns"])
-    assert all(re.fullmatch(r"[\w-]+", w) for w in words)
-    return WordStartRegex(r"(?:" + _trie_regex(sorted(words)) + r")(?![\w-])")
 
 
 _NAME_RUN_NB_RE = re.compile(_NAME_RUN_RE.pattern.removeprefix(r"(?<![\w.])"))
@@ -574,20 +418,6 @@ def _opener_like(raw: str) -> bool:
         return False
     wl = toks[0].strip(".,’'").casefold()
     return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed"))
-
-
-@functools.cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(w.lower() for w in _resources.weekday_names())
-
-
-@functools.cache
-def _skip_first() -> frozenset[str]:
-    lx = _lex()
-    # a weekday opening a run is a time word, never part of a name ("Tuesday Dan Hoyt said")
-    return frozenset(
-        lx["stop"] | lx["dets"] | set(lx["pronouns"]) | _NOT_MODIFIER | lx["openers"] | _weekdays()
-    )
 
 
 _COLLECTIVE = _resources.word_set("collective_nouns")
