@@ -138,12 +138,11 @@ _DET_WORD_BEFORE_RE = re.compile(
     r"(?:(?P<first>[\w’'-]+)\s+)?(?P<word>[\w’'-]+)\s+$"
 )
 _PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
-#: Before an -ing word, what makes it a noun ("the meeting", "her thinking").
-_GERUND_NOUN_DETS = (
-    _resources.word_set("determiners")
-    | {r["form"] for r in _resources.table("pronoun_forms") if r["case"] == "possessive"}
-    | {"her", "my", "our", "your"}
-)
+#: Before an -ing word, what makes it a noun: a determiner or a pronoun form ("the
+#: meeting", "her thinking", "their polling").
+_GERUND_NOUN_DETS = _resources.word_set("determiners") | {
+    r["form"] for r in _resources.table("pronoun_forms")
+}
 #: Words that are no modifier of a noun: function words, pronouns, auxiliaries and modals,
 #: conjunctions ("her voice and [say]", "her campaign would [continue]").
 _DET_WORDS_ALL = (
