@@ -2967,3 +2967,16 @@ def test_a_first_name_shaped_like_a_nationality_is_a_first_name(first):
 def test_a_nationality_adjective_before_a_name_is_still_no_part_of_it():
     q = extract_quotes("Iranian Foreign Minister Ola Dahl said the plan would fail.")
     assert q["speaker"].tolist() == ["Ola Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lawmakers on the Hill said the bill was dead.", "Lawmakers on the Hill"),
+        ("Ola Dahl of The Washington Post said the paper would fight.", "Ola Dahl"),
+    ],
+)
+def test_an_outlet_after_a_preposition_in_a_speaker_phrase_is_not_the_speaker(text, speaker):
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == [speaker]
+    assert q["speaker_type"].tolist() != ["media"]

@@ -22,6 +22,7 @@ from .lexicon import (
     _INSTITUTION_PLURALS,
     _NATIONALITY,
     _ORG_WORDS,
+    _PREPOSITIONS,
     _RX1,
     _RX27,
     _RX28,
@@ -91,8 +92,13 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     low = raw.lower()
     words = _content_words(raw)
     o = art.outlet_at(ms, me)
-    if o and (
-        (o[1] - o[0]) >= 0.6 * (me - ms - (4 if low.startswith("the ") else 0)) or o[1] >= me - 1
+    if (
+        o
+        and (
+            (o[1] - o[0]) >= 0.6 * (me - ms - (4 if low.startswith("the ") else 0))
+            or o[1] >= me - 1
+        )
+        and not _object_of_preposition(art.masked, ms, o[0])
     ):
         return o[2], "media", ""
     gm = _GENERIC_OUTLET_RE.fullmatch(low) or _BARE_OUTLET_NOUN_RE.fullmatch(low)
@@ -105,6 +111,18 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     if found is None:
         found = art.classify_cache[raw] = _classify_name(art, raw, low, words)
     return found
+
+
+def _object_of_preposition(m: str, ms: int, at: int) -> bool:
+    """The outlet at ``at`` is a preposition's object inside the mention from ``ms``.
+
+    "Lawmakers on the Hill", "officials at the Post": the head before the preposition is the
+    one who speaks, not the outlet.
+    """
+    pre = m[ms:at].split()
+    if pre and pre[-1].lower() in ("the", "a", "an"):
+        pre = pre[:-1]
+    return bool(pre) and pre[-1].lower() in _PREPOSITIONS
 
 
 #: Quantifiers that open an unnamed group ("Many Republicans", "Some Americans").
