@@ -2980,3 +2980,12 @@ def test_an_outlet_after_a_preposition_in_a_speaker_phrase_is_not_the_speaker(te
     q = extract_quotes(text)
     assert q["speaker"].tolist() == [speaker]
     assert q["speaker_type"].tolist() != ["media"]
+
+
+def test_a_participle_after_a_subject_with_an_examples_aside_has_that_subject():
+    text = (
+        "Business groups, including the state Chamber of Commerce, have lobbied against the "
+        "bill, saying it would cost jobs."
+    )
+    q = extract_quotes(text)
+    assert q["speaker_mention"].tolist() == ["Business groups"]

@@ -126,7 +126,10 @@ def _adjunct_only(t: str) -> bool:
 
 
 _SENT_SUBJ_RE = re.compile(
-    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+)\s+(?:on\s+\w+\s+|also\s+|later\s+)?"
+    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+)"
+    # an aside set off by commas ("Business groups, including the Chamber of Commerce, have")
+    r"(?:,\s+(?:including|like|such\s+as|among\s+them)\s[^,;:\"“”]{1,80},)?"
+    r"\s+(?:on\s+\w+\s+|also\s+|later\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:(?:already|just|since|now)\s+)?(?:[a-z]+ed|struck|won|lost|took|gave|made|began|ran|set|put|"
     r"cut|held|fell|rose|sent|brought|left|led|met|threw|upheld|overturned|sought)\b"
 )

@@ -671,6 +671,7 @@ _QUANTITY_BEFORE_RE = re.compile(
 _INVERTED_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:who|whose)\s[^,;:\"“”_()\n]{1,160}?(?=[.!?](?:\s|$|[\"“”]))"
 )
+_EXAMPLES_ASIDE_RE = re.compile(r"\s*,\s*(?:including|like|such\s+as|among\s+them)\s")
 _COORDINATED_END_RE = re.compile(r"\s(?:and|but|or)\s+(?:[a-z]+ly\s+)?$")
 #: auxiliaries and adverbs that stand between a subject and its verb ("who has long")
 _VERB_LEAD_WORDS = _resources.word_set("subject_tail_words")
@@ -724,6 +725,9 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
             if (
                 pm is not None
                 and not _cue_in_clause(gap)
+                # (a list of examples holds no clause of its own: not ", including X, have
+                # followed Y's lead, saying")
+                and not (_EXAMPLES_ASIDE_RE.match(gap) and _FINITE_RE.search(gap))
                 # "an official who oversaw X and described": the clause's verb and the cue
                 # are coordinated, the clause is no part of the name
                 and not _COORDINATED_END_RE.search(gap)
