@@ -2989,3 +2989,15 @@ def test_a_participle_after_a_subject_with_an_examples_aside_has_that_subject():
     )
     q = extract_quotes(text)
     assert q["speaker_mention"].tolist() == ["Business groups"]
+
+
+def test_a_quotation_after_its_speakers_gesture_is_theirs():
+    text = (
+        "“We have nothing to apologise for,” Ola Dahl said.\n\n"
+        "Pressed on the missions, Kari Vik shrugged. “I cannot comment on operations.”\n\n"
+        "Dahl smiled. “You are wrong,” Vik said."
+    )
+    q = extract_quotes(text)
+    rows = dict(zip(q["quote"], q["speaker"], strict=True))
+    assert rows["I cannot comment on operations."] == "Kari Vik"
+    assert rows["You are wrong,"] == "Kari Vik"

@@ -48,6 +48,34 @@ from .segment import (
 )
 from .speaker_types import _classify
 
+#: A sentence that is a person and a gesture: "He smiled.", "Vik shrugged.", ", she laughed."
+#: (after a fronted clause's comma at most), right before a quotation.
+_ACTION_BEAT_RE = re.compile(
+    r"(?:^|,\s+)(?P<np>[Hh]e|[Ss]he|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+"
+    r"(?:[a-z]+ly\s+)?(?P<verb>"
+    + "|".join(sorted(_resources.word_set("gesture_verbs"), key=len, reverse=True))
+    + r")\.\s*$"
+)
+
+
+def _action_beat(art: _Article, q: _Quote, qs: int, qe: int, sent: tuple[int, int]):
+    """A quotation opening a sentence right after a gesture of its speaker ("He smiled. “...”").
+
+    The previous sentence of the paragraph ends in a person and a gesture verb
+    (``gesture_verbs.txt``); that person speaks. None otherwise.
+    """
+    ps = art.paras[q.para][0]
+    prev_end = q.open_pos
+    prev_start = max(ps, q.open_pos - 200)
+    for st in reversed(art.sents):
+        if st[1] <= q.open_pos and st[0] >= ps:
+            prev_start = max(prev_start, st[0])
+            break
+    bm = _ACTION_BEAT_RE.search(art.masked, prev_start, prev_end)
+    if bm is None or bm.start("np") < ps:
+        return None
+    return _Stmt("direct", qs, qe, bm.span("verb"), bm.span("np"), sent, "action_beat", 0.5)
+
 
 def _partial_context(
     art: _Article,
@@ -443,6 +471,8 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
             # for the speaker of the previous paragraph's quote ("... for "X" who he defined
             # as ..."): a partial quote of that speaker, with lower confidence.
             stmt = _partial_context(art, q, qs, qe, (ss, se), last_direct)
+        if stmt is None and q.closed and q.open_pos - ss < 3:
+            stmt = _action_beat(art, q, qs, qe, (ss, se))
         qas = next(
             (
                 s2
