@@ -1,7 +1,8 @@
 """Direct and partial quotes: quotation-marked speech and its attribution.
 
 What belongs here: attributing each quotation (cue before, after or around it, or the previous
-speaker continuing), partial quotes inside reported speech, and trimming quote spans.
+speaker continuing), partial quotes inside reported speech, and trimming quote spans. The
+attributions by context alone (a pronoun, a gesture) are in :mod:`.by_context`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from .. import resources as _resources
 from .article import (
     _Article,
 )
+from .by_context import _action_beat, _partial_context
 from .cue_context import (
     _INVERTIBLE,
     _SENT_SUBJ_RE,
@@ -22,7 +24,6 @@ from .cue_context import (
 )
 from .cues import _cue_ok
 from .forms import _DATE_WORDS, _FINITE_RE
-from .indirect import _CONTEXT_PRONOUN_RE
 from .lexicon import (
     _FORM2LEMMA,
     _PRONOUNS,
@@ -47,89 +48,6 @@ from .segment import (
     _Stmt,
 )
 from .speaker_types import _classify
-
-#: A sentence that is a person and a gesture: "He smiled.", "Vik shrugged.", ", she laughed."
-#: (after a fronted clause's comma at most), right before a quotation.
-_ACTION_BEAT_RE = re.compile(
-    r"(?:^|,\s+)(?P<np>[Hh]e|[Ss]he|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+"
-    r"(?:[a-z]+ly\s+)?(?P<verb>"
-    + "|".join(sorted(_resources.word_set("gesture_verbs"), key=len, reverse=True))
-    + r")\.\s*$"
-)
-
-
-def _action_beat(art: _Article, q: _Quote, qs: int, qe: int, sent: tuple[int, int]):
-    """A quotation opening a sentence right after a gesture of its speaker ("He smiled. “...”").
-
-    The previous sentence of the paragraph ends in a person and a gesture verb
-    (``gesture_verbs.txt``); that person speaks. None otherwise.
-    """
-    ps = art.paras[q.para][0]
-    prev_end = q.open_pos
-    prev_start = max(ps, q.open_pos - 200)
-    for st in reversed(art.sents):
-        if st[1] <= q.open_pos and st[0] >= ps:
-            prev_start = max(prev_start, st[0])
-            break
-    bm = _ACTION_BEAT_RE.search(art.masked, prev_start, prev_end)
-    if bm is None or bm.start("np") < ps:
-        return None
-    return _Stmt("direct", qs, qe, bm.span("verb"), bm.span("np"), sent, "action_beat", 0.5)
-
-
-def _partial_context(
-    art: _Article,
-    q: _Quote,
-    qs: int,
-    qe: int,
-    sent: tuple[int, int],
-    last_direct: _Stmt,
-) -> _Stmt | None:
-    """A partial quote attributed by context ("... for "X" who he defined as ...").
-
-    The previous paragraph quotes the speaker and the quote's own sentence refers to them
-    only by a personal pronoun with a verb.
-
-    The sentence must have no reporting cue, no person name and no outlet outside the quote, so
-    that the pronoun can only point back to the surrounding speaker.
-
-    Returns:
-        The partial statement, or None when the context does not support it.
-    """
-    ss, se = sent
-    m = art.masked
-    if art.cues(ss, se) or any(ss <= a < se for a, _b, _n in art.person_mentions):
-        return None
-    if any(o[0] < se and o[1] > ss for o in art.outlets):
-        return None
-    pm = None
-    for mt in _CONTEXT_PRONOUN_RE.finditer(m, ss, se):
-        if mt.start() >= q.close_pos:  # the pronoun speaks about the quoted fragment
-            pm = mt
-            break
-    if pm is None or len(m[ss : q.open_pos].split()) < 2:
-        return None
-    prev = last_direct.subj
-    if prev is not None:
-        want = _PRONOUNS.get(m[prev[0] : prev[1]].strip().lower())
-        got = _PRONOUNS.get(pm.group(0).split()[0].lower())
-        if want in {"m", "f"} and want != got:
-            return None
-    stmt = _Stmt(
-        "partial",
-        qs,
-        qe,
-        (pm.start(1), pm.end(1)),
-        last_direct.subj,
-        sent,
-        "partial-context",
-        0.5,
-        apposition=last_direct.apposition,
-    )
-    stmt.extra["prev"] = last_direct
-    stmt.subj_from = -2
-    return stmt
-
 
 #: After a closing quotation mark: a comma, then a capitalised word, maybe after "a/an/the"
 #: and one modifier ('“...,” an angry Hollande retorted', '“...,” Trump went on').
