@@ -3001,3 +3001,10 @@ def test_a_quotation_after_its_speakers_gesture_is_theirs():
     rows = dict(zip(q["quote"], q["speaker"], strict=True))
     assert rows["I cannot comment on operations."] == "Kari Vik"
     assert rows["You are wrong,"] == "Kari Vik"
+
+
+def test_a_pronoun_and_a_name_after_said_are_the_inner_clauses_subject():
+    q = extract_quotes("Ola Dahl said he and Kari Vik agreed that the harbour must close.")
+    rows = list(zip(q["cue"], q["speaker_mention"], q["quote"], strict=True))
+    assert rows[0] == ("said", "Ola Dahl", "he and Kari Vik agreed that the harbour must close")
+    assert rows[1][:2] == ("agreed", "he and Kari Vik")

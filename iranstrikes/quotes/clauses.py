@@ -185,7 +185,13 @@ def _next_speaker_end(art: _Article, ss: int, cs: int, ce: int) -> int:
         ):
             continue
         nm = _NEW_CLAUSE_BEFORE_CUE_RE.search(m, max(cs, c2.start() - 100), c2.start())
-        if nm is not None and nm.start() > cs and nm.group("np").lower() not in _NOT_SUBJECTS:
+        if (
+            nm is not None
+            and nm.start() > cs
+            and nm.group("np").lower() not in _NOT_SUBJECTS
+            # (one word before "and": a coordinated subject, "said he and Hollande agreed")
+            and (nm.group("b").strip() not in ("and", "but") or len(m[cs : nm.start()].split()) > 1)
+        ):
             return _trim(art.text, cs, nm.start())[1]
         # a subject set off by its apposition: ", when Mr. Holm, who had lost, called for"
         # (read only when such a boundary is near: the subject finder is the costly part)

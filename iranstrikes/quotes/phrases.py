@@ -756,7 +756,11 @@ def _last_finite_cue_end(chunk: str) -> int:
         return 0
     rest = chunk[end:]
     k = len(rest) - len(rest.lstrip())
-    return end + k if rest[k : k + 1].isupper() else 0
+    # (or a pronoun coordinated with another subject: "said he and Hollande [agreed]")
+    return end + k if rest[k : k + 1].isupper() or _PRONOUN_AND_RE.match(rest, k) else 0
+
+
+_PRONOUN_AND_RE = re.compile(r"(?:he|she|they|we)\s+and\s")
 
 
 def _noun_not_verb(w: str) -> bool:
