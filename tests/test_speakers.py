@@ -3008,3 +3008,13 @@ def test_a_pronoun_and_a_name_after_said_are_the_inner_clauses_subject():
     rows = list(zip(q["cue"], q["speaker_mention"], q["quote"], strict=True))
     assert rows[0] == ("said", "Ola Dahl", "he and Kari Vik agreed that the harbour must close")
     assert rows[1][:2] == ("agreed", "he and Kari Vik")
+
+
+def test_one_or_another_of_a_group_just_named_is_that_unnamed_group():
+    text = (
+        "Harbour analysts were divided. “It is a sensible move,” said one, who asked not to "
+        "be named. Another said the cuts went too far."
+    )
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["Harbour analysts", "Harbour analysts"]
+    assert q["speaker_type"].tolist() == ["anonymous", "anonymous"]

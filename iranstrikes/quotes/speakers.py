@@ -222,10 +222,14 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         span = m[ms:me]
         low = span.strip().casefold()
         is_pron = low in _PRONOUNS
-        need = is_pron or (
-            _suspicious(span)
-            # the rules already resolved the span to someone named elsewhere: keep it
-            and not (st.speaker and st.speaker.casefold() not in span.casefold())
+        need = (
+            is_pron
+            or low.split(",")[0] in _PARTITIVES
+            or (
+                _suspicious(span)
+                # the rules already resolved the span to someone named elsewhere: keep it
+                and not (st.speaker and st.speaker.casefold() not in span.casefold())
+            )
         )
         if not need and art.headline_paras:
             need = any(
@@ -361,6 +365,11 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
             if st.speaker in e.name:
                 return None
         return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
+    if art.masked[ms:me].strip().casefold().split(",")[0] in _PARTITIVES:
+        group = _partitive_group(tm, ms)
+        if group is not None:
+            # "Analysts were divided. “...,” said one.": one of the group just named
+            return (ms, me), group, "anonymous", "+entity:partitive"
     # a region (dateline, headline) glued onto the span: cut it off
     for r in tm.regions:
         if r.kind in {"dateline", "headline"} and r.start <= ms < r.end < me:
@@ -405,6 +414,28 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
     e = tm.entities[best.entity]
     return (best.start, best.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:narrowed"
+
+
+_PARTITIVES = _resources.word_set("partitive_words")
+
+
+def _partitive_group(tm, at: int) -> str | None:
+    """The unnamed group that "one", "another", "some" at ``at`` belong to, or None.
+
+    The subject of one of the two sentences before, when it is an anonymous plural ("Analysts
+    were divided.", "Union leaders said ...").
+    """
+    si = tm.sentence_at(at)
+    for k in range(si - 1, max(-1, si - 3), -1):
+        x = tm.subject_mention(k, tm.sentences[k].end)
+        if x is None:
+            continue
+        e = tm.entities[x.entity]
+        if e.kind == "anonymous" and x.number == "p":
+            return e.name
+        if x.kind == "name" and e.name.casefold() in _ANON_HEADS and e.name.endswith("s"):
+            return e.name  # a sentence-initial bare plural read as a name ("Analysts were")
+    return None
 
 
 def _relative_antecedent(art: _Article, tm, at: int):
