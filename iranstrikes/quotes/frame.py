@@ -32,7 +32,8 @@ from .resolve import (
 from .segment import _Stmt
 from .spans import trim_speaker_tails
 from .speaker_types import _classify
-from .speakers import check_speakers, full_descriptions, list_subjects, tidy_mentions
+from .speakers import check_speakers, tidy_mentions
+from .widen import full_descriptions, list_subjects
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
