@@ -26,6 +26,7 @@ from .lexicon import (
     _OBJ_TO_INF_RE,
     _OBJECT_INF_VERBS,
     _OBJECT_SET,
+    _PLURALS_WITHOUT_S,
     _PREPOSITIONS,
     _QUOTE_ONLY_VERBS,
     _RX32,
@@ -137,7 +138,6 @@ _DET_WORD_BEFORE_RE = re.compile(
     r"[Ee]ach|[Ee]very|[Tt]his|[Tt]hat)|[A-Z][\w.’'-]*[’']s)\s+(?:(?:most|more|least)\s+)?"
     r"(?:(?P<first>[\w’'-]+)\s+)?(?P<word>[\w’'-]+)\s+$"
 )
-_PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
 #: Before an -ing word, what makes it a noun: a determiner or a pronoun form ("the
 #: meeting", "her thinking", "their polling").
 _GERUND_NOUN_DETS = _resources.word_set("determiners") | {

@@ -361,10 +361,9 @@ def _asked_questions(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -
         if by is None:
             am = _TRAILING_ASKER_RE.search(m, cs_, ce_)
             if am is not None and not any(map(is_past_form, m[cs_ : am.start()].split())):
-                # (not "about it in an interview published by the Daily News": the
-                # participle's agent)
                 # "he had been asked to preserve them by the House Select Committee": the
-                # asker is named after the question
+                # asker is named after the question (not "about it in an interview published
+                # by the Daily News": a participle's agent)
                 by = am.span("by")
                 cs_, ce_ = _trim(art.text, cs_, am.start())
         st = _Stmt(

@@ -737,10 +737,7 @@ def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
     if com < 0:
         return not any(True for _c in art.cues(c.end() + 1, se))
     im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
-    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE_CUES
-
-
-_INVERTIBLE_CUES = _resources.word_set("reporting_verbs_invertible")
+    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE
 
 
 def _main_clause_subject(m: str, st: _Stmt) -> None:

@@ -251,6 +251,8 @@ _MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] ==
 _FEMALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "f"}
 _PRONOUNS = {r["pronoun"]: r["agreement"] for r in _resources.table("pronouns")}
 _STOP = set(_resources.word_list("stopwords"))
+#: Plural nouns with no -s ("people", "staff"): ``plurals_without_s.txt``.
+_PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
 _COUNTRIES = set(_resources.word_list("countries") + _resources.word_list("regions"))
 _NATIONALITY_RE = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|U\.?S\.?|"

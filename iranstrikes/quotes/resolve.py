@@ -20,6 +20,7 @@ from .lexicon import (
     _COUNTRIES,
     _ORG_WORDS,
     _OUTLET_NOUN_RE,
+    _PLURALS_WITHOUT_S,
     _PRONOUNS,
     _RX61,
     _RX62,
@@ -153,9 +154,6 @@ def _clause_like_name(name: str) -> bool:
     """
     words = name.split()
     return any(w in _CLAUSE_WORDS for w in words) or words[-1] in _DANGLING_LAST
-
-
-_PLURALS_WITHOUT_S = _resources.word_set("plurals_without_s")
 
 
 def _singular_person(desc: str) -> bool:

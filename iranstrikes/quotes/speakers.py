@@ -22,6 +22,7 @@ import re
 
 from .. import resources as _resources
 from .. import text as _text
+from ..text.words import _CLAUSE_WORDS
 from .article import _Article
 from .cues import _cue_ok
 from .forms import _FINITE_RE
@@ -140,8 +141,6 @@ _PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
 
 
 _TIME_UNITS = _resources.word_set("time_units")
-#: Lower-case modals and auxiliaries that never modify a noun (``description_stop_words.txt``).
-_CLAUSE_WORDS = _resources.word_set("description_stop_words")
 
 
 def _suspicious(span: str) -> bool:
