@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd  # (loaded with the package anyway: events needs it)
 
 from .. import resources as _resources
+from ..text.segment import strip_blanks
 from .expressions import _find_dates, _Match
 from .frames import DESCRIPTION_MAX
 
@@ -74,10 +75,7 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
         spans.append((s, p_hi))
     out = []
     for lo, hi in spans:
-        while lo < hi and body[lo].isspace():
-            lo += 1
-        while hi > lo and body[hi - 1].isspace():
-            hi -= 1
+        lo, hi = strip_blanks(body, lo, hi)
         if hi > lo:
             out.append((lo, hi))
     return out

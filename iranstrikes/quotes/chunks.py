@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.segment import strip_blanks
 
 #: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
 #: for a dash: "or DFA - which was founded ... - said") and brackets.
@@ -34,10 +35,7 @@ def _split_commas(seg: str, base: int) -> list[tuple[int, int]]:
     chunks.append((s, len(seg)))
     out = []
     for a, b in chunks:
-        while a < b and seg[a].isspace():
-            a += 1
-        while b > a and seg[b - 1].isspace():
-            b -= 1
+        a, b = strip_blanks(seg, a, b)
         out.append((base + a, base + b))
     return out
 

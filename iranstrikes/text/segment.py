@@ -153,6 +153,15 @@ def _one_quote(mt: re.Match[str]) -> str:
     return '" '  # closing: the mark sits next to the last quoted word
 
 
+def strip_blanks(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``text[lo:hi]`` without its leading and trailing whitespace, as (start, end) offsets."""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Split into paragraphs: lines; a lower-case continuation line joins the previous one."""
     out: list[tuple[int, int]] = []
