@@ -3018,3 +3018,90 @@ def test_one_or_another_of_a_group_just_named_is_that_unnamed_group():
     q = extract_quotes(text)
     assert q["speaker"].tolist() == ["Harbour analysts", "Harbour analysts"]
     assert q["speaker_type"].tolist() == ["anonymous", "anonymous"]
+
+
+def _rows(text: str):
+    df = extract_quotes(text)
+    return list(zip(df["quote"], df["speaker"], df["speaker_type"], df["method"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person's relative after a place or body that only describes the person
+        (
+            "The plan was backed by Per Dahl, a fisherman from Alta, Finnmark, who said the quay "
+            "should reopen.",
+            "Per Dahl",
+        ),
+        (
+            "The plan was backed by Kari Vik, 24, from Tromsø, who said the quay should reopen.",
+            "Kari Vik",
+        ),
+        (
+            "The plan was backed by Sen. Ola Brekke of Nordland, the senior member on the Harbour "
+            "Committee, who said none of the berths was unsafe.",
+            "Ola Brekke",
+        ),
+    ],
+)
+def test_person_relative_goes_back_over_a_place_or_body(text, speaker):
+    rows = [r for r in _rows(text) if r[3].startswith("subject_cue")]
+    assert rows and rows[0][1] == speaker, rows
+
+
+def test_person_relative_after_a_named_person_keeps_that_person():
+    # "from" before a person's name does not make it a place
+    rows = _rows(
+        "Vik won an endorsement from a fellow mayor, from Ola Brekke, who declared in the hall, "
+        "“It is time to unite behind the quay.”"
+    )
+    assert [r[1] for r in rows] == ["Ola Brekke"], rows
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        (
+            "Six in 10 harbour workers said the quay is safe, and three-quarters said the same of "
+            "the canal.",
+            "three-quarters",
+        ),
+        (
+            "About four out of 10 residents said the fees were too high, while nine in 10 said "
+            "they wanted the ferry back.",
+            "nine in 10",
+        ),
+        (
+            "While one survey says there are 2,400 trawlers in the fleet, another says there are "
+            "about 1,800.",
+            "another",
+        ),
+        (
+            "Even so, many of the fishermen said they were worried, and more than 4 in 10 said "
+            "the mayor would be best at handling the port.",
+            "more than 4 in 10",
+        ),
+    ],
+)
+def test_share_subject_of_a_later_clause_is_its_own_unnamed_speaker(text, share):
+    rows = _rows(text)
+    last = rows[-1]
+    # not the first clause's subject (or a place inside it) but the share, an unnamed group
+    assert (last[1], last[2]) == (share, "anonymous"), rows
+
+
+def test_partitive_after_an_inverted_cue_is_still_the_group_before():
+    rows = _rows("Analysts were divided. “It will pass,” said one. Another said it would fail.")
+    assert [(r[1], r[2]) for r in rows] == [("Analysts", "anonymous")] * 2, rows
+
+
+def test_quotation_after_a_later_reported_statement_continues_its_speaker():
+    text = (
+        "Ola Brekke, the harbour master, said: “The quay is closed for the winter.” Later on "
+        "Friday, Per Dahl told the Nordlys newspaper that the ferry would be moved to Alta.\n\n"
+        "“It has now been placed with another harbour, and the crew is happy.”"
+    )
+    rows = _rows(text)
+    assert rows[-1][0].startswith("It has now") and rows[-1][1] == "Per Dahl", rows
+    assert rows[-1][3] == "continuation"

@@ -347,26 +347,42 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                     stmt.kind, stmt.method = "direct", "according_to_quote"
         if stmt is None and deferred is not None:
             stmt = deferred
+        starts_para = q.open_pos - art.paras[q.para][0] < 3
+        handoff = None
+        if stmt is None and starts_para and q.para > 0 and last_direct is not None:
+            # 'Kerry said that 100,000 would be accepted.¶“That adds up ...”': a statement
+            # reported in the paragraph before (after the last quotation) hands the floor to
+            # its speaker; the quotation opening the next paragraph goes on with it
+            ref = _statement_before(art, indirect, last_direct, ss, q.para)
+            if (
+                ref is not None
+                and ref is not last_direct
+                and ref.kind == "indirect"
+                and ref.subj is not None
+                and ref.sent[0] >= art.paras[q.para - 1][0]
+                and ref.sent[0] > last_direct.end
+            ):
+                handoff = ref
         if stmt is None and last_direct is not None:
             # 5) continuation of the previous speaker: quote opens a paragraph/sentence
-            starts_para = q.open_pos - art.paras[q.para][0] < 3
             prev_unclosed = qi > 0 and not art.quotes[qi - 1].closed
             same_para = last_direct_para == q.para
             if (starts_para and (q.para - last_direct_para <= 1 or prev_unclosed)) or (
                 same_para and q.open_pos - ss < 3
             ):
+                base = handoff or last_direct
                 stmt = _Stmt(
                     "direct",
                     qs,
                     qe,
-                    last_direct.cue,
-                    last_direct.subj,
+                    base.cue,
+                    base.subj,
                     (ss, se),
                     "continuation",
                     0.6,
-                    apposition=last_direct.apposition,
+                    apposition=base.apposition,
                 )
-                stmt.extra["prev"] = last_direct
+                stmt.extra["prev"] = base
                 stmt.subj_from = -2
                 named = (
                     _NAMED_SPEAKER_AFTER_RE.match(m, q.close_pos + 1, se)

@@ -66,6 +66,49 @@ def _quantity_group(span: str) -> str:
     return text
 
 
+_PARTITIVE_WORDS = _resources.word_set("partitive_words")
+_NUMBER_RE = re.compile(r"\d[\d.,]*%?")
+_NUMBER_WORDS = frozenset(r["word"] for r in _resources.table("spelled_numbers"))
+
+
+def _bare_share(span: str) -> str:
+    """The phrase when it is a share of a group with the group left out, else "".
+
+    "three-quarters", "nine in 10", "more than 4 in 10", "one in four", "two out of three",
+    "29 percent", "a third", "others": what a coordinated clause's subject often is when the
+    group was named in the clause before ("Six in 10 voters said ..., and three-quarters said
+    ..."). An optional approximator (``quantity_words.txt``, "more", "fewer"), then a share
+    word (``group_quantities.txt``, ``partitive_words.txt``, hyphenated fractions), a number
+    with "percent" or "%", or "N in M" / "N out of M"; at most six words.
+    """
+    text = " ".join(span.split()).strip(" ,")
+    low = [w.casefold() for w in text.split()]
+    if not 1 <= len(low) <= 6:
+        return ""
+    k = 0
+    while k < len(low) - 1 and (low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer"}):
+        k += 1
+    rest = low[k:]
+    if rest[:1] == ["a"] and len(rest) == 2:
+        rest = rest[1:]  # "a third", "a majority"
+    if len(rest) == 1:
+        w = rest[0]
+        part = w.rsplit("-", 1)[-1]
+        ok = (
+            w in _GROUP_QUANTITIES
+            or w in _PARTITIVE_WORDS
+            or w != part
+            and (part in _GROUP_QUANTITIES)
+        )
+        return text if ok and w not in {"%", "percent"} else ""
+    if len(rest) == 2 and _NUMBER_RE.fullmatch(rest[0]) and rest[1] in {"percent", "%"}:
+        return text
+    if len(rest) in (3, 4) and rest[1:-1] in (["in"], ["out", "of"]):
+        ends = (rest[0], rest[-1])
+        return text if all(_NUMBER_RE.fullmatch(w) or w in _NUMBER_WORDS for w in ends) else ""
+    return ""
+
+
 def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:
     """Noun phrase right after an inverted cue ("said Okafor, who ...")."""
     seg = masked[pos:limit]

@@ -33,6 +33,7 @@ from .lexicon import (
     _TITLE_WORDS,
 )
 from .noun_phrases import (
+    _bare_share,
     _content_words,
     _quantity_group,
     _strip_titles,
@@ -191,4 +192,7 @@ def _classify_name(
         return raw, "unknown", ""
     if _quantity_group(raw):  # "About half of the dock workers said": an unnamed group
         return _clean_desc(raw, anonymous=True), "anonymous", ""
+    if _bare_share(raw):
+        # "..., and three-quarters said": a share of a group named before, unnamed
+        return _bare_share(raw), "anonymous", ""
     return _clean_desc(raw), "unknown", ""

@@ -29,6 +29,7 @@ from .forms import _FINITE_RE
 from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
 from .noun_phrases import (
     _GROUP_QUANTITIES,
+    _bare_share,
     _quantity_group,
 )
 from .segment import _Stmt
@@ -203,6 +204,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     dl_end = _dateline_end(art)
     needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
     ledes: list[_Stmt] = []  # indefinite descriptions the model may have tied to a name
+    relatives: list[tuple[_Stmt, int]] = []  # speaker spans a person's relative follows
     for st in stmts:
         if st.start < dl_end < st.end and st.kind == "indirect":
             # "BAGHDAD (Reuters) - Iraqi forces retook the town, a spokesman said": the
@@ -235,7 +237,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             )
         if not need and ms < dl_end:
             need = True  # a dateline may be glued to this speaker
-        if need and not is_pron and _nameless_fragment(span):
+        if need and not is_pron and _nameless_fragment(span) and not _bare_share(span):
             # a clause fragment with no capitalised word, head word or pronoun holds no
             # mention the model could narrow to; the clause's subject before it may speak
             # ("X made it a centerpiece of his campaign and has boasted ...")
@@ -248,9 +250,20 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             needs.append((st, is_pron))
         elif st.speaker_type == "anonymous" and _LEDE_INDEFINITE_RE.match(span):
             ledes.append(st)  # "A senior official said ... Karl Holm, the official, said ..."
-    if not needs and not ledes:
+        elif st.speaker_type != "person" and (rm := _PERSON_RELATIVE_AFTER_RE.match(m, me)):
+            relatives.append((st, rm.start(1)))  # "X, a doctor from Y, New Jersey, who said"
+    if not needs and not ledes and not relatives:
         return
     tm = text_model if text_model is not None else _model(art)
+    for st, at in relatives:
+        # a place or body before a person's relative only describes the one who speaks
+        x = tm.mention_at(st.subj[0])
+        if x is None or x.entity < 0 or tm.entities[x.entity].kind in {"person", "anonymous"}:
+            continue
+        d = _relative_antecedent(art, tm, at)
+        if d is not None and d[0] != (x.start, x.end):
+            st.subj, st.speaker, st.speaker_type = d[0], d[1], d[2]
+            st.method += d[3]
     for st in ledes:
         # the text model tied a lede's indefinite description to the person named after it
         # (its apposition or title says so): that person speaks
@@ -362,11 +375,18 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
             if st.speaker in e.name:
                 return None
         return (ms, me), e.name, _TYPE_OF_KIND[e.kind], f"+entity:{mention.rule}"
+    share = _bare_share(art.masked[ms:me])
+    if share and share[:1].islower() and me <= st.cue[0]:
+        # "Six in 10 voters said ..., and three-quarters said ...": a share of a group the
+        # sentence leaves unsaid; the share speaks, an unnamed group (not the first clause's)
+        return None if st.speaker == share else ((ms, me), share, "anonymous", "+share")
     if art.masked[ms:me].strip().casefold().split(",")[0] in _PARTITIVES:
         group = _partitive_group(tm, ms)
         if group is not None:
             # "Analysts were divided. “...,” said one.": one of the group just named
             return (ms, me), group, "anonymous", "+entity:partitive"
+    if share:
+        return None if st.speaker == share else ((ms, me), share, "anonymous", "+share")
     # a region (dateline, headline) glued onto the span: cut it off
     for r in tm.regions:
         if r.kind in {"dateline", "headline"} and r.start <= ms < r.end < me:
@@ -435,16 +455,69 @@ def _partitive_group(tm, at: int) -> str | None:
     return None
 
 
+#: What may stand between a person and a place or body in the phrase that describes them
+#: ("X of Y", "X, a gynecologist from Y", "X, 24, from Y", "X, the leader of the opposition
+#: in Y", "Englewood, Y"): commas, an age, a determiner phrase, a closing preposition.
+_DESCRIBING_GAP_RE = re.compile(
+    r"(?:\s*,)?(?:\s*\d{1,3}\s*,)?"
+    r"(?:\s*\b(?:a|an|the|of|from|in|at|for|with|on|near)\b"
+    r"(?:(?!\b(?:who|whom|whose|which|that|and|or|but)\b)[^,;:.!?\"“”()])*)?"
+    r"(?:,\s*)?\s*"
+)
+_PERSON_RELATIVES = frozenset({"who", "whose"})
+#: A person's relative right after a speaker span (", who said").
+_PERSON_RELATIVE_AFTER_RE = re.compile(r",\s*(who|whose)\b")
+
+
 def _relative_antecedent(art: _Article, tm, at: int):
     """(span, name, type, note) of the mention right before a relative pronoun at ``at``.
 
     "X, who lives nearby, said": X, when a mention ends just before the comma; else None.
+    A person's relative ("who", "whose") after a place or body that only describes someone
+    ("Alan Berger, a gynecologist from Englewood, New Jersey, who said", "the leader of the
+    opposition in North-Rhine Westphalia, who suggested") goes back to that someone.
     """
-    for x in reversed(tm.mentions_in(max(0, at - 120), at)):
-        if x.end <= at and not art.masked[x.end : at].strip(" ,") and x.entity >= 0:
+    m = art.masked
+    before = tm.mentions_in(max(0, at - 200), at)
+    for i in range(len(before) - 1, -1, -1):
+        x = before[i]
+        if x.end <= at and not m[x.end : at].strip(" ,") and x.entity >= 0:
             e = tm.entities[x.entity]
+            rel = m[at : at + 6].split()[:1]
+            if (
+                e.kind not in {"person", "anonymous"}
+                and rel
+                and rel[0].casefold() in _PERSON_RELATIVES
+            ):
+                head = _described_person(tm, m, before[:i], x.start)
+                if head is not None:
+                    e = tm.entities[head.entity]
+                    return (
+                        (head.start, head.end),
+                        e.name,
+                        _TYPE_OF_KIND[e.kind],
+                        ("+entity:relative"),
+                    )
             return (x.start, x.end), e.name, _TYPE_OF_KIND[e.kind], "+entity:relative"
     return None
+
+
+def _described_person(tm, m: str, earlier: list, start: int):
+    """The person or group that the phrase ending in a place or body at ``start`` describes.
+
+    Back over ``earlier`` mentions while only a describing gap (:data:`_DESCRIBING_GAP_RE`)
+    separates each from the next: the phrase's head, the first person or unnamed group of
+    that chain ("Sen. X of California, the ranking Democrat on the Y Committee, who" -> X),
+    or None.
+    """
+    found = None
+    for y in reversed(earlier):
+        if y.end > start or y.entity < 0 or not _DESCRIBING_GAP_RE.fullmatch(m, y.end, start):
+            break
+        if y.kind != "pronoun" and tm.entities[y.entity].kind in {"person", "anonymous"}:
+            found = y
+        start = y.start
+    return found
 
 
 def _after_preposition(masked: str, floor: int, x) -> bool:
