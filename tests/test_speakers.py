@@ -3105,3 +3105,60 @@ def test_quotation_after_a_later_reported_statement_continues_its_speaker():
     rows = _rows(text)
     assert rows[-1][0].startswith("It has now") and rows[-1][1] == "Per Dahl", rows
     assert rows[-1][3] == "continuation"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # the relative right before the cue: the noun phrase before it speaks, not the clause
+        (
+            "The board offered fresh ammunition to fishermen who say the quay is a money pit.",
+            "fishermen",
+            "fishermen",
+        ),
+        (
+            "Vik is among those sounding the alarm, echoing harbour engineers who say the quay "
+            "has been sinking.",
+            "harbour engineers",
+            "harbour engineers",
+        ),
+        (
+            "The new survey takes into account both Liberals and independent voters who said "
+            "they would vote in the spring.",
+            "Liberals and independent voters",
+            "both Liberals and independent voters",
+        ),
+        (
+            "Vik is winning by 6 in 10 voters who say the ferry is most important.",
+            "6 in 10 voters",
+            "6 in 10 voters",
+        ),
+        # "those who ...": an unnamed group, named by its relative clause
+        (
+            "Vik won easily among those who said the ferry mattered most.",
+            "those",
+            "those",
+        ),
+    ],
+)
+def test_relative_right_before_the_cue_gives_its_antecedent(text, speaker, mention):
+    df = extract_quotes(text)
+    row = df.iloc[0]
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention), df.to_dict("records")
+
+
+def test_among_those_who_say_is_the_subject_before_it():
+    # "X is among those who say": X says it
+    df = extract_quotes(
+        "Kari Vik, a ferry pilot from Alta, is among those who say they will not back the plan."
+    )
+    assert df["speaker"].tolist() == ["Kari Vik"], df.to_dict("records")
+
+
+def test_participle_after_an_object_relative_goes_with_the_main_subject():
+    rows = _rows(
+        "Mayor Kari Vik sharply rebuked critics who say she should close the quay, saying a "
+        "closure would do nothing for the town."
+    )
+    last = rows[-1]
+    assert last[0].startswith("a closure") and last[1] == "Kari Vik", rows

@@ -2,7 +2,8 @@
 
 What belongs here: :func:`_split_commas` and :func:`_last_chunks`, which the subject finder
 (:func:`.phrases._subject`) reads a segment with, and :func:`_list_start`, the start of a
-list of three or more that the last chunk ends. Pure string functions.
+list of three or more that the last chunk ends; :func:`_closing_aside`, a bracketed or dashed
+aside that ends the text before a cue. Pure string functions.
 """
 
 from __future__ import annotations
@@ -140,3 +141,47 @@ def _list_start(seg: str, base: int, chunks: list[tuple[int, int]]) -> int | Non
         if first in _NOT_ITEM_FIRST or first.endswith(("ing", "ly")):
             return None
     return items[0][0]
+
+
+def _aside_close(t: str) -> int:
+    r"""Where a dash closing an aside right before the cue starts in ``t``, or -1.
+
+    An em or en dash, or a spaced "-"/"--", ending ``t`` (which has no trailing blank): where
+    ``(?:[—–]|(?<=\s)--?)\s*$`` matches (``str.isspace`` is the regex's ``\s``).
+    """
+    n = len(t)
+    if n >= 3 and t.endswith("--") and t[-3].isspace():
+        return n - 2
+    if n and t[-1] in "—–" or n >= 2 and t[-1] == "-" and t[-2].isspace():
+        return n - 1
+    return -1
+
+
+def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """An aside set off on both sides that ends the text before a cue, or None.
+
+    Returns (opening mark, aside start, aside end).
+
+    A bracketed aside, or one between two dashes of the same kind, of three words or more
+    (shorter tags, "(R-Utah)", are the chunk rules' to read), with a word before it.
+    """
+    t = masked[lo:hi].rstrip()
+    if t.endswith(")"):
+        op = t.rfind("(")
+        if op <= 0 or ")" in t[op:-1]:
+            return None
+        a, b = op + 1, len(t) - 1
+    else:
+        close = _aside_close(t)
+        if close < 0:
+            return None
+        dash = t[close:]
+        op = t.rfind(dash if dash in "—–" else " " + dash + " ", 0, close)
+        if op <= 0:
+            return None
+        a, b = op + len(dash) + (0 if dash in "—–" else 1), close
+    inner = t[a:b]
+    if len(inner.split()) < 3 or not t[:op].rstrip()[-1:].isalnum():
+        return None
+    a += len(inner) - len(inner.lstrip())
+    return lo + op, lo + a, lo + b

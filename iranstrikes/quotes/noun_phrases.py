@@ -1,7 +1,8 @@
 """Noun phrases other than a cue's subject: after an inverted cue, groups, names, appositions.
 
 What belongs here: the noun phrase right after an inverted cue (:func:`_np_after`), shares of
-a plural group (:func:`_quantity_group`), content words of a phrase, title stripping of a name
+a plural group (:func:`_quantity_group`, :func:`_bare_share`), the noun phrase a relative
+clause modifies (:func:`_relative_np_start`), content words of a phrase, title stripping of a name
 mention and the post-posed "name, description" pair. The subject finder is in
 :mod:`.phrases`. Pure string functions on the masked text.
 """
@@ -12,11 +13,15 @@ import re
 from functools import lru_cache
 
 from .. import resources as _resources
+from ..text.mentions import is_past_form
 from .lexicon import (
     _ABBREV,
+    _ANON_HEADS,
     _CAP_TOKEN,
+    _COUNTRIES,
     _GROUP_PLURALS,
     _NATIONALITY,
+    _PREPOSITIONS,
     _PRONOUNS,
     _RX13,
     _RX14,
@@ -107,6 +112,87 @@ def _bare_share(span: str) -> str:
         ends = (rest[0], rest[-1])
         return text if all(_NUMBER_RE.fullmatch(w) or w in _NUMBER_WORDS for w in ends) else ""
     return ""
+
+
+#: Words that open a noun phrase: the head of a relative clause starts with one at the latest.
+_NP_OPENERS = (
+    _resources.word_set("determiners")
+    | frozenset(("his", "her", "their", "its", "our", "my", "your"))
+    | _resources.word_set("quantifiers")
+    | frozenset(("both", "all", "most"))
+)
+_WORD_TOKEN_RE = re.compile(r"[\w’'.%-]+")
+_PLACES = frozenset(w.casefold() for w in _COUNTRIES)
+#: Heads of a phrase that names people by role ("aides to X", "a spokesman for X").
+_PERSON_HEADS = frozenset(
+    w.casefold() for w in (*_ANON_HEADS, *_TITLE_WORDS, *_resources.word_list("group_plurals"))
+)
+
+
+def _relative_np_start(head: str) -> int:
+    """Where the noun phrase that a relative clause right after ``head`` modifies starts.
+
+    Back from the end over the phrase's words, through "of", "and"/"or", a share's "in" or
+    "out of" ("6 in 10 voters") and a preposition before a place ("Democrats in Iowa"); a
+    determiner, possessive or quantifier is its first word (unless "of" is before it: "Many
+    of the leaders"), with the approximators before a number ("more than 6 in 10"); another
+    preposition, an -ing or past form before it ends it: "The party offered fresh ammunition
+    to [Republicans] who say", "echoing [security experts] who say", "Among [those] who said",
+    "takes into account [both Democrats and independent voters] who". 0 when the phrase is
+    all of ``head``.
+    """
+    toks = list(_WORD_TOKEN_RE.finditer(head))
+    words = [t.group(0).casefold() for t in toks]
+    for i in range(len(toks) - 1, -1, -1):
+        low = words[i]
+        nxt = words[i + 1] if i + 1 < len(toks) else ""
+        if low in _NP_OPENERS and not (
+            i
+            and (
+                words[i - 1] == "of"
+                or words[i - 1] in _PREPOSITIONS
+                and i > 1
+                and words[i - 2].strip(".,’'") in _PERSON_HEADS
+            )
+        ):
+            return toks[i].start()
+        if low in {"of", "and", "or"} and nxt:
+            continue
+        if (
+            low in {"in", "of", "out"}
+            and _is_number(nxt)
+            and i
+            and (words[i - 1] == "out" or _is_number(words[i - 1]))
+        ):
+            continue  # "6 in 10", "four out of 10"
+        if (low in _APPROXIMATORS or low in {"more", "fewer", "less"}) and (
+            _is_number(nxt) or nxt in _APPROXIMATORS
+        ):
+            while i and (words[i - 1] in _APPROXIMATORS or words[i - 1] in {"more", "fewer"}):
+                i -= 1
+            return toks[i].start()
+        if low in _PREPOSITIONS and i and " ".join(words[i + 1 :]) in _PLACES:
+            continue  # "Democrats in Iowa who said": a place, the group before it
+        if low in _PREPOSITIONS and i and words[i - 1].strip(".,’'") in _PERSON_HEADS:
+            continue  # "aides to Clinton who said": the phrase's head is before it
+        if low == "at" and nxt in {"least", "most"}:
+            continue  # "at least half of voters"
+        if (
+            low in _PREPOSITIONS
+            or low == "that"
+            or (
+                toks[i].group(0)[:1].islower()
+                and (low.endswith(("ing", "ed")) or is_past_form(low))
+                # (not inside a phrase: "a hearing officer", "the elected officials")
+                and not (i and words[i - 1] in _NP_OPENERS)
+            )
+        ):
+            return toks[i + 1].start() if nxt else 0
+    return 0
+
+
+def _is_number(word: str) -> bool:
+    return bool(word) and (_NUMBER_RE.fullmatch(word) is not None or word in _NUMBER_WORDS)
 
 
 def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:

@@ -11,7 +11,7 @@ import re
 
 from .. import resources as _resources
 from ..text.mentions import is_past_form
-from .chunks import _last_chunks
+from .chunks import _closing_aside, _last_chunks
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
@@ -32,6 +32,7 @@ from .lexicon import (
     first_letter_alternation,
     word_before,
 )
+from .noun_phrases import _relative_np_start
 from .outlets import (
     _WORD_OR_HYPHEN_RE,
 )
@@ -218,6 +219,8 @@ _PARTICIPLE_BY_RE = re.compile(
 #: An author inside a subject ("an op-ed written by X", "a letter signed by X").
 _AUTHOR_BY_RE = re.compile(r"\s(?:" + "|".join(_AUTHORSHIP_PARTICIPLES) + r")\s+by\s")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
+_AMONG_THOSE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:one\s+)?(?:among|of)\s+those\s*$")
+_TRAILING_WHO_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve))\s*$")
 _TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
@@ -341,50 +344,6 @@ def _relative_head(head: str) -> bool:
     return len(words) == 1 and words[0] in _RELATIVE_HEADS
 
 
-def _aside_close(t: str) -> int:
-    r"""Where a dash closing an aside right before the cue starts in ``t``, or -1.
-
-    An em or en dash, or a spaced "-"/"--", ending ``t`` (which has no trailing blank): where
-    ``(?:[—–]|(?<=\s)--?)\s*$`` matches (``str.isspace`` is the regex's ``\s``).
-    """
-    n = len(t)
-    if n >= 3 and t.endswith("--") and t[-3].isspace():
-        return n - 2
-    if n and t[-1] in "—–" or n >= 2 and t[-1] == "-" and t[-2].isspace():
-        return n - 1
-    return -1
-
-
-def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """An aside set off on both sides that ends the text before a cue, or None.
-
-    Returns (opening mark, aside start, aside end).
-
-    A bracketed aside, or one between two dashes of the same kind, of three words or more
-    (shorter tags, "(R-Utah)", are the chunk rules' to read), with a word before it.
-    """
-    t = masked[lo:hi].rstrip()
-    if t.endswith(")"):
-        op = t.rfind("(")
-        if op <= 0 or ")" in t[op:-1]:
-            return None
-        a, b = op + 1, len(t) - 1
-    else:
-        close = _aside_close(t)
-        if close < 0:
-            return None
-        dash = t[close:]
-        op = t.rfind(dash if dash in "—–" else " " + dash + " ", 0, close)
-        if op <= 0:
-            return None
-        a, b = op + len(dash) + (0 if dash in "—–" else 1), close
-    inner = t[a:b]
-    if len(inner.split()) < 3 or not t[:op].rstrip()[-1:].isalnum():
-        return None
-    a += len(inner) - len(inner.lstrip())
-    return lo + op, lo + a, lo + b
-
-
 _APPOS_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
 #: A name opening an aside, then a comma or the aside's end ("-- John McCain, who lost --").
 _ASIDE_NAME_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*[a-z])\s*(?:,|$)")
@@ -479,6 +438,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                 # "It was years ago that X, who ..., said": the subject follows "that"
                 ps += sub.end()
                 prev = masked[ps:pe]
+            if first.lower() in {"who", "whose"} and "," not in masked[pe:cs]:
+                # "offered fresh ammunition to Republicans who say": the relative's antecedent
+                # is the noun phrase right before it, not the clause that phrase ends
+                ps += _relative_np_start(prev)
+                prev = masked[ps:pe]
             cand = _LEAD_FLUFF_RE.sub("", prev)
             described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
             participle = coord_part or (
@@ -545,6 +509,22 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if dl:
         cs += dl.end()
         chunk = masked[cs:ce]
+    tw = _TRAILING_WHO_RE.search(chunk)
+    if (
+        tw is not None
+        and tw.start() > 0
+        and not chunk[: tw.start()].rstrip().endswith(",")
+        # (not a second relative: "hackers who officials say is tied to X and who claimed")
+        and chunk[: tw.start()].split()[-1].casefold() not in {"and", "or", "but"}
+    ):
+        # "offered fresh ammunition to Republicans who say": the relative right before the
+        # cue; its antecedent, the noun phrase before it, speaks
+        k = _relative_np_start(masked[cs : cs + tw.start()])
+        if not _AMONG_THOSE_RE.search(masked, cs, cs + tw.start()):
+            # (not "X is among those who say": X says it, the clause's subject)
+            ce = cs + tw.start()
+            cs += k
+            chunk = masked[cs:ce]
     rc = _RELATIVE_CLAUSE_RE.search(chunk)
     if (
         rc
@@ -559,6 +539,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # at a clause verb, which would leave "to X"); not one word after a comma ("residents
         # in Jupiter, Florida who were voting ...": a place)
         ce = cs + rc.start()
+        cs += _relative_np_start(masked[cs:ce])
         chunk = masked[cs:ce]
     vb = _LAST_CLAUSE_VERB_IN_NP_RE.match(chunk) if len(chunk.split()) >= 4 else None
     if vb:  # ends where the last _CLAUSE_VERB_IN_NP_RE match ends
@@ -605,6 +586,7 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # "some voters who have listened to X said", "groups that back him say": the subject
         # is the head before the relative clause
         ce = cs + rc.start()
+        cs += _relative_np_start(masked[cs:ce])
         chunk = masked[cs:ce]
     if chunk.endswith(_RX9_ENDINGS) and _RX9.search(chunk):
         ce -= len(chunk) - chunk.rstrip().rfind(" ")

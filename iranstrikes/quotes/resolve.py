@@ -129,6 +129,21 @@ def _main_clause_subject(m: str, st: _Stmt, ref: _Stmt) -> tuple[int, int] | Non
     return found
 
 
+#: A relative pronoun right after a subject ("critics who say ...").
+_WHO_NEXT_RE = re.compile(r"\s+who\s")
+
+
+def _in_object_relative(m: str, st: _Stmt) -> bool:
+    """The statement is a relative clause's, on a noun inside its sentence (not its subject).
+
+    "President Obama rebuked critics who say he should ...": its subject is the object of the
+    main clause, whose subject (not this statement's) a later participle shares.
+    """
+    if st.subj is None or _WHO_NEXT_RE.match(m, st.subj[1]) is None:
+        return False
+    return bool(m[st.sent[0] : st.subj[0]].strip())
+
+
 def _last(seq: list, pred, limit: int = _SCAN_LIMIT):
     """The last item of ``seq`` (among its last ``limit``) for which ``pred`` holds, or None."""
     for k in range(len(seq) - 1, max(-1, len(seq) - 1 - limit), -1):
@@ -210,10 +225,15 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             )
             follows_cue = ref is not None
         if st.subj_from is not None and ref is None:
+            participle = m[max(st.cue[0], st.cue[1] - 3) : st.cue[1]].lower() == "ing"
             ref = _last(
                 same_sent,
-                lambda s2, c0=st.cue[0]: (
-                    s2.speaker and s2.cue[0] < c0 and not s2.extra.get("possessor")
+                lambda s2, c0=st.cue[0], p=participle: (
+                    s2.speaker
+                    and s2.cue[0] < c0
+                    and not s2.extra.get("possessor")
+                    # "X rebuked critics who say ..., saying": not the relative clause's
+                    and not (p and _in_object_relative(m, s2))
                 ),
             )
             main = _main_clause_subject(m, st, ref) if ref is not None else None

@@ -14,7 +14,7 @@ import re
 
 from .article import _Article
 from .segment import _Stmt
-from .speaker_types import _classify
+from .speaker_types import _WHO_AFTER_RE, _classify
 
 #: An auxiliary and the adverbs that stand between a subject and its verb, at the end of a
 #: span ("has twice", "have in the past", "will not yet", "has been", "has nevertheless").
@@ -47,7 +47,10 @@ def trim_speaker_tails(art: _Article, stmts: list[_Stmt]) -> None:
         new = span if st.extra.get("widened") else _DASH_TAIL_RE.sub("", span)
         new = _AUX_TAIL_RE.sub("", new).rstrip(" ,(")
         if new == span:
-            if _LONE_RE.fullmatch(span.strip()):
+            if _LONE_RE.fullmatch(span.strip()) and not (
+                st.speaker_type == "anonymous" and _WHO_AFTER_RE.match(art.masked, me)
+            ):
+                # (but "among those who say": the relative says who they are)
                 st.subj, st.speaker, st.speaker_type = None, "", "unknown"
             continue
         if not new.strip() or _LONE_RE.fullmatch(new.strip()):

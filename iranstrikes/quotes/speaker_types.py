@@ -106,6 +106,9 @@ def _classify(art: _Article, mention: str, ms: int, me: int) -> tuple[str, str, 
     if gm:
         name = art.resolve_generic_outlet(low, ms)
         return (name or _clean_desc(raw)), "media", ""
+    if low in _RELATIVE_HEADS and _WHO_AFTER_RE.match(art.masked, me):
+        # "among those who say ...", "someone who was there said": an unnamed source
+        return raw, "anonymous", ""
     # The rest depends only on the cleaned mention and the article's people, which are fixed
     # once the article is built: computed once per distinct mention in the article.
     found = art.classify_cache.get(raw)
@@ -126,6 +129,8 @@ def _object_of_preposition(m: str, ms: int, at: int) -> bool:
     return bool(pre) and pre[-1].lower() in _PREPOSITIONS
 
 
+_RELATIVE_HEADS = _resources.word_set("relative_heads")
+_WHO_AFTER_RE = re.compile(r"\s+who\b")
 #: Quantifiers that open an unnamed group ("Many Republicans", "Some Americans").
 _GROUP_QUANTIFIERS = _resources.word_set("group_quantities") - {"percent", "%"} | {"other", "all"}
 

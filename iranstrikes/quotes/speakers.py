@@ -33,7 +33,7 @@ from .noun_phrases import (
     _quantity_group,
 )
 from .segment import _Stmt
-from .speaker_types import _classify
+from .speaker_types import _RELATIVE_HEADS, _WHO_AFTER_RE, _classify
 
 _SUBJECTLESS = (
     "participle_cue",
@@ -220,7 +220,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         ms, me = st.subj
         span = m[ms:me]
         low = span.strip().casefold()
-        is_pron = low in _PRONOUNS
+        is_pron = low in _PRONOUNS and not (low in _RELATIVE_HEADS and _WHO_AFTER_RE.match(m, me))
         need = (
             is_pron
             or low.split(",")[0] in _PARTITIVES
@@ -237,7 +237,14 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             )
         if not need and ms < dl_end:
             need = True  # a dateline may be glued to this speaker
-        if need and not is_pron and _nameless_fragment(span) and not _bare_share(span):
+        if (
+            need
+            and not is_pron
+            and _nameless_fragment(span)
+            and not _bare_share(span)
+            # (a noun phrase a relative clause modifies: "fishermen who say")
+            and not _WHO_AFTER_RE.match(m, me)
+        ):
             # a clause fragment with no capitalised word, head word or pronoun holds no
             # mention the model could narrow to; the clause's subject before it may speak
             # ("X made it a centerpiece of his campaign and has boasted ...")
@@ -399,6 +406,15 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
     span = art.masked[ms:me]
     if not _suspicious(span):
         return None
+    words = span.split()
+    if (
+        _WHO_AFTER_RE.match(art.masked, me)
+        and len(words) <= 3
+        and not {"and", "or", "both"} & {w.casefold() for w in words}
+        and not _LEADING_FUNCTION_RE.match(span)
+        and not _LEADING_SUBORDINATOR_RE.match(span)
+    ):
+        return None  # "fishermen who say": the noun phrase the relative clause modifies
     if st.speaker and st.speaker.casefold() not in span.casefold():
         return None  # the rules already resolved the span to someone named elsewhere
     group = _quantity_group(span)
