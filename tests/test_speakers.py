@@ -3162,3 +3162,34 @@ def test_participle_after_an_object_relative_goes_with_the_main_subject():
     )
     last = rows[-1]
     assert last[0].startswith("a closure") and last[1] == "Kari Vik", rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Supporters of Kari Vik say the vote was fair.", "Supporters of Kari Vik"),
+        (
+            "“We have not been briefed,” a spokesman for Harbour Master Ola Brekke said.",
+            "spokesman for Harbour Master Ola Brekke",
+        ),
+        ("The ex-wife of Per Dahl said he had lied about the quay.", "ex-wife of Per Dahl"),
+        ("Aides to Kari Vik said the quay was safe.", "Aides to Kari Vik"),
+    ],
+)
+def test_people_tied_to_a_named_person_are_not_that_person(text, speaker):
+    rows = _rows(text)
+    assert (rows[0][1], rows[0][2]) == (speaker, "anonymous"), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title phrase before the name, or the name's own place or paper: the person speaks
+        ("Former secretary of state Kari Vik said she was tired of the quay.", "Kari Vik"),
+        ("Per Dahl of the Nordlys newspaper wrote that the quay had failed.", "Per Dahl"),
+        # no tie word: "a setback for X" is not people tied to X (the rules' reading stays)
+    ],
+)
+def test_a_title_of_a_person_still_names_the_person(text, speaker):
+    rows = _rows(text)
+    assert rows[0][1] == speaker, rows

@@ -131,6 +131,48 @@ def _object_of_preposition(m: str, ms: int, at: int) -> bool:
 
 _RELATIVE_HEADS = _resources.word_set("relative_heads")
 _WHO_AFTER_RE = re.compile(r"\s+who\b")
+#: A description by a tie to someone: a role or group head, then "of", "for", "to", "with"
+#: and (after any "the") the rest ("supporters of X", "a spokesman for House Speaker X").
+_ROLE_OF_RE = re.compile(
+    r"(?:(?:the|a|an|some|many|several|two|three|other|his|her|their|its)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)\s+(?:of|for|to|with)\s+(?:the\s+)?(?P<rest>.+)",
+    re.I,
+)
+#: Words a name may follow in such a tie ("House Speaker X", "Democrat X").
+_TIE_HEADS = _resources.word_set("tie_heads")
+_TITLE_LOWER = frozenset(w.casefold().strip(".") for w in _TITLE_WORDS)
+_BEFORE_NAME_OK = _TITLE_LOWER | {"democrat", "republican", "democratic", "gop"}
+
+
+def _role_of_person(raw: str, person: str) -> bool:
+    """``raw`` describes others by their tie to ``person`` ("aides to X"), not ``person``.
+
+    The head before the preposition is a role, group or tie word (``anonymity_heads.txt``,
+    ``group_plurals.txt``, ``tie_heads.txt``; any case: "Aides to X" opens a sentence); the
+    person's name follows the preposition, after at most
+    title words ("for House Speaker Paul Ryan"). "Secretary of State X", "former secretary
+    of state X" (the preposition's object is "state") and "X of Texas" are no such tie.
+    """
+    rm = _ROLE_OF_RE.fullmatch(raw)
+    if rm is None:
+        return False
+    head = rm.group("head")
+    hl = head.casefold()
+    if not (hl in _ANON_HEADS or hl in _GROUP_PLURALS or hl in _TIE_HEADS):
+        return False  # (not "a setback for X", "Thiel's support for X")
+    if hl in _TITLE_LOWER and hl not in _ANON_HEADS:
+        return False  # "the chairman of the Joint Chiefs X": a title of X
+    rest = rm.group("rest")
+    surname = person.split()[-1]
+    k = rest.find(surname)
+    if k < 0:
+        return False
+    before = rest[:k].split()
+    if person.split()[0] in before:
+        before = before[: before.index(person.split()[0])]
+    return not before or before[-1].casefold().strip(".,") in _BEFORE_NAME_OK
+
+
 #: Quantifiers that open an unnamed group ("Many Republicans", "Some Americans").
 _GROUP_QUANTIFIERS = _resources.word_set("group_quantities") - {"percent", "%"} | {"other", "all"}
 
@@ -152,6 +194,10 @@ def _classify_name(
         # "Many Republicans said", "Some Americans": an unnamed group, no name
         return _clean_desc(raw, anonymous=True), "anonymous", ""
     person = art.canonical_person(raw)
+    if person and _role_of_person(raw, person):
+        # "supporters of Hillary Clinton", "a spokesman for House Speaker Paul Ryan", "the
+        # ex-wife of X": people described by their tie to X, not X; unnamed here
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
     if person and not (first in {"a", "an", "the"} and not toks[-1][:1].isupper()):
         ent = art.persons[person]
         if ent.kind == "person" or len(person.split()) >= 2:
