@@ -3193,3 +3193,20 @@ def test_people_tied_to_a_named_person_are_not_that_person(text, speaker):
 def test_a_title_of_a_person_still_names_the_person(text, speaker):
     rows = _rows(text)
     assert rows[0][1] == speaker, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the subject of an embedded question clause follows its question word
+        (
+            "The mayor is displaying what many analysts say is a lack of discipline.",
+            "many analysts",
+        ),
+        ("That is why critics say the ferry plan will fail.", "critics"),
+        ("It is unclear how many voters say they will switch.", "many voters"),
+    ],
+)
+def test_subject_after_a_question_word(text, mention):
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist()[:1] == [mention], df.to_dict("records")

@@ -193,6 +193,14 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
 
 
 _SUBJECT_TAIL = _resources.word_set("subject_tail_words")
+#: The last question word of a chunk and the blanks after it ("what [his supporters]").
+_QUESTION_WORD_RE = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(sorted(_resources.word_set("question_words")))
+    + r")\s+(?!.*\b(?:"
+    + "|".join(sorted(_resources.word_set("question_words")))
+    + r")\b)"
+)
 _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]|\s--?\s")
@@ -236,6 +244,17 @@ def _strip_subject_tail(seg: str) -> str:
         if not head.strip() or last[:1].isupper() or last.lower() not in _SUBJECT_TAIL:
             return seg  # (a capitalised word is a name: "George Will", "Theresa May")
         seg = _strip_tail_adverbs(head)
+
+
+def _bare_plural(cand: str) -> bool:
+    """A short plural noun phrase with no determiner ("critics", "union leaders")."""
+    words = cand.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w.isalpha() and w.islower() for w in words)
+        and words[-1].endswith("s")
+        and not words[-1].endswith("ss")
+    )
 
 
 def _plausible_np(cand: str) -> bool:
@@ -560,6 +579,16 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     if sub and chunk[sub.end() :].strip():
         # "... the first confirmation since officials claimed": the subject follows the subordinator
         cs += sub.end()
+        chunk = masked[cs:ce]
+    qw = _QUESTION_WORD_RE.search(chunk) if len(chunk.split()) > 1 else None
+    if (
+        qw is not None
+        and 1 <= len(chunk[qw.end() :].split()) <= 4
+        and (_plausible_np(chunk[qw.end() :]) or _bare_plural(chunk[qw.end() :]))
+    ):
+        # "displaying what many analysts call", "why critics say": the subject follows the
+        # (last) question word
+        cs += qw.end()
         chunk = masked[cs:ce]
     lead = None if _AS_MANY_AS_RE.match(chunk) else _LEAD_FLUFF_RE.match(chunk)
     if lead:
