@@ -3210,3 +3210,23 @@ def test_a_title_of_a_person_still_names_the_person(text, speaker):
 def test_subject_after_a_question_word(text, mention):
     df = extract_quotes(text)
     assert df["speaker_mention"].tolist()[:1] == [mention], df.to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a clause taken for a speaker span: the name before its verb speaks, not the object
+        (
+            "Per Dahl turned the story back on the Nordlys, pointing out that the paper had "
+            "reported the closure in June.",
+            "Per Dahl",
+        ),
+        (
+            "Kari Vik started a petition calling on the council to reopen the quay.",
+            "Kari Vik",
+        ),
+    ],
+)
+def test_clause_span_narrows_to_the_name_before_its_verb(text, speaker):
+    rows = _rows(text)
+    assert rows and rows[0][1] == speaker, rows

@@ -144,6 +144,14 @@ _PRONOUN_WORDS = frozenset(r["form"] for r in _resources.table("pronoun_forms"))
 _TIME_UNITS = _resources.word_set("time_units")
 
 
+#: A capitalised name word, then a finite verb and more words: a clause ("Carson turned
+#: the story back", "Trump has blasted the system", "Gowdy referenced a report").
+_NAME_THEN_VERB_RE = re.compile(
+    r"\b[A-Z][a-z][\w’'-]*\s+(?P<verb>has|had|have|is|was|were|[a-z]{3,}ed)\s+"
+    r"(?:the|a|an|his|her|their|its|to|on|with|for|in|at|about|[a-z]+ly)\s+\w+"
+)
+
+
 def _suspicious(span: str) -> bool:
     """Cheap test: could this speaker span be something other than a mention?"""
     words = span.split()
@@ -156,6 +164,8 @@ def _suspicious(span: str) -> bool:
     first = words[0]
     if _opens_that_clause(first, words):
         return True  # "that he’d seen", "that the committee": a clause, not "that official"
+    if len(words) >= 4 and _NAME_THEN_VERB_RE.search(span):
+        return True  # "Carson turned the story back on the Post": a clause, its subject first
     if first.casefold() in _LEAD_OK:
         return False
     if first in _CLAUSE_WORDS:
@@ -430,9 +440,14 @@ def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):
         if st.speaker and _is_name_like(st.speaker):
             return None
         return _appositive_subject(art, tm, st) or (None, "", "unknown", "+entity:no-mention")
-    # the last mention inside that is not after a preposition can be the subject
+    # the last mention inside that is not after a preposition can be the subject; in a
+    # clause ("Carson turned the story back on the Post"), the last one before its verb
+    nv = _NAME_THEN_VERB_RE.search(span) if len(span.split()) >= 4 else None
+    upto = ms + nv.start("verb") if nv is not None else me
     best = None
     for x in inside:
+        if x.end > upto:
+            break
         if x.kind == "pronoun" and "subject" not in x.titles:
             continue
         lead_sub = len(art.masked[ms : x.start].split()) == 1 and _LEADING_SUBORDINATOR_RE.match(
