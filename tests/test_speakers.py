@@ -3230,3 +3230,14 @@ def test_subject_after_a_question_word(text, mention):
 def test_clause_span_narrows_to_the_name_before_its_verb(text, speaker):
     rows = _rows(text)
     assert rows and rows[0][1] == speaker, rows
+
+
+def test_description_with_a_place_is_not_linked_to_someone_named_only_later():
+    text = (
+        "Per Dahl still believes the quay is unsafe. “I stand by everything I said,” the "
+        "Finnmark mayor told reporters on Thursday.\n\n"
+        "Mayor Kari Vik of Alta disagreed. “We will reopen it,” the Alta mayor said."
+    )
+    rows = _rows(text)
+    assert rows[0][1] != "Kari Vik", rows
+    assert rows[1][1] == "Kari Vik", rows

@@ -360,9 +360,16 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 # the person the only one so far with the head ("Sen. X ... the Vermont senator")
                 places = {w for w in np_ctx if _place_word(w)}
                 holders = sum(1 for n in people if headw in art.persons[n].context)
+                named_before = any(art.first_pos[n] < ms for n in people)
                 for name in people:
                     ent = art.persons[name]
                     if ent.kind != "person" or not ent.positions or art.first_pos[name] > ms + 400:
+                        continue
+                    if art.first_pos[name] >= ms and named_before:
+                        # (not someone named only after it when someone was named before:
+                        # "X ... the Finnmark mayor told ... Mayor Y of Alta"; a lede's
+                        # description may name the one introduced next: "The lifelong
+                        # Republican who wrote the speech says ... Richard Cross, ...")
                         continue
                     if not places <= ent.context and (
                         holders > 1 or any(_place_word(w) for w in ent.context)
