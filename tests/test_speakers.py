@@ -3241,3 +3241,11 @@ def test_description_with_a_place_is_not_linked_to_someone_named_only_later():
     rows = _rows(text)
     assert rows[0][1] != "Kari Vik", rows
     assert rows[1][1] == "Kari Vik", rows
+
+
+def test_a_peoples_plural_is_no_person_for_he():
+    rows = _rows(
+        "Ola Brekke spoke after the vote. Muslim Americans fear the plan, the survey found. "
+        "“It is wrong,” he said."
+    )
+    assert rows[-1][1] == "Ola Brekke", rows

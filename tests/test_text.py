@@ -471,3 +471,12 @@ def test_a_one_word_organisation_before_a_bare_group_plural_is_part_of_the_group
     tm = text.model(t)
     assert tm.entity_at(t.index("They")).name == "Council members"
     assert tm.entity_at(t.index("Pentagon")).kind == "anonymous"
+
+
+def test_a_run_ending_in_a_peoples_plural_is_a_plural_group():
+    from iranstrikes.text import model
+
+    tm = model("Muslim Americans fear the plan. Senate Democrats agree.")
+    for name in ("Muslim Americans", "Senate Democrats"):
+        m = next(x for x in tm.mentions if tm.text[x.start : x.end] == name)
+        assert m.number == "p" and tm.entities[m.entity].kind != "person", name

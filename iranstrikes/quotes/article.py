@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import resources as _resources
 from ..text.entities import first_name_gender
-from ..text.mentions import _split_at_sentences
+from ..text.mentions import _group_plural, _split_at_sentences
 from .lexicon import (
     _COUNTRIES,
     _FEMALE,
@@ -386,8 +386,8 @@ def _person_name(raw: str) -> str | None:
         return None
     if any(_NATIONALITY.match(t) for t in ntoks[:-1]) and len(ntoks) < 3:
         return None
-    if len(ntoks) == 1:
-        return None
+    if len(ntoks) == 1 or _group_plural(ntoks[-1:]):
+        return None  # (a people's plural ends no person's name: "Muslim Americans")
     if not all(
         t[:1].isupper() or t[:2] in {"al", "el"} or t in {"bin", "de", "van", "von"} for t in ntoks
     ):

@@ -222,7 +222,11 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
     # "Cruz’s Iowa", "Monday’s Iowa": a possessive inside the run joins two names; it is
     # neither a fuller name of "Iowa" nor evidence of a person
     glued = ("’s" in name or "'s" in name) and any(t.endswith(("’s", "'s")) for t in toks[:-1])
-    kind = "person" if (m.kind == "title_name" or len(toks) >= 2) and not glued else "unknown"
+    kind = (
+        "person"
+        if (m.kind == "title_name" or len(toks) >= 2) and not glued and m.number != "p"
+        else "unknown"  # (a plural, "Muslim Americans", is a group: no person)
+    )
     if name in by_name:
         eid = by_name[name]
         join(mi, eid, "exact-name")

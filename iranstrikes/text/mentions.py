@@ -397,9 +397,11 @@ def _surnames(runs: list[re.Match[str]]) -> set[str]:
 
 
 def _group_plural(toks: list[str]) -> bool:
-    """A one-word name of a group of people ("Republicans", "Iranians"): a plural mention."""
-    if len(toks) == 2 and is_nationality(toks[0]):
-        return _group_plural(toks[1:])  # "Iranian Americans"
+    """A name of a group of people ("Republicans", "Iranians", "Muslim Americans"): plural."""
+    if 2 <= len(toks) <= 3:
+        # "Iranian Americans", "Muslim Americans", "Senate Democrats": a run that ends in a
+        # people's plural names them
+        return _group_plural(toks[-1:])
     if len(toks) != 1:
         return False
     low = toks[0].casefold()
