@@ -254,6 +254,24 @@ def _read_run_cached(raw: str, initial: bool):
     return _read_run(raw, initial, frozenset())
 
 
+@functools.lru_cache(maxsize=65536)
+def _run_facts(raw: str, initial: bool) -> tuple[bool, tuple | None, str | None]:
+    """What :func:`find_mentions` reads of one run before the article's context (memoised).
+
+    (``_opener_like`` holds of a sentence-initial one-word run: its reading depends on the
+    article's ``mid_caps``; the reading of :func:`_read_run_cached` otherwise, else None;
+    :func:`_nationality_word` of a one-word run, else None.) Pure functions of the run's text
+    and position kind, looked up once instead of three times.
+    """
+    one = " " not in raw
+    opener = initial and one and _opener_like(raw)
+    return (
+        opener,
+        None if opener else _read_run_cached(raw, initial),
+        _nationality_word(raw) if one else None,
+    )
+
+
 def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False):
     """Classify one capitalised run (a pure function of its text and position kind).
 
@@ -375,25 +393,37 @@ def _surnames(runs: list[re.Match[str]]) -> set[str]:
     A known first name or a title and one or two more words ("Mark Cuban", "Mr. Cuban"; not
     "Kentucky Republican").
     """
-    firsts = _resources.first_name_genders()
-    lx = _lex()
-    titles, places = lx["titles"], lx["countries"]
     out = set()
     for r in runs:
         raw = r.group(0)
         if " " not in raw and "\u00a0" not in raw:
             continue  # one token (the run pattern's only blanks; most runs)
-        toks = raw.split()
-        if not 2 <= len(toks) <= 3:
-            continue
-        first = toks[0].casefold()
-        if (
-            # (a first name that is no place: not "Arizona Republican", "Georgia Democrats")
-            (first in firsts and first not in places or first.strip(".") in titles)
-            and not any(_POSSESSIVE_RE.search(t) for t in toks[:-1])  # "Mr. Rubio's Cuban side"
-        ):
-            out.add(_POSSESSIVE_RE.sub("", toks[-1]))
+        last = _surname_of(raw)
+        if last is not None:
+            out.add(last)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_of(raw: str) -> str | None:
+    """The last word of a run of several tokens that reads as a person's name, else None.
+
+    (See :func:`_surnames`; a pure function of the run's text, memoised.)
+    """
+    firsts = _resources.first_name_genders()
+    lx = _lex()
+    titles, places = lx["titles"], lx["countries"]
+    toks = raw.split()
+    if not 2 <= len(toks) <= 3:
+        return None
+    first = toks[0].casefold()
+    if (
+        # (a first name that is no place: not "Arizona Republican", "Georgia Democrats")
+        (first in firsts and first not in places or first.strip(".") in titles)
+        and not any(_POSSESSIVE_RE.search(t) for t in toks[:-1])  # "Mr. Rubio's Cuban side"
+    ):
+        return _POSSESSIVE_RE.sub("", toks[-1])
+    return None
 
 
 def _group_plural(toks: list[str]) -> bool:
@@ -529,7 +559,8 @@ def find_mentions(
         key = (raw, s0 in sent_starts_set)
         info = cache.get(key, False)
         if info is False:
-            if key[1] and " " not in raw and _opener_like(raw):
+            opener, info, nat = _run_facts(raw, key[1])
+            if opener:
                 if mid_blob is None:
                     mid_blob = "\n".join(
                         r.group(0) for r in runs if r.start() not in sent_starts_set
@@ -545,10 +576,7 @@ def find_mentions(
                         for t in r.group(0).split()
                     }
                 info = _read_run(raw, True, mid_caps if w in mid_blob else frozenset())
-            else:
-                info = _read_run_cached(raw, key[1])
-            nat = _nationality_word(raw) if info is None and " " not in raw else None
-            if nat is not None:
+            if info is None and nat is not None:
                 if surnames is None:
                     surnames = _surnames(runs)
                 if nat in surnames:
