@@ -267,10 +267,10 @@ def _str_arrays(cols: dict[str, list], n: int) -> dict[str, object]:
         arr = pa.array(flat, type=pa.large_string())
     except UnicodeEncodeError:  # lone surrogates: as in _str_array
         arr = pa.array([_no_surrogates(v) for v in flat], type=pa.large_string())
-    return {
-        c: pd.arrays.ArrowStringArray(pa.chunked_array([arr.slice(k * n, n)]), dtype=_STR_DTYPE)
-        for k, c in enumerate(_STR_COLS)
-    }
+    # one array of all the strings, cut into the columns by slicing (a slice of an Arrow-backed
+    # array shares its buffers and skips the constructor's checks)
+    whole = pd.arrays.ArrowStringArray(pa.chunked_array([arr]), dtype=_STR_DTYPE)
+    return {c: whole[k * n : (k + 1) * n] for k, c in enumerate(_STR_COLS)}
 
 
 try:  # the frame's blocks handed over as they are (pandas >= 3)
