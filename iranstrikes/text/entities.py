@@ -362,21 +362,21 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
         }
         if len(holders) == 1:
             unverified |= places
-    # the test reads only the entity: each entity once, at its latest mention in the window,
-    # the latest first
+    # the test reads only the entity: of the entities that pass it, the one whose latest
+    # mention before this one is the latest, within 199 mentions back. (While clustering runs,
+    # ``e.mentions`` are exactly the mentions tied to ``e``, all before this one but the next
+    # mention an apposition tied ahead, hence the bound; ``e.id`` is its index in ``ents``.)
     rest = want - {m.head}
-    seen: set[int] = set()
-    for k in range(mi - 1, (mi - 199 if mi > 199 else 0) - 1, -1):
-        e_id = mentions[k].entity
-        if e_id < 0 or e_id in seen:
+    head, number = m.head, m.number
+    best, best_at = None, (mi - 199 if mi > 199 else 0) - 1
+    for e in ents:
+        if e.kind != "person" or e.number != number or head not in e.context:
             continue
-        seen.add(e_id)
-        e = ents[e_id]
-        if e.kind != "person" or e.number != m.number:
-            continue
-        if m.head in e.context and rest <= e.context | unverified:
-            return e_id
-    return None
+        if rest <= e.context | unverified:
+            at = max([j for j in e.mentions if j < mi], default=-1)
+            if at > best_at:
+                best, best_at = e.id, at
+    return best
 
 
 def _subject_of_sentence(mentions: list[Mention], lo: int, hi: int) -> int:
