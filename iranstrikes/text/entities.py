@@ -513,8 +513,12 @@ def _pronoun(
         pos += 1
         if k <= floor:
             continue
-        e = candidate(k)
-        if e is None:
+        # (candidate(k), inlined: this loop runs for every mention a pronoun looks back at)
+        eid = mentions[k].entity
+        if eid < 0:
+            continue
+        e = ents[eid]
+        if not agrees(e) or e.kind == "unknown" and candidate(k) is None:
             continue
         ns = no_subject.get(k)
         if ns is None:
