@@ -358,7 +358,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
         return False  # "No wonder X said ...": an idiom, no one wonders
-    if base and _NATIONALITY_BEFORE_RE.search(before):
+    if (
+        base
+        and before[-1:].isspace()
+        and before.rstrip().endswith(_NATIONALITY_ENDINGS)
+        and _NATIONALITY_BEFORE_RE.search(before)
+    ):
         return False  # "Iranian state TV quoted ...": a noun modifier after a nationality
     if (
         base
@@ -440,6 +445,11 @@ _NATIONALITY_BEFORE_RE = re.compile(
     r"(?:\b[a-z]*(?:ian|ean|ican)|"
     + "|".join(re.escape(w.lower()) for w in _resources.word_list("nationalities"))
     + r")\s+$"
+)
+#: What a match of :data:`_NATIONALITY_BEFORE_RE` ends with before its blanks (a cheap
+#: necessary condition: most contexts end with none of them).
+_NATIONALITY_ENDINGS = ("ian", "ean", "ican") + tuple(
+    w.lower() for w in _resources.word_list("nationalities")
 )
 #: After a base-form cue: one or two lower-case words (no determiner or pronoun) and a
 #: finite verb; the cue word modifies that verb's subject ("state security forces have").
