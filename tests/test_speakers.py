@@ -3249,3 +3249,29 @@ def test_a_peoples_plural_is_no_person_for_he():
         "“It is wrong,” he said."
     )
     assert rows[-1][1] == "Ola Brekke", rows
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a relative that is the object of the cue's clause: its subject follows it
+        (
+            "They cited Guccifer, a group of hackers who Nordic officials say is tied to the "
+            "ferry company.",
+            "Nordic officials",
+        ),
+        (
+            "Vik spoke of a recent story in which Harbour Board sources said the quay would close.",
+            "Harbour Board sources",
+        ),
+        ("He talked of his two daughters, who he said were living in Alta.", "he"),
+    ],
+)
+def test_object_relative_gives_the_subject_after_it(text, mention):
+    df = extract_quotes(text)
+    assert df["speaker_mention"].tolist()[:1] == [mention], df.to_dict("records")
+
+
+def test_subject_relative_still_gives_its_antecedent():
+    df = extract_quotes("Some fishermen who favor the plan say that the catch has fallen.")
+    assert df["speaker"].tolist()[:1] == ["fishermen"], df.to_dict("records")

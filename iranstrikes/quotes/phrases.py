@@ -11,6 +11,7 @@ import re
 
 from .. import resources as _resources
 from ..text.mentions import is_past_form
+from ..text.words import _CLAUSE_WORDS
 from .chunks import _closing_aside, _last_chunks
 from .lexicon import (
     _ADVERB_TAIL_RE,
@@ -246,6 +247,27 @@ def _strip_subject_tail(seg: str) -> str:
         seg = _strip_tail_adverbs(head)
 
 
+#: A relative pronoun and the words after it to the end of the chunk (the cue follows).
+_OBJECT_RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?P<np>[^,;:]+?)\s*$")
+
+
+def _object_relative_subject(np: str) -> bool:
+    """The words after a relative pronoun are a subject: a pronoun or a short noun phrase.
+
+    Not a verb or an auxiliary ("who have listened to X", "who backed him", "who favor").
+    """
+    words = np.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    first = words[0].casefold()
+    if first in _SUBJECT_TAIL or first in _CLAUSE_WORDS:
+        return False
+    if len(words) == 1 and first in _BARE_SUBJECT_PRONOUNS:
+        return True
+    # (a determiner or a capital opens it: a bare lower-case word may be a verb, "who favor")
+    return _plausible_np(np) and (words[0][:1].isupper() or first in _DETERMINERS)
+
+
 def _bare_plural(cand: str) -> bool:
     """A short plural noun phrase with no determiner ("critics", "union leaders")."""
     words = cand.split()
@@ -435,6 +457,11 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     # An appositive is set off on both sides ("X, the spokeswoman, said"): a last chunk that
     # runs straight into the cue ("Regardless, the State Department said") is the subject.
     set_off = _SET_OFF_RE.search(masked, ce, hi) is not None
+    orl = _OBJECT_RELATIVE_RE.match(last) if first.lower() in {"who", "whom"} else None
+    if orl is not None and not set_off and _object_relative_subject(orl.group("np")):
+        # "Per Dahl, who many analysts say will win": the relative is the object of the
+        # cue's clause, its subject the words after it (read below)
+        first = ""
     if len(chunks) >= 2 and (set_off or first.lower() in {"who", "whose", "which"}):
         ps, pe = chunks[-2]
         prev = masked[ps:pe]
@@ -544,6 +571,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             ce = cs + tw.start()
             cs += k
             chunk = masked[cs:ce]
+    orl = _OBJECT_RELATIVE_RE.search(chunk) if " wh" in chunk else None
+    if orl is not None and _object_relative_subject(orl.group("np")):
+        # "hackers who U.S. officials say is tied to X", "Dahl, who many analysts say will
+        # win", "his daughters, who he said were living": the relative is the object of the
+        # cue's clause; its subject follows it
+        cs += orl.start("np")
+        chunk = masked[cs:ce]
     rc = _RELATIVE_CLAUSE_RE.search(chunk)
     if (
         rc
