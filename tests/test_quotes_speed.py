@@ -216,8 +216,7 @@ def test_word_start_groups_are_the_boundary_alternation():
 
 
 def test_string_scans_are_their_regexes():
-    from iranstrikes.quotes.chunks import _aside_close
-    from iranstrikes.quotes.phrases import _last_word_end
+    from iranstrikes.quotes.chunks import _aside_close, _last_word_end
 
     close = re.compile(r"(?:[—–]|(?<=\s)--?)\s*$")
     said = re.compile(r"\b(?:said|says)\b")

@@ -3,7 +3,9 @@
 What belongs here: :func:`_split_commas` and :func:`_last_chunks`, which the subject finder
 (:func:`.phrases._subject`) reads a segment with, and :func:`_list_start`, the start of a
 list of three or more that the last chunk ends; :func:`_closing_aside`, a bracketed or dashed
-aside that ends the text before a cue. Pure string functions.
+aside that ends the text before a cue; where a clause ends inside a segment (a colon's,
+:func:`_clause_colon_end`; a finite "said"'s, :func:`_last_finite_cue_end`). Pure string
+functions.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 from .. import resources as _resources
 from ..text.segment import strip_blanks
+from .lexicon import _FORM2LEMMA
 
 #: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
 #: for a dash: "or DFA - which was founded ... - said") and brackets.
@@ -185,3 +188,62 @@ def _closing_aside(masked: str, lo: int, hi: int) -> tuple[int, int, int] | None
         return None
     a += len(inner) - len(inner.lstrip())
     return lo + op, lo + a, lo + b
+
+
+_LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
+_DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
+
+
+def _clause_colon_end(s: str, capital: bool) -> int | None:
+    """Where a clause that a colon ends stops in ``s`` (just after the last colon), or None.
+
+    The colon is followed by a blank (not a clock time's "10:30") and by words (capitalised
+    ones when ``capital``), and is not inside a parenthetical ("An article - headlined A: B -
+    accuses").
+    """
+    cm = _LAST_COLON_RE.match(s)
+    if cm is None or _DASH_OR_PAREN_RE.search(s, cm.end()):
+        return None
+    rest = s[cm.end() :].lstrip()
+    if not rest or (capital and not rest[:1].isupper()):
+        return None
+    return cm.end()
+
+
+def _last_word_end(s: str, word: str) -> int:
+    r"""The end of the last ``\bword\b`` in ``s`` (a word of word characters), or 0."""
+    n = len(word)
+    i = s.rfind(word)
+    while i >= 0:
+        j = i + n
+        if not (i and (s[i - 1].isalnum() or s[i - 1] == "_")) and not (
+            j < len(s) and (s[j].isalnum() or s[j] == "_")
+        ):
+            return j
+        i = s.rfind(word, 0, j - 1)
+    return 0
+
+
+def _last_finite_cue_end(chunk: str) -> int:
+    """Where the words after the last "said" or "says" of ``chunk`` start, or 0.
+
+    Only these finite forms of "say", which no noun shares ("told" takes a hearer first;
+    other inflected forms are also participles or nouns: "a poll released Monday",
+    "claims"), and only when a capitalised word follows.
+    """
+    end = max(_last_word_end(chunk, "said"), _last_word_end(chunk, "says"))
+    if not end:
+        return 0
+    rest = chunk[end:]
+    k = len(rest) - len(rest.lstrip())
+    # (or a pronoun coordinated with another subject: "said he and Hollande [agreed]")
+    return end + k if rest[k : k + 1].isupper() or _PRONOUN_AND_RE.match(rest, k) else 0
+
+
+_PRONOUN_AND_RE = re.compile(r"(?:he|she|they|we)\s+and\s")
+
+
+def _noun_not_verb(w: str) -> bool:
+    """A singular noun before "that" ("charge", "claim"), not a verb form ("predicts")."""
+    w = w.lower()
+    return not w.endswith(("s", "ed")) and _FORM2LEMMA.get(w, w) == w

@@ -12,11 +12,16 @@ import re
 from .. import resources as _resources
 from ..text.mentions import is_past_form
 from ..text.words import _CLAUSE_WORDS
-from .chunks import _closing_aside, _last_chunks
+from .chunks import (
+    _clause_colon_end,
+    _closing_aside,
+    _last_chunks,
+    _last_finite_cue_end,
+    _noun_not_verb,
+)
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
-    _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
     _ORG_WORDS,
@@ -87,8 +92,6 @@ def _strip_tail_adverbs(seg: str) -> str:
 #: Up to a dash or comma and "something" (greedy), for :func:`_subject`.
 _DASH_OBJECT_RE = re.compile(r".*(?:\s[-—–]+|,)\s+something\s+", re.S)
 #: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
-_LAST_COLON_RE = re.compile(r".*:(?=\s)", re.S)
-_DASH_OR_PAREN_RE = re.compile(r"[—–()]|\s-\s")
 _PREP_START_RE = re.compile(
     r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
     r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
@@ -744,22 +747,6 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
     return (cs, ce), appos
 
 
-def _clause_colon_end(s: str, capital: bool) -> int | None:
-    """Where a clause that a colon ends stops in ``s`` (just after the last colon), or None.
-
-    The colon is followed by a blank (not a clock time's "10:30") and by words (capitalised
-    ones when ``capital``), and is not inside a parenthetical ("An article - headlined A: B -
-    accuses").
-    """
-    cm = _LAST_COLON_RE.match(s)
-    if cm is None or _DASH_OR_PAREN_RE.search(s, cm.end()):
-        return None
-    rest = s[cm.end() :].lstrip()
-    if not rest or (capital and not rest[:1].isupper()):
-        return None
-    return cm.end()
-
-
 #: A plural noun phrase (up to four words) and a subject pronoun opening a relative clause
 #: without "who" ("Several people I've spoken with ...", "The voters we met ...").
 _CONTACT_CLAUSE_RE = re.compile(
@@ -773,45 +760,6 @@ _THAT_OBJECT_RELATIVE_RE = re.compile(
     r"(?=(?:(?:the|his|her|their|its|some|many|most)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
     r"(?:[A-Z][\w.’'-]*|[a-z]+s)$|(?:he|she|they|we|I)$)"
 )
-
-
-def _last_word_end(s: str, word: str) -> int:
-    r"""The end of the last ``\bword\b`` in ``s`` (a word of word characters), or 0."""
-    n = len(word)
-    i = s.rfind(word)
-    while i >= 0:
-        j = i + n
-        if not (i and (s[i - 1].isalnum() or s[i - 1] == "_")) and not (
-            j < len(s) and (s[j].isalnum() or s[j] == "_")
-        ):
-            return j
-        i = s.rfind(word, 0, j - 1)
-    return 0
-
-
-def _last_finite_cue_end(chunk: str) -> int:
-    """Where the words after the last "said" or "says" of ``chunk`` start, or 0.
-
-    Only these finite forms of "say", which no noun shares ("told" takes a hearer first;
-    other inflected forms are also participles or nouns: "a poll released Monday",
-    "claims"), and only when a capitalised word follows.
-    """
-    end = max(_last_word_end(chunk, "said"), _last_word_end(chunk, "says"))
-    if not end:
-        return 0
-    rest = chunk[end:]
-    k = len(rest) - len(rest.lstrip())
-    # (or a pronoun coordinated with another subject: "said he and Hollande [agreed]")
-    return end + k if rest[k : k + 1].isupper() or _PRONOUN_AND_RE.match(rest, k) else 0
-
-
-_PRONOUN_AND_RE = re.compile(r"(?:he|she|they|we)\s+and\s")
-
-
-def _noun_not_verb(w: str) -> bool:
-    """A singular noun before "that" ("charge", "claim"), not a verb form ("predicts")."""
-    w = w.lower()
-    return not w.endswith(("s", "ed")) and _FORM2LEMMA.get(w, w) == w
 
 
 #: A modal and a bare verb ending a subject chunk, or a chunk opening with a copula clause.
