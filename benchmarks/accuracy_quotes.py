@@ -15,7 +15,12 @@ What it measures (one printed table):
   - *speaker*: over found gold quotes whose gold Source is a name (a capitalised word that is
     not a pronoun or determiner), the prediction's ``speaker`` (or ``speaker_mention``) shares
     a name word with the gold Source. Pronoun and description sources are not scored (PolNeAR
-    has no coreference chains).
+    has no coreference chains);
+  - *unnamed sources* (a line under the table): over found gold quotes whose Source is no
+    name, how often the prediction's speaker mention (``speaker_start``/``speaker_end``)
+    overlaps the gold Source span: whether the right words were read as the speaker. A
+    relative pronoun's gold ("who") and the antecedent the package reads count as different,
+    so this is a diagnostic, not an accuracy.
 
   When an article has several annotators' files, the first (sorted by name) is used.
 * **Project gold**: ``tests/gold/quotes_*.yaml`` on the seeds and the invented fixtures, scored
@@ -117,6 +122,7 @@ def read_ann(path: Path) -> list[dict]:
         att = {"content": tb[ev["Content"]][1], "content_text": tb[ev["Content"]][2]}
         att["cue_text"] = tb[ev["Cue"]][2] if ev.get("Cue") in tb else ""
         att["source_text"] = tb[ev["Source"]][2] if ev.get("Source") in tb else ""
+        att["source"] = tb[ev["Source"]][1] if ev.get("Source") in tb else []
         out.append(att)
     return out
 
@@ -151,8 +157,14 @@ def score_article(text: str, atts: list[dict], pred) -> dict:
     spk = pred["speaker"].fillna("").tolist()
     mention = pred["speaker_mention"].fillna("").tolist()
     via = pred["via"].fillna("").tolist() if "via" in pred else [""] * len(pspans)
+    if "speaker_start" in pred:
+        starts, ends = pred["speaker_start"].tolist(), pred["speaker_end"].tolist()
+        sspans = list(zip(starts, ends, strict=True))
+    else:
+        sspans = [(-1, -1)] * len(pspans)
     r = {"gold": len(gold), "found": 0, "pred": len(pspans), "right": 0, "named": 0, "spk": 0}
     r["via_source"] = 0
+    r["unnamed"] = r["on_source"] = 0
     errors = []
     for g in gold:
         glen = sum(y - x for x, y in g["content"]) or 1
@@ -180,6 +192,13 @@ def score_article(text: str, atts: list[dict], pred) -> dict:
                         # and CNN is the via, by the package's design)
                         r["via_source"] += 1
                     errors.append(("SPK", g["source_text"], spk[bi], g["content_text"][:60]))
+            elif g.get("source"):
+                # an unnamed source (a pronoun, a description, a share): is the row's speaker
+                # mention the gold's source span? (a relative "who" and its antecedent differ)
+                r["unnamed"] += 1
+                ss, se = sspans[bi]
+                if ss >= 0 and any(x < se and ss < y for x, y in g["source"]):
+                    r["on_source"] += 1
         else:
             errors.append(("FN", g["source_text"], "", g["content_text"][:60]))
     for i, (s, e) in enumerate(pspans):
@@ -210,6 +229,7 @@ def score_polnear(split: str, limit: int | None = None, n_errors: int = 0) -> di
     if not base.is_dir():
         return None
     tot = {"gold": 0, "found": 0, "pred": 0, "right": 0, "named": 0, "spk": 0, "via_source": 0}
+    tot["unnamed"] = tot["on_source"] = 0
     errors = []
     seconds = 0.0
     docs = polnear_docs(split, limit)
@@ -237,6 +257,8 @@ def score_polnear(split: str, limit: int | None = None, n_errors: int = 0) -> di
         "named": tot["named"],
         "speaker_errors": tot["named"] - tot["spk"],
         "via_source": tot["via_source"],
+        "unnamed": tot["unnamed"],
+        "on_source": tot["on_source"],
         "via": float("nan"),
         "art_per_s": len(docs) / seconds if seconds else float("nan"),
     }
@@ -324,6 +346,13 @@ def main(argv: list[str] | None = None) -> list[dict]:
                 f"{r['set']}: {r['speaker_errors']} speaker errors, of which {r['via_source']} "
                 'name as source the outlet that the row gives as its via ("X said ..., '
                 "according to CNN\": the gold's source is CNN; here X speaks, through CNN)."
+            )
+        if r.get("unnamed"):
+            print(
+                f"{r['set']}: unnamed gold sources (pronouns, descriptions, shares): the row's "
+                f"speaker mention is the gold's source span for {r['on_source']} of "
+                f"{r['unnamed']} ({r['on_source'] / r['unnamed']:.3f}; a relative 'who' and "
+                "its antecedent count as different)."
             )
     print(
         "P/R/F1 on PolNeAR: 30 % overlap rule; speaker: named gold sources only, share a name "
