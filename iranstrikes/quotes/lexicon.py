@@ -245,6 +245,8 @@ def word_before(m: str, pos: int, floor: int) -> str:
 
 
 _ANON_HEADS = set(_resources.word_list("anonymity_heads"))
+#: Pronoun heads of a relative clause ("those who ...", "someone who ...").
+_RELATIVE_HEADS = _resources.word_set("relative_heads")
 _GROUP_PLURALS = set(_resources.word_list("group_plurals"))
 _INSTITUTION_PLURALS = set(_resources.word_list("institution_plurals"))
 _MALE = {r["word"] for r in _resources.table("gendered_words") if r["gender"] == "m"}

@@ -27,6 +27,7 @@ from .lexicon import (
     _ORG_WORDS,
     _PREPOSITIONS,
     _PRONOUNS,
+    _RELATIVE_HEADS,
     _RX7,
     _RX8,
     _RX9,
@@ -779,7 +780,6 @@ _FIRST_ADVERB_RE = re.compile(
 _PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
 
 
-_RELATIVE_HEADS = _resources.word_set("relative_heads")
 _FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
 #: "as many as 40 percent of ...": an approximator, not the subordinator "as"
 _AS_MANY_AS_RE = re.compile(r"[Aa]s\s+(?:many|few)\s+as\s")

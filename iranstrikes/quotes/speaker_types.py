@@ -23,6 +23,7 @@ from .lexicon import (
     _NATIONALITY,
     _ORG_WORDS,
     _PREPOSITIONS,
+    _RELATIVE_HEADS,
     _RX1,
     _RX27,
     _RX28,
@@ -129,7 +130,6 @@ def _object_of_preposition(m: str, ms: int, at: int) -> bool:
     return bool(pre) and pre[-1].lower() in _PREPOSITIONS
 
 
-_RELATIVE_HEADS = _resources.word_set("relative_heads")
 _WHO_AFTER_RE = re.compile(r"\s+who\b")
 #: A description by a tie to someone: a role or group head, then "of", "for", "to", "with"
 #: and (after any "the") the rest ("supporters of X", "a spokesman for House Speaker X").

@@ -26,14 +26,21 @@ from ..text.words import _CLAUSE_WORDS
 from .article import _Article
 from .cues import _cue_ok
 from .forms import _FINITE_RE
-from .lexicon import _ANON_HEADS, _GROUP_PLURALS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS
+from .lexicon import (
+    _ANON_HEADS,
+    _GROUP_PLURALS,
+    _ORG_WORDS,
+    _PRONOUNS,
+    _RELATIVE_HEADS,
+    _TITLE_WORDS,
+)
 from .noun_phrases import (
     _GROUP_QUANTITIES,
     _bare_share,
     _quantity_group,
 )
 from .segment import _Stmt
-from .speaker_types import _RELATIVE_HEADS, _WHO_AFTER_RE, _classify
+from .speaker_types import _WHO_AFTER_RE, _classify
 
 _SUBJECTLESS = (
     "participle_cue",
