@@ -3275,3 +3275,13 @@ def test_object_relative_gives_the_subject_after_it(text, mention):
 def test_subject_relative_still_gives_its_antecedent():
     df = extract_quotes("Some fishermen who favor the plan say that the catch has fallen.")
     assert df["speaker"].tolist()[:1] == ["fishermen"], df.to_dict("records")
+
+
+def test_definite_description_tied_by_the_text_model_names_its_person():
+    text = (
+        "Pope Francis met Kari Vik at the harbour on Saturday. Later, Vik spoke to reporters.\n\n"
+        "“I greeted him, I shook his hand and nothing more,” the pope told reporters on the "
+        "flight home."
+    )
+    rows = _rows(text)
+    assert rows[0][0].startswith("I greeted") and rows[0][1:3] == ("Francis", "person"), rows

@@ -204,6 +204,11 @@ def _suspicious(span: str) -> bool:
     )
 
 
+#: A definite description ("the Vermont senator"), and the text model's rule that ties one to a
+#: person named before it by the description's own words (not an apposition: "the rally,
+#: organised by X" is no X).
+_DEFINITE_RE = re.compile(r"\s*(?:[Tt]he|[Tt]his)\s+[a-z]")
+_DESCRIPTION_LINKS = frozenset({"description-context"})
 #: An indefinite singular description ("A senior official", "an aide to X").
 _LEDE_INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+[a-z]")
 
@@ -222,6 +227,7 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
     needs: list[tuple[_Stmt, bool]] = []  # (statement, its speaker span is a pronoun)
     ledes: list[_Stmt] = []  # indefinite descriptions the model may have tied to a name
     relatives: list[tuple[_Stmt, int]] = []  # speaker spans a person's relative follows
+    definites: list[_Stmt] = []  # definite descriptions the rules left unnamed
     for st in stmts:
         if st.start < dl_end < st.end and st.kind == "indirect":
             # "BAGHDAD (Reuters) - Iraqi forces retook the town, a spokesman said": the
@@ -276,9 +282,20 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
             ledes.append(st)  # "A senior official said ... Karl Holm, the official, said ..."
         elif st.speaker_type != "person" and (rm := _PERSON_RELATIVE_AFTER_RE.match(m, me)):
             relatives.append((st, rm.start(1)))  # "X, a doctor from Y, New Jersey, who said"
-    if not needs and not ledes and not relatives:
+        elif st.speaker_type in {"anonymous", "unknown"} and _DEFINITE_RE.match(span):
+            definites.append(st)  # "the Vermont senator said": the model may know who
+    if not needs and not ledes and not relatives and not definites:
         return
     tm = text_model if text_model is not None else _model(art)
+    for st in definites:
+        # the text model tied a definite description to the person the story gave its words
+        # ("Pope Francis ... the pope told"): that person speaks
+        mk = tm.mention_at(st.subj[0])
+        if mk is not None and mk.rule in _DESCRIPTION_LINKS and mk.entity >= 0:
+            e = tm.entities[mk.entity]
+            if e.kind == "person" and len(e.name.split()) <= 4:
+                st.speaker, st.speaker_type = e.name, "person"
+                st.method += f"+entity:{mk.rule}"
     for st, at in relatives:
         # a place or body before a person's relative only describes the one who speaks
         x = tm.mention_at(st.subj[0])
