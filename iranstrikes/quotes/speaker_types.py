@@ -43,6 +43,16 @@ from .outlets import (
     _GENERIC_OUTLET_RE,
 )
 
+#: The speaker type of each text-model entity kind.
+_TYPE_OF_KIND = {
+    "person": "person",
+    "anonymous": "anonymous",
+    "organisation": "institution",
+    "state": "institution",
+    "media": "media",
+    "unknown": "unknown",
+}
+
 _DESC_DET_RE = re.compile(
     r"^(?i:the|a|an|one|two|three|four|five|several|some|many|other|another|both|all|"
     r"its|his|her|their|our)\s+"
