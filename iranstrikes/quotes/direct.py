@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.segment import strip_blanks
 from .article import (
     _Article,
 )
@@ -121,7 +122,7 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
         k = k_in_para[qi]
         nxt_open = para_quotes[k + 1].open_pos if k + 1 < len(para_quotes) else art.paras[q.para][1]
         prv_close = para_quotes[k - 1].close_pos + 1 if k > 0 else art.paras[q.para][0]
-        qs, qe = _trim_quote(art.text, q.start, q.end)
+        qs, qe = strip_blanks(art.text, q.start, q.end)
         if qe <= qs:
             continue
         stmt: _Stmt | None = None
@@ -466,14 +467,6 @@ def _next_sentence_end(art: _Article, pos: int, para: int, hi: int) -> int:
     if ns != p or npi != para:
         return pos
     return min(hi, ne)
-
-
-def _trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 _SUBORDINATOR_RE = re.compile(

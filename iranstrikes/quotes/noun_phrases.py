@@ -124,9 +124,7 @@ _NP_OPENERS = (
 _WORD_TOKEN_RE = re.compile(r"[\w’'.%-]+")
 _PLACES = frozenset(w.casefold() for w in _COUNTRIES)
 #: Heads of a phrase that names people by role ("aides to X", "a spokesman for X").
-_PERSON_HEADS = frozenset(
-    w.casefold() for w in (*_ANON_HEADS, *_TITLE_WORDS, *_resources.word_list("group_plurals"))
-)
+_PERSON_HEADS = frozenset(w.casefold() for w in (*_ANON_HEADS, *_TITLE_WORDS, *_GROUP_PLURALS))
 
 
 def _relative_np_start(head: str) -> int:

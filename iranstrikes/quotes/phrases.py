@@ -198,13 +198,10 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
 
 
 _SUBJECT_TAIL = _resources.word_set("subject_tail_words")
+_QUESTION_WORDS = "|".join(sorted(_resources.word_set("question_words")))
 #: The last question word of a chunk and the blanks after it ("what [his supporters]").
 _QUESTION_WORD_RE = re.compile(
-    r"(?i)\b(?:"
-    + "|".join(sorted(_resources.word_set("question_words")))
-    + r")\s+(?!.*\b(?:"
-    + "|".join(sorted(_resources.word_set("question_words")))
-    + r")\b)"
+    r"(?i)\b(?:" + _QUESTION_WORDS + r")\s+(?!.*\b(?:" + _QUESTION_WORDS + r")\b)"
 )
 _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
 _DETERMINERS = _resources.word_set("determiners")
@@ -566,15 +563,14 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         and not chunk[: tw.start()].rstrip().endswith(",")
         # (not a second relative: "hackers who officials say is tied to X and who claimed")
         and chunk[: tw.start()].split()[-1].casefold() not in {"and", "or", "but"}
+        # (not "X is among those who say": X says it, the clause's subject)
+        and not _AMONG_THOSE_RE.search(masked, cs, cs + tw.start())
     ):
         # "offered fresh ammunition to Republicans who say": the relative right before the
         # cue; its antecedent, the noun phrase before it, speaks
-        k = _relative_np_start(masked[cs : cs + tw.start()])
-        if not _AMONG_THOSE_RE.search(masked, cs, cs + tw.start()):
-            # (not "X is among those who say": X says it, the clause's subject)
-            ce = cs + tw.start()
-            cs += k
-            chunk = masked[cs:ce]
+        ce = cs + tw.start()
+        cs += _relative_np_start(masked[cs:ce])
+        chunk = masked[cs:ce]
     orl = _OBJECT_RELATIVE_RE.search(chunk) if " wh" in chunk else None
     if orl is not None and _object_relative_subject(orl.group("np")):
         # "hackers who U.S. officials say is tied to X", "Dahl, who many analysts say will
@@ -619,11 +615,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         cs += sub.end()
         chunk = masked[cs:ce]
     qw = _QUESTION_WORD_RE.search(chunk) if len(chunk.split()) > 1 else None
-    if (
-        qw is not None
-        and 1 <= len(chunk[qw.end() :].split()) <= 4
-        and (_plausible_np(chunk[qw.end() :]) or _bare_plural(chunk[qw.end() :]))
-    ):
+    after_qw = chunk[qw.end() :] if qw is not None else ""
+    if 1 <= len(after_qw.split()) <= 4 and (_plausible_np(after_qw) or _bare_plural(after_qw)):
         # "displaying what many analysts call", "why critics say": the subject follows the
         # (last) question word
         cs += qw.end()

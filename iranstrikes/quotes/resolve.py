@@ -206,12 +206,8 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             st.extra.get("host") if st.subj_from is not None else None
         )
         follows_cue = False
-        if (
-            ref is None
-            and st.subj is None
-            and st.subj_from is None
-            and m[max(st.cue[0], st.cue[1] - 3) : st.cue[1]].lower() == "ing"
-        ):
+        participle = m[max(st.cue[0], st.cue[1] - 3) : st.cue[1]].lower() == "ing"
+        if ref is None and st.subj is None and st.subj_from is None and participle:
             # "..., Karl Holm added, saying it should be ...": a participle right after
             # another statement's cue shares its subject (that cue's statement may be a
             # quotation the participle's clause does not see)
@@ -225,7 +221,6 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             )
             follows_cue = ref is not None
         if st.subj_from is not None and ref is None:
-            participle = m[max(st.cue[0], st.cue[1] - 3) : st.cue[1]].lower() == "ing"
             ref = _last(
                 same_sent,
                 lambda s2, c0=st.cue[0], p=participle: (

@@ -148,9 +148,9 @@ _ROLE_OF_RE = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)\s+(?:of|for|to|with)\s+(?:the\s+)?(?P<rest>.+)",
     re.I,
 )
-#: Words a name may follow in such a tie ("House Speaker X", "Democrat X").
 _TIE_HEADS = _resources.word_set("tie_heads")
 _TITLE_LOWER = frozenset(w.casefold().strip(".") for w in _TITLE_WORDS)
+#: Words a name may follow in such a tie ("House Speaker X", "Democrat X").
 _BEFORE_NAME_OK = _TITLE_LOWER | {"democrat", "republican", "democratic", "gop"}
 
 
@@ -159,9 +159,9 @@ def _role_of_person(raw: str, person: str) -> bool:
 
     The head before the preposition is a role, group or tie word (``anonymity_heads.txt``,
     ``group_plurals.txt``, ``tie_heads.txt``; any case: "Aides to X" opens a sentence); the
-    person's name follows the preposition, after at most
-    title words ("for House Speaker Paul Ryan"). "Secretary of State X", "former secretary
-    of state X" (the preposition's object is "state") and "X of Texas" are no such tie.
+    person's name follows the preposition, after at most title words ("for House Speaker Paul
+    Ryan"). "Secretary of State X", "former secretary of state X" (the preposition's object is
+    "state") and "X of Texas" are no such tie.
     """
     rm = _ROLE_OF_RE.fullmatch(raw)
     if rm is None:
@@ -173,13 +173,13 @@ def _role_of_person(raw: str, person: str) -> bool:
     if hl in _TITLE_LOWER and hl not in _ANON_HEADS:
         return False  # "the chairman of the Joint Chiefs X": a title of X
     rest = rm.group("rest")
-    surname = person.split()[-1]
+    first_name, surname = person.split()[0], person.split()[-1]
     k = rest.find(surname)
     if k < 0:
         return False
     before = rest[:k].split()
-    if person.split()[0] in before:
-        before = before[: before.index(person.split()[0])]
+    if first_name in before:
+        before = before[: before.index(first_name)]
     return not before or before[-1].casefold().strip(".,") in _BEFORE_NAME_OK
 
 
@@ -253,7 +253,8 @@ def _classify_name(
         return raw, "unknown", ""
     if _quantity_group(raw):  # "About half of the dock workers said": an unnamed group
         return _clean_desc(raw, anonymous=True), "anonymous", ""
-    if _bare_share(raw):
+    share = _bare_share(raw)
+    if share:
         # "..., and three-quarters said": a share of a group named before, unnamed
-        return _bare_share(raw), "anonymous", ""
+        return share, "anonymous", ""
     return _clean_desc(raw), "unknown", ""

@@ -166,11 +166,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Split into paragraphs: lines; a lower-case continuation line joins the previous one."""
     out: list[tuple[int, int]] = []
     for mt in _RX4.finditer(text):
-        s, e = mt.start(), mt.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_blanks(text, mt.start(), mt.end())
         if s >= e:
             continue
         if (
