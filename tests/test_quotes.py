@@ -539,6 +539,20 @@ def test_two_apostrophes_are_a_quotation_mark():
     assert text[r["start"] : r["end"]] == r["quote"]
 
 
+def test_backticks_open_a_quotation_and_apostrophes_close_it():
+    # Penn Treebank and LDC wire text: ``...'' (the words before stay narrative)
+    text = (
+        "Police chief Odd Lie urged calm. ``There has been a rise in thefts,'' Lie said. "
+        "``We will act.''"
+    )
+    df = extract_quotes(text)
+    assert df["kind"].tolist() == ["direct", "direct"]
+    assert df["quote"].tolist() == ["There has been a rise in thefts,", "We will act."]
+    assert set(df["speaker"]) == {"Odd Lie"}
+    for r in df.to_dict("records"):
+        assert text[r["start"] : r["end"]] == r["quote"]
+
+
 def test_title_line_speaker_colon_single_quotes():
     # beside double-quoted speech, a title line's single marks are read by the title rule
     text = (

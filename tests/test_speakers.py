@@ -56,6 +56,22 @@ def test_reported_speech_subject(text, speaker):
     assert any(speaker in s for s in got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a bare weekday between the subject and its verb (wire style) is no part of it
+        ("Norway Saturday condemned the raid and said it was a crime.", "Norway"),
+        ("Mayor Kari Vik Thursday night said the port would stay open.", "Mayor Kari Vik"),
+        ("Chairman Ola Brekke on Monday morning said the port would stay.", "Chairman Ola Brekke"),
+        # a named day keeps its weekday; a participle's phrase keeps its time
+        ("Voters on Super Tuesday said they wanted change.", "Voters on Super Tuesday"),
+        ("A poll released Friday found that most voters wanted change.", "A poll released Friday"),
+    ],
+)
+def test_a_weekday_before_the_verb_is_no_part_of_the_speaker(text, mention):
+    assert extract_quotes(text)["speaker_mention"].tolist()[0] == mention
+
+
 def test_appositive_still_gives_the_name():
     got = speakers("Per Dahl, the harbour spokesman, said the canal would reopen in May.")
     assert got == ["Per Dahl"]

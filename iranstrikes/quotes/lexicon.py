@@ -312,12 +312,34 @@ def _may_quote_as(m: str, lo: int, hi: int) -> bool:
 
 _WAS_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:\w+\s+){0,6}?as\s+saying\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+#: A weekday that is part of a day's name ("Good Friday", "Super Tuesday"): no time word
+#: after a subject.
+_HOLIDAY_WEEKDAY_GUARDS = "".join(
+    r"(?<!" + re.escape(w) + r"\s)"
+    for w in sorted(
+        {
+            h["name"].rsplit(" ", 1)[0]
+            for h in _resources.table("holidays")
+            if h["name"].rsplit(" ", 1)[-1] in _resources.weekday_names()
+        }
+        | _resources.word_set("weekday_names_of_days", lower=False)
+    )
+)
 _ADVERB_TAIL_RE = re.compile(
     r"(?:[\s,]+(?:also|later|then|further|again|once|only|just|now|has|have|had|would|will|"
     r"was|were|is|are|did|does|do|may|might|could|can|should|previously|earlier|subsequently|"
     r"separately|yesterday|today|tonight|reportedly|meanwhile|however|not|never|ever|both|each|"
     r"be|been|being|"
     r"(?:[a-z]{3,}ly)|on\s+(?:" + "|".join(_resources.weekday_names()) + r")"
+    # a bare weekday between a subject and its verb (wire style: "Iran Saturday condemned",
+    # "President Bill Clinton Thursday night said"); not after a participle, whose phrase it
+    # ends ("a poll released Friday found")
+    r"|(?:on\s+)?(?<![a-z]ed\s)"
+    + _HOLIDAY_WEEKDAY_GUARDS
+    + r"(?:"
+    + "|".join(_resources.weekday_names())
+    + r")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+\s*$"
 )
 _NOT_ADVERB_LY = set(_resources.word_list("not_adverbs_ly"))

@@ -33,7 +33,9 @@ class _Quote:
 
 
 def _mask(text: str) -> str:
-    """A same-length copy: NBSPs as spaces, markdown links blanked, ``''`` as ``"``, party tags blanked.
+    """A same-length copy: NBSPs as spaces, links blanked, two backticks or apostrophes as ``"``.
+
+    Party-and-state tags set off by commas are blanked.
 
     A horizontal bar or figure dash, typed for a dash by some outlets ("Hastily politicizing
     the tragedy ― much like he did ... ― Trump cast"), reads as an em dash. In a text with no
@@ -53,6 +55,10 @@ def _mask(text: str) -> str:
         # "Sen. Marco Rubio, R-Fla., said": a party-and-state tag set off by commas is blanked
         # (its second comma kept), so no rule takes it for a name, a speaker or a clause piece
         m = _AFFILIATION_RE.sub(_blank_tag, m)
+    if "``" in m:
+        # two backticks as an opening quotation mark (Penn Treebank and LDC wire text:
+        # "``We won,'' he said"): one straight double quote next to the first quoted word
+        m = m.replace("``", ' "')
     if "''" in m:
         # two apostrophes as a quotation mark (some wires and archives): one straight double
         # quote, on the side of the pair that touches the quoted words (same length)
