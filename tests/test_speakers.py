@@ -3301,3 +3301,51 @@ def test_definite_description_tied_by_the_text_model_names_its_person():
     )
     rows = _rows(text)
     assert rows[0][0].startswith("I greeted") and rows[0][1:3] == ("Francis", "person"), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "method"),
+    [
+        # a company named with its legal form speaks as an institution, and a shorter form of
+        # its name later in the story is the same company
+        ("Brekke Marine Co. said that its harbour yard would close.", "Brekke Marine Co", ""),
+        (
+            "Fjord Hydro Corp. lost money. In addition, Fjord said it would cut jobs.",
+            "Fjord Hydro Corp",
+            "",
+        ),
+        # a company description stands for the company the story named before it
+        (
+            "Velden Tools Inc. posted a loss.\n\nThe Bergen drill maker said demand was weak.",
+            "Velden Tools Inc",
+            "+company-link",
+        ),
+        (
+            "Ode Pharma PLC lost a patent case. Ode officials were silent. But the drug "
+            "company said it would appeal.",
+            "Ode Pharma PLC",
+            "+company-link",
+        ),
+    ],
+)
+def test_a_company_and_its_short_forms_and_descriptions(text, speaker, method):
+    r = extract_quotes(text).to_dict("records")[-1]
+    assert (r["speaker"], r["speaker_type"]) == (speaker, "institution")
+    assert r["method"].endswith(method)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another name opens the sentence before: no legal form says it is the company
+        "Lie Shipping Ltd. sold ships. Karlsen Marine fell 4 points. The company said demand fell.",
+        # no company with a legal form named before it
+        "The company said it would appeal.",
+        # two companies share the short form: neither is named
+        "Vik Oil Inc. and Vik Gas Corp. merged. Vik said the deal would close.",
+    ],
+)
+def test_no_company_is_asserted_without_evidence(text):
+    r = extract_quotes(text).to_dict("records")[-1]
+    assert "company-link" not in r["method"]
+    assert not r["speaker"].endswith(("Inc", "Ltd", "Corp"))

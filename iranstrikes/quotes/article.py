@@ -548,6 +548,7 @@ class _Article:
         self._via_cue_ends: dict[tuple[int, int], list[int]] = {}
         self._generic_outlets: dict[tuple[int, int], list[re.Match[str]]] = {}
         self.classify_cache: dict[str, tuple[str, str, str]] = {}  # see _classify
+        self.company_index = None  # see companies.companies
 
     def via_cue_ends(self, ss: int, se: int) -> list[int]:
         r"""Absolute end offsets of ``_VIA_CUE_RE.finditer(masked[ss:se])`` (cached per span).

@@ -16,6 +16,7 @@ from .article import (
     _SCAN_LIMIT,
     _Article,
 )
+from .companies import companies as _companies
 from .lexicon import (
     _COUNTRIES,
     _ORG_WORDS,
@@ -338,6 +339,15 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 "this",
                 "that",
             }:
+                co = _companies(art).described(low.rstrip(" ,."), ms) if first == "the" else None
+                if co:
+                    # "Elco Industries Inc. ... The company said": the company named last
+                    spk, typ = co, "institution"
+                    st.method += "+company-link"
+                    resolved.append((ms, spk, typ, "", _content_words(mention)))
+                    st.speaker, st.speaker_type = spk, typ
+                    _finish_via(art, st, blocks)
+                    continue
                 np_ctx = _content_words(_RX64.split(mention)[0])
                 head_part = _RX65.split(low)[0]
                 words_l = [w for w in _RX66.findall(head_part) if w not in _STOP]

@@ -15,6 +15,7 @@ from ..text.segment import AFFILIATION_TAG
 from .article import (
     _Article,
 )
+from .companies import companies as _companies
 from .lexicon import (
     _ANON_HEADS,
     _COUNTRIES,
@@ -239,6 +240,9 @@ def _classify_name(
     ):
         return _clean_desc(raw, anonymous=True), "anonymous", ""
     if cap_words and len(cap_words) == len(toks) and 1 <= len(toks) <= 4:
+        company = _companies(art).named(raw)
+        if company:
+            return company, "institution", ""  # "Elco said" after "Elco Industries Inc."
         if (
             len(toks) == 2
             and toks[1].endswith("s")

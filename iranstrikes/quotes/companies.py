@@ -1,0 +1,158 @@
+"""Companies a story names with their legal form, and the later mentions that stand for them.
+
+What belongs here: finding the names that end in a legal form ("Elco Industries Inc.", "Tony
+Lama Co.", "Reed International PLC"; the forms are ``resources/company_suffixes.txt``) in one
+article's masked text, and the two readings of a later mention that rest on them:
+
+- a shorter form of exactly one such name is that company ("Elco said" after "Elco
+  Industries Inc."); a short form two companies share names neither;
+- a definite description with a company head ("the company said", "the pharmaceutical
+  company", "the auto firm"; ``resources/company_heads.txt``) is the company the story last
+  named before it, when the sentence that named it names no other company (else it stays an
+  unnamed description: the evidence does not say which).
+
+Pure functions of one article; the index is built once per article, on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import resources as _resources
+
+_SUFFIXES = sorted(_resources.word_list("company_suffixes"), key=len, reverse=True)
+#: Up to six capitalised name words (with "&", "of", "and" inside), an optional comma, then a
+#: legal form; the name words stay on one line.
+_COMPANY_RE = re.compile(
+    r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|(?:&|of|and|de)\b)){0,5}?)"
+    r",?[ \t]+(?P<form>" + "|".join(re.escape(s) for s in _SUFFIXES) + r")(?![\w&'’-])\.?"
+)
+#: Words that open a sentence or a phrase before a company's name, no part of it.
+_LEAD_WORDS = (
+    _resources.word_set("sentence_openers")
+    | _resources.word_set("prepositions")
+    | _resources.word_set("determiners")
+    | {"and", "but", "or"}
+)
+_HEADS = _resources.word_set("company_heads")
+#: The name a sentence opens with, after its opening words ("In addition, Hadson", "But
+#: Elco Industries Inc."; "The" only before a capital): capitalised words, "&" and "of".
+_OPENING_RE = re.compile(
+    r"\s*(?:(?:(?i:" + "|".join(sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\b[ \t,]*)"
+    r"|(?i:in\s+addition|meanwhile|separately)[ \t,]+)*"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
+)
+_DESCRIPTION_RE = re.compile(r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)")
+
+
+def find_companies(masked: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of every name with a legal form, in text order.
+
+    The name is the run's words without an opening sentence word ("But", "The") and without a
+    final dot that ends no dotted form: "Elco Industries Inc", "Orkem S.A.".
+    """
+    out = []
+    for mt in _COMPANY_RE.finditer(masked):
+        words = mt.group("name").split()
+        k = 0
+        while k < len(words) - 1 and words[k].casefold() in _LEAD_WORDS:
+            k += 1
+        if k == len(words) or words[k].casefold() in _LEAD_WORDS:
+            continue
+        start = mt.start("name") + mt.group("name").find(words[k])
+        name = " ".join(words[k:]) + " " + mt.group(0)[mt.start("form") - mt.start() :]
+        # (the final dot goes, unless the form is dotted: "Orkem S.A.")
+        out.append((start, mt.end(), name if "." in mt.group("form") else name.rstrip(".")))
+    return out
+
+
+class CompanyIndex:
+    """The companies of one article and the look-ups on them (see the module docstring)."""
+
+    def __init__(self, masked: str, sents: list[tuple[int, int]]) -> None:
+        self._masked = masked
+        self.companies = find_companies(masked)
+        self._starts = [c[0] for c in self.companies]
+        self._sents = sents
+        self._sent_starts = [s[0] for s in sents]
+        self._by_first: dict[str, set[str]] = {}
+        for _s, _e, name in self.companies:
+            self._by_first.setdefault(name.split()[0], set()).add(name)
+
+    def named(self, raw: str) -> str | None:
+        """The one company whose name ``raw`` (capitalised words, no legal form) begins."""
+        toks = raw.split()
+        if toks and toks[0].casefold() == "the":
+            toks = toks[1:]
+        if not toks or not all(t[:1].isupper() for t in toks):
+            return None
+        found = {
+            n
+            for n in self._by_first.get(toks[0], ())
+            if n.split()[: len(toks)] == toks and len(n.split()) > len(toks)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def described(self, low: str, pos: int) -> str | None:
+        """The company a definite description at ``pos`` stands for ("the company"), or None.
+
+        The subject of the nearest sentence (this one before ``pos``, then up to three before
+        it) that opens with a name: that name when it is a company with a legal form or a
+        shorter form of one; none when it is another name ("Kirschner Medical fell. The
+        company said": no legal form says Kirschner Medical is the company named before).
+        """
+        dm = _DESCRIPTION_RE.fullmatch(low)
+        if dm is None or dm.group("head") not in _HEADS or " of " in f" {dm.group('mods')} ":
+            return None
+        if not self.companies or self.companies[0][0] >= pos:
+            return None
+        j = bisect.bisect_right(self._sent_starts, pos) - 1
+        for k in range(j, max(-1, j - 4), -1):
+            lo = self._sents[k][0] if k >= 0 else 0
+            hi = min(pos, self._sents[k][1]) if k >= 0 else pos
+            run = self._opening_name(lo, hi)
+            if run is None:
+                continue
+            if run[1] is not None:
+                return run[1]
+            if run[2]:
+                return None  # another name opens that sentence: no claim
+        return None
+
+    def _opening_name(self, lo: int, hi: int) -> tuple[int, str | None, bool] | None:
+        """The name opening ``masked[lo:hi]``: (start, company or None, is a proper name)."""
+        om = _OPENING_RE.match(self._masked, lo, hi)
+        if om is None:
+            return None
+        start = om.start("name")
+        after = self._masked[om.end("name") : om.end("name") + 2]
+        if om.group(0)[: start - om.start()].rstrip(" \t,").casefold().endswith("the") and (
+            after[:1] == "," or (after[:1] == " " and after[1:2].islower())
+        ):
+            return None  # "The Rockford, Ill., maker of fasteners": a description's place
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.companies) and self.companies[i][0] == start:
+            return start, self.companies[i][2], True
+        name = om.group("name")
+        company = self.named(name) or self.named(name.removesuffix("’s").removesuffix("'s"))
+        if company:
+            return start, company, True
+        # (a lone capitalised word may be a sentence's common noun: "Analysts said")
+        proper = " " in name or re.search(r"[a-z,]\s" + re.escape(name) + r"\b", self._masked)
+        return start, None, bool(proper)
+
+
+def _same(a: str, b: str) -> bool:
+    """Two names of one company: equal, or one the other's first words ("Elco Inc" twice)."""
+    wa, wb = a.split(), b.split()
+    n = min(len(wa), len(wb)) - 1
+    return a == b or (n >= 1 and wa[:n] == wb[:n])
+
+
+def companies(art) -> CompanyIndex:
+    """The :class:`CompanyIndex` of a quote article (built on first use, then kept on it)."""
+    ix = art.company_index
+    if ix is None:
+        ix = art.company_index = CompanyIndex(art.masked, [(s[0], s[1]) for s in art.sents])
+    return ix
