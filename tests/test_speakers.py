@@ -3349,3 +3349,23 @@ def test_no_company_is_asserted_without_evidence(text):
     r = extract_quotes(text).to_dict("records")[-1]
     assert "company-link" not in r["method"]
     assert not r["speaker"].endswith(("Inc", "Ltd", "Corp"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place set off by commas after a name describes it, and is no speaker
+        ("Mayor Kari Vik of Bergen, Norway, said the port would stay.", "Kari Vik"),
+        (
+            "Fjord Hydro Corp., Tromsø, Norway, facing a squeeze, said it would cut jobs.",
+            "Fjord Hydro Corp",
+        ),
+        ("Lena Morrow, 30, of Peoria, Ill., who was polled, said she would vote.", "Lena Morrow"),
+        ("Dock workers in Bergen, Norway, said the port would stay.", "Dock workers in Bergen"),
+        # a region that runs into the cue, or after a prepositional phrase, is the subject
+        ("After a long fight with Sweden, Norway pledged to build the port.", "Norway"),
+        ("In a statement, Norway said the port would stay.", "Norway"),
+    ],
+)
+def test_a_place_apposition_is_no_speaker(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist()[0] == speaker

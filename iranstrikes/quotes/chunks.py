@@ -247,3 +247,58 @@ def _noun_not_verb(w: str) -> bool:
     """A singular noun before "that" ("charge", "claim"), not a verb form ("predicts")."""
     w = w.lower()
     return not w.endswith(("s", "ed")) and _FORM2LEMMA.get(w, w) == w
+
+
+_REGIONS = _resources.word_set("countries") | _resources.word_set("regions")
+_REGION_ABBREVIATIONS = _resources.word_set("region_abbreviations", lower=False)
+#: A city's name before a region: one to three capitalised words ("Hasbrouck Heights", "of
+#: Raleigh" in "Harry Bond, 30, of Raleigh, N.C., who ...").
+_CITY_RE = re.compile(r"(?:(?:of|from|in)\s+)?(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+#: A name or noun phrase a place apposition can follow (no preposition opens it).
+_PLACE_HOLDER_RE = re.compile(r"(?!(?i:in|at|on|from|for|to|by|with|after|before|during)\b)\S")
+
+
+def _is_region(text: str) -> bool:
+    """A state, province, region or country named alone ("Norway", "N.J.", "New Jersey")."""
+    return text in _REGION_ABBREVIATIONS or text.rstrip(".").casefold() in _REGIONS
+
+
+def _drop_place_appositions(
+    masked: str, chunks: list[tuple[int, int]], hi: int
+) -> list[tuple[int, int]]:
+    """The chunks without the places that describe the chunk before them.
+
+    "RMS International Inc., Hasbrouck Heights, N.J., facing a squeeze, said", "Mayor Kari Vik
+    of Bergen, Norway, said", "Officials in Austin, Texas, said": a region set off by commas
+    after a name or a noun phrase (with the city before it, when a name comes before the
+    city) is no speaker; a last chunk counts only when a comma ends it before the cue (at
+    ``hi``). A region after a prepositional phrase ("In a statement, Texas said")
+    or first is kept. "The El Paso, Texas, maker of boots" is one chunk, a description.
+    """
+    out = list(chunks)
+    i = len(out) - 1
+    while i >= 1:
+        if not _is_region(masked[out[i][0] : out[i][1]]) or (
+            # (a region that runs into the cue is its subject: "..., Germany pledged")
+            i == len(out) - 1 and "," not in masked[out[i][1] : hi]
+        ):
+            i -= 1
+            continue
+        if (
+            i + 1 < len(out)
+            and masked.startswith("The ", out[i - 1][0])
+            and masked[out[i + 1][0]].islower()
+        ):
+            # "The El Paso, Texas, maker of Western boots said": one description around it
+            out[i - 1 : i + 2] = [(out[i - 1][0], out[i + 1][1])]
+            i -= 1
+            continue
+        j = i
+        if i >= 2 and _CITY_RE.fullmatch(masked, *out[i - 1]):
+            j = i - 1  # "X Inc., Peoria, Ill.": the city goes with its region
+        if not _PLACE_HOLDER_RE.match(masked, out[j - 1][0]):
+            i -= 1
+            continue
+        del out[j : i + 1]
+        i = j - 1
+    return out

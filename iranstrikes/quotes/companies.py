@@ -43,7 +43,10 @@ _OPENING_RE = re.compile(
     r"|(?i:in\s+addition|meanwhile|separately)[ \t,]+)*"
     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
 )
-_DESCRIPTION_RE = re.compile(r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)")
+_DESCRIPTION_RE = re.compile(
+    r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)"
+    r"(?:\s+of\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+)?"  # "the maker of fasteners"
+)
 
 
 def find_companies(masked: str) -> list[tuple[int, int, str]]:

@@ -15,6 +15,7 @@ from ..text.words import _CLAUSE_WORDS
 from .chunks import (
     _clause_colon_end,
     _closing_aside,
+    _drop_place_appositions,
     _last_chunks,
     _last_finite_cue_end,
     _noun_not_verb,
@@ -444,7 +445,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         seg = seg[: tm.start()]
     if not seg.strip():
         return None, ""
-    chunks = _last_chunks(seg, lo)
+    chunks = _last_chunks(seg, lo, 5)
+    if len(chunks) >= 2:
+        chunks = _drop_place_appositions(masked, chunks, hi)  # "X Inc., Peoria, Ill., said"
+    chunks = chunks[-3:]
     if not chunks:
         return None, ""
     appos = ""
