@@ -3369,3 +3369,20 @@ def test_no_company_is_asserted_without_evidence(text):
 )
 def test_a_place_apposition_is_no_speaker(text, speaker):
     assert extract_quotes(text)["speaker"].tolist()[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # coordinated people the story names speak together, each by their full name
+        ("Karl Holm and Lena Morrow said the port would stay.", "Karl Holm and Lena Morrow"),
+        (
+            "Presidents Odd Lie and Kari Vik met on Friday. Lie and Vik also called for ties.",
+            "Odd Lie and Kari Vik",
+        ),
+        # a pair with someone unnamed is no pair of named people
+        ("Karl Holm and the mayor said the port would stay.", "Karl Holm and the mayor"),
+    ],
+)
+def test_coordinated_named_people_speak_together(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist()[-1] == speaker

@@ -267,6 +267,8 @@ def _strip_titles(mention: str) -> str:
         tl = t.lower().rstrip(".")
         if tl in _TITLE_WORDS or not (t[:1].isupper() or _CAP_TOKEN.fullmatch(t)):
             break
+        if k < len(toks) and tl.endswith("s") and tl[:-1] in _TITLE_WORDS and k == 1:
+            break  # a plural title opening a name: "Presidents Boris Yeltsin and ..."
         if k < len(toks) and _NATIONALITY.match(t) and not _NATIONALITY.match(toks[k].rstrip("s")):
             break  # (not before another nationality: "Iranian Americans" is one group's name)
         k -= 1

@@ -184,6 +184,27 @@ def _role_of_person(raw: str, person: str) -> bool:
     return not before or before[-1].casefold().strip(".,") in _BEFORE_NAME_OK
 
 
+_CONJUNCTS_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_people(art: _Article, raw: str) -> str:
+    """Two or three people the story names, coordinated ("Karl Holm and Lena Morrow"), or "".
+
+    Each conjunct must be a different person of the article (a full name, or a name with a
+    title, a verb or an apposition that says so); the canonical names are joined as the text
+    joins them.
+    """
+    parts = [p for p in _CONJUNCTS_RE.split(raw) if p]
+    if not 2 <= len(parts) <= 3:
+        return ""
+    names = [art.canonical_person(p) for p in parts]
+    if not all(names) or len(set(names)) < len(names):
+        return ""
+    if any(art.persons[n].kind != "person" and len(n.split()) < 2 for n in names):
+        return ""  # (as below: a name of two words or more is a person's)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 #: Quantifiers that open an unnamed group ("Many Republicans", "Some Americans").
 _GROUP_QUANTIFIERS = _resources.word_set("group_quantities") - {"percent", "%"} | {"other", "all"}
 
@@ -204,6 +225,10 @@ def _classify_name(
     ):
         # "Many Republicans said", "Some Americans": an unnamed group, no name
         return _clean_desc(raw, anonymous=True), "anonymous", ""
+    if " and " in raw:
+        both = _named_people(art, raw)
+        if both:
+            return both, "person", ""  # "Yeltsin and Kuchma said": both speak, each named
     person = art.canonical_person(raw)
     if person and _role_of_person(raw, person):
         # "supporters of Hillary Clinton", "a spokesman for House Speaker Paul Ryan", "the
