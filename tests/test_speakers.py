@@ -3326,6 +3326,19 @@ def test_definite_description_tied_by_the_text_model_names_its_person():
             "Ode Pharma PLC",
             "+company-link",
         ),
+        # a name ending in a word only companies' names end with, a possessive, a fronted
+        # phrase before the name that opens the sentence
+        (
+            "Bergen Motors' shares fell after the auto firm said that sales dropped.",
+            "Bergen Motors",
+            "+company-link",
+        ),
+        (
+            "Velden Federal Savings lost money. A year ago, Velden had a profit.\n\n"
+            "The company said it would cut jobs.",
+            "Velden Federal Savings",
+            "+company-link",
+        ),
     ],
 )
 def test_a_company_and_its_short_forms_and_descriptions(text, speaker, method):

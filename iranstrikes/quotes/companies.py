@@ -1,8 +1,9 @@
 """Companies a story names with their legal form, and the later mentions that stand for them.
 
 What belongs here: finding the names that end in a legal form ("Elco Industries Inc.", "Tony
-Lama Co.", "Reed International PLC"; the forms are ``resources/company_suffixes.txt``) in one
-article's masked text, and the two readings of a later mention that rest on them:
+Lama Co.", "Reed International PLC"; the forms are ``resources/company_suffixes.txt``) or in
+a word only a company's name ends with ("General Motors"; ``resources/company_words.txt``)
+in one article's masked text, and the two readings of a later mention that rest on them:
 
 - a shorter form of exactly one such name is that company ("Elco said" after "Elco
   Industries Inc."); a short form two companies share names neither;
@@ -21,12 +22,20 @@ import re
 
 from .. import resources as _resources
 
-_SUFFIXES = sorted(_resources.word_list("company_suffixes"), key=len, reverse=True)
-#: Up to six capitalised name words (with "&", "of", "and" inside), an optional comma, then a
-#: legal form; the name words stay on one line.
-_COMPANY_RE = re.compile(
-    r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|(?:&|of|and|de)\b)){0,5}?)"
-    r",?[ \t]+(?P<form>" + "|".join(re.escape(s) for s in _SUFFIXES) + r")(?![\w&'’-])\.?"
+_SUFFIXES = sorted(
+    _resources.word_list("company_suffixes") + _resources.word_list("company_words"),
+    key=len,
+    reverse=True,
+)
+_FORMS = frozenset(f.rstrip(".") for f in _SUFFIXES)
+_LEGAL = frozenset(f.rstrip(".") for f in _resources.word_list("company_suffixes"))
+_TOKEN_RE = re.compile(r"\S+")
+_POSSESSIVE_RE = re.compile(r"[’'](?:s)?$")
+#: A run of capitalised name words ("&", "of", "de" inside), on one line, with a legal form
+#: after a comma at most ("Elco Industries, Inc."); a company when its last word is a form.
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|(?:&|of|de)\b))*"
+    r"(?:,[ \t]+(?:" + "|".join(re.escape(s) for s in _SUFFIXES if s[:1].isupper()) + r")\b\.?)?"
 )
 #: Words that open a sentence or a phrase before a company's name, no part of it.
 _LEAD_WORDS = (
@@ -38,11 +47,13 @@ _LEAD_WORDS = (
 _HEADS = _resources.word_set("company_heads")
 #: The name a sentence opens with, after its opening words ("In addition, Hadson", "But
 #: Elco Industries Inc."; "The" only before a capital): capitalised words, "&" and "of".
+_OPENING_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
 _OPENING_RE = re.compile(
     r"\s*(?:(?:(?i:" + "|".join(sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\b[ \t,]*)"
-    r"|(?i:in\s+addition|meanwhile|separately)[ \t,]+)*"
-    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
+    r"|(?i:in\s+addition|meanwhile|separately)[ \t,]+)*" + _OPENING_NAME
 )
+#: The same after a fronted phrase and its comma ("A year ago, Benjamin Franklin had").
+_FRONTED_OPENING_RE = re.compile(r"\s*[A-Za-z][^,;:\"“”]{0,60}[a-z],[ \t]+" + _OPENING_NAME)
 _DESCRIPTION_RE = re.compile(
     r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)"
     r"(?:\s+of\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+)?"  # "the maker of fasteners"
@@ -56,17 +67,31 @@ def find_companies(masked: str) -> list[tuple[int, int, str]]:
     final dot that ends no dotted form: "Elco Industries Inc", "Orkem S.A.".
     """
     out = []
-    for mt in _COMPANY_RE.finditer(masked):
-        words = mt.group("name").split()
-        k = 0
-        while k < len(words) - 1 and words[k].casefold() in _LEAD_WORDS:
-            k += 1
-        if k == len(words) or words[k].casefold() in _LEAD_WORDS:
+    for mt in _NAME_RUN_RE.finditer(masked):
+        toks = [
+            (t.start(), t.end(), t.group(0).rstrip(",")) for t in _TOKEN_RE.finditer(mt.group(0))
+        ]
+        last = toks[-1][2]
+        poss = _POSSESSIVE_RE.search(last)
+        if poss is not None:  # "General Motors' shares": the name without its possessive
+            toks[-1] = (toks[-1][0], toks[-1][1] - len(poss.group(0)), last[: poss.start()])
+        # the name ends at its first legal form ("Hadson Corp. The company ...": the form ends
+        # it), else at its last company word ("Fort Pitt Capital Group Charlie Smith")
+        end = next((i for i, t in enumerate(toks) if t[2].rstrip(".") in _LEGAL), None)
+        if end is None:
+            end = max((i for i, t in enumerate(toks) if t[2].rstrip(".") in _FORMS), default=None)
+        if end is None or end == 0 or toks[end - 1][2] in {"of", "&", "de"}:
             continue
-        start = mt.start("name") + mt.group("name").find(words[k])
-        name = " ".join(words[k:]) + " " + mt.group(0)[mt.start("form") - mt.start() :]
+        k = 0
+        while k < end and toks[k][2].casefold() in _LEAD_WORDS:
+            k += 1
+        if k >= end:
+            continue  # (a form alone is no name: "The Group")
+        name = " ".join(t[2] for t in toks[k : end + 1])
         # (the final dot goes, unless the form is dotted: "Orkem S.A.")
-        out.append((start, mt.end(), name if "." in mt.group("form") else name.rstrip(".")))
+        if name.endswith(".") and "." not in toks[end][2][:-1]:
+            name = name[:-1]
+        out.append((mt.start() + toks[k][0], mt.start() + toks[end][1], name))
     return out
 
 
@@ -126,6 +151,10 @@ class CompanyIndex:
     def _opening_name(self, lo: int, hi: int) -> tuple[int, str | None, bool] | None:
         """The name opening ``masked[lo:hi]``: (start, company or None, is a proper name)."""
         om = _OPENING_RE.match(self._masked, lo, hi)
+        if om is None or om.group("name").casefold() in _LEAD_WORDS:
+            # "In over-the-counter trading yesterday, Benjamin Franklin rose": after a fronted
+            # phrase and its comma
+            om = _FRONTED_OPENING_RE.match(self._masked, lo, hi)
         if om is None:
             return None
         start = om.start("name")
