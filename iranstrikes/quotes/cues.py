@@ -61,6 +61,12 @@ _PASSIVE_ADVERB_RE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+[a-z]+ly
 _PASSIVE_SUBORDINATORS = _resources.word_set("subordinators") - {"as", "since", "once"}
 
 
+#: Belief verbs whose negation still reports a view ("doesn't think the plan will work").
+_NEG_RAISING = frozenset(_resources.word_list("reporting_verbs_neg_raising"))
+#: A negation right before the cue ("not", "never", "cannot", "wouldn't", "doesn’t").
+_NEGATION_END_RE = re.compile(r"(?:\b(?:not|never|cannot)|n[’']t)\s+$")
+
+
 # The last words of _RX32 ("or", "nor"), _RX33, _RX34 and _RX35 (as plain suffixes).
 _CUE_BLOCKER_ENDINGS = (
     "or",
@@ -68,6 +74,7 @@ _CUE_BLOCKER_ENDINGS = (
     "not",
     "never",
     "n't",
+    "n’t",
     "cannot",
     "be",
     "been",
@@ -383,8 +390,12 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if len(t) < len(before) and t.endswith(_CUE_BLOCKER_ENDINGS):
         if _RX32.search(before):
             return False
-        if _RX33.search(before) and not _GO_ON_TO_RE.search(before):
-            return False
+        if (
+            _RX33.search(before)
+            and not _GO_ON_TO_RE.search(before)
+            and not (lemma in _NEG_RAISING and _NEGATION_END_RE.search(before))
+        ):
+            return False  # "to say", "wouldn't say whether" (not "doesn't think it will")
         if wl.endswith(("ed", "d", "en", "ld")) and _RX34.search(before):
             return False
         if _RX35.search(before):
