@@ -31,3 +31,41 @@ def test_a_negated_belief_verb_still_reports_a_view():
     df = extract_quotes("Kari Vik doesn’t think that the ferry can run on time.")
     assert df["speaker"].tolist() == ["Kari Vik"]
     assert df["quote"].iloc[0] == "the ferry can run on time"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board in Tromsø, Norway, had no comment.",
+        "The ferry company had no immediate comment on the strike.",
+    ],
+)
+def test_no_comment_is_a_noun_not_a_cue(text):
+    # not a postposed cue whose content is the subject ("The harbour board in Tromsø")
+    assert extract_quotes(text).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one has claimed responsibility for the fire.",
+        "So far, no rebel group has claimed responsibility for the fire.",
+        "None of the three candidates has said whether she will run.",
+        "Nobody would confirm the figures.",
+    ],
+)
+def test_a_negative_subject_makes_no_statement(text):
+    assert extract_quotes(text).empty
+
+
+def test_a_statement_about_a_negative_subject_keeps_its_speaker():
+    df = extract_quotes("Kari Vik said no rebel group has claimed responsibility for the fire.")
+    assert df["speaker"].tolist() == ["Kari Vik"]
+    assert df["cue"].tolist() == ["said"]
+
+
+def test_no_before_a_verb_phrase_is_no_negative_subject():
+    df = extract_quotes(
+        "Ola Dahl arrived with no clear answer and admitted that the ferry was late."
+    )
+    assert df["cue"].tolist() == ["admitted"]

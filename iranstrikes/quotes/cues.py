@@ -61,6 +61,31 @@ _PASSIVE_ADVERB_RE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+[a-z]+ly
 _PASSIVE_SUBORDINATORS = _resources.word_set("subordinators") - {"as", "since", "once"}
 
 
+#: "no" and at most one word (not "no longer") right before a base form: a noun.
+_NO_BEFORE_RE = re.compile(r"\bno\s+(?:(?!longer\b)[a-z]+\s+)?$")
+#: A negative subject right before the cue, with its auxiliaries and adverbs ("No one has",
+#: "nobody would", "None of the three", "police said no rebel group has yet"); not "no matter
+#: what they", "No doubt he", "they no longer".
+#: (the words of a negative subject's noun phrase are no conjunction or preposition: not
+#: "with no clear explanation and [acknowledged]")
+_NO_FUNCTION_WORD = r"(?!(?:and|or|but|nor|then|who|which|that|to|of|with|for|in|on|at|by|from)\b)"
+_NEGATIVE_SUBJECT_RE = re.compile(
+    r"\b(?:[Nn]o\s+one|[Nn]obody|(?:[Nn]one|[Nn]either)(?:\s+of\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?"
+    r"|[Nn]o\s+(?!(?:matter|doubt|longer|wonder|he|she|it|they|we|you|i)\b)(?:"
+    + _NO_FUNCTION_WORD
+    + r"[a-z][\w’'-]*\s+){0,2}"
+    + _NO_FUNCTION_WORD
+    + r"[a-z][\w’'-]*)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|could|can|did|does|do|yet|ever|so\s+far|"
+    r"immediately|publicly|officially)\s+){0,3}$"
+)
+
+
+def _negative_subject(m: str, pos: int, floor: int) -> bool:
+    """The cue at ``pos`` has a negative subject ("No one has [claimed]", "nobody [said]")."""
+    return _NEGATIVE_SUBJECT_RE.search(m, max(floor, pos - 80), pos) is not None
+
+
 #: Belief verbs whose negation still reports a view ("doesn't think the plan will work").
 _NEG_RAISING = frozenset(_resources.word_list("reporting_verbs_neg_raising"))
 #: A negation right before the cue ("not", "never", "cannot", "wouldn't", "doesn’t").
@@ -300,6 +325,10 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
+    if base and _NO_BEFORE_RE.search(before):
+        return False  # "had no comment", "no immediate comment": a noun after "no"
+    if _negative_subject(m, mt.start(), sent_start):
+        return False  # "No one has claimed responsibility": no one made a statement
     if base and before.endswith(" one "):
         return False  # "who claimed at one point that": a noun after "one"
     if base and before.endswith("ing ") and wl + "s" in _NOUNISH_S:
