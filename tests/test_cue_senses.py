@@ -69,3 +69,44 @@ def test_no_before_a_verb_phrase_is_no_negative_subject():
         "Ola Dahl arrived with no clear answer and admitted that the ferry was late."
     )
     assert df["cue"].tolist() == ["admitted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels maintain control of the valley through a large police presence.",
+        "The lender requires that the ferry company maintain reserves of 2 million kroner.",
+        "The ferry company, which declared bankruptcy in May, closed its last route.",
+        "In that case they would have denied the mayor an opportunity to regroup.",
+        "The court denied him bail.",
+        "The harbour board responded by cutting fares on all routes to the islands.",
+        "The rally then continued, with the index up 150 points by noon.",
+    ],
+)
+def test_a_non_reporting_sense_of_a_cue_verb_is_no_statement(text):
+    assert extract_quotes(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "quote"),
+    [
+        ("Kari Vik maintained that the ferry was safe.", "maintained", "the ferry was safe"),
+        ("Kari Vik maintained the ferry was safe.", "maintained", "the ferry was safe"),
+        ("Ola Dahl denied the reports.", "denied", "the reports"),
+        ("But, Ola Dahl continued, the ferry was late.", "continued", "the ferry was late"),
+    ],
+)
+def test_the_reporting_sense_of_the_same_verbs_is_kept(text, cue, quote):
+    df = extract_quotes(text)
+    assert df["cue"].tolist() == [cue]
+    assert df["quote"].iloc[0] == quote
+
+
+def test_maintain_with_an_object_inside_a_statement_is_no_second_statement():
+    df = extract_quotes("The ferry company said it must maintain reserves of 2 million kroner.")
+    assert df["cue"].tolist() == ["said"]
+
+
+def test_responding_by_saying_is_a_statement():
+    df = extract_quotes("Ola Dahl responded by saying that the ferry was late.")
+    assert "the ferry was late" in df["quote"].tolist()

@@ -61,6 +61,22 @@ _PASSIVE_ADVERB_RE = re.compile(r"\b(?:been|be|being|was|were|is|are)\s+[a-z]+ly
 _PASSIVE_SUBORDINATORS = _resources.word_set("subordinators") - {"as", "since", "once"}
 
 
+#: Verbs that also mean "withhold" and, with two objects, report an act.
+_WITHHOLD_VERBS = frozenset(_resources.word_list("reporting_verbs_withhold"))
+#: Two objects: a pronoun (not "her", also a possessive: "denied her claims") and a noun
+#: phrase ("him bail", "them access"), or a determiner and a noun, then "a"/"an"/"any" ("the
+#: rebels an opportunity"; not "the report a day later", "the notion that a ...").
+_DOUBLE_OBJECT_RE = re.compile(
+    r"\s+(?:(?:him|them|us|me)\s+(?!(?:and|or|but|nor|that|to|in|on|at|as|for|with|of|by|from|"
+    r"because|when|after|before|all|both|again|outright|repeatedly|flatly|[a-z]+ly)\b)[a-z]"
+    r"|(?:the|his|its|their|our|my|your)\s+[a-z][\w-]*\s+(?:an?|any)\s+"
+    r"(?!(?:day|week|month|year|time|few|second|moment|lot|number)\b)[a-z])"
+)
+_THAT_AFTER_RE = re.compile(r"\s+that\b")
+#: "by" and a gerund (after an optional adverb) right after a cue: how the subject acted.
+_BY_GERUND_RE = re.compile(r"\s+by\s+(?:(?:[a-z]+ly|first|again|simply)\s+)?([a-z]{2,}ing)\b")
+
+
 #: "no" and at most one word (not "no longer") right before a base form: a noun.
 _NO_BEFORE_RE = re.compile(r"\bno\s+(?:(?!longer\b)[a-z]+\s+)?$")
 #: A negative subject right before the cue, with its auxiliaries and adverbs ("No one has",
@@ -324,6 +340,15 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
     nsm = _NOT_SPEECH_OBJECT_RE.match(m, mt.end())
     if nsm is not None and (lemma, " ".join(nsm.group(1).lower().split())) in (_NOT_SPEECH_OBJECTS):
         return False  # "pleaded guilty", "answered the phone"
+    if lemma in _WITHHOLD_VERBS and _DOUBLE_OBJECT_RE.match(m, mt.end()):
+        return False  # "denied the rebels an opportunity", "denied him bail": withheld
+    bm = _BY_GERUND_RE.match(m, mt.end())
+    if (
+        bm is not None
+        and bm.group(1).lower() not in _FORM2LEMMA
+        and not _THAT_AFTER_RE.match(m, bm.end())
+    ):
+        return False  # "responded by offering a loan": an act (not "by saying", "by implying that")
     before = m[max(sent_start, mt.start() - 30) : mt.start()].lower()
     if base and _NO_BEFORE_RE.search(before):
         return False  # "had no comment", "no immediate comment": a noun after "no"
@@ -550,6 +575,9 @@ def _progressive(m: str, pos: int, floor: int) -> bool:
 
 
 _SET_OFF_CUE_RE = re.compile(r"\s*[,:;—–]")
+#: After a set-off cue, an absolute "with" phrase and no that-clause or quotation: the verb
+#: is no cue ("The rally then continued, with the index up 150 points").
+_SET_OFF_WITH_RE = re.compile(r"\s*,\s*with\b(?![^.;]*?(?:,\s*that\b|[“\"]))")
 
 
 def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
@@ -567,7 +595,7 @@ def _needs_no_that(m: str, mt: re.Match[str]) -> bool:
         )
     if lemma in _NEED_THAT:
         after = m[mt.end() : mt.end() + 80]
-        if wl != lemma and _SET_OFF_CUE_RE.match(after):
+        if wl != lemma and _SET_OFF_CUE_RE.match(after) and not _SET_OFF_WITH_RE.match(after):
             # "But, Carson added, he ...", "He noted: ...": an inflected verb that no object
             # follows (a base form before a comma is a noun: "at one point, ...")
             return True
