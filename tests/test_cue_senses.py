@@ -110,3 +110,28 @@ def test_maintain_with_an_object_inside_a_statement_is_no_second_statement():
 def test_responding_by_saying_is_a_statement():
     df = extract_quotes("Ola Dahl responded by saying that the ferry was late.")
     assert "the ferry was late" in df["quote"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profit fell because of a charge tied to Acme's previously announced plan to cut jobs.",
+        "Sales of the recently announced ferry tickets began on Tuesday.",
+        "The fair had been dominated by a state aid dispute between Acme and Zenith.",
+        "It is the third lawsuit in a long running trademark dispute between the two firms.",
+    ],
+)
+def test_an_adjectival_participle_or_a_noun_is_no_cue(text):
+    assert extract_quotes(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Led by the mayor, the rally denounced the ferry plan.", "denounced"),
+        ("Economists predict between two and four rate rises.", "predict"),
+        ("Kari Vik has repeatedly claimed that the ferry was late.", "claimed"),
+    ],
+)
+def test_a_verb_after_a_noun_in_ly_or_before_between_is_still_a_cue(text, cue):
+    assert extract_quotes(text)["cue"].tolist() == [cue]

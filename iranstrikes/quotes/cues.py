@@ -21,6 +21,7 @@ from .lexicon import (
     _INFINITIVE_VERBS,
     _IRREGULAR,
     _NEED_THAT,
+    _NOT_ADVERB_LY,
     _NOUNISH_S,
     _OBJ_AS_RE,
     _OBJ_TO_INF_RE,
@@ -415,6 +416,16 @@ def _cue_ok(m: str, mt: re.Match[str], sent_start: int, need_that: bool = False)
         m, max(sent_start, mt.start() - 12), mt.start()
     ):
         return False  # "a story about alleged fraud", "the reported attack": an adjective
+    if wl.endswith("ed") and before.endswith("ly "):
+        am = _ADVERB_ADJECTIVE_SLOT_RE.search(m, max(sent_start, mt.start() - 40), mt.start())
+        if am is not None and am.group(1).lower() not in _NOT_ADVERB_LY:
+            return False  # "Acme's previously announced plan", "the recently revealed phone"
+    if (
+        base
+        and _BETWEEN_RE.match(m, mt.end())
+        and _no_plural(word_before(m, mt.start(), sent_start) or "s")
+    ):
+        return False  # "a trade dispute between Acme and Zenith": a noun
     if wl in _AUTHORED and _BY_AFTER_RE.match(m, mt.end()):
         return False  # "an article written by X": the author is named, no one writes here
     if wl == "wonder" and before.endswith(("no ", "small ")):
@@ -538,6 +549,15 @@ _ADJECTIVE_SLOT_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|his|her|its|their|our|my|your|these|those|of|for|with|from|at|in|on|"
     r"about|over|against|into|amid|despite)\s+$"
 )
+#: A determiner, preposition or possessive, then an adverb in -ly, right before a participle:
+#: an adjective ("the recently announced phone", "Acme's previously announced plan").
+_ADVERB_ADJECTIVE_SLOT_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|his|its|their|our|my|your|these|those|this|of|for|with|from|at|in|"
+    r"on|about|over|against|into|amid|despite)|[A-Za-z][’']s?)\s+([a-z]{3,}ly)\s+$"
+)
+#: "between" after a base form that follows no plural: a noun's complement, no verb's ("a trade
+#: dispute between X and Y"; not "economists predict between two and four rises").
+_BETWEEN_RE = re.compile(r"\s+between\b")
 #: A quotation opening right after a participle cue, with at most a comma or colon between.
 _QUOTE_AFTER_ING_RE = re.compile(r"[,:]?\s*[“\"]")
 _NAME_OR_PAST_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.’'-]*[a-z]|\b[a-z]{2,}ed)\s+$")
