@@ -28,6 +28,10 @@ _SUFFIXES = sorted(
     reverse=True,
 )
 _FORMS = frozenset(f.rstrip(".") for f in _SUFFIXES)
+#: Any form word: the name runs around these are all a company can be read from.
+_FORM_HIT_RE = re.compile(
+    r"(?<![\w&'’.-])(?:" + "|".join(re.escape(f.rstrip(".")) for f in _SUFFIXES) + r")(?![\w&-])"
+)
 _LEGAL = frozenset(f.rstrip(".") for f in _resources.word_list("company_suffixes"))
 _TOKEN_RE = re.compile(r"\S+")
 _POSSESSIVE_RE = re.compile(r"[’'](?:s)?$")
@@ -66,8 +70,21 @@ def find_companies(masked: str) -> list[tuple[int, int, str]]:
     The name is the run's words without an opening sentence word ("But", "The") and without a
     final dot that ends no dotted form: "Elco Industries Inc", "Orkem S.A.".
     """
-    out = []
-    for mt in _NAME_RUN_RE.finditer(masked):
+    out: list[tuple[int, int, str]] = []
+    seen = -1
+    for hit in _FORM_HIT_RE.finditer(masked):
+        # the name run that holds this form word (read from the line's start, at most 160
+        # characters back: a name is short), once per run
+        if hit.start() < seen:
+            continue
+        lo = max(masked.rfind("\n", 0, hit.start()) + 1, hit.start() - 160)
+        mt = next(
+            (r for r in _NAME_RUN_RE.finditer(masked, lo, hit.end() + 12) if r.end() > hit.start()),
+            None,
+        )
+        if mt is None or mt.start() > hit.start():
+            continue
+        seen = mt.end()
         toks = [
             (t.start(), t.end(), t.group(0).rstrip(",")) for t in _TOKEN_RE.finditer(mt.group(0))
         ]
