@@ -14,7 +14,7 @@ import re
 
 from .. import resources as _resources
 from ..text.segment import strip_blanks
-from .lexicon import _FORM2LEMMA
+from .lexicon import _COUNTRIES, _FORM2LEMMA
 
 #: Chunk cuts: commas, semicolons, dashes (also a spaced ASCII "-" or "--", as typed
 #: for a dash: "or DFA - which was founded ... - said") and brackets.
@@ -249,7 +249,6 @@ def _noun_not_verb(w: str) -> bool:
     return not w.endswith(("s", "ed")) and _FORM2LEMMA.get(w, w) == w
 
 
-_REGIONS = _resources.word_set("countries") | _resources.word_set("regions")
 _REGION_ABBREVIATIONS = _resources.word_set("region_abbreviations", lower=False)
 #: A city's name before a region: one to three capitalised words ("Hasbrouck Heights", "of
 #: Raleigh" in "Harry Bond, 30, of Raleigh, N.C., who ...").
@@ -260,7 +259,7 @@ _PLACE_HOLDER_RE = re.compile(r"(?!(?i:in|at|on|from|for|to|by|with|after|before
 
 def _is_region(text: str) -> bool:
     """A state, province, region or country named alone ("Norway", "N.J.", "New Jersey")."""
-    return text in _REGION_ABBREVIATIONS or text.rstrip(".").casefold() in _REGIONS
+    return text in _REGION_ABBREVIATIONS or text.rstrip(".").casefold() in _COUNTRIES
 
 
 def _drop_place_appositions(

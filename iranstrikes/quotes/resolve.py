@@ -183,6 +183,10 @@ def _singular_person(desc: str) -> bool:
     return bool(w) and not w.endswith("s") and w not in _PLURALS_WITHOUT_S
 
 
+#: Speaker types a description may be tied to someone named in the story from.
+_DESCRIBED_TYPES = frozenset({"anonymous", "unknown", "institution"})
+
+
 def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
     """Fill speaker / speaker_type / via for all statements, in text order."""
     m = art.masked
@@ -332,22 +336,15 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             if appo:
                 # "said the county engineer, Lena Morrow, on Monday": the name it stands for
                 spk, typ = appo, "person"
-            elif typ in {"anonymous", "unknown", "institution"} and first in {
-                "the",
-                "a",
-                "an",
-                "this",
-                "that",
-            }:
-                co = _companies(art).described(low.rstrip(" ,."), ms) if first == "the" else None
-                if co:
-                    # "Elco Industries Inc. ... The company said": the company named last
-                    spk, typ = co, "institution"
-                    st.method += "+company-link"
-                    resolved.append((ms, spk, typ, "", _content_words(mention)))
-                    st.speaker, st.speaker_type = spk, typ
-                    _finish_via(art, st, blocks)
-                    continue
+            elif (
+                typ in _DESCRIBED_TYPES
+                and first == "the"
+                and (co := _companies(art).described(low.rstrip(" ,."), ms))
+            ):
+                # "Elco Industries Inc. ... The company said": the company named last
+                spk, typ = co, "institution"
+                st.method += "+company-link"
+            elif typ in _DESCRIBED_TYPES and first in {"the", "a", "an", "this", "that"}:
                 np_ctx = _content_words(_RX64.split(mention)[0])
                 head_part = _RX65.split(low)[0]
                 words_l = [w for w in _RX66.findall(head_part) if w not in _STOP]
