@@ -3399,3 +3399,35 @@ def test_a_place_apposition_is_no_speaker(text, speaker):
 )
 def test_coordinated_named_people_speak_together(text, speaker):
     assert extract_quotes(text)["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The harbour was closed.\n\nOfficials declined to comment on the case but said "
+            "that it was closed.",
+            "Officials",
+        ),
+        (
+            "Investigators would not divulge the names of the suspects but said that the men "
+            "had been arrested in Ohio.",
+            "Investigators",
+        ),
+    ],
+)
+def test_a_sentence_initial_bare_plural_is_the_unnamed_group_of_a_coordinated_cue(text, speaker):
+    # capitalised only because it opens the sentence: an unnamed group, not a name of unknown
+    # kind (which no coordinated cue would take as its subject)
+    r = extract_quotes(text).iloc[-1]
+    assert (r["speaker"], r["speaker_type"]) == (speaker, "anonymous")
+    assert r["method"].endswith("+entity:sentence-subject")
+
+
+def test_a_bare_plural_capitalised_inside_sentences_too_stays_a_name():
+    # the article capitalises it mid-sentence: a name of its own (a band, a party)
+    text = "The Investigators played in Oslo.\n\nInvestigators said the tour would go on."
+    from iranstrikes.text import model
+
+    mentions = model(text).mentions
+    assert any(m.text == "Investigators" and m.kind == "name" for m in mentions)

@@ -291,7 +291,9 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     if len(toks) == 1 and initial:
         w = toks[0].strip(".,’'")
         wl = w.casefold()
-        if w not in mid_caps and (wl in openers or wl.endswith(("ing", "ly", "ed"))):
+        if w not in mid_caps and (
+            wl in openers or wl.endswith(("ing", "ly", "ed")) or _bare_plural_head(wl)
+        ):
             return None
     # sentence-initial function words and determiners ("The", "But", "In") are not names
     k0 = 0
@@ -449,7 +451,17 @@ def _opener_like(raw: str) -> bool:
     if len(toks) != 1:
         return False
     wl = toks[0].strip(".,’'").casefold()
-    return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed"))
+    return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed")) or _bare_plural_head(wl)
+
+
+def _bare_plural_head(wl: str) -> bool:
+    """True for a plural description head ("officials", "investigators").
+
+    Capitalised only because it opens the sentence, it is an unnamed group, not a name (unless
+    the article capitalises it inside sentences too).
+    """
+    lx = _lex()
+    return wl in lx["groups"] or (wl.endswith("s") and wl in lx["anon"])
 
 
 _COLLECTIVE = _resources.word_set("collective_nouns")
