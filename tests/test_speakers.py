@@ -3431,3 +3431,47 @@ def test_a_bare_plural_capitalised_inside_sentences_too_stays_a_name():
 
     mentions = model(text).mentions
     assert any(m.text == "Investigators" and m.kind == "name" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Karl Vik said that officials said the ferry plan was dead.", "officials"),
+        ("Karl Vik said that the harbour master said the ferry plan was dead.", "harbour master"),
+        ("The Harbour Gazette reported that Pentagon officials said the plan was dead.", None),
+        ("Karl Vik told reporters that Ola Dahl had said the ferry plan was dead.", "Ola Dahl"),
+    ],
+)
+def test_a_nested_statement_after_that_is_given_to_its_own_subject(text, speaker):
+    # the clause "that" opens has a subject of its own: the inner statement is its, not the
+    # outer speaker's (before: the outer speaker, or a fragment "Karl Vik said")
+    rows = extract_quotes(text)
+    inner = rows[rows["quote"] == "the ferry plan was dead"]
+    if speaker is None:
+        inner = rows[rows["quote"] == "the plan was dead"]
+        speaker = "Pentagon officials"
+    assert inner["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Vik said that night Ola Dahl testifies before the board.",  # a demonstrative
+        "Karl Vik said that his campaign had misread a Gazette report.",  # a clause
+    ],
+)
+def test_that_before_no_subject_of_its_own_leaves_the_outer_speaker(text):
+    rows = extract_quotes(text)
+    assert "Karl Vik said" not in rows["speaker"].tolist()
+    assert not any(s.startswith(("night", "his campaign had")) for s in rows["speaker"])
+
+
+def test_an_inverted_description_after_a_statement_reports_the_sentence():
+    text = (
+        "Mr. Vik warned the harbour board not to close the pier, said an official who was "
+        "briefed on the meeting and spoke anonymously."
+    )
+    rows = extract_quotes(text)
+    assert ("official", "anonymous") in set(zip(rows["speaker"], rows["speaker_type"], strict=True))
+    # the inner statement stays a row of its own
+    assert "Vik" in rows["speaker"].tolist()

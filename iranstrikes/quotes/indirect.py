@@ -137,7 +137,21 @@ def _reports_sentence_before(m: str, c: re.Match[str], subj, inverted: bool, com
         wb.group(1).lower() in _NOUN_PHRASE_WORDS or wb.group(1).endswith(("’s", "'s"))
     ):
         return False
-    return not inverted or m[subj[0]].isupper()
+    if not inverted or m[subj[0]].isupper():
+        return True
+    # "..., said an American official": a description of a person (its head, the last word
+    # before a preposition or relative, is a person's: not "wrote a host of new songs")
+    head = ""
+    for w in _WORD_RE.findall(m, subj[0], subj[1])[:6]:
+        if w.lower() in _HEAD_ENDERS:
+            break
+        head = w.lower()
+    return head in _PERSON_HEADS
+
+
+#: Heads of descriptions of people ("official", "spokesman", "analysts").
+_PERSON_HEADS = _resources.word_set("anonymity_heads")
+_HEAD_ENDERS = _resources.word_set("prepositions") | _resources.word_set("relative_pronouns")
 
 
 #: Statements whose subject and cue come before their content ("X said ..."): another cue
@@ -166,6 +180,7 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 #: What may follow a post-posed cue (or its inverted subject) that ends the sentence.
 _ENDS_SENTENCE_RE = re.compile(r"(?:\s+[a-z]\w*){0,2}\s*[.!?]?\s*$")
+_RELATIVE_TO_END_RE = re.compile(r"\s+(?:who|whom)\s[^,;:“”\"]*[.!?]?\s*$")
 
 
 def _indirect(art: _Article) -> list[_Stmt]:
@@ -472,7 +487,13 @@ def _indirect(art: _Article) -> list[_Stmt]:
                             cs_ <= st.start and st.method in _HEADED_METHODS
                             for st in sent_stmts_inner
                         )
-                        and _ENDS_SENTENCE_RE.match(m, max(subj[1], c.end()), se)
+                        and (
+                            _ENDS_SENTENCE_RE.match(m, max(subj[1], c.end()), se)
+                            # "..., said an official who was briefed on it.": a relative
+                            # clause of the inverted subject ends the sentence
+                            or inverted
+                            and _RELATIVE_TO_END_RE.match(m, subj[1], se)
+                        )
                         # (not "..., and the board agreed": a clause of its own)
                         and m[ce_ : min(subj[0], c.start())].strip() in ("", ",")
                         and _reports_sentence_before(m, c, subj, inverted, lo_c + seg_before)

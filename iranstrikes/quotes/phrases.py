@@ -23,6 +23,7 @@ from .chunks import (
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
+    _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
     _ORG_WORDS,
@@ -373,6 +374,30 @@ _ALIAS_CHUNK_RE = re.compile(r"or\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&
 _SUBJECT_WINDOW = 600
 
 
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "be", "been"})
+
+
+def _content_clause_subject(after: str) -> bool:
+    """True when ``after`` (the words after "that", before a cue) is a subject of its own.
+
+    A name or capitalised phrase, a determiner phrase or a bare plural, of up to six words,
+    with no verb among its lower-case words ("that the mayor", "that Pentagon officials"; not
+    "that night Ex-CIA chief X", a demonstrative; not "that his campaign had misread a CNN",
+    a clause).
+    """
+    words = after.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if not (words[0][:1].isupper() or words[0].lower() in _DETERMINERS or _bare_plural(after)):
+        return False
+    for w in words:
+        if w[:1].islower() and (
+            is_past_form(w) or w in _AUXILIARIES or w in _CLAUSE_WORDS or w in _FORM2LEMMA
+        ):
+            return False
+    return _plausible_np(after) or _bare_plural(after)
+
+
 def _relative_head(head: str) -> bool:
     """True when ``head`` can be the noun a relative clause after it modifies.
 
@@ -646,7 +671,13 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         ce = cs + pb.start()
         chunk = masked[cs:ce]
     rc = _RELATIVE_CLAUSE_RE.search(chunk) or _THAT_RELATIVE_RE.search(chunk)
-    if rc and rc.start() > 0 and _relative_head(chunk[: rc.start()]):
+    if (
+        rc
+        and rc.start() > 0
+        and _relative_head(chunk[: rc.start()])
+        # (not a past verb before "that": "X said that officials [said]" opens a clause)
+        and not (rc.group(0).strip() == "that" and is_past_form(chunk[: rc.start()].split()[-1]))
+    ):
         # "some voters who have listened to X said", "groups that back him say": the subject
         # is the head before the relative clause
         ce = cs + rc.start()
@@ -719,6 +750,14 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # a noun (no verb form: not "the report said that"); its subject speaks
         cs += ob.end()
         chunk = masked[cs:ce]
+    k = chunk.rfind(" that ") if "that" in chunk else -1
+    if k > 0:
+        after = chunk[k + 6 :].strip()
+        if _content_clause_subject(after):
+            # "Karl Smith said that officials [said]", "The report found that the mayor
+            # [had claimed]": the clause "that" opens has a subject of its own, which speaks
+            cs += len(chunk) - len(chunk[k + 6 :].lstrip())
+            chunk = masked[cs:ce]
     # reject subjects that are clauses
     if (
         ("that" in chunk or "if" in chunk or "whether" in chunk or "because" in chunk)
