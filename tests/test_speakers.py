@@ -3475,3 +3475,43 @@ def test_an_inverted_description_after_a_statement_reports_the_sentence():
     assert ("official", "anonymous") in set(zip(rows["speaker"], rows["speaker_type"], strict=True))
     # the inner statement stays a row of its own
     assert "Vik" in rows["speaker"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a possessive description set off after the name is its apposition
+        (
+            "Karl Vik, Norway's ambassador to the U.N., said that the sanctions were illegal.",
+            "Karl Vik",
+        ),
+        ("Ola Dahl, Vik’s campaign manager, said the candidate was not worried.", "Ola Dahl"),
+        # the article of an Arabic name does not stop the name
+        (
+            "Abdul Amir al-Anbari, Iraq's ambassador, asserted that the sanctions were illegal.",
+            "Abdul Amir al-Anbari",
+        ),
+        # a title set off before the name that ends the sentence
+        (
+            "The jet is ready, said Harbour Air President and Chief Executive Officer, Tom Enders.",
+            "Tom Enders",
+        ),
+    ],
+)
+def test_the_name_beside_a_description_or_title_speaks(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a fronted phrase before a possessive description is no name it describes
+        (
+            "On Monday, Norway's ambassador said that the sanctions were illegal.",
+            "Norway's ambassador",
+        ),
+        ("The jet is ready, said Tom Enders, the chief executive.", "Tom Enders"),
+    ],
+)
+def test_no_name_is_taken_where_the_description_itself_is_the_subject(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist() == [speaker]

@@ -193,6 +193,12 @@ def _is_number(word: str) -> bool:
     return bool(word) and (_NUMBER_RE.fullmatch(word) is not None or word in _NUMBER_WORDS)
 
 
+#: A name of up to four capitalised words ending the sentence (after a title and a comma).
+_NAME_TO_END_RE = re.compile(
+    r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s*[.!?]?\s*$"
+)
+
+
 def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None, str]:
     """Noun phrase right after an inverted cue ("said Okafor, who ...")."""
     seg = masked[pos:limit]
@@ -223,6 +229,17 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None
             while e > s and masked[e - 1].isspace():
                 e -= 1
     appos = ""
+    if (
+        end_m
+        and masked[s + end_m.start()] == ","
+        and words[-1].lower().strip(".") in _TITLE_WORDS
+        and all(w[:1].isupper() or w in {"and", "of", "&"} for w in words)
+    ):
+        # "..., said Airbus President and Chief Executive Officer, Tom Enders.": a title
+        # set off before the name that ends the sentence; the name speaks
+        nm = _NAME_TO_END_RE.match(masked, s + end_m.end(), limit)
+        if nm is not None:
+            return nm.span(1), masked[s:e]
     if end_m and masked[s + end_m.start()] == ",":
         rest = masked[s + end_m.end() : limit]
         am = _RX16.match(rest)

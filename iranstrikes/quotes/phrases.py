@@ -145,6 +145,8 @@ def _person_like(name: str) -> bool:
 
 def _looks_name(s: str) -> bool:
     toks = s.split()
+    if toks and toks[-1][:3] in ("al-", "el-"):
+        toks[-1] = toks[-1][3:]  # "Abdul Amir al-Anbari": the article of an Arabic name
     return (
         bool(toks)
         and toks[-1][:1].isupper()
@@ -412,6 +414,8 @@ def _relative_head(head: str) -> bool:
     return len(words) == 1 and words[0] in _RELATIVE_HEADS
 
 
+#: A capitalised possessive, then a lower-case word ("Norway's ambassador", "Obama’s chief").
+_POSSESSIVE_DESCRIPTION_RE = re.compile(r"[A-Z][\w.-]*[’']s\s+[a-z]")
 _APPOS_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our"})
 #: A name opening an aside, then a comma or the aside's end ("-- John McCain, who lost --").
 _ASIDE_NAME_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*[a-z])\s*(?:,|$)")
@@ -499,6 +503,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
             first.lower() in {"a", "an", "the", "who", "whose", "which", "its", "his", "her"}
             or first[:1].islower()
             or first[:1].isdigit()
+            # "Karl Vik, Norway's ambassador to the U.N., said": a possessive description
+            or _POSSESSIVE_DESCRIPTION_RE.match(last) is not None
         )
         if _LEAD_RELATIVE_RE.match(last):
             is_appos = False  # "..., which Democrats say": a relative object, then the subject
