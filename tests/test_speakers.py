@@ -3515,3 +3515,33 @@ def test_the_name_beside_a_description_or_title_speaks(text, speaker):
 )
 def test_no_name_is_taken_where_the_description_itself_is_the_subject(text, speaker):
     assert extract_quotes(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the initials of one company's name, without its legal form
+        (
+            "Vik Harbour Lines Corporation (VHL) posted its first loss.\n\nVHL reported a loss of "
+            "$4 million.",
+            "Vik Harbour Lines Corporation",
+        ),
+        # "Company" ends a company's name as a legal form does; its short form is the company
+        (
+            "Dahl Motor Company said sales fell.\n\nDahl said it would cut jobs.",
+            "Dahl Motor Company",
+        ),
+    ],
+)
+def test_a_company_named_by_its_initials_or_short_form_is_that_company(text, speaker):
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["speaker_type"]) == (speaker, "institution")
+
+
+def test_initials_two_companies_share_name_neither():
+    text = (
+        "Vik Harbour Lines Corp. and Vest Hotel Leasing Inc. agreed to merge.\n\n"
+        "VHL said the deal would close in May."
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["speaker_type"]) == ("VHL", "unknown")

@@ -6,7 +6,8 @@ a word only a company's name ends with ("General Motors"; ``resources/company_wo
 in one article's masked text, and the two readings of a later mention that rest on them:
 
 - a shorter form of exactly one such name is that company ("Elco said" after "Elco
-  Industries Inc."); a short form two companies share names neither;
+  Industries Inc."), and so are its initials ("GM" after "General Motors Corporation"); a
+  short form or initials two companies share name neither;
 - a definite description with a company head ("the company said", "the pharmaceutical
   company", "the auto firm"; ``resources/company_heads.txt``) is the company the story last
   named before it, when the sentence that named it names no other company (else it stays an
@@ -122,8 +123,12 @@ class CompanyIndex:
         self._sents = sents
         self._sent_starts = [s[0] for s in sents]
         self._by_first: dict[str, set[str]] = {}
+        #: initialisms of the companies' names ("GM" for "General Motors Corporation")
+        self._initials: dict[str, set[str]] = {}
         for _s, _e, name in self.companies:
             self._by_first.setdefault(name.split()[0], set()).add(name)
+            for ini in _initialisms(name):
+                self._initials.setdefault(ini, set()).add(name)
 
     def named(self, raw: str) -> str | None:
         """The one company whose name ``raw`` (capitalised words, no legal form) begins."""
@@ -132,6 +137,10 @@ class CompanyIndex:
             toks = toks[1:]
         if not toks or not all(t[:1].isupper() for t in toks):
             return None
+        if len(toks) == 1 and _INITIALISM_RE.fullmatch(toks[0]):
+            # "GM said" after "General Motors Corporation (GM)": the initials of one name
+            found = self._initials.get(toks[0].replace(".", ""), set())
+            return next(iter(found)) if len(found) == 1 else None
         found = {
             n
             for n in self._by_first.get(toks[0], ())
@@ -190,6 +199,28 @@ class CompanyIndex:
         # (a lone capitalised word may be a sentence's common noun: "Analysts said")
         proper = " " in name or re.search(r"[a-z,]\s" + re.escape(name) + r"\b", self._masked)
         return start, None, bool(proper)
+
+
+#: An initialism: two to six capitals, dots between them at most ("GM", "IBM", "U.A.L.").
+_INITIALISM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
+_NAME_JOINERS = frozenset({"of", "&", "de", "and", "the"})
+
+
+def _initialisms(name: str) -> set[str]:
+    """The initials of a company's name, with and without its legal form or company word.
+
+    "General Motors Corporation" -> {"GMC", "GM"}; "International Business Machines Corp"
+    -> {"IBMC", "IBM"}. A one-word name has none.
+    """
+    words = [w for w in name.split() if w not in _NAME_JOINERS]
+    out = set()
+    while len(words) >= 2:
+        if all(w[:1].isupper() for w in words):
+            out.add("".join(w[0] for w in words))
+        if words[-1].rstrip(".") not in _FORMS:
+            break
+        words = words[:-1]
+    return out
 
 
 def _same(a: str, b: str) -> bool:
