@@ -3545,3 +3545,32 @@ def test_initials_two_companies_share_name_neither():
     )
     last = extract_quotes(text).iloc[-1]
     assert (last["speaker"], last["speaker_type"]) == ("VHL", "unknown")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, mention",
+    [
+        # a company written in capitals, as wire copy opens a story
+        (
+            "VIK HARBOUR LINES CORP. said it bought a ferry.\n\nThe ferry has 40 cabins, the "
+            "company said.",
+            "VIK HARBOUR LINES CORP",
+            "the company",
+        ),
+        # more heads of company descriptions
+        (
+            "Dahl Care Inc. said it would merge.\n\nThe home care provider said the deal was fair.",
+            "Dahl Care Inc",
+            "The home care provider",
+        ),
+    ],
+)
+def test_company_descriptions_link_to_the_company_named_before(text, speaker, mention):
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["speaker_mention"]) == (speaker, mention)
+    assert last["method"].endswith("+company-link")
+
+
+def test_a_bare_plural_of_participants_after_its_statement_speaks():
+    last = extract_quotes("The talks went well, participants said.").iloc[-1]
+    assert (last["speaker"], last["speaker_type"]) == ("participants", "anonymous")

@@ -24,16 +24,24 @@ import re
 from .. import resources as _resources
 
 _SUFFIXES = sorted(
-    _resources.word_list("company_suffixes") + _resources.word_list("company_words"),
-    key=len,
-    reverse=True,
+    {
+        form
+        for word in _resources.word_list("company_suffixes") + _resources.word_list("company_words")
+        # (and in capitals, as a name in capitals is written: "BLOCKBUSTER ENTERTAINMENT CORP.")
+        for form in (word, word.upper())
+    },
+    key=lambda f: (-len(f), f),
 )
 _FORMS = frozenset(f.rstrip(".") for f in _SUFFIXES)
 #: Any form word: the name runs around these are all a company can be read from.
 _FORM_HIT_RE = re.compile(
     r"(?<![\w&'’.-])(?:" + "|".join(re.escape(f.rstrip(".")) for f in _SUFFIXES) + r")(?![\w&-])"
 )
-_LEGAL = frozenset(f.rstrip(".") for f in _resources.word_list("company_suffixes"))
+_LEGAL = frozenset(
+    form
+    for f in _resources.word_list("company_suffixes")
+    for form in (f.rstrip("."), f.rstrip(".").upper())
+)
 _TOKEN_RE = re.compile(r"\S+")
 _POSSESSIVE_RE = re.compile(r"[’'](?:s)?$")
 #: A run of capitalised name words ("&", "of", "de" inside), on one line, with a legal form
