@@ -3574,3 +3574,22 @@ def test_company_descriptions_link_to_the_company_named_before(text, speaker, me
 def test_a_bare_plural_of_participants_after_its_statement_speaks():
     last = extract_quotes("The talks went well, participants said.").iloc[-1]
     assert (last["speaker"], last["speaker_type"]) == ("participants", "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Commissioner for Competition Neelie Kroes said that the merger was blocked.",
+            "Neelie Kroes",
+        ),
+        (
+            "Minister of Foreign Affairs Mohammad Javad Zarif said that the talks had ended.",
+            "Mohammad Javad Zarif",
+        ),
+        # a title's own "of" is no domain: the name after it as before
+        ("Secretary of State Kari Vik said that the talks had ended.", "Kari Vik"),
+    ],
+)
+def test_the_domain_of_a_title_is_no_part_of_the_name_after_it(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist() == [speaker]

@@ -351,6 +351,26 @@ def _place_prefix(toks: list[str]) -> int:
 _FIRST_NAMES = _resources.first_name_genders()
 
 
+#: A title and "of" / "for" right before a name run ("Minister for [Foreign Affairs X Y]").
+_TITLE_FOR_BEFORE_RE = re.compile(
+    r"(?<![\w.-])(?:"
+    + "|".join(sorted((w.capitalize() for w in _TITLE_WORDS if w.isalpha()), key=len, reverse=True))
+    + r")\s+(?:of|for)\s+\Z"
+)
+
+
+def _name_after_domain(raw: str) -> str:
+    """The name ending a run that opens with a title's domain ("Competition Neelie Kroes").
+
+    After "Commissioner for" or "Minister of", the run's first capitalised words name the
+    office's domain ("Competition", "Foreign Affairs"): the name is its last two words, or
+    from a known first name on ("Foreign Affairs Julie Bishop" -> "Julie Bishop").
+    """
+    toks = raw.split()
+    j = next((i for i in range(1, len(toks) - 1) if toks[i].lower() in _FIRST_NAMES), len(toks) - 2)
+    return " ".join(toks[j:])
+
+
 @lru_cache(maxsize=65536)
 def _person_name(raw: str) -> str | None:
     """The person name a capitalised run of two or more tokens can be, or None.
@@ -361,6 +381,8 @@ def _person_name(raw: str) -> str | None:
     text (memoised).
     """
     name = _strip_titles(raw)
+    if name.count(" ") >= 2 and _TITLE_FOR_BEFORE_RE.search(raw, 0, len(raw) - len(name)):
+        name = _name_after_domain(name)  # "Commissioner for Competition Neelie Kroes"
     ntoks = name.split()
     while ntoks and (ntoks[0].lower() in _OPENERS or ntoks[0].lower() in _NO_NAME_LEAD):
         ntoks = ntoks[1:]  # "When Trump", "After Smith": a clause opener, no name
@@ -646,7 +668,14 @@ class _Article:
         )
         for mt in runs:
             raw = mt.group(0)
-            name = _person_name(raw)
+            if raw.count(" ") >= 2 and _TITLE_FOR_BEFORE_RE.search(
+                m, max(0, mt.start() - 40), mt.start()
+            ):
+                # "Commissioner for [Competition Neelie Kroes]": the run opens with the title's
+                # domain (the name is the run's end: its offsets and titles read as before)
+                name = _person_name(_name_after_domain(raw))
+            else:
+                name = _person_name(raw)
             if name is None or self.outlet_at(mt.start(), mt.end()):
                 continue
             titles = raw[: len(raw) - len(name)].lower()
