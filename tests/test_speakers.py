@@ -3593,3 +3593,24 @@ def test_a_bare_plural_of_participants_after_its_statement_speaks():
 )
 def test_the_domain_of_a_title_is_no_part_of_the_name_after_it(text, speaker):
     assert extract_quotes(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            '"The ferry is late," Kari Vik said. "We are sorry."\n\n"It will sail in May," '
+            "claims writer Ola Dahl.",
+            "Ola Dahl",
+        ),
+        ('"It is over," notes Kari Vik, a critic.', "Kari Vik"),
+    ],
+)
+def test_a_noun_like_cue_right_after_a_quotation_is_its_inverted_cue(text, speaker):
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["method"]) == (speaker, "cue_after_quote_inverted")
+
+
+def test_a_noun_like_word_after_a_quoted_modifier_is_no_cue():
+    rows = extract_quotes('Kari Vik rejected the "fake news" claims made by the paper.')
+    assert "claims" not in rows["cue"].tolist()

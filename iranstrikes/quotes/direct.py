@@ -27,6 +27,7 @@ from .cues import _cue_ok
 from .forms import _DATE_WORDS, _FINITE_RE
 from .lexicon import (
     _FORM2LEMMA,
+    _NOUNISH_S,
     _PRONOUNS,
     _QUOTED_AS_RE,
     _RX55,
@@ -567,7 +568,13 @@ def _after_attr(
         )
         return st
     for c in art.cues(lo, hi):
-        if not _cue_ok(m, c, lo):
+        if not _cue_ok(m, c, lo) and not (
+            # '“It will fly,” claims writer X': right after a quotation its comma closes, a
+            # form that is often a noun ("claims", "notes") is the quotation's inverted cue
+            c.group(0) in _NOUNISH_S
+            and art.text[q.close_pos - 1 : q.close_pos] in {",", "?", "!"}
+            and not m[lo : c.start()].strip()
+        ):
             continue
         pre = m[lo : c.start()]
         if not new_sentence and not pre.strip() and c.group(0)[:1].isupper():
