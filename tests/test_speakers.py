@@ -3614,3 +3614,27 @@ def test_a_noun_like_cue_right_after_a_quotation_is_its_inverted_cue(text, speak
 def test_a_noun_like_word_after_a_quoted_modifier_is_no_cue():
     rows = extract_quotes('Kari Vik rejected the "fake news" claims made by the paper.')
     assert "claims" not in rows["cue"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an earlier speaker whose head is another noun is no antecedent of a description
+        (
+            "Shares rose after a report by the Harbour Department, which said that claims fell."
+            "\n\nShares rose after the Harbour Department, which said that claims fell.",
+            "Harbour Department",
+        ),
+        (
+            "A Harbour Department official said it was calm. The Harbour Department said it was over.",
+            "Harbour Department",
+        ),
+        # the same head after a post-nominal adjective or participle still links
+        (
+            "Sources familiar with the talks said it was over. The sources said the deal was dead.",
+            "Sources familiar with the talks",
+        ),
+    ],
+)
+def test_a_description_links_only_to_an_earlier_speaker_with_its_head(text, speaker):
+    assert extract_quotes(text).iloc[-1]["speaker"] == speaker

@@ -346,14 +346,7 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 st.method += "+company-link"
             elif typ in _DESCRIBED_TYPES and first in {"the", "a", "an", "this", "that"}:
                 np_ctx = _content_words(_RX64.split(mention)[0])
-                head_part = _RX65.split(low)[0]
-                words_l = [w for w in _RX66.findall(head_part) if w not in _STOP]
-                headw = words_l[-1] if words_l else ""
-                headw = (
-                    headw[:-1]
-                    if len(headw) > 3 and headw.endswith("s") and not headw.endswith("ss")
-                    else headw
-                )
+                headw = _head_word(low)
                 best = None
                 best_score, best_recent = 0, -1
                 org_head = headw in _ORG_WORDS or headw in _COUNTRIES
@@ -395,6 +388,9 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         ov = len(np_ctx & ctx)
                         if (
                             (ov >= 1 and headw in ctx)
+                            # (the earlier one's own head: "a report by the Labor Department"
+                            # is no "the Labor Department")
+                            and _same_head(name, mention)
                             and ov > best_score
                             and places <= ctx
                             and (not org_head or np_ctx <= ctx)
@@ -426,6 +422,50 @@ _NAMED_PP_RE = re.compile(
     + "|".join(sorted(_resources.word_set("prepositions"), key=len, reverse=True))
     + r")\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?=,)"
 )
+
+
+def _same_head(name: str, mention: str) -> bool:
+    """An earlier speaker's description has head ``headw`` (or its head is a name).
+
+    Its head is its last word before a preposition ("by" too), a post-nominal adjective
+    ("sources familiar with ...") or a participle ("a witness interviewed by ...").
+    "a report by the Labor Department" is no "the Labor Department", nor "State Department
+    official" "the State Department"; "actress America Ferrera" may be "the actress" (a
+    name ends it: no common noun to compare).
+    """
+    head, mine = _np_head(name), _np_head(mention)
+    if not head or head[:1].isupper() or not mine:
+        return True
+    head, mine = head.lower(), mine.lower()
+    return head == mine or head.rstrip("s") == mine.rstrip("s")
+
+
+def _np_head(np: str) -> str:
+    """The last word of a noun phrase before its post-modifier (see :func:`_same_head`)."""
+    words = []
+    for w in np.split():
+        wl = w.lower().strip(".,")
+        if wl in _PREPOSITIONS or wl in _POSTNOMINAL or wl in _RELATIVE_WORDS_R:
+            break
+        if words and wl.endswith(("ed", "ing")) and w.islower():
+            break
+        words.append(w.strip(".,"))
+    return words[-1] if words else ""
+
+
+_POSTNOMINAL = _resources.word_set("postnominal_adjectives")
+_PREPOSITIONS = _resources.word_set("prepositions")
+_RELATIVE_WORDS_R = _resources.word_set("relative_pronouns")
+
+
+def _head_word(low: str) -> str:
+    """The head of a lower-cased description: its last word before a preposition, singular."""
+    head_part = _RX65.split(low)[0]
+    words_l = [w for w in _RX66.findall(head_part) if w not in _STOP]
+    headw = words_l[-1] if words_l else ""
+    return (
+        headw[:-1] if len(headw) > 3 and headw.endswith("s") and not headw.endswith("ss") else headw
+    )
 
 
 def _name_in_apposition(art: _Article, me: int) -> str:
