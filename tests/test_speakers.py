@@ -3638,3 +3638,35 @@ def test_a_noun_like_word_after_a_quoted_modifier_is_no_cue():
 )
 def test_a_description_links_only_to_an_earlier_speaker_with_its_head(text, speaker):
     assert extract_quotes(text).iloc[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a city set off after a company's name is no speaker
+        ("VIK LINES Inc., Bergen, said its ferry unit would be listed.", "VIK LINES Inc"),
+        # a long "maker of ..." description links to the company named before
+        (
+            "Dahl Boots Co. rose.\n\nThe Bergen, Norway, maker of Western boots and leather "
+            "accessories said the stock would pay dividends.",
+            "Dahl Boots Co",
+        ),
+        # "the companies": the two companies the nearest sentence naming any names
+        (
+            "Vik Lines Inc. and Dahl Ferries Corp. agreed to merge.\n\nThe two companies said "
+            "the deal would close in May.",
+            "Vik Lines Inc and Dahl Ferries Corp",
+        ),
+    ],
+)
+def test_company_places_long_descriptions_and_pairs(text, speaker):
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["speaker_type"]) == (speaker, "institution")
+
+
+def test_the_companies_after_three_named_is_no_pair():
+    text = (
+        "Vik Lines Inc., Dahl Ferries Corp. and Berg Shipping AB agreed to merge.\n\n"
+        "The companies said the deal would close in May."
+    )
+    assert " and " not in extract_quotes(text).iloc[-1]["speaker"]

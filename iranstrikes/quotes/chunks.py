@@ -257,6 +257,15 @@ _CITY_RE = re.compile(r"(?:(?:of|from|in)\s+)?(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[
 _PLACE_HOLDER_RE = re.compile(r"(?!(?i:in|at|on|from|for|to|by|with|after|before|during)\b)\S")
 
 
+_LEGAL_FORMS = frozenset(f.rstrip(".").casefold() for f in _resources.word_list("company_suffixes"))
+
+
+def _ends_in_legal_form(text: str) -> bool:
+    """A company's name with its legal form ("Healthdyne Inc.", "ORKEM S.A.")."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].rstrip(".,").casefold() in _LEGAL_FORMS
+
+
 def _is_region(text: str) -> bool:
     """A state, province, region or country named alone ("Norway", "N.J.", "New Jersey")."""
     return text in _REGION_ABBREVIATIONS or text.rstrip(".").casefold() in _COUNTRIES
@@ -277,6 +286,15 @@ def _drop_place_appositions(
     out = list(chunks)
     i = len(out) - 1
     while i >= 1:
+        if (
+            _CITY_RE.fullmatch(masked, *out[i])
+            and "," in masked[out[i][1] : hi]
+            and _ends_in_legal_form(masked[out[i - 1][0] : out[i - 1][1]])
+        ):
+            # "HEALTHDYNE Inc., Atlanta, said": a city set off after a company's name
+            del out[i]
+            i -= 1
+            continue
         if not _is_region(masked[out[i][0] : out[i][1]]) or (
             # (a region that runs into the cue is its subject: "..., Germany pledged")
             i == len(out) - 1 and "," not in masked[out[i][1] : hi]

@@ -8,6 +8,8 @@ in one article's masked text, and the two readings of a later mention that rest 
 - a shorter form of exactly one such name is that company ("Elco said" after "Elco
   Industries Inc."), and so are its initials ("GM" after "General Motors Corporation"); a
   short form or initials two companies share name neither;
+- "the companies" or "the two firms" are the two companies the nearest earlier sentence
+  naming any names (none when it names one or three);
 - a definite description with a company head ("the company said", "the pharmaceutical
   company", "the auto firm"; ``resources/company_heads.txt``) is the company the story last
   named before it, when the sentence that named it names no other company (else it stays an
@@ -67,9 +69,11 @@ _OPENING_RE = re.compile(
 )
 #: The same after a fronted phrase and its comma ("A year ago, Benjamin Franklin had").
 _FRONTED_OPENING_RE = re.compile(r"\s*[A-Za-z][^,;:\"“”]{0,60}[a-z],[ \t]+" + _OPENING_NAME)
+#: A definite plural of a company head ("the companies", "the two firms", "both concerns").
+_PLURAL_RE = re.compile(r"(?:the|both)\s+(?:two\s+)?(?P<head>[a-z]+s)")
 _DESCRIPTION_RE = re.compile(
     r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)"
-    r"(?:\s+of\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+)?"  # "the maker of fasteners"
+    r"(?:\s+of\s+(?:[\w.'’-]+\s+){0,5}[\w.'’-]+)?"  # "the maker of fasteners"
 )
 
 
@@ -164,10 +168,13 @@ class CompanyIndex:
         shorter form of one; none when it is another name ("Kirschner Medical fell. The
         company said": no legal form says Kirschner Medical is the company named before).
         """
+        if not self.companies or self.companies[0][0] >= pos:
+            return None
+        pm = _PLURAL_RE.fullmatch(low)
+        if pm is not None and _singular(pm.group("head")) in _HEADS:
+            return self._pair_before(pos)
         dm = _DESCRIPTION_RE.fullmatch(low)
         if dm is None or dm.group("head") not in _HEADS or " of " in f" {dm.group('mods')} ":
-            return None
-        if not self.companies or self.companies[0][0] >= pos:
             return None
         j = bisect.bisect_right(self._sent_starts, pos) - 1
         for k in range(j, max(-1, j - 4), -1):
@@ -180,6 +187,27 @@ class CompanyIndex:
                 return run[1]
             if run[2]:
                 return None  # another name opens that sentence: no claim
+        return None
+
+    def _pair_before(self, pos: int) -> str | None:
+        """The two companies ("A and B") the nearest earlier sentence naming any names.
+
+        For "the companies", "the two firms" at ``pos`` (this sentence before it, then up to
+        three before): exactly two companies with a legal form in that sentence, else None.
+        """
+        j = bisect.bisect_right(self._sent_starts, pos) - 1
+        for k in range(j, max(-1, j - 4), -1):
+            lo = self._sents[k][0] if k >= 0 else 0
+            hi = min(pos, self._sents[k][1]) if k >= 0 else pos
+            i = bisect.bisect_left(self._starts, lo)
+            names: list[str] = []
+            while i < len(self.companies) and self.companies[i][1] <= hi:
+                name = self.companies[i][2]
+                if not any(_same(name, n) for n in names):
+                    names.append(name)
+                i += 1
+            if names:
+                return " and ".join(names) if len(names) == 2 else None
         return None
 
     def _opening_name(self, lo: int, hi: int) -> tuple[int, str | None, bool] | None:
@@ -229,6 +257,11 @@ def _initialisms(name: str) -> set[str]:
             break
         words = words[:-1]
     return out
+
+
+def _singular(word: str) -> str:
+    """The singular of a company head's plural: "companies" -> "company", "firms" -> "firm"."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def _same(a: str, b: str) -> bool:
