@@ -3670,3 +3670,26 @@ def test_the_companies_after_three_named_is_no_pair():
         "The companies said the deal would close in May."
     )
     assert " and " not in extract_quotes(text).iloc[-1]["speaker"]
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_someone_else_is_theirs():
+    text = (
+        '"It is a good move," said the strategist, Tim Dahl. Following some speculation, '
+        'chairman Ola Vik denied the reports. "We do not exclude any option."'
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["method"]) == ("Ola Vik", "lead_in")
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "And it threw Ola Vik for a loop.",  # an object, no subject
+        "But the oversized Ola Vik poster has not hurt interest.",  # a modifier
+        "Dahl also attacked Ola Vik.",  # the speaker is named too
+    ],
+)
+def test_a_person_named_otherwise_between_quotations_takes_no_lead_in(between):
+    text = f'"We will win," Karl Dahl said. {between} "He is a disaster."'
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["method"]) == ("Karl Dahl", "continuation")

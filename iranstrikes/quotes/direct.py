@@ -7,6 +7,7 @@ attributions by context alone (a pronoun, a gesture) are in :mod:`.by_context`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import resources as _resources
@@ -75,6 +76,52 @@ def _named_after(art: _Article, q: _Quote, se: int) -> bool:
     return (
         _comma_closes(art, q) and _NAMED_AFTER_RE.match(art.masked, q.close_pos + 1, se) is not None
     )
+
+
+#: Before a lead-in sentence's subject: a fronted phrase and its comma at most, then up to
+#: three title words ("Following the reports, chairman [Dieter Zetsche]", "Sen. [X]").
+_LEAD_IN_PREFIX_RE = re.compile(r"\s*(?:[^;:]{0,200},\s+)?(?:(?:[a-z]+|[A-Z][a-z]{1,4}\.)\s+){0,3}")
+#: After it: its verb (a lower-case word; not a possessive, a name or a modifier's noun).
+_LEAD_IN_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _lead_in(art: _Article, base: _Stmt, ss: int) -> tuple[int, int] | None:
+    """The one person a narrative sentence between a speaker's quotation and ``ss`` names.
+
+    The sentence right before ``ss``, after ``base``'s sentence, with no quotation mark: when
+    it names exactly one person, who is not ``base``'s speaker, that person's mention (the
+    first); else None (the previous speaker goes on).
+    """
+    k = bisect.bisect_left(art.sents, (ss,)) - 1
+    if k < 0:
+        return None
+    ps, pe = art.sents[k][0], art.sents[k][1]
+    m = art.masked
+    if ps < base.sent[1] or pe > ss or any(c in m[ps:pe] for c in '"“”'):
+        return None
+    names = _people_in(art, ps, pe)
+    if len(names) != 1 or base.subj is None:
+        return None
+    name, span = next(iter(names.items()))
+    if not _LEAD_IN_PREFIX_RE.fullmatch(m, ps, span[0]) or not _LEAD_IN_VERB_RE.match(m, span[1]):
+        return None  # the person is no subject ("And it threw Santilli", "the Trump face")
+    said = art.canonical_person(art.masked[base.subj[0] : base.subj[1]])
+    if said is None:
+        # a description speaks ("said the strategist, Tim Ghriskey"): anyone its sentence
+        # names may be the one it describes
+        return None if name in _people_in(art, *base.sent) else span
+    return None if said == name else span
+
+
+def _people_in(art: _Article, lo: int, hi: int) -> dict[str, tuple[int, int]]:
+    """The people named in ``masked[lo:hi]``: canonical name -> first mention's span."""
+    pm = art.person_mentions
+    i = bisect.bisect_left(pm, (lo, -1, ""))
+    names: dict[str, tuple[int, int]] = {}
+    while i < len(pm) and pm[i][0] < hi:
+        names.setdefault(pm[i][2], (pm[i][0], pm[i][1]))
+        i += 1
+    return names
 
 
 def _statement_before(
@@ -386,6 +433,13 @@ def _direct(art: _Article, indirect: list[_Stmt]) -> list[_Stmt]:
                 )
                 stmt.extra["prev"] = base
                 stmt.subj_from = -2
+                lead = _lead_in(art, base, ss)
+                if lead is not None:
+                    # '“...,” said X. Chairman Dieter Zetsche denied the reports. “We do not
+                    # ...”': the one person the sentence between them names speaks now
+                    stmt.subj, stmt.subj_from, stmt.apposition = lead, None, ""
+                    stmt.method = "lead_in"
+                    del stmt.extra["prev"]
                 named = (
                     _NAMED_SPEAKER_AFTER_RE.match(m, q.close_pos + 1, se)
                     if _comma_closes(art, q)
