@@ -3693,3 +3693,27 @@ def test_a_person_named_otherwise_between_quotations_takes_no_lead_in(between):
     text = f'"We will win," Karl Dahl said. {between} "He is a disaster."'
     last = extract_quotes(text).iloc[-1]
     assert (last["speaker"], last["method"]) == ("Karl Dahl", "continuation")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The plan was backed by Karl Vik, who said that it was fair.", "Karl Vik"),
+        (
+            "The plan was backed by Karl Vik and Ola Dahl, who said that it was fair.",
+            "Karl Vik and Ola Dahl",
+        ),
+        (
+            "There was good news from Vik Lines Corp., which announced that it had profits.",
+            "Vik Lines Corp",
+        ),
+        # an object relative keeps its own subject
+        ("The board broke its rules - which he added was regrettable.", None),
+    ],
+)
+def test_a_relative_after_a_clause_goes_back_to_the_name_before_its_comma(text, speaker):
+    rows = extract_quotes(text)
+    if speaker is None:
+        assert "rules" not in " ".join(rows["speaker"])
+    else:
+        assert rows.iloc[-1]["speaker"] == speaker

@@ -525,6 +525,21 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                 # is the noun phrase right before it, not the clause that phrase ends
                 ps += _relative_np_start(prev)
                 prev = masked[ps:pe]
+            elif last.strip().lower() in {"who", "which"}:
+                # (the relative is the subject: not "which he added", an object relative)
+                k = _relative_np_start(prev)
+                if (
+                    k
+                    and any(w in _AUXILIARIES or is_past_form(w) for w in prev[:k].split())
+                    # (only a name: a description's antecedent may be inside it, "no mention
+                    # of Jeb Bush, who", which the text model reads; "..., which" may take
+                    # the whole clause)
+                    and prev[k : k + 1].isupper()
+                ):
+                    # "The plan was backed by Karl Vik, who said": after a clause, the noun
+                    # phrase before the comma (not "a Democrat from the district, who")
+                    ps += k
+                    prev = masked[ps:pe]
             cand = _LEAD_FLUFF_RE.sub("", prev)
             described = bool(cand.split()) and cand.split()[0].lower() in {"a", "an", "the"}
             participle = coord_part or (
