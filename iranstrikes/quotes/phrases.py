@@ -11,7 +11,6 @@ import re
 
 from .. import resources as _resources
 from ..text.mentions import is_past_form
-from ..text.words import _CLAUSE_WORDS
 from .chunks import (
     _clause_colon_end,
     _closing_aside,
@@ -23,13 +22,10 @@ from .chunks import (
 from .lexicon import (
     _ADVERB_TAIL_RE,
     _AUTHORSHIP_PARTICIPLES,
-    _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _NOT_ADVERB_LY,
-    _ORG_WORDS,
     _PREPOSITIONS,
     _PRONOUNS,
-    _RELATIVE_HEADS,
     _RX7,
     _RX8,
     _RX9,
@@ -42,6 +38,24 @@ from .lexicon import (
     word_before,
 )
 from .noun_phrases import _relative_np_start
+from .np_shapes import (
+    _AUXILIARIES,
+    _BARE_SUBJECT_PRONOUNS,
+    _DAYS_MONTHS,
+    _DETERMINERS,
+    _FOCUS_WORDS,
+    _PREP_START_RE,
+    _RELATIVE_CLAUSE_RE,
+    _SUBJECT_TAIL,
+    _TRAILING_PARENS_RE,
+    _bare_plural,
+    _content_clause_subject,
+    _looks_name,
+    _object_relative_subject,
+    _person_like,
+    _plausible_np,
+    _relative_head,
+)
 from .outlets import (
     _WORD_OR_HYPHEN_RE,
 )
@@ -95,15 +109,6 @@ def _strip_tail_adverbs(seg: str) -> str:
 #: Up to a dash or comma and "something" (greedy), for :func:`_subject`.
 _DASH_OBJECT_RE = re.compile(r".*(?:\s[-—–]+|,)\s+something\s+", re.S)
 #: Up to the last colon followed by a blank (greedy), for :func:`_subject`.
-_PREP_START_RE = re.compile(
-    r"(?i)^(?:in|on|at|after|before|during|following|earlier|later|last|this|since|from|with|"
-    r"without|by|for|under|amid|despite|as|when|while|meanwhile|speaking|asked)\b"
-)
-_DAYS_MONTHS = frozenset(
-    k
-    for k in (*_resources.months(), *_resources.weekdays())
-    if len(k) > 5 or k in ("may", "june", "july", "march", "april")
-)
 
 
 #: (a hyphen ends a dateline only before a blank: "KING-TV reported" is a name)
@@ -128,33 +133,6 @@ _VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|did
 _LAST_CLAUSE_VERB_IN_NP_RE = re.compile(r".*" + _CLAUSE_VERB_IN_NP_RE.pattern, re.S)
 
 
-def _person_like(name: str) -> bool:
-    """A capitalised run that reads as a person's name.
-
-    A title in it ("Sen. Kari Vik"), or a known first name (``resources/first_names.csv``)
-    first and no organisation word last ("Bob Mulholland", not "Fox News" or "Ho Chi Minh
-    City").
-    """
-    toks = name.split()
-    if len(toks) < 2:
-        return False
-    if any(t.lower().strip(".") in _TITLE_WORDS for t in toks[:-1]):
-        return True
-    return toks[0].lower() in _resources.first_name_genders() and toks[-1].lower() not in _ORG_WORDS
-
-
-def _looks_name(s: str) -> bool:
-    toks = s.split()
-    if toks and toks[-1][:3] in ("al-", "el-"):
-        toks[-1] = toks[-1][3:]  # "Abdul Amir al-Anbari": the article of an Arabic name
-    return (
-        bool(toks)
-        and toks[-1][:1].isupper()
-        and toks[-1].lower() not in _STOP
-        and toks[-1].lower().strip(".,") not in _DAYS_MONTHS
-    )
-
-
 _TRY_TO_RE = re.compile(
     r"\s+(?:tried|tries|trying|sought|seeks|moved|wanted|wants|was\s+keen|were\s+keen)\s+to\s*$"
 )
@@ -167,7 +145,6 @@ _SUBORDINATOR_NB_RE = re.compile(
 _SUBORDINATOR_RE = re.compile(r"(?<![\w-])" + _SUBORDINATOR_NB_RE.pattern)
 # (the _NB form has no look-behind, so the engine can skip ahead to candidate first letters)
 #: Subject pronouns that take no modifier before their verb ("He appeared to ...").
-_BARE_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _OBJECT_ONLY = frozenset({"him", "them", "us", "me"})
 _PRONOUN_FOLLOWERS = frozenset({"and", "or", "himself", "herself", "themselves", "alone", "too"})
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
@@ -201,14 +178,12 @@ def _last_subordinator(chunk: str) -> re.Match[str] | None:
         pos = mt.end()
 
 
-_SUBJECT_TAIL = _resources.word_set("subject_tail_words")
 _QUESTION_WORDS = "|".join(sorted(_resources.word_set("question_words")))
 #: The last question word of a chunk and the blanks after it ("what [his supporters]").
 _QUESTION_WORD_RE = re.compile(
     r"(?i)\b(?:" + _QUESTION_WORDS + r")\s+(?!.*\b(?:" + _QUESTION_WORDS + r")\b)"
 )
 _PARENTHETICAL_OPENERS = _resources.word_set("parenthetical_openers")
-_DETERMINERS = _resources.word_set("determiners")
 _SET_OFF_RE = re.compile(r"[,—–)]|\s--?\s")
 #: A name of two or more capitalised words (after titles), a parenthesised tag at most:
 #: the head of an apposition left open ("Sen. Kristen Gillibrand (D-NY), a supporter ...").
@@ -232,10 +207,8 @@ _PARTICIPLE_BY_RE = re.compile(
 )
 #: An author inside a subject ("an op-ed written by X", "a letter signed by X").
 _AUTHOR_BY_RE = re.compile(r"\s(?:" + "|".join(_AUTHORSHIP_PARTICIPLES) + r")\s+by\s")
-_RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve|ll|re))\s")
 _AMONG_THOSE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:one\s+)?(?:among|of)\s+those\s*$")
 _TRAILING_WHO_RE = re.compile(r"\s(?:who|who[’'](?:s|d|ve))\s*$")
-_TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def _strip_subject_tail(seg: str) -> str:
@@ -254,51 +227,6 @@ def _strip_subject_tail(seg: str) -> str:
 
 #: A relative pronoun and the words after it to the end of the chunk (the cue follows).
 _OBJECT_RELATIVE_RE = re.compile(r"\b(?:who|whom|which)\s+(?P<np>[^,;:]+?)\s*$")
-
-
-def _object_relative_subject(np: str) -> bool:
-    """The words after a relative pronoun are a subject: a pronoun or a short noun phrase.
-
-    Not a verb or an auxiliary ("who have listened to X", "who backed him", "who favor").
-    """
-    words = np.split()
-    if not 1 <= len(words) <= 4:
-        return False
-    first = words[0].casefold()
-    if first in _SUBJECT_TAIL or first in _CLAUSE_WORDS:
-        return False
-    if len(words) == 1 and first in _BARE_SUBJECT_PRONOUNS:
-        return True
-    # (a determiner or a capital opens it: a bare lower-case word may be a verb, "who favor")
-    return _plausible_np(np) and (words[0][:1].isupper() or first in _DETERMINERS)
-
-
-def _bare_plural(cand: str) -> bool:
-    """A short plural noun phrase with no determiner ("critics", "union leaders")."""
-    words = cand.split()
-    return (
-        1 <= len(words) <= 3
-        and all(w.isalpha() and w.islower() for w in words)
-        and words[-1].endswith("s")
-        and not words[-1].endswith("ss")
-    )
-
-
-def _plausible_np(cand: str) -> bool:
-    """A short phrase that can be a subject: a name, or a determiner or capital-led phrase."""
-    cand = _LEAD_FLUFF_RE.sub("", cand).strip()
-    rc = _RELATIVE_CLAUSE_RE.search(cand)
-    if rc and rc.start() > 0:
-        cand = cand[: rc.start()]  # "some voters who have listened to ...": up to "who"
-    words = cand.split()
-    if not words or len(words) > 9 or _PREP_START_RE.match(cand):
-        return False
-    first = words[0]
-    if _looks_name(_TRAILING_PARENS_RE.sub("", cand)):
-        return True
-    return (first[:1].isupper() or first.lower() in _DETERMINERS) and words[-1].lower().strip(
-        ".,"
-    ) not in _STOP
 
 
 #: A chunk that ends in a name of two or more capitalised words ("aide Huma Abedin").
@@ -374,44 +302,6 @@ def _before_parentheticals(masked: str, chunks: list[tuple[int, int]]):
 _ALIAS_CHUNK_RE = re.compile(r"or\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}")
 #: How far before a cue (in characters) its subject is looked for.
 _SUBJECT_WINDOW = 600
-
-
-_AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "be", "been"})
-
-
-def _content_clause_subject(after: str) -> bool:
-    """True when ``after`` (the words after "that", before a cue) is a subject of its own.
-
-    A name or capitalised phrase, a determiner phrase or a bare plural, of up to six words,
-    with no verb among its lower-case words ("that the mayor", "that Pentagon officials"; not
-    "that night Ex-CIA chief X", a demonstrative; not "that his campaign had misread a CNN",
-    a clause).
-    """
-    words = after.split()
-    if not 1 <= len(words) <= 6:
-        return False
-    if not (words[0][:1].isupper() or words[0].lower() in _DETERMINERS or _bare_plural(after)):
-        return False
-    for w in words:
-        if w[:1].islower() and (
-            is_past_form(w) or w in _AUXILIARIES or w in _CLAUSE_WORDS or w in _FORM2LEMMA
-        ):
-            return False
-    return _plausible_np(after) or _bare_plural(after)
-
-
-def _relative_head(head: str) -> bool:
-    """True when ``head`` can be the noun a relative clause after it modifies.
-
-    A plausible noun phrase ("some voters who ..."), or a pronoun head of the resource list,
-    also after a focus word ("Even those who have ...").
-    """
-    if _plausible_np(head):
-        return True
-    words = _LEAD_FLUFF_RE.sub("", head).lower().split()
-    if words[:1] and words[0] in _FOCUS_WORDS:
-        words = words[1:]
-    return len(words) == 1 and words[0] in _RELATIVE_HEADS
 
 
 #: A capitalised possessive, then a lower-case word ("Norway's ambassador", "Obama’s chief").
@@ -837,7 +727,6 @@ _FIRST_ADVERB_RE = re.compile(
 _PERCENT_RE = re.compile(r"\d[\d.,]*\s?%")
 
 
-_FOCUS_WORDS = frozenset({"even", "only", "just", "especially", "particularly"})
 #: "as many as 40 percent of ...": an approximator, not the subordinator "as"
 _AS_MANY_AS_RE = re.compile(r"[Aa]s\s+(?:many|few)\s+as\s")
 _FOCUS_RE = re.compile(r"(?:" + "|".join(sorted(_FOCUS_WORDS)) + r")\s+", re.I)
