@@ -3717,3 +3717,18 @@ def test_a_relative_after_a_clause_goes_back_to_the_name_before_its_comma(text, 
         assert "rules" not in " ".join(rows["speaker"])
     else:
         assert rows.iloc[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The ride-hailing company Harbour Cars said it would appeal.", "Harbour Cars"),
+        (
+            "The conservative group Club for Ferries said it would spend $1 million.",
+            "Club for Ferries",
+        ),
+    ],
+)
+def test_a_description_introducing_an_organisation_gives_its_name(text, speaker):
+    r = extract_quotes(text).iloc[0]
+    assert (r["speaker"], r["speaker_type"]) == (speaker, "institution")

@@ -209,6 +209,14 @@ def _named_people(art: _Article, raw: str) -> str:
 _GROUP_QUANTIFIERS = _resources.word_set("group_quantities") - {"percent", "%"} | {"other", "all"}
 
 
+#: A description whose head an organisation's name follows ("the liberal group MoveOn.org").
+_DESCRIBED_NAME_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*,?\s+){0,5}(?P<head>[a-z]+)\s+"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*|of|for|and|the|&|de))*?"
+    r"(?:\s+[A-Z0-9][\w.&'’-]*)?)\s*$"
+)
+
+
 def _classify_name(
     art: _Article, raw: str, low: str, words: frozenset[str]
 ) -> tuple[str, str, str]:
@@ -229,6 +237,16 @@ def _classify_name(
         both = _named_people(art, raw)
         if both:
             return both, "person", ""  # "Yeltsin and Kuchma said": both speak, each named
+    dn = _DESCRIBED_NAME_RE.match(raw) if first in {"the", "a", "an"} else None
+    if (
+        dn is not None
+        and dn.group("head").lower() in _ORG_WORDS
+        # (not inside a phrase: "a spokesman for committee Democrats")
+        and not any(w.strip(",") in _PREPOSITIONS for w in raw[: dn.start("head")].split())
+    ):
+        # "The ride-hailing company Uber", "the conservative group Club for Growth": the
+        # name the description introduces speaks (one speaker with its later mentions)
+        return dn.group("name").rstrip("."), "institution", ""
     person = art.canonical_person(raw)
     if person and _role_of_person(raw, person):
         # "supporters of Hillary Clinton", "a spokesman for House Speaker Paul Ryan", "the
