@@ -3732,3 +3732,33 @@ def test_a_relative_after_a_clause_goes_back_to_the_name_before_its_comma(text, 
 def test_a_description_introducing_an_organisation_gives_its_name(text, speaker):
     r = extract_quotes(text).iloc[0]
     assert (r["speaker"], r["speaker_type"]) == (speaker, "institution")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Vik Ferries Inc. said in a statement that it would appeal.\n\nThe ruling was "
+            "wrong, the statement said.",
+            "Vik Ferries Inc",
+        ),
+        (
+            "In a written statement, Karl Vik said he would run.\n\nThe statement added that "
+            "the race was open.",
+            "Karl Vik",
+        ),
+    ],
+)
+def test_a_document_speaks_as_the_one_who_said_it_in_that_document(text, speaker):
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["speaker_mention"].lower()) == (speaker, "the statement")
+    assert last["method"].endswith("+document-link")
+
+
+def test_a_document_named_otherwise_stays_an_unnamed_document():
+    text = (
+        "Vik Ferries Inc. said in a statement that it would appeal.\n\nThe Gazette said Dahl "
+        'provided a written statement. "It was a mistake," the statement said.'
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert last["speaker"] == "statement"

@@ -17,6 +17,7 @@ from .article import (
     _Article,
 )
 from .companies import companies as _companies
+from .documents import document_issuer
 from .lexicon import (
     _COUNTRIES,
     _ORG_WORDS,
@@ -344,6 +345,14 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 # "Elco Industries Inc. ... The company said": the company named last
                 spk, typ = co, "institution"
                 st.method += "+company-link"
+            elif (
+                typ in _DESCRIBED_TYPES
+                and first in {"the", "this", "that"}
+                and (doc := document_issuer(art, low, ms, resolved))
+            ):
+                # "Acme Corp. said in a statement ... The statement said": its issuer speaks
+                spk, typ = doc
+                st.method += "+document-link"
             elif typ in _DESCRIBED_TYPES and first in {"the", "a", "an", "this", "that"}:
                 np_ctx = _content_words(_RX64.split(mention)[0])
                 headw = _head_word(low)
@@ -409,6 +418,8 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                     st.method += link
         if spk:
             ctx = _content_words(mention) | _content_words(st.apposition)
+            if st.method.endswith("+document-link"):
+                ctx = frozenset()  # (a document describes no one: "the statement" is no title)
             if typ == "person" and spk in art.persons:
                 art.persons[spk].context |= ctx
             resolved.append((ms, spk, typ, genders.get(spk, gen), ctx))

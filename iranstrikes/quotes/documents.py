@@ -1,0 +1,65 @@
+"""Documents that speak: "the statement said" and whoever issued the statement.
+
+What belongs here: :func:`document_issuer`, the reading of a definite document description
+("the statement", "the filing", "the written statement"; the nouns are
+``resources/document_nouns.txt``) as the speaker the story gave the document to in the nearest
+earlier sentence that names one as where a speaker said it ("Acme Corp. said in a statement
+...", "In a filing, Acme said ..."). Else None: a document named otherwise ("The Times said
+Cook provided a written statement") says nothing of whose it is. Pure functions of an article and the speakers resolved so far.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import resources as _resources
+
+_NOUNS = _resources.word_set("document_nouns")
+_DEFINITE_DOC_RE = re.compile(r"(?:the|that|this)\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)")
+#: How many sentences back the document's first naming is looked for.
+_SENTENCES_BACK = 4
+
+
+def document_issuer(art, low: str, pos: int, resolved: list) -> tuple[str, str] | None:
+    """(speaker, type) that a definite document description at ``pos`` stands for, or None.
+
+    ``low``: the description, lower case; ``resolved``: the ``(position, speaker, type, ...)``
+    of the statements resolved before it, in text order.
+    """
+    dm = _DEFINITE_DOC_RE.fullmatch(low.strip(" ,."))
+    if dm is None or dm.group("noun") not in _NOUNS:
+        return None
+    noun = re.escape(dm.group("noun"))
+    doc = r"(?:a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}" + noun + r"(?![\w-])"
+    # "X said in a statement", "X wrote in its filing" / "In a statement, X said"
+    after_cue = re.compile(r"(?<![\w-])(?:" + _CUES + r")\s+(?:[a-z]+\s+){0,2}?in\s+" + doc)
+    opening = re.compile(r"\s*In\s+" + doc)
+    named = re.compile(
+        r"(?<![\w-])(?:a|an|its|his|her|their|the|[A-Z][\w.&-]*[’']s)\s+(?:[a-z-]+\s+){0,2}"
+        + noun
+        + r"(?![\w-])"
+    )
+    starts = [s[0] for s in art.sents]
+    j = bisect.bisect_right(starts, pos) - 1
+    for k in range(j, max(-1, j - _SENTENCES_BACK - 1), -1):
+        lo, end = art.sents[k][0], art.sents[k][1]
+        hi = pos if k == j else end
+        am = after_cue.search(art.masked, lo, hi)
+        if am is not None:
+            # the speaker whose subject comes last before the cue
+            before = [r for r in resolved if lo <= r[0] < am.start() and r[1]]
+            if before and before[-1][2] != "unknown":
+                return before[-1][1], before[-1][2]
+            return None
+        if opening.match(art.masked, lo, hi):
+            found = {(r[1], r[2]) for r in resolved if lo <= r[0] < end and r[1]}
+            if len(found) == 1 and next(iter(found))[1] != "unknown":
+                return found.pop()
+            return None
+        if named.search(art.masked, lo, hi):
+            return None  # the nearest document named is no speaker's ("Cook provided a ...")
+    return None
+
+
+_CUES = "said|says|wrote|writes|announced|added|stated|argued|noted|explained|told"
