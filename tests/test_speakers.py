@@ -3762,3 +3762,26 @@ def test_a_document_named_otherwise_stays_an_unnamed_document():
     )
     last = extract_quotes(text).iloc[-1]
     assert last["speaker"] == "statement"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Company executives said sales fell.", "Company executives"),
+        (
+            "The blast killed 12, hospital officials and family members said.",
+            "hospital officials and family members",
+        ),
+        ("A group of protesters said they would march.", "group of protesters"),
+    ],
+)
+def test_unnamed_people_named_by_their_body_are_anonymous(text, speaker):
+    r = extract_quotes(text).iloc[-1]
+    assert (r["speaker"], r["speaker_type"]) == (speaker, "anonymous")
+
+
+def test_a_body_itself_stays_an_institution():
+    assert (
+        extract_quotes("The Harbour Department said it was over.").iloc[0]["speaker_type"]
+        == "institution"
+    )

@@ -217,6 +217,28 @@ _DESCRIBED_NAME_RE = re.compile(
 )
 
 
+_COLLECTIVES = _resources.word_set("collective_nouns")
+_COLLECTIVE_OF_RE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?(?P<coll>[a-z]+)\s+of\s+(?P<rest>.+)"
+)
+
+
+def _people_plural(low: str, head: str) -> bool:
+    """True for a plural of people with no name of its own.
+
+    Its head (or each conjunct's) is a plural anonymity head ("company executives", "hospital
+    officials and family members"), or it is a collective of people ("a group of protesters",
+    "the group of Democrats").
+    """
+    cm = _COLLECTIVE_OF_RE.fullmatch(low)
+    if cm is not None and cm.group("coll") in _COLLECTIVES:
+        rest = cm.group("rest").split()
+        return bool(rest) and rest[-1].endswith("s") and not rest[-1].endswith("ss")
+    parts = [p.split() for p in low.split(" and ")]
+    heads = [p[-1].strip(".,") for p in parts if p] if len(parts) > 1 else [head]
+    return all(h.endswith("s") and h in _ANON_HEADS for h in heads)
+
+
 def _classify_name(
     art: _Article, raw: str, low: str, words: frozenset[str]
 ) -> tuple[str, str, str]:
@@ -272,6 +294,10 @@ def _classify_name(
         return _clean_desc(raw), "institution", ""
     indefinite = first in {"a", "an", "one", "two", "three", "several", "some"}
     if anon_marker or (head in _ANON_HEADS and indefinite):
+        return _clean_desc(raw, anonymous=True), "anonymous", ""
+    if _people_plural(low, head):
+        # "Company executives", "hospital officials and family members", "a group of
+        # protesters": unnamed people, not the body their words name
         return _clean_desc(raw, anonymous=True), "anonymous", ""
     if words & _ORG_WORDS or head in _ORG_WORDS:
         return _clean_desc(raw), "institution", ""
