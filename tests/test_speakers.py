@@ -3785,3 +3785,22 @@ def test_a_body_itself_stays_an_institution():
         extract_quotes("The Harbour Department said it was over.").iloc[0]["speaker_type"]
         == "institution"
     )
+
+
+def test_a_company_description_after_its_statement_is_the_statement_subject():
+    text = (
+        "Harbour Air plans daily flights between Bergen and Oslo, the airline announced "
+        "Friday.\n\nIn a joint statement with the minister, it said two new flights would "
+        "leave Oslo."
+    )
+    rows = extract_quotes(text)
+    assert rows["speaker"].tolist() == ["Harbour Air", "Harbour Air"]
+    assert rows.iloc[0]["method"].endswith("+company-link")
+
+
+@pytest.mark.parametrize(
+    "opening", ["Washington plans new tariffs", "Karl Vik plans to leave", "Vik's rival Dahl won"]
+)
+def test_no_company_is_read_from_a_place_a_person_or_a_possessive(opening):
+    r = extract_quotes(f"Karl Vik spoke.\n\n{opening}, the company said.").iloc[-1]
+    assert "+company-link" not in r["method"]

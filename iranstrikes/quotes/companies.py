@@ -60,6 +60,9 @@ _LEAD_WORDS = (
     | {"and", "but", "or"}
 )
 _HEADS = _resources.word_set("company_heads")
+_PLACES = frozenset(w.casefold() for w in _resources.word_list("countries")) | frozenset(
+    w.casefold() for w in _resources.word_list("regions")
+)
 #: The name a sentence opens with, after its opening words ("In addition, Hadson", "But
 #: Elco Industries Inc."; "The" only before a capital): capitalised words, "&" and "of".
 _OPENING_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
@@ -188,6 +191,36 @@ class CompanyIndex:
             if run[2]:
                 return None  # another name opens that sentence: no claim
         return None
+
+    def statement_subject(self, low: str, start: int, end: int, persons) -> str | None:
+        """The company a post-posed company description reports as its statement's subject.
+
+        "Qantas plans daily flights to Bombay, the airline announced": the description
+        ``low`` ("the airline") after a statement ``masked[start:end]`` that opens with one
+        name (no possessive, not a confirmed person of ``persons``, not a place) stands for that
+        name, with or without a legal form. None otherwise.
+        """
+        dm = _DESCRIPTION_RE.fullmatch(low)
+        if dm is None or dm.group("head") not in _HEADS or " of " in f" {dm.group('mods')} ":
+            return None
+        om = _OPENING_RE.match(self._masked, start, end)
+        if om is None or om.start("name") - start > 1:
+            return None
+        name = om.group("name")
+        after = self._masked[om.end("name") : om.end("name") + 2]
+        person = persons.get(name)
+        if (
+            after[:1] in {"’", "'", ","}
+            or name.endswith(("’s", "'s", "’", "'"))
+            or name.casefold() in _LEAD_WORDS
+            or (person is not None and person.kind == "person")
+            or name.casefold() in _PLACES
+        ):
+            return None
+        i = bisect.bisect_left(self._starts, om.start("name"))
+        if i < len(self.companies) and self.companies[i][0] == om.start("name"):
+            return self.companies[i][2]
+        return self.named(name) or name
 
     def _pair_before(self, pos: int) -> str | None:
         """The two companies ("A and B") the nearest earlier sentence naming any names.

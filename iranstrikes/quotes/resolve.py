@@ -340,7 +340,17 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             elif (
                 typ in _DESCRIBED_TYPES
                 and first == "the"
-                and (co := _companies(art).described(low.rstrip(" ,."), ms))
+                and (
+                    co := _companies(art).described(low.rstrip(" ,."), ms)
+                    or (
+                        # "Qantas plans ..., the airline announced": the statement's subject
+                        _companies(art).statement_subject(
+                            low.rstrip(" ,."), st.start, st.end, art.persons
+                        )
+                        if st.end <= ms and st.kind == "indirect"
+                        else None
+                    )
+                )
             ):
                 # "Elco Industries Inc. ... The company said": the company named last
                 spk, typ = co, "institution"
