@@ -3804,3 +3804,13 @@ def test_a_company_description_after_its_statement_is_the_statement_subject():
 def test_no_company_is_read_from_a_place_a_person_or_a_possessive(opening):
     r = extract_quotes(f"Karl Vik spoke.\n\n{opening}, the company said.").iloc[-1]
     assert "+company-link" not in r["method"]
+
+
+def test_a_web_address_name_is_no_one_a_personal_pronoun_can_be():
+    from iranstrikes.text import model
+
+    tm = model('Detik.com reported the ban. "We will not buy," he said.')
+    site = next(m for m in tm.mentions if m.text == "Detik.com")
+    assert tm.entities[site.entity].kind == "organisation"
+    he = next(m for m in tm.mentions if m.text == "he")
+    assert he.entity < 0 or tm.entities[he.entity].name != "Detik.com"

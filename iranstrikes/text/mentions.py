@@ -272,6 +272,10 @@ def _run_facts(raw: str, initial: bool) -> tuple[bool, tuple | None, str | None]
     )
 
 
+#: A name that ends in a web domain ("Detik.com", "Politico.eu", "Salon.com").
+_WEB_NAME_RE = re.compile(r"[a-z0-9]\.(?:com|net|org|eu|co\.uk|info|io)$")
+
+
 def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False):
     """Classify one capitalised run (a pure function of its text and position kind).
 
@@ -350,7 +354,9 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
-    if not lx["org"].isdisjoint(low[k:]):  # (with k == 0, low[k:] is the whole run)
+    if not lx["org"].isdisjoint(low[k:]) or _WEB_NAME_RE.search(low[-1]):
+        # (with k == 0, low[k:] is the whole run; a web address's name, "Detik.com", is a
+        # site's, never a person's)
         # an organisation word in the name part; words before a title inside the run ("Harbour
         # Board Spokeswoman X") are the title's context, not the mention's kind
         kind = "organisation"
