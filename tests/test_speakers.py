@@ -3814,3 +3814,8 @@ def test_a_web_address_name_is_no_one_a_personal_pronoun_can_be():
     assert tm.entities[site.entity].kind == "organisation"
     he = next(m for m in tm.mentions if m.text == "he")
     assert he.entity < 0 or tm.entities[he.entity].name != "Detik.com"
+
+
+def test_a_place_before_a_description_head_is_no_speaker():
+    r = extract_quotes("The Bergen, Norway, maker of fishing boats said sales rose.").iloc[0]
+    assert r["speaker"] == "maker of fishing boats"

@@ -60,6 +60,10 @@ _DESC_DET_RE = re.compile(
 )
 
 
+#: A city and its region set off before a description's head ("The Rockford, Ill., maker").
+_PLACE_LED_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][^,]{0,40},\s+[A-Z][^,]{0,20},\s+(?=[a-z])")
+
+
 def _clean_desc(s: str, anonymous: bool = False) -> str:
     """A speaker label from a description: determiners and trailing clauses dropped.
 
@@ -68,6 +72,9 @@ def _clean_desc(s: str, anonymous: bool = False) -> str:
     person, not the institution speaking).
     """
     s = _RX1.sub(" ", s).strip(" ,.:;")
+    pm = _PLACE_LED_RE.match(s)
+    if pm is not None:
+        s = s[pm.end() :]  # "The El Paso, Texas, maker of boots": the maker, not El Paso
     pn = None if anonymous else _RX27.search(s)
     if pn and pn.group(1)[:1].isupper() and s[:1].isupper() and not s.lower().startswith("the "):
         s = pn.group(1)
