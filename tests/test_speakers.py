@@ -3819,3 +3819,17 @@ def test_a_web_address_name_is_no_one_a_personal_pronoun_can_be():
 def test_a_place_before_a_description_head_is_no_speaker():
     r = extract_quotes("The Bergen, Norway, maker of fishing boats said sales rose.").iloc[0]
     assert r["speaker"] == "maker of fishing boats"
+
+
+def test_the_two_leaders_are_the_pair_the_story_joined_with_and():
+    text = (
+        "Karl Vik and Ola Dahl called for a quick vote on the treaty. The two leaders also "
+        "pledged to consult each other regularly."
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["method"]) == ("Karl Vik and Ola Dahl", "subject_cue+pair-link")
+
+
+def test_the_two_leaders_with_no_pair_joined_before_stay_unnamed():
+    text = "Karl Vik met Ola Dahl in Oslo. The two leaders also pledged to consult each other."
+    assert "+pair-link" not in extract_quotes(text).iloc[-1]["method"]

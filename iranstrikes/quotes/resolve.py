@@ -40,6 +40,7 @@ from .outlets import (
     _BLOCK_HEAD_RE,
     _GENERIC_OUTLET_RE,
 )
+from .pairs import named_pair
 from .segment import (
     _Stmt,
 )
@@ -355,6 +356,14 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                 # "Elco Industries Inc. ... The company said": the company named last
                 spk, typ = co, "institution"
                 st.method += "+company-link"
+            elif (
+                typ in _DESCRIBED_TYPES
+                and first in {"the", "both"}
+                and (pair := named_pair(art, low, ms))
+            ):
+                # "Yeltsin and Kuchma called for ... the two leaders also pledged": both speak
+                spk, typ = pair, "person"
+                st.method += "+pair-link"
             elif (
                 typ in _DESCRIBED_TYPES
                 and first in {"the", "this", "that"}
