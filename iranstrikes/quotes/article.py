@@ -450,6 +450,7 @@ class _Article:
         )
         self.all_quotes = all_q
         self.sents = _sentences(self.masked, self.paras)
+        self.sent_starts = [s[0] for s in self.sents]
         scan = _scan_cue_words_and_outlets(self.masked)
         self._cues = _all_cues(self.masked, *((scan[0], scan[1][0]) if scan else ()))
         self._cue_starts = [c.start() for c in self._cues]
@@ -561,9 +562,8 @@ class _Article:
         # Only runs of two or more tokens: a one-token run (no space inside) strips to at most
         # one name token, and one-token names are skipped below before anything is recorded.
         # a run crossing a sentence end ("on Tuesday. Mara Velden") is cut there
-        sent_starts = [st[0] for st in self.sents]
         runs = _split_at_sentences(
-            _name_runs(m, _NAME_RUN2_NB_RE), m, sent_starts, _NAME_RUN2_NB_RE
+            _name_runs(m, _NAME_RUN2_NB_RE), m, self.sent_starts, _NAME_RUN2_NB_RE
         )
         for mt in runs:
             raw = mt.group(0)

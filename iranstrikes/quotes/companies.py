@@ -24,6 +24,8 @@ import bisect
 import re
 
 from .. import resources as _resources
+from .lexicon import _COUNTRIES
+from .segment import sentences_back
 
 _SUFFIXES = sorted(
     {
@@ -60,9 +62,6 @@ _LEAD_WORDS = (
     | {"and", "but", "or"}
 )
 _HEADS = _resources.word_set("company_heads")
-_PLACES = frozenset(w.casefold() for w in _resources.word_list("countries")) | frozenset(
-    w.casefold() for w in _resources.word_list("regions")
-)
 #: The name a sentence opens with, after its opening words ("In addition, Hadson", "But
 #: Elco Industries Inc."; "The" only before a capital): capitalised words, "&" and "of".
 _OPENING_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of\b))*)"
@@ -176,13 +175,9 @@ class CompanyIndex:
         pm = _PLURAL_RE.fullmatch(low)
         if pm is not None and _singular(pm.group("head")) in _HEADS:
             return self._pair_before(pos)
-        dm = _DESCRIPTION_RE.fullmatch(low)
-        if dm is None or dm.group("head") not in _HEADS or " of " in f" {dm.group('mods')} ":
+        if not _company_description(low):
             return None
-        j = bisect.bisect_right(self._sent_starts, pos) - 1
-        for k in range(j, max(-1, j - 4), -1):
-            lo = self._sents[k][0] if k >= 0 else 0
-            hi = min(pos, self._sents[k][1]) if k >= 0 else pos
+        for lo, hi, _end in sentences_back(self._sents, self._sent_starts, pos, 3):
             run = self._opening_name(lo, hi)
             if run is None:
                 continue
@@ -200,8 +195,7 @@ class CompanyIndex:
         name (no possessive, not a confirmed person of ``persons``, not a place) stands for that
         name, with or without a legal form. None otherwise.
         """
-        dm = _DESCRIPTION_RE.fullmatch(low)
-        if dm is None or dm.group("head") not in _HEADS or " of " in f" {dm.group('mods')} ":
+        if not _company_description(low):
             return None
         om = _OPENING_RE.match(self._masked, start, end)
         if om is None or om.start("name") - start > 1:
@@ -214,7 +208,7 @@ class CompanyIndex:
             or name.endswith(("’s", "'s", "’", "'"))
             or name.casefold() in _LEAD_WORDS
             or (person is not None and person.kind == "person")
-            or name.casefold() in _PLACES
+            or name.casefold() in _COUNTRIES
         ):
             return None
         i = bisect.bisect_left(self._starts, om.start("name"))
@@ -228,10 +222,7 @@ class CompanyIndex:
         For "the companies", "the two firms" at ``pos`` (this sentence before it, then up to
         three before): exactly two companies with a legal form in that sentence, else None.
         """
-        j = bisect.bisect_right(self._sent_starts, pos) - 1
-        for k in range(j, max(-1, j - 4), -1):
-            lo = self._sents[k][0] if k >= 0 else 0
-            hi = min(pos, self._sents[k][1]) if k >= 0 else pos
+        for lo, hi, _end in sentences_back(self._sents, self._sent_starts, pos, 3):
             i = bisect.bisect_left(self._starts, lo)
             names: list[str] = []
             while i < len(self.companies) and self.companies[i][1] <= hi:
@@ -290,6 +281,12 @@ def _initialisms(name: str) -> set[str]:
             break
         words = words[:-1]
     return out
+
+
+def _company_description(low: str) -> bool:
+    """A definite description with a company head and no "of" among its modifiers."""
+    dm = _DESCRIPTION_RE.fullmatch(low)
+    return dm is not None and dm.group("head") in _HEADS and " of " not in f" {dm.group('mods')} "
 
 
 def _singular(word: str) -> str:

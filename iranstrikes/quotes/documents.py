@@ -5,15 +5,17 @@ What belongs here: :func:`document_issuer`, the reading of a definite document d
 ``resources/document_nouns.txt``) as the speaker the story gave the document to in the nearest
 earlier sentence that names one as where a speaker said it ("Acme Corp. said in a statement
 ...", "In a filing, Acme said ..."). Else None: a document named otherwise ("The Times said
-Cook provided a written statement") says nothing of whose it is. Pure functions of an article and the speakers resolved so far.
+Cook provided a written statement") says nothing of whose it is. Pure functions of an article and the speakers resolved
+so far.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from functools import lru_cache
 
 from .. import resources as _resources
+from .segment import sentences_back
 
 _NOUNS = _resources.word_set("document_nouns")
 _DEFINITE_DOC_RE = re.compile(r"(?:the|that|this)\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)")
@@ -30,21 +32,8 @@ def document_issuer(art, low: str, pos: int, resolved: list) -> tuple[str, str] 
     dm = _DEFINITE_DOC_RE.fullmatch(low.strip(" ,."))
     if dm is None or dm.group("noun") not in _NOUNS:
         return None
-    noun = re.escape(dm.group("noun"))
-    doc = r"(?:a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}" + noun + r"(?![\w-])"
-    # "X said in a statement", "X wrote in its filing" / "In a statement, X said"
-    after_cue = re.compile(r"(?<![\w-])(?:" + _CUES + r")\s+(?:[a-z]+\s+){0,2}?in\s+" + doc)
-    opening = re.compile(r"\s*In\s+" + doc)
-    named = re.compile(
-        r"(?<![\w-])(?:a|an|its|his|her|their|the|[A-Z][\w.&-]*[’']s)\s+(?:[a-z-]+\s+){0,2}"
-        + noun
-        + r"(?![\w-])"
-    )
-    starts = [s[0] for s in art.sents]
-    j = bisect.bisect_right(starts, pos) - 1
-    for k in range(j, max(-1, j - _SENTENCES_BACK - 1), -1):
-        lo, end = art.sents[k][0], art.sents[k][1]
-        hi = pos if k == j else end
+    after_cue, opening, named = _patterns(dm.group("noun"))
+    for lo, hi, end in sentences_back(art.sents, art.sent_starts, pos, _SENTENCES_BACK):
         am = after_cue.search(art.masked, lo, hi)
         if am is not None:
             # the speaker whose subject comes last before the cue
@@ -60,6 +49,25 @@ def document_issuer(art, low: str, pos: int, resolved: list) -> tuple[str, str] 
         if named.search(art.masked, lo, hi):
             return None  # the nearest document named is no speaker's ("Cook provided a ...")
     return None
+
+
+@lru_cache(maxsize=64)
+def _patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three patterns of one document noun, compiled once.
+
+    Where a speaker said something in it ("X said in a statement", "X wrote in its filing";
+    "In a statement, X said"), and any naming of one.
+    """
+    noun = re.escape(noun)
+    doc = r"(?:a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}" + noun + r"(?![\w-])"
+    after_cue = re.compile(r"(?<![\w-])(?:" + _CUES + r")\s+(?:[a-z]+\s+){0,2}?in\s+" + doc)
+    opening = re.compile(r"\s*In\s+" + doc)
+    named = re.compile(
+        r"(?<![\w-])(?:a|an|its|his|her|their|the|[A-Z][\w.&-]*[’']s)\s+(?:[a-z-]+\s+){0,2}"
+        + noun
+        + r"(?![\w-])"
+    )
+    return after_cue, opening, named
 
 
 _CUES = "said|says|wrote|writes|announced|added|stated|argued|noted|explained|told"

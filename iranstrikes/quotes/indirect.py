@@ -73,9 +73,11 @@ from .forms import (
 )
 from .lexicon import (
     _ACCORDING_RE,
+    _ANON_HEADS,
     _FORM2LEMMA,
     _LEAD_FLUFF_RE,
     _OBJECT_SET,
+    _PREPOSITIONS,
     _QUOTED_AS_RE,
     _RX41,
     _RX43,
@@ -146,12 +148,11 @@ def _reports_sentence_before(m: str, c: re.Match[str], subj, inverted: bool, com
         if w.lower() in _HEAD_ENDERS:
             break
         head = w.lower()
-    return head in _PERSON_HEADS
+    return head in _ANON_HEADS
 
 
-#: Heads of descriptions of people ("official", "spokesman", "analysts").
-_PERSON_HEADS = _resources.word_set("anonymity_heads")
-_HEAD_ENDERS = _resources.word_set("prepositions") | _resources.word_set("relative_pronouns")
+#: Words that end a description's head ("official" in "an official of the ministry who ...").
+_HEAD_ENDERS = _PREPOSITIONS | _resources.word_set("relative_pronouns")
 
 
 #: Statements whose subject and cue come before their content ("X said ..."): another cue

@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .. import resources as _resources
+from .segment import sentences_back
 
 #: "the two leaders", "both men", "the two former presidents": two people, counted.
 _PAIR_RE = re.compile(r"(?:the\s+two|both(?:\s+the)?)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+)")
@@ -34,10 +35,7 @@ def named_pair(art, low: str, pos: int) -> str | None:
     if head not in _PEOPLE_HEADS and head.rstrip("s") not in _PEOPLE_HEADS:
         return None
     mentions = art.person_mentions  # (start, end, canonical), sorted
-    starts = [s[0] for s in art.sents]
-    j = bisect.bisect_right(starts, pos) - 1
-    for k in range(j, max(-1, j - _SENTENCES_BACK - 1), -1):
-        lo, hi = art.sents[k][0], (pos if k == j else art.sents[k][1])
+    for lo, hi, _end in sentences_back(art.sents, art.sent_starts, pos, _SENTENCES_BACK):
         i = bisect.bisect_left(mentions, (lo, -1, ""))
         inside = []
         while i < len(mentions) and mentions[i][1] <= hi:

@@ -23,6 +23,7 @@ from .lexicon import (
     _ORG_WORDS,
     _OUTLET_NOUN_RE,
     _PLURALS_WITHOUT_S,
+    _PREPOSITIONS,
     _PRONOUNS,
     _RX61,
     _RX62,
@@ -455,13 +456,14 @@ _NAMED_PP_RE = re.compile(
 
 
 def _same_head(name: str, mention: str) -> bool:
-    """An earlier speaker's description has head ``headw`` (or its head is a name).
+    """An earlier speaker ``name`` and the description ``mention`` have one head noun.
+
+    True too when the earlier one's head is a name (no common noun to compare).
 
     Its head is its last word before a preposition ("by" too), a post-nominal adjective
     ("sources familiar with ...") or a participle ("a witness interviewed by ...").
     "a report by the Labor Department" is no "the Labor Department", nor "State Department
-    official" "the State Department"; "actress America Ferrera" may be "the actress" (a
-    name ends it: no common noun to compare).
+    official" "the State Department"; "actress America Ferrera" may be "the actress".
     """
     head, mine = _np_head(name), _np_head(mention)
     if not head or head[:1].isupper() or not mine:
@@ -484,7 +486,6 @@ def _np_head(np: str) -> str:
 
 
 _POSTNOMINAL = _resources.word_set("postnominal_adjectives")
-_PREPOSITIONS = _resources.word_set("prepositions")
 _RELATIVE_WORDS_R = _resources.word_set("relative_pronouns")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import resources as _resources
+from ..text.mentions import _COLLECTIVE
 from ..text.segment import AFFILIATION_TAG
 from .article import (
     _Article,
@@ -224,7 +225,6 @@ _DESCRIBED_NAME_RE = re.compile(
 )
 
 
-_COLLECTIVES = _resources.word_set("collective_nouns")
 _COLLECTIVE_OF_RE = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?(?P<coll>[a-z]+)\s+of\s+(?P<rest>.+)"
 )
@@ -238,7 +238,7 @@ def _people_plural(low: str, head: str) -> bool:
     "the group of Democrats").
     """
     cm = _COLLECTIVE_OF_RE.fullmatch(low)
-    if cm is not None and cm.group("coll") in _COLLECTIVES:
+    if cm is not None and cm.group("coll") in _COLLECTIVE:
         rest = cm.group("rest").split()
         return bool(rest) and rest[-1].endswith("s") and not rest[-1].endswith("ss")
     parts = [p.split() for p in low.split(" and ")]

@@ -288,16 +288,13 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     """
     lx = _lex()
     skip_first = _skip_first()
-    openers = lx["openers"]
     s0 = s = 0
     e0 = e = len(raw)
     toks = raw.split()
     if len(toks) == 1 and initial:
         w = toks[0].strip(".,’'")
         wl = w.casefold()
-        if w not in mid_caps and (
-            wl in openers or wl.endswith(("ing", "ly", "ed")) or _bare_plural_head(wl)
-        ):
+        if w not in mid_caps and _opener_word(wl):
             return None
     # sentence-initial function words and determiners ("The", "But", "In") are not names
     k0 = 0
@@ -355,10 +352,9 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     name_toks = toks[k:]
     name_low = low[k:]
     if not lx["org"].isdisjoint(low[k:]) or _WEB_NAME_RE.search(low[-1]):
-        # (with k == 0, low[k:] is the whole run; a web address's name, "Detik.com", is a
-        # site's, never a person's)
-        # an organisation word in the name part; words before a title inside the run ("Harbour
-        # Board Spokeswoman X") are the title's context, not the mention's kind
+        # an organisation word in the name part (with k == 0, low[k:] is the whole run); words
+        # before a title inside the run ("Harbour Board Spokeswoman X") are the title's
+        # context, not the mention's kind; a web address's name ("Detik.com") is a site's
         kind = "organisation"
     elif (
         # (a place of several words is one entry: "New Hampshire", "South Carolina")
@@ -456,18 +452,23 @@ def _opener_like(raw: str) -> bool:
     toks = raw.split()
     if len(toks) != 1:
         return False
-    wl = toks[0].strip(".,’'").casefold()
-    return wl in _lex()["openers"] or wl.endswith(("ing", "ly", "ed")) or _bare_plural_head(wl)
+    return _opener_word(toks[0].strip(".,’'").casefold())
 
 
-def _bare_plural_head(wl: str) -> bool:
-    """True for a plural description head ("officials", "investigators").
+def _opener_word(wl: str) -> bool:
+    """A lower-cased word that, capitalised at a sentence start only, is no name.
 
-    Capitalised only because it opens the sentence, it is an unnamed group, not a name (unless
-    the article capitalises it inside sentences too).
+    A sentence opener, a word ending like an adverb or participle ("However", "Speaking"), or
+    a plural description head ("Officials", "Investigators": an unnamed group), unless the
+    article capitalises it inside sentences too.
     """
     lx = _lex()
-    return wl in lx["groups"] or (wl.endswith("s") and wl in lx["anon"])
+    return (
+        wl in lx["openers"]
+        or wl.endswith(("ing", "ly", "ed"))
+        or wl in lx["groups"]
+        or (wl.endswith("s") and wl in lx["anon"])
+    )
 
 
 _COLLECTIVE = _resources.word_set("collective_nouns")
