@@ -3833,3 +3833,22 @@ def test_the_two_leaders_are_the_pair_the_story_joined_with_and():
 def test_the_two_leaders_with_no_pair_joined_before_stay_unnamed():
     text = "Karl Vik met Ola Dahl in Oslo. The two leaders also pledged to consult each other."
     assert "+pair-link" not in extract_quotes(text).iloc[-1]["method"]
+
+
+def test_a_percentage_restating_a_share_is_one_mention_with_the_share_and_its_group():
+    text = (
+        "The survey of 800 voters was done last week. Among likely Harbour voters, about "
+        "two-thirds, 67 percent, say they will vote for Holm. Just over a quarter, 26 percent, "
+        "say they will vote for someone else."
+    )
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["67 percent", "26 percent"]
+    assert q["speaker_mention"].tolist() == [
+        "Among likely Harbour voters, about two-thirds, 67 percent",
+        "Just over a quarter, 26 percent",
+    ]
+
+
+def test_a_percentage_after_a_name_or_a_place_is_not_widened():
+    q = extract_quotes("In Bergen, 26 percent say they will vote for Holm.")
+    assert q.iloc[0]["speaker_mention"] == "26 percent"

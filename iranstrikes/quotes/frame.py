@@ -33,7 +33,7 @@ from .segment import _Stmt
 from .spans import trim_speaker_tails
 from .speaker_types import _classify
 from .speakers import check_speakers, tidy_mentions
-from .widen import full_descriptions, list_subjects
+from .widen import full_descriptions, list_subjects, share_restatements
 
 QUOTE_COLUMNS: list[str] = [
     "kind",
@@ -148,6 +148,7 @@ def quote_columns(
     tidy_mentions(art, stmts)
     full_descriptions(art, stmts)
     list_subjects(art, stmts)
+    share_restatements(art, stmts)
     trim_speaker_tails(art, stmts)
     for st in direct:
         h = st.extra.get("host")

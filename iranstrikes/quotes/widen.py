@@ -17,6 +17,7 @@ from .chunks import _last_chunks, _list_start
 from .clauses import _RELATIVE_BEFORE_CUE_RE
 from .forms import _FINITE_RE
 from .lexicon import _PRONOUNS
+from .noun_phrases import _bare_share
 from .segment import _Stmt
 
 _DESCRIPTION_LEADS = _resources.word_set("determiners") | {"most", "few", "other", "both"}
@@ -149,3 +150,39 @@ def list_subjects(art: _Article, stmts: list[_Stmt]) -> None:
         st.subj = (ls, me)
         if st.speaker_type != "person":
             st.speaker = " ".join(art.text[ls:me].split())
+
+
+#: A number with its unit: the restatement of a share ("26 percent", "49%").
+_PERCENT_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent)")
+#: What may stand before such a number in its sentence: a share set off by a comma, and
+#: before it a fronted "Among <group>," naming whose share it is.
+_RESTATED_SHARE_RE = re.compile(
+    r"(?P<among>(?:(?:And|But)\s+)?Among\s[^,;:()“”\"]{1,80},\s*)?"
+    r"(?P<share>[A-Za-z][^,;:()“”\"]{0,40}?),\s*"
+)
+
+
+def share_restatements(art: _Article, stmts: list[_Stmt]) -> None:
+    """Widen a percentage that restates the share before it over that share (and its group).
+
+    "Just over a quarter, 26 percent, say ...", "Among likely voters, about two-thirds, 67
+    percent, say ...": the number is an apposition of the share, and the share of a group a
+    fronted "Among ..." names; the whole phrase is the mention a reader needs. Only when the
+    phrase opens its sentence and the share is one (:func:`.noun_phrases._bare_share`); the
+    speaker itself is not read again.
+    """
+    m = art.masked
+    for st in stmts:
+        if not st.subj or not st.cue or st.cue[0] < st.subj[1]:
+            continue
+        ms, me = st.subj
+        if not _PERCENT_RE.fullmatch(m, ms, me):
+            continue
+        ss = st.sent[0]
+        while ss < ms and m[ss].isspace():
+            ss += 1
+        rm = _RESTATED_SHARE_RE.fullmatch(m, ss, ms)
+        if rm is None or not _bare_share(rm.group("share")):
+            continue
+        st.subj = (ss, me)
+        st.extra["widened"] = True
