@@ -3852,3 +3852,24 @@ def test_a_percentage_restating_a_share_is_one_mention_with_the_share_and_its_gr
 def test_a_percentage_after_a_name_or_a_place_is_not_widened():
     q = extract_quotes("In Bergen, 26 percent say they will vote for Holm.")
     assert q.iloc[0]["speaker_mention"] == "26 percent"
+
+
+def test_a_name_of_several_words_after_the_is_no_antecedent_of_he():
+    text = (
+        "Debates about debates.\n\nKarl Vik wanted more debates. The Great Debate Debate shows "
+        "the futility. Early in the campaign, he told the Harbour Times that the committee had "
+        "limited the debates."
+    )
+    assert extract_quotes(text).iloc[0]["speaker"] == "Karl Vik"
+
+
+def test_a_party_word_after_a_place_and_the_still_describes_a_person_he_can_be():
+    from iranstrikes.text import model
+
+    tm = model(
+        "Karl Vik spoke in Oslo. It was a reversal for the Harbour Republican, who had "
+        "pledged support. He said the vote must wait."
+    )
+    he = next(m for m in tm.mentions if m.text == "He")
+    desc = next(m for m in tm.mentions if m.text == "Harbour Republican")
+    assert he.entity == desc.entity

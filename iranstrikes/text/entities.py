@@ -454,6 +454,30 @@ def _no_subject(text: str, mk: Mention, fronted: dict[int, int]) -> bool:
     return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
+def _after_the(text: str, mk: Mention) -> bool:
+    """A name of two words or more right after "the" ("the Great Debate Debate").
+
+    Such a name is the title of a thing ("the Pacific Command", "the Common Core"), never a
+    person a "he" or "she" refers to (a person's full name takes no article). Not one word
+    ("the Sanders campaign": a person's surname as a modifier, the person still in view),
+    nor a party or nationality word after a place ("the Wisconsin Republican": a person's
+    description).
+    """
+    if mk.kind != "name" or " " not in mk.name:
+        return False
+    if is_nationality(mk.name.rsplit(" ", 1)[1]):
+        return False
+    j = mk.start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    return (
+        j < mk.start
+        and j >= 3
+        and text[j - 3 : j].casefold() == "the"
+        and (j == 3 or not text[j - 4].isalnum())
+    )
+
+
 def _pronoun(
     mentions: list[Mention],
     mi: int,
@@ -496,6 +520,8 @@ def _pronoun(
         eid = mentions[k].entity
         if eid < 0:
             return None
+        if g is not None and _after_the(text, mentions[k]):
+            return None
         e = ents[eid]
         if not agrees(e):
             return None
@@ -519,6 +545,8 @@ def _pronoun(
             continue
         e = ents[eid]
         if not agrees(e) or e.kind == "unknown" and candidate(k) is None:
+            continue
+        if g is not None and _after_the(text, mentions[k]):
             continue
         ns = no_subject.get(k)
         if ns is None:
