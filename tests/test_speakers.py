@@ -3873,3 +3873,18 @@ def test_a_party_word_after_a_place_and_the_still_describes_a_person_he_can_be()
     he = next(m for m in tm.mentions if m.text == "He")
     desc = next(m for m in tm.mentions if m.text == "Harbour Republican")
     assert he.entity == desc.entity
+
+
+def test_one_name_after_the_is_a_thing_only_when_it_heads_its_clause():
+    from iranstrikes.text import model
+    from iranstrikes.text.entities import _after_the
+
+    text = (
+        "The Internet has sped up rumours, said Kari Holm. In the Holm lecture, she spoke of "
+        "the Donald, who has said little. The Donald has said more since."
+    )
+    tm = model(text)
+    found = {(m.text, m.start): _after_the(text, m) for m in tm.mentions if m.kind == "name"}
+    assert found[("Internet", 4)] is True  # an auxiliary follows: the name heads its clause
+    assert found[("Holm", text.index("Holm lecture"))] is False  # a modifier of a noun
+    assert found[("Donald", text.index("Donald has"))] is False  # a first name: a nickname

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .. import resources as _resources
 from .fronted import _LazyFronted
 from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
+from .words import is_past_form
 
 #: Entity kinds.
 ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
@@ -454,18 +455,37 @@ def _no_subject(text: str, mk: Mention, fronted: dict[int, int]) -> bool:
     return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
-def _after_the(text: str, mk: Mention) -> bool:
-    """A name of two words or more right after "the" ("the Great Debate Debate").
+#: The word (or punctuation) after a mention.
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]*(?:([,.;:!?)])|([a-z]+)\b)")
+_AUXILIARIES = _resources.word_set("auxiliaries")
 
-    Such a name is the title of a thing ("the Pacific Command", "the Common Core"), never a
-    person a "he" or "she" refers to (a person's full name takes no article). Not one word
-    ("the Sanders campaign": a person's surname as a modifier, the person still in view),
-    nor a party or nationality word after a place ("the Wisconsin Republican": a person's
-    description).
+
+def _after_the(text: str, mk: Mention) -> bool:
+    """A name right after "the" that names a thing ("the Great Debate Debate").
+
+    A name of two words or more is then the title of a thing ("the Pacific Command", "the
+    Common Core"), never a person a "he" or "she" refers to (a person's full name takes no
+    article), unless a party or nationality word ends it after a place ("the Wisconsin
+    Republican": a person's description). One word is a thing only when it heads its phrase
+    (punctuation, an auxiliary or a past form follows: "The Internet has made ...");
+    before a noun it is often a person's surname as a modifier ("the Sanders campaign", the
+    person still in view).
     """
-    if mk.kind != "name" or " " not in mk.name:
+    if mk.kind != "name":
         return False
-    if is_nationality(mk.name.rsplit(" ", 1)[1]):
+    if " " not in mk.name:
+        # one word heading its phrase ("The Internet has made ...", "at the Pulse."): a thing
+        # (not a first name: "the Donald has said" is a nickname)
+        nm = _NEXT_WORD_RE.match(text, mk.end)
+        if (
+            nm is None
+            or nm.group(1) is None
+            and not (nm.group(2) in _AUXILIARIES or is_past_form(nm.group(2)))
+        ):
+            return False
+        if mk.name.casefold() in _resources.first_name_genders():
+            return False
+    elif is_nationality(mk.name.rsplit(" ", 1)[1]):
         return False
     j = mk.start
     while j > 0 and text[j - 1] in " \u00a0":
