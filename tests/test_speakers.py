@@ -3877,14 +3877,69 @@ def test_a_party_word_after_a_place_and_the_still_describes_a_person_he_can_be()
 
 def test_one_name_after_the_is_a_thing_only_when_it_heads_its_clause():
     from iranstrikes.text import model
-    from iranstrikes.text.entities import _after_the
+    from iranstrikes.text.person_evidence import after_the
 
     text = (
         "The Internet has sped up rumours, said Kari Holm. In the Holm lecture, she spoke of "
         "the Donald, who has said little. The Donald has said more since."
     )
     tm = model(text)
-    found = {(m.text, m.start): _after_the(text, m) for m in tm.mentions if m.kind == "name"}
+    found = {(m.text, m.start): after_the(text, m) for m in tm.mentions if m.kind == "name"}
     assert found[("Internet", 4)] is True  # an auxiliary follows: the name heads its clause
     assert found[("Holm", text.index("Holm lecture"))] is False  # a modifier of a noun
     assert found[("Donald", text.index("Donald has"))] is False  # a first name: a nickname
+
+
+def test_a_state_abbreviation_after_a_lawmaker_is_no_one_he_refers_to():
+    text = (
+        "Senate Majority Whip John Cornyn (R-Tex.) responded by standing on the floor.\n\n"
+        '"I will tell you what shameful is," he said.'
+    )
+    r = extract_quotes(text).iloc[0]
+    assert r["speaker"] == "John Cornyn"
+
+
+def test_one_word_names_with_no_sign_of_a_person():
+    from iranstrikes.text import model
+    from iranstrikes.text.person_evidence import no_person_evidence
+
+    text = (
+        "Karl Vik spoke in Clarkston. #PrayForParis trended. Tex. Part of it was hard. The part "
+        "was long. Bob spoke. Residents of Clarkston cheered."
+    )
+    tm = model(text)
+
+    def verdict(word, no_subject=lambda k: False):
+        m = next(m for m in tm.mentions if m.text == word)
+        e = tm.entities[m.entity]
+        return no_person_evidence(e.name, tm.mentions, e.mentions, text, no_subject)
+
+    assert verdict("PrayForParis") is True  # a hashtag
+    assert verdict("Tex") is True  # a state's abbreviation (though "Tex" is a first name too)
+    assert verdict("Part") is True  # the story writes the word in lower case too
+    assert verdict("Bob") is False  # a first name
+    assert verdict("Clarkston") is False  # (a subject it may be) ...
+    assert verdict("Clarkston", no_subject=lambda k: True) is True  # ... unless never one
+
+
+def test_an_organisations_words_before_a_first_name_and_surname_are_titles():
+    from iranstrikes.text import model
+
+    tm = model("House Intelligence Republican Mike Pompeo agreed with that point.")
+    m = tm.mentions[0]
+    assert (m.kind, tm.entities[m.entity].name, tm.entities[m.entity].kind) == (
+        "title_name",
+        "Mike Pompeo",
+        "person",
+    )
+
+
+def test_a_bare_surname_two_people_share_is_the_one_the_story_named_most():
+    from iranstrikes.text import model
+
+    tm = model(
+        "Kari Holm spoke on Monday. Kari Holm backs Vik. Her husband, John Holm, died in 2012. "
+        "Holm said she was disturbed by the attacks."
+    )
+    holm = next(m for m in tm.mentions if m.text == "Holm")
+    assert tm.entities[holm.entity].name == "Kari Holm"

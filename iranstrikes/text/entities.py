@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from .. import resources as _resources
 from .fronted import _LazyFronted
 from .mentions import _PREPOSITIONS, Mention, _lex, is_nationality
-from .words import is_past_form
+from .person_evidence import after_the, no_person_evidence
 
 #: Entity kinds.
 ENTITY_KINDS = ("person", "anonymous", "organisation", "state", "media", "unknown")
@@ -144,6 +144,7 @@ def cluster(
 
     fronted: _LazyFronted | None = None  # per sentence, where a fronted phrase ends (pronouns)
     no_subject: dict[int, bool] = {}  # per mention index, ``_no_subject`` (read once)
+    weak: dict[tuple[int, int], bool] = {}  # (entity, its mention count) -> no person evidence
     for mi, m in enumerate(mentions):
         if m.kind == "outlet":
             eid = by_org.get("outlet:" + m.name)
@@ -183,7 +184,9 @@ def cluster(
                     k for k, mk in enumerate(mentions) if mk.region == "body" and not mk.in_quote
                 ]
                 body_sent = [mentions[k].sentence for k in body]
-            eid, rule = _pronoun(mentions, mi, ents, text, fronted, no_subject, body, body_sent)
+            eid, rule = _pronoun(
+                mentions, mi, ents, text, fronted, no_subject, body, body_sent, weak
+            )
             if eid is not None:
                 join(mi, eid, rule)
                 e = ents[eid]
@@ -244,7 +247,12 @@ def _name(m, mi, ents, by_name, by_last, by_first, new, join, index_name) -> Non
                 eid = new(mi, "person", name)
                 return
         if cands:
-            join(mi, cands[-1], "surname")
+            # two people of one surname ("Dorothy Woods ... her husband, Ty Woods ... Woods
+            # said"): the one the story has named most, the latest of equals
+            best = cands[-1]
+            if len(cands) > 1:
+                best = max(cands, key=lambda c: (len(ents[c].mentions), cands.index(c)))
+            join(mi, best, "surname")
             return
         firsts = by_first.get(toks[0]) or set()
         if len(firsts) == 1:
@@ -455,49 +463,6 @@ def _no_subject(text: str, mk: Mention, fronted: dict[int, int]) -> bool:
     return i < j and text[i:j].casefold() in _PREPOSITIONS
 
 
-#: The word (or punctuation) after a mention.
-_NEXT_WORD_RE = re.compile(r"[ \u00a0]*(?:([,.;:!?)])|([a-z]+)\b)")
-_AUXILIARIES = _resources.word_set("auxiliaries")
-
-
-def _after_the(text: str, mk: Mention) -> bool:
-    """A name right after "the" that names a thing ("the Great Debate Debate").
-
-    A name of two words or more is then the title of a thing ("the Pacific Command", "the
-    Common Core"), never a person a "he" or "she" refers to (a person's full name takes no
-    article), unless a party or nationality word ends it after a place ("the Wisconsin
-    Republican": a person's description). One word is a thing only when it heads its phrase
-    (punctuation, an auxiliary or a past form follows: "The Internet has made ...");
-    before a noun it is often a person's surname as a modifier ("the Sanders campaign", the
-    person still in view).
-    """
-    if mk.kind != "name":
-        return False
-    if " " not in mk.name:
-        # one word heading its phrase ("The Internet has made ...", "at the Pulse."): a thing
-        # (not a first name: "the Donald has said" is a nickname)
-        nm = _NEXT_WORD_RE.match(text, mk.end)
-        if (
-            nm is None
-            or nm.group(1) is None
-            and not (nm.group(2) in _AUXILIARIES or is_past_form(nm.group(2)))
-        ):
-            return False
-        if mk.name.casefold() in _resources.first_name_genders():
-            return False
-    elif is_nationality(mk.name.rsplit(" ", 1)[1]):
-        return False
-    j = mk.start
-    while j > 0 and text[j - 1] in " \u00a0":
-        j -= 1
-    return (
-        j < mk.start
-        and j >= 3
-        and text[j - 3 : j].casefold() == "the"
-        and (j == 3 or not text[j - 4].isalnum())
-    )
-
-
 def _pronoun(
     mentions: list[Mention],
     mi: int,
@@ -507,6 +472,7 @@ def _pronoun(
     no_subject: dict[int, bool],
     body: list[int],
     body_sent: list[int],
+    weak: dict[tuple[int, int], bool],
 ) -> tuple[int | None, str]:
     """The antecedent of a pronoun: subject of this or the previous sentence, else recency.
 
@@ -518,7 +484,8 @@ def _pronoun(
     ``body_sent`` their sentences.
 
     The candidates: the agreeing mentions of this and the two previous sentences, at most 79
-    mentions back. The best score wins, then the latest mention. A subject (the first agreeing
+    mentions back; for "he" or "she", not a name that names a thing or shows no sign of a
+    person (:mod:`.person_evidence`). The best score wins, then the latest mention. A subject (the first agreeing
     mention of its sentence that is no possessive or object) scores, in this sentence 4, in
     the one before 3, in the one before that 2; any other candidate 0; a gender match adds 1
     (it never lifts an older subject above a newer one). A subject's 2 or more beats any
@@ -536,11 +503,26 @@ def _pronoun(
     floor = mi - 80
     hi = bisect.bisect_left(body, mi)  # body[:hi]: the mentions before the pronoun
 
+    def no_subject_of(k: int) -> bool:
+        ns = no_subject.get(k)
+        if ns is None:
+            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
+        return ns
+
+    def no_person(eid: int) -> bool:
+        # (no_person_evidence of the entity's mentions so far, read once per count of them)
+        e = ents[eid]
+        key = (eid, len(e.mentions))
+        np_ = weak.get(key)
+        if np_ is None:
+            np_ = weak[key] = no_person_evidence(e.name, mentions, e.mentions, text, no_subject_of)
+        return np_
+
     def candidate(k: int) -> Entity | None:
         eid = mentions[k].entity
         if eid < 0:
             return None
-        if g is not None and _after_the(text, mentions[k]):
+        if g is not None and (after_the(text, mentions[k]) or no_person(eid)):
             return None
         e = ents[eid]
         if not agrees(e):
@@ -566,7 +548,7 @@ def _pronoun(
         e = ents[eid]
         if not agrees(e) or e.kind == "unknown" and candidate(k) is None:
             continue
-        if g is not None and _after_the(text, mentions[k]):
+        if g is not None and (after_the(text, mentions[k]) or no_person(eid)):
             continue
         ns = no_subject.get(k)
         if ns is None:

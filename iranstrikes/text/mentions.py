@@ -351,6 +351,18 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
+    if (
+        len(toks) - k >= 3
+        and low[-2] in _resources.first_name_genders()
+        and lx["org"].isdisjoint(low[-2:])
+        and not lx["org"].isdisjoint(low[k:-2])
+    ):
+        # "Senate Majority Whip John Cornyn", "House Intelligence Republican Mike Pompeo": an
+        # organisation's words, then a first name and a surname: a person, the words before
+        # the name are the person's titles
+        k = len(toks) - 2
+        titles = frozenset(low[:k])
+        name_toks, name_low = toks[k:], low[k:]
     if not lx["org"].isdisjoint(low[k:]) or _WEB_NAME_RE.search(low[-1]):
         # an organisation word in the name part (with k == 0, low[k:] is the whole run); words
         # before a title inside the run ("Harbour Board Spokeswoman X") are the title's
