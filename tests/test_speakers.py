@@ -3943,3 +3943,15 @@ def test_a_bare_surname_two_people_share_is_the_one_the_story_named_most():
     )
     holm = next(m for m in tm.mentions if m.text == "Holm")
     assert tm.entities[holm.entity].name == "Kari Holm"
+
+
+def test_a_records_maker_speaks_and_the_record_is_part_of_the_mention():
+    text = (
+        "Revenue rose.\n\nGambling revenue at the casinos increased 3.5 percent this year, "
+        "according to data released Friday by state gaming regulators."
+    )
+    r = extract_quotes(text).iloc[0]
+    assert (r["speaker"], r["speaker_mention"]) == (
+        "state gaming regulators",
+        "data released Friday by state gaming regulators",
+    )

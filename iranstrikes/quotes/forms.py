@@ -177,9 +177,11 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         o = art.outlet_at(ns, ne)
         src = (ns, ne)
         rec = _RECORD_BY_RE.match(np_txt)
+        record_np = None
         if rec and rec.end() < len(np_txt):
-            # "audio provided by Wyoming Public Radio", "a poll by X": X is the source
-            src = (ns + rec.end(), ne)
+            # "audio provided by Wyoming Public Radio", "a poll by X": X is the source (the
+            # whole phrase, the record included, is the mention a reader needs)
+            src, record_np = (ns + rec.end(), ne), (ns, ne)
         elif sub and sub.end() < len(np_txt) and _RX53.search(sub.group(0)):
             src = (ns + sub.end(), ne)
         elif sub and _RX54.search(np_txt):
@@ -246,9 +248,10 @@ def _according_to(art: _Article, ss: int, se: int, sent_stmts: list[_Stmt]) -> N
         if _THAT_END_RE.search(m, cs_, ce_):
             continue  # "X said that according to Y, ...": the phrase sits inside X's clause
         cue_end = ac.end() - len(ac.group(0)) + len(ac.group(0).rstrip())
-        sent_stmts.append(
-            _Stmt("indirect", cs_, ce_, (ac.start(), cue_end), src, (ss, se), "according_to", 0.7)
-        )
+        st = _Stmt("indirect", cs_, ce_, (ac.start(), cue_end), src, (ss, se), "according_to", 0.7)
+        if record_np is not None:
+            st.extra["record_np"] = record_np  # (widened to it once the speaker is read)
+        sent_stmts.append(st)
 
 
 #: "..., citing two officials," / "Citing a senior official, ...": the source an outlet cites,

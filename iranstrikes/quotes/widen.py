@@ -65,6 +65,9 @@ def _cue_in_clause(gap: str) -> bool:
 def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
     """Widen a description's speaker span over the phrases that say whose it is.
 
+    (And a record's maker over the record: "according to data released Friday by state
+    regulators" -> the whole phrase is the mention, the regulators still speak.)
+
     "A spokesman for Platte River", "Several candidates, including Trump,", "A woman who has
     accused the mayor of fraud": an unnamed source is known by its description, and its
     whole noun phrase is the mention a reader needs. Only descriptions are widened (not
@@ -75,6 +78,13 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
     """
     m = art.masked
     for st in stmts:
+        rec = st.extra.get("record_np")
+        if rec is not None and st.subj and st.speaker and rec[1] == st.subj[1]:
+            # "according to data released Friday by state regulators": the regulators speak,
+            # the record they released is part of the mention
+            st.subj = rec
+            st.extra["widened"] = True
+            continue
         if not st.subj or st.speaker_type in ("person", "media") or not st.speaker:
             continue
         ms, me = st.subj
