@@ -3955,3 +3955,12 @@ def test_a_records_maker_speaks_and_the_record_is_part_of_the_mention():
         "state gaming regulators",
         "data released Friday by state gaming regulators",
     )
+
+
+def test_a_description_in_a_named_publication_is_widened_within_its_sentence():
+    text = (
+        "Vik won.\n\n“He is a strong candidate,” reads a Wednesday editorial in The Harbour "
+        "Gazette.\n\nKari Holm, a council member, disagreed."
+    )
+    r = extract_quotes(text).iloc[0]
+    assert r["speaker_mention"] == "a Wednesday editorial in The Harbour Gazette"

@@ -25,10 +25,12 @@ _CAP_RUN = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|the|and|de|for)\s+)*[A-Z][\w.&'’-
 #: "A spokesman for Platte River", "The attorney general of the state of New York": a
 #: prepositional phrase naming whom a description speaks for (its object a name)
 _NAMED_PP_RE = re.compile(
-    r"\s+(?:for|of|at|from|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+(?:the\s+)?)?"
+    r"\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:of\s+(?:the\s+)?)?"
     + _CAP_RUN
-    + r"(?=\s+[a-z]|\s*,)"
+    # (then a lower-case word, a comma, or the sentence's end: "... Decision Making.")
+    + r"(?=\s+[a-z]|\s*,|(?<=[.])(?:\s|$))"
 )
+_INITIALS_END_RE = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 #: What sets a description's post-modifier off before its cue: ", including X,", ", led by
 #: X,", ", a registered Republican who ...,", " who has ... " (the clause ends at the cue).
 _POST_MODIFIER_RE = re.compile(
@@ -102,9 +104,12 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
                 st.subj = (ms, rm.end())
                 st.extra["widened"] = True
                 continue
-        pp = _NAMED_PP_RE.match(m, me, cue if cue >= 0 else min(len(m), me + 120))
+        # (within the statement's sentence: a name run never crosses into the next one)
+        pp = _NAMED_PP_RE.match(m, me, cue if cue >= 0 else min(st.sent[1], me + 120))
         if pp is not None:
             me = pp.end()
+            if m[me - 1] == "." and not _INITIALS_END_RE.search(m, pp.start(), me):
+                me -= 1  # (the sentence's full stop: "... in The Des Moines Register.")
         if cue >= 0:
             pm = _POST_MODIFIER_RE.fullmatch(m, me, cue)
             gap = m[me:cue]
