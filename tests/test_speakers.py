@@ -3833,3 +3833,26 @@ def test_the_two_leaders_are_the_pair_the_story_joined_with_and():
 def test_the_two_leaders_with_no_pair_joined_before_stay_unnamed():
     text = "Karl Vik met Ola Dahl in Oslo. The two leaders also pledged to consult each other."
     assert "+pair-link" not in extract_quotes(text).iloc[-1]["method"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a phrase cue in -ing form after a comma or a lead word is a participle: the
+        # sentence's subject speaks, not a run of words up to the cue
+        (
+            "Karl Vik went with the odds on Friday, pointing out that the pier would close.",
+            "Karl Vik",
+        ),
+        ("Anna Berg joined the harbour workers in calling for a new bridge.", "Anna Berg"),
+        (
+            "The Harbour Party launched a petition in Bergen, calling for a new bridge.",
+            "Harbour Party",
+        ),
+        # right after a noun it is that noun phrase's (a reduced relative)
+        ("A petition calling on the council to close the pier has 5,000 names.", "petition"),
+    ],
+)
+def test_a_phrase_cue_in_ing_form_is_a_participle_after_a_comma(text, speaker):
+    r = extract_quotes(text).iloc[0]
+    assert r["speaker"] == speaker

@@ -7,7 +7,10 @@ comma; a cue that is the verb of a relative clause ("The judges who ruled that A
 "A woman who has accused X of Y said Z") ends at its comma or before the main clause's cue.
 Any content ends before a later clause with its own subject and reporting verb ("X said A,
 and Y vowed B", "..., a point Y acknowledged"). Finding the cues and their content is
-:mod:`.indirect`; this module only moves the end.
+:mod:`.indirect`; this module only moves the end. It also holds the two tests of a
+sentence-initial -ing cue that look at the main clause after it: whether the -ing phrase is
+the sentence's subject ("Saying so was a mistake"), and whose the fronted participle is when
+no cue follows ("Having announced that X, Judge Y proceeded ...").
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import re
 
 from .. import resources as _resources
 from .article import _Article
+from .cue_context import _INVERTIBLE, _SENT_SUBJ_RE
 from .cues import _cue_ok, _progressive
 from .forms import _trim
-from .lexicon import first_letter_alternation
+from .lexicon import _FORM2LEMMA, first_letter_alternation
 from .phrases import _subject
+from .segment import _Stmt
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
 #: as", "Asked whether" ...) up to the clause's subject.
@@ -211,3 +216,51 @@ _ANY_BOUNDARY_RE = re.compile(_JOINER + r"\s|;|" + _DASH + r"\s")
 _BOUNDARY_BEFORE_SUBJECT_RE = re.compile(r"(?:" + _JOINER + "|;|" + _DASH + r")\s+$")
 #: What a new clause's subject opens with: a capitalised word or a possessive determiner.
 _NEW_SUBJECT_RE = re.compile(r"(?:[A-Z]|(?:his|her|their|its|the)\s)")
+
+
+_DET_WORDS = _resources.word_set("determiners")
+
+
+#: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
+#: Democrats"); the clause was the subject of a sentence reported by a post-posed cue.
+_COMMA_INVERTED_CUE_RE = re.compile(r",\s*(?P<cue>[a-z]+)\s+(?:[A-Z]|(?:the|a|an)\s)")
+
+
+def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
+    """The sentence-initial -ing cue ``c`` heads the sentence's subject, not a participle.
+
+    "Saying that X, the minister resigned": a fronted participle's clause ends at a comma and
+    the main clause follows. With no comma to the sentence end and no later cue ("Saying so
+    was a mistake.", not "Conceding X he warned: ...") or an inverted reporting verb right
+    after that comma ("Defending that terrain is within his reach, said a handful of
+    Democrats"), the -ing phrase is the subject of a verb.
+    """
+    m = art.masked
+    com = m.find(",", c.end(), se)
+    if com < 0:
+        return not any(True for _c in art.cues(c.end() + 1, se))
+    im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
+    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE
+
+
+def _main_clause_subject(m: str, st: _Stmt) -> None:
+    """A fronted participle's speaker when no cue follows: the main clause's subject.
+
+    "Having announced that X, Judge Y proceeded to ...": the first comma after the content
+    that is followed by a subject and a past-tense verb ends the content, and that subject
+    speaks. Nothing changes when there is none (the speaker stays unknown).
+    """
+    com = m.find(",", st.cue[1], st.end)
+    while com != -1:
+        k = com + 1
+        while k < st.end and m[k] == " ":
+            k += 1
+        sm = _SENT_SUBJ_RE.match(m, k, st.end)
+        if sm and (m[k : k + 1].isupper() or m[k : m.find(" ", k)].lower() in _DET_WORDS):
+            subj = _subject(m, sm.start(1), sm.end(1))[0]
+            if subj is not None:
+                st.subj = subj
+                st.end = _trim(m, st.start, com)[1]
+                st.extra.pop("fronted")
+                return
+        com = m.find(",", com + 1, st.end)

@@ -15,7 +15,7 @@ from ..text.mentions import is_past_form
 from .article import (
     _Article,
 )
-from .clauses import clause_content_end
+from .clauses import _gerund_subject, _main_clause_subject, clause_content_end
 from .cue_context import (
     _APPOS_SUBJECT_RE,
     _CLAUSE_CHUNK_RE,
@@ -89,6 +89,8 @@ from .lexicon import (
     _RX50,
     _RX51,
     _may_quote_as,
+    _phrase_participle,
+    ing_cue,
     word_before,
 )
 from .noun_phrases import (
@@ -275,8 +277,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     subj, appos, possessor = pm.span(1), "", True
             if subj and _POSSESSOR_OF_CUE_RE.search(m, subj[0], c.start()):
                 possessor = True  # "decried Trump’s repeated calls to ...": likewise
-            participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
-            if wl.endswith("ing"):
+            participle = ing_cue(wl) and not _progressive(m, c.start(), lo_c)
+            if participle and " " in wl and not _phrase_participle(before_txt):
+                participle = False  # "a petition calling on him": the noun phrase's cue
+            if ing_cue(wl):
                 ga = gerund_agent(m, c.start(), lo_c)
                 if ga is not None:
                     # "respond to Jeb Bush's calling him a jerk": the possessive is the agent
@@ -657,10 +661,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         # goes with the last coordinated clause, whose subject is Y
                         sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or sm
                     stmt.subj = _subject(m, sm.start(1), sm.end(1))[0] if sm else None
+                    # (a phrase cue's object is what was said: "calling for a ban")
+                    phrase = " " in wl
                     if (
                         fm is not None
                         and stmt.subj is not None
-                        and not (am or _clause_like(m, cs_, ce_))
+                        and not (am or phrase or _clause_like(m, cs_, ce_))
                     ):
                         # "In June, X extended its attacks, declaring a caliphate": read past
                         # a fronted phrase, the subject speaks only a reported clause
@@ -670,6 +676,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         stmt.conf = 0.5
                     elif (
                         am
+                        or phrase
                         or _clause_like(m, cs_, ce_)
                         or infinitive_follows(m, lemma, c.end(), hi_c)
                     ):
@@ -722,9 +729,6 @@ def _indirect(art: _Article) -> list[_Stmt]:
     return out
 
 
-_DET_WORDS = _resources.word_set("determiners")
-
-
 def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
     """The subject of a coordinated clause between the last statement's cue and ``c``.
 
@@ -738,51 +742,6 @@ def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
         if sm is not None:
             found = sm
     return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
-
-
-#: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
-#: Democrats"); the clause was the subject of a sentence reported by a post-posed cue.
-_COMMA_INVERTED_CUE_RE = re.compile(r",\s*(?P<cue>[a-z]+)\s+(?:[A-Z]|(?:the|a|an)\s)")
-
-
-def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
-    """The sentence-initial -ing cue ``c`` heads the sentence's subject, not a participle.
-
-    "Saying that X, the minister resigned": a fronted participle's clause ends at a comma and
-    the main clause follows. With no comma to the sentence end and no later cue ("Saying so
-    was a mistake.", not "Conceding X he warned: ...") or an inverted reporting verb right
-    after that comma ("Defending that terrain is within his reach, said a handful of
-    Democrats"), the -ing phrase is the subject of a verb.
-    """
-    m = art.masked
-    com = m.find(",", c.end(), se)
-    if com < 0:
-        return not any(True for _c in art.cues(c.end() + 1, se))
-    im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
-    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE
-
-
-def _main_clause_subject(m: str, st: _Stmt) -> None:
-    """A fronted participle's speaker when no cue follows: the main clause's subject.
-
-    "Having announced that X, Judge Y proceeded to ...": the first comma after the content
-    that is followed by a subject and a past-tense verb ends the content, and that subject
-    speaks. Nothing changes when there is none (the speaker stays unknown).
-    """
-    com = m.find(",", st.cue[1], st.end)
-    while com != -1:
-        k = com + 1
-        while k < st.end and m[k] == " ":
-            k += 1
-        sm = _SENT_SUBJ_RE.match(m, k, st.end)
-        if sm and (m[k : k + 1].isupper() or m[k : m.find(" ", k)].lower() in _DET_WORDS):
-            subj = _subject(m, sm.start(1), sm.end(1))[0]
-            if subj is not None:
-                st.subj = subj
-                st.end = _trim(m, st.start, com)[1]
-                st.extra.pop("fronted")
-                return
-        com = m.find(",", com + 1, st.end)
 
 
 #: Adjuncts between a cue and its "that" or quotation: time words and adverbs ("Tuesday
