@@ -3856,3 +3856,15 @@ def test_the_two_leaders_with_no_pair_joined_before_stay_unnamed():
 def test_a_phrase_cue_in_ing_form_is_a_participle_after_a_comma(text, speaker):
     r = extract_quotes(text).iloc[0]
     assert r["speaker"] == speaker
+
+
+def test_a_free_relatives_cue_ends_at_the_clause_comma():
+    # "In what X described as Y, Z wrote ...": the cue's content is its object, not the
+    # main clause after the comma (which has its own subject and cue)
+    text = "In what she described as a warning to the board, Anna Berg wrote that the pier would close."
+    rows = extract_quotes(text)
+    described = rows[rows["cue"] == "described"].iloc[0]
+    assert described["quote"] == "as a warning to the board"
+    # (a copula after the cue opens what was said, commas and all)
+    r = extract_quotes("What Karl Vik said is growing demand for boats, cars and trains.").iloc[0]
+    assert r["quote"].endswith("cars and trains")

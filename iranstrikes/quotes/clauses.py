@@ -69,6 +69,12 @@ _OBJECT_RELATIVE_BEFORE_CUE_RE = re.compile(
 _SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
 
 
+#: A free relative's "what" before its subject ("what the board called ...").
+_WHAT_BEFORE_RE = re.compile(r"\b[Ww]hat\s+(?:(?:the|a|an|his|her|their|its|some|many)\s+)?$")
+#: A copula right after a free relative's cue ("what she said is ...", "what X said was").
+_COPULA_AFTER_RE = re.compile(r"\s+(?:is|was|are|were|would\s+be|will\s+be)\b")
+
+
 def _clause_comma(art: _Article, lo: int, hi: int) -> int:
     """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X').
 
@@ -102,6 +108,18 @@ def clause_content_end(
     subordinator or a title: "After former Gov. X"). Returns ``ce`` when no rule applies.
     """
     m = art.masked
+    if (
+        subj
+        and "hat " in m[max(ss, subj[0] - 16) : subj[0]]
+        and _WHAT_BEFORE_RE.search(m, max(ss, subj[0] - 16), subj[0])
+        and not _COPULA_AFTER_RE.match(m, cue.end())
+    ):
+        # "Amid what X called a “rough week” for Y, and with ...": the cue is the verb of a
+        # free relative clause, whose content (the object) ends at the clause's comma (not
+        # "what she said is growing demand for A, B and C": a copula opens what was said)
+        com = _clause_comma(art, cue.end(), ce)
+        if com > cs:
+            return _trim(art.text, cs, com)[1]
     if subj:
         # the clause of the subject: the sentence, or what follows a fronted adjunct's comma
         # ("Later in the show, after X concluded, Y ...")
