@@ -3868,3 +3868,22 @@ def test_a_free_relatives_cue_ends_at_the_clause_comma():
     # (a copula after the cue opens what was said, commas and all)
     r = extract_quotes("What Karl Vik said is growing demand for boats, cars and trains.").iloc[0]
     assert r["quote"].endswith("cars and trains")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a cue inside a parenthesis still open has its subject inside it too
+        (
+            "He tells voters the pier may close (the cost of which, many fishermen say, is a "
+            "sign of the council's weakness).",
+            "fishermen",
+        ),
+        ("The mayor left early. (Her spokeswoman denied that she was ill.)", "spokeswoman"),
+        # (a cue that opens the parenthesis: its subject is before it)
+        ("Karl Vik's motto (repeated to me often) was, “Never sell the boat.”", "Karl Vik"),
+    ],
+)
+def test_a_cue_inside_an_open_parenthesis_has_its_subject_there(text, speaker):
+    r = extract_quotes(text).iloc[-1]
+    assert speaker in r["speaker"] and "(" not in r["speaker_mention"]

@@ -322,6 +322,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # so that a long run-on sentence costs linear time, not time per cue x sentence length.
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
+    po = masked.rfind("(", lo, hi)
+    if po >= 0 and masked.find(")", po, hi) < 0 and masked[po + 1 : hi].strip():
+        # "... her server (the existence of which, many Democrats say, ...": the cue is inside
+        # a parenthesis still open, so its subject is too (no aside to step over; not "X
+        # (repeated to me) was": a cue that opens the parenthesis has its subject before it)
+        lo = po + 1
     aside = _closing_aside(masked, lo, hi)
     if aside is not None:
         # "the board - before, during and after her time as chair - criticized", "Sen. X (a
