@@ -3887,3 +3887,20 @@ def test_a_free_relatives_cue_ends_at_the_clause_comma():
 def test_a_cue_inside_an_open_parenthesis_has_its_subject_there(text, speaker):
     r = extract_quotes(text).iloc[-1]
     assert speaker in r["speaker"] and "(" not in r["speaker_mention"]
+
+
+def test_an_indefinite_description_is_no_one_described_sentences_before():
+    # "a top aide" introduces someone new; only a person named in its sentence or the one
+    # before may be the one it describes
+    far = (
+        "The campaign, pushing the idea through surrogates (like top Harbour aide Karl Vik, "
+        "who called Dahl “a liar” over the weekend), has repeatedly attacked him.\n\n"
+        "The debate is in a week. The venue is small. Tickets sold out.\n\n"
+        "“She is very confident,” a top aide said."
+    )
+    assert extract_quotes(far).iloc[-1]["speaker"] == "top aide"
+    near = (
+        "Karl Vik, a harbour spokesman, stressed that the pier stays. “We will not sell,” a "
+        "harbour spokesman said."
+    )
+    assert extract_quotes(near).iloc[-1]["speaker"] == "Karl Vik"
