@@ -3904,3 +3904,12 @@ def test_an_indefinite_description_is_no_one_described_sentences_before():
         "harbour spokesman said."
     )
     assert extract_quotes(near).iloc[-1]["speaker"] == "Karl Vik"
+
+
+def test_a_cue_inside_a_parenthesis_reports_up_to_its_closing_parenthesis():
+    text = (
+        "He tells voters the pier may close (the cost of which, many fishermen say, is a sign "
+        "of weakness), and the council has met twice."
+    )
+    say = extract_quotes(text).query("cue == 'say'").iloc[0]
+    assert say["quote"] == "is a sign of weakness"

@@ -158,6 +158,13 @@ def clause_content_end(
             com = _clause_comma(art, cs, ce)
             end = min(com if com > cs else ce, later[0].start())
             ce = _trim(art.text, cs, end)[1]
+    po = m.rfind("(", max(ss, lo_c), cue.start())
+    if po >= 0 and m.find(")", po, cue.start()) < 0:
+        pc = m.find(")", cue.end(), ce)
+        if pc > cs:
+            # "(like X, who called Y “a liar” over the weekend), has ...": a cue inside a
+            # parenthesis reports up to its closing parenthesis
+            ce = _trim(art.text, cs, pc)[1]
     return _next_speaker_end(art, ss, cs, ce)
 
 
