@@ -3913,3 +3913,13 @@ def test_a_cue_inside_a_parenthesis_reports_up_to_its_closing_parenthesis():
     )
     say = extract_quotes(text).query("cue == 'say'").iloc[0]
     assert say["quote"] == "is a sign of weakness"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["while her main rival, Karl Vik, has risen in the polls", "while Karl Vik has risen"],
+)
+def test_a_participle_after_a_perfect_clause_is_that_clauses(clause):
+    text = f"Voters watch Anna Berg argue that the port is failing, {clause} by saying it is fine."
+    saying = extract_quotes(text).query("cue == 'saying'").iloc[0]
+    assert saying["speaker"] == "Karl Vik"

@@ -738,10 +738,21 @@ def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
     """
     found = None
     for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
-        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start())
+        # (or a perfect after a name set off by commas: "while her main rival, Karl Vik, has
+        # risen in the polls by saying ...")
+        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or _PERFECT_CLAUSE_RE.match(
+            m, bm.end(), c.start()
+        )
         if sm is not None:
             found = sm
     return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
+
+
+#: A clause's subject (a name set off by commas may follow it) and a perfect tense verb.
+_PERFECT_CLAUSE_RE = re.compile(
+    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+(?:,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,)?)"
+    r"\s+(?:has|have|had)\s+(?:(?:already|just|since|now|[a-z]+ly)\s+)?[a-z]+\b"
+)
 
 
 #: Adjuncts between a cue and its "that" or quotation: time words and adverbs ("Tuesday
