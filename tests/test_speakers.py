@@ -3923,3 +3923,8 @@ def test_a_participle_after_a_perfect_clause_is_that_clauses(clause):
     text = f"Voters watch Anna Berg argue that the port is failing, {clause} by saying it is fine."
     saying = extract_quotes(text).query("cue == 'saying'").iloc[0]
     assert saying["speaker"] == "Karl Vik"
+
+
+def test_a_coordinated_group_subject_speaks_for_a_participle():
+    text = "That morning, Acme workers and retirees had amassed at the pier, calling for a vote."
+    assert extract_quotes(text).iloc[0]["speaker"] == "Acme workers and retirees"
