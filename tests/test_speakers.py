@@ -3928,3 +3928,10 @@ def test_a_participle_after_a_perfect_clause_is_that_clauses(clause):
 def test_a_coordinated_group_subject_speaks_for_a_participle():
     text = "That morning, Acme workers and retirees had amassed at the pier, calling for a vote."
     assert extract_quotes(text).iloc[0]["speaker"] == "Acme workers and retirees"
+
+
+def test_a_long_subject_opened_by_a_plural_is_not_its_prepositions_object():
+    # (over nine words the subject finder takes the last noun phrase; one after a
+    # preposition is an object, and the plural opening the sentence heads the phrase)
+    text = "Majorities of farmers in five towns going to the polls Tuesday say they are happy."
+    assert extract_quotes(text).iloc[0]["speaker"].startswith("Majorities of farmers")
