@@ -3935,3 +3935,23 @@ def test_a_long_subject_opened_by_a_plural_is_not_its_prepositions_object():
     # preposition is an object, and the plural opening the sentence heads the phrase)
     text = "Majorities of farmers in five towns going to the polls Tuesday say they are happy."
     assert extract_quotes(text).iloc[0]["speaker"].startswith("Majorities of farmers")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Vik decried Dahl's call to ban new piers that the council had built.",
+            "to ban new piers",
+        ),
+        ("Despite Karl Vik's call to abandon the pier, the council still backs it.", "to abandon"),
+    ],
+)
+def test_a_possessors_call_to_do_something_is_their_statement(text, content):
+    r = extract_quotes(text).query("cue == 'call'").iloc[0]
+    assert r["speaker"] in ("Dahl", "Karl Vik") and r["quote"].startswith(content)
+    assert "council still" not in r["quote"]
+
+
+def test_a_possessors_task_is_no_statement():
+    assert extract_quotes("It will be Anna Berg's challenge to devise a new plan.").empty

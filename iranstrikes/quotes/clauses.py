@@ -69,6 +69,11 @@ _OBJECT_RELATIVE_BEFORE_CUE_RE = re.compile(
 _SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
 
 
+#: A sentence-initial preposition before a cue's possessor subject ("Despite X's call").
+_FRONTED_PP_POSSESSOR_RE = re.compile(
+    r"\s*(?:Despite|Amid|After|Before|Since|Following|Given|Upon|With|Without|In\s+spite\s+of)"
+    r"\s+(?:(?:the|a|an)\s+)?(?=\S)"
+)
 #: A free relative's "what" before its subject ("what the board called ...").
 _WHAT_BEFORE_RE = re.compile(r"\b[Ww]hat\s+(?:(?:the|a|an|his|her|their|its|some|many)\s+)?$")
 #: A copula right after a free relative's cue ("what she said is ...", "what X said was").
@@ -117,6 +122,16 @@ def clause_content_end(
         # "Amid what X called a “rough week” for Y, and with ...": the cue is the verb of a
         # free relative clause, whose content (the object) ends at the clause's comma (not
         # "what she said is growing demand for A, B and C": a copula opens what was said)
+        com = _clause_comma(art, cue.end(), ce)
+        if com > cs:
+            return _trim(art.text, cs, com)[1]
+    if (
+        subj
+        and _FRONTED_PP_POSSESSOR_RE.match(m, ss, subj[0] + 1)
+        and m.startswith("s ", subj[1] + 1)
+    ):
+        # "Despite X's call to abandon the pier, the council ...": a possessor's noun cue in
+        # a fronted phrase reports up to the phrase's comma, not the main clause after it
         com = _clause_comma(art, cue.end(), ce)
         if com > cs:
             return _trim(art.text, cs, com)[1]

@@ -107,10 +107,14 @@ from .segment import (
 
 #: A name's possessive and at most one adjective right before a nominal (base-form) cue.
 _POSSESSOR_CUE_RE = re.compile(
-    r"(?<![\w’'])(?!(?:But|And|Yet|Or|So|Then)\s)"
+    r"(?<![\w’'])(?!(?:But|And|Yet|Or|So|Then|Despite|Amid|After|Before|Since|Following|Given"
+    r"|Upon|With|Without|In|At|On|For|From|During)\s)"
     r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+"
     r"(?:(?:most|more|least)\s+)?(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
 )
+_SPEECH_NOUNS_TO = _resources.word_set("speech_nouns_infinitive")
+#: An infinitive after a nominal cue ("call to ban", not "a call to the mayor").
+_TO_VERB_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that)\b)[a-z]+\b")
 #: A comma and a coordinating conjunction (or a semicolon) opening a clause.
 _COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
 
@@ -256,6 +260,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 if qa.start() <= c.start() < qa.end():
                     taken.add(c.start())
         prev_subj: tuple[int, int] | None = None
+        noun_to: set[int] = set()  # nominal cues with an infinitive ("Dahl's call to ban")
         sent_subjs: list[tuple[int, int, int]] = []  # (cue start, subject span)
         for c in cues:
             if c.start() in taken:
@@ -277,6 +282,10 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     subj, appos, possessor = pm.span(1), "", True
             if subj and _POSSESSOR_OF_CUE_RE.search(m, subj[0], c.start()):
                 possessor = True  # "decried Trump’s repeated calls to ...": likewise
+            if possessor and lemma in _SPEECH_NOUNS_TO and _TO_VERB_RE.match(m, c.end()):
+                # "Dahl's call to ban piers": the noun's infinitive is what was said
+                strict.add(c.start())
+                noun_to.add(c.start())
             participle = ing_cue(wl) and not _progressive(m, c.start(), lo_c)
             if participle and " " in wl and not _phrase_participle(before_txt):
                 participle = False  # "a petition calling on him": the noun phrase's cue
@@ -546,7 +555,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     om = _hearer_then_clause(m, p, hi_c)
                 if om:
                     p += om.end()
-            if infinitive_follows(m, lemma, p, hi_c):
+            if infinitive_follows(m, lemma, p, hi_c) or c.start() in noun_to:
                 # "pledged to oppose X “today, tomorrow, forever”": the infinitive is the
                 # content, not an adjunct before a that-clause or a quotation
                 am = am_q = None
