@@ -451,6 +451,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         com_after >= 0
                         and _PREP_START_RE.match(front.lstrip())
                         and not _FINITE_RE.search(front)
+                        # (not "In Seattle, marchers honored X, KING-TV reported, while ...":
+                        # a clause after the fronted phrase's comma is the content)
+                        and "," not in front
                         and hi_c - com_after > 12
                     ):
                         # "In the early 1990s, X said, when ...": the fronted phrase is an
