@@ -3970,3 +3970,15 @@ def test_a_fronted_phrase_and_its_clause_before_a_set_off_cue_are_the_content():
     )
     r = extract_quotes(text).iloc[0]
     assert r["quote"] == "In Bergen, fishermen honored the victims with white roses"
+
+
+def test_each_set_off_cue_of_a_sequence_reports_its_own_clause():
+    text = (
+        "In Oslo, marchers sang, NRK reported, while in Bergen the parade was silent, the "
+        "Bergen paper reported."
+    )
+    rows = extract_quotes(text)[["speaker", "quote"]].values.tolist()
+    assert rows == [
+        ["NRK", "In Oslo, marchers sang"],
+        ["Bergen paper", "in Bergen the parade was silent"],
+    ]

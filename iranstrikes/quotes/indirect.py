@@ -113,6 +113,8 @@ _POSSESSOR_CUE_RE = re.compile(
     r"(?:(?:most|more|least)\s+)?(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
 )
 _SPEECH_NOUNS_TO = _resources.word_set("speech_nouns_infinitive")
+#: After a set-off cue, a comma and a conjunction opening the next reported clause.
+_NEXT_CLAUSE_RE = re.compile(r",\s*(?:while|whereas|and|but)\s+")
 #: An infinitive after a nominal cue ("call to ban", not "a call to the mayor").
 _TO_VERB_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that)\b)[a-z]+\b")
 #: A comma and a coordinating conjunction (or a semicolon) opening a clause.
@@ -471,6 +473,20 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         cs_ = _trim(art.text, com, ce_)[0]
                 if _quote_then_speaker(art, cs_, ce_):
                     continue  # "“...,” X, the mayor, told Y": the direct quote's own cue
+                last = sent_stmts[-1] if sent_stmts and subj else None
+                if last is not None and last.method == "postposed_cue" and last.cue[1] < ce_:
+                    nb = _NEXT_CLAUSE_RE.match(m, last.cue[1], ce_)
+                    if nb is not None:
+                        # "A, NRK reported, while B, the Bergen paper reported": a sequence of
+                        # set-off cues, each reporting its own clause
+                        cs_ = _trim(art.text, nb.end(), ce_)[0]
+                        st = _Stmt(
+                            "indirect", cs_, ce_, (c.start(), c.end()), subj, (ss, se),
+                            "postposed_cue", 0.75, apposition=appos,
+                        )  # fmt: skip
+                        sent_stmts.append(st)
+                        prev_subj = subj
+                        continue
                 if (
                     sent_stmts
                     or sum(1 for x in sent_subjs if x[0] in strict or x[0] == c.start()) > 1
