@@ -3982,3 +3982,8 @@ def test_each_set_off_cue_of_a_sequence_reports_its_own_clause():
         ["NRK", "In Oslo, marchers sang"],
         ["Bergen paper", "in Bergen the parade was silent"],
     ]
+
+
+def test_a_time_unit_opening_a_long_capitalised_run_is_no_part_of_the_name():
+    text = "The award went to Person of the Year Karl Vik. He said the pier would close."
+    assert extract_quotes(text).iloc[0]["speaker"] == "Karl Vik"
