@@ -3987,3 +3987,15 @@ def test_each_set_off_cue_of_a_sequence_reports_its_own_clause():
 def test_a_time_unit_opening_a_long_capitalised_run_is_no_part_of_the_name():
     text = "The award went to Person of the Year Karl Vik. He said the pier would close."
     assert extract_quotes(text).iloc[0]["speaker"] == "Karl Vik"
+
+
+def test_a_name_that_went_on_after_a_quotation_speaks_it():
+    text = (
+        "Berg answered with a smile: “It can happen at 45.”\n\n"
+        "“You know, it happens, right?” Vik went on, as if he did not hear her. “But you get "
+        "over it.”"
+    )
+    rows = extract_quotes(text)
+    assert rows["speaker"].tolist()[-2:] == ["Vik", "Vik"]
+    assert (rows["kind"] == "direct").all()  # ("went on" reports no clause of its own)
+    assert extract_quotes("As the day went on, Vik grew angry.").empty

@@ -113,6 +113,7 @@ _POSSESSOR_CUE_RE = re.compile(
     r"(?:(?:most|more|least)\s+)?(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
 )
 _SPEECH_NOUNS_TO = _resources.word_set("speech_nouns_infinitive")
+_GO_ON = frozenset({"went on", "goes on"})  # (a direct quotation's cue only: "“...,” X went on")
 #: After a set-off cue, a comma and a conjunction opening the next reported clause.
 _NEXT_CLAUSE_RE = re.compile(r",\s*(?:while|whereas|and|but)\s+")
 #: An infinitive after a nominal cue ("call to ban", not "a call to the mayor").
@@ -200,7 +201,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
         if pi in art.headline_paras:
             continue
         sent_stmts: list[_Stmt] = []
-        cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
+        cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss) and c.group(0) not in _GO_ON]
         if cues and m.find("ccording", ss, se) >= 0:
             # "according to a recent report from X", "according to exit polls reported by
             # CNN": a cue word inside the source of "according to" is part of that source
