@@ -10,7 +10,8 @@ and Y vowed B", "..., a point Y acknowledged"). Finding the cues and their conte
 :mod:`.indirect`; this module only moves the end. It also holds the two tests of a
 sentence-initial -ing cue that look at the main clause after it: whether the -ing phrase is
 the sentence's subject ("Saying so was a mistake"), and whose the fronted participle is when
-no cue follows ("Having announced that X, Judge Y proceeded ...").
+no cue follows ("Having announced that X, Judge Y proceeded ..."), and whose clause a
+participle after a coordinated clause is ("..., and the ACLU has sued the city, saying B").
 """
 
 from __future__ import annotations
@@ -304,3 +305,33 @@ def _main_clause_subject(m: str, st: _Stmt) -> None:
                 st.extra.pop("fronted")
                 return
         com = m.find(",", com + 1, st.end)
+
+
+#: A comma and a coordinating conjunction (or a semicolon) opening a clause.
+_COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
+
+
+def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
+    """The subject of a coordinated clause between the last statement's cue and ``c``.
+
+    "Protest groups say A, and the ACLU has already sued the city, saying B": a clause after
+    ", and" (", but", ";") with its own subject and past verb stands between; the participle
+    ``c`` is that clause's. None when there is no such clause.
+    """
+    found = None
+    for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
+        # (or a perfect after a name set off by commas: "while her main rival, Karl Vik, has
+        # risen in the polls by saying ...")
+        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or _PERFECT_CLAUSE_RE.match(
+            m, bm.end(), c.start()
+        )
+        if sm is not None:
+            found = sm
+    return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
+
+
+#: A clause's subject (a name set off by commas may follow it) and a perfect tense verb.
+_PERFECT_CLAUSE_RE = re.compile(
+    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+(?:,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,)?)"
+    r"\s+(?:has|have|had)\s+(?:(?:already|just|since|now|[a-z]+ly)\s+)?[a-z]+\b"
+)

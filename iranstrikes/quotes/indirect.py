@@ -15,7 +15,13 @@ from ..text.mentions import is_past_form
 from .article import (
     _Article,
 )
-from .clauses import _gerund_subject, _main_clause_subject, clause_content_end
+from .clauses import (
+    _COORD_CLAUSE_RE,
+    _gerund_subject,
+    _main_clause_subject,
+    _new_clause_subject,
+    clause_content_end,
+)
 from .cue_context import (
     _APPOS_SUBJECT_RE,
     _CLAUSE_CHUNK_RE,
@@ -118,8 +124,6 @@ _GO_ON = frozenset({"went on", "goes on"})  # (a direct quotation's cue only: "�
 _NEXT_CLAUSE_RE = re.compile(r",\s*(?:while|whereas|and|but)\s+")
 #: An infinitive after a nominal cue ("call to ban", not "a call to the mayor").
 _TO_VERB_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that)\b)[a-z]+\b")
-#: A comma and a coordinating conjunction (or a semicolon) opening a clause.
-_COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
 
 
 #: A possessive right before a nominal cue, after a past-form modifier at most ("Trump’s
@@ -756,32 +760,6 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
     return out
-
-
-def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
-    """The subject of a coordinated clause between the last statement's cue and ``c``.
-
-    "Protest groups say A, and the ACLU has already sued the city, saying B": a clause after
-    ", and" (", but", ";") with its own subject and past verb stands between; the participle
-    ``c`` is that clause's. None when there is no such clause.
-    """
-    found = None
-    for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
-        # (or a perfect after a name set off by commas: "while her main rival, Karl Vik, has
-        # risen in the polls by saying ...")
-        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or _PERFECT_CLAUSE_RE.match(
-            m, bm.end(), c.start()
-        )
-        if sm is not None:
-            found = sm
-    return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
-
-
-#: A clause's subject (a name set off by commas may follow it) and a perfect tense verb.
-_PERFECT_CLAUSE_RE = re.compile(
-    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+(?:,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,)?)"
-    r"\s+(?:has|have|had)\s+(?:(?:already|just|since|now|[a-z]+ly)\s+)?[a-z]+\b"
-)
 
 
 #: Adjuncts between a cue and its "that" or quotation: time words and adverbs ("Tuesday
