@@ -130,6 +130,8 @@ _BLANK_NONSPACE = _BlankNonSpace()
 # Multi-word cues, as (word forms, the rest of the phrase) alternatives, in order.
 _MULTI_CUE_PARTS = [
     (("went", "go", "goes", "going"), r"\s+on\s+to\s+(?:say|add|stress|insist|note|warn|explain)"),
+    # '“...,” he went on.': going on speaking (only before a comma or a full stop)
+    (("went", "goes"), r"\s+on(?=[,.])"),
     (("pointed", "points", "pointing"), r"\s+out"),
     (("shot", "shoots", "shooting", "fired", "fires", "firing"), r"\s+back"),
     (("put",), r"\s+it(?=(?:\s+[a-z]+ly)?\s*[,:])"),
@@ -138,6 +140,8 @@ _MULTI_CUE_PARTS = [
     *((forms, rest + r"(?![\w-])") for forms, rest in _phrase_cue_parts()),
 ]
 _MULTI_CUE_RE = re.compile(alternation(_MULTI_CUE_PARTS), re.IGNORECASE)
+#: A closing quotation mark, then a capitalised name (and no more) before a cue.
+_NAME_AFTER_QUOTE_RE = re.compile(r"[”\"],?\s+(?:[A-Z][\w.’'-]*\s+){1,3}$")
 # The same, matched case-sensitively on the lower-cased text (same offsets) and grouped by
 # first letter, which lets the engine skip ahead to those letters instead of trying every
 # position under (?i) (see first_letter_alternation).
@@ -218,6 +222,12 @@ def _all_cues(
             _MULTI_CUE_LOWER_RE.finditer(low) if low is not None else _MULTI_CUE_RE.finditer(m)
         )
         if not (mm.start() and _WORD_CHAR_RE.match(m, mm.start() - 1))  # a word start only
+        # ("went on" only right after a quotation and its speaker's name: '“...,” Vik went on')
+        and (
+            m[mm.end() - 3 : mm.end()] != " on"
+            or m[mm.start() : mm.start() + 2].lower() not in ("we", "go")
+            or _NAME_AFTER_QUOTE_RE.search(m, max(0, mm.start() - 60), mm.start())
+        )
     ]
     if multi:
         # a word cue inside a phrase cue ("called" in "called for") gives way to the phrase;

@@ -7,7 +7,11 @@ comma; a cue that is the verb of a relative clause ("The judges who ruled that A
 "A woman who has accused X of Y said Z") ends at its comma or before the main clause's cue.
 Any content ends before a later clause with its own subject and reporting verb ("X said A,
 and Y vowed B", "..., a point Y acknowledged"). Finding the cues and their content is
-:mod:`.indirect`; this module only moves the end.
+:mod:`.indirect`; this module only moves the end. It also holds the two tests of a
+sentence-initial -ing cue that look at the main clause after it: whether the -ing phrase is
+the sentence's subject ("Saying so was a mistake"), and whose the fronted participle is when
+no cue follows ("Having announced that X, Judge Y proceeded ..."), and whose clause a
+participle after a coordinated clause is ("..., and the ACLU has sued the city, saying B").
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ import re
 
 from .. import resources as _resources
 from .article import _Article
+from .cue_context import _INVERTIBLE, _SENT_SUBJ_RE
 from .cues import _cue_ok, _progressive
 from .forms import _trim
-from .lexicon import first_letter_alternation
+from .lexicon import _FORM2LEMMA, first_letter_alternation
 from .phrases import _subject
+from .segment import _Stmt
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
 #: as", "Asked whether" ...) up to the clause's subject.
@@ -64,6 +70,17 @@ _OBJECT_RELATIVE_BEFORE_CUE_RE = re.compile(
 _SUBORDINATE_CUE_RE = re.compile(r"\b(?:when|if|as|after|before|while|once|unless)\s+$")
 
 
+#: A sentence-initial preposition before a cue's possessor subject ("Despite X's call").
+_FRONTED_PP_POSSESSOR_RE = re.compile(
+    r"\s*(?:Despite|Amid|After|Before|Since|Following|Given|Upon|With|Without|In\s+spite\s+of)"
+    r"\s+(?:(?:the|a|an)\s+)?(?=\S)"
+)
+#: A free relative's "what" before its subject ("what the board called ...").
+_WHAT_BEFORE_RE = re.compile(r"\b[Ww]hat\s+(?:(?:the|a|an|his|her|their|its|some|many)\s+)?$")
+#: A copula right after a free relative's cue ("what she said is ...", "what X said was").
+_COPULA_AFTER_RE = re.compile(r"\s+(?:is|was|are|were|would\s+be|will\s+be)\b")
+
+
 def _clause_comma(art: _Article, lo: int, hi: int) -> int:
     """The first comma in [lo, hi) outside a quotation, or ending one ('"... schools," X').
 
@@ -97,6 +114,28 @@ def clause_content_end(
     subordinator or a title: "After former Gov. X"). Returns ``ce`` when no rule applies.
     """
     m = art.masked
+    if (
+        subj
+        and "hat " in m[max(ss, subj[0] - 16) : subj[0]]
+        and _WHAT_BEFORE_RE.search(m, max(ss, subj[0] - 16), subj[0])
+        and not _COPULA_AFTER_RE.match(m, cue.end())
+    ):
+        # "Amid what X called a “rough week” for Y, and with ...": the cue is the verb of a
+        # free relative clause, whose content (the object) ends at the clause's comma (not
+        # "what she said is growing demand for A, B and C": a copula opens what was said)
+        com = _clause_comma(art, cue.end(), ce)
+        if com > cs:
+            return _trim(art.text, cs, com)[1]
+    if (
+        subj
+        and _FRONTED_PP_POSSESSOR_RE.match(m, ss, subj[0] + 1)
+        and m.startswith("s ", subj[1] + 1)
+    ):
+        # "Despite X's call to abandon the pier, the council ...": a possessor's noun cue in
+        # a fronted phrase reports up to the phrase's comma, not the main clause after it
+        com = _clause_comma(art, cue.end(), ce)
+        if com > cs:
+            return _trim(art.text, cs, com)[1]
     if subj:
         # the clause of the subject: the sentence, or what follows a fronted adjunct's comma
         # ("Later in the show, after X concluded, Y ...")
@@ -135,6 +174,13 @@ def clause_content_end(
             com = _clause_comma(art, cs, ce)
             end = min(com if com > cs else ce, later[0].start())
             ce = _trim(art.text, cs, end)[1]
+    po = m.rfind("(", max(ss, lo_c), cue.start())
+    if po >= 0 and m.find(")", po, cue.start()) < 0:
+        pc = m.find(")", cue.end(), ce)
+        if pc > cs:
+            # "(like X, who called Y “a liar” over the weekend), has ...": a cue inside a
+            # parenthesis reports up to its closing parenthesis
+            ce = _trim(art.text, cs, pc)[1]
     return _next_speaker_end(art, ss, cs, ce)
 
 
@@ -211,3 +257,81 @@ _ANY_BOUNDARY_RE = re.compile(_JOINER + r"\s|;|" + _DASH + r"\s")
 _BOUNDARY_BEFORE_SUBJECT_RE = re.compile(r"(?:" + _JOINER + "|;|" + _DASH + r")\s+$")
 #: What a new clause's subject opens with: a capitalised word or a possessive determiner.
 _NEW_SUBJECT_RE = re.compile(r"(?:[A-Z]|(?:his|her|their|its|the)\s)")
+
+
+_DET_WORDS = _resources.word_set("determiners")
+
+
+#: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
+#: Democrats"); the clause was the subject of a sentence reported by a post-posed cue.
+_COMMA_INVERTED_CUE_RE = re.compile(r",\s*(?P<cue>[a-z]+)\s+(?:[A-Z]|(?:the|a|an)\s)")
+
+
+def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
+    """The sentence-initial -ing cue ``c`` heads the sentence's subject, not a participle.
+
+    "Saying that X, the minister resigned": a fronted participle's clause ends at a comma and
+    the main clause follows. With no comma to the sentence end and no later cue ("Saying so
+    was a mistake.", not "Conceding X he warned: ...") or an inverted reporting verb right
+    after that comma ("Defending that terrain is within his reach, said a handful of
+    Democrats"), the -ing phrase is the subject of a verb.
+    """
+    m = art.masked
+    com = m.find(",", c.end(), se)
+    if com < 0:
+        return not any(True for _c in art.cues(c.end() + 1, se))
+    im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
+    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE
+
+
+def _main_clause_subject(m: str, st: _Stmt) -> None:
+    """A fronted participle's speaker when no cue follows: the main clause's subject.
+
+    "Having announced that X, Judge Y proceeded to ...": the first comma after the content
+    that is followed by a subject and a past-tense verb ends the content, and that subject
+    speaks. Nothing changes when there is none (the speaker stays unknown).
+    """
+    com = m.find(",", st.cue[1], st.end)
+    while com != -1:
+        k = com + 1
+        while k < st.end and m[k] == " ":
+            k += 1
+        sm = _SENT_SUBJ_RE.match(m, k, st.end)
+        if sm and (m[k : k + 1].isupper() or m[k : m.find(" ", k)].lower() in _DET_WORDS):
+            subj = _subject(m, sm.start(1), sm.end(1))[0]
+            if subj is not None:
+                st.subj = subj
+                st.end = _trim(m, st.start, com)[1]
+                st.extra.pop("fronted")
+                return
+        com = m.find(",", com + 1, st.end)
+
+
+#: A comma and a coordinating conjunction (or a semicolon) opening a clause.
+_COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
+
+
+def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
+    """The subject of a coordinated clause between the last statement's cue and ``c``.
+
+    "Protest groups say A, and the ACLU has already sued the city, saying B": a clause after
+    ", and" (", but", ";") with its own subject and past verb stands between; the participle
+    ``c`` is that clause's. None when there is no such clause.
+    """
+    found = None
+    for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
+        # (or a perfect after a name set off by commas: "while her main rival, Karl Vik, has
+        # risen in the polls by saying ...")
+        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or _PERFECT_CLAUSE_RE.match(
+            m, bm.end(), c.start()
+        )
+        if sm is not None:
+            found = sm
+    return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
+
+
+#: A clause's subject (a name set off by commas may follow it) and a perfect tense verb.
+_PERFECT_CLAUSE_RE = re.compile(
+    r"((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+(?:,\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,)?)"
+    r"\s+(?:has|have|had)\s+(?:(?:already|just|since|now|[a-z]+ly)\s+)?[a-z]+\b"
+)

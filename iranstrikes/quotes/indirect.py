@@ -15,7 +15,13 @@ from ..text.mentions import is_past_form
 from .article import (
     _Article,
 )
-from .clauses import clause_content_end
+from .clauses import (
+    _COORD_CLAUSE_RE,
+    _gerund_subject,
+    _main_clause_subject,
+    _new_clause_subject,
+    clause_content_end,
+)
 from .cue_context import (
     _APPOS_SUBJECT_RE,
     _CLAUSE_CHUNK_RE,
@@ -89,6 +95,8 @@ from .lexicon import (
     _RX50,
     _RX51,
     _may_quote_as,
+    _phrase_participle,
+    ing_cue,
     word_before,
 )
 from .noun_phrases import (
@@ -105,12 +113,17 @@ from .segment import (
 
 #: A name's possessive and at most one adjective right before a nominal (base-form) cue.
 _POSSESSOR_CUE_RE = re.compile(
-    r"(?<![\w’'])(?!(?:But|And|Yet|Or|So|Then)\s)"
+    r"(?<![\w’'])(?!(?:But|And|Yet|Or|So|Then|Despite|Amid|After|Before|Since|Following|Given"
+    r"|Upon|With|Without|In|At|On|For|From|During)\s)"
     r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+"
     r"(?:(?:most|more|least)\s+)?(?:[a-z]+(?:al|ive|ous|ful|ic|ed|ent|ant|ier|est|er)\s+)?$"
 )
-#: A comma and a coordinating conjunction (or a semicolon) opening a clause.
-_COORD_CLAUSE_RE = re.compile(r"(?:,\s*(?:but|and|yet|while)|;)\s+(?=[A-Z]|(?:the|his|her)\s)")
+_SPEECH_NOUNS_TO = _resources.word_set("speech_nouns_infinitive")
+_GO_ON = frozenset({"went on", "goes on"})  # (a direct quotation's cue only: "“...,” X went on")
+#: After a set-off cue, a comma and a conjunction opening the next reported clause.
+_NEXT_CLAUSE_RE = re.compile(r",\s*(?:while|whereas|and|but)\s+")
+#: An infinitive after a nominal cue ("call to ban", not "a call to the mayor").
+_TO_VERB_RE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that)\b)[a-z]+\b")
 
 
 #: A possessive right before a nominal cue, after a past-form modifier at most ("Trump’s
@@ -192,7 +205,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
         if pi in art.headline_paras:
             continue
         sent_stmts: list[_Stmt] = []
-        cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss)]
+        cues = [c for c in art.cues(ss, se) if _cue_ok(m, c, ss) and c.group(0) not in _GO_ON]
         if cues and m.find("ccording", ss, se) >= 0:
             # "according to a recent report from X", "according to exit polls reported by
             # CNN": a cue word inside the source of "according to" is part of that source
@@ -254,6 +267,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                 if qa.start() <= c.start() < qa.end():
                     taken.add(c.start())
         prev_subj: tuple[int, int] | None = None
+        noun_to: set[int] = set()  # nominal cues with an infinitive ("Dahl's call to ban")
         sent_subjs: list[tuple[int, int, int]] = []  # (cue start, subject span)
         for c in cues:
             if c.start() in taken:
@@ -275,8 +289,14 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     subj, appos, possessor = pm.span(1), "", True
             if subj and _POSSESSOR_OF_CUE_RE.search(m, subj[0], c.start()):
                 possessor = True  # "decried Trump’s repeated calls to ...": likewise
-            participle = wl.endswith("ing") and not _progressive(m, c.start(), lo_c)
-            if wl.endswith("ing"):
+            if possessor and lemma in _SPEECH_NOUNS_TO and _TO_VERB_RE.match(m, c.end()):
+                # "Dahl's call to ban piers": the noun's infinitive is what was said
+                strict.add(c.start())
+                noun_to.add(c.start())
+            participle = ing_cue(wl) and not _progressive(m, c.start(), lo_c)
+            if participle and " " in wl and not _phrase_participle(before_txt):
+                participle = False  # "a petition calling on him": the noun phrase's cue
+            if ing_cue(wl):
                 ga = gerund_agent(m, c.start(), lo_c)
                 if ga is not None:
                     # "respond to Jeb Bush's calling him a jerk": the possessive is the agent
@@ -438,6 +458,9 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         com_after >= 0
                         and _PREP_START_RE.match(front.lstrip())
                         and not _FINITE_RE.search(front)
+                        # (not "In Seattle, marchers honored X, KING-TV reported, while ...":
+                        # a clause after the fronted phrase's comma is the content)
+                        and "," not in front
                         and hi_c - com_after > 12
                     ):
                         # "In the early 1990s, X said, when ...": the fronted phrase is an
@@ -455,6 +478,20 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         cs_ = _trim(art.text, com, ce_)[0]
                 if _quote_then_speaker(art, cs_, ce_):
                     continue  # "“...,” X, the mayor, told Y": the direct quote's own cue
+                last = sent_stmts[-1] if sent_stmts and subj else None
+                if last is not None and last.method == "postposed_cue" and last.cue[1] < ce_:
+                    nb = _NEXT_CLAUSE_RE.match(m, last.cue[1], ce_)
+                    if nb is not None:
+                        # "A, NRK reported, while B, the Bergen paper reported": a sequence of
+                        # set-off cues, each reporting its own clause
+                        cs_ = _trim(art.text, nb.end(), ce_)[0]
+                        st = _Stmt(
+                            "indirect", cs_, ce_, (c.start(), c.end()), subj, (ss, se),
+                            "postposed_cue", 0.75, apposition=appos,
+                        )  # fmt: skip
+                        sent_stmts.append(st)
+                        prev_subj = subj
+                        continue
                 if (
                     sent_stmts
                     or sum(1 for x in sent_subjs if x[0] in strict or x[0] == c.start()) > 1
@@ -542,7 +579,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                     om = _hearer_then_clause(m, p, hi_c)
                 if om:
                     p += om.end()
-            if infinitive_follows(m, lemma, p, hi_c):
+            if infinitive_follows(m, lemma, p, hi_c) or c.start() in noun_to:
                 # "pledged to oppose X “today, tomorrow, forever”": the infinitive is the
                 # content, not an adjunct before a that-clause or a quotation
                 am = am_q = None
@@ -657,10 +694,12 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         # goes with the last coordinated clause, whose subject is Y
                         sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start()) or sm
                     stmt.subj = _subject(m, sm.start(1), sm.end(1))[0] if sm else None
+                    # (a phrase cue's object is what was said: "calling for a ban")
+                    phrase = " " in wl
                     if (
                         fm is not None
                         and stmt.subj is not None
-                        and not (am or _clause_like(m, cs_, ce_))
+                        and not (am or phrase or _clause_like(m, cs_, ce_))
                     ):
                         # "In June, X extended its attacks, declaring a caliphate": read past
                         # a fronted phrase, the subject speaks only a reported clause
@@ -670,6 +709,7 @@ def _indirect(art: _Article) -> list[_Stmt]:
                         stmt.conf = 0.5
                     elif (
                         am
+                        or phrase
                         or _clause_like(m, cs_, ce_)
                         or infinitive_follows(m, lemma, c.end(), hi_c)
                     ):
@@ -720,69 +760,6 @@ def _indirect(art: _Article) -> list[_Stmt]:
             _cut_before_later_speakers(art, sent_stmts)
         out.extend(sent_stmts)
     return out
-
-
-_DET_WORDS = _resources.word_set("determiners")
-
-
-def _new_clause_subject(m: str, sent_stmts: list[_Stmt], c: re.Match[str]):
-    """The subject of a coordinated clause between the last statement's cue and ``c``.
-
-    "Protest groups say A, and the ACLU has already sued the city, saying B": a clause after
-    ", and" (", but", ";") with its own subject and past verb stands between; the participle
-    ``c`` is that clause's. None when there is no such clause.
-    """
-    found = None
-    for bm in _COORD_CLAUSE_RE.finditer(m, sent_stmts[-1].cue[1], c.start()):
-        sm = _SENT_SUBJ_RE.match(m, bm.end(), c.start())
-        if sm is not None:
-            found = sm
-    return _subject(m, found.start(1), found.end(1))[0] if found is not None else None
-
-
-#: After a fronted participle's clause: its comma and an inverted cue ("..., said a handful of
-#: Democrats"); the clause was the subject of a sentence reported by a post-posed cue.
-_COMMA_INVERTED_CUE_RE = re.compile(r",\s*(?P<cue>[a-z]+)\s+(?:[A-Z]|(?:the|a|an)\s)")
-
-
-def _gerund_subject(art: _Article, c: re.Match[str], se: int) -> bool:
-    """The sentence-initial -ing cue ``c`` heads the sentence's subject, not a participle.
-
-    "Saying that X, the minister resigned": a fronted participle's clause ends at a comma and
-    the main clause follows. With no comma to the sentence end and no later cue ("Saying so
-    was a mistake.", not "Conceding X he warned: ...") or an inverted reporting verb right
-    after that comma ("Defending that terrain is within his reach, said a handful of
-    Democrats"), the -ing phrase is the subject of a verb.
-    """
-    m = art.masked
-    com = m.find(",", c.end(), se)
-    if com < 0:
-        return not any(True for _c in art.cues(c.end() + 1, se))
-    im = _COMMA_INVERTED_CUE_RE.match(m, com, se)
-    return im is not None and _FORM2LEMMA.get(im.group("cue")) in _INVERTIBLE
-
-
-def _main_clause_subject(m: str, st: _Stmt) -> None:
-    """A fronted participle's speaker when no cue follows: the main clause's subject.
-
-    "Having announced that X, Judge Y proceeded to ...": the first comma after the content
-    that is followed by a subject and a past-tense verb ends the content, and that subject
-    speaks. Nothing changes when there is none (the speaker stays unknown).
-    """
-    com = m.find(",", st.cue[1], st.end)
-    while com != -1:
-        k = com + 1
-        while k < st.end and m[k] == " ":
-            k += 1
-        sm = _SENT_SUBJ_RE.match(m, k, st.end)
-        if sm and (m[k : k + 1].isupper() or m[k : m.find(" ", k)].lower() in _DET_WORDS):
-            subj = _subject(m, sm.start(1), sm.end(1))[0]
-            if subj is not None:
-                st.subj = subj
-                st.end = _trim(m, st.start, com)[1]
-                st.extra.pop("fronted")
-                return
-        com = m.find(",", com + 1, st.end)
 
 
 #: Adjuncts between a cue and its "that" or quotation: time words and adverbs ("Tuesday

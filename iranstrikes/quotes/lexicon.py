@@ -235,6 +235,28 @@ _PREPOSITIONS = _resources.word_set("prepositions")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+$")
 
 
+def ing_cue(wl: str) -> bool:
+    """A cue (lower case) in its -ing form: "saying", or the verb of "calling for", "pointing out"."""
+    return wl.endswith("ing") or (" " in wl and wl.split(None, 1)[0].endswith("ing"))
+
+
+#: Words after which a phrase cue in -ing form is a participle ("..., and calling for").
+_PARTICIPLE_LEADS = _resources.word_set("participle_lead_words")
+
+
+def _phrase_participle(before: str) -> bool:
+    """A phrase cue in -ing form after ``before`` is a participle, not a noun's reduced relative.
+
+    After a comma, semicolon or dash, a lead word ("and", "also", "in") or an -ly adverb:
+    "..., calling for a ban", "also calling on residents", "joined X in making the case".
+    """
+    b = before.rstrip()
+    if not b or b[-1] in ",;:—–-":
+        return True
+    w = b.rsplit(None, 1)[-1].lower()
+    return w in _PARTICIPLE_LEADS or w.endswith("ly")
+
+
 def word_before(m: str, pos: int, floor: int) -> str:
     """The lower-cased word (letters only) right before ``pos``, or "".
 

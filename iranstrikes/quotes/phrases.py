@@ -145,6 +145,8 @@ _SUBORDINATOR_NB_RE = re.compile(
 _SUBORDINATOR_RE = re.compile(r"(?<![\w-])" + _SUBORDINATOR_NB_RE.pattern)
 # (the _NB form has no look-behind, so the engine can skip ahead to candidate first letters)
 #: Subject pronouns that take no modifier before their verb ("He appeared to ...").
+#: A capitalised plural opening a chunk ("Majorities of ...", "Voters in ...").
+_PLURAL_OPENER_RE = re.compile(r"[A-Z][a-z]+s\s+(?:of|in|at|from|across)\s")
 _OBJECT_ONLY = frozenset({"him", "them", "us", "me"})
 _PRONOUN_FOLLOWERS = frozenset({"and", "or", "himself", "herself", "themselves", "alone", "too"})
 _RX9_ENDINGS = ("who", "which", "that", "who\n", "which\n", "that\n")
@@ -322,6 +324,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # so that a long run-on sentence costs linear time, not time per cue x sentence length.
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
+    po = masked.rfind("(", lo, hi)
+    if po >= 0 and masked.find(")", po, hi) < 0 and masked[po + 1 : hi].strip():
+        # "... her server (the existence of which, many Democrats say, ...": the cue is inside
+        # a parenthesis still open, so its subject is too (no aside to step over; not "X
+        # (repeated to me) was": a cue that opens the parenthesis has its subject before it)
+        lo = po + 1
     aside = _closing_aside(masked, lo, hi)
     if aside is not None:
         # "the board - before, during and after her time as chair - criticized", "Sen. X (a
@@ -642,15 +650,15 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
                 return None, ""
             head = dets[-1]
             k = toks.index(head)
-            if (
-                k > 0
-                and toks[k - 1].group(0).lower() in _PREPOSITIONS
-                and dets[0].start() == 0
-                and len(words) <= 12
-            ):
+            if k > 0 and toks[k - 1].group(0).lower() in _PREPOSITIONS and len(words) <= 12:
                 # "a supporter of X's bid for the presidency told": "the presidency" is the
                 # object of a preposition, not the subject; the phrase's head opens it
-                head = dets[0]
+                if dets[0].start() == 0:
+                    head = dets[0]
+                elif _PLURAL_OPENER_RE.match(chunk) and words[0].lower() not in _STOP:
+                    # "Majorities of farmers in five towns going to the polls say": a plural
+                    # opening the sentence heads the phrase
+                    head = toks[0]
             cs = cs + head.start()
         chunk = masked[cs:ce]
         if len(chunk.split()) > 12:

@@ -44,6 +44,7 @@ from .outlets import (
 from .pairs import named_pair
 from .segment import (
     _Stmt,
+    sentences_back,
 )
 from .speaker_types import _classify
 
@@ -113,6 +114,17 @@ _SUBORDINATE_OPEN_RE = re.compile(
 _MAIN_CLAUSE_RE = re.compile(
     r",\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
 )
+
+
+def _named_near(art: _Article, name: str, st: _Stmt, ms: int, me: int) -> bool:
+    """The person ``name`` (a surname will do) is named in the sentence of [ms, me) or before.
+
+    The sentence before counts too: "X, a Pentagon spokesman, stressed ... “...,” a Pentagon
+    spokesman said".
+    """
+    back = sentences_back(art.sents, art.sent_starts, ms, 1)
+    s0, s1 = (back[-1][0], max(back[0][2], me)) if back else (ms - 300, me + 300)
+    return art.masked.find(name.split()[-1], max(0, s0), s1) >= 0
 
 
 def _main_clause_subject(m: str, st: _Stmt, ref: _Stmt) -> tuple[int, int] | None:
@@ -401,7 +413,11 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
                         continue
                     ov = len(np_ctx & ent.context)
                     full = np_ctx and np_ctx <= ent.context
-                    if first in {"a", "an"} and not full:
+                    if first in {"a", "an"} and (
+                        not full or not _named_near(art, name, st, ms, me)
+                    ):
+                        # (an indefinite is someone new unless the person is named in its
+                        # sentence: "X, a top adviser, said", not "a top aide said" pages on)
                         continue
                     if ov >= 2 or (ov >= 1 and headw in ent.context) or full:
                         score = ov + (1 if full else 0)

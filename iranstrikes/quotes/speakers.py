@@ -360,6 +360,14 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
                 e = tm.entities[x.entity]
                 st.speaker, st.speaker_type = e.name, _TYPE_OF_KIND[e.kind]
                 st.subj = (x.start, x.end)  # the subject mention the speaker was read from
+                if art.masked.endswith(" and ", 0, x.start):
+                    both = _coordinated_subject(art, tm, x)
+                    if both is not None:
+                        # "Acme workers and retirees had amassed, calling for ...": the
+                        # coordination is the subject, not its last noun
+                        st.subj, st.speaker, st.speaker_type = both
+                        st.method += "+entity:sentence-subject"
+                        continue
                 if x.kind == "description":
                     # "Hundreds of pro-Sanders demonstrators": the share and the modifier
                     # before the description are part of the mention a reader needs
@@ -390,6 +398,22 @@ def check_speakers(art: _Article, stmts: list[_Stmt], text_model=None) -> None:
         if not st.speaker and ref is not None and ref.speaker and "+entity:" in ref.method:
             st.speaker, st.speaker_type = ref.speaker, ref.speaker_type
             st.method += "+entity:host"
+
+
+def _coordinated_subject(art: _Article, tm, x):
+    """(span, speaker, type) of "A and <x>" when a mention A of a group ends right before.
+
+    Only plural descriptions or organisations are joined ("Acme workers and retirees"):
+    two people stay each their own ("X and Y" pairs are read elsewhere).
+    """
+    lo = x.start - 5
+    for a in tm.mentions_in(max(0, lo - 80), lo):
+        if a.end == lo and a.entity >= 0 and not a.in_quote and a.kind != "pronoun":
+            if tm.entities[a.entity].kind == "person" or tm.entities[x.entity].kind == "person":
+                return None
+            spk, typ, _g = _classify(art, art.masked[a.start : x.end], a.start, x.end)
+            return ((a.start, x.end), spk, typ) if spk else None
+    return None
 
 
 def _decide(art: _Article, tm, ms: int, me: int, is_pron: bool, st: _Stmt):

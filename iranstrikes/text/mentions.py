@@ -276,6 +276,10 @@ def _run_facts(raw: str, initial: bool) -> tuple[bool, tuple | None, str | None]
 _WEB_NAME_RE = re.compile(r"[a-z0-9]\.(?:com|net|org|eu|co\.uk|info|io)$")
 
 
+#: Units of time ("Year", "Week"): one opening a run of three or more tokens is no name.
+_TIME_UNITS = _resources.word_set("time_units")
+
+
 def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False):
     """Classify one capitalised run (a pure function of its text and position kind).
 
@@ -311,6 +315,11 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
             return None
         s += raw.index(toks[k0], len(" ".join(toks[:k0])))
         toks = toks[k0:]
+    while len(toks) > 2 and toks[0].casefold() in _TIME_UNITS:
+        # "Person of the Year Karl Vik": a time unit opening a longer run ends the phrase
+        # before the name
+        s = raw.index(toks[1], s + len(toks[0]))
+        toks = toks[1:]
     while len(toks) > 1 and toks[-1].strip(".,").casefold() in _weekdays():
         # a weekday closing a run is a time word too ("said on Twitter Thursday")
         e = raw.rfind(toks.pop(), 0, e)
