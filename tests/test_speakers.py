@@ -4130,3 +4130,23 @@ def test_a_name_that_went_on_after_a_quotation_speaks_it():
     assert rows["speaker"].tolist()[-2:] == ["Vik", "Vik"]
     assert (rows["kind"] == "direct").all()  # ("went on" reports no clause of its own)
     assert extract_quotes("As the day went on, Vik grew angry.").empty
+
+
+def test_the_nationality_leader_is_the_head_of_state_the_story_named():
+    text = (
+        "Talks resumed.\n\nHarbouran President Karl Vik met the envoy on Monday. Vik said the "
+        "talks were useful. The Harbouran leader said the border would reopen soon."
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert (last["speaker"], last["method"]) == (
+        "Karl Vik",
+        "subject_cue+entity:description-context",
+    )
+
+
+def test_a_general_role_word_links_only_to_the_titles_it_covers():
+    from iranstrikes.text import model
+
+    tm = model("Harbour Mayor Karl Vik spoke on Monday. The leader said the pier would reopen.")
+    leader = next(m for m in tm.mentions if m.text == "The leader")
+    assert leader.rule != "description-context"  # a mayor is no "leader" of a state

@@ -200,7 +200,7 @@ def _suspicious(span: str) -> bool:
 #: A definite description ("the Vermont senator"), and the text model's rule that ties one to a
 #: person named before it by the description's own words (not an apposition: "the rally,
 #: organised by X" is no X).
-_DEFINITE_RE = re.compile(r"\s*(?:[Tt]he|[Tt]his)\s+[a-z]")
+_DEFINITE_RE = re.compile(r"\s*(?:[Tt]he|[Tt]his)\s+(?:[A-Z][\w.’'-]*\s+)?[a-z]")
 _DESCRIPTION_LINKS = frozenset({"description-context"})
 #: An indefinite singular description ("A senior official", "an aide to X").
 _LEDE_INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s+[a-z]")

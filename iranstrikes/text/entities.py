@@ -24,6 +24,7 @@ Pure functions of the mention list; no entity ever spans two articles.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -350,6 +351,15 @@ def _full_titles(titles: frozenset[str]) -> set[str]:
     return set(titles) | {_TITLE_ABBREVIATIONS[t] for t in titles if t in _TITLE_ABBREVIATIONS}
 
 
+@functools.cache
+def _title_hyponyms() -> dict[str, frozenset[str]]:
+    """General role word -> the specific titles it can stand for (title_hypernyms.csv)."""
+    out: dict[str, set[str]] = {}
+    for r in _resources.table("title_hypernyms"):
+        out.setdefault(r["general"], set()).add(r["specific"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | None:
     """A definite description to the most recent person whose context holds its head.
 
@@ -377,9 +387,12 @@ def _by_context(mentions: list[Mention], mi: int, ents: list[Entity]) -> int | N
     # mention an apposition tied ahead, hence the bound; ``e.id`` is its index in ``ents``.)
     rest = want - {m.head}
     head, number = m.head, m.number
+    # ("the Cuban leader" after "President Fidel Castro": a general role word stands for the
+    # titles it covers, resources/title_hypernyms.csv)
+    covers = _title_hyponyms().get(head, frozenset()) | {head}
     best, best_at = None, (mi - 199 if mi > 199 else 0) - 1
     for e in ents:
-        if e.kind != "person" or e.number != number or head not in e.context:
+        if e.kind != "person" or e.number != number or covers.isdisjoint(e.context):
             continue
         if rest <= e.context | unverified:
             at = max([j for j in e.mentions if j < mi], default=-1)
