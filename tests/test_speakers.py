@@ -4150,3 +4150,15 @@ def test_a_general_role_word_links_only_to_the_titles_it_covers():
     tm = model("Harbour Mayor Karl Vik spoke on Monday. The leader said the pier would reopen.")
     leader = next(m for m in tm.mentions if m.text == "The leader")
     assert leader.rule != "description-context"  # a mayor is no "leader" of a state
+
+
+def test_a_company_description_with_a_list_of_modifiers_is_the_company_named_before():
+    text = (
+        "Takeover defense.\n\nHarbour Foods Inc., Bergen, adopted a defense measure on Monday."
+        "\n\nThe giant foods, tobacco and brewing company said it will issue rights to holders."
+    )
+    r = extract_quotes(text).iloc[0]
+    assert (r["speaker"], r["speaker_mention"]) == (
+        "Harbour Foods Inc",
+        "The giant foods, tobacco and brewing company",
+    )

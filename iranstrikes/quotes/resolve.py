@@ -198,6 +198,12 @@ def _singular_person(desc: str) -> bool:
     return bool(w) and not w.endswith("s") and w not in _PLURALS_WITHOUT_S
 
 
+#: The opening of a description whose modifiers are a list ("The giant foods, tobacco and
+#: brewing company"): a determiner, then lower-case words each closed by a comma.
+_MODIFIER_LIST_LEAD_RE = re.compile(
+    r"\s*(?P<np>(?:The|the)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+)"
+)
+
 #: Speaker types a description may be tied to someone named in the story from.
 _DESCRIBED_TYPES = frozenset({"anonymous", "unknown", "institution"})
 
@@ -271,6 +277,11 @@ def _resolve(art: _Article, stmts: list[_Stmt]) -> None:
             _finish_via(art, st, blocks)
             continue
         ms, me = st.subj
+        if " and " in m[ms:me] and (lm := _MODIFIER_LIST_LEAD_RE.fullmatch(m, st.sent[0], ms)):
+            # "The giant foods, tobacco and brewing company said": a list of modifiers the
+            # subject finder cut at its first comma; the description opens the sentence
+            ms = lm.start("np")
+            st.subj = (ms, me)
         mention = m[ms:me]
         low = mention.lower().strip()
         pron = _PRONOUNS.get(low)
