@@ -4162,3 +4162,20 @@ def test_a_company_description_with_a_list_of_modifiers_is_the_company_named_bef
         "Harbour Foods Inc",
         "The giant foods, tobacco and brewing company",
     )
+
+
+def test_a_description_with_a_short_phrase_and_a_set_off_modifier_is_one_mention():
+    text = (
+        "Leave rules.\n\nThe employee of nearly four years, a registered Republican who spoke "
+        "on the condition of anonymity, said she was dismayed by the rules."
+    )
+    r = extract_quotes(text).iloc[0]
+    assert r["speaker_mention"] == (
+        "The employee of nearly four years, a registered Republican who spoke on the "
+        "condition of anonymity"
+    )
+
+
+def test_a_short_phrase_before_an_adverb_aside_is_not_taken_with_it():
+    r = extract_quotes("x.\n\nThe mayor of the town, however, said the piers would close.")
+    assert "however" not in r.iloc[0]["speaker_mention"]

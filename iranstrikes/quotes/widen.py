@@ -45,6 +45,9 @@ _POST_MODIFIER_RE = re.compile(
 )
 
 
+#: A short prepositional phrase up to a comma ("of nearly four years,").
+_PLAIN_PP_RE = re.compile(r"\s+(?:of|from|in|at|with|for|on)\s+[^,;:\"“”_()]{1,60}?(?=\s*,)")
+
 #: After an inverted subject: a relative clause set off by a comma up to the sentence end.
 _INVERTED_RELATIVE_RE = re.compile(
     r"\s*,\s*(?:who|whose)\s[^,;:\"“”_()\n]{1,160}?(?=[.!?](?:\s|$|[\"“”]))"
@@ -112,6 +115,12 @@ def full_descriptions(art: _Article, stmts: list[_Stmt]) -> None:
                 me -= 1  # (the sentence's full stop: "... in The Des Moines Register.")
         if cue >= 0:
             pm = _POST_MODIFIER_RE.fullmatch(m, me, cue)
+            if pm is None and (ppm := _PLAIN_PP_RE.match(m, me, cue)) is not None:
+                # "The employee of nearly four years, a registered Republican who ..., said":
+                # a short phrase of the description before its set-off post-modifier
+                pm = _POST_MODIFIER_RE.fullmatch(m, ppm.end(), cue)
+                if pm is not None:
+                    me = ppm.end()
             gap = m[me:cue]
             if (
                 pm is not None
