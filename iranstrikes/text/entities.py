@@ -531,11 +531,18 @@ def _pronoun(
             np_ = weak[key] = no_person_evidence(e.name, mentions, e.mentions, text, no_subject_of)
         return np_
 
+    def _thing_or_no_person(k: int, eid: int) -> bool:
+        # (the cheap tests first: a name after "the", an entity of one word for evidence)
+        mk = mentions[k]
+        return (mk.kind == "name" and after_the(text, mk)) or (
+            " " not in ents[eid].name and no_person(eid)
+        )
+
     def candidate(k: int) -> Entity | None:
         eid = mentions[k].entity
         if eid < 0:
             return None
-        if g is not None and (after_the(text, mentions[k]) or no_person(eid)):
+        if g is not None and _thing_or_no_person(k, eid):
             return None
         e = ents[eid]
         if not agrees(e):
@@ -561,7 +568,7 @@ def _pronoun(
         e = ents[eid]
         if not agrees(e) or e.kind == "unknown" and candidate(k) is None:
             continue
-        if g is not None and (after_the(text, mentions[k]) or no_person(eid)):
+        if g is not None and _thing_or_no_person(k, eid):
             continue
         ns = no_subject.get(k)
         if ns is None:

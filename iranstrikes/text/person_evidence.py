@@ -95,4 +95,20 @@ def no_person_evidence(
         return True
     if all(no_subject(k) for k in names):
         return True
-    return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", text) is not None
+    return _has_word(text, low)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` as a whole word, in that very case (string search)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
