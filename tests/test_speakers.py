@@ -4179,3 +4179,9 @@ def test_a_description_with_a_short_phrase_and_a_set_off_modifier_is_one_mention
 def test_a_short_phrase_before_an_adverb_aside_is_not_taken_with_it():
     r = extract_quotes("x.\n\nThe mayor of the town, however, said the piers would close.")
     assert "however" not in r.iloc[0]["speaker_mention"]
+
+
+def test_just_shy_of_a_share_restated_as_a_percent_sign_is_one_unnamed_group():
+    text = "Poll.\n\nJust shy of half, 49%, say the new economy is an improvement."
+    r = extract_quotes(text).iloc[0]
+    assert (r["speaker_mention"], r["speaker_type"]) == ("Just shy of half, 49%", "anonymous")

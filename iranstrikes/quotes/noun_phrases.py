@@ -91,8 +91,13 @@ def _bare_share(span: str) -> str:
     if not 1 <= len(low) <= 6:
         return ""
     k = 0
-    while k < len(low) - 1 and (low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer"}):
-        k += 1
+    while k < len(low) - 1:
+        if low[k] in _APPROXIMATORS or low[k] in {"more", "less", "fewer"}:
+            k += 1
+        elif low[k] == "shy" and low[k + 1] == "of" and k + 2 < len(low):
+            k += 2  # "just shy of half"
+        else:
+            break
     rest = low[k:]
     if rest[:1] == ["a"] and len(rest) == 2:
         rest = rest[1:]  # "a third", "a majority"
@@ -105,6 +110,8 @@ def _bare_share(span: str) -> str:
             or w != part
             and (part in _GROUP_QUANTITIES)
         )
+        if w.endswith("%") and _NUMBER_RE.fullmatch(w):
+            return text  # "49%"
         return text if ok and w not in {"%", "percent"} else ""
     if len(rest) == 2 and _NUMBER_RE.fullmatch(rest[0]) and rest[1] in {"percent", "%"}:
         return text
