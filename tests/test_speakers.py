@@ -4185,3 +4185,20 @@ def test_just_shy_of_a_share_restated_as_a_percent_sign_is_one_unnamed_group():
     text = "Poll.\n\nJust shy of half, 49%, say the new economy is an improvement."
     r = extract_quotes(text).iloc[0]
     assert (r["speaker_mention"], r["speaker_type"]) == ("Just shy of half, 49%", "anonymous")
+
+
+def test_a_run_ending_in_a_title_is_a_description_a_name_in_apposition_joins():
+    text = (
+        "Orders.\n\nHarbour Air CEO, Kari Holm, justified the choice by saying, “The new jets "
+        "are the most reliable we have flown.”"
+    )
+    assert extract_quotes(text).iloc[0]["speaker"] == "Kari Holm"
+
+
+def test_a_name_ending_in_a_title_word_stays_a_name():
+    from iranstrikes.text import model
+
+    tm = model("Tennis great Billie Jean King spoke. Burger King said sales rose.")
+    kinds = {m.text: m.kind for m in tm.mentions}
+    assert kinds["Billie Jean King"] != "description"
+    assert kinds.get("Burger King") != "description"

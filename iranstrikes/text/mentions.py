@@ -272,6 +272,7 @@ def _run_facts(raw: str, initial: bool) -> tuple[bool, tuple | None, str | None]
     )
 
 
+_TITLES_ALSO_NAMES = _resources.word_set("titles_also_names")
 #: A name that ends in a web domain ("Detik.com", "Politico.eu", "Salon.com").
 _WEB_NAME_RE = re.compile(r"[a-z0-9]\.(?:com|net|org|eu|co\.uk|info|io)$")
 
@@ -360,6 +361,19 @@ def _read_run(raw: str, initial: bool, mid_caps: set[str], surname: bool = False
     titles = frozenset(low[:k])
     name_toks = toks[k:]
     name_low = low[k:]
+    if (
+        k == 0
+        and len(low) >= 2
+        and low[-1] in lx["titles"]
+        and low[-2] not in lx["titles"]
+        and low[-1] not in _TITLES_ALSO_NAMES
+        and not any(t in _resources.first_name_genders() for t in low[:-1])
+    ):
+        # "Ryanair CEO, Michael O'Leary, said", "Harbour Board Spokeswoman": a run that ends
+        # in a title is a description of whoever holds it (a definite one: the one CEO of
+        # Ryanair), which a name in apposition after it joins
+        g = lx["gender"].get(low[-1], "")
+        return (s - s0, e - e0, "description", low[-1], "", frozenset(low), g, "s", True)
     if (
         len(toks) - k >= 3
         and low[-2] in _resources.first_name_genders()
