@@ -4202,3 +4202,11 @@ def test_a_name_ending_in_a_title_word_stays_a_name():
     kinds = {m.text: m.kind for m in tm.mentions}
     assert kinds["Billie Jean King"] != "description"
     assert kinds.get("Burger King") != "description"
+
+
+def test_a_description_with_two_titles_before_a_name_in_apposition_is_that_person():
+    text = (
+        "Profits.\n\nHarbour Motors posted a profit. The firm's president and chief executive, "
+        'Karl Vik, commented on the profits. "It was a pivotal year," he said.'
+    )
+    assert extract_quotes(text).iloc[0]["speaker"] == "Karl Vik"

@@ -282,7 +282,10 @@ _ORG_KINDS = {"organisation", "state", "outlet"}
 #: description ("the other candidate on the stage, X"), the comma, lower-case title words
 #: of the name, any case ("..., former Mayor X", "..., former Secretary of State X").
 _APPOS_BEFORE_GAP_RE = re.compile(
-    r"(?:\s+(?:on|at|in|from)\s+(?:the\s+)?[a-z][\w’'-]*)?\s*,\s*((?:[\w.-]+\s+){0,4})"
+    r"(?:\s+(?:on|at|in|from)\s+(?:the\s+)?[a-z][\w’'-]*)?"
+    # a second title of the same person ("the firm's president and chief executive, X")
+    r"(?:\s+and\s+(?P<coord>(?:[a-z]+\s+){0,2}[a-z]+))?"
+    r"\s*,\s*((?:[\w.-]+\s+){0,4})"
 )
 
 
@@ -292,8 +295,10 @@ def _appos_gap(gap: str) -> bool:
     if gm is None:
         return False
     titles = _lex()["titles"]
+    if gm.group("coord") and not all(w in titles for w in gm.group("coord").split()):
+        return False
     # ("former Secretary of State X": the name's mention starts after "of")
-    return all(w.casefold().strip(".") in titles or w == "of" for w in gm.group(1).split())
+    return all(w.casefold().strip(".") in titles or w == "of" for w in gm.group(2).split())
 
 
 def _apposition(mentions: list[Mention], mi: int, text: str, join, ents: list[Entity]) -> None:
