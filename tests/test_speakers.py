@@ -4210,3 +4210,17 @@ def test_a_description_with_two_titles_before_a_name_in_apposition_is_that_perso
         'Karl Vik, commented on the profits. "It was a pivotal year," he said.'
     )
     assert extract_quotes(text).iloc[0]["speaker"] == "Karl Vik"
+
+
+def test_the_two_sides_after_a_sentence_naming_two_companies_are_those_companies():
+    text = (
+        "Bid.\n\nHarbour Chemicals S.A., a state-controlled maker, is making a friendly bid for "
+        "Fjord Paints PLC, the two sides said."
+    )
+    r = extract_quotes(text).iloc[0]
+    assert r["speaker"] == "Harbour Chemicals S.A. and Fjord Paints PLC"
+
+
+def test_the_two_sides_with_no_two_companies_named_stay_unnamed():
+    r = extract_quotes("Talks.\n\nThe talks on the pier will go on, the two sides said.").iloc[0]
+    assert "+company-link" not in r["method"]

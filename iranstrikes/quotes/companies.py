@@ -72,6 +72,7 @@ _OPENING_RE = re.compile(
 #: The same after a fronted phrase and its comma ("A year ago, Benjamin Franklin had").
 _FRONTED_OPENING_RE = re.compile(r"\s*[A-Za-z][^,;:\"“”]{0,60}[a-z],[ \t]+" + _OPENING_NAME)
 #: A definite plural of a company head ("the companies", "the two firms", "both concerns").
+_PAIR_NOUNS = _resources.word_set("pair_nouns")
 _PLURAL_RE = re.compile(r"(?:the|both)\s+(?:two\s+)?(?P<head>[a-z]+s)")
 _DESCRIPTION_RE = re.compile(
     r"(?i)the\s+(?P<mods>(?:[\w.-]+,?\s+){0,6}?)(?P<head>[a-z]+)"
@@ -173,7 +174,10 @@ class CompanyIndex:
         if not self.companies or self.companies[0][0] >= pos:
             return None
         pm = _PLURAL_RE.fullmatch(low)
-        if pm is not None and _singular(pm.group("head")) in _HEADS:
+        if pm is not None and (
+            _singular(pm.group("head")) in _HEADS or pm.group("head") in _PAIR_NOUNS
+        ):
+            # "the companies", and "the two sides" after a sentence naming two companies
             return self._pair_before(pos)
         if not _company_description(low):
             return None
