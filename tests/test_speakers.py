@@ -4224,3 +4224,8 @@ def test_the_two_sides_after_a_sentence_naming_two_companies_are_those_companies
 def test_the_two_sides_with_no_two_companies_named_stay_unnamed():
     r = extract_quotes("Talks.\n\nThe talks on the pier will go on, the two sides said.").iloc[0]
     assert "+company-link" not in r["method"]
+
+
+def test_said_an_organisations_role_in_lower_case_then_a_name_is_that_name():
+    text = 'Markets.\n\n"It is pretty ugly," said Harbour Trading chief strategy expert, Kari Holm.'
+    assert extract_quotes(text).iloc[0]["speaker"] == "Kari Holm"

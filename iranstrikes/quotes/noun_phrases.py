@@ -239,8 +239,16 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[tuple[int, int] | None
     if (
         end_m
         and masked[s + end_m.start()] == ","
-        and words[-1].lower().strip(".") in _TITLE_WORDS
-        and all(w[:1].isupper() or w in {"and", "of", "&"} for w in words)
+        and (
+            words[-1].lower().strip(".") in _TITLE_WORDS
+            and all(w[:1].isupper() or w in {"and", "of", "&"} for w in words)
+            # "said Bell Curve Trading chief strategist, Bill Strazzullo.": an organisation's
+            # name, then a person's role in lower case
+            or words[0][:1].isupper()
+            and words[-1].islower()
+            and words[-1].strip(".") in _ANON_HEADS
+            and words[-1].strip(".") not in _GROUP_PLURALS
+        )
     ):
         # "..., said Airbus President and Chief Executive Officer, Tom Enders.": a title
         # set off before the name that ends the sentence; the name speaks
