@@ -4229,3 +4229,13 @@ def test_the_two_sides_with_no_two_companies_named_stay_unnamed():
 def test_said_an_organisations_role_in_lower_case_then_a_name_is_that_name():
     text = 'Markets.\n\n"It is pretty ugly," said Harbour Trading chief strategy expert, Kari Holm.'
     assert extract_quotes(text).iloc[0]["speaker"] == "Kari Holm"
+
+
+def test_a_filing_named_after_the_body_it_went_to_is_the_filers():
+    text = (
+        "Stake.\n\nIn a Securities and Exchange Commission filing, Harbour Partners Ltd. said "
+        "it holds a 5% stake in Fjord Paints.\n\nHarbour has made no detailed plans, the "
+        "filing said."
+    )
+    last = extract_quotes(text).iloc[-1]
+    assert "+document-link" in last["method"] and last["speaker"].startswith("Harbour Partners")

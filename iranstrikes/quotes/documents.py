@@ -59,11 +59,14 @@ def _patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     "In a statement, X said"), and any naming of one.
     """
     noun = re.escape(noun)
-    doc = r"(?:a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}" + noun + r"(?![\w-])"
+    # (its modifiers may name the body it went to: "a Securities and Exchange Commission filing")
+    mods = r"(?:(?:[a-z-]+|[A-Z][\w&.-]*)\s+){0,5}?"
+    doc = r"(?:a|an|its|his|her|their)\s+" + mods + noun + r"(?![\w-])"
     after_cue = re.compile(r"(?<![\w-])(?:" + _CUES + r")\s+(?:[a-z]+\s+){0,2}?in\s+" + doc)
     opening = re.compile(r"\s*In\s+" + doc)
     named = re.compile(
-        r"(?<![\w-])(?:a|an|its|his|her|their|the|[A-Z][\w.&-]*[’']s)\s+(?:[a-z-]+\s+){0,2}"
+        r"(?<![\w-])(?:a|an|its|his|her|their|the|[A-Z][\w.&-]*[’']s)\s+"
+        + mods
         + noun
         + r"(?![\w-])"
     )
