@@ -25,7 +25,7 @@ from .cue_context import _INVERTIBLE, _SENT_SUBJ_RE
 from .cues import _cue_ok, _progressive
 from .forms import _trim
 from .lexicon import _FORM2LEMMA, first_letter_alternation
-from .phrases import _subject
+from .phrases import _subject, open_paren
 from .segment import _Stmt
 
 #: A sentence that opens with a subordinate clause ("When", "After", "Not long after", "Even
@@ -114,25 +114,19 @@ def clause_content_end(
     subordinator or a title: "After former Gov. X"). Returns ``ce`` when no rule applies.
     """
     m = art.masked
-    if (
-        subj
-        and "hat " in m[max(ss, subj[0] - 16) : subj[0]]
-        and _WHAT_BEFORE_RE.search(m, max(ss, subj[0] - 16), subj[0])
-        and not _COPULA_AFTER_RE.match(m, cue.end())
-    ):
+    if subj and (
         # "Amid what X called a “rough week” for Y, and with ...": the cue is the verb of a
         # free relative clause, whose content (the object) ends at the clause's comma (not
         # "what she said is growing demand for A, B and C": a copula opens what was said)
-        com = _clause_comma(art, cue.end(), ce)
-        if com > cs:
-            return _trim(art.text, cs, com)[1]
-    if (
-        subj
-        and _FRONTED_PP_POSSESSOR_RE.match(m, ss, subj[0] + 1)
-        and m.startswith("s ", subj[1] + 1)
-    ):
+        (
+            "hat " in m[max(ss, subj[0] - 16) : subj[0]]
+            and _WHAT_BEFORE_RE.search(m, max(ss, subj[0] - 16), subj[0])
+            and not _COPULA_AFTER_RE.match(m, cue.end())
+        )
         # "Despite X's call to abandon the pier, the council ...": a possessor's noun cue in
         # a fronted phrase reports up to the phrase's comma, not the main clause after it
+        or (_FRONTED_PP_POSSESSOR_RE.match(m, ss, subj[0] + 1) and m.startswith("s ", subj[1] + 1))
+    ):
         com = _clause_comma(art, cue.end(), ce)
         if com > cs:
             return _trim(art.text, cs, com)[1]
@@ -174,8 +168,8 @@ def clause_content_end(
             com = _clause_comma(art, cs, ce)
             end = min(com if com > cs else ce, later[0].start())
             ce = _trim(art.text, cs, end)[1]
-    po = m.rfind("(", max(ss, lo_c), cue.start())
-    if po >= 0 and m.find(")", po, cue.start()) < 0:
+    po = open_paren(m, max(ss, lo_c), cue.start())
+    if po >= 0:
         pc = m.find(")", cue.end(), ce)
         if pc > cs:
             # "(like X, who called Y “a liar” over the weekend), has ...": a cue inside a

@@ -313,6 +313,12 @@ _APPOS_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", 
 _ASIDE_NAME_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*[a-z])\s*(?:,|$)")
 
 
+def open_paren(m: str, lo: int, hi: int) -> int:
+    """Offset of the last "(" in ``m[lo:hi]`` that no ")" closes before ``hi``, else -1."""
+    po = m.rfind("(", lo, hi)
+    return po if po >= 0 and m.find(")", po, hi) < 0 else -1
+
+
 def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str]:
     """Find the subject noun phrase of a cue in masked[lo:hi] (hi = cue start).
 
@@ -324,8 +330,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[tuple[int, int] | None, str
         # so that a long run-on sentence costs linear time, not time per cue x sentence length.
         cut = masked.find(" ", hi - _SUBJECT_WINDOW, hi)
         lo = cut + 1 if cut >= 0 else hi - _SUBJECT_WINDOW
-    po = masked.rfind("(", lo, hi)
-    if po >= 0 and masked.find(")", po, hi) < 0 and masked[po + 1 : hi].strip():
+    po = open_paren(masked, lo, hi)
+    if po >= 0 and masked[po + 1 : hi].strip():
         # "... her server (the existence of which, many Democrats say, ...": the cue is inside
         # a parenthesis still open, so its subject is too (no aside to step over; not "X
         # (repeated to me) was": a cue that opens the parenthesis has its subject before it)

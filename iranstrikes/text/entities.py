@@ -571,14 +571,14 @@ def _pronoun(
         if eid < 0:
             continue
         e = ents[eid]
-        if not agrees(e) or e.kind == "unknown" and candidate(k) is None:
+        if not agrees(e):
             continue
-        if g is not None and _thing_or_no_person(k, eid):
-            continue
-        ns = no_subject.get(k)
-        if ns is None:
-            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
-        if ns:
+        if e.kind == "unknown":
+            if candidate(k) is None:
+                continue
+        elif g is not None and _thing_or_no_person(k, eid):
+            continue  # (candidate() tests that itself for an unknown one)
+        if no_subject_of(k):
             continue
         # the sentence's subject: score it, then go on with the next sentence
         score = 4 - (msent - sk)
@@ -595,18 +595,7 @@ def _pronoun(
         # a first name tied to the other gender may have lowered a subject below the other
         # candidates, or lowers those: every candidate is scored as a whole
         best_score, best_k = _scored_candidates(
-            mentions,
-            hi,
-            floor,
-            msent,
-            ents,
-            candidate,
-            g,
-            no_subject,
-            text,
-            fronted,
-            body,
-            body_sent,
+            hi, floor, msent, candidate, g, no_subject_of, body, body_sent
         )
         if best_k < 0:
             return None, ""
@@ -645,7 +634,7 @@ def _candidates_back(hi, floor, msent, body, body_sent, candidate):
 
 
 def _scored_candidates(
-    mentions, hi, floor, msent, ents, candidate, g, no_subject, text, fronted, body, body_sent
+    hi, floor, msent, candidate, g, no_subject_of, body, body_sent
 ) -> tuple[int, int]:
     """(best score, its mention) over every candidate, the latest winning a tie.
 
@@ -657,10 +646,7 @@ def _scored_candidates(
     cands: list[tuple[int, int, Entity]] = []
     first_in_sent: dict[int, int] = {}
     for bi, k, e in _candidates_back(hi, floor, msent, body, body_sent, candidate):
-        ns = no_subject.get(k)
-        if ns is None:
-            ns = no_subject[k] = _no_subject(text, mentions[k], fronted)
-        if not ns:
+        if not no_subject_of(k):
             first_in_sent[body_sent[bi]] = k  # (the first of its sentence, in the end)
         cands.append((k, body_sent[bi], e))
     best_score, best_k = -1, -1
